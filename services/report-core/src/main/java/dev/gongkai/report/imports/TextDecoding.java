@@ -1,0 +1,46 @@
+package dev.gongkai.report.imports;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Decodes text whose encoding nobody declared: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
+final class TextDecoding {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private TextDecoding() {
+    }
+
+    static String decode(byte[] content) {
+        return decode(content, content.length);
+    }
+
+    /** Decodes at most {@code limit} bytes (a prefix, for sniffing). */
+    static String decode(byte[] content, int limit) {
+        int length = Math.min(limit, content.length);
+        if (length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
+            return new String(content, 3, length - 3, StandardCharsets.UTF_8);
+        }
+        if (length >= 2 && (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE) {
+            return new String(content, 2, length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (length >= 2 && (content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF) {
+            return new String(content, 2, length - 2, StandardCharsets.UTF_16BE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, 0, length)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            if (length < content.length) {
+                // A prefix may cut a UTF-8 sequence in half: sniffing tolerates that.
+                return new String(content, 0, length, StandardCharsets.UTF_8);
+            }
+            return new String(content, 0, length, GB18030);
+        }
+    }
+}
