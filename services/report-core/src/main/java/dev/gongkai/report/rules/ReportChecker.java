@@ -1,10 +1,18 @@
 package dev.gongkai.report.rules;
 
 import dev.gongkai.report.model.AnnualReport;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Runs every rule of the catalogue on a report. Work in progress: being written. */
+/** Runs every rule of the catalogue on a report. Stateless and thread-safe. */
 public final class ReportChecker {
+
+    private static final List<Rule> RULES = Stream.of(
+                    TableArithmeticRules.all(), CellRules.all(), NarrativeRules.all(),
+                    CrossYearRules.all(), ComplianceRules.all())
+            .flatMap(List::stream).sorted(java.util.Comparator.comparing(Rule::id)).toList();
+
     private ReportChecker() {
     }
 
@@ -12,7 +20,18 @@ public final class ReportChecker {
         return check(report, CheckContext.none());
     }
 
+    /** The findings of every rule, rule by rule in the catalogue's order. */
     public static List<Finding> check(AnnualReport report, CheckContext context) {
-        return List.of();
+        CellGrid grid = CellGrid.of(report);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : RULES) {
+            rule.check(grid, context, findings);
+        }
+        return findings;
+    }
+
+    /** The last day a report on {@code year} may be published: 31 January, or 31 March for a compiled report. */
+    public static java.time.LocalDate deadline(int year, boolean compiled) {
+        return ComplianceRules.deadline(year, compiled);
     }
 }
