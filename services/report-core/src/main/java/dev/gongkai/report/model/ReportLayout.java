@@ -33,6 +33,7 @@ public final class ReportLayout {
     private final ReportFormat format;
     private final List<ReportTable> tables;
     private final Map<String, CellDefinition> cells;
+    private final List<CellDefinition> cellList;
 
     private ReportLayout(ReportFormat format, ReportTable... tables) {
         this.format = format;
@@ -46,6 +47,7 @@ public final class ReportLayout {
             }
         }
         this.cells = Collections.unmodifiableMap(byKey);
+        this.cellList = List.copyOf(byKey.values());
     }
 
     public static ReportLayout of(ReportFormat format) {
@@ -68,7 +70,7 @@ public final class ReportLayout {
 
     /** Every cell of the format, in the national reading order. */
     public List<CellDefinition> cells() {
-        return List.copyOf(cells.values());
+        return cellList;
     }
 
     public Optional<CellDefinition> cell(String key) {

@@ -3,7 +3,9 @@ package dev.gongkai.report.rules;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.Section;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,24 @@ final class NarrativeRules {
         return bare.toString();
     }
 
+    private static boolean hasLetterOrDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "无", "（无）", "暂无。": a section that only says there is nothing. */
+    private static boolean saysNone(String text) {
+        if (text.length() > 16) {
+            return false;
+        }
+        String bare = bare(text);
+        return bare.equals("无") || bare.equals("暂无") || bare.equals("没有");
+    }
+
     static String excerpt(String text, int from, int length) {
         int end = Math.min(text.length(), from + length);
         return text.substring(from, end) + (end < text.length() ? "…" : "");
@@ -39,14 +59,13 @@ final class NarrativeRules {
         public void check(CellGrid grid, CheckContext context, List<Finding> findings) {
             for (Section section : Section.NARRATIVES) {
                 String text = grid.report.narrative(section);
-                String bare = text == null ? "" : bare(text);
-                if (bare.isEmpty()) {
+                if (text == null || !hasLetterOrDigit(text)) {
                     findings.add(Finding.of(id(), List.of(section.key()),
                             "「%s」没有内容%s".formatted(section.titleZh(),
                                     section == Section.S6 ? "（没有其他事项时请写“无”）" : ""),
                             "Section %s (%s) is empty%s".formatted(section.key(), section.titleEn(),
                                     section == Section.S6 ? " (write \"无\" when there is nothing to report)" : "")));
-                } else if (section == Section.S5 && (bare.equals("无") || bare.equals("暂无") || bare.equals("没有"))) {
+                } else if (section == Section.S5 && saysNone(text)) {
                     findings.add(Finding.of(id(), List.of(section.key()),
                             "「%s」只写了“%s”：应说明存在的主要问题和改进情况".formatted(section.titleZh(), text.strip()),
                             "Section s5 only says \"%s\": it must name the main problems and the improvements"
@@ -137,7 +156,19 @@ final class NarrativeRules {
     /** A count the narrative states must be the table's count. */
     private static final class Number implements Rule {
 
-        private record Claim(String anchor, Pattern pattern, List<String> cells, String zh, String en) {
+        private record Claim(String anchor, Pattern pattern, List<String> cells, String zh, String en,
+                Map<ReportFormat, int[]> indexes) {
+
+            Claim(String anchor, Pattern pattern, List<String> cells, String zh, String en) {
+                this(anchor, pattern, cells, zh, en, new EnumMap<>(ReportFormat.class));
+                for (ReportFormat format : ReportFormat.values()) {
+                    indexes.put(format, cells.stream().mapToInt(key -> CellGrid.index(format, key)).toArray());
+                }
+            }
+
+            int[] indexes(ReportFormat format) {
+                return indexes.get(format);
+            }
         }
 
         private static final List<Claim> CLAIMS = List.of(
@@ -170,7 +201,7 @@ final class NarrativeRules {
                 if (at < 0) {
                     continue;
                 }
-                int[] cells = claim.cells.stream().mapToInt(key -> CellGrid.index(format, key)).toArray();
+                int[] cells = claim.indexes(format);
                 if (!grid.allWhole(cells)) {
                     continue;
                 }
