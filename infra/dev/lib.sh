@@ -74,6 +74,11 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
 }
 
+# ensure_postgres and ensure_redis set GONGKAI_STARTED_PG (the cluster version) and GONGKAI_STARTED_REDIS when
+# they had to start a server, so that a caller can stop what it started.
+GONGKAI_STARTED_PG=""
+GONGKAI_STARTED_REDIS=""
+
 # ensure_postgres: a PostgreSQL on $GONGKAI_PG_HOST:$GONGKAI_PG_PORT that accepts user postgres without password.
 ensure_postgres() {
   if port_open "$GONGKAI_PG_HOST" "$GONGKAI_PG_PORT"; then
@@ -96,6 +101,7 @@ ensure_postgres() {
   log "PostgreSQL: starting cluster $ver/main"
   pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>/dev/null || pg_ctlcluster "$ver" main start ||
     die "could not start PostgreSQL $ver/main"
+  GONGKAI_STARTED_PG=$ver
   local i
   for ((i = 0; i < 30; i++)); do port_open "$GONGKAI_PG_HOST" "$GONGKAI_PG_PORT" && return 0; sleep 1; done
   die "PostgreSQL $ver/main started but does not listen on $GONGKAI_PG_HOST:$GONGKAI_PG_PORT"
@@ -133,6 +139,7 @@ ensure_redis() {
   redis-server --daemonize yes --bind 127.0.0.1 --port "$GONGKAI_REDIS_PORT" --dir "$GONGKAI_CACHE/redis" \
     --logfile "$GONGKAI_CACHE/redis/redis.log" --save 60 1 --appendonly no ||
     die "could not start redis-server"
+  GONGKAI_STARTED_REDIS=1
   local i
   for ((i = 0; i < 20; i++)); do port_open "$GONGKAI_REDIS_HOST" "$GONGKAI_REDIS_PORT" && return 0; sleep 0.5; done
   die "redis-server started but does not listen on $GONGKAI_REDIS_HOST:$GONGKAI_REDIS_PORT"
