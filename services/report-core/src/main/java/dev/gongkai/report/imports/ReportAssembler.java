@@ -1,11 +1,422 @@
 package dev.gongkai.report.imports;
 
-/** Recognises the report in a source's lines. Work in progress: being written. */
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.Section;
+import dev.gongkai.report.rules.Finding;
+import dev.gongkai.report.rules.RuleId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recognises the report in a source's lines, whatever the source type: the title (agency, year), the six sections
+ * by their titles, the narratives, tables 二 and 三 by their row labels and table 四 by position, the signature
+ * date. Everything it cannot find is reported as a {@code STRUCTURE} finding; cells the source does not hold stay
+ * absent. Only input with nothing of the format in it is refused ({@code NOT_A_REPORT}).
+ *
+ * <p>Linear in the size of the input: each cell is normalised once (prose longer than a label is not), every
+ * line is visited a bounded number of times, and no regular expression runs on the text.
+ */
 final class ReportAssembler {
+
+    /** Lines beyond this are not read: no report comes near it, and hostile input must stay bounded. */
+    static final int MAX_LINES = 200_000;
+    /** The title is looked for in the page's first lines only. */
+    private static final int TITLE_SEARCH_LINES = 2_000;
+
     private ReportAssembler() {
     }
 
     static ImportResult assemble(SourceDocument document) throws UnreadableReportException {
-        throw new UnreadableReportException("NOT_A_REPORT", "不是政府信息公开工作年度报告", "not an annual report");
+        List<SourceLine> source = document.lines();
+        int n = Math.min(source.size(), MAX_LINES);
+        TextLine[] lines = new TextLine[n];
+        for (int i = 0; i < n; i++) {
+            lines[i] = new TextLine(source.get(i));
+        }
+        return new Assembly(document.type(), lines).run();
+    }
+
+    /** The state of one assembly. */
+    private static final class Assembly {
+        private final SourceType type;
+        private final TextLine[] lines;
+        private final int n;
+        private final boolean[] consumed;
+        private final int[] sections = new int[Section.values().length];
+        private final List<Finding> findings = new ArrayList<>();
+        private int titleLine = -1;
+        private Labels.Title title;
+        private int end;
+        private int signatureLine = -1;
+        private LocalDate signatureDate;
+
+        Assembly(SourceType type, TextLine[] lines) {
+            this.type = type;
+            this.lines = lines;
+            this.n = lines.length;
+            this.consumed = new boolean[n];
+            java.util.Arrays.fill(sections, -1);
+        }
+
+        ImportResult run() throws UnreadableReportException {
+            findTitle();
+            findSections();
+            findEnd();
+            ReportFormat format = detectFormat();
+            AnnualReport.Builder report = AnnualReport.builder(format);
+            List<Finding> tableFindings = new ArrayList<>();
+            TableReader tables = new TableReader(lines, consumed, !isDoubleSpaced(), report, tableFindings);
+
+            int rowsFound = 0;
+            int[] t2 = region(Section.S2);
+            Set<String> rows2 = tables.table2(t2[0], t2[1]);
+            rowsFound += rows2.size();
+            int[] t3 = region(Section.S3);
+            Set<String> rows3 = tables.table3(t3[0], t3[1]);
+            rowsFound += rows3.size();
+            int[] t4 = table4Region(rows3);
+            int sectionsFound = 0;
+            for (int at : sections) {
+                if (at >= 0) {
+                    sectionsFound++;
+                }
+            }
+            boolean anything = rowsFound >= 3 || sectionsFound >= 2 || (title != null && sectionsFound >= 1);
+            if (!anything) {
+                throw new UnreadableReportException("NOT_A_REPORT",
+                        "未识别出政府信息公开工作年度报告：没有找到报告的标题、章节或表格",
+                        "not an annual report: no title, section or table of the national format was recognised");
+            }
+            tables.reportMissingRows(Section.S2, rows2);
+            tables.reportMissingRows(Section.S3, rows3);
+            if (t4 != null) {
+                tables.table4(t4[0], t4[1]);
+            } else {
+                tables.table4(0, 0);
+            }
+
+            for (Section section : Section.NARRATIVES) {
+                String text = narrative(section);
+                if (text != null && !text.isEmpty()) {
+                    report.narrative(section, text);
+                }
+            }
+            identify(report);
+
+            List<Finding> all = new ArrayList<>(findings);
+            for (Section section : Section.values()) {
+                if (sections[section.ordinal()] < 0) {
+                    all.add(Finding.of(RuleId.STRUCTURE, List.of(),
+                            "缺少章节标题“" + section.titleZh() + "”",
+                            "the section title “" + section.titleZh() + "” (" + section.titleEn() + ") is missing"));
+                }
+            }
+            all.addAll(tableFindings);
+            return new ImportResult(type, report.build(), all);
+        }
+
+        // ---- title, sections, end -----------------------------------------------------------------------------
+
+        private void findTitle() {
+            int limit = Math.min(n, TITLE_SEARCH_LINES);
+            for (int i = 0; i < limit; i++) {
+                String norm = lines[i].paragraphNorm();
+                if (norm == null) {
+                    norm = lines[i].firstNorm();
+                }
+                if (norm == null || norm.isEmpty()) {
+                    continue;
+                }
+                if (Labels.section(norm) != null) {
+                    return;
+                }
+                Labels.Title found = Labels.title(norm);
+                if (found != null) {
+                    titleLine = i;
+                    title = found;
+                    return;
+                }
+            }
+        }
+
+        private void findSections() {
+            int last = -1;
+            for (int i = titleLine + 1; i < n; i++) {
+                String norm = lines[i].paragraphNorm();
+                if (norm == null) {
+                    continue;
+                }
+                Section section = Labels.section(norm);
+                if (section != null && section.ordinal() > last) {
+                    sections[section.ordinal()] = i;
+                    last = section.ordinal();
+                    consumed[i] = true;
+                }
+            }
+        }
+
+        /** Where the report ends: the signature's date line, or the page's footer, after the last section title. */
+        private void findEnd() {
+            int from = titleLine + 1;
+            for (int at : sections) {
+                from = Math.max(from, at + 1);
+            }
+            end = n;
+            for (int i = from; i < n; i++) {
+                String norm = lines[i].paragraphNorm();
+                if (norm == null) {
+                    continue;
+                }
+                LocalDate date = Labels.dateLine(norm);
+                if (date != null) {
+                    signatureDate = date;
+                    end = i;
+                    int previous = previousFilled(i, from);
+                    if (previous >= 0 && isSignature(previous, from)) {
+                        signatureLine = previous;
+                        end = previous;
+                    }
+                    return;
+                }
+                if (Labels.isChromeAfter(norm)) {
+                    end = i;
+                    return;
+                }
+            }
+        }
+
+        private int previousFilled(int i, int from) {
+            for (int j = i - 1; j >= from; j--) {
+                if (!lines[j].isEmpty()) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * True when the line before the signature date is the agency's name, not the last line of the narrative:
+         * it names the title's agency, or it is a short line without sentence punctuation after other text.
+         */
+        private boolean isSignature(int line, int from) {
+            String norm = lines[line].paragraphNorm();
+            if (norm == null || norm.isEmpty() || norm.length() > 40) {
+                return false;
+            }
+            if (title != null && title.agency() != null && norm.contains(title.agency())) {
+                return true;
+            }
+            char last = norm.charAt(norm.length() - 1);
+            if ("。;!?:,)".indexOf(last) >= 0 || norm.equals("无") || norm.contains("无)")) {
+                return false;
+            }
+            return previousFilled(line, from) >= 0;
+        }
+
+        private boolean isDoubleSpaced() {
+            int to = sections[Section.S2.ordinal()] > 0 ? sections[Section.S2.ordinal()] : n;
+            int filled = 0;
+            int followedByEmpty = 0;
+            for (int i = Math.max(0, titleLine); i + 1 < to; i++) {
+                if (!lines[i].isEmpty()) {
+                    filled++;
+                    if (lines[i + 1].isEmpty()) {
+                        followedByEmpty++;
+                    }
+                }
+            }
+            return filled >= 3 && followedByEmpty * 10 >= filled * 6;
+        }
+
+        // ---- regions ------------------------------------------------------------------------------------------
+
+        /**
+         * The lines a table is looked for in: from its section's title (or, when that title is missing, from the
+         * previous section found) to the next section title found (or the end of the report).
+         */
+        private int[] region(Section section) {
+            int from = sections[section.ordinal()];
+            for (int s = section.ordinal() - 1; from < 0 && s >= 0; s--) {
+                from = sections[s];
+            }
+            from = from < 0 ? titleLine + 1 : from + 1;
+            int to = end;
+            for (int s = section.ordinal() + 1; s < sections.length; s++) {
+                if (sections[s] >= 0) {
+                    to = Math.min(to, sections[s]);
+                    break;
+                }
+            }
+            return new int[] {from, Math.max(from, to)};
+        }
+
+        /** Table 四 stands after its title, or, when the title is missing, after table 三's last row. */
+        private int[] table4Region(Set<String> rows3) {
+            if (sections[Section.S4.ordinal()] >= 0) {
+                return region(Section.S4);
+            }
+            if (!rows3.contains("s3.carriedForward")) {
+                return null;
+            }
+            int from = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                if (consumed[i] && !isSectionTitle(i)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            int[] region = region(Section.S4);
+            return from < 0 ? null : new int[] {from, Math.max(from, region[1])};
+        }
+
+        private boolean isSectionTitle(int line) {
+            for (int at : sections) {
+                if (at == line) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ---- format ---------------------------------------------------------------------------------------------
+
+        /**
+         * 2019 when table 二 holds words only its 2019 layout has, or table 三 has a single (六)其他处理 row;
+         * else 2021.
+         */
+        private ReportFormat detectFormat() {
+            int[] t2 = region(Section.S2);
+            for (int i = t2[0]; i < t2[1]; i++) {
+                for (String norm : lines[i].norm) {
+                    if (norm != null && !norm.isEmpty() && norm.length() <= Labels.MAX_ROW_LABEL
+                            && Labels.isTable2v2019Word(norm)) {
+                        return ReportFormat.V2019;
+                    }
+                }
+            }
+            int[] t3 = region(Section.S3);
+            boolean otherHandling = false;
+            for (int i = t3[0]; i < t3[1]; i++) {
+                for (String norm : lines[i].norm) {
+                    if (norm == null || norm.isEmpty() || norm.length() > Labels.MAX_ROW_LABEL) {
+                        continue;
+                    }
+                    Labels.Label3 label = Labels.table3(norm, null, true);
+                    if (label.kind() == Labels.Kind.ROW && label.row().startsWith("otherHandling.")) {
+                        return ReportFormat.V2021;
+                    }
+                    if (label.kind() == Labels.Kind.GROUP && "otherHandling".equals(label.group())) {
+                        otherHandling = true;
+                    }
+                }
+            }
+            return otherHandling ? ReportFormat.V2019 : ReportFormat.V2021;
+        }
+
+        // ---- narratives -----------------------------------------------------------------------------------------
+
+        /** The paragraphs of a narrative section joined by "\n": each trimmed, empty lines and table rows dropped. */
+        private String narrative(Section section) {
+            int at = sections[section.ordinal()];
+            if (at < 0) {
+                return null;
+            }
+            int to = end;
+            for (int s = section.ordinal() + 1; s < sections.length; s++) {
+                if (sections[s] >= 0) {
+                    to = Math.min(to, sections[s]);
+                    break;
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = at + 1; i < to; i++) {
+                TextLine line = lines[i];
+                if (line.isEmpty() || consumed[i] || line.filled > 1 || i == signatureLine) {
+                    continue;
+                }
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(line.text());
+            }
+            return text.toString();
+        }
+
+        // ---- agency, year, date ---------------------------------------------------------------------------------
+
+        private void identify(AnnualReport.Builder report) {
+            String agency = title == null ? null : title.agency();
+            if (agency == null && titleLine > 0) {
+                agency = agencyLineBefore(titleLine);
+            }
+            if (agency == null && signatureLine >= 0) {
+                agency = lines[signatureLine].paragraphNorm();
+            }
+            LocalDate published = signatureDate;
+            if (published == null) {
+                published = publicationDateInChrome();
+            }
+            Integer year = title == null ? null : title.year();
+            if (year == null && published != null) {
+                year = published.getYear() - 1;
+            }
+            report.agency(agency).year(year).publishedOn(published);
+            if (title == null) {
+                findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+                        "未找到报告标题（“××机关××年政府信息公开工作年度报告”），机关名称和报告年度"
+                                + (year == null ? "无法确定" : "取自落款"),
+                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found; the agency and "
+                                + "year " + (year == null ? "are unknown" : "were taken from the signature")));
+            }
+        }
+
+        /** A title split over two lines: "乌海市公安局" / "2021年政府信息公开工作年度报告". */
+        private String agencyLineBefore(int line) {
+            for (int j = line - 1; j >= 0 && j >= line - 2; j--) {
+                String norm = lines[j].paragraphNorm();
+                if (norm == null || norm.isEmpty()) {
+                    continue;
+                }
+                if (norm.length() <= 30 && "局委办院厅府会心所处队站部室馆区县市镇乡司".indexOf(norm.charAt(norm.length() - 1)) >= 0
+                        && norm.indexOf(':') < 0 && norm.indexOf('>') < 0) {
+                    return norm;
+                }
+                return null;
+            }
+            return null;
+        }
+
+        private LocalDate publicationDateInChrome() {
+            int before = titleLine >= 0 ? titleLine : Math.min(n, TITLE_SEARCH_LINES);
+            for (int i = 0; i < before; i++) {
+                LocalDate date = chromeDate(i);
+                if (date != null) {
+                    return date;
+                }
+            }
+            for (int i = end; i < n && i < end + TITLE_SEARCH_LINES; i++) {
+                LocalDate date = chromeDate(i);
+                if (date != null) {
+                    return date;
+                }
+            }
+            return null;
+        }
+
+        private LocalDate chromeDate(int i) {
+            TextLine line = lines[i];
+            for (String norm : line.norm) {
+                if (norm != null && !norm.isEmpty() && Labels.isPublicationDateLine(norm)) {
+                    LocalDate date = Labels.dateIn(norm);
+                    if (date != null) {
+                        return date;
+                    }
+                }
+            }
+            return null;
+        }
     }
 }
