@@ -301,6 +301,14 @@ class DefaultValuesRenderingTest {
   }
 
   @Test
+  void valuesThatContradictTheSchemaAreRefused() {
+    assertThatThrownBy(() -> Chart.render(Map.of("database.url", "jdbc:mysql://db:3306/gongkai")))
+        .hasMessageContaining("database.url");
+    assertThatThrownBy(() -> Chart.render(Map.of("services.report.port", 8082)))
+        .hasMessageContaining("report");
+  }
+
+  @Test
   void everyResourceCarriesTheStandardLabels() {
     for (Map<String, Object> doc : manifests.documents()) {
       assertThat(Y.map(doc, "metadata.labels")).as("labels of %s", Y.str(doc, "metadata.name"))
