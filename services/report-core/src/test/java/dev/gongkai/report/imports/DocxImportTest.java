@@ -204,6 +204,11 @@ class DocxImportTest {
         assertThat(ReportReader.detect(seedDocx())).isEqualTo(SourceType.DOCX);
     }
 
+    @Test
+    void seedDocumentReadsEndToEndWithExactlyTheSeedsNumbers() throws Exception {
+        HtmlImportTest.assertSeedReport(ReportReader.read(seedDocx()), SourceType.DOCX);
+    }
+
     // ---- helpers
 
     private static List<SourceLine> extract(byte[] docx) throws UnreadableReportException {

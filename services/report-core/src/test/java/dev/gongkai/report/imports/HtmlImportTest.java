@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.CellDefinition;
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.Section;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HtmlImportTest {
@@ -182,7 +189,61 @@ class HtmlImportTest {
         assertThat(lines).hasSize(3_000);
     }
 
+    @Test
+    void seedPageReadsEndToEndWithExactlyTheSeedsNumbers() throws Exception {
+        assertSeedReport(ReportReader.read(resource("/html/wuhai-psb-2021.html")), SourceType.HTML);
+    }
+
+    @Test
+    void gbkLayoutTablePageReadsEndToEndWithExactlyTheSeedsNumbers() throws Exception {
+        assertSeedReport(ReportReader.read(resource("/html/wuhai-psb-2021-gbk.html")), SourceType.HTML);
+    }
+
+    @Test
+    void oneTablePageReadsEndToEndWithExactlyTheSeedsNumbers() throws Exception {
+        assertSeedReport(ReportReader.read(resource("/html/wuhai-psb-2021-one-table.html")), SourceType.HTML);
+    }
+
+    @Test
+    void blankValueCellIsReportedBlankNeverZero() throws Exception {
+        String page = new String(resource("/html/wuhai-psb-2021.html"), StandardCharsets.UTF_8)
+                .replace("<td >行政处罚</td>\n  <td colspan=\"3\">3</td>", "<td >行政处罚</td>\n  <td colspan=\"3\">&nbsp;</td>");
+        assertThat(page).contains("<td colspan=\"3\">&nbsp;</td>");
+
+        AnnualReport report = ReportReader.read(page.getBytes(StandardCharsets.UTF_8)).report();
+
+        assertThat(report.cell("s2.penalties.decisions")).isEmpty();
+        assertThat(report.blank()).contains("s2.penalties.decisions");
+        assertThat(report.number("s2.coercion.decisions")).contains(BigDecimal.valueOf(4));
+    }
+
     // ---- helpers
+
+    /** The seed's published numbers, read through {@link ReportReader} as any caller would. */
+    static void assertSeedReport(ImportResult result, SourceType source) {
+        AnnualReport report = result.report();
+        assertThat(result.source()).isEqualTo(source);
+        assertThat(result.findings()).isEmpty();
+        assertThat(report.format()).isEqualTo(ReportFormat.V2021);
+        assertThat(report.agency()).isEqualTo("乌海市公安局");
+        assertThat(report.year()).isEqualTo(2021);
+        assertThat(report.publishedOn()).isEqualTo(LocalDate.of(2022, 1, 19));
+        assertThat(report.blank()).isEmpty();
+        Map<String, Long> table2 = Map.of(
+                "s2.regulations.issued", 0L, "s2.regulations.repealed", 0L, "s2.regulations.inForce", 0L,
+                "s2.normativeDocuments.issued", 19L, "s2.normativeDocuments.repealed", 0L,
+                "s2.normativeDocuments.inForce", 21L, "s2.licensing.decisions", 5L, "s2.penalties.decisions", 3L,
+                "s2.coercion.decisions", 4L, "s2.fees.amount", 0L);
+        for (CellDefinition cell : report.layout().cells()) {
+            assertThat(report.number(cell.key())).as(cell.key())
+                    .contains(BigDecimal.valueOf(table2.getOrDefault(cell.key(), 0L)));
+        }
+        assertThat(report.cells()).hasSize(report.layout().cells().size());
+        assertThat(report.narrative(Section.S1)).startsWith("2021年以来").endsWith("等20项工作制度。");
+        assertThat(report.narrative(Section.S5)).startsWith("2021年度,市公安局政务公开工作")
+                .endsWith("大力拓展公安工作便民利民服务空间。");
+        assertThat(report.narrative(Section.S6)).isEqualTo("(无)");
+    }
 
     static List<SourceLine> extract(byte[] page) throws UnreadableReportException {
         return new HtmlExtractor().extract(page).lines();
