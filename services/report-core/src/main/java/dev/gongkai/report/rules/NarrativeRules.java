@@ -111,8 +111,8 @@ final class NarrativeRules {
                     findings.add(Finding.of(id(), List.of(section.key()),
                             "「%s」把 %d 年的工作写成本年度工作：“%s”，但本报告是 %d 年度报告，是否沿用了往年文字？".formatted(
                                     section.titleZh(), other, String.join("”“", quotes), year),
-                            "Section %s speaks of %d as the year of the work: \"%s\", but the report is on %d: "
-                                    + "was earlier text copied?".formatted(section.key(), other,
+                            ("Section %s speaks of %d as the year of the work: \"%s\", but the report is on %d: "
+                                    + "was earlier text copied?").formatted(section.key(), other,
                                     String.join("\", \"", quotes), year)));
                 }
             }

@@ -198,6 +198,7 @@ class ReportCheckerTest {
             assertThat(findings(copied, RuleId.NARRATIVE_YEAR)).singleElement().satisfies(f -> {
                 assertThat(f.cells()).containsExactly("s1");
                 assertThat(f.messageZh()).contains("2020年，市公安局", "2021");
+                assertThat(f.messageEn()).contains("s1", "2020", "2021").doesNotContain("%");
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
             });
         }
