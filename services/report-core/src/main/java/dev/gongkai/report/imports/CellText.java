@@ -112,6 +112,7 @@ final class CellText {
                     return null;
                 }
                 sawPoint = true;
+                digits.append('.');
             } else {
                 return null;
             }

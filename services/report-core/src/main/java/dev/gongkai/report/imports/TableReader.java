@@ -141,6 +141,26 @@ final class TableReader {
         return c;
     }
 
+    /**
+     * Where a row's values start once its label was recognised in cell {@code c - 1}: after any annotation cells
+     * that follow it ("(区分处理的,…)", "(地方政府规章)"); any other word is the row's first value (text kept as
+     * written, e.g. "无").
+     */
+    private static int afterLabel(TextLine line, int c, int runEnd) {
+        while (c < runEnd) {
+            String norm = line.norm[c];
+            if (line.raw[c].isEmpty()) {
+                c++;
+                continue;
+            }
+            if (norm == null || norm.length() < 2 || norm.charAt(0) != '(' || norm.charAt(norm.length() - 1) != ')') {
+                break;
+            }
+            c++;
+        }
+        return c;
+    }
+
     /** Stores the values of a national row, reports a row met twice or with too few or too many cells. */
     private void store(TableRow row, Values values, String label) {
         List<TableColumn> columns = row.columns();
@@ -288,6 +308,8 @@ final class TableReader {
                     row = rows.get(segment);
                     label = line.raw[c];
                     header = false;
+                    end = afterLabel(line, c + 1, end);
+                    break;
                 } else if (row == null && !line.raw[c].isEmpty()) {
                     label = line.raw[c];
                     header = norm == null || isTable2Header(norm);
@@ -348,7 +370,7 @@ final class TableReader {
             }
             Labels.Label3 last = null;
             String label = null;
-            for (int c = line.first; c < end; c++) {
+            for (int c = line.first; c < end && (last == null || last.kind() != Labels.Kind.ROW); c++) {
                 String norm = line.norm[c];
                 if (line.raw[c].isEmpty()) {
                     continue;
@@ -373,6 +395,7 @@ final class TableReader {
                         }
                         last = cell;
                         label = line.raw[c];
+                        end = afterLabel(line, c + 1, end);
                     }
                     default -> {
                         if (last == null || last.kind() != Labels.Kind.ROW) {
