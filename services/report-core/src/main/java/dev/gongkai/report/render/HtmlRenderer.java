@@ -33,9 +33,6 @@ public final class HtmlRenderer {
             thead{display:table-header-group}h2{break-after:avoid}}
             """;
 
-    private static final String[] CAPTIONS = {"", "",
-            "表一　主动公开政府信息情况", "表二　收到和处理政府信息公开申请情况", "表三　政府信息公开行政复议、行政诉讼情况"};
-
     private HtmlRenderer() {
     }
 
@@ -66,12 +63,18 @@ public final class HtmlRenderer {
                 narrative(out, report.narrative(section));
             } else {
                 ReportTable table = report.layout().table(section);
-                table(out, TableGrid.of(report, table), CAPTIONS[section.ordinal()]);
+                table(out, TableGrid.of(report, table), caption(section));
             }
             out.append("</section>\n");
         }
         signature(out, report);
         return out.append("</article>\n</body>\n</html>\n").toString();
+    }
+
+    /** The section's subject without its numeral ("主动公开政府信息情况"), so the title is not read twice. */
+    private static String caption(Section section) {
+        String title = section.titleZh();
+        return title.substring(title.indexOf('、') + 1) + "表";
     }
 
     private static void narrative(StringBuilder out, String text) {

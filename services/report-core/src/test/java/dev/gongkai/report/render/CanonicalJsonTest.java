@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gongkai.report.imports.ImportResult;
+import dev.gongkai.report.imports.ReportReader;
 import dev.gongkai.report.imports.SourceType;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
@@ -56,6 +57,13 @@ class CanonicalJsonTest {
         assertThat(names(root.get("cells"))).isSorted();
         assertThat(root.get("cells").get("s2.normativeDocuments.inForce").isIntegralNumber()).isTrue();
         assertThat(root.get("cells").get("s2.fees.amount").isString()).isTrue();
+    }
+
+    @Test
+    void theImportedSeedFixtureWritesTheSameJsonAsTheReportBuiltByHand() throws Exception {
+        ImportResult imported = ReportReader.read(SeedReport.fixtureBytes());
+
+        assertThat(CanonicalJson.write(imported.report())).isEqualTo(CanonicalJson.write(SeedReport.report()));
     }
 
     @Test
