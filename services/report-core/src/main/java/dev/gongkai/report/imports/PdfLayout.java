@@ -19,18 +19,17 @@ final class PdfLayout {
     /** "- 3 -", "— 3 —", "第 3 页", "第3页 共6页", "3/6", "Page 3 of 6". */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "[-—–－_~·•]*\\d{1,4}[-—–－_~·•]*|第\\d+页(/?共\\d+页)?|\\d+/\\d+|共\\d+页第\\d+页|(?i:page\\d+(of\\d+)?)");
-    /** How a new row label starts: "一、", "（二）", "(2)", "3.", "4、", "第…". */
-    private static final Pattern LABEL_START = Pattern.compile("^([（(]?[一二三四五六七八九十]+[）)、]|[（(]\\d+[）)]|\\d+[.．、]|第)");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[\\d,，]*\\.?\\d+%?");
+    private static final Pattern LABEL_START = PdfLooseTable.LABEL_START;
+    private static final Pattern NUMBER = PdfLooseTable.NUMBER;
 
     /** What a page holds, top to bottom: paragraph lines, rows of tables drawn without lines, drawn tables. */
-    private sealed interface Block permits LineBlock, TableBlock {
+    private sealed interface Block permits LineBlock, RowBlock, TableBlock {
         int page();
 
         float top();
     }
 
-    private record LineBlock(PdfTextLine line, List<String> chunks) implements Block {
+    private record LineBlock(PdfTextLine line, List<PdfTextLine.Chunk> chunks) implements Block {
         @Override
         public int page() {
             return line.page;
@@ -40,6 +39,10 @@ final class PdfLayout {
         public float top() {
             return line.top();
         }
+    }
+
+    /** A row of a table drawn without lines. */
+    private record RowBlock(int page, float top, List<String> cells) implements Block {
     }
 
     private record TableBlock(PdfTable table) implements Block {
@@ -76,8 +79,41 @@ final class PdfLayout {
         dropChrome(pages, byPage);
         measure(byPage);
         List<Block> blocks = new ArrayList<>();
-        byPage.forEach(blocks::addAll);
+        byPage.forEach(page -> blocks.addAll(looseTables(page)));
         return blocks;
+    }
+
+    /**
+     * Runs of lines cut by wide gaps (with the small-print lines between them) are tables drawn without lines:
+     * they are rebuilt as a whole, so that wrapped labels find their row.
+     */
+    private List<Block> looseTables(List<Block> page) {
+        List<Block> out = new ArrayList<>();
+        int i = 0;
+        while (i < page.size()) {
+            int end = i;
+            int cut = 0;
+            while (end < page.size() && page.get(end) instanceof LineBlock line
+                    && (line.chunks().size() > 1 || line.line().size < 0.9f * bodySize)) {
+                cut += line.chunks().size() > 1 ? 1 : 0;
+                end++;
+            }
+            if (cut < 2) {
+                out.add(page.get(i));
+                i++;
+                continue;
+            }
+            List<PdfTextLine> lines = new ArrayList<>();
+            for (int k = i; k < end; k++) {
+                lines.add(((LineBlock) page.get(k)).line());
+            }
+            int number = page.get(i).page();
+            for (PdfLooseTable.Line row : PdfLooseTable.rows(lines)) {
+                out.add(new RowBlock(number, row.top(), row.cells()));
+            }
+            i = end;
+        }
+        return out;
     }
 
     private static List<Block> pageBlocks(PdfPage page) {
@@ -191,6 +227,15 @@ final class PdfLayout {
                 lastTable = table;
                 continue;
             }
+            if (block instanceof RowBlock(int page, float top, List<String> cells)) {
+                flush(paragraph);
+                emitRows(run);
+                run = new ArrayList<>();
+                lastTable = null;
+                previous = null;
+                out.add(new SourceLine(cells));
+                continue;
+            }
             LineBlock line = (LineBlock) block;
             if (line.chunks().size() > 1) {
                 flush(paragraph);
@@ -198,7 +243,7 @@ final class PdfLayout {
                 run = new ArrayList<>();
                 lastTable = null;
                 previous = null;
-                out.add(new SourceLine(line.chunks()));
+                out.add(new SourceLine(line.chunks().stream().map(PdfTextLine.Chunk::text).toList()));
                 continue;
             }
             emitRows(run);

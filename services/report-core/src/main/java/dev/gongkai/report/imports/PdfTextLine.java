@@ -41,20 +41,35 @@ final class PdfTextLine {
         return join(glyphs);
     }
 
+    /** A run of glyphs without a wide gap: a cell of a table drawn without lines, or a whole paragraph line. */
+    record Chunk(float left, float right, float baseline, String text) {
+    }
+
     /**
      * The line cut where the gap between glyphs is wide (more than 1.5 em): the cells of a table drawn without
      * lines. A paragraph line is one chunk.
      */
-    List<String> chunks() {
-        List<String> chunks = new ArrayList<>();
+    List<Chunk> chunks() {
+        List<Chunk> chunks = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= glyphs.size(); i++) {
-            if (i == glyphs.size() || gap(glyphs.get(i - 1), glyphs.get(i)) > 1.5f * size) {
-                chunks.add(join(glyphs.subList(start, i)));
+            if (i == glyphs.size() || cut(glyphs.get(i - 1), glyphs.get(i))) {
+                List<PdfGlyph> part = glyphs.subList(start, i);
+                chunks.add(new Chunk(part.getFirst().x(), part.getLast().right(), baseline, join(part)));
                 start = i;
             }
         }
         return chunks;
+    }
+
+    /** A wide gap, or a clear gap between two numbers (numbers in prose are never spaced apart). */
+    private boolean cut(PdfGlyph left, PdfGlyph right) {
+        float gap = gap(left, right);
+        return gap > 1.5f * size || gap > 0.6f * size && endsWithDigit(left.text()) && Character.isDigit(right.text().charAt(0));
+    }
+
+    private static boolean endsWithDigit(String text) {
+        return Character.isDigit(text.charAt(text.length() - 1));
     }
 
     /** Groups glyphs into visual lines, top to bottom (a small baseline shift, e.g. digits in CJK text, is kept). */
@@ -67,7 +82,7 @@ final class PdfTextLine {
         float smallest = 0;
         for (PdfGlyph glyph : sorted) {
             if (!current.isEmpty()) {
-                float tolerance = Math.max(1.5f, 0.3f * Math.min(smallest, glyph.size()));
+                float tolerance = Math.max(1.5f, 0.45f * Math.min(smallest, glyph.size()));
                 if (glyph.y() - first > tolerance) {
                     lines.add(line(page, current));
                     current = new ArrayList<>();

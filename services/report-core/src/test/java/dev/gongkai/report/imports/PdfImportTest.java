@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.Section;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,46 +48,120 @@ class PdfImportTest {
 
     /** Table 三 of the Huai'an report as published: label → 自然人, 5 kinds of 法人或其他组织, 总计. */
     private static final Map<String, List<String>> HUAIAN_APPLICATIONS = new LinkedHashMap<>();
+    /** The same rows by their cell keys' row part. */
+    private static final Map<String, String> HUAIAN_ROW_KEYS = new LinkedHashMap<>();
+    private static final List<String> APPLICANT_COLUMNS =
+            List.of("naturalPerson", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total");
 
     static {
-        row("一、本年新收政府信息公开申请数量", "3001 53 0 0 61 4 3119");
-        row("二、上年结转政府信息公开申请数量", "34 0 0 0 0 0 34");
-        row("（一）予以公开", "1288 21 0 0 50 3 1362");
-        row("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "447 7 0 0 0 0 454");
-        row("1.属于国家秘密", "2 0 0 0 0 0 2");
-        row("2.其他法律行政法规禁止公开", "30 1 0 0 0 0 31");
-        row("3.危及“三安全一稳定”", "5 0 0 0 0 0 5");
-        row("4.保护第三方合法权益", "6 0 0 0 0 0 6");
-        row("5.属于三类内部事务信息", "7 1 0 0 0 0 8");
-        row("6.属于四类过程性信息", "12 0 0 0 0 0 12");
-        row("7.属于行政执法案卷", "9 0 0 0 0 0 9");
-        row("8.属于行政查询事项", "105 0 0 0 0 0 105");
-        row("1.本机关不掌握相关政府信息", "746 12 0 0 10 1 769");
-        row("2.没有现成信息需要另行制作", "11 0 0 0 0 0 11");
-        row("3.补正后申请内容仍不明确", "1 0 0 0 0 0 1");
-        row("1.信访举报投诉类申请", "56 6 0 0 0 0 62");
-        row("2.重复申请", "25 0 0 0 0 0 25");
-        row("3.要求提供公开出版物", "0 0 0 0 0 0 0");
-        row("4.无正当理由大量反复申请", "0 0 0 0 0 0 0");
-        row("5.要求行政机关确认或重新出具已获取信息", "1 0 0 0 0 0 1");
-        row("1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "67 3 0 0 1 0 71");
-        row("2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "6 0 0 0 0 0 6");
-        row("3、其他", "108 2 0 0 0 0 110");
-        row("（七）总计", "2932 53 0 0 61 4 3050");
-        row("四、结转下年度继续办理", "103 0 0 0 0 0 103");
+        row("received", "一、本年新收政府信息公开申请数量", "3001 53 0 0 61 4 3119");
+        row("carriedOver", "二、上年结转政府信息公开申请数量", "34 0 0 0 0 0 34");
+        row("granted", "（一）予以公开", "1288 21 0 0 50 3 1362");
+        row("partiallyGranted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "447 7 0 0 0 0 454");
+        row("denied.stateSecret", "1.属于国家秘密", "2 0 0 0 0 0 2");
+        row("denied.lawProhibited", "2.其他法律行政法规禁止公开", "30 1 0 0 0 0 31");
+        row("denied.safetyStability", "3.危及“三安全一稳定”", "5 0 0 0 0 0 5");
+        row("denied.thirdPartyRights", "4.保护第三方合法权益", "6 0 0 0 0 0 6");
+        row("denied.internalAffairs", "5.属于三类内部事务信息", "7 1 0 0 0 0 8");
+        row("denied.processInformation", "6.属于四类过程性信息", "12 0 0 0 0 0 12");
+        row("denied.enforcementFiles", "7.属于行政执法案卷", "9 0 0 0 0 0 9");
+        row("denied.administrativeQuery", "8.属于行政查询事项", "105 0 0 0 0 0 105");
+        row("unavailable.notHeld", "1.本机关不掌握相关政府信息", "746 12 0 0 10 1 769");
+        row("unavailable.needsCreation", "2.没有现成信息需要另行制作", "11 0 0 0 0 0 11");
+        row("unavailable.unclearAfterCorrection", "3.补正后申请内容仍不明确", "1 0 0 0 0 0 1");
+        row("notProcessed.petitionComplaint", "1.信访举报投诉类申请", "56 6 0 0 0 0 62");
+        row("notProcessed.repeated", "2.重复申请", "25 0 0 0 0 0 25");
+        row("notProcessed.publication", "3.要求提供公开出版物", "0 0 0 0 0 0 0");
+        row("notProcessed.massRepeated", "4.无正当理由大量反复申请", "0 0 0 0 0 0 0");
+        row("notProcessed.confirmation", "5.要求行政机关确认或重新出具已获取信息", "1 0 0 0 0 0 1");
+        row("otherHandling.overdueCorrection", "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "67 3 0 0 1 0 71");
+        row("otherHandling.overdueFee", "2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "6 0 0 0 0 0 6");
+        row("otherHandling.other", "3、其他", "108 2 0 0 0 0 110");
+        row("handledTotal", "（七）总计", "2932 53 0 0 61 4 3050");
+        row("carriedForward", "四、结转下年度继续办理", "103 0 0 0 0 0 103");
     }
 
     private static byte[] huaian;
     private static List<SourceLine> huaianLines;
 
-    private static void row(String label, String values) {
+    private static void row(String key, String label, String values) {
         HUAIAN_APPLICATIONS.put(label, List.of(values.split(" ")));
+        HUAIAN_ROW_KEYS.put(label, key);
+    }
+
+    /** Every cell of the three tables as the Huai'an report publishes them: 10 + 175 + 15. */
+    private static Map<String, String> huaianCells() {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("s2.regulations.issued", "1");
+        cells.put("s2.regulations.repealed", "0");
+        cells.put("s2.regulations.inForce", "11");
+        cells.put("s2.normativeDocuments.issued", "8");
+        cells.put("s2.normativeDocuments.repealed", "26");
+        cells.put("s2.normativeDocuments.inForce", "66");
+        cells.put("s2.licensing.decisions", "447228");
+        cells.put("s2.penalties.decisions", "3985758");
+        cells.put("s2.coercion.decisions", "88283");
+        cells.put("s2.fees.amount", "96171.6");
+        HUAIAN_APPLICATIONS.forEach((label, values) -> {
+            for (int c = 0; c < APPLICANT_COLUMNS.size(); c++) {
+                cells.put("s3." + HUAIAN_ROW_KEYS.get(label) + "." + APPLICANT_COLUMNS.get(c), values.get(c));
+            }
+        });
+        List<String> columns = List.of("upheld", "corrected", "other", "pending", "total");
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("review", "72 64 178 37 351");
+        groups.put("litigationDirect", "13 4 8 1 26");
+        groups.put("litigationAfterReview", "12 1 1 6 20");
+        groups.forEach((group, values) -> {
+            String[] numbers = values.split(" ");
+            for (int c = 0; c < columns.size(); c++) {
+                cells.put("s4." + group + "." + columns.get(c), numbers[c]);
+            }
+        });
+        return cells;
+    }
+
+    private static void assertHuaianReport(ImportResult result) {
+        AnnualReport report = result.report();
+        assertThat(report.format()).isEqualTo(ReportFormat.V2021);
+        assertThat(report.year()).isEqualTo(2024);
+        assertThat(report.agency()).isEqualTo("淮安市人民政府");
+        Map<String, String> expected = huaianCells();
+        assertThat(expected).hasSize(200);
+        Map<String, String> actual = new LinkedHashMap<>();
+        report.cells().forEach((key, value) -> actual.put(key, value.toString()));
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(report.blank()).isEmpty();
+        assertThat(report.narrative(Section.S1)).startsWith("2024年，我市坚持以习近平新时代中国特色社会主义思想为指导").contains("（五）政府信息公开监督保障情况。")
+                .endsWith("不断提高全市政务公开工作人员的工作能力和水平。");
+        assertThat(report.narrative(Section.S5)).startsWith("对照上级新要求和公众新期待").endsWith("增强队伍凝聚力。");
+        assertThat(report.narrative(Section.S6)).isEqualTo("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。");
     }
 
     @BeforeAll
     static void readFixture() throws Exception {
         huaian = Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.pdf"));
         huaianLines = new PdfExtractor().extract(huaian).lines();
+    }
+
+    @Test
+    void importsTheHuaianReportWithEveryPublishedNumber() throws Exception {
+        ImportResult result = ReportReader.read(huaian);
+
+        assertThat(result.source()).isEqualTo(SourceType.PDF);
+        assertHuaianReport(result);
+    }
+
+    @Test
+    void importsTheHuaianReportFromWordGapsAloneWhenTheGridIsIgnored() throws Exception {
+        List<PdfPage> withoutRulings = PdfPageReader.read(huaian).stream()
+                .map(page -> new PdfPage(page.number(), page.width(), page.height(), page.glyphs(), List.of()))
+                .toList();
+
+        ImportResult result = ReportAssembler.assemble(
+                new SourceDocument(SourceType.PDF, PdfLayout.lines(withoutRulings)));
+
+        assertHuaianReport(result);
     }
 
     @Test
