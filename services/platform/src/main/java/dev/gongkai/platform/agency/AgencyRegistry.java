@@ -1,0 +1,54 @@
+package dev.gongkai.platform.agency;
+
+import dev.gongkai.platform.jooq.core.tables.records.AgencyRecord;
+import dev.gongkai.platform.jooq.core.tables.records.JurisdictionRecord;
+import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
+
+/** Read access to the registry in schema {@code core}, shared by every service. jOOQ records stay in here. */
+public class AgencyRegistry {
+
+    static final RecordMapper<AgencyRecord, Agency> TO_AGENCY = r -> new Agency(
+            new AgencySlug(r.getSlug()), r.getNameZh(), AgencyKind.valueOf(r.getKind()),
+            r.getParentSlug() == null ? null : new AgencySlug(r.getParentSlug()),
+            new JurisdictionSlug(r.getJurisdictionSlug()), AgencyStatus.valueOf(r.getStatus()),
+            r.getCreatedAt(), r.getUpdatedAt());
+
+    static final RecordMapper<JurisdictionRecord, Jurisdiction> TO_JURISDICTION = r -> new Jurisdiction(
+            new JurisdictionSlug(r.getSlug()), r.getNameZh(),
+            r.getParentSlug() == null ? null : new JurisdictionSlug(r.getParentSlug()));
+
+    private final DSLContext dsl;
+
+    public AgencyRegistry(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Agency> find(AgencySlug slug) {
+        return dsl.selectFrom(AGENCY).where(AGENCY.SLUG.eq(slug.value())).fetchOptional(TO_AGENCY);
+    }
+
+    public List<Agency> all() {
+        return dsl.selectFrom(AGENCY).orderBy(AGENCY.SLUG).fetch(TO_AGENCY);
+    }
+
+    public List<Agency> inJurisdiction(JurisdictionSlug jurisdiction) {
+        return dsl.selectFrom(AGENCY).where(AGENCY.JURISDICTION_SLUG.eq(jurisdiction.value()))
+                .orderBy(AGENCY.SLUG).fetch(TO_AGENCY);
+    }
+
+    public Optional<Jurisdiction> findJurisdiction(JurisdictionSlug slug) {
+        return dsl.selectFrom(JURISDICTION).where(JURISDICTION.SLUG.eq(slug.value()))
+                .fetchOptional(TO_JURISDICTION);
+    }
+
+    public List<Jurisdiction> jurisdictions() {
+        return dsl.selectFrom(JURISDICTION).orderBy(JURISDICTION.SLUG).fetch(TO_JURISDICTION);
+    }
+}

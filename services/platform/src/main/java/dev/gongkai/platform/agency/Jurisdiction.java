@@ -1,0 +1,4 @@
+package dev.gongkai.platform.agency;
+
+public record Jurisdiction(JurisdictionSlug slug, String nameZh, JurisdictionSlug parent) {
+}

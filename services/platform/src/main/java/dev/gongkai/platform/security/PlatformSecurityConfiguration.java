@@ -1,0 +1,60 @@
+package dev.gongkai.platform.security;
+
+import dev.gongkai.platform.error.Problems;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health and the OpenAPI
+ * documents are open. A service with public pages (publishing) declares its own {@link SecurityFilterChain}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class PlatformSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthorities());
+        converter.setPrincipalClaimName("preferred_username");
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter,
+                                                    JsonMapper json) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                // Bearer tokens only: no session, no cookies, so no CSRF surface.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication.required",
+                                        "请先登录（需要有效的访问令牌）", "A valid bearer token is required")))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                Problems.of(HttpStatus.FORBIDDEN, "access.denied",
+                                        "您没有执行此操作的权限", "You are not allowed to do this"))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication.required",
+                                        "请先登录（需要有效的访问令牌）", "A valid bearer token is required"))));
+        return http.build();
+    }
+}

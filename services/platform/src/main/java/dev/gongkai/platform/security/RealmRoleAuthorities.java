@@ -1,0 +1,31 @@
+package dev.gongkai.platform.security;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak puts realm roles under the nested claim {@code realm_access.roles}, which Spring's default converter
+ * (reading {@code scope}) never sees. Each role becomes {@code ROLE_<role>} so {@code hasRole('platform-admin')}
+ * works.
+ */
+public final class RealmRoleAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+    @Override
+    public Collection<GrantedAuthority> convert(Jwt jwt) {
+        return realmRoles(jwt).stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    static List<String> realmRoles(Jwt jwt) {
+        Object realmAccess = jwt.getClaims().get("realm_access");
+        if (realmAccess instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> roles) {
+            return roles.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

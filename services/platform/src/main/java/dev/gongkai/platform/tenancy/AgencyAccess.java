@@ -1,0 +1,83 @@
+package dev.gongkai.platform.tenancy;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.AgencyStatus;
+import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Caller;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenancy rules, in one place:
+ * <ul>
+ *   <li>a member acts on the agencies their token names (picking one with {@code X-Agency} if several);</li>
+ *   <li>disclosure-office staff (office roles, member of a DISCLOSURE_OFFICE agency) may also act on the agencies
+ *       of that office's jurisdiction;</li>
+ *   <li>anything else is answered exactly like an agency that does not exist (404), so nobody can probe for
+ *       other tenants; an agency that exists but is not ACTIVE is refused with 403.</li>
+ * </ul>
+ */
+public class AgencyAccess {
+
+    private final AgencyRegistry registry;
+
+    public AgencyAccess(AgencyRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The acting agency the caller asked for ({@code requested}) or, if absent, their only agency. */
+    public Optional<ActingAgency> resolve(Caller caller, Optional<AgencySlug> requested) {
+        if (requested.isPresent()) {
+            return Optional.of(act(caller, requested.get()));
+        }
+        if (caller.organizations().size() == 1) {
+            return Optional.of(act(caller, caller.organizations().getFirst()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may read the registry entry of this agency (platform admins: every agency). */
+    public boolean canSee(Caller caller, Agency agency) {
+        return caller.isPlatformAdmin() || caller.belongsTo(agency.slug())
+                || supervisedJurisdictions(caller).contains(agency.jurisdiction());
+    }
+
+    /** The jurisdictions whose agencies the caller supervises as disclosure-office staff. */
+    public List<JurisdictionSlug> supervisedJurisdictions(Caller caller) {
+        if (!caller.hasOfficeRole()) {
+            return List.of();
+        }
+        return caller.organizations().stream()
+                .map(registry::find).flatMap(Optional::stream)
+                .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive())
+                .map(Agency::jurisdiction).distinct().toList();
+    }
+
+    private ActingAgency act(Caller caller, AgencySlug slug) {
+        boolean member = caller.belongsTo(slug);
+        Agency agency = registry.find(slug).orElseThrow(() -> notFound(slug));
+        boolean viaOffice = !member && supervisedJurisdictions(caller).contains(agency.jurisdiction());
+        if (!member && !viaOffice) {
+            throw notFound(slug);
+        }
+        if (agency.status() == AgencyStatus.SUSPENDED) {
+            throw ApiException.forbidden("agency.suspended",
+                    "机构 " + slug + " 已被暂停使用，请联系平台管理员",
+                    "Agency " + slug + " is suspended; contact the platform administrator");
+        }
+        if (agency.status() == AgencyStatus.ARCHIVED) {
+            throw ApiException.forbidden("agency.archived",
+                    "机构 " + slug + " 已归档，不能再办理业务", "Agency " + slug + " is archived");
+        }
+        return new ActingAgency(agency, caller, viaOffice);
+    }
+
+    static ApiException notFound(AgencySlug slug) {
+        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gongkai.platform.tenancy;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Resolves the acting agency once per request, right after Spring Security has verified the token, so that a
+ * suspended agency or a foreign {@code X-Agency} is refused by every endpoint of every service, not only by those
+ * that happen to ask. Refusals go through the controller advice to keep one problem format.
+ */
+class TenancyFilter extends OncePerRequestFilter {
+
+    static final String AGENCY_HEADER = "X-Agency";
+    static final String ATTRIBUTE = TenancyContext.class.getName();
+
+    private final AgencyAccess access;
+    private final HandlerExceptionResolver exceptionResolver;
+
+    TenancyFilter(AgencyAccess access, HandlerExceptionResolver exceptionResolver) {
+        this.access = access;
+        this.exceptionResolver = exceptionResolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            try {
+                Caller caller = Caller.from(token.getToken());
+                String header = request.getHeader(AGENCY_HEADER);
+                Optional<AgencySlug> requested = header == null || header.isBlank()
+                        ? Optional.empty() : Optional.of(parse(header));
+                request.setAttribute(ATTRIBUTE, new TenancyContext(caller, access.resolve(caller, requested)));
+            } catch (ApiException e) {
+                exceptionResolver.resolveException(request, response, null, e);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static AgencySlug parse(String header) {
+        try {
+            return new AgencySlug(header.trim());
+        } catch (ApiException e) {
+            throw e.atField(AGENCY_HEADER);
+        }
+    }
+
+    record TenancyContext(Caller caller, Optional<ActingAgency> acting) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gongkai.platform.agency;
+
+import dev.gongkai.platform.error.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class AgencySlugTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wuhai-psb", "wuhai-psb-haibowan", "ab", "a1", "x-1-2"})
+    void acceptsLowerCaseLettersDigitsAndSingleHyphens(String slug) {
+        assertThat(AgencySlug.of(slug).value()).isEqualTo(slug);
+    }
+
+    @Test
+    void mapsToASchemaNameWithUnderscores() {
+        assertThat(AgencySlug.of("wuhai-psb-haibowan").schemaName()).isEqualTo("agency_wuhai_psb_haibowan");
+    }
+
+    @Test
+    void longestSlugStillGivesASchemaNameWithinPostgresLimit() {
+        String longest = "a" + "b".repeat(AgencySlug.MAX_LENGTH - 1);
+        assertThat(AgencySlug.of(longest).schemaName().getBytes()).hasSizeLessThan(63);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wuhai\"psb", "wuhai'psb", "wuhai.psb", "public.x", "wuhai_psb", "wuhai psb",
+            "wuhai--psb", "-wuhai", "wuhai-", "1wuhai", "a", "", "wuhai;drop", "乌海"})
+    void rejectsCharactersThatCouldEscapeASchemaName(String slug) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of(slug));
+        assertThat(e.code()).isEqualTo("agency.slug.invalid");
+        assertThat(e.status().value()).isEqualTo(400);
+        assertThat(e.properties()).containsEntry("field", "slug");
+        assertThat(e.messageZh()).contains("机构标识");
+        assertThat(e.messageEn()).contains("agency slug");
+    }
+
+    @Test
+    void rejectsUpperCaseSayingSo() {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of("Wuhai-PSB"));
+        assertThat(e.messageEn()).contains("upper-case");
+        assertThat(e.messageZh()).contains("大写");
+    }
+
+    @Test
+    void rejectsSixtyFourCharactersSayingHowLongItMayBe() {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of("a".repeat(64)));
+        assertThat(e.messageEn()).contains("2 to 40");
+        assertThat(e.messageZh()).contains("2 至 40");
+    }
+
+    @Test
+    void rejectsFortyOneCharacters() {
+        assertThatThrownBy(() -> AgencySlug.of("a".repeat(41))).isInstanceOf(ApiException.class);
+    }
+}

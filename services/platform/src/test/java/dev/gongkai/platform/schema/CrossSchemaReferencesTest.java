@@ -1,0 +1,56 @@
+package dev.gongkai.platform.schema;
+
+import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule Citus schema-based sharding needs: an agency schema's foreign keys point into the same schema or into
+ * {@code core}; nothing in {@code core} points into an agency schema. Checked on the real catalog.
+ */
+@GongkaiTest
+class CrossSchemaReferencesTest {
+
+    private static final String FOREIGN_KEYS = """
+            select src.nspname || '.' || c.conname || ' -> ' || dst.nspname
+            from pg_constraint c
+            join pg_class st on st.oid = c.conrelid join pg_namespace src on src.oid = st.relnamespace
+            join pg_class dt on dt.oid = c.confrelid join pg_namespace dst on dst.oid = dt.relnamespace
+            where c.contype = 'f' and src.nspname <> dst.nspname
+            """;
+
+    @TestTenant
+    ManagedAgency first;
+
+    @TestTenant
+    ManagedAgency second;
+
+    @Test
+    void agencySchemasReferenceOnlyThemselvesOrCore(TestDatabase db) {
+        List<String> violations = db.dsl().fetch(FOREIGN_KEYS + " and src.nspname like 'agency\\_%' and dst.nspname <> 'core'")
+                .getValues(0, String.class);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void coreReferencesNoAgencySchema(TestDatabase db) {
+        List<String> violations = db.dsl().fetch(FOREIGN_KEYS + " and src.nspname = 'core'").getValues(0, String.class);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void agencySchemasHaveTheirOwnForeignKeys(TestDatabase db) {
+        // Guards the two checks above against passing on an empty catalog.
+        Number ownKeys = (Number) db.dsl().fetchValue("""
+                select count(*)::int from pg_constraint c join pg_class t on t.oid = c.conrelid
+                join pg_namespace n on n.oid = t.relnamespace where c.contype = 'f' and n.nspname = ?
+                """, first.schema());
+        assertThat(ownKeys.intValue()).isPositive();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gongkai.platform.schema;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GongkaiTest
+class SchemaMigratorTest {
+
+    private static AgencySlug uniqueSlug() {
+        return AgencySlug.of("m" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void migratesANewSchemaThenFindsItUpToDate(TestDatabase db) {
+        AgencySlug slug = uniqueSlug();
+        SchemaMigrator migrator = db.migrator();
+        assertThat(migrator.createAgencySchema(slug)).isTrue();
+
+        MigrationResult first = migrator.migrateAgency(slug);
+        MigrationResult second = migrator.migrateAgency(slug);
+
+        assertThat(first.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(first.appliedChangeSets()).isEqualTo(3);
+        assertThat(second.outcome()).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(db.dsl().fetchValue("select count(*) from information_schema.tables where table_schema = ?",
+                slug.schemaName())).isEqualTo(5L);
+    }
+
+    @Test
+    void creatingAnExistingSchemaChangesNothing(TestDatabase db) {
+        AgencySlug slug = uniqueSlug();
+        assertThat(db.migrator().createAgencySchema(slug)).isTrue();
+        assertThat(db.migrator().createAgencySchema(slug)).isFalse();
+    }
+
+    @Test
+    void reportsAMissingSchemaAsAFailureInsteadOfCreatingIt(TestDatabase db) {
+        AgencySlug slug = uniqueSlug();
+        MigrationResult result = db.migrator().migrateAgency(slug);
+        assertThat(result.failed()).isTrue();
+        assertThat(result.error()).contains("does not exist");
+        assertThat(db.migrator().schemaExists(slug)).isFalse();
+    }
+
+    @Test
+    void reappliesAChangeSetMissingFromTheHistory(TestDatabase db) {
+        AgencySlug slug = uniqueSlug();
+        db.migrator().createAgencySchema(slug);
+        db.migrator().migrateAgency(slug);
+        db.dsl().execute("drop table \"" + slug.schemaName() + "\".\"audit_entry\"");
+        db.dsl().execute("delete from \"" + slug.schemaName() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
+
+        MigrationResult result = db.migrator().migrateAgency(slug);
+
+        assertThat(result.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(result.appliedChangeSets()).isEqualTo(1);
+    }
+}

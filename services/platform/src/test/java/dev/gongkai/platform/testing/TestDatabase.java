@@ -1,0 +1,139 @@
+package dev.gongkai.platform.testing;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.schema.SchemaMigrator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL database for one test run: on the PostgreSQL at 127.0.0.1:5432 (trust auth) when it answers,
+ * else on an embedded PostgreSQL started for the run. The database has a unique name, has schema {@code core}
+ * migrated, and is dropped when the run ends, so no test depends on what an earlier run left behind.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private static TestDatabase shared;
+
+    private final EmbeddedPostgres embedded;
+    private final String serverUrl;
+    private final String name;
+    private final PGSimpleDataSource dataSource;
+    private final SchemaMigrator migrator;
+    private boolean dropped;
+
+    private TestDatabase(EmbeddedPostgres embedded, String serverUrl, String name) {
+        this.embedded = embedded;
+        this.serverUrl = serverUrl;
+        this.name = name;
+        this.dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl());
+        dataSource.setUser(user());
+        this.migrator = new SchemaMigrator(() -> DriverManager.getConnection(jdbcUrl(), user(), ""));
+    }
+
+    /** The database of this test run, created (and its {@code core} schema migrated) on first use. */
+    public static synchronized TestDatabase shared() {
+        if (shared == null) {
+            shared = create();
+            shared.migrator.migrateCore();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "drop-test-database"));
+        }
+        return shared;
+    }
+
+    static TestDatabase create() {
+        EmbeddedPostgres embedded = null;
+        String server;
+        if (Reachability.reachable("127.0.0.1", 5432)) {
+            server = "jdbc:postgresql://127.0.0.1:5432/";
+        } else {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
+            }
+            server = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/";
+        }
+        String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return new TestDatabase(embedded, server, name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return serverUrl + name;
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    public SchemaMigrator migrator() {
+        return migrator;
+    }
+
+    /** A jOOQ context on this database, outside any Spring context. */
+    public DSLContext dsl() {
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    /** The tenant model mapped to one agency's schema, as services' {@code AgencyDsl} does it. */
+    public DSLContext dsl(AgencySlug agency) {
+        return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderMapping(new RenderMapping()
+                .withSchemata(new MappedSchema().withInput("agency_template").withOutput(agency.schemaName()))));
+    }
+
+    /** Points Spring Boot applications started by tests at this database. */
+    public void exportSpringProperties() {
+        System.setProperty("spring.datasource.url", jdbcUrl());
+        System.setProperty("spring.datasource.username", user());
+        System.setProperty("spring.datasource.password", "");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dropped) {
+            return;
+        }
+        dropped = true;
+        try (Connection admin = DriverManager.getConnection(serverUrl + "postgres", "postgres", "")) {
+            // FORCE: Spring contexts cached by the test framework may still hold pooled connections.
+            admin.createStatement().execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop embedded PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gongkai.tenants;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+
+/**
+ * The tenants service. Started with a command ({@code migrate-all}, {@code provision-demo}) it runs that command
+ * without a web server and exits with its status; tenant migrations never run at service start-up.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TenantsApplication {
+
+    public static void main(String[] args) {
+        var command = Arrays.stream(args).filter(CommandLineMode::isCommand).findFirst();
+        if (command.isEmpty()) {
+            SpringApplication.run(TenantsApplication.class, args);
+            return;
+        }
+        SpringApplication app = new SpringApplication(TenantsApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        int status;
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            status = context.getBean(CommandLineMode.class).run(command.get());
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gongkai.tenants.demo;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.tenants.provisioning.ProvisionAgency;
+import dev.gongkai.tenants.provisioning.ProvisionAgency.FirstAdmin;
+import dev.gongkai.tenants.provisioning.Provisioner;
+import dev.gongkai.tenants.provisioning.ProvisioningReport;
+import dev.gongkai.tenants.registry.CreateJurisdiction;
+import dev.gongkai.tenants.registry.Jurisdictions;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The demo city 乌海市 with its disclosure office, police bureau and branches and four departments. The realm
+ * imported with Keycloak already has these organizations and demo users, which provisioning finds and reuses.
+ */
+@Component
+public class DemoCity {
+
+    static final String JURISDICTION = "wuhai";
+
+    static final List<CreateJurisdiction> JURISDICTIONS = List.of(
+            new CreateJurisdiction(JURISDICTION, "乌海市", null),
+            new CreateJurisdiction("wuhai-haibowan", "海勃湾区", JURISDICTION),
+            new CreateJurisdiction("wuhai-wuda", "乌达区", JURISDICTION),
+            new CreateJurisdiction("wuhai-hainan", "海南区", JURISDICTION));
+
+    static final List<ProvisionAgency> AGENCIES = List.of(
+            agency("wuhai-office", "乌海市人民政府办公室（政务公开办）", AgencyKind.DISCLOSURE_OFFICE, null, null),
+            agency("wuhai-psb", "乌海市公安局", AgencyKind.DEPARTMENT, null, "psb-admin"),
+            agency("wuhai-psb-haibowan", "乌海市公安局海勃湾区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
+            agency("wuhai-psb-wuda", "乌海市公安局乌达区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
+            agency("wuhai-psb-hainan", "乌海市公安局海南区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
+            agency("wuhai-edu", "乌海市教育局", AgencyKind.DEPARTMENT, null, null),
+            agency("wuhai-health", "乌海市卫生健康委员会", AgencyKind.DEPARTMENT, null, null),
+            agency("wuhai-finance", "乌海市财政局", AgencyKind.DEPARTMENT, null, null),
+            agency("wuhai-nr", "乌海市自然资源局", AgencyKind.DEPARTMENT, null, null));
+
+    private final Jurisdictions jurisdictions;
+    private final Provisioner provisioner;
+
+    DemoCity(Jurisdictions jurisdictions, Provisioner provisioner) {
+        this.jurisdictions = jurisdictions;
+        this.provisioner = provisioner;
+    }
+
+    /** Idempotent: provisions what is missing, changes nothing that exists. */
+    public void provision(Consumer<ProvisioningReport> progress) {
+        JURISDICTIONS.forEach(jurisdictions::ensure);
+        AGENCIES.forEach(a -> progress.accept(provisioner.provision(a)));
+    }
+
+    private static ProvisionAgency agency(String slug, String nameZh, AgencyKind kind, String parent, String admin) {
+        return new ProvisionAgency(slug, nameZh, kind, JURISDICTION, parent,
+                new FirstAdmin(admin != null ? admin : slug + "-admin", null));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gongkai.tenants.migration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Administration")
+class MigrationController {
+
+    private final TenantMigrations migrations;
+
+    MigrationController(TenantMigrations migrations) {
+        this.migrations = migrations;
+    }
+
+    @PostMapping("/migrate-all")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Apply the tenant changelog to every agency schema",
+            description = "Same as `java -jar tenants.jar migrate-all`. 200 when every schema is current, 500 with "
+                    + "the per-schema results when any failed.")
+    ResponseEntity<TenantMigrations.Summary> migrateAll() {
+        var summary = migrations.migrateAll(result -> { });
+        return ResponseEntity.status(summary.failed() == 0 ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(summary);
+    }
+}

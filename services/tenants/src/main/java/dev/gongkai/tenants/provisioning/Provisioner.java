@@ -1,0 +1,140 @@
+package dev.gongkai.tenants.provisioning;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.outbox.Outbox;
+import dev.gongkai.platform.schema.MigrationResult;
+import dev.gongkai.platform.schema.SchemaMigrator;
+import dev.gongkai.tenants.keycloak.Organizations;
+import dev.gongkai.tenants.provisioning.ProvisioningReport.StepOutcome;
+import dev.gongkai.tenants.provisioning.ProvisioningReport.StepResult;
+import dev.gongkai.tenants.registry.RegistryStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Provisions an agency as a sequence of {@link ProvisioningStep}s. Every step looks at the real state first (row
+ * present? schema present? change sets applied? organization with this alias?) and only then acts, and its
+ * completion is recorded in {@code core.provisioning_step}. So a run killed between any two steps finishes when run
+ * again, and a second run of a finished provisioning changes nothing.
+ */
+@Service
+public class Provisioner {
+
+    private final AgencyRegistry registry;
+    private final RegistryStore store;
+    private final SchemaMigrator migrator;
+    private final Organizations organizations;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<ProvisioningListener> listeners;
+
+    Provisioner(AgencyRegistry registry, RegistryStore store, SchemaMigrator migrator, Organizations organizations,
+                Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners) {
+        this.registry = registry;
+        this.store = store;
+        this.migrator = migrator;
+        this.organizations = organizations;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.listeners = listeners;
+    }
+
+    public ProvisioningReport provision(ProvisionAgency command) {
+        AgencySlug slug = AgencySlug.of(command.slug());
+        JurisdictionSlug jurisdiction = parseJurisdiction(command.jurisdiction());
+        AgencySlug parent = command.parent() == null || command.parent().isBlank() ? null : parseParent(command.parent());
+
+        List<StepResult> results = new ArrayList<>();
+        String initialPassword = null;
+        for (ProvisioningStep step : ProvisioningStep.values()) {
+            if (step.needsKeycloak() && !organizations.enabled()) {
+                results.add(new StepResult(step, StepOutcome.SKIPPED));
+                continue;
+            }
+            boolean changed = switch (step) {
+                case REGISTER -> register(slug, command, jurisdiction, parent);
+                case CREATE_SCHEMA -> migrator.createAgencySchema(slug);
+                case MIGRATE_SCHEMA -> migrate(slug);
+                case CREATE_ORGANIZATION ->
+                        organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED;
+                case CREATE_FIRST_ADMIN -> {
+                    var admin = organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail());
+                    initialPassword = admin.initialPassword();
+                    yield admin.change() != Organizations.Change.UNCHANGED;
+                }
+            };
+            boolean last = step == lastStep();
+            tx.executeWithoutResult(status -> {
+                // The event goes with the first recording of the last step: exactly once, however many runs.
+                if (store.recordStep(slug, step.name()) && last) {
+                    outbox.publish("agency:" + slug, new AgencyProvisioned(slug.value(), command.nameZh(),
+                            command.kind().name(), jurisdiction.value()));
+                }
+            });
+            results.add(new StepResult(step, changed ? StepOutcome.DONE : StepOutcome.ALREADY_DONE));
+            listeners.orderedStream().forEach(l -> l.stepCompleted(slug, step));
+        }
+        boolean anyDone = results.stream().anyMatch(r -> r.outcome() == StepOutcome.DONE);
+        return new ProvisioningReport(slug.value(), anyDone ? ProvisioningReport.Outcome.PROVISIONED
+                : ProvisioningReport.Outcome.UNCHANGED, results,
+                organizations.enabled() ? command.adminUsername() : null, initialPassword);
+    }
+
+    private ProvisioningStep lastStep() {
+        return organizations.enabled() ? ProvisioningStep.CREATE_FIRST_ADMIN : ProvisioningStep.MIGRATE_SCHEMA;
+    }
+
+    private boolean register(AgencySlug slug, ProvisionAgency command, JurisdictionSlug jurisdiction,
+                             AgencySlug parent) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (registry.findJurisdiction(jurisdiction).isEmpty()) {
+                throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "jurisdiction.not-found",
+                        "辖区 " + jurisdiction + " 不存在", "Jurisdiction " + jurisdiction + " does not exist",
+                        java.util.Map.of("field", "jurisdiction"));
+            }
+            if (parent != null && registry.find(parent).isEmpty()) {
+                throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "agency.parent.not-found",
+                        "上级机构 " + parent + " 不存在", "Parent agency " + parent + " does not exist",
+                        java.util.Map.of("field", "parent"));
+            }
+            if (store.insertAgency(slug, command.nameZh(), command.kind(), parent, jurisdiction)) {
+                return true;
+            }
+            Agency existing = registry.find(slug).orElseThrow();
+            if (!RegistryStore.sameAgency(existing, command.nameZh(), command.kind(), parent, jurisdiction)) {
+                throw ApiException.conflict("agency.exists",
+                        "机构标识 " + slug + " 已被另一个机构使用", "Agency slug " + slug + " is taken by another agency")
+                        .atField("slug");
+            }
+            return false;
+        }));
+    }
+
+    private boolean migrate(AgencySlug slug) {
+        MigrationResult result = migrator.migrateAgency(slug);
+        if (result.failed()) {
+            throw new IllegalStateException("Migrating " + result.schema() + " failed: " + result.error());
+        }
+        return result.outcome() == MigrationResult.Outcome.MIGRATED;
+    }
+
+    private static JurisdictionSlug parseJurisdiction(String value) {
+        return JurisdictionSlug.of(value);
+    }
+
+    private static AgencySlug parseParent(String value) {
+        try {
+            return AgencySlug.of(value);
+        } catch (ApiException e) {
+            throw e.atField("parent");
+        }
+    }
+}

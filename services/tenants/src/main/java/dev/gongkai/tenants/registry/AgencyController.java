@@ -1,0 +1,89 @@
+package dev.gongkai.tenants.registry;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.AgencyStatus;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.tenants.provisioning.ProvisionAgency;
+import dev.gongkai.tenants.provisioning.Provisioner;
+import dev.gongkai.tenants.provisioning.ProvisioningReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/agencies")
+@Tag(name = "Agencies", description = "机构名录与开通 — the registry of agencies (tenants) and their provisioning")
+class AgencyController {
+
+    private final RegistryQueries queries;
+    private final Provisioner provisioner;
+    private final AgencyLifecycle lifecycle;
+
+    AgencyController(RegistryQueries queries, Provisioner provisioner, AgencyLifecycle lifecycle) {
+        this.queries = queries;
+        this.provisioner = provisioner;
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The acting agency",
+            description = "From the token's organization claim; a member of several agencies chooses with X-Agency.")
+    AgencyView me(ActingAgency acting) {
+        return queries.view(acting.agency());
+    }
+
+    @GetMapping
+    @Operation(summary = "List agencies", description = "Platform admins: all; disclosure-office staff: their jurisdiction.")
+    List<AgencyView> list(Caller caller) {
+        return queries.agencies(caller);
+    }
+
+    @GetMapping("/{slug}")
+    @Operation(summary = "One agency", description = "404 unless the caller may see it.")
+    AgencyView get(Caller caller, @PathVariable AgencySlug slug) {
+        return queries.agency(caller, slug);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Provision an agency", description = "Idempotent and resumable: repeat it after any failure. "
+            + "201 when something was created, 200 when everything already existed.")
+    ResponseEntity<ProvisioningReport> provision(@Valid @RequestBody ProvisionAgency command) {
+        ProvisioningReport report = provisioner.provision(command);
+        return ResponseEntity.status(report.outcome() == ProvisioningReport.Outcome.PROVISIONED
+                ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+    }
+
+    @PostMapping("/{slug}/suspend")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Suspend", description = "Every service refuses the agency (403); its organization is disabled.")
+    AgencyView suspend(@PathVariable AgencySlug slug) {
+        return queries.view(lifecycle.changeStatus(slug, AgencyStatus.SUSPENDED));
+    }
+
+    @PostMapping("/{slug}/archive")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Archive", description = "The agency stops reporting; its schema and data are kept.")
+    AgencyView archive(@PathVariable AgencySlug slug) {
+        return queries.view(lifecycle.changeStatus(slug, AgencyStatus.ARCHIVED));
+    }
+
+    @PostMapping("/{slug}/activate")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Activate", description = "Undo suspend or archive; the organization is enabled again.")
+    AgencyView activate(@PathVariable AgencySlug slug) {
+        return queries.view(lifecycle.changeStatus(slug, AgencyStatus.ACTIVE));
+    }
+}

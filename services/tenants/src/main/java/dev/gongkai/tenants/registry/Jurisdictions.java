@@ -1,0 +1,44 @@
+package dev.gongkai.tenants.registry;
+
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.error.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Objects;
+
+/** Creating jurisdictions, idempotently (the demo city and new cities). */
+@Service
+public class Jurisdictions {
+
+    private final AgencyRegistry registry;
+    private final RegistryStore store;
+
+    Jurisdictions(AgencyRegistry registry, RegistryStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    /** @return true if created now; 409 if the slug exists with other attributes */
+    @Transactional
+    public boolean ensure(CreateJurisdiction command) {
+        JurisdictionSlug slug = JurisdictionSlug.of(command.slug());
+        JurisdictionSlug parent = command.parent() == null || command.parent().isBlank()
+                ? null : JurisdictionSlug.of(command.parent());
+        if (parent != null && registry.findJurisdiction(parent).isEmpty()) {
+            throw ApiException.badRequest("jurisdiction.parent.not-found", "上级辖区 " + parent + " 不存在",
+                    "Parent jurisdiction " + parent + " does not exist").atField("parent");
+        }
+        if (store.insertJurisdiction(slug, command.nameZh(), parent)) {
+            return true;
+        }
+        Jurisdiction existing = registry.findJurisdiction(slug).orElseThrow();
+        if (!existing.nameZh().equals(command.nameZh()) || !Objects.equals(existing.parent(), parent)) {
+            throw ApiException.conflict("jurisdiction.exists", "辖区标识 " + slug + " 已被使用",
+                    "Jurisdiction slug " + slug + " is taken").atField("slug");
+        }
+        return false;
+    }
+}

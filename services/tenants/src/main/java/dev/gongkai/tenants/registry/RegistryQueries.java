@@ -1,0 +1,79 @@
+package dev.gongkai.tenants.registry;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.AgencyAccess;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * What each caller may see of the registry: platform admins everything, disclosure-office staff their jurisdiction,
+ * agency staff their own agencies. Whatever a caller may not see does not exist for them (404).
+ */
+@Service
+class RegistryQueries {
+
+    private final AgencyRegistry registry;
+    private final AgencyAccess access;
+
+    RegistryQueries(AgencyRegistry registry, AgencyAccess access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    AgencyView view(Agency agency) {
+        Jurisdiction jurisdiction = registry.findJurisdiction(agency.jurisdiction()).orElseThrow();
+        return AgencyView.of(agency, jurisdiction);
+    }
+
+    List<AgencyView> agencies(Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return registry.all().stream().map(this::view).toList();
+        }
+        List<JurisdictionSlug> supervised = access.supervisedJurisdictions(caller);
+        if (supervised.isEmpty()) {
+            throw listForbidden();
+        }
+        return supervised.stream().flatMap(j -> registry.inJurisdiction(j).stream()).map(this::view).toList();
+    }
+
+    AgencyView agency(Caller caller, AgencySlug slug) {
+        return registry.find(slug).filter(a -> access.canSee(caller, a)).map(this::view)
+                .orElseThrow(() -> ApiException.notFound("agency.not-found", "未找到机构 " + slug,
+                        "Agency " + slug + " not found"));
+    }
+
+    List<JurisdictionView> jurisdictions(Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return registry.jurisdictions().stream().map(JurisdictionView::of).toList();
+        }
+        List<JurisdictionSlug> supervised = access.supervisedJurisdictions(caller);
+        if (supervised.isEmpty()) {
+            throw listForbidden();
+        }
+        return supervised.stream().map(registry::findJurisdiction).flatMap(java.util.Optional::stream)
+                .map(JurisdictionView::of).toList();
+    }
+
+    JurisdictionView jurisdiction(Caller caller, JurisdictionSlug slug) {
+        boolean visible = caller.isPlatformAdmin() || access.supervisedJurisdictions(caller).contains(slug);
+        return registry.findJurisdiction(slug).filter(j -> visible).map(JurisdictionView::of)
+                .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + slug,
+                        "Jurisdiction " + slug + " not found"));
+    }
+
+    private static ApiException listForbidden() {
+        return ApiException.forbidden("access.denied", "只有平台管理员和政务公开办工作人员可以查看机构名录",
+                "Only platform administrators and disclosure-office staff may list agencies");
+    }
+
+    JurisdictionView jurisdictionForAdmin(JurisdictionSlug slug) {
+        return registry.findJurisdiction(slug).map(JurisdictionView::of).orElseThrow();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gongkai.tenants.migration;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import dev.gongkai.platform.schema.MigrationResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TenantsWebTest
+class MigrateAllTest {
+
+    @TestTenant
+    ManagedAgency agency;
+
+    @Autowired
+    TenantMigrations migrations;
+
+    @Autowired
+    MockMvc mvc;
+
+    private void markSchemaCreated(TestDatabase db) {
+        db.dsl().insertInto(PROVISIONING_STEP).set(PROVISIONING_STEP.AGENCY_SLUG, agency.slug().value())
+                .set(PROVISIONING_STEP.STEP, "CREATE_SCHEMA").execute();
+    }
+
+    @Test
+    void bringsABehindSchemaUpToDateAndThenFindsNothingToDo(TestDatabase db) {
+        markSchemaCreated(db);
+        db.dsl().execute("drop table \"" + agency.schema() + "\".\"audit_entry\"");
+        db.dsl().execute("delete from \"" + agency.schema() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
+
+        var first = migrations.migrateAll(r -> { });
+        var second = migrations.migrateAll(r -> { });
+
+        assertThat(resultFor(first)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(resultFor(second)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(second.failed()).isZero();
+    }
+
+    @Test
+    void reportsAFailedSchemaWithoutStoppingTheOthers(TestDatabase db) {
+        markSchemaCreated(db);
+        db.dsl().execute("drop schema \"" + agency.schema() + "\" cascade");
+
+        var summary = migrations.migrateAll(r -> { });
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(resultFor(summary).error()).contains("does not exist");
+    }
+
+    @Test
+    void theEndpointIsForPlatformAdmins(TestDatabase db) throws Exception {
+        markSchemaCreated(db);
+        mvc.perform(post("/api/admin/migrate-all").with(platformAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(0));
+    }
+
+    private MigrationResult resultFor(TenantMigrations.Summary summary) {
+        return summary.results().stream().filter(r -> r.agency().equals(agency.slug())).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gongkai.tenants.provisioning;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.tenants.keycloak.Organizations;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for Keycloak where a test is about provisioning's sequence, not about Keycloak (the real
+ * {@code KeycloakOrganizations} has its own test against the real server). Same check-then-act semantics.
+ */
+class InMemoryOrganizations implements Organizations {
+
+    final Map<AgencySlug, Boolean> organizations = new ConcurrentHashMap<>();
+    final Map<String, Set<AgencySlug>> memberships = new ConcurrentHashMap<>();
+    final Set<String> agencyAdmins = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public Change ensureOrganization(AgencySlug alias, String name) {
+        return organizations.putIfAbsent(alias, true) == null ? Change.CREATED : Change.UNCHANGED;
+    }
+
+    @Override
+    public Change setEnabled(AgencySlug alias, boolean enabled) {
+        Boolean before = organizations.replace(alias, enabled);
+        return before == null || before == enabled ? Change.UNCHANGED : Change.CHANGED;
+    }
+
+    @Override
+    public AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email) {
+        boolean created = !memberships.containsKey(username);
+        boolean joined = memberships.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(alias);
+        boolean granted = agencyAdmins.add(username);
+        Change change = created ? Change.CREATED : joined || granted ? Change.CHANGED : Change.UNCHANGED;
+        return new AdminChange(change, username, created ? "temporary" : null);
+    }
+}

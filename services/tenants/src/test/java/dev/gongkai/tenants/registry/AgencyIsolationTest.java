@@ -1,0 +1,151 @@
+package dev.gongkai.tenants.registry;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static dev.gongkai.platform.testing.TestTokens.editorOf;
+import static dev.gongkai.platform.testing.TestTokens.officeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Two agencies in two cities: whatever one agency's staff (or the other city's office) asks about the other agency,
+ * the answer reveals nothing — 404 for anything naming it, 403 for what their role does not allow.
+ */
+@TenantsWebTest
+class AgencyIsolationTest {
+
+    @TestTenant(jurisdiction = "city-a")
+    static ManagedAgency agencyA;
+
+    @TestTenant(jurisdiction = "city-b")
+    static ManagedAgency agencyB;
+
+    @TestTenant(jurisdiction = "city-a", kind = AgencyKind.DISCLOSURE_OFFICE)
+    static ManagedAgency officeA;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** Every API endpoint, written as it would be called about agency B. */
+    private List<MockHttpServletRequestBuilder> everyEndpointAboutB() {
+        String b = agencyB.slug().value();
+        return List.of(
+                get("/api/agencies/me"),
+                get("/api/agencies"),
+                get("/api/agencies/" + b),
+                get("/api/jurisdictions"),
+                get("/api/jurisdictions/" + agencyB.jurisdiction()),
+                post("/api/jurisdictions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"slug\":\"city-x\",\"nameZh\":\"X\"}"),
+                post("/api/agencies").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"slug":"%s","nameZh":"B","kind":"DEPARTMENT","jurisdiction":"%s"}"""
+                        .formatted(b, agencyB.jurisdiction())),
+                post("/api/agencies/" + b + "/suspend"),
+                post("/api/agencies/" + b + "/archive"),
+                post("/api/agencies/" + b + "/activate"),
+                post("/api/admin/migrate-all"));
+    }
+
+    @Test
+    void theListAboveCoversEveryApiEndpoint() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
+        assertThat(mapped).containsExactlyInAnyOrder(
+                "GET /api/agencies/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
+                "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
+                "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
+                "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all");
+    }
+
+    @Test
+    void anotherAgencysStaffLearnNothingAboutIt() throws Exception {
+        for (var request : everyEndpointAboutB()) {
+            var exchange = mvc.perform(request.with(editorOf(agencyA))).andReturn();
+            var result = exchange.getResponse();
+            String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            if (uri.equals("GET /api/agencies/me")) {
+                assertThat(result.getStatus()).isEqualTo(200);
+                assertThat(result.getContentAsString()).contains(agencyA.slug().value())
+                        .doesNotContain(agencyB.slug().value());
+            } else {
+                assertThat(result.getStatus()).as(uri).isIn(403, 404);
+                assertThat(result.getContentAsString()).as(uri)
+                        .doesNotContain("\"nameZh\"").doesNotContain("\"status\":\"ACTIVE\"");
+            }
+        }
+    }
+
+    @Test
+    void namingAnotherAgencyInXAgencyIsNotFoundOnEveryEndpoint() throws Exception {
+        for (var request : everyEndpointAboutB()) {
+            mvc.perform(request.with(editorOf(agencyA)).header("X-Agency", agencyB.slug().value()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("agency.not-found"));
+        }
+    }
+
+    @Test
+    void anotherCitysOfficeLearnsNothingAboutTheAgency() throws Exception {
+        for (var request : everyEndpointAboutB()) {
+            var exchange = mvc.perform(request.with(officeOf(officeA))).andReturn();
+            var result = exchange.getResponse();
+            String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            if (uri.equals("GET /api/agencies/me")) {
+                assertThat(result.getContentAsString()).contains(officeA.slug().value());
+            } else if (result.getStatus() == 200) {
+                // The office's own lists: its city only.
+                assertThat(result.getContentAsString()).as(uri)
+                        .doesNotContain(agencyB.slug().value()).doesNotContain("city-b");
+            } else {
+                assertThat(result.getStatus()).as(uri).isIn(403, 404);
+            }
+        }
+        mvc.perform(get("/api/agencies/me").with(officeOf(officeA)).header("X-Agency", agencyB.slug().value()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOfficeActsOnAgenciesOfItsOwnJurisdiction() throws Exception {
+        mvc.perform(get("/api/agencies/me").with(officeOf(officeA)).header("X-Agency", agencyA.slug().value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.slug").value(agencyA.slug().value()))
+                .andExpect(jsonPath("$.jurisdiction.slug").value("city-a"));
+        mvc.perform(get("/api/agencies").with(officeOf(officeA)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].slug").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        agencyA.slug().value(), officeA.slug().value())));
+    }
+
+    @Test
+    void staffSeeTheirOwnAgency() throws Exception {
+        mvc.perform(get("/api/agencies/me").with(editorOf(agencyA)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.slug").value(agencyA.slug().value()))
+                .andExpect(jsonPath("$.kind").value("DEPARTMENT"))
+                .andExpect(jsonPath("$.jurisdiction.slug").value("city-a"));
+        mvc.perform(get("/api/agencies/" + agencyA.slug()).with(editorOf(agencyA))).andExpect(status().isOk());
+    }
+}
