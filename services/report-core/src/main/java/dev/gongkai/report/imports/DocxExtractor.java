@@ -15,11 +15,11 @@ import javax.xml.stream.XMLStreamException;
  * tables as rows of cells, in the shape {@link HtmlExtractor} gives (see {@link DocxBody}).
  *
  * <p>Read with the JDK alone ({@link ZipInputStream} and a hardened StAX parser) rather than Apache POI: only one
- * part of the package is needed, and streaming it lets every byte inflated be counted, so a zip bomb stops at
- * the cap instead of after POI has inflated it; it also keeps POI, XMLBeans and their transitive jars out of the
- * core and parses a report in a fraction of POI's time. Limits: {@value #MAX_ENTRIES} entries, {@code
- * document.xml} at most 64 MB inflated, 128 MB inflated in all (entries before {@code document.xml} are
- * inflated to be skipped); past them the file is refused as {@code TOO_LARGE}.
+ * part of the package is needed; streaming it counts every byte inflated, so a zip bomb stops at a hard cap
+ * (POI guards with a compression-ratio heuristic) and memory holds the lines, not an XMLBeans model of the
+ * package; and the core stays free of POI, XMLBeans and their transitive jars. Limits: {@value #MAX_ENTRIES}
+ * entries, {@code document.xml} at most 64 MB inflated, 128 MB inflated in all (entries stored before {@code
+ * document.xml} are inflated to be skipped); past them the file is refused as {@code TOO_LARGE}.
  */
 final class DocxExtractor implements SourceExtractor {
 
@@ -92,8 +92,9 @@ final class DocxExtractor implements SourceExtractor {
 
     private static UnreadableReportException tooLarge() {
         return new UnreadableReportException("TOO_LARGE",
-                "Word 文档解压后过大（超过 64 MB），不是年度报告（可能是压缩炸弹）",
-                "the Word document inflates to more than 64 MB; it is not an annual report (a zip bomb?)");
+                "Word 文档解压后过大（正文超过 64 MB 或全部超过 128 MB），不是年度报告（可能是压缩炸弹）",
+                "the Word document inflates past the limits (64 MB of text, 128 MB in all); it is not an annual "
+                        + "report (a zip bomb?)");
     }
 
     private static UnreadableReportException damaged(Exception cause) {
