@@ -8,16 +8,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -44,6 +48,7 @@ final class PdfPageReader {
             if (pageCount > PdfBudget.MAX_PAGES) {
                 throw tooLarge(pageCount + " pages");
             }
+            checkContentSize(document);
             GlyphCollector collector = new GlyphCollector(budget, pageCount);
             collector.getText(document);
             if (collector.readable < MIN_GLYPHS) {
@@ -71,6 +76,41 @@ final class PdfPageReader {
             throw tooLarge(exceeded.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError broken) {
             throw damaged(broken);
+        }
+    }
+
+    /**
+     * Decodes the pages' content (and their forms') up to a cap before anything is parsed: a few kilobytes of
+     * compressed whitespace can decode to gigabytes that PDFBox would otherwise read to the end.
+     */
+    private static void checkContentSize(PDDocument document) throws IOException, UnreadableReportException {
+        long remaining = PdfBudget.MAX_CONTENT_BYTES;
+        byte[] buffer = new byte[64 * 1024];
+        for (PDPage page : document.getPages()) {
+            List<PDContentStream> streams = new ArrayList<>();
+            if (page.hasContents()) {
+                streams.add(page);
+            }
+            PDResources resources = page.getResources();
+            if (resources != null) {
+                for (COSName name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof PDFormXObject form) {
+                        streams.add(form);
+                    }
+                }
+            }
+            for (PDContentStream stream : streams) {
+                // The parsing view inflates as it is read, where getContents() would inflate it all first.
+                try (RandomAccessRead in = stream.getContentsForStreamParsing()) {
+                    for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                        remaining -= read;
+                        if (remaining < 0) {
+                            throw tooLarge("more than " + PdfBudget.MAX_CONTENT_BYTES / (1024 * 1024)
+                                    + " MB of page content");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
@@ -271,6 +273,16 @@ class PdfImportTest {
     }
 
     @Test
+    void refusesPageContentThatInflatesFarBeyondAnyReport() throws Exception {
+        byte[] bomb = inflatingContent(64);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ReportReader.read(bomb))
+                .isInstanceOfSatisfying(UnreadableReportException.class,
+                        e -> assertThat(e.code()).isEqualTo("TOO_LARGE"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void refusesRandomBytesThatOnlyStartLikeAPdf() {
         byte[] junk = new byte[200_000];
         new Random(7).nextBytes(junk);
@@ -368,6 +380,26 @@ class PdfImportTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         document.save(bytes);
         return bytes.toByteArray();
+    }
+
+    /** One page whose content stream is a few hundred kilobytes of deflated spaces that inflate to many megabytes. */
+    private static byte[] inflatingContent(int megabytes) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDStream stream = new PDStream(document);
+            byte[] spaces = new byte[1024 * 1024];
+            Arrays.fill(spaces, (byte) ' ');
+            try (OutputStream out = new DeflaterOutputStream(stream.getCOSObject().createRawOutputStream(),
+                    new Deflater(Deflater.BEST_SPEED))) {
+                for (int i = 0; i < megabytes; i++) {
+                    out.write(spaces);
+                }
+            }
+            stream.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            page.setContents(stream);
+            return save(document);
+        }
     }
 
     /** One page, one million text objects of one tiny glyph each, written straight into a compressed stream. */
