@@ -59,6 +59,18 @@ class ReportCliTest {
     }
 
     @Test
+    void parsesAndChecksThePublishedSeedReport() throws Exception {
+        Path seed = file("wuhai.html", SeedReport.fixtureBytes());
+
+        assertThat(run("parse", seed.toString())).isZero();
+        assertThat(stdout()).isEqualTo(CanonicalJson.write(SeedReport.report()));
+
+        out.reset();
+        assertThat(run("check", seed.toString())).isEqualTo(ReportCli.OK);
+        assertThat(stdout().lines()).allSatisfy(line -> assertThat(line).doesNotContain("\"severity\":\"error\""));
+    }
+
+    @Test
     void recognisesTheTypeFromTheContentNotTheName() throws Exception {
         Path csv = file("report.txt", CsvRenderer.renderBytes(SeedReport.report()));
 
