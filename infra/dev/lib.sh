@@ -17,9 +17,10 @@ GONGKAI_PG_PORT=${GONGKAI_PG_PORT:-5432}
 GONGKAI_PG_USER=${GONGKAI_PG_USER:-postgres}
 GONGKAI_REDIS_HOST=${GONGKAI_REDIS_HOST:-127.0.0.1}
 GONGKAI_REDIS_PORT=${GONGKAI_REDIS_PORT:-6379}
-GONGKAI_KEYCLOAK_URL=${GONGKAI_KEYCLOAK_URL:-http://127.0.0.1:8180}
+GONGKAI_KEYCLOAK_PORT=${GONGKAI_KEYCLOAK_PORT:-8180}
+GONGKAI_KEYCLOAK_URL=http://127.0.0.1:$GONGKAI_KEYCLOAK_PORT
 export GONGKAI_ROOT GONGKAI_CACHE GONGKAI_PG_HOST GONGKAI_PG_PORT GONGKAI_PG_USER GONGKAI_REDIS_HOST \
-  GONGKAI_REDIS_PORT GONGKAI_KEYCLOAK_URL
+  GONGKAI_REDIS_PORT GONGKAI_KEYCLOAK_PORT GONGKAI_KEYCLOAK_URL
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -98,10 +99,15 @@ ensure_postgres() {
     { echo '# gongkai: trust loopback'; echo 'host all all 127.0.0.1/32 trust'; echo 'host all all ::1/128 trust'
       cat "$hba"; } >"$hba.new" && mv "$hba.new" "$hba"
   fi
-  log "PostgreSQL: starting cluster $ver/main"
-  pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>/dev/null || pg_ctlcluster "$ver" main start ||
-    die "could not start PostgreSQL $ver/main"
-  GONGKAI_STARTED_PG=$ver
+  if pg_ctlcluster "$ver" main status >/dev/null 2>&1; then
+    # Running (the package's install starts it where it can) but not on our port yet: take the new hba.
+    pg_ctlcluster "$ver" main reload
+  else
+    log "PostgreSQL: starting cluster $ver/main"
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>/dev/null || pg_ctlcluster "$ver" main start ||
+      die "could not start PostgreSQL $ver/main"
+    GONGKAI_STARTED_PG=$ver
+  fi
   local i
   for ((i = 0; i < 30; i++)); do port_open "$GONGKAI_PG_HOST" "$GONGKAI_PG_PORT" && return 0; sleep 1; done
   die "PostgreSQL $ver/main started but does not listen on $GONGKAI_PG_HOST:$GONGKAI_PG_PORT"
