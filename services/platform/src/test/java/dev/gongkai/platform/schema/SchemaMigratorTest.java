@@ -26,10 +26,10 @@ class SchemaMigratorTest {
         MigrationResult second = migrator.migrateAgency(slug);
 
         assertThat(first.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
-        assertThat(first.appliedChangeSets()).isEqualTo(3);
+        assertThat(first.appliedChangeSets()).isGreaterThanOrEqualTo(3);
         assertThat(second.outcome()).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
-        assertThat(db.dsl().fetchValue("select count(*) from information_schema.tables where table_schema = ?",
-                slug.schemaName())).isEqualTo(5L);
+        assertThat(db.dsl().fetch("select table_name from information_schema.tables where table_schema = ?",
+                slug.schemaName()).getValues(0, String.class)).contains("report", "report_revision", "audit_entry");
     }
 
     @Test
@@ -53,7 +53,7 @@ class SchemaMigratorTest {
         AgencySlug slug = uniqueSlug();
         db.migrator().createAgencySchema(slug);
         db.migrator().migrateAgency(slug);
-        db.dsl().execute("drop table \"" + slug.schemaName() + "\".\"audit_entry\"");
+        db.dsl().execute("drop table \"" + slug.schemaName() + "\".\"audit_entry\" cascade");
         db.dsl().execute("delete from \"" + slug.schemaName() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
 
         MigrationResult result = db.migrator().migrateAgency(slug);

@@ -36,7 +36,7 @@ class MigrateAllTest {
     @Test
     void bringsABehindSchemaUpToDateAndThenFindsNothingToDo(TestDatabase db) {
         markSchemaCreated(db);
-        db.dsl().execute("drop table \"" + agency.schema() + "\".\"audit_entry\"");
+        db.dsl().execute("drop table \"" + agency.schema() + "\".\"audit_entry\" cascade");
         db.dsl().execute("delete from \"" + agency.schema() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
 
         var first = migrations.migrateAll(r -> { });

@@ -1,0 +1,91 @@
+package dev.gongkai.tenants.keycloak;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link KeycloakOrganizations} against the real Keycloak: check-then-act on organizations, users and roles. */
+class KeycloakOrganizationsTest {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    private final KeycloakOrganizations organizations = new KeycloakOrganizations(RealKeycloak.properties());
+    private final AgencySlug alias = AgencySlug.of("kc-test-" + UUID.randomUUID().toString().substring(0, 8));
+    private final String admin = alias + "-admin";
+
+    @BeforeAll
+    static void keycloakMustBeRunning() {
+        RealKeycloak.requireRunning();
+    }
+
+    @AfterEach
+    void removeWhatTheTestCreated() {
+        var api = RealKeycloak.admin();
+        organizations.findOrganization(alias).ifPresent(org ->
+                api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity());
+        api.get().uri(b -> b.path("/users").queryParam("username", admin).queryParam("exact", true).build())
+                .retrieve().body(LIST).forEach(u ->
+                        api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
+    }
+
+    @Test
+    void createsAnOrganizationOnceAndFindsItByAliasAfterwards() {
+        assertThat(organizations.ensureOrganization(alias, "测试机构 " + alias)).isEqualTo(Organizations.Change.CREATED);
+        assertThat(organizations.ensureOrganization(alias, "测试机构 " + alias)).isEqualTo(Organizations.Change.UNCHANGED);
+
+        assertThat(organizations.findOrganization(alias)).get()
+                .satisfies(org -> assertThat(org.get("alias")).isEqualTo(alias.value()));
+    }
+
+    @Test
+    void createsTheFirstAdminOnceAsMemberWithAgencyAdminAndAPasswordToChange() {
+        organizations.ensureOrganization(alias, "测试机构 " + alias);
+
+        var first = organizations.ensureFirstAdmin(alias, admin, null);
+        var second = organizations.ensureFirstAdmin(alias, admin, null);
+
+        assertThat(first.change()).isEqualTo(Organizations.Change.CREATED);
+        assertThat(first.initialPassword()).hasSize(16);
+        assertThat(second.change()).isEqualTo(Organizations.Change.UNCHANGED);
+        assertThat(second.initialPassword()).isNull();
+
+        var api = RealKeycloak.admin();
+        Map<String, Object> user = api.get().uri(b -> b.path("/users").queryParam("username", admin)
+                .queryParam("exact", true).build()).retrieve().body(LIST).getFirst();
+        assertThat(String.valueOf(user.get("requiredActions"))).contains("UPDATE_PASSWORD");
+        String orgId = (String) organizations.findOrganization(alias).orElseThrow().get("id");
+        assertThat(api.get().uri("/organizations/{id}/members", orgId).retrieve().body(LIST))
+                .extracting(m -> m.get("username")).containsExactly(admin);
+        assertThat(api.get().uri("/users/{id}/role-mappings/realm", user.get("id")).retrieve().body(LIST))
+                .extracting(r -> r.get("name")).contains("agency-admin");
+    }
+
+    @Test
+    void disablesAndEnablesTheOrganizationIdempotently() {
+        organizations.ensureOrganization(alias, "测试机构 " + alias);
+
+        assertThat(organizations.setEnabled(alias, false)).isEqualTo(Organizations.Change.CHANGED);
+        assertThat(organizations.setEnabled(alias, false)).isEqualTo(Organizations.Change.UNCHANGED);
+        String orgId = (String) organizations.findOrganization(alias).orElseThrow().get("id");
+        assertThat(RealKeycloak.admin().get().uri("/organizations/{id}", orgId).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }).get("enabled")).isEqualTo(false);
+
+        assertThat(organizations.setEnabled(alias, true)).isEqualTo(Organizations.Change.CHANGED);
+    }
+
+    @Test
+    void findsTheDemoCitysOrganizationsThatTheRealmImported() {
+        assertThat(organizations.findOrganization(AgencySlug.of("wuhai-psb"))).isPresent();
+        assertThat(organizations.ensureOrganization(AgencySlug.of("wuhai-psb"), "乌海市公安局"))
+                .isEqualTo(Organizations.Change.UNCHANGED);
+    }
+}
