@@ -391,6 +391,9 @@ final class Labels {
         {"收费通知", "otherHandling.overdueFee"},
     };
 
+    private static final KeywordIndex<Label3> TABLE3_ROW_INDEX = new KeywordIndex<>(
+            java.util.Arrays.stream(TABLE3_ROWS).map(r -> java.util.Map.entry(r[0], Label3.row(r[1]))).toList());
+
     private static final String[][] TABLE3_GROUPS = {
         {"不予公开", "denied"},
         {"无法提供", "unavailable"},
@@ -417,10 +420,9 @@ final class Labels {
         if (norm.contains("勾稽关系")) {
             return Label3.HEADER;
         }
-        for (String[] row : TABLE3_ROWS) {
-            if (norm.contains(row[0])) {
-                return Label3.row(row[1]);
-            }
+        Label3 row = TABLE3_ROW_INDEX.find(norm);
+        if (row != null) {
+            return row;
         }
         if (norm.contains("予以公开") && !norm.contains("不予")) {
             return Label3.row("granted");

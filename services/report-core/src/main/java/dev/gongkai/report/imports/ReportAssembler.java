@@ -291,8 +291,7 @@ final class ReportAssembler {
             int[] t2 = region(Section.S2);
             for (int i = t2[0]; i < t2[1]; i++) {
                 for (String norm : lines[i].norm) {
-                    if (norm != null && !norm.isEmpty() && norm.length() <= Labels.MAX_ROW_LABEL
-                            && Labels.isTable2v2019Word(norm)) {
+                    if (isWord(norm) && Labels.isTable2v2019Word(norm)) {
                         return ReportFormat.V2019;
                     }
                 }
@@ -301,19 +300,27 @@ final class ReportAssembler {
             boolean otherHandling = false;
             for (int i = t3[0]; i < t3[1]; i++) {
                 for (String norm : lines[i].norm) {
-                    if (norm == null || norm.isEmpty() || norm.length() > Labels.MAX_ROW_LABEL) {
+                    if (!isWord(norm)) {
                         continue;
                     }
-                    Labels.Label3 label = Labels.table3(norm, null, true);
-                    if (label.kind() == Labels.Kind.ROW && label.row().startsWith("otherHandling.")) {
+                    if (norm.contains("逾期") || norm.contains("缴纳费用") || norm.contains("收费通知")) {
                         return ReportFormat.V2021;
                     }
-                    if (label.kind() == Labels.Kind.GROUP && "otherHandling".equals(label.group())) {
+                    if (norm.contains("其他处理")) {
                         otherHandling = true;
                     }
                 }
             }
             return otherHandling ? ReportFormat.V2019 : ReportFormat.V2021;
+        }
+
+        /** A short cell that is neither empty nor a number: a candidate label. */
+        private static boolean isWord(String norm) {
+            if (norm == null || norm.isEmpty() || norm.length() > Labels.MAX_ROW_LABEL) {
+                return false;
+            }
+            char c = norm.charAt(0);
+            return !((c >= '0' && c <= '9' || c == '-' || c == '/') && CellText.isValue(norm));
         }
 
         // ---- narratives -----------------------------------------------------------------------------------------

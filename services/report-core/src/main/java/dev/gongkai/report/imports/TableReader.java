@@ -462,11 +462,10 @@ final class TableReader {
                 if (norm == null || norm.isEmpty()) {
                     continue;
                 }
-                Labels.Label3 label = Labels.table3(norm, null, false);
-                if (label.kind() == Labels.Kind.ROW || CellText.isNumber(norm)) {
-                    return -1;
+                if (CellText.isNumber(norm)) {
+                    return -1; // the header ends where the first row's values start
                 }
-                if (label.kind() == Labels.Kind.SUBTOTAL && Labels.isSubtotalColumn(norm)) {
+                if (Labels.isSubtotalColumn(norm)) {
                     return 1 + (organisationsBefore == 0 ? 5 : organisationsBefore);
                 }
                 if (Labels.organisationColumn(norm) >= 0) {

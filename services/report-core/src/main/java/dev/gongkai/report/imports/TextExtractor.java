@@ -41,11 +41,22 @@ final class TextExtractor implements SourceExtractor {
         for (int i = start; i < end && cells.size() < MAX_CELLS - 1; i++) {
             char c = text.charAt(i);
             if (c == '|' || c == '\uFF5C') {
-                cells.add(TextNormalizer.trim(text.substring(cell, i)));
+                cells.add(trimmed(text, cell, i));
                 cell = i + 1;
             }
         }
-        cells.add(TextNormalizer.trim(text.substring(cell, end)));
+        cells.add(trimmed(text, cell, end));
         return new SourceLine(cells);
+    }
+
+    /** The text between start and end without surrounding whitespace, copied once. */
+    private static String trimmed(String text, int start, int end) {
+        while (start < end && TextNormalizer.isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && TextNormalizer.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 }

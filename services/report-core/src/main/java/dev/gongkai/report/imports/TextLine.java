@@ -8,7 +8,7 @@ package dev.gongkai.report.imports;
  */
 final class TextLine {
 
-    static final int MAX_NORMALISED = 200;
+    static final int MAX_NORMALISED = Labels.MAX_TITLE;
 
     final String[] raw;
     final String[] norm;

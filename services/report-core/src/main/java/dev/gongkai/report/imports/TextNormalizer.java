@@ -131,7 +131,12 @@ final class TextNormalizer {
     }
 
     static boolean isSpace(char c) {
-        return c <= ' ' || c == '\u00A0' || c == '\u3000' || c == '\uFEFF' || c == '\u200B'
-                || Character.isWhitespace(c);
+        if (c <= ' ') {
+            return true;
+        }
+        if (c < 0x80) {
+            return false;
+        }
+        return c == '\u00A0' || c == '\u3000' || c == '\uFEFF' || c == '\u200B' || Character.isWhitespace(c);
     }
 }
