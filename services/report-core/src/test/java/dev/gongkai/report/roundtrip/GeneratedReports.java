@@ -4,7 +4,9 @@ import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.ReportTable;
 import dev.gongkai.report.model.Section;
+import dev.gongkai.report.model.TableRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +41,33 @@ final class GeneratedReports {
 
     static Arbitrary<AnnualReport> publishable() {
         return Arbitraries.randomValue(random -> generate(random, true));
+    }
+
+    /**
+     * A publishable report with what a partial page can lack: whole rows of tables 二 and 三, or a whole table (a
+     * page cut short). Table 四's groups share one row of values, so only the whole table goes.
+     */
+    static Arbitrary<AnnualReport> partial() {
+        return Arbitraries.randomValue(random -> {
+            AnnualReport.Builder builder = generate(random, true).toBuilder();
+            ReportFormat format = builder.format();
+            List<ReportTable> tables = format.layout().tables();
+            if (random.nextInt(3) == 0) {
+                absent(builder, tables.get(random.nextInt(tables.size())).rows());
+            } else {
+                for (int i = 0; i <= random.nextInt(3); i++) {
+                    ReportTable table = tables.get(random.nextInt(2));
+                    absent(builder, List.of(table.rows().get(random.nextInt(table.rows().size()))));
+                }
+            }
+            return builder.build();
+        });
+    }
+
+    private static void absent(AnnualReport.Builder builder, List<TableRow> rows) {
+        for (TableRow row : rows) {
+            row.columns().forEach(column -> builder.absent(row.cellKey(column)));
+        }
     }
 
     static AnnualReport generate(Random random, boolean publishable) {
