@@ -180,6 +180,28 @@ final class Labels {
         return date(norm, 0, true);
     }
 
+    /**
+     * The date a signature line ends with when the agency and the date share the line ("乌海市公安局 2022年1月19日"),
+     * or null. Not a page's "发布日期:" line.
+     */
+    static LocalDate signatureWithDate(String norm) {
+        int at = signatureDateStart(norm);
+        return at < 0 ? null : date(norm, at, true);
+    }
+
+    /** Where the date of {@link #signatureWithDate} starts, or -1. */
+    static int signatureDateStart(String norm) {
+        if (norm.length() > 48 || isPublicationDateLine(norm) || norm.indexOf(':') >= 0) {
+            return -1;
+        }
+        for (int i = 1; i + 8 <= norm.length(); i++) {
+            if (year(norm, i) > 0 && digit(norm.charAt(i - 1)) < 0 && date(norm, i, true) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The first date in a short line ("发布日期:2022-01-19 来源:…"), or null. */
     static LocalDate dateIn(String norm) {
         if (norm.length() > MAX_TITLE) {

@@ -185,6 +185,13 @@ final class ReportAssembler {
                     end = i;
                     return;
                 }
+                date = Labels.signatureWithDate(norm);
+                if (date != null) {
+                    signatureDate = date;
+                    signatureLine = i;
+                    end = i;
+                    return;
+                }
             }
         }
 
@@ -360,7 +367,7 @@ final class ReportAssembler {
                 agency = agencyLineBefore(titleLine);
             }
             if (agency == null && signatureLine >= 0) {
-                agency = lines[signatureLine].paragraphNorm();
+                agency = signatureAgency(lines[signatureLine].paragraphNorm());
             }
             LocalDate published = signatureDate;
             if (published == null) {
@@ -378,6 +385,12 @@ final class ReportAssembler {
                         "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found; the agency and "
                                 + "year " + (year == null ? "are unknown" : "were taken from the signature")));
             }
+        }
+
+        /** The agency of a signature line, without a date that shares the line. */
+        private static String signatureAgency(String norm) {
+            int at = norm == null ? -1 : Labels.signatureDateStart(norm);
+            return at < 0 ? norm : norm.substring(0, at);
         }
 
         /** A title split over two lines: "乌海市公安局" / "2021年政府信息公开工作年度报告". */

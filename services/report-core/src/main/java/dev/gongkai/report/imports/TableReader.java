@@ -84,26 +84,35 @@ final class TableReader {
             norm.add(line.norm[c]);
         }
         int last = at;
-        for (int j = at + 1; j < to && raw.size() < width && !consumed[j]; j++) {
+        // Empty lines can be blank cells only where a row is written one cell per line (nothing after the label
+        // on its line), and only when more values follow or they exactly complete the row: the empty lines at the
+        // end of a truncated text are not blanks.
+        boolean oneCellPerLine = raw.isEmpty() && emptyLineIsBlank;
+        int pendingEmpty = 0;
+        int j = at + 1;
+        for (; j < to && raw.size() + pendingEmpty < width && !consumed[j]; j++) {
             TextLine next = lines[j];
             if (next.isEmpty()) {
-                if (emptyLineIsBlank) {
-                    for (int c = 0; c < Math.max(1, next.raw.length) && raw.size() < width; c++) {
-                        raw.add("");
-                        norm.add("");
-                    }
-                    last = j;
-                }
+                pendingEmpty++;
                 continue;
             }
             if (!next.isValues()) {
                 break;
             }
+            if (oneCellPerLine) {
+                addEmpty(raw, norm, pendingEmpty);
+            }
+            pendingEmpty = 0;
             for (int c = 0; c < next.raw.length; c++) {
                 raw.add(next.raw[c]);
                 norm.add(next.norm[c]);
             }
             last = j;
+        }
+        if (oneCellPerLine && pendingEmpty > 0 && j < to && raw.size() + pendingEmpty == width
+                && (lines[j].isEmpty() || !lines[j].isValues())) {
+            addEmpty(raw, norm, pendingEmpty);
+            last = j - 1;
         }
         int lo = 0;
         int hi = raw.size();
@@ -121,6 +130,13 @@ final class TableReader {
             normValues[i] = norm.get(lo + i);
         }
         return new Values(rawValues, normValues, held, Math.max(0, hi - lo - width), last);
+    }
+
+    private static void addEmpty(List<String> raw, List<String> norm, int count) {
+        for (int k = 0; k < count; k++) {
+            raw.add("");
+            norm.add("");
+        }
     }
 
     private void markConsumed(int from, int to) {
@@ -207,7 +223,18 @@ final class TableReader {
         return number == null ? CellValue.text(raw) : CellValue.of(number);
     }
 
+    /** Hostile input may repeat a row thousands of times: past this many, extra and repeated rows go unreported. */
+    private static final int MAX_ROW_FINDINGS = 50;
+    private int rowFindings;
+
+    private boolean mayReportRow() {
+        return rowFindings++ < MAX_ROW_FINDINGS;
+    }
+
     private void reportExtraRow(Section section, String label, Values values) {
+        if (!mayReportRow()) {
+            return;
+        }
         String table = tableName(section);
         findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
                 table + "有格式之外的行“" + label + "”（数值：" + values.describe() + "），未计入任何单元格",
@@ -216,6 +243,9 @@ final class TableReader {
     }
 
     private void reportDuplicate(Section section, TableRow row, String label) {
+        if (!mayReportRow()) {
+            return;
+        }
         findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
                 tableName(section) + "中“" + label + "”一行出现两次，只读入第一次的数值",
                 table(section) + " holds the row “" + label + "” twice; only the first was read"));
@@ -339,8 +369,7 @@ final class TableReader {
 
     private static boolean isTable2Header(String norm) {
         return norm.contains("第二十条") || norm.contains("信息内容") || norm.contains("件数") || norm.contains("数量")
-                || norm.contains("金额") || norm.contains("增/减") || norm.contains("单位") || norm.startsWith("第")
-                || norm.contains("主动公开");
+                || norm.contains("金额") || norm.contains("增/减") || norm.contains("单位") || norm.startsWith("第");
     }
 
     // ---- table 三 --------------------------------------------------------------------------------------------
@@ -514,15 +543,16 @@ final class TableReader {
         int width = keys.size();
         int held = 0;
         int surplus = 0;
+        int pendingEmpty = 0;
         for (int i = from; i < to; i++) {
             if (consumed[i]) {
                 continue;
             }
             TextLine line = lines[i];
             if (line.isEmpty()) {
-                if (emptyLineIsBlank && held > 0 && held < width && line.raw.length <= 1) {
-                    report.blank(keys.get(held++));
-                    consumed[i] = true;
+                // One value per line: an empty line between values is a blank cell (see collect).
+                if (emptyLineIsBlank && held > 0 && line.raw.length <= 1) {
+                    pendingEmpty++;
                 }
                 continue;
             }
@@ -541,8 +571,13 @@ final class TableReader {
                 }
             }
             if (!any) {
+                pendingEmpty = 0;
                 continue;
             }
+            for (; pendingEmpty > 0 && held < width; pendingEmpty--) {
+                report.blank(keys.get(held++));
+            }
+            pendingEmpty = 0;
             consumed[i] = true;
             int lo = start;
             int hi = line.raw.length;
@@ -567,6 +602,12 @@ final class TableReader {
                     report.cell(keys.get(held), value);
                 }
                 held++;
+            }
+        }
+        if (pendingEmpty > 0 && held + pendingEmpty == width && to < lines.length) {
+            // the last cells, one per line, left empty before the next section (not the end of a truncated text)
+            for (; held < width; held++) {
+                report.blank(keys.get(held));
             }
         }
         if (held == 0) {

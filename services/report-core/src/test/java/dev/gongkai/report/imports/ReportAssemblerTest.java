@@ -142,6 +142,43 @@ class ReportAssemblerTest {
         assertReadsLikeTheSeed(read(text.toString()));
     }
 
+    private static String oneCellPerLine(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            for (String cell : line.split("\\|")) {
+                if (!cell.isBlank()) {
+                    out.append(cell.trim()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void readsAnEmptyLineAsABlankCellWhenEveryCellHasItsOwnLine() throws Exception {
+        String text = oneCellPerLine(numberedSeed())
+                .replace("\n100\n101\n", "\n\n101\n")
+                .replace("\n306\n", "\n\n")
+                .replace("\n15\n", "\n\n");
+        ImportResult result = read(text);
+        assertThat(result.report().blank()).containsExactlyInAnyOrder("s3.received.naturalPerson",
+                "s3.granted.total", "s4.litigationAfterReview.total");
+        assertThat(result.report().number("s3.received.commercial")).contains(BigDecimal.valueOf(101));
+        assertThat(result.report().number("s3.partiallyGranted.naturalPerson")).contains(BigDecimal.valueOf(400));
+        assertThat(result.report().number("s4.litigationAfterReview.pending")).contains(BigDecimal.valueOf(14));
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
+    void reportsAnExtraSubtotalRowWrittenOneCellPerLine() throws Exception {
+        String text = oneCellPerLine(numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)",
+                "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n"));
+        ImportResult result = read(text);
+        assertNumberedTables(result.report());
+        assertThat(result.findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("小计", "9, 9, 9, 9, 9, 9, 9"));
+    }
+
     @Test
     void readsLabelsWithSpacesInside() throws Exception {
         String text = numberedSeed()
@@ -244,6 +281,22 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void readsATitleSplitOverTwoLinesAndASignatureOnOneLine() throws Exception {
+        ImportResult result = read(numberedSeed()
+                .replace("乌海市公安局2021年政府信息公开工作年度报告", "乌海市公安局\n2021年政府信息公开工作年度报告")
+                .replace("乌海市公安局\n2022年01月19日", "乌海市公安局 2022年1月19日"));
+        assertReadsLikeTheSeed(result);
+        assertThat(result.report().narrative(Section.S6)).isEqualTo("(无)");
+    }
+
+    @Test
+    void takesTheAgencyFromTheSignatureWhenTheTitleHasNone() throws Exception {
+        ImportResult result = read(numberedSeed()
+                .replace("乌海市公安局2021年政府信息公开工作年度报告", "2021年政府信息公开工作年度报告"));
+        assertReadsLikeTheSeed(result);
+    }
+
+    @Test
     void recognisesVariantSectionTitles() throws Exception {
         ImportResult result = read(numberedSeed()
                 .replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进举措")
@@ -321,6 +374,21 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void doesNotTurnTheEmptyLinesAtTheEndOfATruncatedTextIntoBlanks() throws Exception {
+        String seed = numberedSeed();
+        String cut = seed.substring(0, seed.indexOf("6.属于四类过程性信息")) + "6.属于四类过程性信息 | 800 | 801 | 802\n\n\n";
+        AnnualReport report = read(cut).report();
+        assertThat(report.blank()).isEmpty();
+        assertThat(report.number("s3.denied.processInformation.research")).contains(BigDecimal.valueOf(802));
+
+        String oneCell = oneCellPerLine(seed.substring(0, seed.indexOf("6.属于四类过程性信息"))) + "6.属于四类过程性信息\n800\n\n\n";
+        report = read(oneCell).report();
+        assertThat(report.blank()).isEmpty();
+        assertThat(report.number("s3.denied.processInformation.naturalPerson")).contains(BigDecimal.valueOf(800));
+        assertThat(report.cells()).doesNotContainKey("s3.denied.processInformation.commercial");
+    }
+
+    @Test
     void reportsAnExtraSubtotalRowWithoutShiftingValues() throws Exception {
         String text = numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)",
                 "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n");
@@ -390,6 +458,17 @@ class ReportAssemblerTest {
         assertThat(report.cells().size() + report.blank().size()).isEqualTo(report.layout().cells().size());
         assertThat(report.narrative(Section.S6)).isEqualTo("无。");
         assertThat(report.narrative(Section.S5)).endsWith("2020年将进一步丰富解读形式。");
+    }
+
+    @Test
+    void reportsAProvincialExtraRowInThe2019TableTwo() throws Exception {
+        String text = new String(TextImportTest.resource("/text/county-finance-2019.txt"), StandardCharsets.UTF_8)
+                .replace("规范性文件 | 3 | 3 | 27\n", "规范性文件 | 3 | 3 | 27\n其他主动公开文件 | 40 | 40 | 300\n");
+        ImportResult result = read(text);
+        assertThat(result.report().number("s2v2019.normativeDocuments.totalPublic")).contains(BigDecimal.valueOf(27));
+        assertThat(result.report().number("s2v2019.licensing.previousItems")).contains(BigDecimal.valueOf(12));
+        assertThat(result.findings()).singleElement()
+                .satisfies(f -> assertThat(f.messageZh()).contains("其他主动公开文件", "300"));
     }
 
     // ---- not a report, hostile input ------------------------------------------------------------------------------
