@@ -143,6 +143,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void readsJsonSavedWithAByteOrderMark() throws Exception {
+        byte[] json = CanonicalJson.writeBytes(SeedReport.report());
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+
+        assertThat(ReportReader.read(withBom).report()).isEqualTo(SeedReport.report());
+    }
+
+    @Test
     void refusesMalformedJson() {
         assertThatThrownBy(() -> CanonicalJson.read("{\"format\": \"2021\",".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(UnreadableReportException.class, e -> {
