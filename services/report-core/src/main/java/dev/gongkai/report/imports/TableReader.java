@@ -388,8 +388,17 @@ final class TableReader {
         List<String> subtotals = new ArrayList<>();
         String group = null;
         boolean afterResults = false;
+        TableRow wrapped = null;
+        String wrappedLabel = null;
+        int wrappedLine = -1;
         for (int i = from; i < to; i++) {
             if (consumed[i]) {
+                continue;
+            }
+            if (lines[i].isEmpty()) {
+                if (wrappedLine == i - 1) {
+                    wrappedLine = i; // empty lines between the two parts of a wrapped label
+                }
                 continue;
             }
             TextLine line = lines[i];
@@ -443,10 +452,20 @@ final class TableReader {
                 default -> null;
             };
             TableRow row = rowSegment == null ? null : rows.get(rowSegment);
+            if (row == null && last.kind() == Labels.Kind.UNKNOWN && wrapped != null && wrappedLine == i - 1) {
+                // the rest of a label wrapped over two lines, the row's values after it
+                row = wrapped;
+                label = wrappedLabel + label;
+            }
+            wrapped = null;
             if (row != null) {
                 Values values = collect(i, end, to, width);
                 if (values.held() == 0) {
-                    continue; // a sentence naming the row, not the row
+                    // a label whose values follow its wrapped rest, or a sentence naming the row
+                    wrapped = found.contains(row.key()) ? null : row;
+                    wrappedLabel = label;
+                    wrappedLine = i;
+                    continue;
                 }
                 markConsumed(i, values.lastLine());
                 if (subtotalColumn >= 0) {

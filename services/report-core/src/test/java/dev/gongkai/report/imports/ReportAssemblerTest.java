@@ -180,6 +180,14 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void readsARowLabelWrappedOverTwoLinesWithTheValuesAfterItsRest() throws Exception {
+        String text = numberedSeed().replace("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政\n机关不再处理其政府信息公开申请 |");
+        assertReadsLikeTheSeed(read(text));
+        assertReadsLikeTheSeed(read(oneCellPerLine(text)));
+    }
+
+    @Test
     void readsLabelsWithSpacesInside() throws Exception {
         String text = numberedSeed()
                 .replace("商业企业", "商业 企业").replace("科研机构", "科 研 机 构")
