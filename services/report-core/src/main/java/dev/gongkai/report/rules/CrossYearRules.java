@@ -6,10 +6,9 @@ import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.model.TableColumn;
 import java.math.BigDecimal;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The report against the same agency's report on the year before, when that is known. */
 final class CrossYearRules {
@@ -190,7 +189,10 @@ final class CrossYearRules {
         }
     }
 
-    /** How much of a text is found in another, by shingles of characters; digits count as one digit. */
+    /**
+     * How much of a text is found in another, by shingles of {@value #SHINGLE} characters (letters and digits only;
+     * every digit counts as one digit, so a copied text with its years changed is still copied).
+     */
     static final class TextSimilarity {
         private TextSimilarity() {
         }
@@ -200,30 +202,47 @@ final class CrossYearRules {
             if (text == null || earlier == null) {
                 return 0;
             }
-            String a = normalise(text);
-            String b = normalise(earlier);
-            if (a.length() < SHINGLE || b.length() < SHINGLE) {
-                return !a.isEmpty() && a.equals(b) ? 1 : 0;
+            long[] a = shingles(text);
+            long[] b = shingles(earlier);
+            if (a.length == 0 || b.length == 0) {
+                return 0;
             }
-            Set<String> before = new HashSet<>();
-            for (int i = 0; i + SHINGLE <= b.length(); i++) {
-                before.add(b.substring(i, i + SHINGLE));
-            }
-            int total = a.length() - SHINGLE + 1;
+            Arrays.sort(b);
             int seen = 0;
-            for (int i = 0; i < total; i++) {
-                if (before.contains(a.substring(i, i + SHINGLE))) {
+            for (long shingle : a) {
+                if (Arrays.binarySearch(b, shingle) >= 0) {
                     seen++;
                 }
             }
-            return (double) seen / total;
+            return (double) seen / a.length;
         }
 
-        private static String normalise(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().filter(Character::isLetterOrDigit)
-                    .map(c -> Character.isDigit(c) ? '0' : c).forEach(out::appendCodePoint);
-            return out.toString();
+        /** A 64-bit rolling hash of every window of {@value #SHINGLE} letters or digits. */
+        private static long[] shingles(String text) {
+            char[] letters = new char[text.length()];
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    letters[n++] = Character.isDigit(c) ? '0' : c;
+                }
+            }
+            if (n < SHINGLE) {
+                return n == 0 ? new long[0] : new long[] {hash(letters, 0, n)};
+            }
+            long[] shingles = new long[n - SHINGLE + 1];
+            for (int i = 0; i < shingles.length; i++) {
+                shingles[i] = hash(letters, i, SHINGLE);
+            }
+            return shingles;
+        }
+
+        private static long hash(char[] letters, int from, int length) {
+            long hash = 1125899906842597L;
+            for (int i = from; i < from + length; i++) {
+                hash = 31 * hash + letters[i];
+            }
+            return hash;
         }
     }
 }
