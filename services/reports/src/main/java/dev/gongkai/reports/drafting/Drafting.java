@@ -1,0 +1,287 @@
+package dev.gongkai.reports.drafting;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.report.imports.ImportResult;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.CellDefinition;
+import dev.gongkai.report.model.CellValue;
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.ReportLayout;
+import dev.gongkai.report.model.Section;
+import dev.gongkai.report.model.TableColumn;
+import dev.gongkai.report.rules.RuleId;
+import dev.gongkai.reports.audit.AuditTrail;
+import dev.gongkai.reports.report.CheckedReport;
+import dev.gongkai.reports.report.Etags;
+import dev.gongkai.reports.report.FindingView;
+import dev.gongkai.reports.report.ReportEvents;
+import dev.gongkai.reports.report.ReportFindings;
+import dev.gongkai.reports.report.ReportJson;
+import dev.gongkai.reports.report.ReportSource;
+import dev.gongkai.reports.report.ReportStatus;
+import dev.gongkai.reports.report.ReportStore;
+import dev.gongkai.reports.report.StoredReport;
+import dev.gongkai.reports.report.Years;
+import org.jooq.DSLContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Creating, reading and editing an agency's report; every write is one transaction with its audit entry. */
+@Service
+class Drafting {
+
+    private final AgencyDsl agencyDsl;
+    private final ReportStore reports;
+    private final ReportFindings findings;
+    private final AuditTrail audit;
+    private final ReportEvents events;
+    private final ReportJson json;
+
+    Drafting(AgencyDsl agencyDsl, ReportStore reports, ReportFindings findings, AuditTrail audit, ReportEvents events,
+             ReportJson json) {
+        this.agencyDsl = agencyDsl;
+        this.reports = reports;
+        this.findings = findings;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+    }
+
+    record Saved(StoredReport report, CheckedReport checked) {
+    }
+
+    @Transactional
+    public Saved create(ActingAgency acting, int year) {
+        DSLContext dsl = agencyDsl.of(acting);
+        if (reports.exists(dsl, year)) {
+            throw new ApiException(HttpStatus.CONFLICT, "report.exists", year + " 年度报告已存在",
+                    "The report for " + year + " already exists", Map.of("field", "year", "location", "/api/reports/" + year));
+        }
+        AnnualReport draft = newDraft(acting.agency().nameZh(), year, reports.previousYear(dsl, year));
+        String actor = acting.caller().username();
+        reports.insert(dsl, year, draft, ReportStatus.DRAFT, ReportSource.DRAFTED, null, null, null, actor);
+        audit.append(dsl, acting.slug(), actor, "report.create", target(year), null,
+                Map.of("year", year, "format", draft.format().code(), "cells", prefilled(draft)));
+        StoredReport stored = reports.find(dsl, year).orElseThrow();
+        CheckedReport checked = findings.check(dsl, year, draft);
+        events.statusChanged(acting.agency(), year, "create", ReportStatus.DRAFT, 1, actor, checked, null);
+        return new Saved(stored, checked);
+    }
+
+    /**
+     * Every cell blank (not zero) except what last year's report already tells: this year's {@code carriedOver} is
+     * last year's {@code carriedForward}, and the in-force counts start from last year's so the chain rule holds
+     * once issued and repealed are filled in.
+     */
+    static AnnualReport newDraft(String agencyName, int year, Optional<AnnualReport> previous) {
+        ReportFormat format = ReportFormat.forYear(year);
+        ReportLayout layout = format.layout();
+        AnnualReport.Builder draft = AnnualReport.builder(format).year(year).agency(agencyName);
+        for (CellDefinition cell : layout.cells()) {
+            draft.blank(cell.key());
+        }
+        previous.ifPresent(last -> {
+            for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
+                last.cell("s3.carriedForward." + column.key())
+                        .ifPresent(value -> draft.cell("s3.carriedOver." + column.key(), value));
+            }
+            if (format == ReportFormat.V2021 && last.format() == ReportFormat.V2021) {
+                for (String row : List.of("s2.regulations", "s2.normativeDocuments")) {
+                    last.cell(row + ".inForce").ifPresent(value -> draft.cell(row + ".inForce", value));
+                }
+            }
+        });
+        return draft.build();
+    }
+
+    @Transactional(readOnly = true)
+    public Saved get(ActingAgency acting, int year) {
+        DSLContext dsl = agencyDsl.of(acting);
+        StoredReport report = reports.find(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+        return new Saved(report, findings.check(dsl, year, report.document()));
+    }
+
+    /** The findings an imported report would have as this agency's report on {@code year}. */
+    @Transactional(readOnly = true)
+    public CheckedReport checkImported(ActingAgency acting, int year, AnnualReport imported) {
+        DSLContext dsl = agencyDsl.of(acting);
+        return ReportFindings.check(imported, reports.previousYear(dsl, year).orElse(null), Map.of());
+    }
+
+    @Transactional
+    public Saved patch(ActingAgency acting, int year, int expectedRevision, byte[] body) {
+        DSLContext dsl = agencyDsl.of(acting);
+        StoredReport current = reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+        ReportPatch patch = ReportPatch.read(body, current.document().layout());
+        requireEditable(current);
+        if (current.revision() != expectedRevision) {
+            throw stale(dsl, current, expectedRevision, patch.cells().keySet());
+        }
+        if (patch.isEmpty()) {
+            return new Saved(current, findings.check(dsl, year, current.document()));
+        }
+        AnnualReport.Builder next = current.document().toBuilder();
+        patch.cells().forEach((key, value) -> next.cell(key, value.orElse(null)));
+        patch.narrative().forEach(next::narrative);
+        return save(acting, dsl, current, next.build(), patch.cells().keySet(), "report.edit");
+    }
+
+    /** Applies an imported report to the draft: every cell and section the import found replaces the draft's. */
+    @Transactional
+    public Saved applyImport(ActingAgency acting, int year, Integer expectedRevision, ImportResult imported) {
+        DSLContext dsl = agencyDsl.of(acting);
+        ReportFormat format = ReportFormat.forYear(year);
+        if (imported.report().format() != format) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.format-mismatch",
+                    "导入的报告是 " + imported.report().format().code() + " 年版格式，" + year + " 年度报告应为 "
+                            + format.code() + " 年版", "The imported report follows the " + imported.report().format().code()
+                            + " format; a report on " + year + " follows the " + format.code() + " format",
+                    Map.of("field", "body"));
+        }
+        Optional<StoredReport> existing = reports.lock(dsl, year);
+        if (existing.isEmpty()) {
+            create(acting, year);
+            existing = reports.lock(dsl, year);
+        }
+        StoredReport current = existing.orElseThrow();
+        requireEditable(current);
+        if (expectedRevision != null && current.revision() != expectedRevision) {
+            throw stale(dsl, current, expectedRevision, imported.report().cells().keySet());
+        }
+        AnnualReport.Builder next = current.document().toBuilder();
+        AnnualReport source = imported.report();
+        for (CellDefinition cell : current.document().layout().cells()) {
+            if (source.cells().containsKey(cell.key())) {
+                next.cell(cell.key(), source.cells().get(cell.key()));
+            } else if (source.blank().contains(cell.key())) {
+                next.blank(cell.key());
+            }
+        }
+        source.narrative().forEach(next::narrative);
+        return save(acting, dsl, current, next.build(), List.of(), "report.import");
+    }
+
+    private Saved save(ActingAgency acting, DSLContext dsl, StoredReport current, AnnualReport next,
+                       java.util.Collection<String> patchedCells, String action) {
+        int year = current.year();
+        CheckedReport checked = findings.check(dsl, year, next);
+        refuseOutOfRange(checked, patchedCells);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        changes(current.document(), next, before, after);
+        if (after.isEmpty()) {
+            return new Saved(current, checked);
+        }
+        String actor = acting.caller().username();
+        int revision = current.revision() + 1;
+        // A returned report becomes a draft again with its first edit.
+        ReportStatus status = ReportStatus.DRAFT;
+        reports.saveDocument(dsl, year, revision, next, status, actor);
+        audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
+        if (current.status() != status) {
+            events.statusChanged(acting.agency(), year, "edit", status, revision, actor, checked, null);
+        }
+        return new Saved(reports.find(dsl, year).orElseThrow(), checked);
+    }
+
+    /** A count must be a whole number ≥ 0 (rule CELL_RANGE): a patch that breaks it is refused, not stored. */
+    private static void refuseOutOfRange(CheckedReport checked, java.util.Collection<String> patchedCells) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FindingView finding : checked.findings()) {
+            if (finding.rule().equals(RuleId.CELL_RANGE.name())
+                    && finding.cells().stream().anyMatch(patchedCells::contains)) {
+                errors.add(ReportPatch.error("cells." + finding.cells().getFirst(), "patch.cell.out-of-range",
+                        finding.messageZh(), finding.messageEn()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ReportPatch.invalid(HttpStatus.UNPROCESSABLE_CONTENT, errors);
+        }
+    }
+
+    /** Before and after of every cell and section that differs, for the audit trail. */
+    static void changes(AnnualReport from, AnnualReport to, Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> cellsBefore = new LinkedHashMap<>();
+        Map<String, Object> cellsAfter = new LinkedHashMap<>();
+        for (CellDefinition cell : from.layout().cells()) {
+            String key = cell.key();
+            if (!Objects.equals(ReportJson.state(from, key), ReportJson.state(to, key))
+                    || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
+                cellsBefore.put(key, ReportJson.value(from, key));
+                cellsAfter.put(key, ReportJson.value(to, key));
+            }
+        }
+        Map<String, Object> textBefore = new LinkedHashMap<>();
+        Map<String, Object> textAfter = new LinkedHashMap<>();
+        for (Section section : Section.NARRATIVES) {
+            String was = from.narrative(section);
+            String now = to.narrative(section);
+            if (!Objects.equals(was, now)) {
+                textBefore.put(section.key(), was);
+                textAfter.put(section.key(), now);
+            }
+        }
+        if (!cellsAfter.isEmpty()) {
+            before.put("cells", cellsBefore);
+            after.put("cells", cellsAfter);
+        }
+        if (!textAfter.isEmpty()) {
+            before.put("narrative", textBefore);
+            after.put("narrative", textAfter);
+        }
+    }
+
+    private static void requireEditable(StoredReport report) {
+        if (!report.status().editable()) {
+            throw new ApiException(HttpStatus.CONFLICT, "report.frozen",
+                    "报告当前状态为 " + report.status() + "，不能修改" + (report.status() == ReportStatus.PENDING_SIGNOFF
+                            ? "（请先撤回签发申请）" : "（已报送的报告在退回前不能修改）"),
+                    "The report is " + report.status() + " and cannot be changed", Map.of("status", report.status().name()));
+        }
+    }
+
+    /** 409 with what is stored now, so the client can merge instead of overwriting someone's work. */
+    private ApiException stale(DSLContext dsl, StoredReport current, int expected, java.util.Collection<String> keys) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("current_revision", current.revision());
+        props.put("current_etag", current.etag());
+        props.put("current", json.view(current));
+        Optional<AnnualReport> base = reports.revision(dsl, current.year(), expected);
+        if (base.isPresent()) {
+            List<String> changedSince = keys.stream().filter(key ->
+                    !Objects.equals(ReportJson.state(base.get(), key), ReportJson.state(current.document(), key))
+                            || !Objects.equals(base.get().cells().get(key), current.document().cells().get(key))).toList();
+            props.put("conflicting_cells", changedSince);
+        }
+        return new ApiException(HttpStatus.CONFLICT, "report.revision.stale",
+                "报告已被他人修改（当前版本 " + current.revision() + "，您编辑的是版本 " + expected + "），未保存；请合并后重试",
+                "The report was changed by someone else (now revision " + current.revision() + ", you edited "
+                        + expected + "); nothing was saved — merge and retry", props);
+    }
+
+    static Map<String, Object> prefilled(AnnualReport draft) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        draft.cells().keySet().forEach(key -> cells.put(key, ReportJson.value(draft, key)));
+        return cells;
+    }
+
+    static String target(int year) {
+        return "report/" + year;
+    }
+
+    static String etag(StoredReport report) {
+        return Etags.of(report.revision());
+    }
+
+}

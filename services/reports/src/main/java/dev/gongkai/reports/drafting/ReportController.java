@@ -1,0 +1,145 @@
+package dev.gongkai.reports.drafting;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.report.imports.ImportResult;
+import dev.gongkai.report.imports.ReportReader;
+import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.reports.report.Etags;
+import dev.gongkai.reports.report.FindingView;
+import dev.gongkai.reports.report.Permissions;
+import dev.gongkai.reports.report.ReportFindings;
+import dev.gongkai.reports.report.ReportJson;
+import dev.gongkai.reports.report.Years;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The agency's own report of a year: create, read, edit with optimistic locking, findings, import. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    /** The largest report file we import; published reports are a few MB at most. */
+    static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+    private final Drafting drafting;
+    private final ReportJson json;
+
+    ReportController(Drafting drafting, ReportJson json) {
+        this.drafting = drafting;
+        this.json = json;
+    }
+
+    record CreateReport(Integer year) {
+    }
+
+    @PostMapping
+    ResponseEntity<ObjectNode> create(ActingAgency acting, @RequestBody CreateReport request) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
+        int year = Years.check(request.year(), "year");
+        Drafting.Saved saved = drafting.create(acting, year);
+        return ResponseEntity.created(URI.create("/api/reports/" + year)).eTag(saved.report().etag())
+                .body(body(saved));
+    }
+
+    @GetMapping("/{year}")
+    ResponseEntity<ObjectNode> get(ActingAgency acting, @PathVariable int year) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        Drafting.Saved saved = drafting.get(acting, year);
+        return ResponseEntity.ok().eTag(saved.report().etag()).body(json.view(saved.report()));
+    }
+
+    @PatchMapping("/{year}")
+    ResponseEntity<ObjectNode> patch(ActingAgency acting, @PathVariable int year,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody(required = false) byte[] body) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
+        int expected = Etags.revision(ifMatch);
+        Drafting.Saved saved = drafting.patch(acting, year, expected, body);
+        return ResponseEntity.ok().eTag(saved.report().etag()).body(body(saved));
+    }
+
+    @GetMapping("/{year}/findings")
+    List<FindingView> findings(ActingAgency acting, @PathVariable int year) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return drafting.get(acting, year).checked().findings();
+    }
+
+    /** Parses a report file (txt, html, docx, pdf or canonical JSON) and shows what it holds; stores nothing. */
+    @PostMapping("/import")
+    ObjectNode preview(ActingAgency acting, @RequestParam(required = false) Integer year,
+                       @RequestBody(required = false) byte[] body) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
+        int checkedYear = Years.check(year, "year");
+        ImportResult imported = read(body);
+        ObjectNode preview = json.mapper().createObjectNode();
+        preview.put("source", imported.source().name());
+        preview.put("year", checkedYear);
+        if (imported.report().year() != null && imported.report().year() != checkedYear) {
+            preview.put("yearInFile", imported.report().year());
+        }
+        preview.set("report", json.document(imported.report()));
+        List<FindingView> all = new ArrayList<>(ReportFindings.views(imported.findings(), Map.of()));
+        all.addAll(drafting.checkImported(acting, checkedYear, imported.report()).findings());
+        preview.set("findings", json.mapper().valueToTree(all));
+        return preview;
+    }
+
+    @PostMapping("/{year}/import")
+    ResponseEntity<ObjectNode> apply(ActingAgency acting, @PathVariable int year,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody(required = false) byte[] body) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
+        Years.check(year, "year");
+        Integer expected = ifMatch == null ? null : Etags.revision(ifMatch);
+        ImportResult imported = read(body);
+        Drafting.Saved saved = drafting.applyImport(acting, year, expected, imported);
+        return ResponseEntity.ok().eTag(saved.report().etag()).body(body(saved));
+    }
+
+    static ImportResult read(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("request.body.missing", "请上传报告文件（txt、html、docx 或 pdf）",
+                    "Upload the report file (txt, html, docx or pdf) as the body");
+        }
+        if (body.length > MAX_IMPORT_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", "文件超过 20 MB",
+                    "The file is larger than 20 MB", Map.of("field", "body", "limit_bytes", MAX_IMPORT_BYTES));
+        }
+        try {
+            return ReportReader.read(body);
+        } catch (UnreadableReportException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.unreadable",
+                    "无法读取该文件：" + e.messageZh(), "The file cannot be read: " + e.messageEn(),
+                    Map.of("field", "body", "reason", e.code()));
+        } catch (RuntimeException e) {
+            // A parser tripping over a hostile file is the file's problem, not a server error.
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.unreadable",
+                    "无法读取该文件（文件损坏或不是年度报告）", "The file cannot be read (damaged or not an annual report)",
+                    Map.of("field", "body", "reason", "DAMAGED"));
+        }
+    }
+
+    private ObjectNode body(Drafting.Saved saved) {
+        ObjectNode node = json.view(saved.report());
+        node.set("findings", json.mapper().valueToTree(saved.checked().findings()));
+        return node;
+    }
+}

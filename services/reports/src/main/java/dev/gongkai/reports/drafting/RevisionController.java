@@ -1,0 +1,93 @@
+package dev.gongkai.reports.drafting;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.CellDefinition;
+import dev.gongkai.report.model.Section;
+import dev.gongkai.reports.report.Permissions;
+import dev.gongkai.reports.report.ReportJson;
+import dev.gongkai.reports.report.ReportStore;
+import dev.gongkai.reports.report.Years;
+import org.jooq.DSLContext;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Every saved revision of a report, and what changed between two of them. */
+@RestController
+@RequestMapping("/api/reports/{year}/revisions")
+class RevisionController {
+
+    private final AgencyDsl agencyDsl;
+    private final ReportStore reports;
+
+    RevisionController(AgencyDsl agencyDsl, ReportStore reports) {
+        this.agencyDsl = agencyDsl;
+        this.reports = reports;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<ReportStore.RevisionInfo> revisions(ActingAgency acting, @PathVariable int year) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        DSLContext dsl = agencyDsl.of(acting);
+        if (!reports.exists(dsl, year)) {
+            throw Years.reportNotFound(year);
+        }
+        return reports.revisions(dsl, year);
+    }
+
+    record CellChange(String key, String label, Object before, Object after, String beforeState, String afterState) {
+    }
+
+    record TextChange(String key, String title, String before, String after) {
+    }
+
+    record Diff(int year, int from, int to, List<CellChange> cells, List<TextChange> narrative) {
+    }
+
+    @GetMapping("/{a}/diff/{b}")
+    @Transactional(readOnly = true)
+    Diff diff(ActingAgency acting, @PathVariable int year, @PathVariable int a, @PathVariable int b) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        DSLContext dsl = agencyDsl.of(acting);
+        AnnualReport from = revision(dsl, year, a);
+        AnnualReport to = revision(dsl, year, b);
+        return diff(year, a, b, from, to);
+    }
+
+    static Diff diff(int year, int a, int b, AnnualReport from, AnnualReport to) {
+        List<CellChange> cells = new ArrayList<>();
+        for (CellDefinition cell : from.layout().cells()) {
+            String key = cell.key();
+            String was = ReportJson.state(from, key);
+            String now = ReportJson.state(to, key);
+            if (!was.equals(now) || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
+                cells.add(new CellChange(key, cell.labelZh(), ReportJson.value(from, key), ReportJson.value(to, key),
+                        was, now));
+            }
+        }
+        List<TextChange> narrative = new ArrayList<>();
+        for (Section section : Section.NARRATIVES) {
+            if (!Objects.equals(from.narrative(section), to.narrative(section))) {
+                narrative.add(new TextChange(section.key(), section.titleZh(), from.narrative(section),
+                        to.narrative(section)));
+            }
+        }
+        return new Diff(year, a, b, cells, narrative);
+    }
+
+    private AnnualReport revision(DSLContext dsl, int year, int revision) {
+        return reports.revision(dsl, year, revision).orElseThrow(() -> ApiException.notFound(
+                "report.revision.not-found", year + " 年度报告没有版本 " + revision,
+                "The " + year + " report has no revision " + revision));
+    }
+}

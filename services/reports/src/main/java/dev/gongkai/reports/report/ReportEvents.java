@@ -1,0 +1,40 @@
+package dev.gongkai.reports.report;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.events.ReportPublished;
+import dev.gongkai.platform.events.ReportStatusChanged;
+import dev.gongkai.platform.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes the reports service's events to the outbox, in the transaction of the change that caused them. */
+@Component
+public class ReportEvents {
+
+    private final Outbox outbox;
+
+    public ReportEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public static String aggregate(Agency agency, int year) {
+        return "report:" + agency.slug().value() + ":" + year;
+    }
+
+    public void statusChanged(Agency agency, int year, String action, ReportStatus status, int revision,
+                              String actor, CheckedReport checked, String reason) {
+        outbox.publish(aggregate(agency, year), new ReportStatusChanged(UUID.randomUUID().toString(),
+                agency.slug().value(), agency.jurisdiction().value(), year, action, status.name(), revision,
+                Instant.now(), actor, checked.errors().size(), checked.warnings().size(),
+                checked.unexplainedWarnings().size(), reason));
+    }
+
+    public void published(Agency agency, int year, int revision, Instant publishedAt, String actor,
+                          boolean correction, boolean imported, String reason, String canonicalJson) {
+        outbox.publish(aggregate(agency, year), new ReportPublished(UUID.randomUUID().toString(),
+                agency.slug().value(), agency.jurisdiction().value(), year, revision, publishedAt, actor,
+                correction, imported, reason, canonicalJson));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.gongkai.reports.report;
+
+import dev.gongkai.platform.jooq.agency_template.tables.records.ReportRecord;
+import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.render.CanonicalJson;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.RecordMapper;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
+import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT_REVISION;
+
+/**
+ * The agency's {@code report} and {@code report_revision} tables. Every method takes the agency's mapped
+ * {@link DSLContext}; jOOQ records stay in here. A document is stored as the canonical JSON of the report core.
+ */
+@Component
+public class ReportStore {
+
+    static final RecordMapper<ReportRecord, StoredReport> TO_REPORT = r -> new StoredReport(
+            r.getYear(), ReportStatus.valueOf(r.getStatus()), r.getRevision(), document(r.getDocument()),
+            ReportSource.valueOf(r.getSource()), r.getSourceChecksum(), r.getCorrectionPending(),
+            r.getCorrectionReason(), r.getReturnReason(), r.getCreatedAt(), r.getUpdatedAt(), r.getSubmittedAt(),
+            r.getPublishedAt());
+
+    public Optional<StoredReport> find(DSLContext dsl, int year) {
+        return dsl.selectFrom(REPORT).where(REPORT.YEAR.eq(year)).fetchOptional(TO_REPORT);
+    }
+
+    /** The row, locked until the transaction ends: concurrent writers of one report queue here. */
+    public Optional<StoredReport> lock(DSLContext dsl, int year) {
+        return dsl.selectFrom(REPORT).where(REPORT.YEAR.eq(year)).forUpdate().fetchOptional(TO_REPORT);
+    }
+
+    public boolean exists(DSLContext dsl, int year) {
+        return dsl.fetchExists(REPORT, REPORT.YEAR.eq(year));
+    }
+
+    /** The same agency's report on {@code year − 1}, in any status, for the cross-year rules. */
+    public Optional<AnnualReport> previousYear(DSLContext dsl, int year) {
+        return dsl.select(REPORT.DOCUMENT).from(REPORT).where(REPORT.YEAR.eq(year - 1))
+                .fetchOptional(r -> document(r.value1()));
+    }
+
+    /** Inserts a new report with its first revision. */
+    public void insert(DSLContext dsl, int year, AnnualReport document, ReportStatus status, ReportSource source,
+                       String sourceChecksum, String sourceFile, OffsetDateTime publishedAt, String author) {
+        JSONB json = json(document);
+        dsl.insertInto(REPORT)
+                .set(REPORT.YEAR, year)
+                .set(REPORT.FORMAT, document.format().code())
+                .set(REPORT.STATUS, status.name())
+                .set(REPORT.REVISION, 1)
+                .set(REPORT.DOCUMENT, json)
+                .set(REPORT.SOURCE, source.name())
+                .set(REPORT.SOURCE_CHECKSUM, sourceChecksum)
+                .set(REPORT.SOURCE_FILE, sourceFile)
+                .set(REPORT.PUBLISHED_AT, publishedAt)
+                .execute();
+        insertRevision(dsl, year, 1, json, author);
+    }
+
+    /** Stores a new revision of the document (the caller holds the row lock and checked the revision). */
+    public void saveDocument(DSLContext dsl, int year, int revision, AnnualReport document, ReportStatus status,
+                             String author) {
+        JSONB json = json(document);
+        dsl.update(REPORT)
+                .set(REPORT.DOCUMENT, json)
+                .set(REPORT.REVISION, revision)
+                .set(REPORT.STATUS, status.name())
+                .set(REPORT.UPDATED_AT, OffsetDateTime.now())
+                .where(REPORT.YEAR.eq(year))
+                .execute();
+        insertRevision(dsl, year, revision, json, author);
+    }
+
+    public void changeStatus(DSLContext dsl, int year, ReportStatus status, StatusDetails details) {
+        var update = dsl.update(REPORT)
+                .set(REPORT.STATUS, status.name())
+                .set(REPORT.UPDATED_AT, OffsetDateTime.now())
+                .set(REPORT.RETURN_REASON, details.returnReason())
+                .set(REPORT.CORRECTION_PENDING, details.correctionPending())
+                .set(REPORT.CORRECTION_REASON, details.correctionReason());
+        if (details.submittedAt() != null) {
+            update = update.set(REPORT.SUBMITTED_AT, details.submittedAt());
+        }
+        if (details.publishedAt() != null) {
+            update = update.set(REPORT.PUBLISHED_AT, details.publishedAt());
+        }
+        update.where(REPORT.YEAR.eq(year)).execute();
+    }
+
+    /** What a status change writes besides the status itself. */
+    public record StatusDetails(String returnReason, boolean correctionPending, String correctionReason,
+                                OffsetDateTime submittedAt, OffsetDateTime publishedAt) {
+    }
+
+    public Optional<AnnualReport> revision(DSLContext dsl, int year, int revision) {
+        return dsl.select(REPORT_REVISION.DOCUMENT).from(REPORT_REVISION)
+                .where(REPORT_REVISION.YEAR.eq(year), REPORT_REVISION.REVISION.eq(revision))
+                .fetchOptional(r -> document(r.value1()));
+    }
+
+    public List<RevisionInfo> revisions(DSLContext dsl, int year) {
+        return dsl.select(REPORT_REVISION.REVISION, REPORT_REVISION.AUTHOR, REPORT_REVISION.CREATED_AT)
+                .from(REPORT_REVISION).where(REPORT_REVISION.YEAR.eq(year)).orderBy(REPORT_REVISION.REVISION)
+                .fetch(r -> new RevisionInfo(r.value1(), r.value2(), r.value3()));
+    }
+
+    public record RevisionInfo(int revision, String author, OffsetDateTime createdAt) {
+    }
+
+    private static void insertRevision(DSLContext dsl, int year, int revision, JSONB json, String author) {
+        dsl.insertInto(REPORT_REVISION)
+                .set(REPORT_REVISION.YEAR, year)
+                .set(REPORT_REVISION.REVISION, revision)
+                .set(REPORT_REVISION.DOCUMENT, json)
+                .set(REPORT_REVISION.AUTHOR, author)
+                .execute();
+    }
+
+    public static JSONB json(AnnualReport document) {
+        return JSONB.valueOf(CanonicalJson.write(document));
+    }
+
+    static AnnualReport document(JSONB json) {
+        try {
+            return CanonicalJson.read(json.data().getBytes(StandardCharsets.UTF_8)).report();
+        } catch (UnreadableReportException e) {
+            // We only ever store what CanonicalJson wrote; anything else is a damaged row, not a user error.
+            throw new IllegalStateException("Stored report document is unreadable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gongkai.reports.workflow;
+
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.reports.report.Permissions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The agency's transitions: request sign-off, submit, withdraw. */
+@RestController
+class TransitionController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Transitions transitions;
+
+    TransitionController(Transitions transitions) {
+        this.transitions = transitions;
+    }
+
+    @PostMapping("/api/reports/{year}/transitions")
+    ResponseEntity<JsonNode> transition(ActingAgency acting, @PathVariable int year,
+                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                        @RequestBody TransitionRequest request) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return answer(transitions.apply(acting, year, request, key, false));
+    }
+
+    /** Shared with the office API: a refusal after commit becomes its problem; a replay says so in a header. */
+    public static ResponseEntity<JsonNode> answer(Transitions.Outcome outcome) {
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(outcome.body());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.gongkai.reports.audit;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Reports;
+import dev.gongkai.reports.ReportsWebTest;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.Map;
+
+import static dev.gongkai.reports.Staff.editor;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ReportsWebTest
+class AuditTrailTest {
+
+    @TestTenant
+    ManagedAgency agency;
+
+    @Autowired
+    MockMvc mvc;
+
+    private void editSomething() throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.patch(Map.of("s3.received.total", 5))))
+                .andExpect(status().isOk());
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r2\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.patch(Map.of("s3.received.total", 6))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void recordsEveryCellChangeWithWhoAndTheValueBefore() throws Exception {
+        editSomething();
+        mvc.perform(get("/api/reports/2024/audit").with(editor(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].action").value("report.create"))
+                .andExpect(jsonPath("$[2].action").value("report.edit"))
+                .andExpect(jsonPath("$[2].actor").value("editor-" + agency.slug()))
+                .andExpect(jsonPath("$[2].before.cells['s3.received.total']").value(5))
+                .andExpect(jsonPath("$[2].after.cells['s3.received.total']").value(6));
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.entries").value(3));
+    }
+
+    @Test
+    void detectsAnEntryAlteredBehindTheServicesBack() throws Exception {
+        editSomething();
+        long second = agency.dsl().fetchValue(DSL.field("(select min(id) + 1 from {0})", Long.class,
+                DSL.table(DSL.name(agency.schema(), "audit_entry"))));
+        agency.dsl().execute("update \"" + agency.schema() + "\".\"audit_entry\" set \"after\" = "
+                + "jsonb_set(\"after\", '{cells,s3.received.total}', '50') where id = " + second);
+
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.brokenAt").value(second))
+                .andExpect(jsonPath("$.problem").value("content"));
+    }
+
+    @Test
+    void detectsADeletedEntry() throws Exception {
+        editSomething();
+        agency.dsl().execute("delete from \"" + agency.schema() + "\".\"audit_entry\" where id = "
+                + "(select min(id) + 1 from \"" + agency.schema() + "\".\"audit_entry\")");
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.problem").value("link"));
+    }
+}
