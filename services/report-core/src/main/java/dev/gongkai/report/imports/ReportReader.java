@@ -42,10 +42,15 @@ public final class ReportReader {
         if (startsWith(content, new byte[] {'P', 'K', 3, 4})) {
             return SourceType.DOCX;
         }
-        String head = TextDecoding.decode(content, 4096).stripLeading();
-        if (head.startsWith("{")) {
+        int sniff = Math.min(content.length, 4096);
+        if (firstNonBlank(content, sniff) == '{') {
             return SourceType.JSON;
         }
+        if (!contains(content, sniff, (byte) '<')) {
+            // Markup needs '<': the plain text that most imports are is recognised without decoding anything.
+            return SourceType.TEXT;
+        }
+        String head = TextDecoding.decode(content, sniff).stripLeading();
         String lower = head.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<table")
                 || lower.contains("<body") || lower.contains("<div") || lower.contains("<p>")
@@ -53,6 +58,32 @@ public final class ReportReader {
             return SourceType.HTML;
         }
         return SourceType.TEXT;
+    }
+
+    /** The first byte that is not ASCII white space or a UTF-8 byte-order mark; -1 when there is none. */
+    private static int firstNonBlank(byte[] content, int limit) {
+        int i = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        for (; i < limit; i++) {
+            byte b = content[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the ASCII byte occurs in the prefix (UTF-16 text is decoded and checked the slow way). */
+    private static boolean contains(byte[] content, int limit, byte ascii) {
+        if (content.length >= 2 && ((content[0] & 0xff) == 0xFF || (content[0] & 0xff) == 0xFE)) {
+            return true;
+        }
+        for (int i = 0; i < limit; i++) {
+            if (content[i] == ascii) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

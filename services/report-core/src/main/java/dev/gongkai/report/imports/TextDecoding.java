@@ -30,6 +30,12 @@ final class TextDecoding {
         if (length >= 2 && (content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF) {
             return new String(content, 2, length - 2, StandardCharsets.UTF_16BE);
         }
+        // The JDK's lenient decoder is much faster than a reporting one: when it replaced nothing, the bytes were
+        // valid UTF-8 (unless they spelled U+FFFD themselves; the strict decoder below settles that).
+        String lenient = new String(content, 0, length, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
