@@ -1,0 +1,32 @@
+package dev.gongkai.publishing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Settings under {@code gongkai.publishing} (see application.yaml for the defaults and why). */
+@ConfigurationProperties("gongkai.publishing")
+public record PublishingProperties(Events events, Cache cache, RateLimit rateLimit, String pdfFont) {
+
+    /**
+     * @param stream          the Redis stream the outbox is relayed to
+     * @param group           this service's consumer group on it
+     * @param scheduled       relay and consume on timers (tests drive both by hand)
+     * @param streamMaxLength the stream is trimmed to about this many entries
+     * @param consumerName    this instance's name in the consumer group
+     */
+    public record Events(String stream, String group, boolean scheduled, Duration relayInterval, Duration consumeInterval, int batchSize,
+                         long streamMaxLength, String consumerName) {
+    }
+
+    /**
+     * @param documentTtl how long a rendered document stays in Redis (keys are versioned, so only memory is at stake)
+     * @param pointerTtl  how long a current-revision pointer is trusted before it is read from PostgreSQL again
+     */
+    public record Cache(Duration documentTtl, Duration pointerTtl) {
+    }
+
+    /** At most {@code requests} open-data requests per client address and {@code window}. */
+    public record RateLimit(int requests, Duration window) {
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gongkai.publishing.cache;
+
+import dev.gongkai.publishing.PublishingProperties;
+import dev.gongkai.publishing.revisions.ReportStates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+@Configuration(proxyBeanMethods = false)
+class CacheConfiguration {
+
+    @Bean
+    RedisTemplate<String, byte[]> documentRedisTemplate(RedisConnectionFactory connections) {
+        RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+        template.setConnectionFactory(connections);
+        template.setKeySerializer(RedisSerializer.string());
+        template.setValueSerializer(RedisSerializer.byteArray());
+        template.setEnableDefaultSerializer(false);
+        return template;
+    }
+
+    @Bean
+    DocumentCache documentCache(RedisTemplate<String, byte[]> documentRedisTemplate, PublishingProperties properties) {
+        return new DocumentCache(documentRedisTemplate, properties.cache().documentTtl());
+    }
+
+    @Bean
+    PublicationPointer publicationPointer(StringRedisTemplate redis, ReportStates states,
+                                          PublishingProperties properties) {
+        return new PublicationPointer(redis, states, properties.cache().pointerTtl());
+    }
+}

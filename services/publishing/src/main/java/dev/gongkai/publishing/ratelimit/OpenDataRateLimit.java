@@ -1,0 +1,48 @@
+package dev.gongkai.publishing.ratelimit;
+
+import dev.gongkai.platform.error.Problems;
+import dev.gongkai.publishing.portal.OpenData;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.OptionalLong;
+
+/**
+ * Limits the endpoints marked {@link OpenData} per client address (the proxy-resolved remote address): over the
+ * limit the answer is 429 with {@code Retry-After} and the usual problem body.
+ */
+class OpenDataRateLimit implements HandlerInterceptor {
+
+    private final RateLimiter limiter;
+    private final JsonMapper json;
+
+    OpenDataRateLimit(RateLimiter limiter, JsonMapper json) {
+        this.limiter = limiter;
+        this.json = json;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(OpenData.class)) {
+            return true;
+        }
+        OptionalLong retryAfter = limiter.acquire(request.getRemoteAddr());
+        if (retryAfter.isEmpty()) {
+            return true;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limit.exceeded",
+                "请求过于频繁，请在 " + retryAfter.getAsLong() + " 秒后重试（每个地址在一个时间窗口内最多 " + limiter.limit() + " 次开放数据请求）",
+                "Too many open-data requests; retry after " + retryAfter.getAsLong() + " s");
+        problem.setProperty("retry_after", retryAfter.getAsLong());
+        Problems.write(response, json, problem);
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gongkai.publishing.ratelimit;
+
+import dev.gongkai.publishing.PublishingProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+    @Bean
+    RateLimiter rateLimiter(StringRedisTemplate redis, PublishingProperties properties) {
+        return new RateLimiter(redis, properties.rateLimit().requests(), properties.rateLimit().window(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    WebMvcConfigurer openDataRateLimit(RateLimiter limiter, JsonMapper json) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OpenDataRateLimit(limiter, json)).addPathPatterns("/public/**");
+            }
+        };
+    }
+}

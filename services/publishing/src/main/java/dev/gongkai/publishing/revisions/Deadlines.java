@@ -1,0 +1,27 @@
+package dev.gongkai.publishing.revisions;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.report.rules.ReportChecker;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The legal deadline of a report and whether a publication met it, judged on the date in China. */
+public final class Deadlines {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private Deadlines() {
+    }
+
+    /** 31 January of the next year; 31 March for the disclosure office's compiled government report. */
+    public static LocalDate of(Agency agency, int year) {
+        return ReportChecker.deadline(year, agency.kind() == AgencyKind.DISCLOSURE_OFFICE);
+    }
+
+    public static boolean late(Instant publishedAt, LocalDate deadline) {
+        return publishedAt.atZone(CHINA).toLocalDate().isAfter(deadline);
+    }
+}

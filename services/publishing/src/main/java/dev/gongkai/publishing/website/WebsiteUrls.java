@@ -1,0 +1,75 @@
+package dev.gongkai.publishing.website;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.publishing.cache.PublicationPointer;
+import dev.gongkai.publishing.revisions.PublishedRevisions;
+import dev.gongkai.publishing.revisions.ReportStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** Records an agency's own-site URL on its current published revision and shows it on the public page. */
+@Service
+class WebsiteUrls {
+
+    private static final Logger log = LoggerFactory.getLogger(WebsiteUrls.class);
+
+    private final PublishedRevisions revisions;
+    private final ReportStates states;
+    private final PublicationPointer pointer;
+    private final TransactionTemplate transactions;
+
+    WebsiteUrls(PublishedRevisions revisions, ReportStates states, PublicationPointer pointer,
+                TransactionTemplate transactions) {
+        this.revisions = revisions;
+        this.states = states;
+        this.pointer = pointer;
+        this.transactions = transactions;
+    }
+
+    int record(ActingAgency acting, int year, String url) {
+        if (acting.viaOffice() || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
+                || acting.caller().hasRole(Roles.AGENCY_EDITOR))) {
+            throw ApiException.forbidden("access.denied", "只有本机关的管理员或填报人可以登记网站发布地址",
+                    "Only the agency's own administrators and editors may record the website URL");
+        }
+        String checked = checked(url);
+        Integer revision = transactions.execute(status -> revisions
+                .recordWebsiteUrl(acting.slug(), year, checked, acting.caller().username())
+                .map(number -> {
+                    states.recordWebsiteUrl(acting.slug(), year, checked);
+                    return number;
+                })
+                .orElseThrow(() -> ApiException.notFound("report.not-published", year + " 年度报告尚未发布，不能登记网站地址",
+                        "The " + year + " report has not been published; there is nothing to link")));
+        try {
+            pointer.refresh(acting.slug().value(), year);
+        } catch (DataAccessException e) {
+            // The pointer expires on its own (pointer-ttl); until then the page shows the URL as missing.
+            log.warn("Could not move the pointer of {}/{}: {}", acting.slug(), year, e.getMessage());
+        }
+        return revision;
+    }
+
+    private static String checked(String url) {
+        String trimmed = url.trim();
+        try {
+            URI uri = URI.create(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return trimmed;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw ApiException.badRequest("website-url.invalid", "网站地址须为以 http:// 或 https:// 开头的完整网址",
+                "The website URL must be a full http:// or https:// address").atField("url");
+    }
+}

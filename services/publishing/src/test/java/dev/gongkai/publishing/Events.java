@@ -1,0 +1,56 @@
+package dev.gongkai.publishing;
+
+import dev.gongkai.platform.events.ReportPublished;
+import dev.gongkai.platform.events.ReportStatusChanged;
+import dev.gongkai.platform.outbox.Outbox;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.publishing.relay.EventConsumer;
+import dev.gongkai.publishing.relay.OutboxRelay;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes events into the outbox exactly as the reports service does, and pumps them through Redis. */
+@TestComponent
+public class Events {
+
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final OutboxRelay relay;
+    private final EventConsumer consumer;
+
+    Events(Outbox outbox, TransactionTemplate transactions, OutboxRelay relay, EventConsumer consumer) {
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.consumer = consumer;
+    }
+
+    public ReportPublished published(ManagedAgency agency, int year, String document, Instant at) {
+        return write(agency, new ReportPublished(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, 3, at, "office-admin", false, false, null, document));
+    }
+
+    public ReportPublished corrected(ManagedAgency agency, int year, String document, Instant at, String reason) {
+        return write(agency, new ReportPublished(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, 5, at, "office-admin", true, false, reason, document));
+    }
+
+    public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, Instant at) {
+        return write(agency, new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, action, status, 2, at, "editor", 0, 1, 0, null));
+    }
+
+    public <E extends Record> E write(ManagedAgency agency, E event) {
+        transactions.executeWithoutResult(s -> outbox.publish("agency:" + agency.slug(), event));
+        return event;
+    }
+
+    /** Relays the outbox and consumes the stream until both are empty. */
+    public void pump() {
+        relay.relayPending();
+        consumer.consumeAvailable();
+    }
+}

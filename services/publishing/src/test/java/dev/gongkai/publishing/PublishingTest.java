@@ -1,0 +1,33 @@
+package dev.gongkai.publishing;
+
+import dev.gongkai.platform.testing.GongkaiTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The publishing application on the run's real PostgreSQL and Redis, driven through MockMvc. Relay and consumer
+ * are not on timers: tests pump events by hand ({@link Events}), so every assertion sees a settled state. The
+ * stream has a name of its own per run, so concurrent runs sharing a Redis never take each other's events. One
+ * shared Spring context for every test class.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@GongkaiTest
+@SpringBootTest(properties = {
+        "gongkai.publishing.events.scheduled=false",
+        "gongkai.publishing.events.stream=gongkai:events:test:${random.uuid}",
+        "gongkai.publishing.rate-limit.requests=" + PublishingTest.RATE_LIMIT,
+        "spring.data.redis.timeout=1s"})
+@AutoConfigureMockMvc
+@Import(Events.class)
+public @interface PublishingTest {
+
+    /** Open-data requests per client and minute in tests; other tests use a fresh client address per request. */
+    int RATE_LIMIT = 12;
+}
