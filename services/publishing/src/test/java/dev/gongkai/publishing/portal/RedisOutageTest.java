@@ -1,0 +1,81 @@
+package dev.gongkai.publishing.portal;
+
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.publishing.Events;
+import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.Reports;
+import dev.gongkai.publishing.cache.DocumentCache;
+import dev.gongkai.publishing.cache.PublicationPointer;
+import dev.gongkai.publishing.revisions.PublishedRevisions;
+import dev.gongkai.publishing.revisions.ReportStates;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With Redis unreachable the portal still answers, and with the current revision: PostgreSQL is the truth. */
+@PublishingTest
+class RedisOutageTest {
+
+    @TestTenant(jurisdiction = "outage-city", nameZh = "断网测试局")
+    ManagedAgency agency;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    AgencyRegistry registry;
+
+    @Autowired
+    ReportStates states;
+
+    @Autowired
+    PublishedRevisions revisions;
+
+    @Test
+    void servesTheCurrentRevisionFromPostgresqlWhileRedisIsAway() throws Exception {
+        events.published(agency, 2021, Reports.json("断网测试局", 2021, 4), Reports.beijing(2022, 1, 4));
+        events.corrected(agency, 2021, Reports.json("断网测试局", 2021, 5), Reports.beijing(2022, 1, 9), "更正");
+        events.pump();
+
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", deadPort),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
+        nowhere.afterPropertiesSet();
+        nowhere.start();
+        try {
+            RedisTemplate<String, byte[]> bytes = new RedisTemplate<>();
+            bytes.setConnectionFactory(nowhere);
+            bytes.setKeySerializer(RedisSerializer.string());
+            bytes.setValueSerializer(RedisSerializer.byteArray());
+            bytes.afterPropertiesSet();
+            PublicReports portal = new PublicReports(registry, states, revisions,
+                    new PublicationPointer(new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1)),
+                    new DocumentCache(bytes, Duration.ofMinutes(1)), new ReportPdf("/nonexistent.ttc"));
+
+            Served page = portal.document("outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML);
+
+            assertThat(page.etag()).contains("r2.");
+            assertThat(new String(page.body().get(), StandardCharsets.UTF_8))
+                    .contains("data-cell=\"s3.received.naturalPerson\">5</td>", "第2版");
+        } finally {
+            nowhere.destroy();
+        }
+    }
+}
