@@ -69,7 +69,9 @@ public class EventConsumer {
         for (MapRecord<String, Object, Object> record : records) {
             Map<Object, Object> fields = record.getValue();
             if (fields == null || fields.isEmpty()) {
-                continue; // a pending entry trimmed away from the stream
+                // A pending entry trimmed away from the stream: nothing left to handle, so let it go.
+                redis.opsForStream().acknowledge(stream.key(), stream.group(), record.getId());
+                continue;
             }
             try {
                 handlers.handle(Long.parseLong(String.valueOf(fields.get(EventStream.ID))),
