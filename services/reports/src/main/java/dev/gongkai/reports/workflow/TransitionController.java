@@ -27,15 +27,6 @@ class TransitionController {
                                         @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
                                         @RequestBody TransitionRequest request) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
-        return answer(transitions.apply(acting, year, request, key, false));
-    }
-
-    /** Shared with the office API: a refusal after commit becomes its problem; a replay says so in a header. */
-    public static ResponseEntity<JsonNode> answer(Transitions.Outcome outcome) {
-        if (outcome.refusal() != null) {
-            throw outcome.refusal();
-        }
-        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(outcome.body());
+        return transitions.apply(acting, year, request, key, false).toResponse();
     }
 }

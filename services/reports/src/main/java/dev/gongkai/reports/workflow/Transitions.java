@@ -66,6 +66,15 @@ public class Transitions {
 
     /** What a transition answered: its body, and whether it is a replay of an earlier answer. */
     public record Outcome(JsonNode body, boolean replayed, ApiException refusal) {
+
+        /** A refusal (decided after its explanations were committed) becomes its problem; a replay says so. */
+        public org.springframework.http.ResponseEntity<JsonNode> toResponse() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return org.springframework.http.ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(replayed))
+                    .body(body);
+        }
     }
 
     /**

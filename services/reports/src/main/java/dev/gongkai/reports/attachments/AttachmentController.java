@@ -1,0 +1,83 @@
+package dev.gongkai.reports.attachments;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.AgencyAccess;
+import dev.gongkai.reports.report.Permissions;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Attachments of the agency's report, and the office's read access to them. */
+@RestController
+class AttachmentController {
+
+    private final Attachments attachments;
+    private final AgencyAccess access;
+
+    AttachmentController(Attachments attachments, AgencyAccess access) {
+        this.attachments = attachments;
+        this.access = access;
+    }
+
+    @PostMapping("/api/reports/{year}/attachments")
+    ResponseEntity<Attachments.Attachment> add(ActingAgency acting, @PathVariable int year,
+                                               @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
+        if (file == null) {
+            throw ApiException.badRequest("attachment.file.required", "请以 multipart 字段 file 上传文件",
+                    "Upload the file as the multipart field \"file\"").atField("file");
+        }
+        if (file.getSize() > Attachments.MAX_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "attachment.too-large", "附件超过 20 MB",
+                    "The attachment is larger than 20 MB", java.util.Map.of("field", "file"));
+        }
+        var saved = attachments.add(acting, year, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/reports/" + year + "/attachments/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/api/reports/{year}/attachments")
+    List<Attachments.Attachment> list(ActingAgency acting, @PathVariable int year) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return attachments.list(acting, year);
+    }
+
+    @GetMapping("/api/reports/{year}/attachments/{id}")
+    ResponseEntity<byte[]> download(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return file(attachments.download(acting, year, id));
+    }
+
+    @GetMapping("/api/office/reports/{agency}/{year}/attachments/{id}")
+    ResponseEntity<byte[]> officeDownload(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
+                                          @PathVariable long id) {
+        ActingAgency acting = Permissions.supervised(access, caller, agency);
+        return file(attachments.download(acting, year, id));
+    }
+
+    private static ResponseEntity<byte[]> file(Attachments.Download download) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("Digest", "sha-256=" + download.sha256())
+                .body(download.content());
+    }
+}

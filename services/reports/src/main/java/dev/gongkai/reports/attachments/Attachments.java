@@ -1,0 +1,160 @@
+package dev.gongkai.reports.attachments;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.reports.audit.AuditTrail;
+import dev.gongkai.reports.report.ReportStore;
+import dev.gongkai.reports.report.Years;
+import org.jooq.DSLContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gongkai.platform.jooq.agency_template.Tables.ATTACHMENT;
+
+/**
+ * Files attached to a report: above all the signed and stamped PDF that local rules require for filing (备案).
+ * The type is recognised from the content, never trusted from the name or the header; each file is stored with its
+ * SHA-256 and listed in the audit trail.
+ */
+@Service
+public class Attachments {
+
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private final AgencyDsl agencyDsl;
+    private final ReportStore reports;
+    private final AuditTrail audit;
+
+    Attachments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+        this.agencyDsl = agencyDsl;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    public record Attachment(long id, int year, String fileName, String mediaType, long size, String sha256,
+                             String uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    record Download(String fileName, String mediaType, byte[] content, String sha256) {
+    }
+
+    @Transactional
+    public Attachment add(ActingAgency acting, int year, String fileName, byte[] content) {
+        DSLContext dsl = agencyDsl.of(acting);
+        if (!reports.exists(dsl, year)) {
+            throw Years.reportNotFound(year);
+        }
+        if (content == null || content.length == 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "attachment.empty", "请上传文件", "The file is empty",
+                    Map.of("field", "file"));
+        }
+        if (content.length > MAX_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "attachment.too-large", "附件超过 20 MB",
+                    "The attachment is larger than 20 MB", Map.of("field", "file", "limit_bytes", MAX_BYTES));
+        }
+        String type = mediaType(content);
+        if (type == null) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment.type-not-allowed",
+                    "只能上传 PDF、PNG 或 JPEG 文件", "Only PDF, PNG and JPEG files can be attached",
+                    Map.of("field", "file", "allowed", List.of("application/pdf", "image/png", "image/jpeg")));
+        }
+        String name = fileName(fileName);
+        String sha256 = sha256(content);
+        String actor = acting.caller().username();
+        var record = dsl.insertInto(ATTACHMENT)
+                .set(ATTACHMENT.YEAR, year)
+                .set(ATTACHMENT.FILE_NAME, name)
+                .set(ATTACHMENT.MEDIA_TYPE, type)
+                .set(ATTACHMENT.SIZE, (long) content.length)
+                .set(ATTACHMENT.SHA256, sha256)
+                .set(ATTACHMENT.CONTENT, content)
+                .set(ATTACHMENT.UPLOADED_BY, actor)
+                .returning(ATTACHMENT.ID, ATTACHMENT.UPLOADED_AT).fetchOne();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("fileName", name);
+        after.put("mediaType", type);
+        after.put("size", content.length);
+        after.put("sha256", sha256);
+        audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
+                null, after);
+        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor, record.getUploadedAt());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> list(ActingAgency acting, int year) {
+        DSLContext dsl = agencyDsl.of(acting);
+        if (!reports.exists(dsl, year)) {
+            throw Years.reportNotFound(year);
+        }
+        return dsl.select(ATTACHMENT.ID, ATTACHMENT.YEAR, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SIZE,
+                        ATTACHMENT.SHA256, ATTACHMENT.UPLOADED_BY, ATTACHMENT.UPLOADED_AT)
+                .from(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year)).orderBy(ATTACHMENT.ID)
+                .fetch(r -> new Attachment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
+    @Transactional(readOnly = true)
+    Download download(ActingAgency acting, int year, long id) {
+        var r = agencyDsl.of(acting).selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id))
+                .fetchOne();
+        if (r == null) {
+            throw ApiException.notFound("attachment.not-found", "未找到附件 " + id, "Attachment " + id + " not found");
+        }
+        return new Download(r.getFileName(), r.getMediaType(), r.getContent(), r.getSha256());
+    }
+
+    /** Recognised by the first bytes: PDF, PNG or JPEG; anything else is refused. */
+    static String mediaType(byte[] content) {
+        if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return "application/pdf";
+        }
+        if (startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+            return "image/png";
+        }
+        if (startsWith(content, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    private static String fileName(String name) {
+        if (name == null || name.isBlank()) {
+            return "attachment";
+        }
+        // Only the last path segment, without control characters: the name is shown and sent back in a header.
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return base.length() > 200 ? base.substring(base.length() - 200) : base.isEmpty() ? "attachment" : base;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

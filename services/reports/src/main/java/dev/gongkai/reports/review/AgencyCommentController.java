@@ -1,0 +1,37 @@
+package dev.gongkai.reports.review;
+
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.reports.report.Permissions;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The office's comments as the agency sees them (a returned report comes back with them), and the agency's replies. */
+@RestController
+class AgencyCommentController {
+
+    private final Comments comments;
+
+    AgencyCommentController(Comments comments) {
+        this.comments = comments;
+    }
+
+    @GetMapping("/api/reports/{year}/comments")
+    List<Comments.Comment> comments(ActingAgency acting, @PathVariable int year) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return comments.threads(acting, year);
+    }
+
+    @PostMapping("/api/reports/{year}/comments/{id}/replies")
+    ResponseEntity<Comments.Comment> reply(ActingAgency acting, @PathVariable int year, @PathVariable long id,
+                                           @RequestBody OfficeController.Reply reply) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
+    }
+}

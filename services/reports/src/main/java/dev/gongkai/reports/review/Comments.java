@@ -1,0 +1,179 @@
+package dev.gongkai.reports.review;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.platform.jooq.agency_template.tables.records.ReviewCommentRecord;
+import dev.gongkai.report.model.Section;
+import dev.gongkai.reports.audit.AuditTrail;
+import dev.gongkai.reports.report.ReportStore;
+import dev.gongkai.reports.report.StoredReport;
+import dev.gongkai.reports.report.Years;
+import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
+
+/** Review comments anchored to a cell key or a section key, with replies and resolution; every one audited. */
+@Service
+public class Comments {
+
+    static final int MAX_BODY_CHARS = 10_000;
+
+    private final AgencyDsl agencyDsl;
+    private final ReportStore reports;
+    private final AuditTrail audit;
+
+    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+        this.agencyDsl = agencyDsl;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    public record Comment(long id, String anchor, String body, String author, boolean fromOffice,
+                          OffsetDateTime createdAt, OffsetDateTime resolvedAt, String resolvedBy,
+                          List<Comment> replies) {
+    }
+
+    public record NewComment(String anchor, String body) {
+    }
+
+    private static final RecordMapper<ReviewCommentRecord, Comment> TO_COMMENT = r -> new Comment(r.getId(),
+            r.getAnchor(), r.getBody(), r.getAuthor(), r.getFromOffice(), r.getCreatedAt(), r.getResolvedAt(),
+            r.getResolvedBy(), new ArrayList<>());
+
+    /** The threads of a report: top-level comments in order, each with its replies. */
+    @Transactional(readOnly = true)
+    public List<Comment> threads(ActingAgency acting, int year) {
+        DSLContext dsl = agencyDsl.of(acting);
+        requireReport(dsl, year);
+        var records = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year))
+                .orderBy(REVIEW_COMMENT.ID).fetch();
+        Map<Long, Comment> top = new LinkedHashMap<>();
+        for (var r : records) {
+            if (r.getParentId() == null) {
+                top.put(r.getId(), TO_COMMENT.map(r));
+            }
+        }
+        for (var r : records) {
+            if (r.getParentId() != null && top.containsKey(r.getParentId())) {
+                top.get(r.getParentId()).replies().add(TO_COMMENT.map(r));
+            }
+        }
+        return List.copyOf(top.values());
+    }
+
+    @Transactional
+    public Comment add(ActingAgency acting, int year, NewComment comment) {
+        DSLContext dsl = agencyDsl.of(acting);
+        StoredReport report = requireReport(dsl, year);
+        String anchor = anchor(report, comment == null ? null : comment.anchor());
+        String body = body(comment == null ? null : comment.body());
+        return insert(acting, dsl, year, null, anchor, body, "comment.add");
+    }
+
+    @Transactional
+    public Comment reply(ActingAgency acting, int year, long parentId, String text) {
+        DSLContext dsl = agencyDsl.of(acting);
+        requireReport(dsl, year);
+        var parent = find(dsl, year, parentId);
+        // Replies attach to the thread's first comment, so threads stay one level deep.
+        long threadId = parent.getParentId() != null ? parent.getParentId() : parent.getId();
+        return insert(acting, dsl, year, threadId, parent.getAnchor(), body(text), "comment.reply");
+    }
+
+    @Transactional
+    public Comment resolve(ActingAgency acting, int year, long id) {
+        DSLContext dsl = agencyDsl.of(acting);
+        requireReport(dsl, year);
+        var comment = find(dsl, year, id);
+        if (comment.getResolvedAt() == null) {
+            String actor = acting.caller().username();
+            comment.setResolvedAt(OffsetDateTime.now());
+            comment.setResolvedBy(actor);
+            dsl.update(REVIEW_COMMENT).set(REVIEW_COMMENT.RESOLVED_AT, comment.getResolvedAt())
+                    .set(REVIEW_COMMENT.RESOLVED_BY, actor).where(REVIEW_COMMENT.ID.eq(id)).execute();
+            audit.append(dsl, acting.slug(), actor, "comment.resolve", target(year, id), Map.of("resolved", false),
+                    Map.of("resolved", true));
+        }
+        return TO_COMMENT.map(comment);
+    }
+
+    private Comment insert(ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body,
+                           String action) {
+        String actor = acting.caller().username();
+        boolean office = acting.viaOffice();
+        var record = dsl.insertInto(REVIEW_COMMENT)
+                .set(REVIEW_COMMENT.YEAR, year)
+                .set(REVIEW_COMMENT.PARENT_ID, parent)
+                .set(REVIEW_COMMENT.ANCHOR, anchor)
+                .set(REVIEW_COMMENT.BODY, body)
+                .set(REVIEW_COMMENT.AUTHOR, actor)
+                .set(REVIEW_COMMENT.FROM_OFFICE, office)
+                .returning().fetchOne();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("anchor", anchor);
+        after.put("body", body);
+        if (parent != null) {
+            after.put("parent", parent);
+        }
+        audit.append(dsl, acting.slug(), actor, action, target(year, record.getId()), null, after);
+        return TO_COMMENT.map(record);
+    }
+
+    private StoredReport requireReport(DSLContext dsl, int year) {
+        return reports.find(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+    }
+
+    private static ReviewCommentRecord find(DSLContext dsl, int year, long id) {
+        var record = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year), REVIEW_COMMENT.ID.eq(id))
+                .fetchOne();
+        if (record == null) {
+            throw ApiException.notFound("comment.not-found", "未找到意见 " + id, "Comment " + id + " not found");
+        }
+        return record;
+    }
+
+    /** A comment sits on a cell of the report's format or on one of its six sections. */
+    private static String anchor(StoredReport report, String anchor) {
+        if (anchor == null || anchor.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "comment.anchor.required",
+                    "请指明意见针对的单元格或部分（anchor）", "Say which cell or section the comment is about (anchor)",
+                    Map.of("field", "anchor"));
+        }
+        boolean section = java.util.Arrays.stream(Section.values()).anyMatch(s -> s.key().equals(anchor));
+        if (!section && !report.document().layout().hasCell(anchor)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "comment.anchor.unknown",
+                    "“" + anchor + "”既不是本报告的单元格，也不是部分（s1–s6）",
+                    "\"" + anchor + "\" is neither a cell of this report nor a section (s1–s6)",
+                    Map.of("field", "anchor"));
+        }
+        return anchor;
+    }
+
+    private static String body(String body) {
+        if (body == null || body.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "comment.body.required", "意见内容不能为空",
+                    "The comment must not be empty", Map.of("field", "body"));
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "comment.body.too-long",
+                    "意见超过 " + MAX_BODY_CHARS + " 个字符", "The comment is longer than " + MAX_BODY_CHARS + " characters",
+                    Map.of("field", "body"));
+        }
+        return body.strip();
+    }
+
+    private static String target(int year, long id) {
+        return "report/" + year + "/comment/" + id;
+    }
+}

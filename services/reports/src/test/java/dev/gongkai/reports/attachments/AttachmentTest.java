@@ -1,0 +1,87 @@
+package dev.gongkai.reports.attachments;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.ReportsWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.gongkai.reports.Staff.approver;
+import static dev.gongkai.reports.Staff.editor;
+import static dev.gongkai.reports.Staff.reviewer;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ReportsWebTest
+class AttachmentTest {
+
+    private static final byte[] PDF = "%PDF-1.7 signed and stamped".getBytes(StandardCharsets.US_ASCII);
+
+    @TestTenant(jurisdiction = "city-attach")
+    ManagedAgency agency;
+
+    @TestTenant(jurisdiction = "city-attach", kind = AgencyKind.DISCLOSURE_OFFICE)
+    ManagedAgency office;
+
+    @Autowired
+    MockMvc mvc;
+
+    private ResultActions upload(String name, byte[] content) throws Exception {
+        return mvc.perform(multipart("/api/reports/2024/attachments")
+                .file(new MockMultipartFile("file", name, "application/pdf", content)).with(approver(agency)));
+    }
+
+    @Test
+    void storesTheSignedPdfWithItsChecksumAndAuditsIt() throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        String sha = Attachments.sha256(PDF);
+        String body = upload("../备案/签章版.pdf", PDF).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sha256").value(sha))
+                .andExpect(jsonPath("$.fileName").value("签章版.pdf"))
+                .andExpect(jsonPath("$.mediaType").value("application/pdf"))
+                .andReturn().getResponse().getContentAsString();
+        Number id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency)))
+                .andExpect(jsonPath("$[0].size").value(PDF.length));
+        mvc.perform(get("/api/reports/2024/attachments/" + id).with(editor(agency)))
+                .andExpect(status().isOk()).andExpect(content().bytes(PDF));
+        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024/attachments/" + id).with(reviewer(office)))
+                .andExpect(status().isOk()).andExpect(content().bytes(PDF));
+        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024").with(reviewer(office)))
+                .andExpect(jsonPath("$.attachments[0].sha256").value(sha));
+        mvc.perform(get("/api/reports/2024/audit").with(editor(agency)))
+                .andExpect(jsonPath("$[*].action").value(hasItem("attachment.add")))
+                .andExpect(jsonPath("$[?(@.action=='attachment.add')].after.sha256").value(hasItem(sha)));
+    }
+
+    @Test
+    void refusesOtherTypesOversizedFilesAndMissingReports() throws Exception {
+        upload("a.pdf", PDF).andExpect(status().isNotFound());
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        upload("virus.pdf", "MZ\u0090\u0000 not a pdf".getBytes(StandardCharsets.ISO_8859_1))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.field").value("file"));
+        byte[] big = new byte[21 * 1024 * 1024];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        upload("big.pdf", big).andExpect(status().isContentTooLarge());
+        mvc.perform(multipart("/api/reports/2024/attachments").with(approver(agency))).andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/reports/2024/attachments")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF)).with(reviewer(office)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency))).andExpect(jsonPath("$.length()").value(0));
+    }
+}

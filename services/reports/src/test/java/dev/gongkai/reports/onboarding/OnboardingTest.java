@@ -1,0 +1,151 @@
+package dev.gongkai.reports.onboarding;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Fixtures;
+import dev.gongkai.reports.ReportsWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.reports.Staff.editor;
+import static dev.gongkai.reports.Staff.officeAdmin;
+import static dev.gongkai.reports.Staff.reviewer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ReportsWebTest
+class OnboardingTest {
+
+    @TestTenant(jurisdiction = "city-onboard", nameZh = "乌海市公安局")
+    ManagedAgency police;
+
+    @TestTenant(jurisdiction = "city-onboard", nameZh = "乌海市教育局")
+    ManagedAgency education;
+
+    @TestTenant(jurisdiction = "city-onboard", kind = AgencyKind.DISCLOSURE_OFFICE)
+    ManagedAgency office;
+
+    @Autowired
+    MockMvc mvc;
+
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private ResultActions upload(byte[] zip, String mapping) throws Exception {
+        var request = multipart("/api/office/imports")
+                .file(new MockMultipartFile("file", "history.zip", "application/zip", zip)).with(officeAdmin(office));
+        if (mapping != null) {
+            request.param("mapping", mapping);
+        }
+        return mvc.perform(request);
+    }
+
+    private byte[] history() throws IOException {
+        String report = new String(Fixtures.bytes("wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("2021/wuhai-psb-2021.txt", report.getBytes(StandardCharsets.UTF_8));
+        files.put("2021/jiaoyu.txt", report.replace("乌海市公安局", "乌海市教育体育局").getBytes(StandardCharsets.UTF_8));
+        files.put("2021/stranger.txt", report.replace("乌海市公安局", "某某县某某局").getBytes(StandardCharsets.UTF_8));
+        files.put("index.html", "<html><body><p>目录</p></body></html>".getBytes(StandardCharsets.UTF_8));
+        files.put("__MACOSX/._wuhai-psb-2021.txt", new byte[] {0});
+        return zip(files);
+    }
+
+    private long publishedEvents(TestDatabase db) {
+        return db.dsl().fetchCount(OUTBOX, OUTBOX.TYPE.eq("ReportPublished").and(OUTBOX.AGGREGATE.in(
+                "report:" + police.slug() + ":2021", "report:" + education.slug() + ":2021")));
+    }
+
+    @Test
+    void matchesEachFileToAnAgencyAndStoresItAsPublishedHistoryOnce(TestDatabase db) throws Exception {
+        upload(history(), "{\"jiaoyu.txt\":\"" + education.slug() + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.files").value(4))
+                .andExpect(jsonPath("$.outcomes.imported").value(2))
+                .andExpect(jsonPath("$.outcomes.unmatched").value(1))
+                .andExpect(jsonPath("$.outcomes.unreadable").value(1))
+                .andExpect(jsonPath("$.results[0].agency").value(police.slug().value()))
+                .andExpect(jsonPath("$.results[1].agency").value(education.slug().value()))
+                .andExpect(jsonPath("$.results[2].code").value("NAME"))
+                .andExpect(jsonPath("$.results[3].message_en").isString());
+        mvc.perform(get("/api/reports/2021").with(editor(police)))
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.source").value("IMPORTED"));
+        assertThat(publishedEvents(db)).isEqualTo(2);
+        String payload = db.dsl().select(OUTBOX.PAYLOAD).from(OUTBOX)
+                .where(OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":2021")).fetchOne().value1().data();
+        assertThat(payload).contains("\"imported\": true").contains("\"publishedAt\": \"2022-01-18T16:00:00Z\"");
+
+        upload(history(), "{\"jiaoyu.txt\":\"" + education.slug() + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcomes.already-imported").value(2))
+                .andExpect(jsonPath("$.outcomes.imported").doesNotExist());
+        assertThat(publishedEvents(db)).isEqualTo(2);
+
+        // Cross-year rules work from the first cycle: the 2022 draft starts from the imported 2021 report.
+        mvc.perform(post("/api/reports").with(editor(police)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2022}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.cells['s3.carriedOver.total']").isNumber());
+    }
+
+    @Test
+    void aZipBombIsRefusedAndNothingIsStored(TestDatabase db) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("wuhai-psb-2021.txt", Fixtures.bytes("wuhai-psb-2021.txt"));
+        files.put("bomb.txt", new byte[40 * 1024 * 1024]);
+        byte[] bomb = zip(files);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        upload(bomb, null).andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"));
+        assertThat(publishedEvents(db)).isZero();
+        mvc.perform(get("/api/reports/2021").with(editor(police))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aZipOfTenThousandEntriesIsRefused() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            files.put("f" + i + ".txt", new byte[] {'x'});
+        }
+        upload(zip(files), null).andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.code").value("onboarding.zip.too-many-entries"));
+    }
+
+    @Test
+    void refusesWhatIsNotAZipABadMappingAndReviewers() throws Exception {
+        upload("not a zip".getBytes(StandardCharsets.UTF_8), null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("file"));
+        upload(history(), "[1]").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("mapping"));
+        mvc.perform(multipart("/api/office/imports").file(new MockMultipartFile("file", "h.zip", "application/zip",
+                history())).with(reviewer(office))).andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.gongkai.reports.review;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Reports;
+import dev.gongkai.reports.ReportsWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static dev.gongkai.reports.Staff.editor;
+import static dev.gongkai.reports.Staff.editorAndApprover;
+import static dev.gongkai.reports.Staff.reviewer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ReportsWebTest
+class ReviewTest {
+
+    @TestTenant(jurisdiction = "city-review", slug = "rv-b-bureau")
+    ManagedAgency submitting;
+
+    @TestTenant(jurisdiction = "city-review", slug = "rv-a-bureau")
+    ManagedAgency idle;
+
+    @TestTenant(jurisdiction = "city-review", slug = "rv-office", kind = AgencyKind.DISCLOSURE_OFFICE)
+    ManagedAgency office;
+
+    @TestTenant(jurisdiction = "city-elsewhere")
+    ManagedAgency elsewhere;
+
+    @Autowired
+    MockMvc mvc;
+
+    private void submit(ManagedAgency agency) throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/reports/2024/transitions").with(editorAndApprover(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"submit\"}")).andExpect(status().isOk());
+    }
+
+    private ResultActions comment(String body) throws Exception {
+        return mvc.perform(post("/api/office/reports/" + submitting.slug() + "/2024/comments").with(reviewer(office))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void listsEveryAgencyOfTheJurisdictionByDeadlineWithItsStatus() throws Exception {
+        submit(submitting);
+        submit(elsewhere);
+        mvc.perform(get("/api/office/submissions?year=2024").with(reviewer(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].agency").value(contains("rv-a-bureau", "rv-b-bureau", "rv-office")))
+                .andExpect(jsonPath("$[0].status").value("NOT_STARTED"))
+                .andExpect(jsonPath("$[1].status").value("SUBMITTED"))
+                .andExpect(jsonPath("$[1].deadline").value("2025-01-31"))
+                .andExpect(jsonPath("$[2].deadline").value("2025-03-31"))
+                .andExpect(jsonPath("$[*].agency").value(not(hasItem(elsewhere.slug().value()))));
+        mvc.perform(get("/api/office/submissions?year=2024&status=SUBMITTED").with(reviewer(office)))
+                .andExpect(jsonPath("$[*].agency").value(contains("rv-b-bureau")));
+        mvc.perform(get("/api/office/submissions?year=2024&status=LOST").with(reviewer(office)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/office/submissions?year=2024").with(editor(submitting))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void commentsSitOnACellOrASectionWithRepliesAndResolution() throws Exception {
+        submit(submitting);
+        comment("{\"anchor\":\"s3.granted.total\",\"body\":\"予以公开总数偏高，请说明\"}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fromOffice").value(true));
+        comment("{\"anchor\":\"s5\",\"body\":\"问题部分请具体写\"}").andExpect(status().isCreated());
+        comment("{\"anchor\":\"s3.nowhere\",\"body\":\"x\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("anchor"));
+        comment("{\"anchor\":\"s5\",\"body\":\" \"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("body"));
+
+        String threads = mvc.perform(get("/api/reports/2024/comments").with(editor(submitting)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Number first = com.jayway.jsonpath.JsonPath.read(threads, "$[0].id");
+        mvc.perform(post("/api/reports/2024/comments/" + first + "/replies").with(editor(submitting))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"已核实，数字无误\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fromOffice").value(false));
+        mvc.perform(post("/api/office/reports/" + submitting.slug() + "/2024/comments/" + first + "/resolve")
+                .with(reviewer(office))).andExpect(status().isOk()).andExpect(jsonPath("$.resolvedBy").isString());
+        mvc.perform(get("/api/office/reports/" + submitting.slug() + "/2024/comments").with(reviewer(office)))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].replies[0].body").value("已核实，数字无误"))
+                .andExpect(jsonPath("$[0].resolvedAt").isString())
+                .andExpect(jsonPath("$[1].anchor").value("s5"));
+        mvc.perform(get("/api/reports/2024/audit").with(editor(submitting)))
+                .andExpect(jsonPath("$[*].action").value(hasItem("comment.add")))
+                .andExpect(jsonPath("$[*].action").value(hasItem("comment.reply")))
+                .andExpect(jsonPath("$[*].action").value(hasItem("comment.resolve")));
+        mvc.perform(post("/api/office/reports/" + submitting.slug() + "/2024/comments/99999/resolve")
+                .with(reviewer(office))).andExpect(status().isNotFound());
+    }
+}
