@@ -12,12 +12,17 @@ import dev.gongkai.tenants.keycloak.Organizations;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepOutcome;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepResult;
 import dev.gongkai.tenants.registry.RegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Provisions an agency as a sequence of {@link ProvisioningStep}s. Every step looks at the real state first (row
@@ -27,6 +32,8 @@ import java.util.List;
  */
 @Service
 public class Provisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
 
     private final AgencyRegistry registry;
     private final RegistryStore store;
@@ -63,10 +70,11 @@ public class Provisioner {
                 case REGISTER -> register(slug, command, jurisdiction, parent);
                 case CREATE_SCHEMA -> migrator.createAgencySchema(slug);
                 case MIGRATE_SCHEMA -> migrate(slug);
-                case CREATE_ORGANIZATION ->
-                        organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED;
+                case CREATE_ORGANIZATION -> keycloak(step, () ->
+                        organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED);
                 case CREATE_FIRST_ADMIN -> {
-                    var admin = organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail());
+                    var admin = keycloak(step, () ->
+                            organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail()));
                     initialPassword = admin.initialPassword();
                     yield admin.change() != Organizations.Change.UNCHANGED;
                 }
@@ -88,6 +96,22 @@ public class Provisioner {
                 organizations.enabled() ? command.adminUsername() : null, initialPassword);
     }
 
+    /** Keycloak trouble is the upstream's, and the steps done so far are kept: say so, and that a retry resumes. */
+    private static <T> T keycloak(ProvisioningStep step, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Provisioning step {} failed", step, e);
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "keycloak.failed",
+                    "身份认证服务（Keycloak）暂时无法完成开通步骤 " + step + "；已完成的步骤已保存，重试即可继续",
+                    "Keycloak could not complete provisioning step " + step
+                            + "; the steps done so far are kept, retry to resume",
+                    Map.of("step", step.name()));
+        }
+    }
+
     private ProvisioningStep lastStep() {
         return organizations.enabled() ? ProvisioningStep.CREATE_FIRST_ADMIN : ProvisioningStep.MIGRATE_SCHEMA;
     }
@@ -96,14 +120,14 @@ public class Provisioner {
                              AgencySlug parent) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             if (registry.findJurisdiction(jurisdiction).isEmpty()) {
-                throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "jurisdiction.not-found",
+                throw new ApiException(HttpStatus.BAD_REQUEST, "jurisdiction.not-found",
                         "辖区 " + jurisdiction + " 不存在", "Jurisdiction " + jurisdiction + " does not exist",
-                        java.util.Map.of("field", "jurisdiction"));
+                        Map.of("field", "jurisdiction"));
             }
             if (parent != null && registry.find(parent).isEmpty()) {
-                throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "agency.parent.not-found",
+                throw new ApiException(HttpStatus.BAD_REQUEST, "agency.parent.not-found",
                         "上级机构 " + parent + " 不存在", "Parent agency " + parent + " does not exist",
-                        java.util.Map.of("field", "parent"));
+                        Map.of("field", "parent"));
             }
             if (store.insertAgency(slug, command.nameZh(), command.kind(), parent, jurisdiction)) {
                 return true;

@@ -71,7 +71,6 @@ public final class ProvisioningBenchmark {
         if (organizations > 0) {
             OrganizationsBenchmark.run(organizations);
         }
-        System.exit(0);
     }
 
     /** Where provisioning time goes: the time from the previous step's end to each step's end. */
