@@ -23,9 +23,10 @@ import java.lang.annotation.Target;
         "gongkai.publishing.events.scheduled=false",
         "gongkai.publishing.events.stream=gongkai:events:test:${random.uuid}",
         "gongkai.publishing.rate-limit.requests=" + PublishingTest.RATE_LIMIT,
-        "spring.data.redis.timeout=1s"})
+        "spring.data.redis.timeout=1s",
+        "gongkai.reminders.scheduled=false"})
 @AutoConfigureMockMvc
-@Import(Events.class)
+@Import({Events.class, TestClock.class})
 public @interface PublishingTest {
 
     /** Open-data requests per client and minute in tests; other tests use a fresh client address per request. */
