@@ -81,6 +81,7 @@ class TenantIsolationTest {
         byte[] zip = new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         return List.<AbstractMockHttpServletRequestBuilder<?>>of(
                 post("/api/reports").contentType(json).content("{\"year\":2024}"),
+                get("/api/reports"),
                 get("/api/reports/2024"),
                 patch("/api/reports/2024").header("If-Match", "\"r2\"").contentType(json)
                         .content("{\"cells\":{\"s3.received.total\":1}}"),

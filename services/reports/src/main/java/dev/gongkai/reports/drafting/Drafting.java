@@ -106,6 +106,11 @@ class Drafting {
     }
 
     @Transactional(readOnly = true)
+    public List<ReportStore.Summary> list(ActingAgency acting) {
+        return reports.summaries(agencyDsl.of(acting));
+    }
+
+    @Transactional(readOnly = true)
     public Saved get(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         StoredReport report = reports.find(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
@@ -179,7 +184,8 @@ class Drafting {
         refuseOutOfRange(checked, patchedCells);
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
-        changes(current.document(), next, before, after);
+        // A patch can only change the cells it names; an import may change any.
+        changes(current.document(), next, patchedCells.isEmpty() ? null : patchedCells, before, after);
         if (after.isEmpty()) {
             return new Saved(current, checked);
         }
@@ -192,7 +198,10 @@ class Drafting {
         if (current.status() != status) {
             events.statusChanged(acting.agency(), year, "edit", status, revision, actor, checked, null);
         }
-        return new Saved(reports.find(dsl, year).orElseThrow(), checked);
+        StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
+                current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),
+                java.time.OffsetDateTime.now(), current.submittedAt(), current.publishedAt());
+        return new Saved(saved, checked);
     }
 
     /** A count must be a whole number ≥ 0 (rule CELL_RANGE): a patch that breaks it is refused, not stored. */
@@ -211,11 +220,13 @@ class Drafting {
     }
 
     /** Before and after of every cell and section that differs, for the audit trail. */
-    static void changes(AnnualReport from, AnnualReport to, Map<String, Object> before, Map<String, Object> after) {
+    static void changes(AnnualReport from, AnnualReport to, java.util.Collection<String> candidates,
+                        Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> cellsBefore = new LinkedHashMap<>();
         Map<String, Object> cellsAfter = new LinkedHashMap<>();
-        for (CellDefinition cell : from.layout().cells()) {
-            String key = cell.key();
+        Iterable<String> keys = candidates != null ? new java.util.TreeSet<>(candidates)
+                : from.layout().cells().stream().map(CellDefinition::key).toList();
+        for (String key : keys) {
             if (!Objects.equals(ReportJson.state(from, key), ReportJson.state(to, key))
                     || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
                 cellsBefore.put(key, ReportJson.value(from, key));

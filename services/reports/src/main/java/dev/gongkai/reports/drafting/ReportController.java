@@ -59,6 +59,12 @@ class ReportController {
                 .body(body(saved));
     }
 
+    @GetMapping
+    List<dev.gongkai.reports.report.ReportStore.Summary> list(ActingAgency acting) {
+        Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
+        return drafting.list(acting);
+    }
+
     @GetMapping("/{year}")
     ResponseEntity<ObjectNode> get(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
@@ -73,7 +79,13 @@ class ReportController {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int expected = Etags.revision(ifMatch);
         Drafting.Saved saved = drafting.patch(acting, year, expected, body);
-        return ResponseEntity.ok().eTag(saved.report().etag()).body(body(saved));
+        // The editor already holds the document; the answer is what changed for them: revision, status, findings.
+        ObjectNode answer = json.mapper().createObjectNode();
+        answer.put("year", year);
+        answer.put("status", saved.report().status().name());
+        answer.put("revision", saved.report().revision());
+        answer.set("findings", json.mapper().valueToTree(saved.checked().findings()));
+        return ResponseEntity.ok().eTag(saved.report().etag()).body(answer);
     }
 
     @GetMapping("/{year}/findings")

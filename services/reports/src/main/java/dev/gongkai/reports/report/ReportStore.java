@@ -39,6 +39,17 @@ public class ReportStore {
         return dsl.selectFrom(REPORT).where(REPORT.YEAR.eq(year)).forUpdate().fetchOptional(TO_REPORT);
     }
 
+    /** Every report of the agency, newest year first, without reading the documents. */
+    public List<Summary> summaries(DSLContext dsl) {
+        return dsl.select(REPORT.YEAR, REPORT.FORMAT, REPORT.STATUS, REPORT.REVISION, REPORT.SOURCE, REPORT.UPDATED_AT)
+                .from(REPORT).orderBy(REPORT.YEAR.desc())
+                .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public record Summary(int year, String format, String status, int revision, String source,
+                          OffsetDateTime updatedAt) {
+    }
+
     public boolean exists(DSLContext dsl, int year) {
         return dsl.fetchExists(REPORT, REPORT.YEAR.eq(year));
     }

@@ -81,6 +81,16 @@ class DraftingTest {
     }
 
     @Test
+    void listsTheAgencysReportsNewestFirst() throws Exception {
+        create(2023);
+        create(2024);
+        mvc.perform(get("/api/reports").with(editor(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].year").value(2024))
+                .andExpect(jsonPath("$[1].status").value("DRAFT"));
+    }
+
+    @Test
     void savesAPatchAndAnswersWithTheNewRevisionAndAllFindings() throws Exception {
         create(2024);
         mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
@@ -93,10 +103,13 @@ class DraftingTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"cells\":{\"s3.received.total\":7,\"s4.review.total\":null},\"narrative\":{\"s6\":\"无\"}}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.cells['s3.received.total']").value(7))
-                .andExpect(jsonPath("$.blank").value(hasItem("s4.review.total")))
+                .andExpect(jsonPath("$.revision").value(3))
                 .andExpect(jsonPath("$.findings[?(@.rule=='S3_ROW_TOTAL')].cells[0]").exists())
                 .andExpect(jsonPath("$.findings[?(@.rule=='CELL_MISSING')].cells[0]").value("s4.review.total"));
+        mvc.perform(get("/api/reports/2024").with(editor(agency)))
+                .andExpect(jsonPath("$.cells['s3.received.total']").value(7))
+                .andExpect(jsonPath("$.blank").value(hasItem("s4.review.total")))
+                .andExpect(jsonPath("$.narrative.s6").value("无"));
         mvc.perform(get("/api/reports/2024/findings").with(editor(agency)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").isString())
