@@ -1,0 +1,109 @@
+package dev.gongkai.publishing.scorecard;
+
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.publishing.compliance.CsvTable;
+import dev.gongkai.publishing.compliance.OfficeScope;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The office's scorecard pack ({@code PUT/GET /api/office/scorecard-pack}) and the scores ({@code /scorecards}). */
+@RestController
+class ScorecardController {
+
+    private final Scorecards scorecards;
+    private final ScorecardPacks packs;
+    private final OfficeScope scope;
+
+    ScorecardController(Scorecards scorecards, ScorecardPacks packs, OfficeScope scope) {
+        this.scorecards = scorecards;
+        this.packs = packs;
+        this.scope = scope;
+    }
+
+    record PackRequest(Integer year, String jurisdiction, BigDecimal base, LocalDate line,
+                       List<ScorecardPack.Deduction> deductions) {
+    }
+
+    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies) {
+    }
+
+    @PutMapping("/api/office/scorecard-pack")
+    ScorecardPack put(Caller caller, @RequestBody PackRequest request) {
+        Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
+        scope.requireAdmin(caller);
+        int year = OfficeScope.year(request.year());
+        ScorecardPack.validate(year, request.base(), request.line(), request.deductions());
+        return packs.save(jurisdiction.slug(), year, new ScorecardPacks.Stored(request.base(), request.line(),
+                request.deductions()), caller.username());
+    }
+
+    @GetMapping("/api/office/scorecard-pack")
+    ScorecardPack get(Caller caller, @RequestParam(required = false) Integer year,
+                      @RequestParam(required = false) String jurisdiction) {
+        Jurisdiction j = scope.one(caller, jurisdiction);
+        return packs.of(j.slug(), OfficeScope.year(year));
+    }
+
+    @GetMapping("/api/office/scorecards")
+    ResponseEntity<?> scorecards(Caller caller, @RequestParam(required = false) Integer year,
+                                 @RequestParam(required = false) String jurisdiction,
+                                 @RequestParam(required = false) String format,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Jurisdiction j = scope.one(caller, jurisdiction);
+        int y = OfficeScope.year(year);
+        ScorecardPack pack = scorecards.pack(j, y);
+        List<Scorecard> cards = scorecards.score(j, pack);
+        boolean csv = format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.contains("text/csv");
+        if (csv) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("scorecards-" + j.slug() + "-" + y + ".csv", StandardCharsets.UTF_8).build()
+                            .toString())
+                    .body(csv(pack, cards));
+        }
+        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards));
+    }
+
+    /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */
+    private static byte[] csv(ScorecardPack pack, List<Scorecard> cards) {
+        List<String> headers = new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分",
+                "扣分合计", "得分"));
+        for (ScorecardPack.Deduction d : pack.deductions()) {
+            headers.add("扣分：" + (d.labelZh() != null ? d.labelZh() : d.item()));
+        }
+        headers.add("扣分依据");
+        CsvTable table = new CsvTable(headers);
+        for (Scorecard card : cards) {
+            List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(), card.compliance().status(),
+                    card.compliance().compliance(), card.compliance().publishedAt() == null ? ""
+                            : card.compliance().publishedAt().atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
+                            .toLocalDate(), card.compliance().deadline(), card.base().toPlainString(),
+                    card.deducted().toPlainString(), card.score().toPlainString()));
+            for (ScorecardPack.Deduction d : pack.deductions()) {
+                row.add(card.deductions().stream().filter(a -> a.item().equals(d.item())).findFirst()
+                        .map(a -> "-" + a.points().toPlainString()).orElse(""));
+            }
+            row.add(card.deductions().stream().map(a -> a.item() + "：" + a.evidence().summaryZh())
+                    .collect(Collectors.joining("；")));
+            table.row(row);
+        }
+        return table.bytes();
+    }
+}

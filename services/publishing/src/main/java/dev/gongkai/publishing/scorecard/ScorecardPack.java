@@ -1,0 +1,101 @@
+package dev.gongkai.publishing.scorecard;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.report.rules.RuleId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How an office scores its agencies' reports of one year, the way provincial evaluators do: a base score and
+ * deductions, each taken at most once per agency.
+ *
+ * @param line       the office's own publication line; null means the legal deadline. It only affects the score:
+ *                   compliance is always judged on the legal deadline
+ * @param defaults   true when the office has not configured a pack for the year and the default one applies
+ */
+public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Deduction> deductions, boolean defaults,
+                            String updatedBy, Instant updatedAt) {
+
+    /** The report was not published at all. */
+    public static final String REPORT_MISSING = "REPORT_MISSING";
+    /** First published after the pack's line (or the legal deadline when the pack has none). */
+    public static final String PUBLISHED_AFTER_LINE = "PUBLISHED_AFTER_LINE";
+    /** Any error of the table arithmetic: S3_BALANCE, S3_HANDLED_SUM, S3_ROW_TOTAL, S4_TOTAL. */
+    public static final String DATA_INCONSISTENT = "DATA_INCONSISTENT";
+    /** Published, but no own-site URL recorded for the current revision. */
+    public static final String WEBSITE_URL_MISSING = "WEBSITE_URL_MISSING";
+
+    private static final Set<String> ITEMS = Set.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
+            WEBSITE_URL_MISSING);
+
+    /**
+     * @param item    one of the items above, or a rule id of the catalogue (e.g. {@code PROBLEMS_COPIED}): any
+     *                finding of that rule on the published report
+     * @param points  what is deducted
+     * @param labelZh how the evaluators' sheet names it (optional)
+     */
+    public record Deduction(String item, BigDecimal points, String labelZh) {
+    }
+
+    /** The usual provincial sheet on a base of 100 with the legal deadline as the line. */
+    public static ScorecardPack defaultFor(int year) {
+        return new ScorecardPack(year, new BigDecimal("100"), null, List.of(
+                new Deduction(REPORT_MISSING, new BigDecimal("2"), "未发布年度报告"),
+                new Deduction(PUBLISHED_AFTER_LINE, new BigDecimal("1"), "未按时发布"),
+                new Deduction(RuleId.PROBLEMS_COPIED.name(), new BigDecimal("0.5"), "与上年度重复率大于50%"),
+                new Deduction(DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
+                new Deduction(WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
+                true, null, null);
+    }
+
+    static boolean knownItem(String item) {
+        if (ITEMS.contains(item)) {
+            return true;
+        }
+        for (RuleId rule : RuleId.values()) {
+            if (rule.name().equals(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses a pack that could not be scored with: 400 naming the field. */
+    static void validate(int year, BigDecimal base, LocalDate line, List<Deduction> deductions) {
+        if (base == null || base.signum() <= 0 || base.compareTo(new BigDecimal("1000")) > 0) {
+            throw ApiException.badRequest("scorecard.base.invalid", "基础分须大于 0 且不超过 1000",
+                    "The base score must be above 0 and at most 1000").atField("base");
+        }
+        if (line != null && line.getYear() <= year) {
+            throw ApiException.badRequest("scorecard.line.invalid", "发布时限须在报告年度之后（例如 " + (year + 1) + "-01-20）",
+                    "The publication line must fall after the report year (e.g. " + (year + 1) + "-01-20)")
+                    .atField("line");
+        }
+        if (deductions == null) {
+            throw ApiException.badRequest("scorecard.deductions.required", "请列出扣分项（deductions）",
+                    "List the deductions").atField("deductions");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < deductions.size(); i++) {
+            Deduction d = deductions.get(i);
+            String field = "deductions[" + i + "]";
+            if (d == null || d.item() == null || !knownItem(d.item())) {
+                throw ApiException.badRequest("scorecard.item.unknown", "未知的扣分项" + (d == null ? "" : "：" + d.item()),
+                        "Unknown deduction item" + (d == null ? "" : ": " + d.item())).atField(field + ".item");
+            }
+            if (!seen.add(d.item())) {
+                throw ApiException.badRequest("scorecard.item.duplicate", "扣分项 " + d.item() + " 重复",
+                        "Deduction item " + d.item() + " appears twice").atField(field + ".item");
+            }
+            if (d.points() == null || d.points().signum() < 0 || d.points().compareTo(base) > 0) {
+                throw ApiException.badRequest("scorecard.points.invalid", "扣分须在 0 与基础分之间",
+                        "Points must lie between 0 and the base score").atField(field + ".points");
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gongkai.publishing.scorecard;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.publishing.compliance.Compliance;
+import dev.gongkai.publishing.compliance.ComplianceRow;
+import dev.gongkai.publishing.revisions.Deadlines;
+import dev.gongkai.publishing.revisions.PublishedRevision;
+import dev.gongkai.publishing.revisions.PublishedRevisions;
+import dev.gongkai.publishing.scorecard.Scorecard.Applied;
+import dev.gongkai.publishing.scorecard.Scorecard.Evidence;
+import dev.gongkai.publishing.scorecard.Scorecard.EvidenceFinding;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.rules.CheckContext;
+import dev.gongkai.report.rules.Finding;
+import dev.gongkai.report.rules.ReportChecker;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Scores every agency of a jurisdiction with the office's pack: the current published revision is re-checked by
+ * {@link ReportChecker} with the same agency's published report of the year before as context, and each deduction
+ * keeps what it rests on (finding ids and messages, dates, the URL).
+ */
+public class Scorecards {
+
+    static final Set<String> ARITHMETIC = Set.of("S3_BALANCE", "S3_HANDLED_SUM", "S3_ROW_TOTAL", "S4_TOTAL");
+
+    private final Compliance compliance;
+    private final PublishedRevisions revisions;
+    private final ScorecardPacks packs;
+
+    Scorecards(Compliance compliance, PublishedRevisions revisions, ScorecardPacks packs) {
+        this.compliance = compliance;
+        this.revisions = revisions;
+        this.packs = packs;
+    }
+
+    ScorecardPack pack(Jurisdiction jurisdiction, int year) {
+        return packs.of(jurisdiction.slug(), year);
+    }
+
+    List<Scorecard> score(Jurisdiction jurisdiction, ScorecardPack pack) {
+        List<Scorecard> cards = new ArrayList<>();
+        for (ComplianceRow row : compliance.rows(List.of(jurisdiction), pack.year())) {
+            cards.add(score(row, pack));
+        }
+        return cards;
+    }
+
+    Scorecard score(ComplianceRow row, ScorecardPack pack) {
+        List<Applied> applied = new ArrayList<>();
+        if (!row.published()) {
+            deduction(pack, ScorecardPack.REPORT_MISSING).ifPresent(d -> applied.add(new Applied(d.item(), d.points(),
+                    d.labelZh(), new Evidence("截至目前未发布（状态：" + row.status() + "，法定期限 " + row.deadline() + "）",
+                    "Not published (status " + row.status() + ", legal deadline " + row.deadline() + ")", List.of(),
+                    null, null, row.deadline(), row.status(), null, null, null, null))));
+        } else {
+            AgencySlug slug = AgencySlug.of(row.agency());
+            PublishedRevision current = revisions.current(slug, row.year()).orElseThrow();
+            Optional<AnnualReport> previous = revisions.current(slug, row.year() - 1).map(PublishedRevision::report);
+            List<EvidenceFinding> findings = withIds(ReportChecker.check(current.report(), new CheckContext(previous,
+                    AgencyKind.DISCLOSURE_OFFICE.name().equals(row.kind()))));
+            String link = "/public/" + row.jurisdiction() + "/" + row.agency() + "/" + row.year();
+            Integer previousYear = previous.isPresent() ? row.year() - 1 : null;
+            for (ScorecardPack.Deduction d : pack.deductions()) {
+                Evidence evidence = switch (d.item()) {
+                    case ScorecardPack.REPORT_MISSING -> null;
+                    case ScorecardPack.PUBLISHED_AFTER_LINE -> {
+                        LocalDate line = pack.line() != null ? pack.line() : row.deadline();
+                        LocalDate on = row.publishedAt().atZone(Deadlines.CHINA).toLocalDate();
+                        yield on.isAfter(line) ? new Evidence("首次发布于 " + on + "，晚于时限 " + line,
+                                "First published on " + on + ", after the line " + line, List.of(), row.publishedAt(),
+                                line, row.deadline(), row.status(), null, current.number(), null, link) : null;
+                    }
+                    case ScorecardPack.WEBSITE_URL_MISSING -> row.websiteUrlMissing()
+                            ? new Evidence("第 " + current.number() + " 版未登记本机关网站发布地址",
+                            "No website URL recorded for revision " + current.number(), List.of(), row.publishedAt(),
+                            null, null, row.status(), null, current.number(), null, link) : null;
+                    case ScorecardPack.DATA_INCONSISTENT -> findingsEvidence(findings.stream()
+                            .filter(f -> ARITHMETIC.contains(f.rule()) && "error".equals(f.severity())).toList(),
+                            "数据勾稽关系不符", "The figures do not add up", current, previousYear, link);
+                    default -> findingsEvidence(findings.stream().filter(f -> f.rule().equals(d.item())).toList(),
+                            d.item(), d.item(), current, previousYear, link);
+                };
+                if (evidence != null) {
+                    applied.add(new Applied(d.item(), d.points(), d.labelZh(), evidence));
+                }
+            }
+        }
+        BigDecimal deducted = applied.stream().map(Applied::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal score = pack.base().subtract(deducted).max(BigDecimal.ZERO);
+        return new Scorecard(row.agency(), row.nameZh(), pack.base(), score, deducted, applied, row);
+    }
+
+    private static Evidence findingsEvidence(List<EvidenceFinding> findings, String zh, String en,
+                                             PublishedRevision current, Integer previousYear, String link) {
+        if (findings.isEmpty()) {
+            return null;
+        }
+        return new Evidence(zh + "（" + findings.size() + " 项）：" + findings.getFirst().messageZh(),
+                en + " (" + findings.size() + "): " + findings.getFirst().messageEn(), findings,
+                current.publishedAt(), null, null, null, null, current.number(), previousYear, link);
+    }
+
+    private static Optional<ScorecardPack.Deduction> deduction(ScorecardPack pack, String item) {
+        return pack.deductions().stream().filter(d -> d.item().equals(item)).findFirst();
+    }
+
+    /** The reports service's finding ids: SHA-256 over the rule and its sorted cells (a rank when repeated). */
+    static List<EvidenceFinding> withIds(List<Finding> findings) {
+        List<EvidenceFinding> result = new ArrayList<>(findings.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (Finding f : findings) {
+            String base = f.rule() + "|" + String.join(",", new TreeSet<>(f.cells()));
+            int n = seen.merge(base, 1, Integer::sum);
+            result.add(new EvidenceFinding(id(n == 1 ? base : base + "|" + n), f.rule(), f.severity().code(),
+                    f.cells(), f.messageZh(), f.messageEn()));
+        }
+        return result;
+    }
+
+    private static String id(String basis) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
