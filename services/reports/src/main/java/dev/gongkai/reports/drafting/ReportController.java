@@ -6,7 +6,9 @@ import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.report.imports.ImportResult;
 import dev.gongkai.report.imports.ReportReader;
 import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.reports.report.Bodies;
 import dev.gongkai.reports.report.Etags;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportFindings;
@@ -75,9 +77,10 @@ class ReportController {
     @PatchMapping("/{year}")
     ResponseEntity<ObjectNode> patch(ActingAgency acting, @PathVariable int year,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     @RequestBody(required = false) byte[] body) {
+                                     HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int expected = Etags.revision(ifMatch);
+        byte[] body = Bodies.read(request, ReportPatch.MAX_BODY_BYTES, "1 MB", "1 MB");
         Drafting.Saved saved = drafting.patch(acting, year, expected, body);
         // The editor already holds the document; the answer is what changed for them: revision, status, findings.
         ObjectNode answer = json.mapper().createObjectNode();
@@ -97,10 +100,10 @@ class ReportController {
     /** Parses a report file (txt, html, docx, pdf or canonical JSON) and shows what it holds; stores nothing. */
     @PostMapping("/import")
     ObjectNode preview(ActingAgency acting, @RequestParam(required = false) Integer year,
-                       @RequestBody(required = false) byte[] body) {
+                       HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int checkedYear = Years.check(year, "year");
-        ImportResult imported = read(body);
+        ImportResult imported = read(request);
         ObjectNode preview = json.mapper().createObjectNode();
         preview.put("source", imported.source().name());
         preview.put("year", checkedYear);
@@ -117,23 +120,20 @@ class ReportController {
     @PostMapping("/{year}/import")
     ResponseEntity<ObjectNode> apply(ActingAgency acting, @PathVariable int year,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     @RequestBody(required = false) byte[] body) {
+                                     HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         Years.check(year, "year");
         Integer expected = ifMatch == null ? null : Etags.revision(ifMatch);
-        ImportResult imported = read(body);
+        ImportResult imported = read(request);
         Drafting.Saved saved = drafting.applyImport(acting, year, expected, imported);
         return ResponseEntity.ok().eTag(saved.report().etag()).body(body(saved));
     }
 
-    static ImportResult read(byte[] body) {
-        if (body == null || body.length == 0) {
+    static ImportResult read(HttpServletRequest request) {
+        byte[] body = Bodies.read(request, MAX_IMPORT_BYTES, "20 MB", "20 MB");
+        if (body.length == 0) {
             throw ApiException.badRequest("request.body.missing", "请上传报告文件（txt、html、docx 或 pdf）",
                     "Upload the report file (txt, html, docx or pdf) as the body");
-        }
-        if (body.length > MAX_IMPORT_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", "文件超过 20 MB",
-                    "The file is larger than 20 MB", Map.of("field", "body", "limit_bytes", MAX_IMPORT_BYTES));
         }
         try {
             return ReportReader.read(body);

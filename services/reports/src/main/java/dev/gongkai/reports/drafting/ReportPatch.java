@@ -77,9 +77,6 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("request.body.missing", "请求内容为空", "The request body is empty");
         }
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try {
             return STRICT.readTree(body);
         } catch (JacksonException e) {
@@ -89,12 +86,6 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
                     Map.of("line", e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
                             "column", e.getLocation() == null ? -1 : e.getLocation().getColumnNr()));
         }
-    }
-
-    static ApiException tooLarge() {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
-                "请求内容超过 1 MB，未保存任何内容", "The body is larger than 1 MB; nothing was saved",
-                Map.of("limit_bytes", MAX_BODY_BYTES));
     }
 
     private static void readCells(JsonNode node, ReportLayout layout, Map<String, Optional<CellValue>> cells,

@@ -70,6 +70,14 @@ class ImportTest {
     }
 
     @Test
+    void aFileBeyondTwentyMegabytesIsRefusedUnread() throws Exception {
+        mvc.perform(post("/api/reports/import?year=2021").with(editor(agency))
+                        .contentType(MediaType.APPLICATION_PDF).content(new byte[20 * 1024 * 1024 + 1]))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.field").value("body"));
+    }
+
+    @Test
     void applyingAnImportFillsTheDraftAsANewRevision() throws Exception {
         mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\":2021}")).andExpect(status().isCreated());
