@@ -1,0 +1,219 @@
+package dev.gongkai.publishing.reminders;
+
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
+import dev.gongkai.publishing.compliance.Compliance;
+import dev.gongkai.publishing.compliance.ComplianceRow;
+import dev.gongkai.publishing.revisions.Deadlines;
+import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
+
+/**
+ * Deadline reminders: when the legal deadline of last year's report is 14, 7, 3 or 1 days away, every agency of
+ * every jurisdiction that has not submitted gets a notification, stored once per agency, year and step (a run that
+ * missed a step's day creates that step late; a step already passed is not sent once a nearer one is due), and
+ * POSTed as JSON to the configured webhook. Deliveries that fail are retried on the next run.
+ */
+public class Reminders {
+
+    static final List<Integer> STEPS = List.of(1, 3, 7, 14);
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+    private static final int DELIVERY_BATCH = 200;
+
+    static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(r.getId(),
+            r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), r.getStep(), r.getDeadline(), r.getDaysLeft(),
+            r.getReportStatus(), r.getMessageZh(), r.getMessageEn(), r.getCreatedAt().toInstant(),
+            r.getWebhookStatus(), r.getWebhookAttempts(), r.getWebhookLastError(), instant(r.getWebhookSentAt()));
+
+    private final DSLContext dsl;
+    private final AgencyRegistry registry;
+    private final Compliance compliance;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final URI webhook;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance, TransactionTemplate transactions,
+                     JsonMapper json, Clock clock, URI webhook) {
+        this.dsl = dsl;
+        this.registry = registry;
+        this.compliance = compliance;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.webhook = webhook;
+    }
+
+    /** What one run did. */
+    public record RunResult(LocalDate today, int created, int sent, int failed) {
+    }
+
+    /** The scheduled run: today by the service's clock, the configured webhook. */
+    public RunResult run() {
+        return run(clock, webhook);
+    }
+
+    /** One run as of {@code clock}'s date in China, delivering to {@code webhook} (null: store only). */
+    public RunResult run(Clock clock, URI webhook) {
+        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        int year = today.getYear() - 1;
+        int created = 0;
+        for (Jurisdiction jurisdiction : registry.jurisdictions()) {
+            for (ComplianceRow row : compliance.rows(List.of(jurisdiction), year)) {
+                long days = ChronoUnit.DAYS.between(today, row.deadline());
+                if (days < 1 || days > STEPS.getLast() || !row.notSubmitted()) {
+                    continue;
+                }
+                int step = STEPS.stream().filter(s -> s >= days).findFirst().orElseThrow();
+                created += create(row, step, (int) days, clock.instant(), webhook != null);
+            }
+        }
+        int[] delivered = webhook == null ? new int[2] : deliver(webhook, clock.instant());
+        if (created > 0 || delivered[0] + delivered[1] > 0) {
+            log.info("Reminders of {}: {} created, {} delivered, {} failed", today, created, delivered[0], delivered[1]);
+        }
+        return new RunResult(today, created, delivered[0], delivered[1]);
+    }
+
+    private int create(ComplianceRow row, int step, int days, Instant now, boolean deliver) {
+        String statusZh = switch (row.status()) {
+            case "NONE" -> "尚未开始填报";
+            case "DRAFT" -> "填报中";
+            case "PENDING_SIGNOFF" -> "待单位负责人签发";
+            case "RETURNED" -> "已被退回";
+            default -> row.status();
+        };
+        String zh = "%s：%d年政府信息公开工作年度报告距法定发布期限（%s）还有 %d 天，当前%s，尚未报送政务公开办，请抓紧完成填报、签发和报送。"
+                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh);
+        String en = "%s: the %d annual report is due on %s, %d day(s) from now, and has not been submitted (status %s)."
+                .formatted(row.agency(), row.year(), row.deadline(), days, row.status());
+        return dsl.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.AGENCY_SLUG, row.agency())
+                .set(NOTIFICATION.JURISDICTION_SLUG, row.jurisdiction())
+                .set(NOTIFICATION.YEAR, row.year())
+                .set(NOTIFICATION.STEP, step)
+                .set(NOTIFICATION.DEADLINE, row.deadline())
+                .set(NOTIFICATION.DAYS_LEFT, days)
+                .set(NOTIFICATION.REPORT_STATUS, row.status())
+                .set(NOTIFICATION.MESSAGE_ZH, zh)
+                .set(NOTIFICATION.MESSAGE_EN, en)
+                .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(NOTIFICATION.WEBHOOK_STATUS, deliver ? "PENDING" : "SKIPPED")
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Delivers what is pending or failed, oldest first; rows are locked so two instances never send one twice. */
+    private int[] deliver(URI webhook, Instant now) {
+        int[] counts = new int[2];
+        long[] after = {0};
+        while (true) {
+            Integer batch = transactions.execute(status -> {
+                List<Notification> due = dsl.selectFrom(NOTIFICATION)
+                        .where(NOTIFICATION.WEBHOOK_STATUS.in("PENDING", "FAILED"))
+                        .and(NOTIFICATION.ID.gt(after[0]))
+                        .orderBy(NOTIFICATION.ID).limit(DELIVERY_BATCH).forUpdate().skipLocked()
+                        .fetch(TO_NOTIFICATION);
+                for (Notification n : due) {
+                    after[0] = n.id();
+                    String error = post(webhook, n);
+                    var update = dsl.update(NOTIFICATION)
+                            .set(NOTIFICATION.WEBHOOK_ATTEMPTS, NOTIFICATION.WEBHOOK_ATTEMPTS.plus(1));
+                    if (error == null) {
+                        update.set(NOTIFICATION.WEBHOOK_STATUS, "SENT")
+                                .set(NOTIFICATION.WEBHOOK_SENT_AT, now.atOffset(ZoneOffset.UTC))
+                                .set(NOTIFICATION.WEBHOOK_LAST_ERROR, (String) null)
+                                .where(NOTIFICATION.ID.eq(n.id())).execute();
+                        counts[0]++;
+                    } else {
+                        update.set(NOTIFICATION.WEBHOOK_STATUS, "FAILED")
+                                .set(NOTIFICATION.WEBHOOK_LAST_ERROR, error)
+                                .where(NOTIFICATION.ID.eq(n.id())).execute();
+                        counts[1]++;
+                    }
+                }
+                return due.size();
+            });
+            // One attempt per notification and run (the id cursor moves on): a failure waits for the next run.
+            if (batch == null || batch < DELIVERY_BATCH) {
+                return counts;
+            }
+        }
+    }
+
+    private String post(URI webhook, Notification n) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "gongkai.deadline-reminder");
+        body.put("id", n.id());
+        body.put("agency", n.agency());
+        registry.find(AgencySlug.of(n.agency())).ifPresent(a -> body.put("agencyName", a.nameZh()));
+        body.put("jurisdiction", n.jurisdiction());
+        body.put("year", n.year());
+        body.put("step", n.step());
+        body.put("deadline", n.deadline().toString());
+        body.put("daysLeft", n.daysLeft());
+        body.put("reportStatus", n.reportStatus());
+        body.put("message_zh", n.messageZh());
+        body.put("message_en", n.messageEn());
+        body.put("createdAt", n.createdAt().toString());
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Idempotency-Key", "gongkai-notification-" + n.id())
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+    }
+
+    /** The notifications of some jurisdictions for a year, newest first. */
+    public List<Notification> ofJurisdictions(List<JurisdictionSlug> jurisdictions, int year) {
+        return dsl.selectFrom(NOTIFICATION)
+                .where(NOTIFICATION.JURISDICTION_SLUG.in(jurisdictions.stream().map(JurisdictionSlug::value).toList()),
+                        NOTIFICATION.YEAR.eq(year))
+                .orderBy(NOTIFICATION.ID.desc()).fetch(TO_NOTIFICATION);
+    }
+
+    /** One agency's own notifications (all years, or one), newest first. */
+    public List<Notification> ofAgency(AgencySlug agency, Integer year) {
+        var condition = NOTIFICATION.AGENCY_SLUG.eq(agency.value());
+        if (year != null) {
+            condition = condition.and(NOTIFICATION.YEAR.eq(year));
+        }
+        return dsl.selectFrom(NOTIFICATION).where(condition).orderBy(NOTIFICATION.ID.desc()).fetch(TO_NOTIFICATION);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
