@@ -108,6 +108,8 @@ class TenantIsolationTest {
                 post("/api/office/reports/" + b + "/2024/comments/1/replies").contentType(json).content("{\"body\":\"x\"}"),
                 post("/api/office/reports/" + b + "/2024/comments/1/resolve"),
                 get("/api/office/reports/" + b + "/2024/attachments/1"),
+                get("/api/office/reports/" + b + "/2024/revisions"),
+                get("/api/office/reports/" + b + "/2024/revisions/1/diff/2"),
                 multipart("/api/office/imports").file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
                         .param("mapping", "{\"b.txt\":\"" + b + "\"}"));
     }

@@ -40,8 +40,9 @@ public class AuditTrail {
                        Object before, Object after) {
         dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("audit:" + agency.value())))
                 .fetch();
-        String previous = dsl.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID.desc()).limit(1)
-                .fetchOne(AUDIT_ENTRY.HASH);
+        // Read in its own statement after the lock, so it sees every entry committed before the lock was granted.
+        Field<String> previous = DSL.field(DSL.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
+                .orderBy(AUDIT_ENTRY.ID.desc()).limit(1));
         OffsetDateTime at = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         JSONB beforeJson = before == null ? null : JSONB.valueOf(json.writeValueAsString(before));
         JSONB afterJson = after == null ? null : JSONB.valueOf(json.writeValueAsString(after));
@@ -53,8 +54,7 @@ public class AuditTrail {
                 .set(AUDIT_ENTRY.BEFORE, beforeJson)
                 .set(AUDIT_ENTRY.AFTER, afterJson)
                 .set(AUDIT_ENTRY.PREV_HASH, previous)
-                .set(AUDIT_ENTRY.HASH, digest(DSL.val(previous, SQLDataType.VARCHAR), DSL.val(at),
-                        DSL.val(actor), DSL.val(action), DSL.val(target),
+                .set(AUDIT_ENTRY.HASH, digest(previous, DSL.val(at), DSL.val(actor), DSL.val(action), DSL.val(target),
                         DSL.val(beforeJson, SQLDataType.JSONB), DSL.val(afterJson, SQLDataType.JSONB)))
                 .execute();
     }

@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
@@ -23,18 +22,19 @@ import java.util.Objects;
 
 /** Every saved revision of a report, and what changed between two of them. */
 @RestController
-@RequestMapping("/api/reports/{year}/revisions")
 class RevisionController {
 
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
+    private final dev.gongkai.platform.tenancy.AgencyAccess access;
 
-    RevisionController(AgencyDsl agencyDsl, ReportStore reports) {
+    RevisionController(AgencyDsl agencyDsl, ReportStore reports, dev.gongkai.platform.tenancy.AgencyAccess access) {
         this.agencyDsl = agencyDsl;
         this.reports = reports;
+        this.access = access;
     }
 
-    @GetMapping
+    @GetMapping("/api/reports/{year}/revisions")
     @Transactional(readOnly = true)
     List<ReportStore.RevisionInfo> revisions(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
@@ -43,6 +43,28 @@ class RevisionController {
             throw Years.reportNotFound(year);
         }
         return reports.revisions(dsl, year);
+    }
+
+    /** The office reads the same history of an agency of its jurisdiction, e.g. what changed since it returned it. */
+    @GetMapping("/api/office/reports/{agency}/{year}/revisions")
+    @Transactional(readOnly = true)
+    List<ReportStore.RevisionInfo> officeRevisions(dev.gongkai.platform.security.Caller caller,
+                                                   @PathVariable dev.gongkai.platform.agency.AgencySlug agency,
+                                                   @PathVariable int year) {
+        DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
+        if (!reports.exists(dsl, year)) {
+            throw Years.reportNotFound(year);
+        }
+        return reports.revisions(dsl, year);
+    }
+
+    @GetMapping("/api/office/reports/{agency}/{year}/revisions/{a}/diff/{b}")
+    @Transactional(readOnly = true)
+    Diff officeDiff(dev.gongkai.platform.security.Caller caller,
+                    @PathVariable dev.gongkai.platform.agency.AgencySlug agency, @PathVariable int year,
+                    @PathVariable int a, @PathVariable int b) {
+        DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
+        return diff(year, a, b, revision(dsl, year, a), revision(dsl, year, b));
     }
 
     record CellChange(String key, String label, Object before, Object after, String beforeState, String afterState) {
@@ -54,7 +76,7 @@ class RevisionController {
     record Diff(int year, int from, int to, List<CellChange> cells, List<TextChange> narrative) {
     }
 
-    @GetMapping("/{a}/diff/{b}")
+    @GetMapping("/api/reports/{year}/revisions/{a}/diff/{b}")
     @Transactional(readOnly = true)
     Diff diff(ActingAgency acting, @PathVariable int year, @PathVariable int a, @PathVariable int b) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);

@@ -72,6 +72,34 @@ class AuditTrailTest {
     }
 
     @Test
+    void concurrentWritersOfOneAgencyNeverForkTheChain() throws Exception {
+        for (int year : new int[] {2023, 2024}) {
+            mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"year\":" + year + "}")).andExpect(status().isCreated());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var writers = java.util.stream.IntStream.of(2023, 2024).mapToObj(year -> pool.submit(() -> {
+                for (int revision = 1; revision <= 10; revision++) {
+                    mvc.perform(patch("/api/reports/" + year).with(editor(agency))
+                                    .header("If-Match", "\"r" + revision + "\"").contentType(MediaType.APPLICATION_JSON)
+                                    .content(Reports.patch(Map.of("s3.received.total", revision))))
+                            .andExpect(status().isOk());
+                }
+                return null;
+            })).toList();
+            for (var writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.entries").value(22));
+    }
+
+    @Test
     void detectsADeletedEntry() throws Exception {
         editSomething();
         agency.dsl().execute("delete from \"" + agency.schema() + "\".\"audit_entry\" where id = "

@@ -128,6 +128,12 @@ class LifecycleTest {
                 .andExpect(jsonPath("$[0].body").value("请核实自然人申请数"));
         edit("{\"narrative\":{\"s6\":\"无其他需要报告的事项。\"}}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024/revisions").with(reviewer(office)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3));
+        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024/revisions/2/diff/3").with(reviewer(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cells.length()").value(0))
+                .andExpect(jsonPath("$.narrative[0].after").value("无其他需要报告的事项。"));
 
         act(approver(agency), "submit", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"));
