@@ -127,19 +127,23 @@ class Drafting {
     @Transactional
     public Saved patch(ActingAgency acting, int year, int expectedRevision, byte[] body) {
         DSLContext dsl = agencyDsl.of(acting);
-        StoredReport current = reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+        ReportStore.Editing editing = reports.lockForEdit(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+        StoredReport current = editing.report();
         ReportPatch patch = ReportPatch.read(body, current.document().layout());
         requireEditable(current);
         if (current.revision() != expectedRevision) {
             throw stale(dsl, current, expectedRevision, patch.cells().keySet());
         }
         if (patch.isEmpty()) {
-            return new Saved(current, findings.check(dsl, year, current.document()));
+            return new Saved(current, ReportFindings.check(current.document(), editing.previous(), editing.explanations()));
         }
         AnnualReport.Builder next = current.document().toBuilder();
         patch.cells().forEach((key, value) -> next.cell(key, value.orElse(null)));
         patch.narrative().forEach(next::narrative);
-        return save(acting, dsl, current, next.build(), patch.cells().keySet(), "report.edit");
+        AnnualReport document = next.build();
+        return save(acting, dsl, current, document,
+                ReportFindings.check(document, editing.previous(), editing.explanations()),
+                patch.cells().keySet(), "report.edit");
     }
 
     /** Applies an imported report to the draft: every cell and section the import found replaces the draft's. */
@@ -174,13 +178,13 @@ class Drafting {
             }
         }
         source.narrative().forEach(next::narrative);
-        return save(acting, dsl, current, next.build(), List.of(), "report.import");
+        AnnualReport document = next.build();
+        return save(acting, dsl, current, document, findings.check(dsl, year, document), List.of(), "report.import");
     }
 
     private Saved save(ActingAgency acting, DSLContext dsl, StoredReport current, AnnualReport next,
-                       java.util.Collection<String> patchedCells, String action) {
+                       CheckedReport checked, java.util.Collection<String> patchedCells, String action) {
         int year = current.year();
-        CheckedReport checked = findings.check(dsl, year, next);
         refuseOutOfRange(checked, patchedCells);
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();

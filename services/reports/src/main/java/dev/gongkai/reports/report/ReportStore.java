@@ -5,15 +5,20 @@ import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.JSONB;
 import org.jooq.RecordMapper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATION;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT_REVISION;
 
@@ -49,6 +54,34 @@ public class ReportStore {
     public record Summary(int year, String format, String status, int revision, String source,
                           OffsetDateTime updatedAt) {
     }
+
+    /** What an edit needs, read in one round trip: the row (locked), last year's document and the explanations. */
+    public record Editing(StoredReport report, AnnualReport previous, Map<String, String> explanations) {
+    }
+
+    public Optional<Editing> lockForEdit(DSLContext dsl, int year) {
+        var last = REPORT.as("last_year");
+        Field<JSONB> previous = DSL.field(DSL.select(last.DOCUMENT).from(last).where(last.YEAR.eq(REPORT.YEAR.minus(1))));
+        Field<JSONB> explanations = DSL.field(DSL.select(DSL.field("jsonb_object_agg({0}, {1})", JSONB.class,
+                FINDING_EXPLANATION.FINDING_ID, FINDING_EXPLANATION.TEXT)).from(FINDING_EXPLANATION)
+                .where(FINDING_EXPLANATION.YEAR.eq(REPORT.YEAR)));
+        return dsl.select(REPORT.asterisk(), previous.as("previous"), explanations.as("explanations"))
+                .from(REPORT).where(REPORT.YEAR.eq(year)).forUpdate().of(REPORT)
+                .fetchOptional(r -> new Editing(TO_REPORT.map(r.into(REPORT)),
+                        r.get("previous", JSONB.class) == null ? null : document(r.get("previous", JSONB.class)),
+                        explanationMap(r.get("explanations", JSONB.class))));
+    }
+
+    private static Map<String, String> explanationMap(JSONB json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new HashMap<>();
+        READER.readTree(json.data()).properties().forEach(e -> result.put(e.getKey(), e.getValue().stringValue()));
+        return result;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper READER = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public boolean exists(DSLContext dsl, int year) {
         return dsl.fetchExists(REPORT, REPORT.YEAR.eq(year));
