@@ -122,6 +122,7 @@ public record AnnualReport(
             if (value == null) {
                 return blank(key);
             }
+            key = ReportLayout.canonicalKey(key);
             blank.remove(key);
             cells.put(key, value);
             return this;
@@ -136,6 +137,7 @@ public record AnnualReport(
         }
 
         public Builder blank(String key) {
+            key = ReportLayout.canonicalKey(key);
             cells.remove(key);
             blank.add(key);
             return this;

@@ -50,6 +50,23 @@ public final class ReportLayout {
         this.cellList = List.copyOf(byKey.values());
     }
 
+    /** Every cell key of both formats, mapped to itself: one String instance per key. */
+    private static final Map<String, String> KEYS = new java.util.HashMap<>();
+
+    static {
+        for (ReportLayout layout : List.of(V2021, V2019)) {
+            layout.cells.keySet().forEach(key -> KEYS.putIfAbsent(key, key));
+        }
+    }
+
+    /**
+     * The layout's own instance of a cell key, or {@code key} itself when no format has it. Reports keep these
+     * instances, so the hundreds of thousands of key lookups a second that checks make end at an identity test.
+     */
+    public static String canonicalKey(String key) {
+        return KEYS.getOrDefault(key, key);
+    }
+
     public static ReportLayout of(ReportFormat format) {
         return format == ReportFormat.V2021 ? V2021 : V2019;
     }
