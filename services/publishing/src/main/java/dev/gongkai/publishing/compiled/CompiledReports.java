@@ -29,7 +29,8 @@ import java.util.Optional;
  * own report. A cell is summed only where every included agency has a number (a blank is not a zero, so one blank
  * leaves the sum blank); the fee is summed as a decimal; years of the 2019 format are summed in its own keys, and a
  * report in the other format is listed as missing rather than forced into the year's layout. The year before,
- * summed the same way, is the cross-year context of the check.
+ * summed the same way over the same agencies (only when every one of them published then), is the cross-year
+ * context of the check.
  */
 public class CompiledReports {
 
@@ -68,9 +69,13 @@ public class CompiledReports {
     }
 
     CompiledReport compile(Jurisdiction jurisdiction, int year, Scope which) {
-        Sum sum = sum(jurisdiction, year, which);
-        Sum before = sum(jurisdiction, year - 1, which);
-        Optional<AnnualReport> previous = before.included.isEmpty() ? Optional.empty() : Optional.of(before.report);
+        Sum sum = sum(jurisdiction, year, which, null);
+        // Cross-year rules compare like with like: last year's sum of the same agencies, only if all of them published.
+        java.util.Set<String> same = sum.included.stream().map(CompiledReport.Included::agency)
+                .collect(java.util.stream.Collectors.toSet());
+        Sum before = sum(jurisdiction, year - 1, which, same);
+        Optional<AnnualReport> previous = sum.included.isEmpty() || before.included.size() != same.size()
+                ? Optional.empty() : Optional.of(before.report);
         List<CompiledReport.FindingView> findings = ReportChecker.check(sum.report, new CheckContext(previous, true))
                 .stream().map(f -> new CompiledReport.FindingView(f.rule(), f.severity().code(), f.cells(),
                         f.messageZh(), f.messageEn())).toList();
@@ -82,10 +87,11 @@ public class CompiledReports {
                        List<CompiledReport.Missing> missing, Map<String, List<String>> incomplete) {
     }
 
-    private Sum sum(Jurisdiction jurisdiction, int year, Scope which) {
+    private Sum sum(Jurisdiction jurisdiction, int year, Scope which, java.util.Set<String> only) {
         ReportFormat format = ReportFormat.forYear(year);
         List<Agency> agencies = scope.reportingAgencies(jurisdiction).stream()
-                .filter(a -> which == Scope.CITY || a.kind() == AgencyKind.DISCLOSURE_OFFICE).toList();
+                .filter(a -> which == Scope.CITY || a.kind() == AgencyKind.DISCLOSURE_OFFICE)
+                .filter(a -> only == null || only.contains(a.slug().value())).toList();
         List<CompiledReport.Included> included = new ArrayList<>();
         List<CompiledReport.Missing> missing = new ArrayList<>();
         List<AnnualReport> reports = new ArrayList<>();
