@@ -1,0 +1,122 @@
+package dev.gongkai.console.agency;
+
+import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.Section;
+import dev.gongkai.report.render.CanonicalJson;
+import dev.gongkai.report.render.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Tables 二, 三 and 四 in exactly the markup the public sees (report-core's {@link HtmlRenderer}, with
+ * {@code data-cell} on every value cell), turned into an editor by putting a labelled input into each value cell,
+ * or into a review view with last year's value beside each cell and the differences marked.
+ */
+public final class ReportMarkup {
+
+    /** The members of the canonical JSON; the services add workflow fields the report reader does not know. */
+    private static final List<String> CANONICAL = List.of("format", "year", "agency", "publishedOn", "narrative",
+            "cells", "blank");
+
+    private ReportMarkup() {
+    }
+
+    public static AnnualReport report(JsonNode view, JsonMapper json) {
+        ObjectNode canonical = json.createObjectNode();
+        CANONICAL.stream().filter(view::has).forEach(name -> canonical.set(name, view.get(name)));
+        try {
+            return CanonicalJson.read(json.writeValueAsBytes(canonical)).report();
+        } catch (UnreadableReportException e) {
+            throw new IllegalStateException("The reports service answered a report the report core cannot read", e);
+        }
+    }
+
+    /** Section key → the section's table with one input per value cell. */
+    public static Map<String, String> editableTables(AnnualReport report, boolean editable) {
+        Document page = Jsoup.parse(HtmlRenderer.render(report));
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (Section section : Section.values()) {
+            if (section.kind() != Section.Kind.TABLE) {
+                continue;
+            }
+            Element table = page.selectFirst("#" + section.key() + " table");
+            if (table == null) {
+                continue;
+            }
+            for (Element cell : table.select("td[data-cell]")) {
+                String key = cell.attr("data-cell");
+                String value = cell.text();
+                String label = label(page, cell);
+                cell.empty();
+                Element input = cell.appendElement("input").attr("type", "text").addClass("cell")
+                        .attr("name", key).attr("id", "cell-" + key).attr("value", value)
+                        .attr("inputmode", key.endsWith(".amount") ? "decimal" : "numeric")
+                        .attr("autocomplete", "off").attr("aria-label", label).attr("title", label);
+                if (!editable) {
+                    input.attr("readonly", "readonly");
+                }
+            }
+            tables.put(section.key(), table.outerHtml());
+        }
+        return tables;
+    }
+
+    /**
+     * Section key → the section's table showing this year's values, with last year's beside each one and the cells
+     * that differ marked ({@code class="changed"}); {@code previous} may be null when there is no last year.
+     */
+    public static Map<String, String> comparedTables(AnnualReport report, AnnualReport previous) {
+        Document page = Jsoup.parse(HtmlRenderer.render(report));
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (Section section : Section.values()) {
+            if (section.kind() != Section.Kind.TABLE) {
+                continue;
+            }
+            Element table = page.selectFirst("#" + section.key() + " table");
+            if (table == null) {
+                continue;
+            }
+            for (Element cell : table.select("td[data-cell]")) {
+                String key = cell.attr("data-cell");
+                String now = cell.text();
+                cell.attr("tabindex", "0").attr("aria-label", label(page, cell) + "：" + now);
+                if (previous != null) {
+                    String before = previous.cells().containsKey(key) ? plain(previous, key) : "";
+                    cell.appendElement("span").addClass("previous").text(before)
+                            .attr("title", "上年 / last year");
+                    if (!Objects.equals(before, now)) {
+                        cell.addClass("changed");
+                    }
+                }
+            }
+            tables.put(section.key(), table.outerHtml());
+        }
+        return tables;
+    }
+
+    private static String plain(AnnualReport report, String key) {
+        return report.number(key).map(n -> n.stripTrailingZeros().toPlainString())
+                .orElseGet(() -> report.cell(key).map(Object::toString).orElse(""));
+    }
+
+    /** What a screen reader says for a value cell: the texts of every header that describes it. */
+    private static String label(Document page, Element cell) {
+        String headers = cell.attr("headers");
+        if (headers.isBlank()) {
+            return cell.attr("data-cell");
+        }
+        return java.util.Arrays.stream(headers.split("\\s+")).map(page::getElementById).filter(Objects::nonNull)
+                .map(Element::text).filter(text -> !text.isBlank()).distinct().collect(Collectors.joining(" · "));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gongkai.console.agency;
+
+import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.services.Services;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The agency's side of the reports service, for the signed-in user. */
+@Component
+public class ReportsApi {
+
+    private final Services services;
+    private final JsonMapper json;
+
+    ReportsApi(Services services, JsonMapper json) {
+        this.services = services;
+        this.json = json;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    /** The report with its ETag; empty when the agency has no report of that year. */
+    public Optional<ResponseEntity<JsonNode>> find(int year) {
+        try {
+            return Optional.of(services.reports().get().uri("/api/reports/{year}", year).retrieve()
+                    .toEntity(JsonNode.class));
+        } catch (ServiceProblem problem) {
+            if (problem.is(404)) {
+                return Optional.empty();
+            }
+            throw problem;
+        }
+    }
+
+    public ResponseEntity<JsonNode> get(int year) {
+        return services.reports().get().uri("/api/reports/{year}", year).retrieve().toEntity(JsonNode.class);
+    }
+
+    public JsonNode create(int year) {
+        return services.reports().post().uri("/api/reports").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("year", year)).retrieve().body(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> patch(int year, String etag, JsonNode changes) {
+        return services.reports().patch().uri("/api/reports/{year}", year).header("If-Match", etag)
+                .contentType(MediaType.APPLICATION_JSON).body(changes).retrieve().toEntity(JsonNode.class);
+    }
+
+    public JsonNode findings(int year) {
+        return services.reports().get().uri("/api/reports/{year}/findings", year).retrieve().body(JsonNode.class);
+    }
+
+    /** The office's comments on the report; an empty list when there are none. */
+    public JsonNode comments(int year) {
+        return services.reports().get().uri("/api/reports/{year}/comments", year).retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode reply(int year, long comment, String body) {
+        return services.reports().post().uri("/api/reports/{year}/comments/{id}/replies", year, comment)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode transition(int year, String action, Map<String, String> explanations, String reason,
+                               String idempotencyKey) {
+        var request = json.createObjectNode().put("action", action);
+        if (explanations != null && !explanations.isEmpty()) {
+            request.set("explanations", json.valueToTree(explanations));
+        }
+        if (reason != null && !reason.isBlank()) {
+            request.put("reason", reason);
+        }
+        return services.reports().post().uri("/api/reports/{year}/transitions", year)
+                .header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode revisions(int year) {
+        return services.reports().get().uri("/api/reports/{year}/revisions", year).retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode diff(int year, int from, int to) {
+        return services.reports().get().uri("/api/reports/{year}/revisions/{a}/diff/{b}", year, from, to)
+                .retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode importPreview(int year, byte[] file) {
+        return services.reports().post().uri("/api/reports/import?year={year}", year)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().body(JsonNode.class);
+    }
+
+    public JsonNode importApply(int year, byte[] file) {
+        return services.reports().post().uri("/api/reports/{year}/import", year)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().body(JsonNode.class);
+    }
+}

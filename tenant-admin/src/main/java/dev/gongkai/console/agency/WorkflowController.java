@@ -1,0 +1,128 @@
+package dev.gongkai.console.agency;
+
+import dev.gongkai.console.services.ServiceProblem;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything around the draft: the submit page (errors that block, warnings with a box for the explanation,
+ * sign-off and submission), the office's comments, the history of revisions with their diff, and import.
+ */
+@Controller
+class WorkflowController {
+
+    static final String IMPORT = "console.import.";
+
+    private final ReportsApi reports;
+
+    WorkflowController(ReportsApi reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/reports/{year}/submit")
+    String submit(@PathVariable int year, Model model) {
+        JsonNode view = reports.get(year).getBody();
+        model.addAttribute("year", year);
+        model.addAttribute("status", view.path("status").asString());
+        model.addAttribute("findings", reports.findings(year));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "agency/submit";
+    }
+
+    /** Explanations come as {@code explanation[<finding id>]} fields, one per warning. */
+    @PostMapping("/reports/{year}/transitions")
+    String transition(@PathVariable int year, @RequestParam String action,
+                      @RequestParam(required = false) String idempotencyKey,
+                      @RequestParam Map<String, String> form, Locale locale, RedirectAttributes redirect) {
+        Map<String, String> explanations = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("explanation[") && name.endsWith("]") && !value.isBlank()) {
+                explanations.put(name.substring("explanation[".length(), name.length() - 1), value.strip());
+            }
+        });
+        try {
+            reports.transition(year, action, explanations, form.get("reason"), idempotencyKey);
+            redirect.addFlashAttribute("notice", "transition.done." + action);
+            return "redirect:/reports";
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
+            return "redirect:/reports/" + year + "/submit";
+        }
+    }
+
+    @PostMapping("/reports/{year}/comments/{id}/replies")
+    String reply(@PathVariable int year, @PathVariable long id, @RequestParam String body) {
+        reports.reply(year, id, body);
+        return "redirect:/reports/" + year + "#comments";
+    }
+
+    @GetMapping("/reports/{year}/history")
+    String history(@PathVariable int year, @RequestParam(required = false) Integer from,
+                   @RequestParam(required = false) Integer to, Model model) {
+        JsonNode revisions = reports.revisions(year);
+        model.addAttribute("year", year);
+        model.addAttribute("revisions", revisions);
+        int latest = 0;
+        for (JsonNode revision : revisions) {
+            latest = Math.max(latest, revision.path("revision").asInt());
+        }
+        int b = to != null ? to : latest;
+        int a = from != null ? from : Math.max(1, b - 1);
+        if (latest > 1 || (from != null && to != null)) {
+            model.addAttribute("from", a);
+            model.addAttribute("to", b);
+            model.addAttribute("diff", reports.diff(year, a, b));
+        }
+        return "agency/history";
+    }
+
+    @GetMapping("/reports/{year}/import")
+    String importForm(@PathVariable int year, Model model) {
+        model.addAttribute("year", year);
+        return "agency/import";
+    }
+
+    /** Reads the file and shows what it holds, with findings; nothing is stored until the user accepts. */
+    @PostMapping("/reports/{year}/import")
+    String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file, HttpSession session,
+                         Model model) throws IOException {
+        byte[] bytes = file.getBytes();
+        JsonNode preview = reports.importPreview(year, bytes);
+        String token = UUID.randomUUID().toString();
+        session.setAttribute(IMPORT + token, bytes);
+        model.addAttribute("year", year);
+        model.addAttribute("token", token);
+        model.addAttribute("fileName", file.getOriginalFilename());
+        model.addAttribute("preview", preview);
+        model.addAttribute("tables", ReportMarkup.editableTables(
+                ReportMarkup.report(preview.path("report"), reports.json()), false));
+        model.addAttribute("findings", preview.path("findings"));
+        return "agency/import-preview";
+    }
+
+    @PostMapping("/reports/{year}/import/apply")
+    String importApply(@PathVariable int year, @RequestParam String token, HttpSession session,
+                       RedirectAttributes redirect) {
+        if (!(session.getAttribute(IMPORT + token) instanceof byte[] bytes)) {
+            return "redirect:/reports/" + year + "/import";
+        }
+        reports.importApply(year, bytes);
+        session.removeAttribute(IMPORT + token);
+        redirect.addFlashAttribute("notice", "import.applied");
+        return "redirect:/reports/" + year;
+    }
+}

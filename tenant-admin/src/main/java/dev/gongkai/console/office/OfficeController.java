@@ -1,0 +1,142 @@
+package dev.gongkai.console.office;
+
+import dev.gongkai.console.agency.ReportMarkup;
+import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.services.ServiceUrls;
+import dev.gongkai.console.services.Services;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.Section;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The disclosure office: the review queue of its jurisdiction, a submission beside last year's report with the
+ * differences marked, comments on a cell or a section, and return / approve / publish.
+ */
+@Controller
+class OfficeController {
+
+    private final Services services;
+    private final ServiceUrls urls;
+    private final JsonMapper json;
+
+    OfficeController(Services services, ServiceUrls urls, JsonMapper json) {
+        this.services = services;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    @GetMapping("/office")
+    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
+                 Model model) {
+        int shown = year != null ? year : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        JsonNode rows = services.reports().get()
+                .uri(b -> b.path("/api/office/submissions").queryParam("year", shown)
+                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
+                        .build())
+                .retrieve().body(JsonNode.class);
+        model.addAttribute("year", shown);
+        model.addAttribute("statusFilter", status);
+        model.addAttribute("rows", rows);
+        return "office/queue";
+    }
+
+    record NarrativePair(String key, String title, String now, String before, boolean changed) {
+    }
+
+    @GetMapping("/office/reports/{agency}/{year}")
+    String review(@PathVariable String agency, @PathVariable int year, Locale locale, Model model) {
+        JsonNode view = report(agency, year);
+        JsonNode last = null;
+        try {
+            last = report(agency, year - 1);
+        } catch (ServiceProblem problem) {
+            if (!problem.is(404) && !problem.is(400)) {
+                throw problem;
+            }
+        }
+        AnnualReport now = ReportMarkup.report(view, json);
+        AnnualReport before = last == null ? null : ReportMarkup.report(last, json);
+        List<NarrativePair> narratives = new ArrayList<>();
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        for (Section section : Section.NARRATIVES) {
+            String text = now.narrative(section);
+            String previous = before == null ? null : before.narrative(section);
+            narratives.add(new NarrativePair(section.key(), english ? section.titleEn() : section.titleZh(),
+                    text == null ? "" : text, previous, before != null && !java.util.Objects.equals(text, previous)));
+        }
+        model.addAttribute("agencySlug", agency);
+        model.addAttribute("agencyName", view.path("agency").asString(agency));
+        model.addAttribute("year", year);
+        model.addAttribute("report", view);
+        model.addAttribute("status", view.path("status").asString());
+        model.addAttribute("hasPrevious", before != null);
+        model.addAttribute("tables", ReportMarkup.comparedTables(now, before));
+        model.addAttribute("narratives", narratives);
+        model.addAttribute("findings", view.path("findings"));
+        model.addAttribute("comments", view.path("comments"));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "office/review";
+    }
+
+    private JsonNode report(String agency, int year) {
+        return services.reports().get().uri("/api/office/reports/{agency}/{year}", agency, year).retrieve()
+                .body(JsonNode.class);
+    }
+
+    @PostMapping("/office/reports/{agency}/{year}/comments")
+    String comment(@PathVariable String agency, @PathVariable int year, @RequestParam String anchor,
+                   @RequestParam String body, Locale locale, RedirectAttributes redirect) {
+        try {
+            services.reports().post().uri("/api/office/reports/{agency}/{year}/comments", agency, year)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("anchor", anchor.strip(), "body", body))
+                    .retrieve().toBodilessEntity();
+            redirect.addFlashAttribute("notice", "comment.added");
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
+        }
+        return "redirect:/office/reports/" + agency + "/" + year + "#comments";
+    }
+
+    @PostMapping("/office/reports/{agency}/{year}/transitions")
+    String transition(@PathVariable String agency, @PathVariable int year, @RequestParam String action,
+                      @RequestParam(required = false) String reason, @RequestParam String idempotencyKey,
+                      Locale locale, RedirectAttributes redirect) {
+        var request = json.createObjectNode().put("action", action);
+        if (reason != null && !reason.isBlank()) {
+            request.put("reason", reason.strip());
+        }
+        try {
+            services.reports().post().uri("/api/office/reports/{agency}/{year}/transitions", agency, year)
+                    .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)
+                    .body(request).retrieve().toBodilessEntity();
+            redirect.addFlashAttribute("notice", "transition.done." + action);
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
+        }
+        return "redirect:/office/reports/" + agency + "/" + year;
+    }
+
+    /** Where the public reads a published report. */
+    @GetMapping("/office/reports/{agency}/{year}/public")
+    String publicPage(@PathVariable String agency, @PathVariable int year,
+                      @RequestParam String jurisdiction) {
+        return "redirect:" + urls.portal() + "/public/" + jurisdiction + "/" + agency + "/" + year;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gongkai.console.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import dev.gongkai.console.services.ServiceUrls;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sign-in at Keycloak with the authorization code flow and PKCE (the realm requires S256 for this client), sign-out
+ * at Keycloak too (RP-initiated logout), and CSRF protection on every form and script call.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, JsonMapper json,
+                                ServiceUrls urls) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
+        // Script calls (autosave) get 401 instead of a redirect to Keycloak they could not follow.
+        RequestMatcher script = (HttpServletRequest request) -> "fetch".equals(request.getHeader("X-Console"))
+                || request.getHeader("HX-Request") != null;
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/signed-out", "/locale",
+                                "/actuator/health", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                        .userInfoEndpoint(user -> user.oidcUserService(new RealmRolesOidcUserService(json))))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/keycloak"),
+                                request -> true))
+                .logout(out -> out.logoutSuccessHandler(logout));
+        return http.build();
+    }
+
+    /** Hands out the user's access token to the service clients, refreshing it when it has expired. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorized) {
+        var manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorized);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode().refreshToken().build());
+        return manager;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gongkai.console.shell;
+
+import dev.gongkai.console.services.ServiceProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.Locale;
+
+/** A service's refusal, or a service that does not answer, shown as a page in the user's language. */
+@ControllerAdvice(basePackages = "dev.gongkai.console")
+class ProblemPages {
+
+    @ExceptionHandler(ServiceProblem.class)
+    ModelAndView problem(ServiceProblem problem, Locale locale, HttpServletResponse response) {
+        int status = problem.status() >= 400 && problem.status() < 600 ? problem.status() : 502;
+        response.setStatus(status == 401 ? 403 : status);
+        ModelAndView page = new ModelAndView("problem");
+        page.addObject("status", status);
+        page.addObject("code", problem.code());
+        page.addObject("message", problem.message(locale));
+        return page;
+    }
+
+    @ExceptionHandler(ResourceAccessException.class)
+    ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(502);
+        ModelAndView page = new ModelAndView("problem");
+        page.addObject("status", 502);
+        page.addObject("code", "service.unreachable");
+        page.addObject("messageKey", "problem.unreachable");
+        return page;
+    }
+}

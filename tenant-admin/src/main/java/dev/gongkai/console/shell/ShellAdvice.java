@@ -1,0 +1,67 @@
+package dev.gongkai.console.shell;
+
+import dev.gongkai.console.security.ConsoleUser;
+import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.services.Services;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every page's shell shows: the signed-in user, their agency's name (from the tenants service, once per
+ * session) and the current path for the language switch.
+ */
+@ControllerAdvice(basePackages = "dev.gongkai.console")
+class ShellAdvice {
+
+    static final String AGENCY = "console.agency";
+
+    private final Services services;
+
+    ShellAdvice(Services services) {
+        this.services = services;
+    }
+
+    @ModelAttribute("user")
+    ConsoleUser user() {
+        return ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    @ModelAttribute("agency")
+    Agency agency(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        ConsoleUser user = ConsoleUser.of(authentication);
+        if (user == null || user.organizations().isEmpty()) {
+            return null;
+        }
+        HttpSession session = request.getSession();
+        if (session.getAttribute(AGENCY) instanceof Agency cached) {
+            return cached;
+        }
+        try {
+            JsonNode me = services.tenants().get().uri("/api/agencies/me").retrieve().body(JsonNode.class);
+            Agency agency = new Agency(me.path("slug").asString(), me.path("nameZh").asString(),
+                    me.path("kind").asString(), me.path("jurisdiction").path("slug").asString(),
+                    me.path("jurisdiction").path("nameZh").asString());
+            session.setAttribute(AGENCY, agency);
+            return agency;
+        } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
+            // The shell still renders; the page itself says what failed when it needs the agency.
+            return null;
+        }
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /** The agency the user acts for, as the tenants service knows it. */
+    public record Agency(String slug, String nameZh, String kind, String jurisdiction, String jurisdictionName) {
+    }
+}
