@@ -122,7 +122,7 @@ public final class PatchBenchmark {
         }
     }
 
-    private record Result(long[] micros, int errors, int sent) {
+    private record Result(long[] micros, int errors, int sent, double cpuMillisPerRequest) {
         double p(double percentile) {
             if (micros.length == 0) {
                 return Double.NaN;
@@ -132,8 +132,9 @@ public final class PatchBenchmark {
         }
 
         void print(String name) {
-            System.out.printf("%-28s n=%d errors=%d  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n", name,
-                    sent, errors, p(50), p(90), p(99), p(100));
+            System.out.printf("%-28s n=%d errors=%d  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms"
+                    + "  (JVM CPU %.2f ms/request, client included)%n", name, sent, errors, p(50), p(90), p(99), p(100),
+                    cpuMillisPerRequest);
         }
     }
 
@@ -143,6 +144,8 @@ public final class PatchBenchmark {
      */
     private static Result run(HttpClient http, IntFunction<HttpRequest> request, String[] etags, int rate,
                               int seconds) throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long periodNanos = 1_000_000_000L * AGENCIES / rate;
         long start = System.nanoTime() + 100_000_000L;
         long end = start + seconds * 1_000_000_000L;
@@ -175,7 +178,8 @@ public final class PatchBenchmark {
             client.join();
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(sorted, errors.get(), sorted.length);
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, sorted.length);
+        return new Result(sorted, errors.get(), sorted.length, cpu);
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
