@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health and the OpenAPI
+ * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health, the Prometheus metrics and the OpenAPI
  * documents are open. A service with public pages (publishing) declares its own {@link SecurityFilterChain}.
  */
 @AutoConfiguration
@@ -37,6 +37,7 @@ public class PlatformSecurityConfiguration {
                                                     JsonMapper json) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -2,6 +2,8 @@ package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.observability.LogFields;
+import io.micrometer.common.KeyValue;
 import dev.gongkai.platform.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
@@ -44,13 +48,29 @@ class TenancyFilter extends OncePerRequestFilter {
                 String header = request.getHeader(AGENCY_HEADER);
                 Optional<AgencySlug> requested = header == null || header.isBlank()
                         ? Optional.empty() : Optional.of(parse(header));
-                request.setAttribute(ATTRIBUTE, new TenancyContext(caller, access.resolve(caller, requested)));
+                Optional<ActingAgency> acting = access.resolve(caller, requested);
+                request.setAttribute(ATTRIBUTE, new TenancyContext(caller, acting));
+                acting.ifPresent(agency -> observe(request, agency));
             } catch (ApiException e) {
                 exceptionResolver.resolveException(request, response, null, e);
                 return;
             }
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(LogFields.AGENCY);
+        }
+    }
+
+    /**
+     * The agency on every log line of the request (MDC) and on its span, never on its metrics: a high-cardinality
+     * key value goes to traces only, so {@code http.server.requests} stays one series per route and status.
+     */
+    private static void observe(HttpServletRequest request, ActingAgency agency) {
+        MDC.put(LogFields.AGENCY, agency.slug().value());
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context ->
+                context.addHighCardinalityKeyValue(KeyValue.of("gongkai.agency", agency.slug().value())));
     }
 
     private static AgencySlug parse(String header) {

@@ -1,7 +1,9 @@
 package dev.gongkai.publishing.cache;
 
+import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.revisions.ReportStates;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -23,8 +25,10 @@ class CacheConfiguration {
     }
 
     @Bean
-    DocumentCache documentCache(RedisTemplate<String, byte[]> documentRedisTemplate, PublishingProperties properties) {
-        return new DocumentCache(documentRedisTemplate, properties.cache().documentTtl());
+    DocumentCache documentCache(RedisTemplate<String, byte[]> documentRedisTemplate, PublishingProperties properties,
+                                ObjectProvider<CacheMetrics> metrics) {
+        return new DocumentCache(documentRedisTemplate, properties.cache().documentTtl(),
+                metrics.getIfAvailable(() -> CacheMetrics.NONE));
     }
 
     @Bean

@@ -12,6 +12,9 @@ import dev.gongkai.tenants.keycloak.Organizations;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepOutcome;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepResult;
 import dev.gongkai.tenants.registry.RegistryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +37,7 @@ import java.util.function.Supplier;
 public class Provisioner {
 
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+    static final String STEP_TIMER = "gongkai.provisioning.step";
 
     private final AgencyRegistry registry;
     private final RegistryStore store;
@@ -42,9 +46,11 @@ public class Provisioner {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final ObjectProvider<ProvisioningListener> listeners;
+    private final MeterRegistry meters;
 
     Provisioner(AgencyRegistry registry, RegistryStore store, SchemaMigrator migrator, Organizations organizations,
-                Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners) {
+                Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners,
+                ObjectProvider<MeterRegistry> meters) {
         this.registry = registry;
         this.store = store;
         this.migrator = migrator;
@@ -52,6 +58,7 @@ public class Provisioner {
         this.outbox = outbox;
         this.tx = tx;
         this.listeners = listeners;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     public ProvisioningReport provision(ProvisionAgency command) {
@@ -66,19 +73,27 @@ public class Provisioner {
                 results.add(new StepResult(step, StepOutcome.SKIPPED));
                 continue;
             }
-            boolean changed = switch (step) {
-                case REGISTER -> register(slug, command, jurisdiction, parent);
-                case CREATE_SCHEMA -> migrator.createAgencySchema(slug);
-                case MIGRATE_SCHEMA -> migrate(slug);
-                case CREATE_ORGANIZATION -> keycloak(step, () ->
-                        organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED);
-                case CREATE_FIRST_ADMIN -> {
-                    var admin = keycloak(step, () ->
-                            organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail()));
-                    initialPassword = admin.initialPassword();
-                    yield admin.change() != Organizations.Change.UNCHANGED;
-                }
-            };
+            Timer.Sample timing = Timer.start(meters);
+            boolean changed;
+            try {
+                changed = switch (step) {
+                    case REGISTER -> register(slug, command, jurisdiction, parent);
+                    case CREATE_SCHEMA -> migrator.createAgencySchema(slug);
+                    case MIGRATE_SCHEMA -> migrate(slug);
+                    case CREATE_ORGANIZATION -> keycloak(step, () ->
+                            organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED);
+                    case CREATE_FIRST_ADMIN -> {
+                        var admin = keycloak(step, () ->
+                                organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail()));
+                        initialPassword = admin.initialPassword();
+                        yield admin.change() != Organizations.Change.UNCHANGED;
+                    }
+                };
+            } catch (RuntimeException e) {
+                timing.stop(stepTimer(slug, step, "FAILED"));
+                throw e;
+            }
+            timing.stop(stepTimer(slug, step, changed ? StepOutcome.DONE.name() : StepOutcome.ALREADY_DONE.name()));
             boolean last = step == lastStep();
             tx.executeWithoutResult(status -> {
                 // The event goes with the first recording of the last step: exactly once, however many runs.
@@ -94,6 +109,17 @@ public class Provisioner {
         return new ProvisioningReport(slug.value(), anyDone ? ProvisioningReport.Outcome.PROVISIONED
                 : ProvisioningReport.Outcome.UNCHANGED, results,
                 organizations.enabled() ? command.adminUsername() : null, initialPassword);
+    }
+
+    /**
+     * One timer per step, outcome and agency. The agency tag is allowed here because its cardinality is bounded:
+     * an agency is provisioned once (a repeat finds every step ALREADY_DONE), and the platform caps the agency
+     * values of any meter (see docs/observability.md). Per-request meters never carry it.
+     */
+    private Timer stepTimer(AgencySlug slug, ProvisioningStep step, String outcome) {
+        return Timer.builder(STEP_TIMER).description("Duration of one provisioning step of one agency")
+                .tag("step", step.name()).tag("outcome", outcome).tag("agency", slug.value())
+                .register(meters);
     }
 
     /** Keycloak trouble is the upstream's, and the steps done so far are kept: say so, and that a retry resumes. */
