@@ -1,26 +1,35 @@
 package dev.gongkai.tenants;
 
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.schema.MigrationResult;
+import dev.gongkai.tenants.backup.AgencyBackups;
 import dev.gongkai.tenants.demo.DemoCity;
 import dev.gongkai.tenants.migration.TenantMigrations;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** The operator commands of {@code java -jar tenants.jar <command>}; each prints its results and returns an exit code. */
 @Component
 class CommandLineMode {
 
-    private static final Set<String> COMMANDS = Set.of("migrate-all", "provision-demo");
+    private static final Set<String> COMMANDS = Set.of("migrate-all", "provision-demo", "export-agency",
+            "restore-agency");
 
     private final TenantMigrations migrations;
     private final DemoCity demoCity;
+    private final AgencyBackups backups;
     private final PrintStream out = System.out;
 
-    CommandLineMode(TenantMigrations migrations, DemoCity demoCity) {
+    CommandLineMode(TenantMigrations migrations, DemoCity demoCity, AgencyBackups backups) {
         this.migrations = migrations;
         this.demoCity = demoCity;
+        this.backups = backups;
     }
 
     static boolean isCommand(String arg) {
@@ -28,11 +37,60 @@ class CommandLineMode {
     }
 
     int run(String command) {
+        return run(command, List.of());
+    }
+
+    /** @param arguments what followed the command on the command line (options and Spring properties excluded) */
+    int run(String command, List<String> arguments) {
         return switch (command) {
             case "migrate-all" -> migrateAll();
             case "provision-demo" -> provisionDemo();
+            case "export-agency" -> arguments.size() == 2 ? exportAgency(arguments.get(0), Path.of(arguments.get(1)))
+                    : usage("export-agency <slug> <file.zip>");
+            case "restore-agency" -> arguments.size() == 1 ? restoreAgency(Path.of(arguments.get(0)))
+                    : usage("restore-agency <file.zip>");
             default -> throw new IllegalArgumentException(command);
         };
+    }
+
+    private int exportAgency(String slug, Path file) {
+        try {
+            var manifest = backups.export(AgencySlug.of(slug), file);
+            manifest.tables().forEach(t -> out.printf("%s.%-26s %6d rows  sha256 %s%n", manifest.schema(), t.table(),
+                    t.rows(), t.sha256()));
+            manifest.registry().forEach(t -> out.printf("core.%-26s %6d rows  sha256 %s%n", t.table(), t.rows(),
+                    t.sha256()));
+            out.printf("export-agency: %s written to %s (%d bytes)%n", slug, file, Files.size(file));
+            return 0;
+        } catch (ApiException e) {
+            return refused("export-agency", e);
+        } catch (Exception e) {
+            System.err.println("export-agency failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int restoreAgency(Path file) {
+        try {
+            backups.restore(file, out::println);
+            return 0;
+        } catch (ApiException e) {
+            return refused("restore-agency", e);
+        } catch (Exception e) {
+            System.err.println("restore-agency failed, nothing was changed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int refused(String command, ApiException e) {
+        System.err.println(command + ": " + e.messageZh());
+        System.err.println(command + ": " + e.messageEn());
+        return 1;
+    }
+
+    private static int usage(String usage) {
+        System.err.println("usage: java -jar tenants.jar " + usage);
+        return 2;
     }
 
     private int migrateAll() {

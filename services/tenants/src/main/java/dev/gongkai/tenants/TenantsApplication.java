@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The tenants service. Started with a command ({@code migrate-all}, {@code provision-demo}) it runs that command
+ * The tenants service. Started with a command ({@code migrate-all}, {@code provision-demo},
+ * {@code export-agency <slug> <file>}, {@code restore-agency <file>}) it runs that command
  * without a web server and exits with its status; tenant migrations never run at service start-up.
  */
 @SpringBootApplication
@@ -26,8 +28,14 @@ public class TenantsApplication {
         app.setWebApplicationType(WebApplicationType.NONE);
         int status;
         try (ConfigurableApplicationContext context = app.run(args)) {
-            status = context.getBean(CommandLineMode.class).run(command.get());
+            status = context.getBean(CommandLineMode.class).run(command.get(), argumentsAfter(args, command.get()));
         }
         System.exit(status);
+    }
+
+    /** The plain arguments after the command; {@code --spring.property=value} options are Spring's. */
+    static List<String> argumentsAfter(String[] args, String command) {
+        List<String> all = Arrays.asList(args);
+        return all.subList(all.indexOf(command) + 1, all.size()).stream().filter(a -> !a.startsWith("--")).toList();
     }
 }

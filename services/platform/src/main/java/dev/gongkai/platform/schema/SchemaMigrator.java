@@ -110,6 +110,25 @@ public class SchemaMigrator implements AutoCloseable {
         }
     }
 
+    /**
+     * The change sets of this build's tenant changelog, each as {@link #changeSetKey}: what an agency schema's
+     * {@code databasechangelog} lists when it is up to date. Backups compare it with the state they were taken at.
+     */
+    public Set<String> tenantChangelog() {
+        synchronized (ONE_AT_A_TIME) {
+            try {
+                return Set.copyOf(tenantChangeSets(connection()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Reading the tenant changelog failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One change set as a {@code databasechangelog} row names it (id, author, file name, checksum). */
+    public static String changeSetKey(String id, String author, String filename, String md5sum) {
+        return key(id, author, filename, md5sum);
+    }
+
     public MigrationResult migrateAgency(AgencySlug agency) {
         MigrationResult[] result = new MigrationResult[1];
         migrateAgencies(List.of(agency), r -> result[0] = r);

@@ -55,6 +55,16 @@ public final class TestDatabase implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * A further database of its own on the same server (unique name, {@code core} migrated), for tests that move
+     * data between two databases; close it to drop it.
+     */
+    public static TestDatabase another() {
+        TestDatabase database = create();
+        database.migrator.migrateCore();
+        return database;
+    }
+
     static TestDatabase create() {
         EmbeddedPostgres embedded = null;
         String server;
@@ -122,6 +132,11 @@ public final class TestDatabase implements AutoCloseable {
             return;
         }
         dropped = true;
+        try {
+            migrator.close();
+        } catch (SQLException ignored) {
+            // the database is dropped with force anyway
+        }
         try (Connection admin = DriverManager.getConnection(serverUrl + "postgres", "postgres", "")) {
             // FORCE: Spring contexts cached by the test framework may still hold pooled connections.
             admin.createStatement().execute("drop database if exists " + name + " with (force)");

@@ -64,7 +64,9 @@ class AgencyIsolationTest {
                 post("/api/agencies/" + b + "/suspend"),
                 post("/api/agencies/" + b + "/archive"),
                 post("/api/agencies/" + b + "/activate"),
-                post("/api/admin/migrate-all"));
+                post("/api/admin/migrate-all"),
+                get("/api/admin/agencies/" + b + "/export"),
+                post("/api/admin/agencies/restore").contentType("application/zip").content(new byte[0]));
     }
 
     @Test
@@ -77,7 +79,8 @@ class AgencyIsolationTest {
                 "GET /api/agencies/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
                 "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
                 "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
-                "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all");
+                "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all",
+                "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore");
     }
 
     @Test

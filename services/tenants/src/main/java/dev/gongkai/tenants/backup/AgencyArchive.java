@@ -1,0 +1,73 @@
+package dev.gongkai.tenants.backup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The file one agency is exported to: a zip with {@value #MANIFEST} and one CSV per table (PostgreSQL's
+ * {@code COPY … (FORMAT csv, HEADER)}, UTF-8), {@code agency/<table>.csv} for the agency schema and
+ * {@code core/<table>.csv} for its rows in the shared registry. CSV is PostgreSQL's portable text format: it loads
+ * into another server version and stays readable with any tool.
+ * <p>
+ * Rows are written in primary-key order under fixed session settings ({@link #portableSession}), so the same data
+ * gives the same bytes: the SHA-256 of each file in the manifest is checked when the file is read back, and a
+ * restored table is exported again and must give the same checksum.
+ */
+public final class AgencyArchive {
+
+    static final String FORMAT = "gongkai-agency-export";
+    static final int VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+
+    private AgencyArchive() {
+    }
+
+    /**
+     * @param changelog the {@code databasechangelog} rows of the agency schema: the changelog state it was at
+     * @param tables    the agency schema's tables, parents before the tables that reference them
+     * @param registry  the agency's rows in schema core: its jurisdiction chain (top first), its agency row, then
+     *                  the rows of core tables that reference the agency (identity columns left out)
+     */
+    public record Manifest(String format, int version, String agency, String schema, String exportedAt,
+                    String sourceServer, List<ChangeSet> changelog, List<TableFile> tables,
+                    List<TableFile> registry, List<SequenceValue> sequences) {
+    }
+
+    public record ChangeSet(String id, String author, String filename, String md5sum) {
+    }
+
+    public record TableFile(String table, String file, List<String> columns, long rows, String sha256) {
+    }
+
+    /** An identity column's sequence as it was, so ids handed out after a restore never repeat old ones. */
+    public record SequenceValue(String table, String column, long lastValue) {
+    }
+
+    /**
+     * Session settings that fix how values are written as text (time zone, date and interval styles, float digits,
+     * bytea), local to the current transaction so pooled connections keep theirs.
+     */
+    static void portableSession(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("set local time zone 'UTC'");
+            st.execute("set local datestyle = 'ISO, YMD'");
+            st.execute("set local intervalstyle = 'iso_8601'");
+            st.execute("set local extra_float_digits = 3");
+            st.execute("set local bytea_output = 'hex'");
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String value) {
+        return '\'' + value.replace("'", "''") + '\'';
+    }
+
+    static String columnList(List<String> columns) {
+        return String.join(", ", columns.stream().map(AgencyArchive::quote).toList());
+    }
+}
