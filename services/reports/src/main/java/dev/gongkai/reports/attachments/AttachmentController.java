@@ -6,7 +6,9 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyAccess;
+import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.report.Permissions;
+import dev.gongkai.reports.report.ReportStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,10 +32,14 @@ class AttachmentController {
 
     private final Attachments attachments;
     private final AgencyAccess access;
+    private final AgencyDsl agencyDsl;
+    private final ReportStore reports;
 
-    AttachmentController(Attachments attachments, AgencyAccess access) {
+    AttachmentController(Attachments attachments, AgencyAccess access, AgencyDsl agencyDsl, ReportStore reports) {
         this.attachments = attachments;
         this.access = access;
+        this.agencyDsl = agencyDsl;
+        this.reports = reports;
     }
 
     @PostMapping("/api/reports/{year}/attachments")
@@ -69,6 +75,7 @@ class AttachmentController {
     ResponseEntity<byte[]> officeDownload(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                           @PathVariable long id) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
+        reports.requireVisibleToOffice(agencyDsl.of(acting), year);
         return file(attachments.download(acting, year, id));
     }
 

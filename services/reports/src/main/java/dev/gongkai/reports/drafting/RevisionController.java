@@ -52,9 +52,7 @@ class RevisionController {
                                                    @PathVariable dev.gongkai.platform.agency.AgencySlug agency,
                                                    @PathVariable int year) {
         DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
-        if (!reports.exists(dsl, year)) {
-            throw Years.reportNotFound(year);
-        }
+        reports.requireVisibleToOffice(dsl, year);
         return reports.revisions(dsl, year);
     }
 
@@ -64,6 +62,7 @@ class RevisionController {
                     @PathVariable dev.gongkai.platform.agency.AgencySlug agency, @PathVariable int year,
                     @PathVariable int a, @PathVariable int b) {
         DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
+        reports.requireVisibleToOffice(dsl, year);
         return diff(year, a, b, revision(dsl, year, a), revision(dsl, year, b));
     }
 

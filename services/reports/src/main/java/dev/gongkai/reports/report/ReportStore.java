@@ -39,6 +39,11 @@ public class ReportStore {
         return dsl.selectFrom(REPORT).where(REPORT.YEAR.eq(year)).fetchOptional(TO_REPORT);
     }
 
+    /** The report as the disclosure office may read it; a never-submitted draft answers like no report at all. */
+    public StoredReport requireVisibleToOffice(DSLContext dsl, int year) {
+        return find(dsl, year).filter(StoredReport::visibleToOffice).orElseThrow(() -> Years.reportNotFound(year));
+    }
+
     /** The row, locked until the transaction ends: concurrent writers of one report queue here. */
     public Optional<StoredReport> lock(DSLContext dsl, int year) {
         return dsl.selectFrom(REPORT).where(REPORT.YEAR.eq(year)).forUpdate().fetchOptional(TO_REPORT);

@@ -20,6 +20,16 @@ public record StoredReport(
         OffsetDateTime submittedAt,
         OffsetDateTime publishedAt) {
 
+    /**
+     * Whether the disclosure office may read it: once the agency has submitted it (or it was published or imported).
+     * A draft that was never submitted is the agency's own work in progress.
+     */
+    public boolean visibleToOffice() {
+        return submittedAt != null || source == ReportSource.IMPORTED
+                || status == ReportStatus.SUBMITTED || status == ReportStatus.APPROVED
+                || status == ReportStatus.PUBLISHED;
+    }
+
     public String etag() {
         return Etags.of(revision);
     }

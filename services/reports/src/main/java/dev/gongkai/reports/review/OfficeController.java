@@ -76,7 +76,7 @@ class OfficeController {
     ResponseEntity<ObjectNode> report(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         var dsl = agencyDsl.of(acting);
-        StoredReport report = reports.find(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
+        StoredReport report = reports.requireVisibleToOffice(dsl, year);
         ObjectNode body = json.view(report);
         body.put("agencySlug", acting.slug().value());
         body.set("findings", json.mapper().valueToTree(findings.check(dsl, year, report.document()).findings()));
@@ -95,13 +95,13 @@ class OfficeController {
 
     @GetMapping("/reports/{agency}/{year}/comments")
     List<Comments.Comment> comments(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
-        return comments.threads(Permissions.supervised(access, caller, agency), year);
+        return comments.threads(visible(caller, agency, year), year);
     }
 
     @PostMapping("/reports/{agency}/{year}/comments")
     ResponseEntity<Comments.Comment> comment(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                              @RequestBody Comments.NewComment comment) {
-        ActingAgency acting = Permissions.supervised(access, caller, agency);
+        ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.add(acting, year, comment));
     }
 
@@ -111,13 +111,20 @@ class OfficeController {
     @PostMapping("/reports/{agency}/{year}/comments/{id}/replies")
     ResponseEntity<Comments.Comment> reply(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                            @PathVariable long id, @RequestBody Reply reply) {
-        ActingAgency acting = Permissions.supervised(access, caller, agency);
+        ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
     }
 
     @PostMapping("/reports/{agency}/{year}/comments/{id}/resolve")
     Comments.Comment resolve(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                              @PathVariable long id) {
-        return comments.resolve(Permissions.supervised(access, caller, agency), year, id);
+        return comments.resolve(visible(caller, agency, year), year, id);
+    }
+
+    /** The supervised agency, once its report of the year is one the office may read. */
+    private ActingAgency visible(Caller caller, AgencySlug agency, int year) {
+        ActingAgency acting = Permissions.supervised(access, caller, agency);
+        reports.requireVisibleToOffice(agencyDsl.of(acting), year);
+        return acting;
     }
 }

@@ -3,6 +3,7 @@ package dev.gongkai.reports.attachments;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Reports;
 import dev.gongkai.reports.ReportsWebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 
 import static dev.gongkai.reports.Staff.approver;
 import static dev.gongkai.reports.Staff.editor;
+import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.reviewer;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -58,7 +61,14 @@ class AttachmentTest {
                 .andExpect(jsonPath("$[0].size").value(PDF.length));
         mvc.perform(get("/api/reports/2024/attachments/" + id).with(editor(agency)))
                 .andExpect(status().isOk()).andExpect(content().bytes(PDF));
-        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024/attachments/" + id).with(reviewer(office)))
+        String officeCopy = "/api/office/reports/" + agency.slug() + "/2024/attachments/" + id;
+        mvc.perform(get(officeCopy).with(reviewer(office))).andExpect(status().isNotFound());
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/reports/2024/transitions").with(editorAndApprover(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"submit\"}")).andExpect(status().isOk());
+        mvc.perform(get(officeCopy).with(reviewer(office)))
                 .andExpect(status().isOk()).andExpect(content().bytes(PDF));
         mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024").with(reviewer(office)))
                 .andExpect(jsonPath("$.attachments[0].sha256").value(sha));

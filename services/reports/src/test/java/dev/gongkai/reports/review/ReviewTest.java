@@ -76,6 +76,26 @@ class ReviewTest {
     }
 
     @Test
+    void anUnsubmittedDraftStaysTheAgencysOwnUntilItIsSubmitted() throws Exception {
+        mvc.perform(post("/api/reports").with(editor(submitting)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        String report = "/api/office/reports/" + submitting.slug() + "/2024";
+        for (String path : new String[] {report, report + "/revisions", report + "/comments"}) {
+            mvc.perform(get(path).with(reviewer(office))).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("report.not-found"));
+        }
+        comment("{\"anchor\":\"s1\",\"body\":\"太早了\"}").andExpect(status().isNotFound());
+
+        mvc.perform(patch("/api/reports/2024").with(editor(submitting)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/reports/2024/transitions").with(editorAndApprover(submitting))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"submit\"}")).andExpect(status().isOk());
+        mvc.perform(get(report).with(reviewer(office))).andExpect(status().isOk());
+        mvc.perform(get(report + "/revisions").with(reviewer(office))).andExpect(status().isOk());
+    }
+
+    @Test
     void commentsSitOnACellOrASectionWithRepliesAndResolution() throws Exception {
         submit(submitting);
         comment("{\"anchor\":\"s3.granted.total\",\"body\":\"予以公开总数偏高，请说明\"}").andExpect(status().isCreated())
