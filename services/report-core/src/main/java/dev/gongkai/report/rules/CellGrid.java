@@ -7,6 +7,7 @@ import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.TableRow;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -28,15 +29,22 @@ final class CellGrid {
     static final byte TEXT = 4;
 
     private static final Map<ReportFormat, Map<String, Integer>> INDEX = new EnumMap<>(ReportFormat.class);
+    /** Per format: the cell keys in the order of a report's sorted maps, and each one's index in layout order. */
+    private static final Map<ReportFormat, SortedKeys> SORTED = new EnumMap<>(ReportFormat.class);
+
+    private record SortedKeys(String[] keys, int[] indexes) {
+    }
 
     static {
         for (ReportFormat format : ReportFormat.values()) {
             Map<String, Integer> index = new HashMap<>();
             List<CellDefinition> cells = format.layout().cells();
             for (int i = 0; i < cells.size(); i++) {
-                index.put(cells.get(i).key(), i);
+                index.put(ReportLayout.canonicalKey(cells.get(i).key()), i);
             }
             INDEX.put(format, Map.copyOf(index));
+            String[] keys = index.keySet().stream().sorted().toArray(String[]::new);
+            SORTED.put(format, new SortedKeys(keys, Arrays.stream(keys).mapToInt(index::get).toArray()));
         }
     }
 
@@ -52,12 +60,17 @@ final class CellGrid {
         this.definitions = layout.cells();
         this.state = new byte[definitions.size()];
         this.values = new long[definitions.size()];
-        Map<String, Integer> index = INDEX.get(report.format());
+        // A report's maps are sorted like the keys here: one merge over both finds every cell's place without a
+        // hash lookup (the keys are the layout's own instances, so most steps end at an identity test).
+        SortedKeys sorted = SORTED.get(report.format());
+        int at = 0;
         for (Entry<String, CellValue> cell : report.cells().entrySet()) {
-            Integer i = index.get(cell.getKey());
-            if (i == null) {
+            at = seek(sorted.keys, at, cell.getKey());
+            if (at < 0) {
+                at = -at - 1;
                 continue;
             }
+            int i = sorted.indexes[at];
             if (cell.getValue() instanceof CellValue.Numeric(BigDecimal number)) {
                 long whole = wholeValue(number);
                 if (whole != Long.MIN_VALUE) {
@@ -70,12 +83,34 @@ final class CellGrid {
                 state[i] = TEXT;
             }
         }
+        at = 0;
         for (String key : report.blank()) {
-            Integer i = index.get(key);
-            if (i != null) {
-                state[i] = BLANK;
+            at = seek(sorted.keys, at, key);
+            if (at < 0) {
+                at = -at - 1;
+                continue;
             }
+            state[sorted.indexes[at]] = BLANK;
         }
+    }
+
+    /**
+     * The position of {@code key} in {@code keys} searching forward from {@code from}; when it is not there,
+     * {@code -(where it would be) - 1}, so the next search can go on from there.
+     */
+    private static int seek(String[] keys, int from, String key) {
+        int at = from;
+        while (at < keys.length && keys[at] != key) {
+            int order = keys[at].compareTo(key);
+            if (order == 0) {
+                return at;
+            }
+            if (order > 0) {
+                return -at - 1;
+            }
+            at++;
+        }
+        return at < keys.length ? at : -at - 1;
     }
 
     static CellGrid of(AnnualReport report) {
