@@ -108,12 +108,14 @@ final class NarrativeRules {
                     quotes.add(excerpt(text, at - 4, 24));
                 }
                 if (!quotes.isEmpty()) {
+                    // Concatenation, not String.formatted: copied text is common and this runs on every check.
                     findings.add(Finding.of(id(), List.of(section.key()),
-                            "「%s」把 %d 年的工作写成本年度工作：“%s”，但本报告是 %d 年度报告，是否沿用了往年文字？".formatted(
-                                    section.titleZh(), other, String.join("”“", quotes), year),
-                            ("Section %s speaks of %d as the year of the work: \"%s\", but the report is on %d: "
-                                    + "was earlier text copied?").formatted(section.key(), other,
-                                    String.join("\", \"", quotes), year)));
+                            "「" + section.titleZh() + "」把 " + other + " 年的工作写成本年度工作：“"
+                                    + String.join("”“", quotes) + "”，但本报告是 " + year
+                                    + " 年度报告，是否沿用了往年文字？",
+                            "Section " + section.key() + " speaks of " + other + " as the year of the work: \""
+                                    + String.join("\", \"", quotes) + "\", but the report is on " + year
+                                    + ": was earlier text copied?"));
                 }
             }
         }
