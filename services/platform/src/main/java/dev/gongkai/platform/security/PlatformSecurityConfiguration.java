@@ -4,7 +4,9 @@ import dev.gongkai.platform.error.Problems;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health, the Prometheus metrics and the OpenAPI
- * documents are open. A service with public pages (publishing) declares its own {@link SecurityFilterChain}.
+ * documents are open, plus the paths a service lists in {@code gongkai.security.public-reads} for anonymous GET and
+ * HEAD (publishing's portal and open data).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,7 +37,14 @@ public class PlatformSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter,
-                                                    JsonMapper json) throws Exception {
+                                                    JsonMapper json,
+                                                    @Value("${gongkai.security.public-reads:}") String[] publicReads)
+            throws Exception {
+        if (publicReads.length > 0) {
+            http.authorizeHttpRequests(auth -> auth
+                    .requestMatchers(HttpMethod.GET, publicReads).permitAll()
+                    .requestMatchers(HttpMethod.HEAD, publicReads).permitAll());
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus",
