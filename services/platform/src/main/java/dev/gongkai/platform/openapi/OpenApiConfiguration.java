@@ -1,4 +1,4 @@
-package dev.gongkai.tenants;
+package dev.gongkai.platform.openapi;
 
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -11,12 +11,21 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document: bearer tokens from Keycloak, the optional X-Agency header, no framework-injected parameters. */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+/**
+ * The OpenAPI document of every service at {@code /v3/api-docs}: bearer tokens from Keycloak, the optional
+ * {@code X-Agency} header, and no framework-resolved parameters. Each service describes itself in
+ * {@code gongkai.openapi.description}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(OpenAPI.class)
+public class OpenApiConfiguration {
 
     static {
         // Resolved from the verified token by the platform, never sent by clients.
@@ -24,11 +33,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI tenantsOpenApi() {
+    OpenAPI gongkaiOpenApi(@Value("${spring.application.name:gongkai}") String service,
+                           @Value("${gongkai.openapi.description:}") String description) {
         return new OpenAPI()
-                .info(new Info().title("Gongkai tenants").version("v1").description(
-                        "机构名录与开通 — registry of jurisdictions and agencies, provisioning, suspension and tenant "
-                                + "migrations. Errors are RFC 9457 problems with code, message_zh and message_en."))
+                .info(new Info().title("Gongkai " + service).version("v1").description(description
+                        + " Errors are RFC 9457 problems with code, message_zh and message_en."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                                 .description("Access token of realm gongkai (audience gongkai-services)")))

@@ -1,0 +1,30 @@
+package dev.gongkai.publishing;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PublishingTest
+class OpenApiDocumentTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void documentsTheApiWithBearerTokensAndTheAgencyHeader() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Gongkai publishing"))
+                .andExpect(jsonPath("$.paths['/api/office/compliance'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/website-url'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(hasItem("X-Agency")))
+                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(not(hasItem("caller"))))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+    }
+}
