@@ -55,6 +55,11 @@ final class ServiceStack {
         return started;
     }
 
+    /** A running service by name (tenants, reports, publishing), to call one of its beans from a test. */
+    ServiceApps.Running app(String name) {
+        return running.stream().filter(app -> app.name().equals(name)).findFirst().orElseThrow();
+    }
+
     String url(int port) {
         return "http://127.0.0.1:" + port;
     }

@@ -42,6 +42,28 @@ public final class ReportMarkup {
         }
     }
 
+    /**
+     * Section key → the section's table exactly as the public sees it, the cells in {@code marked} given
+     * {@code class="incomplete"} (the compiled report's cells left blank because an agency has no number).
+     */
+    public static Map<String, String> readOnlyTables(AnnualReport report, java.util.Set<String> marked) {
+        Document page = Jsoup.parse(HtmlRenderer.render(report));
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (Section section : Section.values()) {
+            Element table = section.kind() == Section.Kind.TABLE ? page.selectFirst("#" + section.key() + " table") : null;
+            if (table == null) {
+                continue;
+            }
+            for (Element cell : table.select("td[data-cell]")) {
+                if (marked.contains(cell.attr("data-cell"))) {
+                    cell.addClass("incomplete");
+                }
+            }
+            tables.put(section.key(), table.outerHtml());
+        }
+        return tables;
+    }
+
     /** Section key → the section's table with one input per value cell. */
     public static Map<String, String> editableTables(AnnualReport report, boolean editable) {
         Document page = Jsoup.parse(HtmlRenderer.render(report));

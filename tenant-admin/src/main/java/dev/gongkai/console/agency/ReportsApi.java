@@ -28,6 +28,23 @@ public class ReportsApi {
         return json;
     }
 
+    /** The agency's report years: year, format, status, revision, source, updatedAt. */
+    public JsonNode list() {
+        return services.reports().get().uri("/api/reports").retrieve().body(JsonNode.class);
+    }
+
+    /** The deadline reminders the publishing service sent this agency, newest first. */
+    public JsonNode notifications() {
+        return services.publishing().get().uri("/api/notifications").retrieve().body(JsonNode.class)
+                .path("notifications");
+    }
+
+    /** Records where the published report sits on the agency's own website (its 政府信息公开年报 column). */
+    public JsonNode websiteUrl(int year, String url) {
+        return services.publishing().put().uri("/api/reports/{year}/website-url", year)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("url", url)).retrieve().body(JsonNode.class);
+    }
+
     /** The report with its ETag; empty when the agency has no report of that year. */
     public Optional<ResponseEntity<JsonNode>> find(int year) {
         try {

@@ -1,10 +1,13 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.console.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -12,8 +15,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The agency's reports by year, with status and the legal deadline; creating the draft of a year. */
+/**
+ * The agency's reports by year (every year the reports service holds, plus the recent years not started yet) with
+ * status and the legal deadline, the deadline reminders the publishing service sent, creating the draft of a year,
+ * and, once published, the address of the report in the agency's own 政府信息公开年报 column.
+ */
 @Controller
 class ReportsController {
 
@@ -34,33 +44,62 @@ class ReportsController {
             return status != null;
         }
 
+        public boolean published() {
+            return "PUBLISHED".equals(status) || "CORRECTED".equals(status);
+        }
+
         public boolean late() {
-            return daysLeft < 0 && !"PUBLISHED".equals(status);
+            return daysLeft < 0 && !published();
         }
     }
 
     @GetMapping("/reports")
     String list(Model model) {
         LocalDate today = LocalDate.now(CHINA);
-        List<YearRow> rows = new ArrayList<>();
-        // The service has no list of an agency's years, so the console asks for the recent ones.
+        Map<Integer, JsonNode> held = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (JsonNode summary : reports.list()) {
+            held.put(summary.path("year").asInt(), summary);
+        }
         for (int year = today.getYear(); year > today.getYear() - YEARS_SHOWN && year >= FIRST_YEAR; year--) {
+            held.putIfAbsent(year, null);
+        }
+        List<YearRow> rows = new ArrayList<>();
+        held.forEach((year, summary) -> {
             LocalDate deadline = LocalDate.of(year + 1, 1, 31);
             long daysLeft = ChronoUnit.DAYS.between(today, deadline);
-            final int y = year;
-            rows.add(reports.find(year).map(found -> {
-                JsonNode body = found.getBody();
-                return new YearRow(y, body.path("status").asString(), body.path("revision").asInt(), deadline,
-                        daysLeft, body.path("updatedAt").asString(null));
-            }).orElse(new YearRow(year, null, null, deadline, daysLeft, null)));
-        }
+            rows.add(summary == null ? new YearRow(year, null, null, deadline, daysLeft, null)
+                    : new YearRow(year, summary.path("status").asString(), summary.path("revision").asInt(), deadline,
+                    daysLeft, summary.path("updatedAt").asString(null)));
+        });
         model.addAttribute("rows", rows);
+        model.addAttribute("notifications", notifications());
         return "agency/reports";
+    }
+
+    /** Reminders are a help, not the page: if the publishing service is away the list still shows. */
+    private JsonNode notifications() {
+        try {
+            return reports.notifications();
+        } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
+            return reports.json().createArrayNode();
+        }
     }
 
     @PostMapping("/reports")
     String create(@RequestParam int year) {
         reports.create(year);
         return "redirect:/reports/" + year;
+    }
+
+    @PostMapping("/reports/{year}/website-url")
+    String websiteUrl(@PathVariable int year, @RequestParam String url, Locale locale, RedirectAttributes redirect) {
+        try {
+            JsonNode saved = reports.websiteUrl(year, url);
+            redirect.addFlashAttribute("notice", "website.saved");
+            redirect.addFlashAttribute("websiteUrl", Map.of(year, saved.path("url").asString(url)));
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
+        }
+        return "redirect:/reports#year-" + year;
     }
 }
