@@ -148,6 +148,10 @@ GONGKAI_KEYCLOAK_URL: {{ .Values.keycloak.url | quote }}
 GONGKAI_TENANTS_URL: {{ include "gongkai.serviceUrl" (dict "root" . "key" "tenants") | quote }}
 GONGKAI_REPORTS_URL: {{ include "gongkai.serviceUrl" (dict "root" . "key" "reports") | quote }}
 GONGKAI_PUBLISHING_URL: {{ include "gongkai.serviceUrl" (dict "root" . "key" "publishing") | quote }}
+MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ .Values.tracing.samplingProbability | toString | quote }}
+{{- with .Values.tracing.otlpEndpoint }}
+GONGKAI_OTLP_TRACES_ENDPOINT: {{ . | quote }}
+{{- end }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
 {{- range $k, $v := .Values.extraEnv }}
 {{ $k }}: {{ $v | toString | quote }}

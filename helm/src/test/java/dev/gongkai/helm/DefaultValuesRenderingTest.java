@@ -177,7 +177,7 @@ class DefaultValuesRenderingTest {
     Map<String, Object> egress = manifests.get("NetworkPolicy", Chart.RELEASE + "-egress");
     List<Object> egressPorts = Y.list(egress, "spec.egress").stream()
         .flatMap(r -> Y.list(r, "ports").stream()).map(p -> p.get("port")).toList();
-    assertThat(egressPorts).contains(53, 5432, 6379, 8080, 443);
+    assertThat(egressPorts).contains(53, 5432, 6379, 8080, 443).doesNotContain(4318);
   }
 
   @Test
@@ -264,7 +264,9 @@ class DefaultValuesRenderingTest {
         .containsEntry("GONGKAI_KEYCLOAK_URL", "http://keycloak:8080")
         .containsEntry("GONGKAI_TENANTS_URL", "http://gongkai-tenants:8081")
         .containsEntry("GONGKAI_REPORTS_URL", "http://gongkai-reports:8082")
-        .containsEntry("GONGKAI_PUBLISHING_URL", "http://gongkai-publishing:8083");
+        .containsEntry("GONGKAI_PUBLISHING_URL", "http://gongkai-publishing:8083")
+        .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1")
+        .doesNotContainKey("GONGKAI_OTLP_TRACES_ENDPOINT");
     for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
       assertThat(Y.list(Y.container(deployment), "envFrom")).singleElement()
           .satisfies(e -> assertThat(Y.str(e, "configMapRef.name")).isEqualTo(Chart.RELEASE + "-config"));

@@ -45,7 +45,9 @@ class ProductionValuesRenderingTest {
     assertThat(data.get("GONGKAI_DB_URL").toString())
         .startsWith("jdbc:postgresql://citus-coordinator.").contains("sslmode=require");
     assertThat(data).containsEntry("GONGKAI_KEYCLOAK_URL", "https://sso.gongkai.example.gov.cn")
-        .doesNotContainKey("GONGKAI_REDIS_URL");
+        .doesNotContainKey("GONGKAI_REDIS_URL")
+        .containsEntry("GONGKAI_OTLP_TRACES_ENDPOINT", "http://otel-collector.monitoring:4318/v1/traces")
+        .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.05");
     for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
       assertThat(Y.list(Y.container(deployment), "env")).anySatisfy(e -> {
         assertThat(e).containsEntry("name", "GONGKAI_REDIS_URL");
@@ -76,7 +78,7 @@ class ProductionValuesRenderingTest {
   }
 
   @Test
-  void egressIsLimitedToTheConfiguredDatabaseRedisAndKeycloak() {
+  void egressIsLimitedToTheConfiguredDatabaseRedisKeycloakAndCollector() {
     Map<String, Object> egress = manifests.get("NetworkPolicy", Chart.RELEASE + "-egress");
     List<Map<String, Object>> rules = Y.list(egress, "spec.egress");
     assertThat(rules).anySatisfy(r -> {
@@ -85,6 +87,8 @@ class ProductionValuesRenderingTest {
           .containsEntry("kubernetes.io/metadata.name", "citus");
     });
     assertThat(rules).anySatisfy(r -> assertThat(Y.list(r, "ports")).extracting(p -> p.get("port")).containsExactly(6380));
+    assertThat(rules).as("the OTLP collector, because tracing exports there")
+        .anySatisfy(r -> assertThat(Y.list(r, "ports")).extracting(p -> p.get("port")).containsExactly(4318));
   }
 
   @Test
