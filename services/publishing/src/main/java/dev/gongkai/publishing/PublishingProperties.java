@@ -2,6 +2,8 @@ package dev.gongkai.publishing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /** Settings under {@code gongkai.publishing} (see application.yaml for the defaults and why). */
@@ -22,8 +24,10 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
     /**
      * @param documentTtl how long a rendered document stays in Redis (keys are versioned, so only memory is at stake)
      * @param pointerTtl  how long a current-revision pointer is trusted before it is read from PostgreSQL again
+     * @param localSize   rendered documents also kept in this process, at most this much (least recently used go)
+     * @param registryTtl how long the portal trusts a jurisdiction or agency it found in the registry
      */
-    public record Cache(Duration documentTtl, Duration pointerTtl) {
+    public record Cache(Duration documentTtl, Duration pointerTtl, DataSize localSize, Duration registryTtl) {
     }
 
     /** At most {@code requests} open-data requests per client address and {@code window}. */

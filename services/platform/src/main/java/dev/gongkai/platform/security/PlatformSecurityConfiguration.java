@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,17 @@ public class PlatformSecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthorities());
         converter.setPrincipalClaimName("preferred_username");
         return converter;
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: the request's own observation
+     * ({@code http.server.requests}) already times and traces it, and a dozen nested observations per request cost
+     * more CPU than serving a cached page does (seen in a profile of {@code infra/load/publishing-bench}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

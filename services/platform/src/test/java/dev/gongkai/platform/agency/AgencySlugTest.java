@@ -58,4 +58,23 @@ class AgencySlugTest {
     void rejectsFortyOneCharacters() {
         assertThatThrownBy(() -> AgencySlug.of("a".repeat(41))).isInstanceOf(ApiException.class);
     }
+
+    /** The one-pass check accepts exactly what the rule the error message states accepts (seeded random strings). */
+    @Test
+    void acceptsExactlyWhatThePublishedRuleAccepts() {
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$");
+        java.util.Random random = new java.util.Random(Long.getLong("gongkai.seed", 20261128L));
+        String alphabet = "ab09--_.A Z乌";
+        int valid = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder slug = new StringBuilder();
+            for (int i = 2 + random.nextInt(8); i > 0; i--) {
+                slug.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            boolean expected = rule.matcher(slug).matches();
+            valid += expected ? 1 : 0;
+            assertThat(AgencySlug.problemWith(slug.toString()) == null).as(slug.toString()).isEqualTo(expected);
+        }
+        assertThat(valid).as("the sample holds valid slugs too").isGreaterThan(100);
+    }
 }

@@ -28,7 +28,7 @@ class CacheConfiguration {
     DocumentCache documentCache(RedisTemplate<String, byte[]> documentRedisTemplate, PublishingProperties properties,
                                 ObjectProvider<CacheMetrics> metrics) {
         return new DocumentCache(documentRedisTemplate, properties.cache().documentTtl(),
-                metrics.getIfAvailable(() -> CacheMetrics.NONE));
+                properties.cache().localSize(), metrics.getIfAvailable(() -> CacheMetrics.NONE));
     }
 
     @Bean

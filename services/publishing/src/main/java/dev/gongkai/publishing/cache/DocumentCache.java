@@ -1,45 +1,59 @@
 package dev.gongkai.publishing.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.platform.observability.CacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Rendered documents in Redis under immutable, versioned keys (the key names what the bytes are, so an entry is
- * never updated, only left to expire). Redis being away costs a render, never a failed request.
+ * Rendered documents under immutable, versioned keys (the key names what the bytes are, so an entry is never
+ * updated, only left to expire): in this process (bounded by size; Caffeine drops the least used first), and in Redis, shared by every
+ * instance. Redis being away costs a render, never a failed request.
  */
 public class DocumentCache {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentCache.class);
-    private static final String PREFIX = "gongkai:publishing:doc:";
+    static final String PREFIX = "gongkai:publishing:doc:";
     /** The {@code cache} tag of this cache's hit, miss and error counts. */
     static final String METRICS_NAME = "documents";
 
     private final RedisTemplate<String, byte[]> redis;
     private final Duration ttl;
+    private final Cache<String, byte[]> local;
     private final CacheMetrics metrics;
 
-    public DocumentCache(RedisTemplate<String, byte[]> redis, Duration ttl) {
-        this(redis, ttl, CacheMetrics.NONE);
-    }
-
-    public DocumentCache(RedisTemplate<String, byte[]> redis, Duration ttl, CacheMetrics metrics) {
+    /**
+     * @param ttl       how long Redis keeps a document
+     * @param localSize how many bytes of documents this process keeps (zero: none)
+     */
+    public DocumentCache(RedisTemplate<String, byte[]> redis, Duration ttl, DataSize localSize, CacheMetrics metrics) {
         this.redis = redis;
         this.ttl = ttl;
+        // Evictions run in the writing thread, so the budget holds the moment a document is added.
+        this.local = Caffeine.newBuilder().maximumWeight(localSize.toBytes()).executor(Runnable::run)
+                .weigher((String key, byte[] bytes) -> bytes.length).build();
         this.metrics = metrics;
     }
 
     public byte[] get(String key, Supplier<byte[]> render) {
         String fullKey = PREFIX + key;
+        byte[] near = local.getIfPresent(fullKey);
+        if (near != null) {
+            metrics.hit(METRICS_NAME);
+            return near;
+        }
         try {
             byte[] cached = redis.opsForValue().get(fullKey);
             if (cached != null) {
                 metrics.hit(METRICS_NAME);
+                local.put(fullKey, cached);
                 return cached;
             }
             metrics.miss(METRICS_NAME);
@@ -49,6 +63,7 @@ public class DocumentCache {
             return render.get();
         }
         byte[] bytes = render.get();
+        local.put(fullKey, bytes);
         try {
             redis.opsForValue().set(fullKey, bytes, ttl);
         } catch (DataAccessException e) {

@@ -6,6 +6,7 @@ import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord;
 import dev.gongkai.publishing.revisions.Deadlines;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
 /**
@@ -44,9 +46,10 @@ public class Compliance {
         List<ComplianceRow> rows = new ArrayList<>();
         for (Jurisdiction jurisdiction : jurisdictions) {
             List<Agency> agencies = scope.reportingAgencies(jurisdiction);
+            // The jurisdiction as a sub-query, not a list of a thousand slugs: two bind values, one plan.
             Map<String, ReportStateRecord> states = dsl.selectFrom(REPORT_STATE)
-                    .where(REPORT_STATE.YEAR.eq(year),
-                            REPORT_STATE.AGENCY_SLUG.in(agencies.stream().map(a -> a.slug().value()).toList()))
+                    .where(REPORT_STATE.YEAR.eq(year), REPORT_STATE.AGENCY_SLUG.in(DSL.select(AGENCY.SLUG).from(AGENCY)
+                            .where(AGENCY.JURISDICTION_SLUG.eq(jurisdiction.slug().value()))))
                     .fetchMap(REPORT_STATE.AGENCY_SLUG);
             for (Agency agency : agencies) {
                 rows.add(row(agency, year, states.get(agency.slug().value()), today));

@@ -15,6 +15,7 @@ class PortalConfiguration {
     @Bean
     PublicReports publicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
                                 PublicationPointer pointer, DocumentCache cache, PublishingProperties properties) {
-        return new PublicReports(registry, states, revisions, pointer, cache, new ReportPdf(properties.pdfFont()));
+        return new PublicReports(registry, states, revisions, pointer, cache, new ReportPdf(properties.pdfFont()),
+                properties.cache().registryTtl());
     }
 }

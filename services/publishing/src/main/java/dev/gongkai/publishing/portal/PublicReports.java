@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.portal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -20,13 +22,17 @@ import org.springframework.http.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the public can read, and only that: published revisions, found through the registry (an unknown
  * jurisdiction, an agency of another jurisdiction, a year never published: all 404). Documents are served from
- * the cache under keys naming agency, year, revision, version and format.
+ * the cache under keys naming agency, year, revision, version and format. The registry's answers are kept for a
+ * short while ({@code registryTtl}); what it does not know is asked again every time, so a new agency shows at once.
  */
 public class PublicReports {
 
@@ -43,10 +49,14 @@ public class PublicReports {
     private final PublicationPointer pointer;
     private final DocumentCache cache;
     private final ReportPdf pdf;
+    private final Cache<String, Jurisdiction> knownJurisdictions;
+    private final Cache<String, Agency> knownAgencies;
 
     public PublicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
-                         PublicationPointer pointer, DocumentCache cache, ReportPdf pdf) {
+                         PublicationPointer pointer, DocumentCache cache, ReportPdf pdf, Duration registryTtl) {
         this.registry = registry;
+        this.knownJurisdictions = Caffeine.newBuilder().expireAfterWrite(registryTtl).maximumSize(10_000).build();
+        this.knownAgencies = Caffeine.newBuilder().expireAfterWrite(registryTtl).maximumSize(100_000).build();
         this.states = states;
         this.revisions = revisions;
         this.pointer = pointer;
@@ -65,14 +75,26 @@ public class PublicReports {
     }
 
     Jurisdiction jurisdiction(String slug) {
-        return registry.findJurisdiction(JurisdictionSlug.of(slug)).orElseThrow(() -> ApiException.notFound(
-                "jurisdiction.not-found", "未找到辖区 " + slug, "Jurisdiction " + slug + " not found"));
+        return known(knownJurisdictions, slug, () -> registry.findJurisdiction(JurisdictionSlug.of(slug)))
+                .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + slug,
+                        "Jurisdiction " + slug + " not found"));
     }
 
     Agency agency(Jurisdiction jurisdiction, String slug) {
-        return registry.find(AgencySlug.of(slug)).filter(a -> a.jurisdiction().equals(jurisdiction.slug()))
+        return known(knownAgencies, slug, () -> registry.find(AgencySlug.of(slug)))
+                .filter(a -> a.jurisdiction().equals(jurisdiction.slug()))
                 .orElseThrow(() -> ApiException.notFound("agency.not-found", "未找到机构 " + slug,
                         "Agency " + slug + " not found"));
+    }
+
+    private static <T> Optional<T> known(Cache<String, T> known, String slug, Supplier<Optional<T>> lookup) {
+        T hit = known.getIfPresent(slug);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<T> found = lookup.get();
+        found.ifPresent(value -> known.put(slug, value));
+        return found;
     }
 
     List<Agency> agencies(Jurisdiction jurisdiction) {

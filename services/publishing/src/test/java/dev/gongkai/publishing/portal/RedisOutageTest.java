@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.portal;
 
+import org.springframework.util.unit.DataSize;
+import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -67,7 +69,8 @@ class RedisOutageTest {
             bytes.afterPropertiesSet();
             PublicReports portal = new PublicReports(registry, states, revisions,
                     new PublicationPointer(new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1)),
-                    new DocumentCache(bytes, Duration.ofMinutes(1)), new ReportPdf("/nonexistent.ttc"));
+                    new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1), CacheMetrics.NONE),
+                    new ReportPdf("/nonexistent.ttc"), Duration.ofSeconds(30));
 
             Served page = portal.document("outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML);
 
