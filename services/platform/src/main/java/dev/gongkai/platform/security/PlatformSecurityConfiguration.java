@@ -1,6 +1,7 @@
 package dev.gongkai.platform.security;
 
 import dev.gongkai.platform.error.Problems;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,9 +13,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health, the Prometheus metrics and the OpenAPI
@@ -33,6 +38,19 @@ public class PlatformSecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthorities());
         converter.setPrincipalClaimName("preferred_username");
         return converter;
+    }
+
+    /** Every service's token decoder keeps the tokens it has verified until they expire (see the class). */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoders() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, 10_000, Duration.ofMinutes(5), Clock.systemUTC())
+                        : bean;
+            }
+        };
     }
 
     /**

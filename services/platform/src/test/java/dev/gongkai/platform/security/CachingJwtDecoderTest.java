@@ -1,0 +1,86 @@
+package dev.gongkai.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CachingJwtDecoderTest {
+
+    static final Instant NOW = Instant.parse("2026-01-20T02:00:00Z");
+
+    /** Stands for the real decoder: "good-…" tokens pass and expire at NOW + 60 s, anything else fails. */
+    final List<String> validated = new ArrayList<>();
+    final JwtDecoder validating = token -> {
+        validated.add(token);
+        if (!token.startsWith("good-")) {
+            throw new BadJwtException("bad signature");
+        }
+        return Jwt.withTokenValue(token).header("alg", "RS256").subject(token)
+                .issuedAt(NOW.minusSeconds(240)).expiresAt(NOW.plusSeconds(60)).build();
+    };
+
+    CachingJwtDecoder at(Instant instant) {
+        return new CachingJwtDecoder(validating, 100, Duration.ofMinutes(5), Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    @Test
+    void validatesAGoodTokenOnceWhileItLasts() {
+        CachingJwtDecoder decoder = at(NOW);
+
+        assertThat(decoder.decode("good-a").getSubject()).isEqualTo("good-a");
+        assertThat(decoder.decode("good-a").getSubject()).isEqualTo("good-a");
+        assertThat(decoder.decode("good-b").getSubject()).isEqualTo("good-b");
+
+        assertThat(validated).containsExactly("good-a", "good-b");
+    }
+
+    @Test
+    void neverKeepsATokenThatFailed() {
+        CachingJwtDecoder decoder = at(NOW);
+
+        assertThatThrownBy(() -> decoder.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> decoder.decode("forged")).isInstanceOf(BadJwtException.class);
+
+        assertThat(validated).containsExactly("forged", "forged");
+    }
+
+    @Test
+    void sendsAKeptTokenBackToValidationOnceItHasExpired() {
+        Instant[] now = {NOW};
+        CachingJwtDecoder decoder = new CachingJwtDecoder(validating, 100, Duration.ofMinutes(5),
+                new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return now[0];
+                    }
+                });
+        decoder.decode("good-a");
+
+        now[0] = NOW.plusSeconds(61);
+        decoder.decode("good-a");
+
+        assertThat(validated).containsExactly("good-a", "good-a");
+    }
+}
