@@ -31,7 +31,7 @@ class ImportTest {
     @Test
     void previewShowsTheParsedReportWithItsFindingsAndStoresNothing() throws Exception {
         mvc.perform(post("/api/reports/import?year=2021").with(editor(agency))
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("wuhai-psb-2021.txt")))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("fixtures/wuhai-psb-2021.txt")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.source").value("TEXT"))
                 .andExpect(jsonPath("$.report.agency").value("乌海市公安局"))
@@ -44,12 +44,12 @@ class ImportTest {
     @Test
     void readsHtmlAndPdfBodiesToo() throws Exception {
         mvc.perform(post("/api/reports/import?year=2021").with(editor(agency))
-                        .contentType(MediaType.TEXT_HTML).content(Fixtures.bytes("wuhai-psb-2021.html")))
+                        .contentType(MediaType.TEXT_HTML).content(Fixtures.bytes("html/wuhai-psb-2021.html")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.source").value("HTML"))
                 .andExpect(jsonPath("$.report.cells['s3.received.total']").isNumber());
         mvc.perform(post("/api/reports/import?year=2024").with(editor(agency))
-                        .contentType(MediaType.APPLICATION_PDF).content(Fixtures.bytes("huaian-gov-2024.pdf")))
+                        .contentType(MediaType.APPLICATION_PDF).content(Fixtures.bytes("fixtures/huaian-gov-2024.pdf")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.source").value("PDF"))
                 .andExpect(jsonPath("$.report.year").value(2024));
@@ -82,7 +82,7 @@ class ImportTest {
         mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\":2021}")).andExpect(status().isCreated());
         mvc.perform(post("/api/reports/2021/import").with(editor(agency)).header("If-Match", "\"r1\"")
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("wuhai-psb-2021.txt")))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("fixtures/wuhai-psb-2021.txt")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"r2\""))
                 .andExpect(jsonPath("$.cells['s3.received.total']").isNumber())
@@ -90,7 +90,7 @@ class ImportTest {
         mvc.perform(get("/api/reports/2021/audit").with(editor(agency)))
                 .andExpect(jsonPath("$[*].action").value(hasItem("report.import")));
         mvc.perform(post("/api/reports/2022/import").with(editor(agency))
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("wuhai-psb-2021.txt")))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(Fixtures.bytes("fixtures/wuhai-psb-2021.txt")))
                 .andExpect(status().isOk());
     }
 }

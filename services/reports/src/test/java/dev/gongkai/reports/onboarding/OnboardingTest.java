@@ -69,7 +69,7 @@ class OnboardingTest {
     }
 
     private byte[] history() throws IOException {
-        String report = new String(Fixtures.bytes("wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
+        String report = new String(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("2021/wuhai-psb-2021.txt", report.getBytes(StandardCharsets.UTF_8));
         files.put("2021/jiaoyu.txt", report.replace("乌海市公安局", "乌海市教育体育局").getBytes(StandardCharsets.UTF_8));
@@ -120,7 +120,7 @@ class OnboardingTest {
     @Test
     void aZipBombIsRefusedAndNothingIsStored(TestDatabase db) throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("wuhai-psb-2021.txt", Fixtures.bytes("wuhai-psb-2021.txt"));
+        files.put("wuhai-psb-2021.txt", Fixtures.bytes("fixtures/wuhai-psb-2021.txt"));
         files.put("bomb.txt", new byte[40 * 1024 * 1024]);
         byte[] bomb = zip(files);
         assertThat(bomb.length).isLessThan(1024 * 1024);
