@@ -39,8 +39,10 @@ public class Events {
     }
 
     public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, Instant at) {
-        return write(agency, new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), year, action, status, 2, at, "editor", 0, 1, 0, null));
+        ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, action, status, 2, at, "editor", 0, 1, 0, null);
+        transactions.executeWithoutResult(s -> outbox.publish("agency:" + agency.slug(), event.type(), event));
+        return event;
     }
 
     public <E extends Record> E write(ManagedAgency agency, E event) {

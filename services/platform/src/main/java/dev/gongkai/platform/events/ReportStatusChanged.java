@@ -1,11 +1,14 @@
 package dev.gongkai.platform.events;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A report moved in its lifecycle (drafted, sign-off requested, submitted, withdrawn, returned, approved, published,
- * correction started). Written by the reports service to {@code core.outbox} in the transaction of the change;
- * the publishing service keeps the compliance read model from it. Consumers are idempotent on {@code eventId}.
+ * A report moved in its lifecycle. Written by the reports service to {@code core.outbox} in the transaction of the
+ * change, as one event type per step ({@code ReportSubmitted}, {@code ReportReturned}, {@code ReportApproved}, … see
+ * {@link #type()}), all with this payload; the publishing service keeps the compliance read model from them.
+ * Consumers are idempotent on {@code eventId}.
  *
  * @param eventId             unique per event (a UUID), the consumers' idempotency key
  * @param agency              the agency's slug
@@ -35,4 +38,28 @@ public record ReportStatusChanged(
         int warnings,
         int unexplainedWarnings,
         String reason) {
+
+    /** The outbox event type of each workflow action. */
+    public static final Map<String, String> TYPES = Map.of(
+            "create", "ReportCreated",
+            "edit", "ReportRedrafted",
+            "request-signoff", "ReportSignoffRequested",
+            "submit", "ReportSubmitted",
+            "withdraw", "ReportWithdrawn",
+            "return", "ReportReturned",
+            "approve", "ReportApproved",
+            "publish", "ReportMarkedPublished",
+            "correct", "ReportCorrectionStarted");
+
+    /** Every event type that carries this payload. */
+    public static final Set<String> ALL_TYPES = Set.copyOf(TYPES.values());
+
+    /** This change's event type, e.g. {@code ReportSubmitted} for the action {@code submit}. */
+    public String type() {
+        String type = TYPES.get(action);
+        if (type == null) {
+            throw new IllegalStateException("No event type for the action " + action);
+        }
+        return type;
+    }
 }

@@ -28,9 +28,15 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String aggregate, Record event) {
+        publish(aggregate, event.getClass().getSimpleName(), event);
+    }
+
+    /** As {@link #publish(String, Record)}, for a payload shared by several event types. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(String aggregate, String type, Record event) {
         dsl.insertInto(OUTBOX)
                 .set(OUTBOX.AGGREGATE, aggregate)
-                .set(OUTBOX.TYPE, event.getClass().getSimpleName())
+                .set(OUTBOX.TYPE, type)
                 .set(OUTBOX.PAYLOAD, JSONB.valueOf(json.writeValueAsString(event)))
                 .execute();
     }

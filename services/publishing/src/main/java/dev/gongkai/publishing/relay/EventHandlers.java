@@ -39,17 +39,15 @@ public class EventHandlers {
     }
 
     public void handle(long outboxId, String type, String payload) {
-        switch (type) {
-            case "ReportPublished" -> {
-                ReportPublished event = json.readValue(payload, ReportPublished.class);
-                applyOnce(event.eventId(), type, outboxId, () -> publications.record(event));
-                pointer.refresh(event.agency(), event.year());
-            }
-            case "ReportStatusChanged" -> {
-                ReportStatusChanged event = json.readValue(payload, ReportStatusChanged.class);
-                applyOnce(event.eventId(), type, outboxId, () -> states.apply(event));
-            }
-            default -> log.debug("Ignoring event {} of type {}", outboxId, type);
+        if (type.equals("ReportPublished")) {
+            ReportPublished event = json.readValue(payload, ReportPublished.class);
+            applyOnce(event.eventId(), type, outboxId, () -> publications.record(event));
+            pointer.refresh(event.agency(), event.year());
+        } else if (ReportStatusChanged.ALL_TYPES.contains(type)) {
+            ReportStatusChanged event = json.readValue(payload, ReportStatusChanged.class);
+            applyOnce(event.eventId(), type, outboxId, () -> states.apply(event));
+        } else {
+            log.debug("Ignoring event {} of type {}", outboxId, type);
         }
     }
 

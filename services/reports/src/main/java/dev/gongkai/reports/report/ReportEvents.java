@@ -25,10 +25,10 @@ public class ReportEvents {
 
     public void statusChanged(Agency agency, int year, String action, ReportStatus status, int revision,
                               String actor, CheckedReport checked, String reason) {
-        outbox.publish(aggregate(agency, year), new ReportStatusChanged(UUID.randomUUID().toString(),
-                agency.slug().value(), agency.jurisdiction().value(), year, action, status.name(), revision,
-                Instant.now(), actor, checked.errors().size(), checked.warnings().size(),
-                checked.unexplainedWarnings().size(), reason));
+        ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, action, status.name(), revision, Instant.now(), actor,
+                checked.errors().size(), checked.warnings().size(), checked.unexplainedWarnings().size(), reason);
+        outbox.publish(aggregate(agency, year), event.type(), event);
     }
 
     public void published(Agency agency, int year, int revision, Instant publishedAt, String actor,
