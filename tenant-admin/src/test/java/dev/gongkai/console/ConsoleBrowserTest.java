@@ -1,19 +1,13 @@
 package dev.gongkai.console;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,42 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console end to end in a real browser, on the real Keycloak and the real services: the whole life of one
  * report, from the editor's first keystroke to the public portal. The steps depend on each other and run in order.
- * The console listens on port 8080, because the realm's client allows redirects to 127.0.0.1:8080 only.
+ * The console listens on port 8080 (see {@link ConsoleOnRealStack}).
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"server.port=8080", "spring.thymeleaf.cache=true"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleOnRealStack {
 
-    static final String CONSOLE = "http://127.0.0.1:8080";
     static final int YEAR = LocalDate.now().getYear() - 1;
     /** Table 三 received.total disagrees with its row (5 + 0 + … ≠ 6): S3_ROW_TOTAL must mark that cell. */
     static final String WRONG_TOTAL = "s3.received.total";
-
-    static ServiceStack stack;
-    Browser browser;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
-        stack = ServiceStack.get();
-        registry.add("gongkai.console.tenants-url", () -> stack.url(stack.tenantsPort));
-        registry.add("gongkai.console.reports-url", () -> stack.url(stack.reportsPort));
-        registry.add("gongkai.console.publishing-url", () -> stack.url(stack.publishingPort));
-        registry.add("gongkai.console.keycloak-url", () -> ServiceStack.KEYCLOAK);
-    }
-
-    @BeforeAll
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -1,8 +1,10 @@
 package dev.gongkai.console.admin;
 
+import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The operators' view of tenants: agencies as a tree per jurisdiction; provision, suspend, archive, activate. */
+/**
+ * The operators' view of tenants: agencies as a tree per jurisdiction with each schema's migration state; provision,
+ * suspend, archive, activate; migrate all schemas.
+ */
 @Controller
 class AgenciesController {
 
@@ -48,7 +53,35 @@ class AgenciesController {
         model.addAttribute("trees", trees(jurisdictions, agencies));
         model.addAttribute("jurisdictions", jurisdictions);
         model.addAttribute("agencies", agencies);
+        ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+        if (user != null && user.isPlatformAdmin()) {
+            JsonNode migrations = services.tenants().get().uri("/api/admin/migrations").retrieve()
+                    .body(JsonNode.class);
+            Map<String, JsonNode> states = new LinkedHashMap<>();
+            migrations.path("states").forEach(s -> states.put(s.path("agency").asString(), s));
+            model.addAttribute("migrations", migrations);
+            model.addAttribute("migrationStates", states);
+        }
         return "admin/agencies";
+    }
+
+    /**
+     * Applies the tenant changelog to every agency schema and shows the counts; the service answers 500 with the
+     * same summary when a schema failed, and the failed ones are listed.
+     */
+    @PostMapping("/admin/migrate-all")
+    String migrateAll(Locale locale, Model model) {
+        try {
+            model.addAttribute("migrateAll", services.tenants().post().uri("/api/admin/migrate-all").retrieve()
+                    .body(JsonNode.class));
+        } catch (ServiceProblem problem) {
+            if (problem.body() != null && problem.body().has("failed")) {
+                model.addAttribute("migrateAll", problem.body());
+            } else {
+                model.addAttribute("error", problem.message(locale));
+            }
+        }
+        return tree(model);
     }
 
     static List<JurisdictionTree> trees(JsonNode jurisdictions, JsonNode agencies) {

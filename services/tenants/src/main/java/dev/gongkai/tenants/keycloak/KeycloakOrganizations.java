@@ -1,6 +1,7 @@
 package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.security.Roles;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
@@ -12,14 +13,17 @@ import org.springframework.web.client.RestClient;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@link Organizations} on Keycloak's admin REST API ({@code /admin/realms/{realm}/organizations}, {@code /users},
- * role mappings), authenticated with the provisioning client's client-credentials token.
+ * {@link Organizations} on Keycloak's admin REST API ({@code /admin/realms/{realm}/organizations}, their members,
+ * {@code /users}, role mappings), authenticated with the provisioning client's client-credentials token.
  */
 public class KeycloakOrganizations implements Organizations {
 
@@ -29,6 +33,8 @@ public class KeycloakOrganizations implements Organizations {
     };
     private static final int PAGE = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> GONGKAI_ROLES = Set.of(Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER,
+            Roles.AGENCY_ADMIN, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN, Roles.PLATFORM_ADMIN);
 
     private final KeycloakProperties properties;
     private final RestClient http;
@@ -79,51 +85,86 @@ public class KeycloakOrganizations implements Organizations {
 
     @Override
     public AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email) {
-        Map<String, Object> org = findOrganization(alias).orElseThrow(() ->
-                new IllegalStateException("Keycloak has no organization " + alias));
-        String orgId = (String) org.get("id");
+        String orgId = (String) findOrganization(alias).orElseThrow(() ->
+                new IllegalStateException("Keycloak has no organization " + alias)).get("id");
         Change change = Change.UNCHANGED;
         String initialPassword = null;
 
         Optional<String> userId = findUser(username);
         if (userId.isEmpty()) {
             initialPassword = temporaryPassword();
-            Map<String, Object> user = new HashMap<>();
-            user.put("username", username);
-            user.put("enabled", true);
-            user.put("requiredActions", List.of("UPDATE_PASSWORD"));
-            user.put("credentials", List.of(Map.of("type", "password", "value", initialPassword, "temporary", true)));
-            if (email != null && !email.isBlank()) {
-                user.put("email", email);
-            }
-            ResponseEntity<Void> created = admin().post().uri("/admin/realms/{realm}/users", properties.realm())
-                    .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity();
-            userId = Optional.of(idFrom(created.getHeaders().getLocation()));
+            userId = Optional.of(createUser(new NewMember(username, email, null, null, Set.of()), initialPassword));
             change = Change.CREATED;
         }
         String id = userId.get();
 
-        boolean member = admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
-                        .queryParam("search", username).queryParam("exact", true).build(properties.realm(), orgId))
-                .retrieve().body(LIST).stream().anyMatch(m -> id.equals(m.get("id")));
-        if (!member) {
-            // The members endpoint takes the bare user id as a JSON string.
-            admin().post().uri("/admin/realms/{realm}/organizations/{org}/members", properties.realm(), orgId)
-                    .contentType(MediaType.APPLICATION_JSON).body("\"" + id + "\"").retrieve().toBodilessEntity();
+        if (findMember(orgId, username).isEmpty()) {
+            join(orgId, id);
             change = change == Change.CREATED ? change : Change.CHANGED;
         }
-
-        boolean hasRole = admin().get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm",
-                        properties.realm(), id)
-                .retrieve().body(LIST).stream().anyMatch(r -> Roles.AGENCY_ADMIN.equals(r.get("name")));
-        if (!hasRole) {
-            Map<String, Object> role = admin().get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(),
-                    Roles.AGENCY_ADMIN).retrieve().body(OBJECT);
-            admin().post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), id)
-                    .contentType(MediaType.APPLICATION_JSON).body(List.of(role)).retrieve().toBodilessEntity();
+        if (!realmRoles(id).contains(Roles.AGENCY_ADMIN)) {
+            grant(id, Set.of(Roles.AGENCY_ADMIN));
             change = change == Change.CREATED ? change : Change.CHANGED;
         }
         return new AdminChange(change, username, initialPassword);
+    }
+
+    @Override
+    public List<Member> members(AgencySlug alias) {
+        String orgId = organizationId(alias);
+        List<Member> members = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            int offset = first;
+            List<Map<String, Object>> page = admin().get().uri(b -> b
+                            .path("/admin/realms/{realm}/organizations/{org}/members")
+                            .queryParam("first", offset).queryParam("max", PAGE).build(properties.realm(), orgId))
+                    .retrieve().body(LIST);
+            page.forEach(user -> members.add(member(user)));
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        members.sort(Comparator.comparing(Member::username));
+        return members;
+    }
+
+    @Override
+    public AddedMember addMember(AgencySlug alias, NewMember member) {
+        String orgId = organizationId(alias);
+        if (findUser(member.username()).isPresent()) {
+            throw userExists(member.username());
+        }
+        String password = temporaryPassword();
+        String id = createUser(member, password);
+        try {
+            join(orgId, id);
+            grant(id, member.roles());
+        } catch (RuntimeException e) {
+            // Never leave behind an account whose temporary password nobody was shown.
+            admin().delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id).retrieve()
+                    .toBodilessEntity();
+            throw e;
+        }
+        Map<String, Object> created = admin().get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id)
+                .retrieve().body(OBJECT);
+        return new AddedMember(member(created), password);
+    }
+
+    @Override
+    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
+        Map<String, Object> member = findMember(organizationId(alias), username).orElseThrow(() ->
+                ApiException.notFound("user.not-found", "机构 " + alias + " 没有用户 " + username,
+                        "Agency " + alias + " has no user " + username));
+        if (Boolean.valueOf(enabled).equals(member.get("enabled"))) {
+            return Change.UNCHANGED;
+        }
+        // The whole representation goes back: a partial one may clear profile attributes it does not name.
+        Map<String, Object> user = new HashMap<>(admin().get().uri("/admin/realms/{realm}/users/{id}",
+                properties.realm(), member.get("id")).retrieve().body(OBJECT));
+        user.put("enabled", enabled);
+        admin().put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), member.get("id"))
+                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity();
+        return Change.CHANGED;
     }
 
     /** Organizations are searched by name or domain, not alias, so we page through them (briefly). */
@@ -154,6 +195,80 @@ public class KeycloakOrganizations implements Organizations {
                 .retrieve().body(LIST).stream()
                 .filter(u -> username.equalsIgnoreCase(String.valueOf(u.get("username"))))
                 .map(u -> (String) u.get("id")).findFirst();
+    }
+
+    private String organizationId(AgencySlug alias) {
+        return (String) findOrganization(alias).orElseThrow(() -> ApiException.conflict("agency.no-organization",
+                "机构 " + alias + " 在身份认证服务（Keycloak）中没有组织，请重新运行开通",
+                "Agency " + alias + " has no Keycloak organization; run provisioning again")).get("id");
+    }
+
+    private Optional<Map<String, Object>> findMember(String orgId, String username) {
+        return admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
+                        .queryParam("search", username).queryParam("exact", true).build(properties.realm(), orgId))
+                .retrieve().body(LIST).stream()
+                .filter(m -> username.equalsIgnoreCase(String.valueOf(m.get("username")))).findFirst();
+    }
+
+    /** Creates the user with a temporary password and UPDATE_PASSWORD; returns its id. */
+    private String createUser(NewMember member, String password) {
+        Map<String, Object> user = new HashMap<>();
+        user.put("username", member.username());
+        user.put("enabled", true);
+        user.put("requiredActions", List.of("UPDATE_PASSWORD"));
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)));
+        putIfPresent(user, "email", member.email());
+        putIfPresent(user, "firstName", member.firstName());
+        putIfPresent(user, "lastName", member.lastName());
+        ResponseEntity<Void> created = admin().post().uri("/admin/realms/{realm}/users", properties.realm())
+                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve()
+                .onStatus(status -> status.value() == 409, (request, response) -> {
+                    throw userExists(member.username());
+                }).toBodilessEntity();
+        return idFrom(created.getHeaders().getLocation());
+    }
+
+    private void join(String orgId, String userId) {
+        // The members endpoint takes the bare user id as a JSON string.
+        admin().post().uri("/admin/realms/{realm}/organizations/{org}/members", properties.realm(), orgId)
+                .contentType(MediaType.APPLICATION_JSON).body("\"" + userId + "\"").retrieve().toBodilessEntity();
+    }
+
+    private void grant(String userId, Set<String> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> representations = roles.stream().map(role -> admin().get()
+                .uri("/admin/realms/{realm}/roles/{role}", properties.realm(), role).retrieve().body(OBJECT)).toList();
+        admin().post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .contentType(MediaType.APPLICATION_JSON).body(representations).retrieve().toBodilessEntity();
+    }
+
+    /** The user's directly mapped realm roles that mean something to Gongkai. */
+    private List<String> realmRoles(String userId) {
+        return admin().get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .retrieve().body(LIST).stream().map(r -> String.valueOf(r.get("name")))
+                .filter(GONGKAI_ROLES::contains).sorted().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Member member(Map<String, Object> user) {
+        Object actions = user.get("requiredActions");
+        return new Member(String.valueOf(user.get("username")), (String) user.get("email"),
+                (String) user.get("firstName"), (String) user.get("lastName"), Boolean.TRUE.equals(user.get("enabled")),
+                realmRoles((String) user.get("id")),
+                actions instanceof List<?> list ? List.copyOf((List<String>) list) : List.of());
+    }
+
+    private static void putIfPresent(Map<String, Object> user, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            user.put(field, value);
+        }
+    }
+
+    private static ApiException userExists(String username) {
+        return ApiException.conflict("user.exists", "用户名 " + username + " 或其电子邮箱已被使用",
+                "The username " + username + " or its email is already taken");
     }
 
     private RestClient admin() {

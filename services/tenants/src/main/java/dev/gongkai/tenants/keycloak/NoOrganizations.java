@@ -1,8 +1,15 @@
 package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.error.ApiException;
+import org.springframework.http.HttpStatus;
 
-/** Used when {@code gongkai.keycloak.enabled=false}: provisioning then stops after the database steps. */
+import java.util.List;
+
+/**
+ * Used when {@code gongkai.keycloak.enabled=false}: provisioning then stops after the database steps, and an
+ * agency's users cannot be managed here (503).
+ */
 final class NoOrganizations implements Organizations {
 
     @Override
@@ -25,7 +32,29 @@ final class NoOrganizations implements Organizations {
         throw disabled();
     }
 
+    @Override
+    public List<Member> members(AgencySlug alias) {
+        throw usersUnavailable();
+    }
+
+    @Override
+    public AddedMember addMember(AgencySlug alias, NewMember member) {
+        throw usersUnavailable();
+    }
+
+    @Override
+    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
+        throw usersUnavailable();
+    }
+
     private static IllegalStateException disabled() {
         return new IllegalStateException("Keycloak steps are disabled (gongkai.keycloak.enabled=false)");
+    }
+
+    private static ApiException usersUnavailable() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "keycloak.disabled",
+                "本服务未连接身份认证服务（Keycloak），无法管理机构用户",
+                "This service is not connected to Keycloak (gongkai.keycloak.enabled=false); agency users cannot be "
+                        + "managed");
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,9 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 class MigrationController {
 
     private final TenantMigrations migrations;
+    private final SchemaStates states;
 
-    MigrationController(TenantMigrations migrations) {
+    MigrationController(TenantMigrations migrations, SchemaStates states) {
         this.migrations = migrations;
+        this.states = states;
+    }
+
+    @GetMapping("/migrations")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Migration state of every agency schema",
+            description = "Per agency: change sets applied, the last one and when, how many of this build's tenant "
+                    + "changelog are pending and how many applied ones it does not know; read from the schemas' "
+                    + "history tables, without running Liquibase.")
+    SchemaStates.Overview migrations() {
+        return states.read();
     }
 
     @PostMapping("/migrate-all")

@@ -30,4 +30,14 @@ public final class KeycloakTestSupport {
                 .retrieve().body(LIST).forEach(u ->
                         api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
     }
+
+    /** Deletes an organization a test created together with every user that is a member of it. */
+    public static void deleteOrganizationAndMembers(AgencySlug alias) {
+        var api = RealKeycloak.admin();
+        new KeycloakOrganizations(RealKeycloak.properties()).findOrganization(alias).ifPresent(org -> {
+            api.get().uri("/organizations/{id}/members?max=1000", org.get("id")).retrieve().body(LIST).forEach(u ->
+                    api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
+            api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity();
+        });
+    }
 }

@@ -3,6 +3,7 @@ package dev.gongkai.tenants.provisioning;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.tenants.keycloak.Organizations;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,5 +41,25 @@ class InMemoryOrganizations implements Organizations {
         boolean granted = agencyAdmins.add(username);
         Change change = created ? Change.CREATED : joined || granted ? Change.CHANGED : Change.UNCHANGED;
         return new AdminChange(change, username, created ? "temporary" : null);
+    }
+
+    @Override
+    public List<Member> members(AgencySlug alias) {
+        throw notForProvisioning();
+    }
+
+    @Override
+    public AddedMember addMember(AgencySlug alias, NewMember member) {
+        throw notForProvisioning();
+    }
+
+    @Override
+    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
+        throw notForProvisioning();
+    }
+
+    /** Managing users is tested against the real Keycloak (AgencyUsersTest). */
+    private static UnsupportedOperationException notForProvisioning() {
+        return new UnsupportedOperationException("provisioning does not manage members");
     }
 }

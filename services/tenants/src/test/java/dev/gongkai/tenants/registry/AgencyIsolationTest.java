@@ -66,7 +66,13 @@ class AgencyIsolationTest {
                 post("/api/agencies/" + b + "/activate"),
                 post("/api/admin/migrate-all"),
                 get("/api/admin/agencies/" + b + "/export"),
-                post("/api/admin/agencies/restore").contentType("application/zip").content(new byte[0]));
+                post("/api/admin/agencies/restore").contentType("application/zip").content(new byte[0]),
+                get("/api/admin/migrations"),
+                get("/api/agencies/" + b + "/users"),
+                post("/api/agencies/" + b + "/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"intruder\",\"roles\":[\"agency-admin\"]}"),
+                post("/api/agencies/" + b + "/users/" + b + "-admin/disable"),
+                post("/api/agencies/" + b + "/users/" + b + "-admin/enable"));
     }
 
     @Test
@@ -80,7 +86,9 @@ class AgencyIsolationTest {
                 "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
                 "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
                 "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all",
-                "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore");
+                "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore",
+                "GET /api/admin/migrations", "GET /api/agencies/{slug}/users", "POST /api/agencies/{slug}/users",
+                "POST /api/agencies/{slug}/users/{username}/disable", "POST /api/agencies/{slug}/users/{username}/enable");
     }
 
     @Test

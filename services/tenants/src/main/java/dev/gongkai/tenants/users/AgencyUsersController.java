@@ -1,0 +1,60 @@
+package dev.gongkai.tenants.users;
+
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.tenants.keycloak.Organizations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/agencies/{slug}/users")
+@Tag(name = "Agency users", description = "机构用户 — the members of an agency's Keycloak Organization")
+class AgencyUsersController {
+
+    private final AgencyUsers users;
+
+    AgencyUsersController(AgencyUsers users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    @Operation(summary = "An agency's users", description = "Platform admins: any agency; an agency-admin: their own "
+            + "(another agency: 404). Gongkai realm roles and pending required actions such as UPDATE_PASSWORD.")
+    List<Organizations.Member> list(Caller caller, @PathVariable AgencySlug slug) {
+        return users.list(caller, slug);
+    }
+
+    @PostMapping
+    @Operation(summary = "Add a user", description = "Created with a temporary password, returned once, that must be "
+            + "changed at the first sign-in. 422 for platform-admin, or office roles outside a disclosure office; "
+            + "409 when the username or email is taken.")
+    ResponseEntity<Organizations.AddedMember> add(Caller caller, @PathVariable AgencySlug slug,
+                                                  @Valid @RequestBody CreateUser command) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(users.add(caller, slug, command));
+    }
+
+    @PostMapping("/{username}/disable")
+    @Operation(summary = "Disable a user", description = "They can no longer sign in. 404 unless a member.")
+    ResponseEntity<Void> disable(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
+        users.setEnabled(caller, slug, username, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{username}/enable")
+    @Operation(summary = "Enable a user", description = "Undo disable. 404 unless a member.")
+    ResponseEntity<Void> enable(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
+        users.setEnabled(caller, slug, username, true);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.gongkai.tenants.users;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
+import dev.gongkai.tenants.keycloak.RealKeycloak;
+import dev.gongkai.tenants.provisioning.ProvisionAgency;
+import dev.gongkai.tenants.provisioning.Provisioner;
+import dev.gongkai.tenants.registry.CreateJurisdiction;
+import dev.gongkai.tenants.registry.Jurisdictions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.client.RestClient;
+
+import java.util.List;
+import java.util.UUID;
+
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static dev.gongkai.platform.testing.TestTokens.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An agency's users on the real Keycloak: two agencies provisioned for the class (organization and first admin
+ * created there), users added, disabled and enabled through the API, and removed with their organizations afterwards.
+ */
+@GongkaiTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class AgencyUsersTest {
+
+    /** The demo realm's police bureau, for the check with real tokens. */
+    @TestTenant(slug = "wuhai-psb", nameZh = "乌海市公安局", jurisdiction = "wuhai")
+    static ManagedAgency psb;
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final AgencySlug A = AgencySlug.of("usr-a-" + RUN);
+    private static final AgencySlug B = AgencySlug.of("usr-b-" + RUN);
+    private static boolean provisioned;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Provisioner provisioner;
+
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void keycloakMustBeRunning() {
+        RealKeycloak.requireRunning();
+    }
+
+    /**
+     * Once for the class, but with the Spring context of a test instance (a PER_CLASS instance would start the
+     * context before the test database is exported).
+     */
+    @BeforeEach
+    void provisionTwoAgencies() {
+        if (provisioned) {
+            return;
+        }
+        provisioned = true;
+        jurisdictions.ensure(new CreateJurisdiction("kc-city", "测试市", null));
+        for (AgencySlug slug : List.of(A, B)) {
+            provisioner.provision(new ProvisionAgency(slug.value(), "测试机构 " + slug, AgencyKind.DEPARTMENT,
+                    "kc-city", null, null));
+        }
+    }
+
+    @AfterAll
+    static void removeThemFromKeycloak() {
+        KeycloakTestSupport.deleteOrganizationAndMembers(A);
+        KeycloakTestSupport.deleteOrganizationAndMembers(B);
+    }
+
+    @Test
+    void listsTheFirstAdminOfAProvisionedAgencyWithRoleAndPendingPasswordChange() throws Exception {
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].username").value(A + "-admin"))
+                .andExpect(jsonPath("$[0].enabled").value(true))
+                .andExpect(jsonPath("$[0].roles").value(contains(Roles.AGENCY_ADMIN)))
+                .andExpect(jsonPath("$[0].requiredActions").value(contains("UPDATE_PASSWORD")));
+    }
+
+    @Test
+    void addsAUserWithATemporaryPasswordShownOnceAndListsThemWithThePasswordChangePending() throws Exception {
+        String username = A + "-editor";
+        mvc.perform(post("/api/agencies/{slug}/users", A).with(adminOf(A)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username": "%s", "email": "%s@example.test", "firstName": "伟", "lastName": "李",
+                                 "roles": ["agency-editor", "agency-approver"]}""".formatted(username, username)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.temporaryPassword").value(matchesPattern("\\S{16}")))
+                .andExpect(jsonPath("$.member.username").value(username))
+                .andExpect(jsonPath("$.member.roles").value(contains(Roles.AGENCY_APPROVER, Roles.AGENCY_EDITOR)));
+
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(adminOf(A)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.username == '%s')].email".formatted(username))
+                        .value(username + "@example.test"))
+                .andExpect(jsonPath("$[?(@.username == '%s')].lastName".formatted(username)).value("李"))
+                .andExpect(jsonPath("$[?(@.username == '%s')].requiredActions[0]".formatted(username))
+                        .value("UPDATE_PASSWORD"))
+                .andExpect(jsonPath("$[*].temporaryPassword").isEmpty());
+
+        mvc.perform(post("/api/agencies/{slug}/users", A).with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"%s\", \"roles\": [\"agency-editor\"]}".formatted(username)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("user.exists"));
+    }
+
+    @Test
+    void disablesAndEnablesAUser() throws Exception {
+        String username = A + "-approver";
+        create(A, username, "agency-approver");
+
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, username).with(adminOf(A)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(adminOf(A)))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(false));
+
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/enable", A, username).with(platformAdmin()))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(adminOf(A)))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+    }
+
+    @Test
+    void anAgencyAdminCannotSeeOrTouchAnotherAgencysUsers() throws Exception {
+        mvc.perform(get("/api/agencies/{slug}/users", B).with(adminOf(A)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("agency.not-found"));
+        mvc.perform(post("/api/agencies/{slug}/users", B).with(adminOf(A)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"%s-intruder\", \"roles\": [\"agency-editor\"]}".formatted(B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", B, B + "-admin").with(adminOf(A)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(B + "-intruder"))))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(B + "-admin")).value(true));
+    }
+
+    @Test
+    void aUserOfAnotherAgencyCannotBeDisabledThroughThisOne() throws Exception {
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, B + "-admin").with(platformAdmin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("user.not-found"));
+    }
+
+    @Test
+    void anEditorIsForbidden() throws Exception {
+        var editor = token("editor-" + A, List.of(A), Roles.AGENCY_EDITOR);
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(editor))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("access.denied"))
+                .andExpect(jsonPath("$.message_zh").exists())
+                .andExpect(jsonPath("$.message_en").exists());
+    }
+
+    @Test
+    void refusesThePlatformAdminRoleAndOfficeRolesOutsideAnOffice() throws Exception {
+        for (String role : List.of(Roles.PLATFORM_ADMIN, Roles.OFFICE_REVIEWER)) {
+            mvc.perform(post("/api/agencies/{slug}/users", A).with(platformAdmin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\": \"%s-x\", \"roles\": [\"agency-editor\", \"%s\"]}".formatted(A, role)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("user.role-not-allowed"))
+                    .andExpect(jsonPath("$.role").value(role));
+        }
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(A + "-x"))));
+    }
+
+    @Test
+    void theDemoAgencyAdminSignedInAtKeycloakListsTheBureausUsersAndNoOtherAgencys() {
+        var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken("psb-admin", "demo")).build();
+
+        List<?> users = http.get().uri("/api/agencies/wuhai-psb/users").retrieve().body(List.class);
+        int other = http.get().uri("/api/agencies/{slug}/users", A)
+                .exchange((request, response) -> response.getStatusCode().value());
+
+        assertThat(users).anySatisfy(u -> assertThat(u.toString()).contains("username=psb-editor", "agency-editor"));
+        assertThat(other).isEqualTo(404);
+    }
+
+    private void create(AgencySlug agency, String username, String role) throws Exception {
+        mvc.perform(post("/api/agencies/{slug}/users", agency).with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"%s\", \"roles\": [\"%s\"]}".formatted(username, role)))
+                .andExpect(status().isCreated());
+    }
+
+    private static JwtRequestPostProcessor adminOf(AgencySlug agency) {
+        return token("admin-" + agency, List.of(agency), Roles.AGENCY_ADMIN);
+    }
+}

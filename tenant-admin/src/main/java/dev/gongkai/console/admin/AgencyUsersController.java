@@ -1,0 +1,99 @@
+package dev.gongkai.console.admin;
+
+import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.services.Services;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * An agency's users (the members of its Keycloak Organization, through the tenants service): roles, status and
+ * pending sign-in actions; add one (the temporary password is shown on the answer page, once), disable, enable.
+ */
+@Controller
+class AgencyUsersController {
+
+    static final Set<String> ACTIONS = Set.of("disable", "enable");
+    static final List<String> AGENCY_ROLES = List.of("agency-editor", "agency-approver", "agency-admin");
+    static final List<String> OFFICE_ROLES = List.of("office-reviewer", "office-admin");
+
+    private final Services services;
+    private final JsonMapper json;
+
+    AgencyUsersController(Services services, JsonMapper json) {
+        this.services = services;
+        this.json = json;
+    }
+
+    @GetMapping("/admin/agencies/{slug}/users")
+    String users(@PathVariable String slug, Model model) {
+        JsonNode agency = services.tenants().get().uri("/api/agencies/{slug}", slug).retrieve().body(JsonNode.class);
+        JsonNode users = services.tenants().get().uri("/api/agencies/{slug}/users", slug).retrieve()
+                .body(JsonNode.class);
+        // "agency" is the shell's: the signed-in user's own agency.
+        model.addAttribute("managed", agency);
+        model.addAttribute("users", users);
+        model.addAttribute("grantable", "DISCLOSURE_OFFICE".equals(agency.path("kind").asString())
+                ? Stream.concat(AGENCY_ROLES.stream(), OFFICE_ROLES.stream()).toList()
+                : AGENCY_ROLES);
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/agencies/{slug}/users")
+    String add(@PathVariable String slug, @RequestParam String username,
+               @RequestParam(required = false) String email, @RequestParam(required = false) String firstName,
+               @RequestParam(required = false) String lastName,
+               @RequestParam(name = "roles", required = false) List<String> roles, Locale locale, Model model) {
+        var command = json.createObjectNode().put("username", username.strip());
+        putIfPresent(command, "email", email);
+        putIfPresent(command, "firstName", firstName);
+        putIfPresent(command, "lastName", lastName);
+        var granted = command.putArray("roles");
+        (roles == null ? List.<String>of() : roles).forEach(granted::add);
+        try {
+            model.addAttribute("added", services.tenants().post().uri("/api/agencies/{slug}/users", slug)
+                    .contentType(MediaType.APPLICATION_JSON).body(command).retrieve().body(JsonNode.class));
+        } catch (ServiceProblem problem) {
+            if (problem.is(404) || problem.is(403)) {
+                throw problem;
+            }
+            model.addAttribute("error", problem.message(locale));
+            model.addAttribute("command", command);
+        }
+        return users(slug, model);
+    }
+
+    @PostMapping("/admin/agencies/{slug}/users/{username}/{action}")
+    String setEnabled(@PathVariable String slug, @PathVariable String username, @PathVariable String action,
+                      Locale locale, RedirectAttributes redirect) {
+        if (ACTIONS.contains(action)) {
+            try {
+                services.tenants().post().uri("/api/agencies/{slug}/users/{username}/{action}", slug, username, action)
+                        .retrieve().toBodilessEntity();
+                redirect.addFlashAttribute("notice", "users.done." + action);
+            } catch (ServiceProblem problem) {
+                redirect.addFlashAttribute("error", problem.message(locale));
+            }
+        }
+        return "redirect:/admin/agencies/{slug}/users";
+    }
+
+    private static void putIfPresent(ObjectNode command, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            command.put(field, value.strip());
+        }
+    }
+}

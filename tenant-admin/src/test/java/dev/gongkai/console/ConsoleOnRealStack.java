@@ -1,0 +1,45 @@
+package dev.gongkai.console;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console on port 8080 (the realm's client allows redirects to 127.0.0.1:8080 only) against the real back end of
+ * {@link ServiceStack}, with a headless browser per test class. Every browser test extends it, so that they share one
+ * Spring context: a second one could not bind port 8080.
+ */
+@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=8080", "spring.thymeleaf.cache=true"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConsoleOnRealStack {
+
+    static final String CONSOLE = "http://127.0.0.1:8080";
+
+    static ServiceStack stack;
+    Browser browser;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws Exception {
+        stack = ServiceStack.get();
+        registry.add("gongkai.console.tenants-url", () -> stack.url(stack.tenantsPort));
+        registry.add("gongkai.console.reports-url", () -> stack.url(stack.reportsPort));
+        registry.add("gongkai.console.publishing-url", () -> stack.url(stack.publishingPort));
+        registry.add("gongkai.console.keycloak-url", () -> ServiceStack.KEYCLOAK);
+    }
+
+    @BeforeAll
+    void openBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+}
