@@ -69,6 +69,12 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         assertThat(row).contains("王芳", "填报人员", "单位负责人（签发）", "已启用", "修改密码");
         browser.screenshot("admin-users");
 
+        browser.driver.navigate().refresh();
+        browser.waitForText("h1", "乌海市公安局的用户");
+        assertThat(browser.driver.findElements(By.id("temporary-password")))
+                .as("reloading neither adds the user again nor shows the password again").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='" + clerk + "']"))).hasSize(1);
+
         browser.click("#users tr[data-user='" + clerk + "'] button");
         browser.waitForText(".notice", "已停用该用户");
         assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");

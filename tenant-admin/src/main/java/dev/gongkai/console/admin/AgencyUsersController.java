@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * An agency's users (the members of its Keycloak Organization, through the tenants service): roles, status and
- * pending sign-in actions; add one (the temporary password is shown on the answer page, once), disable, enable.
+ * pending sign-in actions; add one (the temporary password is shown once, on the page after adding), disable, enable.
  */
 @Controller
 class AgencyUsersController {
@@ -56,7 +56,8 @@ class AgencyUsersController {
     String add(@PathVariable String slug, @RequestParam String username,
                @RequestParam(required = false) String email, @RequestParam(required = false) String firstName,
                @RequestParam(required = false) String lastName,
-               @RequestParam(name = "roles", required = false) List<String> roles, Locale locale, Model model) {
+               @RequestParam(name = "roles", required = false) List<String> roles, Locale locale, Model model,
+               RedirectAttributes redirect) {
         var command = json.createObjectNode().put("username", username.strip());
         putIfPresent(command, "email", email);
         putIfPresent(command, "firstName", firstName);
@@ -64,16 +65,19 @@ class AgencyUsersController {
         var granted = command.putArray("roles");
         (roles == null ? List.<String>of() : roles).forEach(granted::add);
         try {
-            model.addAttribute("added", services.tenants().post().uri("/api/agencies/{slug}/users", slug)
+            // Post/redirect/get: the one-time password travels in the session's flash, so reloading the page
+            // neither adds the user again nor shows the password a second time.
+            redirect.addFlashAttribute("added", services.tenants().post().uri("/api/agencies/{slug}/users", slug)
                     .contentType(MediaType.APPLICATION_JSON).body(command).retrieve().body(JsonNode.class));
+            return "redirect:/admin/agencies/{slug}/users";
         } catch (ServiceProblem problem) {
             if (problem.is(404) || problem.is(403)) {
                 throw problem;
             }
             model.addAttribute("error", problem.message(locale));
             model.addAttribute("command", command);
+            return users(slug, model);
         }
-        return users(slug, model);
     }
 
     @PostMapping("/admin/agencies/{slug}/users/{username}/{action}")
