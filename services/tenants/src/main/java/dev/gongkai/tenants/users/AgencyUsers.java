@@ -60,7 +60,13 @@ class AgencyUsers {
 
     void setEnabled(Caller caller, AgencySlug slug, String username, boolean enabled) {
         managed(caller, slug);
-        keycloak(() -> organizations.setMemberEnabled(slug, username.toLowerCase(Locale.ROOT), enabled));
+        String member = username.toLowerCase(Locale.ROOT);
+        if (!enabled && member.equals(caller.username())) {
+            // An agency whose only admin locks themselves out needs a platform admin to get back in.
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "user.self-disable",
+                    "不能停用自己的账号", "You cannot disable your own account", Map.of("field", "username"));
+        }
+        keycloak(() -> organizations.setMemberEnabled(slug, member, enabled));
     }
 
     private Agency managed(Caller caller, AgencySlug slug) {

@@ -152,6 +152,17 @@ class AgencyUsersTest {
     }
 
     @Test
+    void nobodyDisablesTheirOwnAccount() throws Exception {
+        var firstAdmin = token(A + "-admin", List.of(A), Roles.AGENCY_ADMIN);
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, A + "-admin").with(firstAdmin))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("user.self-disable"))
+                .andExpect(jsonPath("$.message_zh").value("不能停用自己的账号"));
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(A + "-admin")).value(true));
+    }
+
+    @Test
     void anAgencyAdminCannotSeeOrTouchAnotherAgencysUsers() throws Exception {
         mvc.perform(get("/api/agencies/{slug}/users", B).with(adminOf(A)))
                 .andExpect(status().isNotFound())
