@@ -41,12 +41,15 @@ public class Events {
     public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, Instant at) {
         ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
                 agency.jurisdiction().value(), year, action, status, 2, at, "editor", 0, 1, 0, null);
-        transactions.executeWithoutResult(s -> outbox.publish("agency:" + agency.slug(), event.type(), event));
-        return event;
+        return write(agency, event.type(), event);
     }
 
     public <E extends Record> E write(ManagedAgency agency, E event) {
-        transactions.executeWithoutResult(s -> outbox.publish("agency:" + agency.slug(), event));
+        return write(agency, event.getClass().getSimpleName(), event);
+    }
+
+    private <E extends Record> E write(ManagedAgency agency, String type, E event) {
+        transactions.executeWithoutResult(s -> outbox.publish("agency:" + agency.slug(), type, event));
         return event;
     }
 

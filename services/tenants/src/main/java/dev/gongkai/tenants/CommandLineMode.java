@@ -8,7 +8,6 @@ import dev.gongkai.tenants.demo.DemoCity;
 import dev.gongkai.tenants.migration.TenantMigrations;
 import org.springframework.stereotype.Component;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,11 +54,11 @@ class CommandLineMode {
     private int exportAgency(String slug, Path file) {
         try {
             var manifest = backups.export(AgencySlug.of(slug), file);
-            manifest.tables().forEach(t -> out().printf("%s.%-26s %6d rows  sha256 %s%n", manifest.schema(), t.table(),
+            manifest.tables().forEach(t -> System.out.printf("%s.%-26s %6d rows  sha256 %s%n", manifest.schema(), t.table(),
                     t.rows(), t.sha256()));
-            manifest.registry().forEach(t -> out().printf("core.%-26s %6d rows  sha256 %s%n", t.table(), t.rows(),
+            manifest.registry().forEach(t -> System.out.printf("core.%-26s %6d rows  sha256 %s%n", t.table(), t.rows(),
                     t.sha256()));
-            out().printf("export-agency: %s written to %s (%d bytes)%n", slug, file, Files.size(file));
+            System.out.printf("export-agency: %s written to %s (%d bytes)%n", slug, file, Files.size(file));
             return 0;
         } catch (ApiException e) {
             return refused("export-agency", e);
@@ -71,7 +70,7 @@ class CommandLineMode {
 
     private int restoreAgency(Path file) {
         try {
-            backups.restore(file, out()::println);
+            backups.restore(file, System.out::println);
             return 0;
         } catch (ApiException e) {
             return refused("restore-agency", e);
@@ -93,19 +92,19 @@ class CommandLineMode {
     }
 
     private int migrateAll() {
-        var summary = migrations.migrateAll(result -> out().println(line(result)));
-        out().printf("migrate-all: %d schemas, %d migrated, %d up to date, %d failed%n", summary.total(),
+        var summary = migrations.migrateAll(result -> System.out.println(line(result)));
+        System.out.printf("migrate-all: %d schemas, %d migrated, %d up to date, %d failed%n", summary.total(),
                 summary.migrated(), summary.upToDate(), summary.failed());
         return summary.failed() == 0 ? 0 : 1;
     }
 
     private int provisionDemo() {
         try {
-            demoCity.provision(report -> out().printf("%-22s %s%s%n", report.agency(), report.outcome(),
+            demoCity.provision(report -> System.out.printf("%-22s %s%s%n", report.agency(), report.outcome(),
                     report.initialAdminPassword() == null ? ""
                             : "  first admin " + report.adminUsername() + " / temporary password "
                             + report.initialAdminPassword()));
-            out().println("provision-demo: done");
+            System.out.println("provision-demo: done");
             return 0;
         } catch (RuntimeException e) {
             System.err.println("provision-demo failed: " + e.getMessage());
@@ -116,10 +115,5 @@ class CommandLineMode {
     private static String line(MigrationResult r) {
         return String.format("%-40s %-10s %3d change sets %5d ms%s", r.schema(), r.outcome(), r.appliedChangeSets(),
                 r.millis(), r.error() == null ? "" : "  " + r.error());
-    }
-
-    /** Read at each use, not at construction: whoever owns System.out when a command runs gets its output. */
-    private static PrintStream out() {
-        return System.out;
     }
 }

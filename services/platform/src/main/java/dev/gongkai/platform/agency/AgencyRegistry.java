@@ -1,5 +1,6 @@
 package dev.gongkai.platform.agency;
 
+import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.jooq.core.tables.records.AgencyRecord;
 import dev.gongkai.platform.jooq.core.tables.records.JurisdictionRecord;
 import org.jooq.DSLContext;
@@ -28,6 +29,11 @@ public class AgencyRegistry {
 
     public AgencyRegistry(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** The one answer for an agency that does not exist or must not be revealed: 404, the same for both. */
+    public static ApiException notFound(String slug) {
+        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
     }
 
     public Optional<Agency> find(AgencySlug slug) {

@@ -115,6 +115,10 @@ public class SchemaMigrator implements AutoCloseable {
      * {@code databasechangelog} lists when it is up to date. Backups compare it with the state they were taken at.
      */
     public Set<String> tenantChangelog() {
+        Set<String> known = tenantChangeSets;
+        if (known != null) {
+            return known;
+        }
         synchronized (ONE_AT_A_TIME) {
             try {
                 return Set.copyOf(tenantChangeSets(connection()));

@@ -1,5 +1,7 @@
 package dev.gongkai.platform.security;
 
+import java.util.Set;
+
 /** Keycloak realm roles (see ARCHITECTURE.md); authorities carry them as {@code ROLE_<name>}. */
 public final class Roles {
 
@@ -9,6 +11,12 @@ public final class Roles {
     public static final String OFFICE_REVIEWER = "office-reviewer";
     public static final String OFFICE_ADMIN = "office-admin";
     public static final String PLATFORM_ADMIN = "platform-admin";
+
+    /** The roles any agency may give its own staff. */
+    public static final Set<String> AGENCY_ROLES = Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN);
+    /** Every role that means something to Gongkai (Keycloak's own default roles are not among them). */
+    public static final Set<String> ALL = Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN, OFFICE_REVIEWER,
+            OFFICE_ADMIN, PLATFORM_ADMIN);
 
     private Roles() {
     }

@@ -78,6 +78,6 @@ public class AgencyAccess {
     }
 
     static ApiException notFound(AgencySlug slug) {
-        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
+        return AgencyRegistry.notFound(slug.value());
     }
 }

@@ -83,8 +83,7 @@ public class PublicReports {
     Agency agency(Jurisdiction jurisdiction, String slug) {
         return known(knownAgencies, slug, () -> registry.find(AgencySlug.of(slug)))
                 .filter(a -> a.jurisdiction().equals(jurisdiction.slug()))
-                .orElseThrow(() -> ApiException.notFound("agency.not-found", "未找到机构 " + slug,
-                        "Agency " + slug + " not found"));
+                .orElseThrow(() -> AgencyRegistry.notFound(slug));
     }
 
     private static <T> Optional<T> known(Cache<String, T> known, String slug, Supplier<Optional<T>> lookup) {

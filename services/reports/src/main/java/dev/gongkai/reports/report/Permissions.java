@@ -1,6 +1,7 @@
 package dev.gongkai.reports.report;
 
 import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.security.Caller;
@@ -50,7 +51,7 @@ public final class Permissions {
         ActingAgency acting = access.resolve(caller, Optional.of(agency)).orElseThrow();
         if (!acting.viaOffice() && acting.agency().kind() != AgencyKind.DISCLOSURE_OFFICE
                 && !access.supervisedJurisdictions(caller).contains(acting.agency().jurisdiction())) {
-            throw ApiException.notFound("agency.not-found", "未找到机构 " + agency, "Agency " + agency + " not found");
+            throw AgencyRegistry.notFound(agency.value());
         }
         return acting;
     }

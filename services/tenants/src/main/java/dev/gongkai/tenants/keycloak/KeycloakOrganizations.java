@@ -13,13 +13,15 @@ import org.springframework.web.client.RestClient;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * {@link Organizations} on Keycloak's admin REST API ({@code /admin/realms/{realm}/organizations}, their members,
@@ -33,8 +35,6 @@ public class KeycloakOrganizations implements Organizations {
     };
     private static final int PAGE = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> GONGKAI_ROLES = Set.of(Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER,
-            Roles.AGENCY_ADMIN, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN, Roles.PLATFORM_ADMIN);
 
     private final KeycloakProperties properties;
     private final RestClient http;
@@ -112,20 +112,10 @@ public class KeycloakOrganizations implements Organizations {
     @Override
     public List<Member> members(AgencySlug alias) {
         String orgId = organizationId(alias);
-        List<Member> members = new ArrayList<>();
-        for (int first = 0; ; first += PAGE) {
-            int offset = first;
-            List<Map<String, Object>> page = admin().get().uri(b -> b
-                            .path("/admin/realms/{realm}/organizations/{org}/members")
-                            .queryParam("first", offset).queryParam("max", PAGE).build(properties.realm(), orgId))
-                    .retrieve().body(LIST);
-            page.forEach(user -> members.add(member(user)));
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        members.sort(Comparator.comparing(Member::username));
-        return members;
+        return listing(first -> admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
+                        .queryParam("first", first).queryParam("max", PAGE).build(properties.realm(), orgId))
+                .retrieve().body(LIST))
+                .map(this::member).sorted(Comparator.comparing(Member::username)).toList();
     }
 
     @Override
@@ -169,24 +159,24 @@ public class KeycloakOrganizations implements Organizations {
 
     /** Organizations are searched by name or domain, not alias, so we page through them (briefly). */
     Optional<Map<String, Object>> findOrganization(AgencySlug alias) {
-        for (int first = 0; ; first += PAGE) {
-            int offset = first;
-            List<Map<String, Object>> page = admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations")
-                            .queryParam("first", offset).queryParam("max", PAGE)
-                            .queryParam("briefRepresentation", true).build(properties.realm()))
-                    .retrieve().body(LIST);
-            if (page == null || page.isEmpty()) {
-                return Optional.empty();
-            }
-            for (Map<String, Object> org : page) {
-                if (alias.value().equals(org.get("alias"))) {
-                    return Optional.of(org);
-                }
-            }
-            if (page.size() < PAGE) {
-                return Optional.empty();
-            }
+        return listing(first -> admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations")
+                        .queryParam("first", first).queryParam("max", PAGE)
+                        .queryParam("briefRepresentation", true).build(properties.realm()))
+                .retrieve().body(LIST))
+                .filter(org -> alias.value().equals(org.get("alias"))).findFirst();
+    }
+
+    /**
+     * The entries of a paged admin listing ({@code first}, {@code max}), a page fetched only when the stream gets
+     * there: a search that finds its entry early reads no further pages.
+     */
+    private static Stream<Map<String, Object>> listing(IntFunction<List<Map<String, Object>>> fetch) {
+        record Page(int first, List<Map<String, Object>> entries) {
         }
+        return Stream.iterate(new Page(0, fetch.apply(0)), Objects::nonNull,
+                        page -> page.entries() == null || page.entries().size() < PAGE ? null
+                                : new Page(page.first() + PAGE, fetch.apply(page.first() + PAGE)))
+                .flatMap(page -> page.entries() == null ? Stream.empty() : page.entries().stream());
     }
 
     private Optional<String> findUser(String username) {
@@ -248,7 +238,7 @@ public class KeycloakOrganizations implements Organizations {
     private List<String> realmRoles(String userId) {
         return admin().get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
                 .retrieve().body(LIST).stream().map(r -> String.valueOf(r.get("name")))
-                .filter(GONGKAI_ROLES::contains).sorted().toList();
+                .filter(Roles.ALL::contains).sorted().toList();
     }
 
     @SuppressWarnings("unchecked")

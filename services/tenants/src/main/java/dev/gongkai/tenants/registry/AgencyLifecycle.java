@@ -38,8 +38,7 @@ class AgencyLifecycle {
 
     Agency changeStatus(AgencySlug slug, AgencyStatus status) {
         tx.executeWithoutResult(s -> {
-            registry.find(slug).orElseThrow(() -> ApiException.notFound("agency.not-found", "未找到机构 " + slug,
-                    "Agency " + slug + " not found"));
+            registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
             if (store.setStatus(slug, status)) {
                 outbox.publish("agency:" + slug, new AgencyStatusChanged(slug.value(), status));
             }

@@ -45,8 +45,7 @@ class RegistryQueries {
 
     AgencyView agency(Caller caller, AgencySlug slug) {
         return registry.find(slug).filter(a -> access.canSee(caller, a)).map(this::view)
-                .orElseThrow(() -> ApiException.notFound("agency.not-found", "未找到机构 " + slug,
-                        "Agency " + slug + " not found"));
+                .orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
     }
 
     List<JurisdictionView> jurisdictions(Caller caller) {

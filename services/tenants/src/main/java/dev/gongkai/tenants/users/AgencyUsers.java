@@ -32,8 +32,6 @@ import java.util.function.Supplier;
 class AgencyUsers {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyUsers.class);
-    private static final Set<String> AGENCY_ROLES = Set.of(Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER,
-            Roles.AGENCY_ADMIN);
 
     private final AgencyRegistry registry;
     private final AgencyAccess access;
@@ -71,7 +69,7 @@ class AgencyUsers {
 
     private Agency managed(Caller caller, AgencySlug slug) {
         if (caller.isPlatformAdmin()) {
-            return registry.find(slug).orElseThrow(() -> notFound(slug));
+            return registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
         }
         if (!caller.hasRole(Roles.AGENCY_ADMIN)) {
             throw ApiException.forbidden("access.denied", "只有平台管理员和本机构管理员可以管理机构用户",
@@ -81,7 +79,7 @@ class AgencyUsers {
         // it is suspended or archived); acting through an office's supervision is no membership.
         var acting = access.resolve(caller, Optional.of(slug)).orElseThrow();
         if (acting.viaOffice()) {
-            throw notFound(slug);
+            throw AgencyRegistry.notFound(slug.value());
         }
         return acting.agency();
     }
@@ -90,7 +88,7 @@ class AgencyUsers {
         Set<String> roles = new LinkedHashSet<>();
         for (String role : requested) {
             boolean office = Roles.isOfficeRole(role);
-            if (!AGENCY_ROLES.contains(role) && !(office && agency.kind() == AgencyKind.DISCLOSURE_OFFICE)) {
+            if (!Roles.AGENCY_ROLES.contains(role) && !(office && agency.kind() == AgencyKind.DISCLOSURE_OFFICE)) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "user.role-not-allowed",
                         "不能在机构 " + agency.slug() + " 中授予角色 " + role
                                 + "（可授予：agency-editor、agency-approver、agency-admin；政务公开办另可授予 office-reviewer、office-admin）",
@@ -115,10 +113,6 @@ class AgencyUsers {
                     "身份认证服务（Keycloak）暂时无法完成该操作，请稍后重试",
                     "Keycloak could not complete the operation; try again later");
         }
-    }
-
-    private static ApiException notFound(AgencySlug slug) {
-        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
     }
 
     private static String blankToNull(String value) {
