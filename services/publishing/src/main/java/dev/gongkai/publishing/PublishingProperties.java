@@ -25,9 +25,11 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
      * @param documentTtl how long a rendered document stays in Redis (keys are versioned, so only memory is at stake)
      * @param pointerTtl  how long a current-revision pointer is trusted before it is read from PostgreSQL again
      * @param localSize   rendered documents also kept in this process, at most this much (least recently used go)
+     * @param localPointerTtl how long this process trusts a pointer it has read, while it hears where pointers move
      * @param registryTtl how long the portal trusts a jurisdiction or agency it found in the registry
      */
-    public record Cache(Duration documentTtl, Duration pointerTtl, DataSize localSize, Duration registryTtl) {
+    public record Cache(Duration documentTtl, Duration pointerTtl, DataSize localSize, Duration localPointerTtl,
+                        Duration registryTtl) {
     }
 
     /** At most {@code requests} open-data requests per client address and {@code window}. */

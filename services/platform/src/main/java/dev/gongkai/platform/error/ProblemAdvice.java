@@ -62,8 +62,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unhandled exception", e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal.error", "服务器内部错误，请稍后重试", "Internal server error; please try again later"));
+        return ResponseEntity.internalServerError().body(Problems.unexpected());
     }
 
     @Override

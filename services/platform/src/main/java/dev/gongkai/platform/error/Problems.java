@@ -25,6 +25,12 @@ public final class Problems {
         return problem;
     }
 
+    /** What a client is told of a failure that is ours (the cause goes to the log, never to the client). */
+    public static ProblemDetail unexpected() {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", "服务器内部错误，请稍后重试",
+                "Internal server error; please try again later");
+    }
+
     public static ProblemDetail of(ApiException e) {
         ProblemDetail problem = of(e.status(), e.code(), e.messageZh(), e.messageEn());
         e.properties().forEach(problem::setProperty);
@@ -43,6 +49,9 @@ public final class Problems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
@@ -34,6 +36,16 @@ class CacheConfiguration {
     @Bean
     PublicationPointer publicationPointer(StringRedisTemplate redis, ReportStates states,
                                           PublishingProperties properties) {
-        return new PublicationPointer(redis, states, properties.cache().pointerTtl());
+        return new PublicationPointer(redis, states, properties.cache().pointerTtl(),
+                properties.cache().localPointerTtl());
+    }
+
+    /** Hears where pointers moved; re-subscribes by itself after Redis comes back. */
+    @Bean
+    RedisMessageListenerContainer pointerMoves(RedisConnectionFactory connections, PublicationPointer pointer) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.addMessageListener(pointer, ChannelTopic.of(PublicationPointer.MOVED_CHANNEL));
+        return container;
     }
 }

@@ -3,7 +3,6 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
-import dev.gongkai.publishing.portal.PublicReports.Format;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.report.model.CellDefinition;
@@ -27,7 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The public portal and its open data; no login. Every document answers 304 to a matching If-None-Match. */
+/**
+ * The public portal and its open data; no login. Every document answers 304 to a matching If-None-Match. The
+ * published documents themselves are served by {@link PublishedDocumentFilter}.
+ */
 @RestController
 @RequestMapping("/public/{jurisdiction}")
 class PortalController {
@@ -48,32 +50,6 @@ class PortalController {
         byte[] page = JurisdictionPage.render(j, reports.agencies(j), reports.states().inJurisdiction(j.slug()),
                 LocalDate.now(Deadlines.CHINA));
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE).body(page);
-    }
-
-    @GetMapping("/{agency}/{year:[0-9]+}")
-    ResponseEntity<byte[]> page(@PathVariable String jurisdiction, @PathVariable String agency,
-                                @PathVariable int year, WebRequest request) {
-        return serve(reports.document(jurisdiction, agency, year, Format.HTML), request, false);
-    }
-
-    @GetMapping("/{agency}/{year:[0-9]+}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String jurisdiction, @PathVariable String agency,
-                               @PathVariable int year, WebRequest request) {
-        return serve(reports.document(jurisdiction, agency, year, Format.PDF), request, false);
-    }
-
-    @OpenData
-    @GetMapping("/{agency}/{year:[0-9]+}.json")
-    ResponseEntity<byte[]> json(@PathVariable String jurisdiction, @PathVariable String agency,
-                                @PathVariable int year, WebRequest request) {
-        return serve(reports.document(jurisdiction, agency, year, Format.JSON), request, false);
-    }
-
-    @OpenData
-    @GetMapping("/{agency}/{year:[0-9]+}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String jurisdiction, @PathVariable String agency,
-                               @PathVariable int year, WebRequest request) {
-        return serve(reports.document(jurisdiction, agency, year, Format.CSV), request, true);
     }
 
     @GetMapping("/{agency}/{year:[0-9]+}/revisions/{number:[0-9]+}")

@@ -11,13 +11,15 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
- * Limits the endpoints marked {@link OpenData} per client address (the proxy-resolved remote address): over the
- * limit the answer is 429 with {@code Retry-After} and the usual problem body.
+ * Limits open data per client address (the proxy-resolved remote address): the endpoints marked {@link OpenData}
+ * (as an interceptor) and the published {@code .json} and {@code .csv} documents (which call {@link #admit}). Over
+ * the limit the answer is 429 with {@code Retry-After} and the usual problem body.
  */
-class OpenDataRateLimit implements HandlerInterceptor {
+public class OpenDataRateLimit implements HandlerInterceptor {
 
     private final RateLimiter limiter;
     private final JsonMapper json;
@@ -29,10 +31,13 @@ class OpenDataRateLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws Exception {
-        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(OpenData.class)) {
-            return true;
-        }
+            throws IOException {
+        return !(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(OpenData.class)
+                || admit(request, response);
+    }
+
+    /** Counts the request; false when it is over the limit and the 429 has been written. */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OptionalLong retryAfter = limiter.acquire(request.getRemoteAddr());
         if (retryAfter.isEmpty()) {
             return true;

@@ -14,17 +14,17 @@ import java.time.Clock;
 class RateLimitConfiguration {
 
     @Bean
-    RateLimiter rateLimiter(StringRedisTemplate redis, PublishingProperties properties) {
-        return new RateLimiter(redis, properties.rateLimit().requests(), properties.rateLimit().window(),
-                Clock.systemUTC());
+    OpenDataRateLimit openDataRateLimit(StringRedisTemplate redis, PublishingProperties properties, JsonMapper json) {
+        return new OpenDataRateLimit(new RateLimiter(redis, properties.rateLimit().requests(),
+                properties.rateLimit().window(), Clock.systemUTC()), json);
     }
 
     @Bean
-    WebMvcConfigurer openDataRateLimit(RateLimiter limiter, JsonMapper json) {
+    WebMvcConfigurer openDataRateLimitOnRoutes(OpenDataRateLimit rateLimit) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new OpenDataRateLimit(limiter, json)).addPathPatterns("/public/**");
+                registry.addInterceptor(rateLimit).addPathPatterns("/public/**");
             }
         };
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * A fixed-window counter per client in Redis ({@code INCR} and the window's expiry in one script), shared by every
  * instance of the service. When Redis is away the limit is not enforced: open data stays available.
  */
-public class RateLimiter {
+class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final String PREFIX = "gongkai:publishing:ratelimit:";
@@ -29,7 +29,7 @@ public class RateLimiter {
     private final Duration window;
     private final Clock clock;
 
-    public RateLimiter(StringRedisTemplate redis, int limit, Duration window, Clock clock) {
+    RateLimiter(StringRedisTemplate redis, int limit, Duration window, Clock clock) {
         this.redis = redis;
         this.limit = limit;
         this.window = window;

@@ -68,7 +68,8 @@ class RedisOutageTest {
             bytes.setValueSerializer(RedisSerializer.byteArray());
             bytes.afterPropertiesSet();
             PublicReports portal = new PublicReports(registry, states, revisions,
-                    new PublicationPointer(new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1)),
+                    new PublicationPointer(new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1),
+                            Duration.ofMinutes(1)),
                     new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1), CacheMetrics.NONE),
                     new ReportPdf("/nonexistent.ttc"), Duration.ofSeconds(30));
 
