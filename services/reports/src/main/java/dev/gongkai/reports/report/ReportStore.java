@@ -127,7 +127,12 @@ public class ReportStore {
                 .set(REPORT.UPDATED_AT, OffsetDateTime.now())
                 .where(REPORT.YEAR.eq(year))
                 .execute();
-        insertRevision(dsl, year, revision, json, author);
+        // The revision copies the row just written: the document crosses the network and is parsed into jsonb once.
+        dsl.insertInto(REPORT_REVISION, REPORT_REVISION.YEAR, REPORT_REVISION.REVISION, REPORT_REVISION.DOCUMENT,
+                        REPORT_REVISION.AUTHOR)
+                .select(DSL.select(REPORT.YEAR, REPORT.REVISION, REPORT.DOCUMENT, DSL.val(author))
+                        .from(REPORT).where(REPORT.YEAR.eq(year)))
+                .execute();
     }
 
     public void changeStatus(DSLContext dsl, int year, ReportStatus status, StatusDetails details) {
