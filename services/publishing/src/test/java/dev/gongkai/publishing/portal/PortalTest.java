@@ -10,6 +10,7 @@ import dev.gongkai.report.render.CanonicalJson;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -54,8 +55,40 @@ class PortalTest {
     @Autowired
     Events events;
 
+    @Autowired
+    MeterRegistry meters;
+
     private String page(ManagedAgency agency, int year) {
         return "/public/" + CITY + "/" + agency.slug() + "/" + year;
+    }
+
+    @Test
+    void documentsAreTimedUnderTheirRouteAndCarryTheSameHeadersAsEveryOtherAnswer() throws Exception {
+        events.published(education, 2015, Reports.json("乌海市教育局", 2015, 3), Reports.beijing(2016, 1, 9));
+        events.pump();
+        String route = PublishedDocumentFilter.ROUTE + ".json";
+        double before = timed(route, "200");
+
+        MvcResult first = mvc.perform(get(page(education, 2015) + ".json").with(anyone())).andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public")).andReturn();
+        String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+        mvc.perform(get(page(education, 2015) + ".json").with(anyone())
+                        .header(HttpHeaders.IF_NONE_MATCH, "\"something-else\", W/" + etag))
+                .andExpect(status().isNotModified()).andExpect(header().string(HttpHeaders.ETAG, etag));
+        mvc.perform(get(page(education, 2014) + ".json").with(anyone())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.instance").value(page(education, 2014) + ".json"))
+                .andExpect(jsonPath("$.code").value("report.not-published"));
+
+        assertThat(timed(route, "200")).isEqualTo(before + 1);
+        assertThat(timed(route, "304")).isPositive();
+        assertThat(timed(route, "404")).isPositive();
+    }
+
+    private double timed(String route, String status) {
+        var timer = meters.find("http.server.requests").tag("uri", route).tag("status", status).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
