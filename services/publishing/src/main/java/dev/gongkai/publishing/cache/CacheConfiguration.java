@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
@@ -40,12 +40,8 @@ class CacheConfiguration {
                 properties.cache().localPointerTtl());
     }
 
-    /** Hears where pointers moved; re-subscribes by itself after Redis comes back. */
-    @Bean
-    RedisMessageListenerContainer pointerMoves(RedisConnectionFactory connections, PublicationPointer pointer) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        container.addMessageListener(pointer, ChannelTopic.of(PublicationPointer.MOVED_CHANNEL));
-        return container;
+    @Bean(destroyMethod = "destroy")
+    PointerMoves pointerMoves(RedisConnectionFactory connections, PublicationPointer pointer) {
+        return new PointerMoves(connections, pointer, Duration.ofSeconds(5));
     }
 }

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import redis.embedded.RedisServer;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the portal (two pointers, each with its own subscription) that remember what they read for an
- * hour: they answer from memory, yet the moment the service publishes a correction both serve it.
+ * hour: they answer from memory, yet the moment the service publishes a correction both serve it. And the
+ * subscription waits for Redis rather than failing the service's start.
  */
 @PublishingTest
 class PublicationPointerTest {
@@ -98,6 +104,36 @@ class PublicationPointerTest {
         events.pump();
 
         assertThat(eventually(() -> pointer.current(agency.slug(), 2023).isPresent())).isTrue();
+    }
+
+    @Test
+    void startsWithoutRedisAndListensOnceRedisArrives() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LettuceConnectionFactory nowhereYet = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", port),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+        nowhereYet.afterPropertiesSet();
+        nowhereYet.start();
+        PublicationPointer pointer = new PublicationPointer(new StringRedisTemplate(nowhereYet), states, HOUR, HOUR);
+        PointerMoves moves = new PointerMoves(nowhereYet, pointer, Duration.ofMillis(200));
+        RedisServer server = new RedisServer(port);
+        try {
+            moves.start();
+            Thread.sleep(600);
+            assertThat(pointer.listening()).as("nothing to listen to yet").isFalse();
+
+            server.start();
+
+            assertThat(eventually(pointer::listening)).as("subscribed once Redis is there").isTrue();
+        } finally {
+            moves.stop();
+            moves.destroy();
+            server.stop();
+            nowhereYet.destroy();
+        }
     }
 
     private PublicationPointer listening() throws InterruptedException {
