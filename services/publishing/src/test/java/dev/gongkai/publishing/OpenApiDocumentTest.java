@@ -25,6 +25,9 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.paths['/api/reports/{year}/website-url'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(hasItem("X-Agency")))
                 .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(not(hasItem("caller"))))
-                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}'].get.responses['304']").exists())
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.json'].get.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.pdf'].get.security").isEmpty());
     }
 }

@@ -7,6 +7,7 @@ import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,11 @@ class PortalConfiguration {
         registration.addUrlPatterns("/public/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    OpenApiCustomizer publishedDocumentsApi() {
+        return PublishedDocumentsApi.customizer();
     }
 
     /**
