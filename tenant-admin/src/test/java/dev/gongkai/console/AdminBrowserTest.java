@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The platform admin's pages in a real browser: each agency's migration state and migrate-all, then an agency's
  * users from Keycloak, adding one (the temporary password shown once), disabling them. The user is created in the
- * real realm and deleted from it afterwards.
+ * real realm and deleted from it afterwards. And an agency's own admin, who reaches only their agency's users.
  */
 class AdminBrowserTest extends ConsoleOnRealStack {
 
@@ -80,6 +80,22 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");
         assertThat(browser.driver.findElements(By.id("temporary-password")))
                 .as("the temporary password is shown once").isEmpty();
+        browser.signOut(CONSOLE);
+    }
+
+    @Test
+    void anAgencyAdminReachesTheirOwnUsersFromTheNavigationAndNoOneElses() {
+        browser.signIn(CONSOLE, "psb-admin");
+        browser.click("nav [data-test=nav-users]");
+        browser.waitForText("h1", "乌海市公安局的用户");
+        assertThat(browser.find("#users tr[data-user=psb-editor]").getText()).contains("填报人员");
+        assertThat(browser.driver.findElements(By.cssSelector("nav a[href$='/admin/agencies']")))
+                .as("the agency tree is the platform admin's").isEmpty();
+
+        browser.open(CONSOLE + "/admin/agencies/wuhai-psb-haibowan/users");
+        browser.waitForText("[data-test=problem]", "未找到");
+        assertThat(browser.driver.getPageSource()).doesNotContain("hbw-editor");
+        browser.open(CONSOLE + "/");
         browser.signOut(CONSOLE);
     }
 
