@@ -4,6 +4,7 @@ import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.RedisPorts;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.cache.PublicationPointer.Current;
 import dev.gongkai.publishing.revisions.ReportStates;
@@ -11,15 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import redis.embedded.RedisServer;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,15 +106,8 @@ class PublicationPointerTest {
 
     @Test
     void startsWithoutRedisAndListensOnceRedisArrives() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        LettuceConnectionFactory nowhereYet = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-        nowhereYet.afterPropertiesSet();
-        nowhereYet.start();
+        int port = RedisPorts.free();
+        LettuceConnectionFactory nowhereYet = RedisPorts.connections(port, Duration.ofMillis(500));
         PublicationPointer pointer = new PublicationPointer(new StringRedisTemplate(nowhereYet), states, HOUR, HOUR);
         PointerMoves moves = new PointerMoves(nowhereYet, pointer, Duration.ofMillis(200));
         RedisServer server = new RedisServer(port);

@@ -7,6 +7,7 @@ import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.RedisPorts;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.cache.DocumentCache;
 import dev.gongkai.publishing.cache.PublicationPointer;
@@ -14,14 +15,11 @@ import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -52,15 +50,7 @@ class RedisOutageTest {
         events.corrected(agency, 2021, Reports.json("断网测试局", 2021, 5), Reports.beijing(2022, 1, 9), "更正");
         events.pump();
 
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort();
-        }
-        LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", deadPort),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
-        nowhere.afterPropertiesSet();
-        nowhere.start();
+        LettuceConnectionFactory nowhere = RedisPorts.connections(RedisPorts.free(), Duration.ofMillis(300));
         try {
             RedisTemplate<String, byte[]> bytes = new RedisTemplate<>();
             bytes.setConnectionFactory(nowhere);

@@ -5,12 +5,11 @@ import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.RedisPorts;
 import dev.gongkai.publishing.Reports;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,17 +122,10 @@ class EventRelayTest {
     @Test
     void keepsEventsInTheOutboxWhileRedisIsDownAndDeliversThemOnceWhenItReturns() throws Exception {
         events.pump(); // leave nothing of other tests behind for the relay under test
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = RedisPorts.free();
         RedisServer server = new RedisServer(port);
         server.start();
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-        connections.afterPropertiesSet();
-        connections.start();
+        LettuceConnectionFactory connections = RedisPorts.connections(port, Duration.ofMillis(500));
         try {
             StringRedisTemplate flaky = new StringRedisTemplate(connections);
             EventStream ownStream = new EventStream("gongkai:events", "publishing");
