@@ -60,10 +60,10 @@ public class AgencyAccess {
 
     private ActingAgency act(Caller caller, AgencySlug slug) {
         boolean member = caller.belongsTo(slug);
-        Agency agency = registry.find(slug).orElseThrow(() -> notFound(slug));
+        Agency agency = registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
         boolean viaOffice = !member && supervisedJurisdictions(caller).contains(agency.jurisdiction());
         if (!member && !viaOffice) {
-            throw notFound(slug);
+            throw AgencyRegistry.notFound(slug.value());
         }
         if (agency.status() == AgencyStatus.SUSPENDED) {
             throw ApiException.forbidden("agency.suspended",
@@ -75,9 +75,5 @@ public class AgencyAccess {
                     "机构 " + slug + " 已归档，不能再办理业务", "Agency " + slug + " is archived");
         }
         return new ActingAgency(agency, caller, viaOffice);
-    }
-
-    static ApiException notFound(AgencySlug slug) {
-        return AgencyRegistry.notFound(slug.value());
     }
 }

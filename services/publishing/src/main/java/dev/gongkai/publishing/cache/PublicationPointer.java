@@ -86,10 +86,15 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         Optional<Current> current;
         try {
             String value = redis.opsForValue().get(key);
-            current = value != null ? Optional.of(Current.parse(value)) : fromPostgres(agency, year, key);
+            if (value != null) {
+                current = Optional.of(Current.parse(value));
+            } else {
+                current = fromPostgres(agency, year);
+                current.ifPresent(c -> offer(key, c, false));
+            }
         } catch (DataAccessException e) {
             log.debug("Pointer {} unreadable, asking PostgreSQL: {}", key, e.getMessage());
-            return states.find(agency, year).filter(ReportState::published).map(Current::of);
+            return fromPostgres(agency, year);
         }
         if (listening) {
             near.put(key, new Remembered(current, readIn));
@@ -97,10 +102,8 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         return current;
     }
 
-    private Optional<Current> fromPostgres(AgencySlug agency, int year, String key) {
-        Optional<Current> current = states.find(agency, year).filter(ReportState::published).map(Current::of);
-        current.ifPresent(c -> offer(key, c, false));
-        return current;
+    private Optional<Current> fromPostgres(AgencySlug agency, int year) {
+        return states.find(agency, year).filter(ReportState::published).map(Current::of);
     }
 
     /**
@@ -108,8 +111,7 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
      * so the caller can try again.
      */
     public void refresh(String agency, int year) {
-        states.find(AgencySlug.of(agency), year).filter(ReportState::published)
-                .ifPresent(s -> offer(key(agency, year), Current.of(s), true));
+        fromPostgres(AgencySlug.of(agency), year).ifPresent(current -> offer(key(agency, year), current, true));
         generation.incrementAndGet();
         redis.convertAndSend(MOVED_CHANNEL, agency + ":" + year);
     }

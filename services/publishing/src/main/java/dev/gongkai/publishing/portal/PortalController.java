@@ -8,7 +8,6 @@ import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.report.model.CellDefinition;
 import org.jooq.DSLContext;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +54,7 @@ class PortalController {
     @GetMapping("/{agency}/{year:[0-9]+}/revisions/{number:[0-9]+}")
     ResponseEntity<byte[]> revision(@PathVariable String jurisdiction, @PathVariable String agency,
                                     @PathVariable int year, @PathVariable int number, WebRequest request) {
-        return serve(reports.revisionPage(jurisdiction, agency, year, number), request, false);
+        return serve(reports.revisionPage(jurisdiction, agency, year, number), request);
     }
 
     @OpenData
@@ -66,12 +65,12 @@ class PortalController {
         String token = PublicReports.digest(published, j.slug() + "/" + year);
         String etag = "\"bulk." + j.slug() + "." + year + "." + token + "." + PublicReports.RENDERING + "\"";
         String key = "bulk:" + j.slug() + ":" + year + ":" + token + ":" + PublicReports.RENDERING;
-        return serve(new Served(etag, MediaType.parseMediaType("application/zip"), j.slug() + "-" + year + ".zip",
+        return serve(new Served(etag, MediaType.parseMediaType("application/zip"), Served.saved(j.slug() + "-" + year + ".zip"),
                 () -> reports.cache().get(key, () -> BulkExport.zip(j, year, published.stream()
                         .map(s -> {
                             Agency a = reports.agency(j, s.agency());
                             return new BulkExport.Entry(a, s, reports.revision(a, year, s.publishedRevision()));
-                        }).toList()))), request, true);
+                        }).toList()))), request);
     }
 
     @OpenData
@@ -102,7 +101,7 @@ class PortalController {
                     "Name the cells to compare (cells)").atField("cells");
         }
         return ResponseEntity.ok().contentType(PublicReports.CSV).cacheControl(REVALIDATE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(j.slug() + "-compare.csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Served.saved(j.slug() + "-compare.csv").toString())
                 .body(CompareView.csv(chosen, lines(j, agencies, years)));
     }
 
@@ -135,22 +134,15 @@ class PortalController {
         return lines;
     }
 
-    private static ResponseEntity<byte[]> serve(Served served, WebRequest request, boolean download) {
+    private static ResponseEntity<byte[]> serve(Served served, WebRequest request) {
         if (request.checkNotModified(served.etag())) {
             return null;
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(served.type()).eTag(served.etag())
                 .cacheControl(REVALIDATE);
-        if (served.filename() != null) {
-            response.header(HttpHeaders.CONTENT_DISPOSITION, download
-                    ? attachment(served.filename())
-                    : ContentDisposition.inline().filename(served.filename(), StandardCharsets.UTF_8).build()
-                    .toString());
+        if (served.disposition() != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, served.disposition().toString());
         }
         return response.body(served.body().get());
-    }
-
-    private static String attachment(String filename) {
-        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString();
     }
 }

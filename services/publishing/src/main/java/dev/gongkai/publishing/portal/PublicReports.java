@@ -72,6 +72,15 @@ public class PublicReports {
         Format(String extension) {
             this.extension = extension;
         }
+
+        static Format ofExtension(String extension) {
+            for (Format format : values()) {
+                if (format.extension.equals(extension)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("No document format " + extension);
+        }
     }
 
     Jurisdiction jurisdiction(String slug) {
@@ -119,12 +128,12 @@ public class PublicReports {
         return switch (format) {
             case HTML -> new Served(etag, HTML, null, () -> cache.get(key, () -> page(jurisdiction, agency, year,
                     current.number(), current.number())));
-            case PDF -> new Served(etag, MediaType.APPLICATION_PDF, name + ".pdf",
+            case PDF -> new Served(etag, MediaType.APPLICATION_PDF, Served.shown(name + ".pdf"),
                     () -> cache.get(key, () -> pdf.render(revision(agency, year, current.number()))));
-            case JSON -> new Served(etag, JSON, name + ".json",
+            case JSON -> new Served(etag, JSON, Served.shown(name + ".json"),
                     () -> cache.get(key, () -> CanonicalJson.writeBytes(revision(agency, year, current.number())
                             .report())));
-            case CSV -> new Served(etag, CSV, name + ".csv",
+            case CSV -> new Served(etag, CSV, Served.saved(name + ".csv"),
                     () -> cache.get(key, () -> CsvRenderer.renderBytes(revision(agency, year, current.number())
                             .report())));
         };

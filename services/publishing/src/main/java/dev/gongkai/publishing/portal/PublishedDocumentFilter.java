@@ -11,16 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +60,7 @@ class PublishedDocumentFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Format format = format(path.group(4));
+        Format format = path.group(4) == null ? Format.HTML : Format.ofExtension(path.group(4));
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context ->
                 context.setPathPattern(path.group(4) == null ? ROUTE : ROUTE + "." + path.group(4)));
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -75,17 +73,13 @@ class PublishedDocumentFilter extends HttpFilter {
             Served served = reports.document(path.group(1), path.group(2), Integer.parseInt(path.group(3)), format);
             response.setHeader(HttpHeaders.ETAG, served.etag());
             response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE);
-            if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), served.etag())) {
-                response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            if (new ServletWebRequest(request, response).checkNotModified(served.etag())) {
                 return;
             }
             byte[] body = served.body().get();
             response.setContentType(served.type().toString());
-            if (served.filename() != null) {
-                ContentDisposition.Builder disposition = format == Format.CSV
-                        ? ContentDisposition.attachment() : ContentDisposition.inline();
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                        disposition.filename(served.filename(), StandardCharsets.UTF_8).build().toString());
+            if (served.disposition() != null) {
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, served.disposition().toString());
             }
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
@@ -101,27 +95,5 @@ class PublishedDocumentFilter extends HttpFilter {
                 Problems.write(response, json, Problems.unexpected());
             }
         }
-    }
-
-    private static Format format(String extension) {
-        return extension == null ? Format.HTML : switch (extension) {
-            case "pdf" -> Format.PDF;
-            case "json" -> Format.JSON;
-            default -> Format.CSV;
-        };
-    }
-
-    /** {@code If-None-Match}: {@code *} or a list of entity tags, compared weakly (RFC 9110, 13.1.2). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

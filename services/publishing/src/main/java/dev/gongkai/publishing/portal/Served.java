@@ -1,9 +1,24 @@
 package dev.gongkai.publishing.portal;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** A public document: its validator, its type, and its bytes, produced only when the client lacks them. */
-record Served(String etag, MediaType type, String filename, Supplier<byte[]> body) {
+/**
+ * A public document: its validator, its type, how a browser should treat it ({@code null} for a page shown as it
+ * is), and its bytes, produced only when the client lacks them.
+ */
+record Served(String etag, MediaType type, ContentDisposition disposition, Supplier<byte[]> body) {
+
+    /** A file shown in the browser under its name (PDF, JSON). */
+    static ContentDisposition shown(String filename) {
+        return ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build();
+    }
+
+    /** A file the browser saves (CSV, zip). */
+    static ContentDisposition saved(String filename) {
+        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build();
+    }
 }
