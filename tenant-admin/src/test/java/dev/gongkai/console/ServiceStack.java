@@ -98,8 +98,10 @@ final class ServiceStack {
         Consumer<Object> progress = report -> System.out.println("[stack] provisioned " + report);
         tenants.invoke(demoCity, "provision", new Class<?>[] {Consumer.class}, progress);
         running.add(ServiceApps.start("reports", "dev.gongkai.reports.ReportsApplication", reportsPort, common));
+        List<String> publishing = new ArrayList<>(common);
+        publishing.add("--gongkai.publishing.documents.port=0");
         running.add(ServiceApps.start("publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort,
-                common));
+                publishing));
         System.out.printf("[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n", tenantsPort,
                 reportsPort, publishingPort, database, (System.nanoTime() - t0) / 1_000_000_000);
     }

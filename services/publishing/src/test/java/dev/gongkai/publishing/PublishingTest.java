@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "gongkai.publishing.events.stream=gongkai:events:test:${random.uuid}",
         "gongkai.publishing.rate-limit.requests=" + PublishingTest.RATE_LIMIT,
         "spring.data.redis.timeout=1s",
+        "gongkai.publishing.documents.port=0",
         "gongkai.reminders.scheduled=false"})
 @AutoConfigureMockMvc
 @Import({Events.class, TestClock.class})

@@ -42,6 +42,11 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(problem));
+    }
+
+    /** The RFC 9457 members of a problem, in the order every answer shows them, then its extension members. */
+    public static Map<String, Object> body(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (problem.getType() != null) {
             body.put("type", problem.getType().toString());
@@ -55,6 +60,6 @@ public final class Problems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        json.writeValue(response.getOutputStream(), body);
+        return body;
     }
 }

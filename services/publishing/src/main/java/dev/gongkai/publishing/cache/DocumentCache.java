@@ -42,6 +42,15 @@ public class DocumentCache {
         this.metrics = metrics;
     }
 
+    /** The document if this process holds it, else null; never waits for Redis. */
+    public byte[] inProcess(String key) {
+        byte[] near = local.getIfPresent(PREFIX + key);
+        if (near != null) {
+            metrics.hit(METRICS_NAME);
+        }
+        return near;
+    }
+
     public byte[] get(String key, Supplier<byte[]> render) {
         String fullKey = PREFIX + key;
         byte[] near = local.getIfPresent(fullKey);

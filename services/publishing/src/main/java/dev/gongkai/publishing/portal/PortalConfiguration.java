@@ -7,7 +7,9 @@ import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import io.micrometer.observation.ObservationRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,15 +27,26 @@ class PortalConfiguration {
                 properties.cache().registryTtl());
     }
 
+    @Bean
+    PublishedDocuments publishedDocuments(PublicReports reports, OpenDataRateLimit rateLimit, JsonMapper json) {
+        return new PublishedDocuments(reports, rateLimit, json);
+    }
+
     /** Right after the request's observation starts (order HIGHEST_PRECEDENCE + 1), before Spring Security. */
     @Bean
-    FilterRegistrationBean<PublishedDocumentFilter> publishedDocuments(PublicReports reports,
-                                                                       OpenDataRateLimit rateLimit, JsonMapper json) {
+    FilterRegistrationBean<PublishedDocumentFilter> publishedDocumentFilter(PublishedDocuments documents) {
         FilterRegistrationBean<PublishedDocumentFilter> registration =
-                new FilterRegistrationBean<>(new PublishedDocumentFilter(reports, rateLimit, json));
+                new FilterRegistrationBean<>(new PublishedDocumentFilter(documents));
         registration.addUrlPatterns("/public/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("gongkai.publishing.documents.enabled")
+    DocumentServer documentServer(PublishedDocuments documents, ObservationRegistry observations,
+                                  PublishingProperties properties) {
+        return new DocumentServer(documents, observations, properties.documents());
     }
 
     @Bean

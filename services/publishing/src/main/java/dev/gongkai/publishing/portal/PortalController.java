@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * The public portal and its open data; no login. Every document answers 304 to a matching If-None-Match. The
- * published documents themselves are served by {@link PublishedDocumentFilter}.
+ * published documents themselves are answered by {@link PublishedDocuments}.
  */
 @RestController
 @RequestMapping("/public/{jurisdiction}")
@@ -65,7 +65,8 @@ class PortalController {
         String token = PublicReports.digest(published, j.slug() + "/" + year);
         String etag = "\"bulk." + j.slug() + "." + year + "." + token + "." + PublicReports.RENDERING + "\"";
         String key = "bulk:" + j.slug() + ":" + year + ":" + token + ":" + PublicReports.RENDERING;
-        return serve(new Served(etag, MediaType.parseMediaType("application/zip"), Served.saved(j.slug() + "-" + year + ".zip"),
+        return serve(new Served(etag, MediaType.parseMediaType("application/zip"),
+                Served.saved(j.slug() + "-" + year + ".zip"), false,
                 () -> reports.cache().get(key, () -> BulkExport.zip(j, year, published.stream()
                         .map(s -> {
                             Agency a = reports.agency(j, s.agency());

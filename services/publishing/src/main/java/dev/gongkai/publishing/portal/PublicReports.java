@@ -19,6 +19,9 @@ import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvRenderer;
 import org.springframework.http.MediaType;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the public can read, and only that: published revisions, found through the registry (an unknown
@@ -38,6 +42,7 @@ public class PublicReports {
 
     /** Bump when a renderer's output changes, so caches and browsers drop documents rendered by older code. */
     static final String RENDERING = "1";
+    private static final String GZIP = ":gz";
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -117,26 +122,78 @@ public class PublicReports {
         return revisions;
     }
 
-    Served document(String jurisdictionSlug, String agencySlug, int year, Format format) {
+    /**
+     * The current revision of a year as {@code format}; {@code gzip} asks for its gzip-compressed bytes when the
+     * format is text (compressed once and cached like the rest). May wait for Redis, PostgreSQL and rendering.
+     */
+    Served document(String jurisdictionSlug, String agencySlug, int year, Format format, boolean gzip) {
         Jurisdiction jurisdiction = jurisdiction(jurisdictionSlug);
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
+        String key = key(agency, year, current, format);
+        Supplier<byte[]> plain = () -> cache.get(key, () -> render(jurisdiction, agency, year, current, format));
+        return compressed(format, gzip)
+                ? served(agency, year, current, format, true, () -> cache.get(key + GZIP, () -> gzip(plain.get())))
+                : served(agency, year, current, format, false, plain);
+    }
+
+    /**
+     * The same document when this process holds all it takes (the registry's answers, the pointer, the bytes), else
+     * empty: never waits, so an event loop may answer with it.
+     */
+    Optional<Served> documentInProcess(String jurisdictionSlug, String agencySlug, int year, Format format,
+                                       boolean gzip) {
+        Jurisdiction jurisdiction = knownJurisdictions.getIfPresent(jurisdictionSlug);
+        Agency agency = knownAgencies.getIfPresent(agencySlug);
+        if (jurisdiction == null || agency == null || !agency.jurisdiction().equals(jurisdiction.slug())) {
+            return Optional.empty();
+        }
+        return pointer.remembered(agency.slug(), year).flatMap(current -> {
+            boolean compressed = compressed(format, gzip);
+            byte[] body = cache.inProcess(key(agency, year, current, format) + (compressed ? GZIP : ""));
+            return Optional.ofNullable(body).map(bytes -> served(agency, year, current, format, compressed,
+                    () -> bytes));
+        });
+    }
+
+    private static boolean compressed(Format format, boolean gzip) {
+        return gzip && format != Format.PDF;
+    }
+
+    private static String key(Agency agency, int year, Current current, Format format) {
+        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + ":" + RENDERING;
+    }
+
+    private static Served served(Agency agency, int year, Current current, Format format, boolean gzipped,
+                                 Supplier<byte[]> body) {
         String name = agency.slug() + "-" + year;
-        String key = agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + ":" + RENDERING;
         String etag = "\"" + agency.slug() + "." + year + "." + current.token() + "." + format.extension + "."
-                + RENDERING + "\"";
+                + RENDERING + (gzipped ? ".gz" : "") + "\"";
         return switch (format) {
-            case HTML -> new Served(etag, HTML, null, () -> cache.get(key, () -> page(jurisdiction, agency, year,
-                    current.number(), current.number())));
-            case PDF -> new Served(etag, MediaType.APPLICATION_PDF, Served.shown(name + ".pdf"),
-                    () -> cache.get(key, () -> pdf.render(revision(agency, year, current.number()))));
-            case JSON -> new Served(etag, JSON, Served.shown(name + ".json"),
-                    () -> cache.get(key, () -> CanonicalJson.writeBytes(revision(agency, year, current.number())
-                            .report())));
-            case CSV -> new Served(etag, CSV, Served.saved(name + ".csv"),
-                    () -> cache.get(key, () -> CsvRenderer.renderBytes(revision(agency, year, current.number())
-                            .report())));
+            case HTML -> new Served(etag, HTML, null, gzipped, body);
+            case PDF -> new Served(etag, MediaType.APPLICATION_PDF, Served.shown(name + ".pdf"), false, body);
+            case JSON -> new Served(etag, JSON, Served.shown(name + ".json"), gzipped, body);
+            case CSV -> new Served(etag, CSV, Served.saved(name + ".csv"), gzipped, body);
         };
+    }
+
+    private byte[] render(Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format) {
+        return switch (format) {
+            case HTML -> page(jurisdiction, agency, year, current.number(), current.number());
+            case PDF -> pdf.render(revision(agency, year, current.number()));
+            case JSON -> CanonicalJson.writeBytes(revision(agency, year, current.number()).report());
+            case CSV -> CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
+        };
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** An earlier (or the current) revision's page, so corrected text stays readable. */
@@ -150,7 +207,7 @@ public class PublicReports {
         String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + ":" + RENDERING;
         String etag = "\"" + agency.slug() + "." + year + "." + current.token() + ".rev" + number + "." + RENDERING
                 + "\"";
-        return new Served(etag, HTML, null,
+        return new Served(etag, HTML, null, false,
                 () -> cache.get(key, () -> page(jurisdiction, agency, year, number, current.number())));
     }
 

@@ -15,7 +15,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import java.util.List;
 
 /**
- * The published documents in the OpenAPI document: {@link PublishedDocumentFilter} serves them outside Spring MVC,
+ * The published documents in the OpenAPI document: {@link PublishedDocuments} answers them outside Spring MVC,
  * where springdoc cannot see them, and open-data users read this document first.
  */
 final class PublishedDocumentsApi {
@@ -25,12 +25,12 @@ final class PublishedDocumentsApi {
 
     static OpenApiCustomizer customizer() {
         return api -> {
-            api.path(PublishedDocumentFilter.ROUTE, item("text/html", "The report in the national layout (HTML).", false));
-            api.path(PublishedDocumentFilter.ROUTE + ".pdf", item("application/pdf",
+            api.path(PublishedDocuments.ROUTE, item("text/html", "The report in the national layout (HTML).", false));
+            api.path(PublishedDocuments.ROUTE + ".pdf", item("application/pdf",
                     "The report as PDF (Chinese font embedded, text extractable).", false));
-            api.path(PublishedDocumentFilter.ROUTE + ".json", item("application/json",
+            api.path(PublishedDocuments.ROUTE + ".json", item("application/json",
                     "The report as canonical JSON (open data, rate-limited per client).", true));
-            api.path(PublishedDocumentFilter.ROUTE + ".csv", item("text/csv",
+            api.path(PublishedDocuments.ROUTE + ".csv", item("text/csv",
                     "The report as CSV, a row per cell (open data, rate-limited per client).", true));
         };
     }

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * A public document: its validator, its type, how a browser should treat it ({@code null} for a page shown as it
- * is), and its bytes, produced only when the client lacks them.
+ * is), whether its bytes are gzip-compressed, and its bytes, produced only when the client lacks them.
  */
-record Served(String etag, MediaType type, ContentDisposition disposition, Supplier<byte[]> body) {
+record Served(String etag, MediaType type, ContentDisposition disposition, boolean gzipped, Supplier<byte[]> body) {
 
     /** A file shown in the browser under its name (PDF, JSON). */
     static ContentDisposition shown(String filename) {

@@ -12,14 +12,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Limits open data per client address (the proxy-resolved remote address): the endpoints marked {@link OpenData}
- * (as an interceptor) and the published {@code .json} and {@code .csv} documents (which call {@link #admit}). Over
+ * (as an interceptor) and the published {@code .json} and {@code .csv} documents (which ask {@link #refusal}). Over
  * the limit the answer is 429 with {@code Retry-After} and the usual problem body.
  */
 public class OpenDataRateLimit implements HandlerInterceptor {
+
+    public static final String RETRY_AFTER = "retry_after";
 
     private final RateLimiter limiter;
     private final JsonMapper json;
@@ -37,17 +40,29 @@ public class OpenDataRateLimit implements HandlerInterceptor {
     }
 
     /** Counts the request; false when it is over the limit and the 429 has been written. */
-    public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OptionalLong retryAfter = limiter.acquire(request.getRemoteAddr());
-        if (retryAfter.isEmpty()) {
+    private boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<ProblemDetail> refusal = refusal(request.getRemoteAddr());
+        if (refusal.isEmpty()) {
             return true;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
+        response.setHeader(HttpHeaders.RETRY_AFTER, refusal.get().getProperties().get(RETRY_AFTER).toString());
+        Problems.write(response, json, refusal.get());
+        return false;
+    }
+
+    /**
+     * Counts a request of {@code client}: empty when it may go on, else the 429 problem to answer with, whose
+     * {@value #RETRY_AFTER} property (seconds) is also the {@code Retry-After} header's value.
+     */
+    public Optional<ProblemDetail> refusal(String client) {
+        OptionalLong retryAfter = limiter.acquire(client);
+        if (retryAfter.isEmpty()) {
+            return Optional.empty();
+        }
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limit.exceeded",
                 "请求过于频繁，请在 " + retryAfter.getAsLong() + " 秒后重试（每个地址在一个时间窗口内最多 " + limiter.limit() + " 次开放数据请求）",
                 "Too many open-data requests; retry after " + retryAfter.getAsLong() + " s");
-        problem.setProperty("retry_after", retryAfter.getAsLong());
-        Problems.write(response, json, problem);
-        return false;
+        problem.setProperty(RETRY_AFTER, retryAfter.getAsLong());
+        return Optional.of(problem);
     }
 }

@@ -66,7 +66,7 @@ class PortalTest {
     void documentsAreTimedUnderTheirRouteAndCarryTheSameHeadersAsEveryOtherAnswer() throws Exception {
         events.published(education, 2015, Reports.json("乌海市教育局", 2015, 3), Reports.beijing(2016, 1, 9));
         events.pump();
-        String route = PublishedDocumentFilter.ROUTE + ".json";
+        String route = PublishedDocuments.ROUTE + ".json";
         double before = timed(route, "200");
 
         MvcResult first = mvc.perform(get(page(education, 2015) + ".json").with(anyone())).andExpect(status().isOk())

@@ -1,0 +1,322 @@
+package dev.gongkai.publishing.portal;
+
+import dev.gongkai.publishing.PublishingProperties;
+import dev.gongkai.publishing.portal.PublishedDocuments.Answer;
+import dev.gongkai.publishing.portal.PublishedDocuments.Request;
+import dev.gongkai.publishing.portal.PublishedDocuments.Target;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The published documents on a port of their own ({@code gongkai.publishing.documents}), served by Netty the way
+ * nginx serves files: a document this process holds is answered on the event-loop thread that read the request,
+ * with no hand-off to another thread and back; anything else (a first request, open data with its rate limit in
+ * Redis, a problem) is answered from a virtual thread, while the connection reads no further request, so answers
+ * leave in the order of the requests. The answers are {@link PublishedDocuments}', the same as on the service's own
+ * port (Tomcat, whose hand-offs between its poller and worker threads cost as much as the rest of the request: see
+ * {@code infra/load/README.md}). Every request is observed as {@code http.server.requests} under its route.
+ */
+final class DocumentServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentServer.class);
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    private final PublishedDocuments documents;
+    private final ObservationRegistry observations;
+    private final PublishingProperties.Documents settings;
+    private final HttpDate date = new HttpDate();
+    private ExecutorService blocking;
+    private EventLoopGroup loops;
+    private Channel listener;
+
+    DocumentServer(PublishedDocuments documents, ObservationRegistry observations,
+                   PublishingProperties.Documents settings) {
+        this.documents = documents;
+        this.observations = observations;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        boolean epoll = Epoll.isAvailable();
+        int threads = settings.ioThreads() > 0 ? settings.ioThreads() : Runtime.getRuntime().availableProcessors();
+        blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("documents-", 0).factory());
+        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("documents-loop"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        listener = new ServerBootstrap().group(loops).channel(channel)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel connection) {
+                        connection.pipeline().addLast(new HttpServerCodec(),
+                                new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                                new Connection());
+                    }
+                })
+                .bind(settings.port()).syncUninterruptibly().channel();
+        log.info("Published documents served on port {} ({} event loops on {})", port(), threads,
+                epoll ? "epoll" : "NIO");
+    }
+
+    @Override
+    public void stop() {
+        listener.close().syncUninterruptibly();
+        blocking.close(); // waits for answers being prepared; they still reach their connections' event loops
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        listener = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
+    }
+
+    /** The port it listens on (the one chosen when configured as 0). */
+    int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** One per connection, so its state (an answer being prepared, requests waiting for it) needs no locking. */
+    private final class Connection extends ChannelInboundHandlerAdapter {
+
+        private final ArrayDeque<HttpRequest> waiting = new ArrayDeque<>();
+        private boolean busy;
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            try {
+                if (message instanceof HttpRequest request) {
+                    if (busy) {
+                        waiting.add(request);
+                    } else {
+                        handle(context, request);
+                    }
+                }
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext context) {
+            context.flush();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+            if (event instanceof IdleStateEvent) {
+                context.close();
+            } else {
+                super.userEventTriggered(context, event);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            log.debug("Document connection {} failed: {}", context.channel().remoteAddress(), cause.toString());
+            context.close();
+        }
+
+        private void handle(ChannelHandlerContext context, HttpRequest request) {
+            String path = path(request.uri());
+            if (!request.decoderResult().isSuccess()) {
+                respond(context, request, observe(request, "UNKNOWN"), documents.problem(HttpStatus.BAD_REQUEST,
+                        "request.unreadable", "无法解析的请求", "The request could not be read", "/"), false);
+                return;
+            }
+            Optional<Target> target = PublishedDocuments.target(path);
+            if (target.isEmpty()) {
+                respond(context, request, observe(request, "NOT_FOUND"), documents.problem(HttpStatus.NOT_FOUND,
+                        "document.not-found", "此端口只提供已发布的年度报告文件", "Only published report documents are served here",
+                        path), true);
+                return;
+            }
+            Observation observation = observe(request, target.get().route());
+            if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+                Answer refused = documents.problem(HttpStatus.METHOD_NOT_ALLOWED, "method.not-allowed",
+                        "已发布的报告只能读取（GET、HEAD）", "Published documents are read-only (GET, HEAD)", path);
+                refused.headers().setAllow(Set.of(org.springframework.http.HttpMethod.GET,
+                        org.springframework.http.HttpMethod.HEAD));
+                respond(context, request, observation, refused, true);
+                return;
+            }
+            Request asked = new Request(target.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
+                    request.headers().get(HttpHeaderNames.ACCEPT_ENCODING), client(context, request));
+            Optional<Answer> ready = documents.answerInProcess(asked);
+            if (ready.isPresent()) {
+                respond(context, request, observation, ready.get(), true);
+                return;
+            }
+            busy = true;
+            context.channel().config().setAutoRead(false);
+            blocking.execute(() -> {
+                Answer answer = documents.answer(asked);
+                context.executor().execute(() -> {
+                    respond(context, request, observation, answer, true);
+                    context.flush();
+                    busy = false;
+                    context.channel().config().setAutoRead(true);
+                    HttpRequest next;
+                    while (!busy && (next = waiting.poll()) != null) {
+                        handle(context, next);
+                    }
+                    context.flush();
+                });
+            });
+        }
+
+        private void respond(ChannelHandlerContext context, HttpRequest request, Observation observation,
+                             Answer answer, boolean mayKeepAlive) {
+            boolean head = request.method().equals(HttpMethod.HEAD);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(answer.status()),
+                    answer.body() == null || head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+            answer.headers().forEach((name, values) -> response.headers().add(name, values));
+            response.headers().set(HttpHeaderNames.DATE, date.now());
+            boolean keepAlive = mayKeepAlive && HttpUtil.isKeepAlive(request);
+            if (!keepAlive) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+            var written = context.write(response);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+            HttpStatus.Series series = HttpStatus.Series.resolve(answer.status());
+            observation.lowCardinalityKeyValue("status", Integer.toString(answer.status()))
+                    .lowCardinalityKeyValue("outcome", series == null ? "UNKNOWN" : outcome(series)).stop();
+        }
+
+        private Observation observe(HttpRequest request, String route) {
+            String method = KNOWN_METHODS.contains(request.method()) ? request.method().name() : "UNKNOWN";
+            return Observation.createNotStarted("http.server.requests", Observation.Context::new, observations)
+                    .contextualName("http " + method.toLowerCase())
+                    .lowCardinalityKeyValue("method", method).lowCardinalityKeyValue("uri", route)
+                    .lowCardinalityKeyValue("status", "UNKNOWN").lowCardinalityKeyValue("outcome", "UNKNOWN")
+                    .lowCardinalityKeyValue("exception", "none").highCardinalityKeyValue("http.url", request.uri())
+                    .start();
+        }
+    }
+
+    private static String outcome(HttpStatus.Series series) {
+        return switch (series) {
+            case INFORMATIONAL -> "INFORMATIONAL";
+            case SUCCESSFUL -> "SUCCESS";
+            case REDIRECTION -> "REDIRECTION";
+            case CLIENT_ERROR -> "CLIENT_ERROR";
+            case SERVER_ERROR -> "SERVER_ERROR";
+        };
+    }
+
+    /** The path of a request target, without its query (documents have no parameters). */
+    private static String path(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /**
+     * The client's address: the connection's peer, or, when that peer is one of our own proxies (a private,
+     * loopback or link-local address, as Tomcat's {@code RemoteIpValve} trusts on the service's port), the last
+     * address of {@code X-Forwarded-For} that is not.
+     */
+    static String client(ChannelHandlerContext context, HttpRequest request) {
+        InetAddress peer = ((InetSocketAddress) context.channel().remoteAddress()).getAddress();
+        String forwarded = request.headers().get("X-Forwarded-For");
+        if (forwarded == null || !internal(peer)) {
+            return peer.getHostAddress();
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !internal(hop)) {
+                return hop;
+            }
+        }
+        return hops.length == 0 ? peer.getHostAddress() : hops[0].strip();
+    }
+
+    private static boolean internal(String address) {
+        try {
+            return internal(InetAddress.ofLiteral(address));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean internal(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        boolean carrierGrade = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || carrierGrade || uniqueLocal;
+    }
+
+    /** The {@code Date} header, formatted once a second rather than once a request. */
+    private static final class HttpDate {
+
+        private record Formatted(long second, String text) {
+        }
+
+        private volatile Formatted last = new Formatted(-1, "");
+
+        String now() {
+            long second = Instant.now().getEpochSecond();
+            Formatted formatted = last;
+            if (formatted.second() != second) {
+                formatted = new Formatted(second, DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+                last = formatted;
+            }
+            return formatted.text();
+        }
+    }
+}

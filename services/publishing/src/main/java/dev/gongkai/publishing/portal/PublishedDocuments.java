@@ -1,0 +1,179 @@
+package dev.gongkai.publishing.portal;
+
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.Problems;
+import dev.gongkai.publishing.portal.PublicReports.Format;
+import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The answers to requests for published documents, {@code /public/{jurisdiction}/{agency}/{year}} and its
+ * {@code .pdf}, {@code .json} and {@code .csv}, whichever HTTP server carries them: {@link PublishedDocumentFilter}
+ * on the service's port, {@link DocumentServer} on a port of their own. Both answer the same: the document
+ * (gzip-compressed when the client takes it and it is text), {@code 304} to a matching {@code If-None-Match}, the
+ * open-data rate limit on {@code .json} and {@code .csv}, problem details for what is not there, and the headers
+ * Spring Security adds to every other answer of the service.
+ */
+class PublishedDocuments {
+
+    /** The route of the documents, as {@code http.server.requests} names it. */
+    static final String ROUTE = "/public/{jurisdiction}/{agency}/{year}";
+    private static final Pattern PATH = Pattern.compile("/public/([^/]+)/([^/]+)/([0-9]{1,9})(?:\\.(pdf|json|csv))?");
+    private static final String REVALIDATE = "no-cache, public";
+    private static final String NEVER_STORE = "no-cache, no-store, max-age=0, must-revalidate";
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedDocuments.class);
+
+    private final PublicReports reports;
+    private final OpenDataRateLimit rateLimit;
+    private final JsonMapper json;
+
+    PublishedDocuments(PublicReports reports, OpenDataRateLimit rateLimit, JsonMapper json) {
+        this.reports = reports;
+        this.rateLimit = rateLimit;
+        this.json = json;
+    }
+
+    /** What a document's path names; empty for any other path. */
+    static Optional<Target> target(String path) {
+        Matcher matcher = PATH.matcher(path);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String extension = matcher.group(4);
+        return Optional.of(new Target(path, matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)),
+                extension == null ? Format.HTML : Format.ofExtension(extension)));
+    }
+
+    /**
+     * A request for a document.
+     *
+     * @param ifNoneMatch    the {@code If-None-Match} header, or null
+     * @param acceptEncoding the {@code Accept-Encoding} header, or null
+     * @param client         the client's address (the rate limit counts per address)
+     */
+    record Request(Target target, String ifNoneMatch, String acceptEncoding, String client) {
+
+        boolean takesGzip() {
+            return acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
+        }
+    }
+
+    /** A document's path, and what it names. */
+    record Target(String path, String jurisdiction, String agency, int year, Format format) {
+
+        /** The route as metrics name it: one per format. */
+        String route() {
+            return format == Format.HTML ? ROUTE : ROUTE + "." + format.extension;
+        }
+    }
+
+    /** A complete answer: status, headers (with {@code Content-Length}) and body ({@code null} for none). */
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    /**
+     * The answer if this process holds all it takes, else empty: never waits for Redis or PostgreSQL, so an event
+     * loop may call it. Open data ({@code .json}, {@code .csv}) is always empty here: the rate limit lives in Redis.
+     */
+    Optional<Answer> answerInProcess(Request request) {
+        Target target = request.target();
+        if (target.format() == Format.JSON || target.format() == Format.CSV) {
+            return Optional.empty();
+        }
+        return reports.documentInProcess(target.jurisdiction(), target.agency(), target.year(), target.format(),
+                request.takesGzip()).map(served -> document(served, request));
+    }
+
+    /** The answer, whatever it takes; problems (404, 429, 500) are answers too, never exceptions. */
+    Answer answer(Request request) {
+        Target target = request.target();
+        try {
+            if (target.format() == Format.JSON || target.format() == Format.CSV) {
+                Optional<ProblemDetail> refusal = rateLimit.refusal(request.client());
+                if (refusal.isPresent()) {
+                    Answer problem = problem(refusal.get(), target);
+                    problem.headers().set(HttpHeaders.RETRY_AFTER,
+                            refusal.get().getProperties().get(OpenDataRateLimit.RETRY_AFTER).toString());
+                    return problem;
+                }
+            }
+            return document(reports.document(target.jurisdiction(), target.agency(), target.year(), target.format(),
+                    request.takesGzip()), request);
+        } catch (ApiException e) {
+            return problem(Problems.of(e), target);
+        } catch (RuntimeException e) {
+            log.error("Unhandled exception serving {}", target.path(), e);
+            return problem(Problems.unexpected(), target);
+        }
+    }
+
+    /** A problem of a request that is not for a document at all (wrong path or method, unreadable request). */
+    Answer problem(HttpStatus status, String code, String messageZh, String messageEn, String path) {
+        ProblemDetail problem = Problems.of(status, code, messageZh, messageEn);
+        problem.setInstance(URI.create(path));
+        return problem(problem);
+    }
+
+    private Answer document(Served served, Request request) {
+        HttpHeaders headers = securityHeaders();
+        headers.set(HttpHeaders.ETAG, served.etag());
+        headers.set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
+        if (served.type() != MediaType.APPLICATION_PDF) {
+            headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (request.ifNoneMatch() != null && matches(request.ifNoneMatch(), served.etag())) {
+            return new Answer(HttpStatus.NOT_MODIFIED.value(), headers, null);
+        }
+        byte[] body = served.body().get();
+        headers.setContentType(served.type());
+        if (served.disposition() != null) {
+            headers.setContentDisposition(served.disposition());
+        }
+        if (served.gzipped()) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        headers.setContentLength(body.length);
+        return new Answer(HttpStatus.OK.value(), headers, body);
+    }
+
+    /** {@code If-None-Match}: {@code *} or any listed tag equal to ours, compared weakly (RFC 9110, 13.1.2). */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        ETag ours = ETag.create(etag);
+        return ETag.parse(ifNoneMatch).stream().anyMatch(tag -> tag.isWildcard() || tag.compare(ours, false));
+    }
+
+    private Answer problem(ProblemDetail problem, Target target) {
+        problem.setInstance(URI.create(target.path()));
+        return problem(problem);
+    }
+
+    private Answer problem(ProblemDetail problem) {
+        byte[] body = json.writeValueAsBytes(Problems.body(problem));
+        HttpHeaders headers = securityHeaders();
+        headers.set(HttpHeaders.CACHE_CONTROL, NEVER_STORE);
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLength(body.length);
+        return new Answer(problem.getStatus(), headers, body);
+    }
+
+    private static HttpHeaders securityHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-XSS-Protection", "0");
+        headers.set("X-Frame-Options", "DENY");
+        return headers;
+    }
+}
