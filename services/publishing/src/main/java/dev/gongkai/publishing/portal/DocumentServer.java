@@ -190,7 +190,12 @@ final class DocumentServer implements SmartLifecycle {
             }
             Request asked = new Request(target.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
                     request.headers().get(HttpHeaderNames.ACCEPT_ENCODING), client(context, request));
-            Optional<Answer> ready = documents.answerInProcess(asked);
+            Optional<Answer> ready;
+            try {
+                ready = documents.answerInProcess(asked);
+            } catch (RuntimeException e) {
+                ready = Optional.empty(); // the full answer below logs it and says so in a problem
+            }
             if (ready.isPresent()) {
                 respond(context, request, observation, ready.get(), true);
                 return;

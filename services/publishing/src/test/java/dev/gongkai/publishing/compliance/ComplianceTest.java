@@ -8,6 +8,7 @@ import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.TestClock;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
 import static dev.gongkai.platform.testing.TestTokens.token;
@@ -55,6 +57,9 @@ class ComplianceTest {
 
     @Autowired
     TestClock.Settable clock;
+
+    @Autowired
+    DSLContext dsl;
 
     @BeforeEach
     void reports() {
@@ -104,6 +109,33 @@ class ComplianceTest {
                 .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].compliance", silent.slug().value()).value("OVERDUE"))
                 .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].daysLate", silent.slug().value()).value(10))
                 .andExpect(jsonPath("$.totals.byCompliance.OVERDUE").value(1));
+    }
+
+    @Test
+    void answersFromWhatIsCommittedNowWhateverItComputedBefore() throws Exception {
+        clock.set(Reports.beijing(2024, 1, 25));
+        String silentRow = "$.agencies[?(@.agency=='" + silent.slug().value() + "')]";
+        mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
+                .andExpect(jsonPath(silentRow + ".status").value("NONE"))
+                .andExpect(jsonPath(silentRow + ".daysLeft").value(6));
+
+        events.status(silent, 2023, "create", "DRAFT", Reports.beijing(2024, 1, 25));
+        events.pump();
+        mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
+                .andExpect(jsonPath(silentRow + ".status").value("DRAFT"));
+
+        clock.set(Reports.beijing(2024, 1, 26));
+        mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
+                .andExpect(jsonPath(silentRow + ".daysLeft").value(5));
+
+        String name = "合规市卫健委";
+        dsl.update(AGENCY).set(AGENCY.NAME_ZH, "合规市卫生健康委员会").where(AGENCY.SLUG.eq(silent.slug().value())).execute();
+        try {
+            mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
+                    .andExpect(jsonPath(silentRow + ".nameZh").value("合规市卫生健康委员会"));
+        } finally {
+            dsl.update(AGENCY).set(AGENCY.NAME_ZH, name).where(AGENCY.SLUG.eq(silent.slug().value())).execute();
+        }
     }
 
     @Test
