@@ -6,6 +6,8 @@ import dev.gongkai.publishing.portal.PublishedDocuments.Request;
 import dev.gongkai.publishing.portal.PublishedDocuments.Target;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -203,7 +205,7 @@ final class DocumentServer implements SmartLifecycle {
             busy = true;
             context.channel().config().setAutoRead(false);
             blocking.execute(() -> {
-                Answer answer = documents.answer(asked);
+                Answer answer = observation.scoped(() -> documents.answer(asked)); // logs carry its trace
                 context.executor().execute(() -> {
                     respond(context, request, observation, answer, true);
                     context.flush();
@@ -243,13 +245,21 @@ final class DocumentServer implements SmartLifecycle {
 
         private Observation observe(HttpRequest request, String route) {
             String method = KNOWN_METHODS.contains(request.method()) ? request.method().name() : "UNKNOWN";
-            return Observation.createNotStarted("http.server.requests", Observation.Context::new, observations)
+            return Observation.createNotStarted("http.server.requests", () -> incoming(request), observations)
                     .contextualName("http " + method.toLowerCase())
                     .lowCardinalityKeyValue("method", method).lowCardinalityKeyValue("uri", route)
                     .lowCardinalityKeyValue("status", "UNKNOWN").lowCardinalityKeyValue("outcome", "UNKNOWN")
                     .lowCardinalityKeyValue("exception", "none").highCardinalityKeyValue("http.url", request.uri())
                     .start();
         }
+    }
+
+    /** A server-side context whose trace continues the caller's ({@code traceparent}, read from the request). */
+    private static ReceiverContext<HttpRequest> incoming(HttpRequest request) {
+        ReceiverContext<HttpRequest> context =
+                new ReceiverContext<>((carrier, key) -> carrier.headers().get(key), Kind.SERVER);
+        context.setCarrier(request);
+        return context;
     }
 
     private static String outcome(HttpStatus.Series series) {
