@@ -2,6 +2,7 @@ package dev.gongkai.publishing.portal;
 
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer;
+import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
 import dev.gongkai.publishing.portal.PublishedDocuments.Request;
 import dev.gongkai.publishing.portal.PublishedDocuments.Target;
 import io.micrometer.observation.Observation;
@@ -25,9 +26,11 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -67,6 +70,9 @@ import java.util.concurrent.TimeUnit;
 final class DocumentServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentServer.class);
+    /** Headers we write ourselves, from {@link PublishedDocuments}, need no validation on the way out. */
+    private static final HttpHeadersFactory OUR_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
     private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
@@ -184,9 +190,8 @@ final class DocumentServer implements SmartLifecycle {
             Observation observation = observe(request, target.get().route());
             if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
                 Answer refused = documents.problem(HttpStatus.METHOD_NOT_ALLOWED, "method.not-allowed",
-                        "已发布的报告只能读取（GET、HEAD）", "Published documents are read-only (GET, HEAD)", path);
-                refused.headers().setAllow(Set.of(org.springframework.http.HttpMethod.GET,
-                        org.springframework.http.HttpMethod.HEAD));
+                        "已发布的报告只能读取（GET、HEAD）", "Published documents are read-only (GET, HEAD)", path)
+                        .with(HttpHeaderNames.ALLOW.toString(), "GET, HEAD");
                 respond(context, request, observation, refused, true);
                 return;
             }
@@ -225,8 +230,11 @@ final class DocumentServer implements SmartLifecycle {
             boolean head = request.method().equals(HttpMethod.HEAD);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()),
-                    answer.body() == null || head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
-            answer.headers().forEach((name, values) -> response.headers().add(name, values));
+                    answer.body() == null || head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()),
+                    OUR_HEADERS, OUR_HEADERS);
+            for (Header header : answer.headers()) {
+                response.headers().add(header.name(), header.value());
+            }
             response.headers().set(HttpHeaderNames.DATE, date.now());
             boolean keepAlive = mayKeepAlive && HttpUtil.isKeepAlive(request);
             if (!keepAlive) {

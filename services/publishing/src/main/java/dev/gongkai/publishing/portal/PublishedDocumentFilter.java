@@ -43,7 +43,7 @@ class PublishedDocumentFilter extends HttpFilter {
         Answer answer = documents.answer(new Request(target.get(), request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 request.getHeader(HttpHeaders.ACCEPT_ENCODING), request.getRemoteAddr()));
         response.setStatus(answer.status());
-        answer.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        answer.headers().forEach(header -> response.addHeader(header.name(), header.value()));
         if (answer.body() != null) {
             response.getOutputStream().write(answer.body());
         }
