@@ -95,7 +95,9 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.open(CONSOLE + "/admin/agencies/wuhai-psb-haibowan/users");
         browser.waitForText("[data-test=problem]", "未找到");
         assertThat(browser.driver.getPageSource()).doesNotContain("hbw-editor");
-        browser.open(CONSOLE + "/");
+        assertThat(browser.find("[data-test=user-name]").getText()).as("the problem page keeps the shell")
+                .isNotBlank();
+        assertThat(browser.find("nav [data-test=nav-users]").getAttribute("href")).endsWith("/wuhai-psb/users");
         browser.signOut(CONSOLE);
     }
 

@@ -10,15 +10,26 @@ import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Locale;
 
-/** A service's refusal, or a service that does not answer, shown as a page in the user's language. */
+/**
+ * A service's refusal, or a service that does not answer, shown as a page in the user's language, inside the same
+ * shell as every other page (navigation, language, sign-out).
+ */
 @ControllerAdvice(basePackages = "dev.gongkai.console")
 class ProblemPages {
 
+    private final ShellAdvice shell;
+
+    ProblemPages(ShellAdvice shell) {
+        this.shell = shell;
+    }
+
     @ExceptionHandler(ServiceProblem.class)
-    ModelAndView problem(ServiceProblem problem, Locale locale, HttpServletResponse response) {
+    ModelAndView problem(ServiceProblem problem, Locale locale, HttpServletRequest request,
+                         HttpServletResponse response) {
         int status = problem.status() >= 400 && problem.status() < 600 ? problem.status() : 502;
         response.setStatus(status == 401 ? 403 : status);
         ModelAndView page = new ModelAndView("problem");
+        shell.addTo(page, request);
         page.addObject("status", status);
         page.addObject("code", problem.code());
         page.addObject("message", problem.message(locale));
@@ -29,6 +40,7 @@ class ProblemPages {
     ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(502);
         ModelAndView page = new ModelAndView("problem");
+        shell.addTo(page, request);
         page.addObject("status", 502);
         page.addObject("code", "service.unreachable");
         page.addObject("messageKey", "problem.unreachable");

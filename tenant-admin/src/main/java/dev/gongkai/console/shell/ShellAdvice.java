@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,6 +60,13 @@ class ShellAdvice {
     String currentPath(HttpServletRequest request) {
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /** The shell's attributes on a page that no handler built: exception handlers get no {@code @ModelAttribute}. */
+    void addTo(ModelAndView page, HttpServletRequest request) {
+        page.addObject("user", user());
+        page.addObject("agency", agency(request));
+        page.addObject("currentPath", currentPath(request));
     }
 
     /** The agency the user acts for, as the tenants service knows it. */
