@@ -41,8 +41,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.apache.catalina.util.NetMaskSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 
@@ -79,16 +81,23 @@ final class DocumentServer implements SmartLifecycle {
     private final PublishedDocuments documents;
     private final ObservationRegistry observations;
     private final PublishingProperties.Documents settings;
+    private final String forwardedFor;
+    private final NetMaskSet internalProxies;
+    private final NetMaskSet trustedProxies;
     private final HttpDate date = new HttpDate();
     private ExecutorService blocking;
     private EventLoopGroup loops;
     private Channel listener;
 
     DocumentServer(PublishedDocuments documents, ObservationRegistry observations,
-                   PublishingProperties.Documents settings) {
+                   PublishingProperties.Documents settings, TomcatServerProperties.Remoteip remoteIp) {
         this.documents = documents;
         this.observations = observations;
         this.settings = settings;
+        this.forwardedFor = remoteIp.getRemoteIpHeader() == null ? "X-Forwarded-For" : remoteIp.getRemoteIpHeader();
+        this.internalProxies = NetMaskSet.parse(remoteIp.getInternalProxies());
+        this.trustedProxies = NetMaskSet.parse(
+                remoteIp.getTrustedProxies() == null ? "" : remoteIp.getTrustedProxies());
     }
 
     @Override
@@ -287,40 +296,34 @@ final class DocumentServer implements SmartLifecycle {
     }
 
     /**
-     * The client's address: the connection's peer, or, when that peer is one of our own proxies (a private,
-     * loopback or link-local address, as Tomcat's {@code RemoteIpValve} trusts on the service's port), the last
-     * address of {@code X-Forwarded-For} that is not.
+     * The client's address as Tomcat's {@code RemoteIpValve} finds it on the service's port, with the same settings
+     * ({@code server.tomcat.remoteip.*}): the connection's peer, or, when that peer is one of our proxies, the last
+     * address of the forwarded-for header that is not.
      */
-    static String client(ChannelHandlerContext context, HttpRequest request) {
-        InetAddress peer = ((InetSocketAddress) context.channel().remoteAddress()).getAddress();
-        String forwarded = request.headers().get("X-Forwarded-For");
-        if (forwarded == null || !internal(peer)) {
-            return peer.getHostAddress();
+    private String client(ChannelHandlerContext context, HttpRequest request) {
+        String peer = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
+        String forwarded = request.headers().get(forwardedFor);
+        if (forwarded == null || !proxy(peer)) {
+            return peer;
         }
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
-            if (!hop.isEmpty() && !internal(hop)) {
+            if (!hop.isEmpty() && !proxy(hop)) {
                 return hop;
             }
         }
-        return hops.length == 0 ? peer.getHostAddress() : hops[0].strip();
+        String first = hops.length == 0 ? "" : hops[0].strip(); // all proxies: the farthest, as Tomcat takes it
+        return first.isEmpty() ? peer : first;
     }
 
-    private static boolean internal(String address) {
+    private boolean proxy(String address) {
         try {
-            return internal(InetAddress.ofLiteral(address));
+            InetAddress literal = InetAddress.ofLiteral(address); // never a name lookup on an event loop
+            return internalProxies.contains(literal) || trustedProxies.contains(literal);
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean internal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        boolean carrierGrade = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || carrierGrade || uniqueLocal;
     }
 
     /** The {@code Date} header, formatted once a second rather than once a request. */

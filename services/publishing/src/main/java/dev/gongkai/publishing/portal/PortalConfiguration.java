@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +46,8 @@ class PortalConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("gongkai.publishing.documents.enabled")
     DocumentServer documentServer(PublishedDocuments documents, ObservationRegistry observations,
-                                  PublishingProperties properties) {
-        return new DocumentServer(documents, observations, properties.documents());
+                                  PublishingProperties properties, TomcatServerProperties tomcat) {
+        return new DocumentServer(documents, observations, properties.documents(), tomcat.getRemoteip());
     }
 
     @Bean
