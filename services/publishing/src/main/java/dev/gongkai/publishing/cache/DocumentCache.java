@@ -52,12 +52,11 @@ public class DocumentCache {
     }
 
     public byte[] get(String key, Supplier<byte[]> render) {
-        String fullKey = PREFIX + key;
-        byte[] near = local.getIfPresent(fullKey);
+        byte[] near = inProcess(key);
         if (near != null) {
-            metrics.hit(METRICS_NAME);
             return near;
         }
+        String fullKey = PREFIX + key;
         try {
             byte[] cached = redis.opsForValue().get(fullKey);
             if (cached != null) {

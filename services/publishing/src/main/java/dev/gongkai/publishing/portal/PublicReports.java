@@ -42,7 +42,6 @@ public class PublicReports {
 
     /** Bump when a renderer's output changes, so caches and browsers drop documents rendered by older code. */
     static final String RENDERING = "1";
-    private static final String GZIP = ":gz";
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -76,6 +75,11 @@ public class PublicReports {
 
         Format(String extension) {
             this.extension = extension;
+        }
+
+        /** Open data, under the per-client rate limit. */
+        boolean openData() {
+            return this == JSON || this == CSV;
         }
 
         static Format ofExtension(String extension) {
@@ -130,10 +134,11 @@ public class PublicReports {
         Jurisdiction jurisdiction = jurisdiction(jurisdictionSlug);
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
-        String key = key(agency, year, current, format);
-        Supplier<byte[]> plain = () -> cache.get(key, () -> render(jurisdiction, agency, year, current, format));
+        Supplier<byte[]> plain = () -> cache.get(key(agency, year, current, format, false),
+                () -> render(jurisdiction, agency, year, current, format));
         return compressed(format, gzip)
-                ? served(agency, year, current, format, true, () -> cache.get(key + GZIP, () -> gzip(plain.get())))
+                ? served(agency, year, current, format, true,
+                        () -> cache.get(key(agency, year, current, format, true), () -> gzip(plain.get())))
                 : served(agency, year, current, format, false, plain);
     }
 
@@ -150,7 +155,7 @@ public class PublicReports {
         }
         return pointer.remembered(agency.slug(), year).flatMap(current -> {
             boolean compressed = compressed(format, gzip);
-            byte[] body = cache.inProcess(key(agency, year, current, format) + (compressed ? GZIP : ""));
+            byte[] body = cache.inProcess(key(agency, year, current, format, compressed));
             return Optional.ofNullable(body).map(bytes -> served(agency, year, current, format, compressed,
                     () -> bytes));
         });
@@ -160,8 +165,9 @@ public class PublicReports {
         return gzip && format != Format.PDF;
     }
 
-    private static String key(Agency agency, int year, Current current, Format format) {
-        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + ":" + RENDERING;
+    private static String key(Agency agency, int year, Current current, Format format, boolean gzipped) {
+        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + ":" + RENDERING
+                + (gzipped ? ":gz" : "");
     }
 
     private static Served served(Agency agency, int year, Current current, Format format, boolean gzipped,

@@ -3,6 +3,7 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.Problems;
 import dev.gongkai.publishing.portal.PublicReports.Format;
+import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
 import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +107,7 @@ class PublishedDocuments {
      */
     Optional<Answer> answerInProcess(Request request) {
         Target target = request.target();
-        if (target.format() == Format.JSON || target.format() == Format.CSV) {
+        if (target.format().openData()) {
             return Optional.empty();
         }
         return reports.documentInProcess(target.jurisdiction(), target.agency(), target.year(), target.format(),
@@ -118,11 +118,11 @@ class PublishedDocuments {
     Answer answer(Request request) {
         Target target = request.target();
         try {
-            if (target.format() == Format.JSON || target.format() == Format.CSV) {
+            if (target.format().openData()) {
                 Optional<ProblemDetail> refusal = rateLimit.refusal(request.client());
                 if (refusal.isPresent()) {
                     return problem(refusal.get(), target).with(HttpHeaders.RETRY_AFTER,
-                            refusal.get().getProperties().get(OpenDataRateLimit.RETRY_AFTER).toString());
+                            OpenDataRateLimit.retryAfter(refusal.get()));
                 }
             }
             return document(reports.document(target.jurisdiction(), target.agency(), target.year(), target.format(),

@@ -45,7 +45,7 @@ public class OpenDataRateLimit implements HandlerInterceptor {
         if (refusal.isEmpty()) {
             return true;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, refusal.get().getProperties().get(RETRY_AFTER).toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter(refusal.get()));
         Problems.write(response, json, refusal.get());
         return false;
     }
@@ -64,5 +64,10 @@ public class OpenDataRateLimit implements HandlerInterceptor {
                 "Too many open-data requests; retry after " + retryAfter.getAsLong() + " s");
         problem.setProperty(RETRY_AFTER, retryAfter.getAsLong());
         return Optional.of(problem);
+    }
+
+    /** The {@code Retry-After} header's value of a {@link #refusal}. */
+    public static String retryAfter(ProblemDetail refusal) {
+        return refusal.getProperties().get(RETRY_AFTER).toString();
     }
 }
