@@ -52,6 +52,14 @@ final class Labels {
         return body.startsWith(UNNUMBERED[section.ordinal()]) ? section : null;
     }
 
+    /** The section index of a line that is only a title's numeral ("一、", "二."), or -1. */
+    static int sectionNumeral(String norm) {
+        if (norm.length() != 2 || "、.,:．".indexOf(norm.charAt(1)) < 0) {
+            return -1;
+        }
+        return "一二三四五六".indexOf(norm.charAt(0));
+    }
+
     private static final String[] UNNUMBERED = {
         "总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "政府信息公开行政复议", "存在的主要问题", "其他需要报告",
     };
@@ -365,6 +373,12 @@ final class Labels {
         return norm.contains("本年新制作") || norm.contains("本年新公开") || norm.contains("对外公开总数")
                 || norm.contains("上一年项目") || norm.contains("集中采购") || norm.contains("对外管理服务")
                 || norm.contains("采购项目") || norm.contains("采购总金额");
+    }
+
+    /** Words only the 2021 format's table 二 holds. */
+    static boolean isTable2v2021Word(String norm) {
+        return norm.contains("本年制发") || norm.contains("本年废止") || norm.contains("现行有效")
+                || norm.contains("本年处理决定") || norm.contains("本年收费金额");
     }
 
     // ---- table 三 --------------------------------------------------------------------------------------------
