@@ -151,6 +151,11 @@ final class Labels {
         return before.substring(cut);
     }
 
+    /** The year written at {@code at} (four digits or Chinese numerals), or 0; bounds checked. */
+    static int yearAt(String norm, int at) {
+        return at >= 0 && at + 4 <= norm.length() ? year(norm, at) : 0;
+    }
+
     /** The year written at {@code at} as four digits or four Chinese numerals ("二〇二一"), or 0. */
     private static int year(String norm, int at) {
         int year = 0;
@@ -475,7 +480,7 @@ final class Labels {
             return Label3.row("handledTotal");
         }
         String bare = stripNumbering(norm);
-        if (bare.equals("其他") && "otherHandling".equals(group)) {
+        if (bare.startsWith("其他") && "otherHandling".equals(group) && isDigitsOrEmpty(bare.substring(2))) {
             return Label3.row("otherHandling.other");
         }
         for (String header : TABLE3_HEADERS) {
@@ -484,6 +489,16 @@ final class Labels {
             }
         }
         return Label3.UNKNOWN;
+    }
+
+    /** True for "" and a run of digits (values glued to a label). */
+    private static boolean isDigitsOrEmpty(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "3.其他" → "其他"; "(3)其他", "3、其他", "③其他" (after NFKC "(3)其他") likewise. */

@@ -475,17 +475,74 @@ final class ReportAssembler {
                 published = publicationDateInChrome();
             }
             Integer year = title == null ? null : title.year();
-            if (year == null && published != null) {
-                year = published.getYear() - 1;
+            Integer bodyYear = title == null || year == null ? yearInBody() : null;
+            Integer signatureYear = published == null ? null : published.getYear() - 1;
+            String yearFrom = null;
+            if (year == null && bodyYear != null && (signatureYear == null || signatureYear.equals(bodyYear))) {
+                year = bodyYear;
+                yearFrom = "body";
+            } else if (year == null && signatureYear != null && bodyYear == null) {
+                year = signatureYear;
+                yearFrom = "signature";
             }
             report.agency(agency).year(year).publishedOn(published);
             if (title == null) {
+                String zh = yearFrom == null ? "报告年度无法确定" : "报告年度" + year + "取自"
+                        + (yearFrom.equals("body") ? "正文（“" + year + "年，…”）" : "落款日期");
+                String en = yearFrom == null ? "the year is unknown" : "the year " + year + " was inferred from the "
+                        + (yearFrom.equals("body") ? "body (“" + year + "年，…”)" : "signature's date");
+                zh += agency == null ? "，机关名称无法确定" : "，机关名称“" + agency + "”取自落款";
+                en += agency == null ? ", the agency is unknown" : ", the agency “" + agency + "” from the signature";
                 findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
-                        "未找到报告标题（“××机关××年政府信息公开工作年度报告”），机关名称和报告年度"
-                                + (year == null ? "无法确定" : "取自落款"),
-                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found; the agency and "
-                                + "year " + (year == null ? "are unknown" : "were taken from the signature")));
+                        "未找到报告标题（“××机关××年政府信息公开工作年度报告”）：" + zh + "，请核对",
+                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found: " + en
+                                + "; please check"));
             }
+        }
+
+        /**
+         * The report year as the body states it, when it names one year only: the years that open paragraphs
+         * before table 二 ("2021年，我局…") and the statistics period ("统计时限自2021年1月1日"). Null when none, or
+         * more than one.
+         */
+        private Integer yearInBody() {
+            int to = sections[Section.S2.ordinal()] >= 0 ? sections[Section.S2.ordinal()] : Math.min(n, 400);
+            Integer found = null;
+            for (int i = Math.max(0, titleLine + 1); i < to && i < n; i++) {
+                TextLine line = lines[i];
+                if (line.filled != 1) {
+                    continue;
+                }
+                String raw = TextNormalizer.label(line.raw[line.first].length() > 200
+                        ? line.raw[line.first].substring(0, 200) : line.raw[line.first]);
+                int year = bodyYear(raw);
+                if (year > 0 && Labels.dateLine(raw) == null) {
+                    if (found != null && found != year) {
+                        return null;
+                    }
+                    found = year;
+                }
+            }
+            return found;
+        }
+
+        /** "2021年,…" or "…统计时限自2021年1月1日…" gives 2021; else 0. */
+        private static int bodyYear(String norm) {
+            int at = norm.indexOf("自");
+            if (norm.length() > 5 && norm.charAt(4) == '年' && norm.charAt(5) != '度' || norm.startsWith("年度", 4)) {
+                int year = Labels.yearAt(norm, 0);
+                if (year > 0) {
+                    return year;
+                }
+            }
+            while (at >= 0 && at + 5 < norm.length()) {
+                int year = Labels.yearAt(norm, at + 1);
+                if (year > 0 && norm.charAt(at + 5) == '年' && norm.startsWith("1月1日", at + 6)) {
+                    return year;
+                }
+                at = norm.indexOf("自", at + 1);
+            }
+            return 0;
         }
 
         /** The agency of a signature line, without a date that shares the line. */

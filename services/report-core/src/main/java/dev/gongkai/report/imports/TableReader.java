@@ -278,6 +278,8 @@ final class TableReader {
         final Values values;
         /** Null: store the values as they are (one to one, or the first values of a text cut short). */
         List<Readings.Reading> readings;
+        /** False when even a single reading is only a candidate (nothing in the table can confirm it). */
+        boolean confirmed = true;
 
         Pending(TableRow row, String label, Values values, List<Readings.Reading> readings) {
             this.row = row;
@@ -458,7 +460,7 @@ final class TableReader {
         List<String> unreadable = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            String agreed = readings.isEmpty() ? null : readings.getFirst().norm()[i];
+            String agreed = readings.isEmpty() || !pending.confirmed ? null : readings.getFirst().norm()[i];
             for (Readings.Reading reading : readings) {
                 if (!reading.norm()[i].equals(agreed)) {
                     agreed = null;
@@ -496,9 +498,10 @@ final class TableReader {
             String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
             findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
                     "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），可读作" + readings.size()
-                            + "种：" + shown + "；请核对原文后填写：" + String.join("、", unreadable),
+                            + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "") + "：" + shown + "；请核对原文后填写：" + String.join("、", unreadable),
                     "“" + pending.label + "” holds " + written.size() + " values (" + list + "), which can be read in "
-                            + readings.size() + " ways: " + shown + "; check the source and fill in: "
+                            + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
+                            + " ways") + ": " + shown + "; check the source and fill in: "
                             + String.join(", ", unreadable)));
         }
     }
@@ -663,6 +666,12 @@ final class TableReader {
             }
             if (row != null) {
                 Values values = collect(i, end, to, localWidth(v2019, blockHeader, row));
+                Pending glued = values.held() == 0 ? glued(row, line, label, 0) : null;
+                if (glued != null && found.add(row.key())) {
+                    consumed[i] = true;
+                    store(glued);
+                    continue;
+                }
                 if (values.held() == 0) {
                     continue; // a sentence naming the row, not the row
                 }
@@ -875,6 +884,12 @@ final class TableReader {
             wrapped = null;
             if (row != null) {
                 Values values = collect(i, end, to, width, subtotalColumn < 0);
+                Pending glued = values.held() == 0 && subtotalColumn < 0 ? glued(row, line, label, width) : null;
+                if (glued != null && found.add(row.key())) {
+                    consumed[i] = true;
+                    pendings.put(row.key(), glued);
+                    continue;
+                }
                 if (values.held() == 0) {
                     // a label whose values follow its wrapped rest, or a sentence naming the row
                     wrapped = found.contains(row.key()) ? null : row;
@@ -912,6 +927,58 @@ final class TableReader {
                             + String.join("; ", subtotals) + ")"));
         }
         return found;
+    }
+
+    /**
+     * A row whose values a page glued to its label without separators ("行政规范性文件693665" for 69 / 3 / 665):
+     * the digits the label's line ends with, cut into the row's values in every way the row's total admits; null
+     * when the line does not end with at least one digit per column.
+     */
+    private Pending glued(TableRow row, TextLine line, String label, int group) {
+        String norm = line.paragraphNorm();
+        int width = row.columns().size();
+        if (norm == null || row.columns().getLast().type() == CellType.TEXT) {
+            return null;
+        }
+        int start = norm.length();
+        while (start > 0 && (Character.isDigit(norm.charAt(start - 1)) || norm.charAt(start - 1) == '.')) {
+            start--;
+        }
+        while (start < norm.length() && norm.charAt(start) == '.') {
+            start++;
+        }
+        String digits = norm.substring(start);
+        if (digits.length() < width || start == 0) {
+            return null;
+        }
+        List<String[]> splits = Readings.splits(digits, width);
+        List<Readings.Reading> readings = new ArrayList<>();
+        for (String[] split : splits == null ? List.<String[]>of() : splits) {
+            boolean numbers = true;
+            for (String part : split) {
+                numbers &= CellText.isNumber(part);
+            }
+            if (numbers && (group == 0 || Readings.totalsHold(split, group))) {
+                readings.add(new Readings.Reading(split, split));
+            }
+        }
+        String written = norm.substring(0, start);
+        Values values = new Values(new String[] {digits}, new String[] {digits}, 1, 0, -1, Layout.IN_LINE, List.of(),
+                List.of());
+        Pending pending = new Pending(row, written.isEmpty() ? label : written, values, readings);
+        // Without a total to check it against, a single split is no proof: an empty cell the page dropped
+        // ("330" for 33, 0, blank) looks the same. It is offered to the clerk, not read.
+        pending.confirmed = group > 0 || width == 1;
+        return pending;
+    }
+
+    private static boolean isDigits(String norm) {
+        for (int i = 0; i < norm.length(); i++) {
+            if (norm.charAt(i) < '0' || norm.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !norm.isEmpty();
     }
 
     /** Table 三's equations between rows, per column: the balance and the (七)总计 of the result rows. */
@@ -1073,6 +1140,15 @@ final class TableReader {
             }
             if (readings.isEmpty()) {
                 readings = null; // not numbers broken over lines: the first 15 are read, the surplus reported
+            }
+        } else if (held == 1 && raw.getFirst().length() >= width && isDigits(norm.getFirst())) {
+            // the 15 values glued into one run of digits: cut where the group totals allow
+            readings = new ArrayList<>();
+            List<String[]> splits = Readings.splits(norm.getFirst(), width);
+            for (String[] split : splits == null ? List.<String[]>of() : splits) {
+                if (Readings.totalsHold(split, 5)) {
+                    readings.add(new Readings.Reading(split, split));
+                }
             }
         } else if (held > 0 && held < width && !restIsEmpty(lastLine + 1)) {
             readings = new ArrayList<>();

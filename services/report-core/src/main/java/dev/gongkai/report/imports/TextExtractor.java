@@ -53,7 +53,8 @@ final class TextExtractor implements SourceExtractor {
         }
         cells.add(trimmed(text, cell, end));
         if (cells.size() == 1 && (tab || spaces)) {
-            List<String> columns = columns(cells.getFirst(), tab);
+            // untrimmed: a TAB at the end of the row is its last, blank, cell
+            List<String> columns = columns(text.substring(start, end), tab);
             if (columns != null) {
                 return new SourceLine(columns);
             }
@@ -67,8 +68,9 @@ final class TextExtractor implements SourceExtractor {
 
     /**
      * A table row copied out of Word or WPS (cells between TABs, empty ones kept) or out of a PDF viewer (columns
-     * aligned with runs of two or more spaces), or null when the line is a sentence: only a line with a value
-     * after its first cell is a row, so prose with a TAB or double spaces stays one paragraph.
+     * aligned with runs of two or more spaces), or null when the line is a sentence: only a line with a value (or,
+     * between TABs, an empty cell) after its first cell is a row, so prose with a TAB or double spaces stays one
+     * paragraph.
      */
     private static List<String> columns(String line, boolean tab) {
         List<String> cells = new ArrayList<>();
@@ -88,7 +90,8 @@ final class TextExtractor implements SourceExtractor {
         }
         cells.add(trimmed(line, cell, length));
         for (int i = 1; i < cells.size(); i++) {
-            if (CellText.isValue(TextNormalizer.label(cells.get(i))) && !cells.get(i).isEmpty()) {
+            // between TABs an empty cell is a blank one; a run of spaces cannot hold one
+            if (CellText.isValue(TextNormalizer.label(cells.get(i))) && (tab || !cells.get(i).isEmpty())) {
                 return cells;
             }
         }

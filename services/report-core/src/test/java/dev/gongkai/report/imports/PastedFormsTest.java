@@ -58,6 +58,38 @@ class PastedFormsTest {
     }
 
     @Test
+    void gluedCellsAreCutWhereTheArithmeticAdmitsOneSplitAndOtherwiseNamedWithTheirReadings() throws Exception {
+        // a portal's plain-text version drops the separators: "行政规范性文件19021", "1.属于国家秘密0000000"
+        StringBuilder glued = new StringBuilder();
+        for (String line : TextImportTest.seed().split("\n", -1)) {
+            glued.append(line.contains("|") ? line.replaceAll("\\s*\\|\\s*", "") : line).append('\n');
+        }
+        assertThat(glued.toString()).contains("行政规范性文件19021\n", "1.属于国家秘密0000000\n");
+        ImportResult result = read(glued.toString());
+        AnnualReport report = result.report();
+        AnnualReport seed = seedReport();
+
+        // table 二 has no totals: "19021" fits four splits, and even "规章000"'s one split is only offered
+        List<String> ambiguous = List.of("s2.normativeDocuments.issued", "s2.normativeDocuments.repealed",
+                "s2.normativeDocuments.inForce");
+        List<String> unconfirmed = List.of("s2.regulations.issued", "s2.regulations.repealed",
+                "s2.regulations.inForce");
+        assertThat(report.cells()).doesNotContainKeys(ambiguous.toArray(String[]::new));
+        assertThat(report.cells()).doesNotContainKeys(unconfirmed.toArray(String[]::new));
+        assertThat(report.cells()).hasSize(194);
+        assertThat(report.number("s2.fees.amount")).contains(BigDecimal.ZERO);
+        assertThat(report.number("s3.denied.stateSecret.total")).contains(BigDecimal.ZERO);
+        assertThat(report.number("s4.litigationAfterReview.total")).contains(BigDecimal.ZERO);
+        report.cells().forEach((key, value) -> assertThat(value).as(key).isEqualTo(seed.cells().get(key)));
+        assertThat(report.blank()).isEmpty();
+        Finding finding = result.findings().stream().filter(f -> f.cells().containsAll(ambiguous)).findFirst()
+                .orElseThrow();
+        assertThat(finding.messageEn()).contains("19021", "4 ways", "(19, 0, 21)", "(1, 90, 21)");
+        assertThat(result.findings().stream().filter(f -> f.cells().containsAll(unconfirmed)).findFirst()
+                .orElseThrow().messageEn()).contains("one way that nothing in the table confirms", "(0, 0, 0)");
+    }
+
+    @Test
     void aSentenceWithATabOrDoubleSpacesStaysOneParagraph() {
         SourceDocument document = TextExtractor.split("2021年，我局\t共受理申请  5件。\n规章\t0\t0\t0");
 
