@@ -317,6 +317,9 @@ public class SchemaMigrator implements AutoCloseable {
             // Liquibase caches lock and history services per database object; forget them so the next schema
             // starts clean. (Closing the Liquibase object would close our connection.)
             resetLiquibaseCaches();
+            // Liquibase leaves the connection in manual commit: back to auto-commit (which commits), or the next
+            // query opens a transaction that holds its locks on this schema until the next migration.
+            c.setAutoCommit(true);
         }
     }
 
