@@ -16,9 +16,9 @@ import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 public class AgencyRegistry {
 
     static final RecordMapper<AgencyRecord, Agency> TO_AGENCY = r -> new Agency(
-            new AgencySlug(r.getSlug()), r.getNameZh(), AgencyKind.valueOf(r.getKind()),
+            new AgencySlug(r.getSlug()), r.getNameZh(), r.getKind(),
             r.getParentSlug() == null ? null : new AgencySlug(r.getParentSlug()),
-            new JurisdictionSlug(r.getJurisdictionSlug()), AgencyStatus.valueOf(r.getStatus()),
+            new JurisdictionSlug(r.getJurisdictionSlug()), r.getStatus(),
             r.getCreatedAt(), r.getUpdatedAt());
 
     static final RecordMapper<JurisdictionRecord, Jurisdiction> TO_JURISDICTION = r -> new Jurisdiction(

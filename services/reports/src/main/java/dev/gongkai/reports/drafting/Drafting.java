@@ -1,5 +1,8 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -19,8 +22,6 @@ import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
-import dev.gongkai.reports.report.ReportSource;
-import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
@@ -75,7 +76,7 @@ class Drafting {
                 Map.of("year", year, "format", draft.format().code(), "cells", prefilled(draft)));
         StoredReport stored = reports.find(dsl, year).orElseThrow();
         CheckedReport checked = findings.check(dsl, year, draft);
-        events.statusChanged(acting.agency(), year, "create", ReportStatus.DRAFT, 1, actor, checked, null);
+        events.statusChanged(acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor, checked, null);
         return new Saved(stored, checked);
     }
 
@@ -200,7 +201,7 @@ class Drafting {
         reports.saveDocument(dsl, year, revision, next, status, actor);
         audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
         if (current.status() != status) {
-            events.statusChanged(acting.agency(), year, "edit", status, revision, actor, checked, null);
+            events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor, checked, null);
         }
         StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
                 current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),

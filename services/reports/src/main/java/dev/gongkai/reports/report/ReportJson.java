@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.render.CanonicalJson;

@@ -1,5 +1,9 @@
 package dev.gongkai.reports.workflow;
 
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.Role;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -10,7 +14,6 @@ import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
-import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
@@ -89,7 +92,8 @@ public class Transitions {
                     "“" + action.code() + "”" + (action.office() ? "由政务公开办执行" : "由报告单位执行"),
                     "\"" + action.code() + "\" is taken by " + (action.office() ? "the disclosure office" : "the agency"));
         }
-        Permissions.requireRole(acting.caller(), action.roles());
+        Permissions.requireRole(acting.caller(),
+                action.roles().stream().map(Role::code).sorted().toArray(String[]::new));
         String reason = reason(action, request.reason());
         Map<String, String> explanations = explanations(request.explanations());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_CHARS)) {
@@ -155,7 +159,7 @@ public class Transitions {
         }
         audit.append(dsl, acting.slug(), actor, "report." + action.code(), "report/" + year,
                 Map.of("status", report.status().name()), after);
-        events.statusChanged(acting.agency(), year, action.code(), to, revision, actor, checked, reason);
+        events.statusChanged(acting.agency(), year, ReportChange.of(action), to, revision, actor, checked, reason);
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("year", year);
