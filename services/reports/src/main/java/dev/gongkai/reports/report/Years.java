@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.error.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 /** Report years the service accepts: the 2019 format onwards, never a year that has not begun. */
 public final class Years {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = China.ZONE;
     public static final int FIRST = 2019;
 
     private Years() {
