@@ -1,6 +1,7 @@
 package dev.gongkai.platform.agency;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.jooq.core.tables.records.AgencyRecord;
 import dev.gongkai.platform.jooq.core.tables.records.JurisdictionRecord;
 import org.jooq.DSLContext;
@@ -33,7 +34,7 @@ public class AgencyRegistry {
 
     /** The one answer for an agency that does not exist or must not be revealed: 404, the same for both. */
     public static ApiException notFound(String slug) {
-        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
+        return new ApiException(ProblemCode.AGENCY_NOT_FOUND, slug);
     }
 
     public Optional<Agency> find(AgencySlug slug) {
