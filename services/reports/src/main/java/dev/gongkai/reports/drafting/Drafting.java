@@ -13,7 +13,7 @@ import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
-import dev.gongkai.report.model.TableColumn;
+import dev.gongkai.report.rules.CarriedFromLastYear;
 import dev.gongkai.report.rules.RuleId;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
@@ -92,17 +92,8 @@ class Drafting {
         for (CellDefinition cell : layout.cells()) {
             draft.blank(cell.key());
         }
-        previous.ifPresent(last -> {
-            for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
-                last.cell("s3.carriedForward." + column.key())
-                        .ifPresent(value -> draft.cell("s3.carriedOver." + column.key(), value));
-            }
-            if (format == ReportFormat.V2021 && last.format() == ReportFormat.V2021) {
-                for (String row : List.of("s2.regulations", "s2.normativeDocuments")) {
-                    last.cell(row + ".inForce").ifPresent(value -> draft.cell(row + ".inForce", value));
-                }
-            }
-        });
+        previous.ifPresent(last -> CarriedFromLastYear.cells(format, last.format())
+                .forEach((cell, lastYears) -> last.cell(lastYears).ifPresent(value -> draft.cell(cell, value))));
         return draft.build();
     }
 
@@ -232,8 +223,7 @@ class Drafting {
         Iterable<String> keys = candidates != null ? new java.util.TreeSet<>(candidates)
                 : from.layout().cells().stream().map(CellDefinition::key).toList();
         for (String key : keys) {
-            if (!Objects.equals(ReportJson.state(from, key), ReportJson.state(to, key))
-                    || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
+            if (from.cellDiffers(to, key)) {
                 cellsBefore.put(key, ReportJson.value(from, key));
                 cellsAfter.put(key, ReportJson.value(to, key));
             }
@@ -275,9 +265,8 @@ class Drafting {
         props.put("current", json.view(current));
         Optional<AnnualReport> base = reports.revision(dsl, current.year(), expected);
         if (base.isPresent()) {
-            List<String> changedSince = keys.stream().filter(key ->
-                    !Objects.equals(ReportJson.state(base.get(), key), ReportJson.state(current.document(), key))
-                            || !Objects.equals(base.get().cells().get(key), current.document().cells().get(key))).toList();
+            List<String> changedSince = keys.stream().filter(key -> base.get().cellDiffers(current.document(), key))
+                    .toList();
             props.put("conflicting_cells", changedSince);
         }
         return new ApiException(HttpStatus.CONFLICT, "report.revision.stale",
@@ -294,10 +283,6 @@ class Drafting {
 
     static String target(int year) {
         return "report/" + year;
-    }
-
-    static String etag(StoredReport report) {
-        return Etags.of(report.revision());
     }
 
 }

@@ -61,6 +61,6 @@ public class ReportJson {
 
     /** "value", "blank" or "absent": the three states of a cell. */
     public static String state(AnnualReport report, String key) {
-        return report.cells().containsKey(key) ? "value" : report.blank().contains(key) ? "blank" : "absent";
+        return report.cellState(key).code();
     }
 }

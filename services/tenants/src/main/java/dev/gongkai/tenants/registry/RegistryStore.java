@@ -65,12 +65,6 @@ public class RegistryStore {
                 .onConflictDoNothing().execute() == 1;
     }
 
-    public Set<String> completedSteps(AgencySlug slug) {
-        return dsl.select(PROVISIONING_STEP.STEP).from(PROVISIONING_STEP)
-                .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug.value()))
-                .fetchSet(PROVISIONING_STEP.STEP);
-    }
-
     /** Agencies whose schema has been created, i.e. those {@code migrate-all} must keep current. */
     public List<AgencySlug> agenciesWithSchema(String createSchemaStep) {
         return dsl.select(PROVISIONING_STEP.AGENCY_SLUG).from(PROVISIONING_STEP)
