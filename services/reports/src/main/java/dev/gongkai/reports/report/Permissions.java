@@ -1,5 +1,8 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.Role;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -13,6 +16,8 @@ import dev.gongkai.platform.tenancy.AgencyAccess;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Who may do what with reports, on top of the platform's tenancy (which already refused foreign agencies). */
 public final class Permissions {
@@ -32,6 +37,16 @@ public final class Permissions {
         if (Arrays.stream(anyRole).noneMatch(caller::hasRole)) {
             throw new ApiException(ProblemCode.ACCESS_DENIED, List.of(anyRole)).variant("needs-role");
         }
+    }
+
+    /**
+     * The workflow actions this caller may take on a report in {@code status} through the agency API
+     * ({@code office} false) or the office API, so that no client re-encodes the transition table.
+     */
+    public static List<Action> allowedActions(Caller caller, ReportStatus status, boolean office) {
+        Set<Role> roles = Arrays.stream(Role.values()).filter(r -> caller.hasRole(r.code()))
+                .collect(Collectors.toUnmodifiableSet());
+        return Action.available(status, roles).stream().filter(a -> a.office() == office).toList();
     }
 
     /** Reading an agency's reports: any of its staff roles. */

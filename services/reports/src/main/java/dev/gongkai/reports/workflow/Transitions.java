@@ -25,7 +25,6 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
@@ -69,10 +68,10 @@ public class Transitions {
     }
 
     /** What a transition answered: its body, and whether it is a replay of an earlier answer. */
-    public record Outcome(JsonNode body, boolean replayed, ApiException refusal) {
+    public record Outcome(TransitionResult body, boolean replayed, ApiException refusal) {
 
         /** A refusal (decided after its explanations were committed) becomes its problem; a replay says so. */
-        public org.springframework.http.ResponseEntity<JsonNode> toResponse() {
+        public org.springframework.http.ResponseEntity<TransitionResult> toResponse() {
             if (refusal != null) {
                 throw refusal;
             }
@@ -157,18 +156,8 @@ public class Transitions {
                 Map.of("status", report.status().name()), after);
         events.statusChanged(acting.agency(), year, ReportChange.of(action), to, revision, actor, checked, reason);
 
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("action", action.code());
-        answer.put("status", to.name());
-        answer.put("revision", revision);
-        answer.put("errors", checked.errors().size());
-        answer.put("warnings", checked.warnings().size());
-        answer.put("unexplainedWarnings", checked.unexplainedWarnings().size());
-        if (reason != null) {
-            answer.put("reason", reason);
-        }
-        JsonNode body = json.valueToTree(answer);
+        TransitionResult body = new TransitionResult(year, action, to, revision, checked.errors().size(),
+                checked.warnings().size(), checked.unexplainedWarnings().size(), reason);
         if (idempotencyKey != null) {
             dsl.insertInto(TRANSITION_REQUEST)
                     .set(TRANSITION_REQUEST.IDEMPOTENCY_KEY, idempotencyKey)
@@ -189,7 +178,7 @@ public class Transitions {
             throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED, stored.getYear(), stored.getAction())
                     .atField("Idempotency-Key");
         }
-        return Optional.of(new Outcome(json.readTree(stored.getResponse().data()), true, null));
+        return Optional.of(new Outcome(json.readValue(stored.getResponse().data(), TransitionResult.class), true, null));
     }
 
     private static Action parse(TransitionRequest request) {
