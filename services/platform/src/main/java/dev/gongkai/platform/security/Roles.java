@@ -1,16 +1,18 @@
 package dev.gongkai.platform.security;
 
+
+import dev.gongkai.contract.Role;
 import java.util.Set;
 
-/** Keycloak realm roles (see ARCHITECTURE.md); authorities carry them as {@code ROLE_<name>}. */
+/** The names of the realm roles ({@link Role}); authorities carry them as {@code ROLE_<name>}. */
 public final class Roles {
 
-    public static final String AGENCY_EDITOR = "agency-editor";
-    public static final String AGENCY_APPROVER = "agency-approver";
-    public static final String AGENCY_ADMIN = "agency-admin";
-    public static final String OFFICE_REVIEWER = "office-reviewer";
-    public static final String OFFICE_ADMIN = "office-admin";
-    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String AGENCY_EDITOR = Role.AGENCY_EDITOR.code();
+    public static final String AGENCY_APPROVER = Role.AGENCY_APPROVER.code();
+    public static final String AGENCY_ADMIN = Role.AGENCY_ADMIN.code();
+    public static final String OFFICE_REVIEWER = Role.OFFICE_REVIEWER.code();
+    public static final String OFFICE_ADMIN = Role.OFFICE_ADMIN.code();
+    public static final String PLATFORM_ADMIN = Role.PLATFORM_ADMIN.code();
 
     /** The roles any agency may give its own staff. */
     public static final Set<String> AGENCY_ROLES = Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN);

@@ -538,9 +538,4 @@ final class Labels {
             default -> -1;
         };
     }
-
-    /** Human label of a section for messages: "二、主动公开政府信息情况". */
-    static String sectionTitle(Section section) {
-        return section.titleZh();
-    }
 }

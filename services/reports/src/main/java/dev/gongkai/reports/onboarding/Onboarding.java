@@ -1,6 +1,8 @@
 package dev.gongkai.reports.onboarding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -19,8 +21,6 @@ import dev.gongkai.reports.report.CheckedReport;
 import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
-import dev.gongkai.reports.report.ReportSource;
-import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.reports.Reports;
@@ -65,7 +66,7 @@ public final class PatchBenchmark {
         for (int i = 0; i < AGENCIES; i++) {
             AgencySlug slug = AgencySlug.of("bench-" + i);
             db.dsl().insertInto(AGENCY).set(AGENCY.SLUG, slug.value()).set(AGENCY.NAME_ZH, "压测局" + i)
-                    .set(AGENCY.KIND, "DEPARTMENT").set(AGENCY.JURISDICTION_SLUG, "bench-city").execute();
+                    .set(AGENCY.KIND, AgencyKind.DEPARTMENT).set(AGENCY.JURISDICTION_SLUG, "bench-city").execute();
             db.migrator().createAgencySchema(slug);
             db.migrator().migrateAgency(slug);
             agencies.add(slug);
