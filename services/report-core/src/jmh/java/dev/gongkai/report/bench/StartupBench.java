@@ -85,8 +85,8 @@ final class StartupBench {
                 ? median(times.get(variants.getFirst()), Run::wall) : Double.NaN;
         System.out.printf(Locale.ROOT, "Wall time of whole runs, median of %d (batch: %d), %d cores, load average %s%n",
                 runs, batchRuns, Runtime.getRuntime().availableProcessors(), loadAverage());
-        System.out.printf(Locale.ROOT, "first use of infra/report-cli (making the AOT cache if the jar is new): %.2f s%n",
-                firstUse);
+        System.out.printf(Locale.ROOT,
+                "first use of infra/report-cli (making the AOT cache if the jar is new): %.2f s%n", firstUse);
         System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %9s %12s %14s%n", "run", "median s", "min s", "max s",
                 "CPU s", "per file ms", "× python3 -c");
         for (Variant variant : variants) {

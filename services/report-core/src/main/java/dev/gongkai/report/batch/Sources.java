@@ -51,7 +51,8 @@ final class Sources implements AutoCloseable {
             if (Files.isDirectory(input)) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(input)) {
-                    files = walk.filter(path -> !hidden(input.relativize(path)) && Files.isRegularFile(path))
+                    files = walk.filter(path -> !hidden(input.relativize(path).toString())
+                                    && Files.isRegularFile(path))
                             .sorted(Comparator.comparing(Path::toString)).toList();
                 } catch (IOException | java.io.UncheckedIOException e) {
                     sources.add(failing(input.toString(), e));
@@ -87,7 +88,7 @@ final class Sources implements AutoCloseable {
         List<? extends ZipEntry> entries = Collections.list((Enumeration<? extends ZipEntry>) zip.entries());
         List<ZipEntry> files = new ArrayList<>();
         for (ZipEntry entry : entries) {
-            if (!entry.isDirectory() && !hidden(Path.of(entryName(entry.getName())))) {
+            if (!entry.isDirectory() && !hidden(entryName(entry.getName()))) {
                 files.add(entry);
             }
         }
@@ -116,7 +117,7 @@ final class Sources implements AutoCloseable {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entryName(entry.getName());
-                if (entry.isDirectory() || hidden(Path.of(name))) {
+                if (entry.isDirectory() || hidden(name)) {
                     continue;
                 }
                 String full = archive + "!/" + name;
@@ -178,9 +179,9 @@ final class Sources implements AutoCloseable {
         }
     }
 
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
+    /** Whether a relative path (names between slashes or backslashes, as zip tools write them) is hidden. */
+    private static boolean hidden(String relative) {
+        for (String name : relative.split("[/\\\\]")) {
             if (name.startsWith(".") || name.equals("__MACOSX") || name.equalsIgnoreCase("Thumbs.db")
                     || name.equalsIgnoreCase("desktop.ini")) {
                 return true;

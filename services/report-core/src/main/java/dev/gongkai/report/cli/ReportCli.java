@@ -211,7 +211,8 @@ public final class ReportCli {
 
     /** Reads a report from a file or, for "-", standard input; our own CSV is recognised before the importers. */
     private ImportResult read(String file) throws UnreadableReportException, IOException {
-        return ReportFiles.read(file.equals("-") ? ReportFiles.readLimited(stdin) : ReportFiles.readFile(Path.of(file)));
+        byte[] content = file.equals("-") ? ReportFiles.readLimited(stdin) : ReportFiles.readFile(Path.of(file));
+        return ReportFiles.read(content);
     }
 
     static final class UsageException extends Exception {

@@ -68,7 +68,8 @@ class BatchCheckCorpusTest {
 
     @Test
     void oneLinePerFileWithTheAgencyAndYearOfTheTruth() {
-        assertThat(lines).extracting(line -> name(line.file())).containsExactlyElementsOf(new TreeSet<>(truth.keySet()));
+        assertThat(lines).extracting(line -> name(line.file()))
+                .containsExactlyElementsOf(new TreeSet<>(truth.keySet()));
         for (ReportLine line : lines) {
             Truth expected = truth.get(name(line.file()));
             assertThat(line.isReport()).as(line.file()).isTrue();
