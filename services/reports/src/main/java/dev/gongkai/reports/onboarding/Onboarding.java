@@ -16,6 +16,7 @@ import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.reports.attachments.Attachments;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportEvents;
+import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportSource;
 import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
@@ -50,15 +51,17 @@ class Onboarding {
     private final ReportStore reports;
     private final AuditTrail audit;
     private final ReportEvents events;
+    private final ReportFindings findings;
 
     Onboarding(AgencyAccess access, AgencyRegistry registry, AgencyDsl agencyDsl, ReportStore reports,
-               AuditTrail audit, ReportEvents events) {
+               AuditTrail audit, ReportEvents events, ReportFindings findings) {
         this.access = access;
         this.registry = registry;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
         this.events = events;
+        this.findings = findings;
     }
 
     /**
@@ -145,6 +148,9 @@ class Onboarding {
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
         events.published(agency, year, 1, publishedAt.toInstant(), actor, false, true, null,
                 CanonicalJson.write(report));
+        // The office's counts of an imported report are those of the report as stored, like any other.
+        events.statusChanged(agency, year, "publish", ReportStatus.PUBLISHED, 1, actor,
+                findings.check(dsl, year, report), null);
         return new FileResult(file.name(), "imported", agency.slug().value(), year, null, "已导入", "Imported");
     }
 
