@@ -44,6 +44,15 @@ public class Events {
         return write(agency, event.type(), event);
     }
 
+    /** A change with the counts the reports service found on the report at that revision. */
+    public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, int revision,
+                                      Instant at, int errors, int warnings, int unexplainedWarnings) {
+        ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, action, status, revision, at, "editor", errors, warnings,
+                unexplainedWarnings, null);
+        return write(agency, event.type(), event);
+    }
+
     public <E extends Record> E write(ManagedAgency agency, E event) {
         return write(agency, event.getClass().getSimpleName(), event);
     }
