@@ -224,10 +224,15 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(text.lines().filter(l -> l.contains(",wuhai-psb,")).findFirst().orElseThrow())
                 .contains("乌海市公安局", "已发布", flag, "是");
 
-        // The office-admin raises the deduction for a missing website URL; the scorecard follows.
-        WebElement points = browser.find("#pack-form input[name=item][value=WEBSITE_URL_MISSING]")
+        // The office-admin raises the deduction for a missing website URL and adds a rule chosen by its name; the
+        // scorecard follows. Items are chosen from a list of names, never typed as codes.
+        WebElement points = browser.find("#pack-form select[name=item] option[value=WEBSITE_URL_MISSING]:checked")
                 .findElement(By.xpath("ancestor::tr//input[@name='points']"));
         points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+        WebElement added = browser.find("#pack-form tr.new-line");
+        new Select(added.findElement(By.cssSelector("select[name=item]"))).selectByVisibleText("未填写");
+        added.findElement(By.cssSelector("input[name=points]")).sendKeys("1");
+        assertThat(browser.find("#pack-form").getText()).doesNotContain("WEBSITE_URL_MISSING", "REPORT_MISSING");
         // A date input's typing order follows the browser's locale; the value is what the form sends.
         browser.script("document.getElementById('pack-line').value = arguments[0]", (YEAR + 1) + "-01-20");
         browser.click("#pack-form button[type=submit]");
@@ -236,6 +241,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]")).getText()).contains("−2");
         assertThat(browser.find("#pack-line").getAttribute("value")).isEqualTo((YEAR + 1) + "-01-20");
+        assertThat(browser.find("#pack-form select[name=item] option[value=CELL_MISSING]:checked").getText())
+                .isEqualTo("未填写");
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("office-compliance");
     }

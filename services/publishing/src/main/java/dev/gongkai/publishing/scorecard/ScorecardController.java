@@ -42,7 +42,9 @@ class ScorecardController {
                        List<ScorecardPack.Deduction> deductions) {
     }
 
-    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies) {
+    /** @param items what the pack may deduct for, to choose from */
+    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies,
+                              List<ScorecardPack.Item> items) {
     }
 
     @PutMapping("/api/office/scorecard-pack")
@@ -79,7 +81,7 @@ class ScorecardController {
                             .toString())
                     .body(csv(pack, cards));
         }
-        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards));
+        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards, ScorecardPack.items()));
     }
 
     /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */

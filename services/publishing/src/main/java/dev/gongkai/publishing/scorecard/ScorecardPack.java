@@ -32,7 +32,7 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
     /** Published, but no own-site URL recorded for the current revision. */
     public static final String WEBSITE_URL_MISSING = "WEBSITE_URL_MISSING";
 
-    private static final Set<String> ITEMS = Set.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
+    private static final List<String> ITEMS = List.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
             WEBSITE_URL_MISSING);
 
     /**
@@ -83,6 +83,20 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** An item the office may choose for a deduction, with its name. */
+    public record Item(String item, String nameZh, String nameEn) {
+    }
+
+    /** Every item a pack may hold: the pack's own four, then every rule of the catalogue in the spec's order. */
+    public static List<Item> items() {
+        List<Item> items = new java.util.ArrayList<>();
+        for (String item : ITEMS) {
+            items.add(new Item(item, itemZh(item), itemEn(item)));
+        }
+        RuleCatalogue.rules().forEach(rule -> items.add(new Item(rule.id().name(), rule.titleZh(), rule.titleEn())));
+        return items;
     }
 
     /** The label the office gave the item, else its name. */

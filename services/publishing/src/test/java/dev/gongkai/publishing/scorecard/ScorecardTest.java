@@ -132,6 +132,9 @@ class ScorecardTest {
         mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.pack.defaults").value(true))
                 .andExpect(jsonPath("$.pack.base").value(100))
+                // What a pack may deduct for, by name, for the office to choose from.
+                .andExpect(jsonPath("$.items[0].nameZh").value("逾期未发布年度报告"))
+                .andExpect(jsonPath("$.items[?(@.item=='CELL_MISSING')].nameZh").value("未填写"))
                 // Without a line of its own the pack uses the legal deadline: 25 January is not late.
                 .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].score", copier.slug().value()).value(99.0));
     }
