@@ -254,6 +254,12 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("input[name=scope][value=city]").isSelected()).isTrue();
         assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局", "第 1 版");
         assertThat(browser.find("#missing li[data-agency=wuhai-edu]").getText()).contains("未发布");
+        // 全市 reaches the districts: a police 分局 is registered in its district, with 市公安局 as its parent.
+        assertThat(browser.find("#missing li[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        assertThat(browser.find("[data-test=jurisdictions]").getText()).contains("乌海市", "海勃湾区", "乌达区", "海南区");
+        assertThat(browser.find("[data-test=incomplete-note]").getText()).contains("汇总不完整");
+        assertThat(browser.driver.findElements(By.cssSelector("#included li[data-agency=wuhai-office], "
+                + "#missing li[data-agency=wuhai-office]"))).isEmpty();
         assertThat(browser.find(".compiled-tables td[data-cell='s3.received.total']").getText()).isEqualTo("5");
         browser.find("#compiled-findings");
         browser.screenshot("office-compiled");
@@ -265,8 +271,9 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
         browser.click("input[name=scope][value=own]");
         browser.click("#compiled-form button[type=submit]");
-        browser.waitForText("[data-test=scope-note]", "本级只汇总政务公开办自身的报告");
-        assertThat(browser.driver.findElements(By.cssSelector("#included li[data-agency=wuhai-psb]"))).isEmpty();
+        browser.waitForText("[data-test=scope-note]", "本级汇总在本市登记的全部单位");
+        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局");
+        assertThat(browser.driver.findElements(By.cssSelector("#missing li[data-agency=wuhai-psb-haibowan]"))).isEmpty();
         browser.signOut(CONSOLE);
     }
 
