@@ -191,6 +191,26 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         }
         assertThat(browser.find("td[data-cell='s3.received.total']").getText()).isEqualTo("5");
         browser.screenshot("portal");
+
+        // The front door: the jurisdictions as a tree (districts under the city), the year on record, a search by
+        // name that lists the 分局 under 市公安局, one language per page with a switch, and a problem as a page.
+        String portal = stack.url(stack.publishingPort);
+        browser.open(portal + "/");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.find("#jurisdictions li[data-jurisdiction=wuhai] li[data-jurisdiction=wuhai-haibowan]")
+                .getText()).contains("海勃湾区");
+        assertThat(browser.find("#years").getText()).contains(YEAR + "年");
+        browser.screenshot("portal-front-door");
+        browser.find("#q").sendKeys("公安局");
+        browser.click("form.search button[type=submit]");
+        browser.waitForText("#result-count", "找到 4 个机关");
+        assertThat(browser.find("#results li span[data-agency=wuhai-psb]").getText()).contains(YEAR + "年");
+        assertThat(browser.find("#results li ul span[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        browser.click("a.lang");
+        browser.waitForText("#result-count", "4 agencies found");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        browser.open(portal + "/public/no-such-city");
+        assertThat(browser.find("#problem").getText()).contains("未找到辖区 no-such-city");
     }
 
     @Test
