@@ -191,6 +191,26 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         }
         assertThat(browser.find("td[data-cell='s3.received.total']").getText()).isEqualTo("5");
         browser.screenshot("portal");
+
+        // The front door: the jurisdictions as a tree (districts under the city), the year on record, a search by
+        // name that lists the 分局 under 市公安局, one language per page with a switch, and a problem as a page.
+        String portal = stack.url(stack.publishingPort);
+        browser.open(portal + "/");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.find("#jurisdictions li[data-jurisdiction=wuhai] li[data-jurisdiction=wuhai-haibowan]")
+                .getText()).contains("海勃湾区");
+        assertThat(browser.find("#years").getText()).contains(YEAR + "年");
+        browser.screenshot("portal-front-door");
+        browser.find("#q").sendKeys("公安局");
+        browser.click("form.search button[type=submit]");
+        browser.waitForText("#result-count", "找到 4 个机关");
+        assertThat(browser.find("#results li span[data-agency=wuhai-psb]").getText()).contains(YEAR + "年");
+        assertThat(browser.find("#results li ul span[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        browser.click("a.lang");
+        browser.waitForText("#result-count", "4 agencies found");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        browser.open(portal + "/public/no-such-city");
+        assertThat(browser.find("#problem").getText()).contains("未找到辖区 no-such-city");
     }
 
     @Test
@@ -224,10 +244,15 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(text.lines().filter(l -> l.contains(",wuhai-psb,")).findFirst().orElseThrow())
                 .contains("乌海市公安局", "已发布", flag, "是");
 
-        // The office-admin raises the deduction for a missing website URL; the scorecard follows.
-        WebElement points = browser.find("#pack-form input[name=item][value=WEBSITE_URL_MISSING]")
+        // The office-admin raises the deduction for a missing website URL and adds a rule chosen by its name; the
+        // scorecard follows. Items are chosen from a list of names, never typed as codes.
+        WebElement points = browser.find("#pack-form select[name=item] option[value=WEBSITE_URL_MISSING]:checked")
                 .findElement(By.xpath("ancestor::tr//input[@name='points']"));
         points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+        WebElement added = browser.find("#pack-form tr.new-line");
+        new Select(added.findElement(By.cssSelector("select[name=item]"))).selectByVisibleText("未填写");
+        added.findElement(By.cssSelector("input[name=points]")).sendKeys("1");
+        assertThat(browser.find("#pack-form").getText()).doesNotContain("WEBSITE_URL_MISSING", "REPORT_MISSING");
         // A date input's typing order follows the browser's locale; the value is what the form sends.
         browser.script("document.getElementById('pack-line').value = arguments[0]", (YEAR + 1) + "-01-20");
         browser.click("#pack-form button[type=submit]");
@@ -236,6 +261,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]")).getText()).contains("−2");
         assertThat(browser.find("#pack-line").getAttribute("value")).isEqualTo((YEAR + 1) + "-01-20");
+        assertThat(browser.find("#pack-form select[name=item] option[value=CELL_MISSING]:checked").getText())
+                .isEqualTo("未填写");
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("office-compliance");
     }
@@ -247,6 +274,12 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("input[name=scope][value=city]").isSelected()).isTrue();
         assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局", "第 1 版");
         assertThat(browser.find("#missing li[data-agency=wuhai-edu]").getText()).contains("未发布");
+        // 全市 reaches the districts: a police 分局 is registered in its district, with 市公安局 as its parent.
+        assertThat(browser.find("#missing li[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        assertThat(browser.find("[data-test=jurisdictions]").getText()).contains("乌海市", "海勃湾区", "乌达区", "海南区");
+        assertThat(browser.find("[data-test=incomplete-note]").getText()).contains("汇总不完整");
+        assertThat(browser.driver.findElements(By.cssSelector("#included li[data-agency=wuhai-office], "
+                + "#missing li[data-agency=wuhai-office]"))).isEmpty();
         assertThat(browser.find(".compiled-tables td[data-cell='s3.received.total']").getText()).isEqualTo("5");
         browser.find("#compiled-findings");
         browser.screenshot("office-compiled");
@@ -258,8 +291,9 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
         browser.click("input[name=scope][value=own]");
         browser.click("#compiled-form button[type=submit]");
-        browser.waitForText("[data-test=scope-note]", "本级只汇总政务公开办自身的报告");
-        assertThat(browser.driver.findElements(By.cssSelector("#included li[data-agency=wuhai-psb]"))).isEmpty();
+        browser.waitForText("[data-test=scope-note]", "本级汇总在本市登记的全部单位");
+        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局");
+        assertThat(browser.driver.findElements(By.cssSelector("#missing li[data-agency=wuhai-psb-haibowan]"))).isEmpty();
         browser.signOut(CONSOLE);
     }
 

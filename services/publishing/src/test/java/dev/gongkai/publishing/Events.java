@@ -48,6 +48,15 @@ public class Events {
         return write(agency, event.type(), event);
     }
 
+    /** A change with the counts the reports service found on the report at that revision. */
+    public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, int revision,
+                                      Instant at, int errors, int warnings, int unexplainedWarnings) {
+        ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
+                agency.jurisdiction().value(), year, change(action), ReportStatus.valueOf(status), revision, at,
+                "editor", errors, warnings, unexplainedWarnings, null);
+        return write(agency, event.type(), event);
+    }
+
     private static ReportChange change(String code) {
         return Arrays.stream(ReportChange.values()).filter(c -> c.code().equals(code)).findFirst().orElseThrow();
     }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.ReportLayout;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,11 @@ class CompiledController {
         this.json = json;
     }
 
-    record Included(String agency, String nameZh, int revision, String publishedAt) {
+    record Included(String agency, String nameZh, String jurisdictionZh, int revision, String publishedAt) {
+    }
+
+    /** A cell summed blank: where it is in the tables, and whose numbers it lacks. */
+    record Incomplete(String key, String label, String agencies) {
     }
 
     @GetMapping("/office/compiled")
@@ -49,21 +55,27 @@ class CompiledController {
         try {
             JsonNode c = services.publishing().get().uri("/api/office/compiled?year={year}&scope={scope}", shown, chosen)
                     .retrieve().body(JsonNode.class);
-            Map<String, String> incomplete = new LinkedHashMap<>();
+            ReportLayout layout = ReportLayout.of(ReportFormat.forYear(shown));
+            java.util.List<Incomplete> incomplete = new java.util.ArrayList<>();
             c.path("incompleteCells").properties().forEach(e -> {
                 StringBuilder agencies = new StringBuilder();
                 e.getValue().forEach(a -> agencies.append(agencies.isEmpty() ? "" : "、").append(a.asString()));
-                incomplete.put(e.getKey(), agencies.toString());
+                String label = layout.cell(e.getKey()).map(cell -> cell.section().titleZh().substring(0, 2) + cell.row().label()
+                        + " · " + cell.column().label()).orElse(e.getKey());
+                incomplete.add(new Incomplete(e.getKey(), label, agencies.toString()));
             });
             java.util.List<Included> included = new java.util.ArrayList<>();
             c.path("included").forEach(i -> included.add(new Included(i.path("agency").asString(),
-                    i.path("nameZh").asString(), i.path("revision").asInt(),
+                    i.path("nameZh").asString(), i.path("jurisdictionZh").asString(""), i.path("revision").asInt(),
                     ComplianceController.beijing(i.path("publishedAt")))));
             model.addAttribute("included", included);
+            java.util.List<String> jurisdictions = new java.util.ArrayList<>();
+            c.path("jurisdictionsZh").forEach(j -> jurisdictions.add(j.asString()));
+            model.addAttribute("jurisdictions", String.join("、", jurisdictions));
             model.addAttribute("compiled", c);
             model.addAttribute("incomplete", incomplete);
             model.addAttribute("tables", ReportMarkup.readOnlyTables(ReportMarkup.report(c.path("report"), json),
-                    incomplete.keySet()));
+                    incomplete.stream().map(Incomplete::key).collect(java.util.stream.Collectors.toSet())));
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
         }

@@ -5,7 +5,6 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
-import dev.gongkai.report.rules.RuleCatalogue;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,9 +45,6 @@ class ComplianceController {
     static final List<String> STATUSES = List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED",
             "APPROVED", "PUBLISHED");
     static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
-    /** The pack's own items; any rule id of the catalogue may be a deduction item too. */
-    static final List<String> ITEMS = List.of("REPORT_MISSING", "PUBLISHED_AFTER_LINE", "DATA_INCONSISTENT",
-            "WEBSITE_URL_MISSING");
 
     private final Services services;
     private final ServiceUrls urls;
@@ -71,20 +67,30 @@ class ComplianceController {
                      List<Finding> findings) {
     }
 
-    record Card(String base, String score, String deducted, List<Deduction> deductions) {
+    /** @param notDue not published and the line not passed yet: nothing is owed, nothing deducted */
+    record Card(String base, String score, String deducted, boolean notDue, List<Deduction> deductions) {
     }
 
+    /**
+     * @param revision    the report's revision the counts belong to
+     * @param corrections published corrections; {@code correcting} while a correction of a published report is open
+     */
     record Row(String agency, String nameZh, String jurisdiction, String status, String compliance,
                String deadline, Integer daysLeft, Integer daysLate, String submittedAt, String publishedAt,
                int errors, int warnings, int unexplained, String websiteUrl, boolean websiteUrlMissing,
-               boolean published, Card card) {
+               boolean published, Card card, Integer revision, int corrections, boolean correcting) {
+    }
+
+    /** A deduction item to choose in the pack form. */
+    record Item(String item, String nameZh, String nameEn) {
     }
 
     /** One bar of the chart, laid out here so the template only writes SVG attributes. */
     record Bar(String status, long count, int y, int width) {
     }
 
-    record PackLine(String item, String points, String label) {
+    /** @param name the item's own name, for a line the office left without a label */
+    record PackLine(String item, String points, String label, String name) {
     }
 
     @GetMapping("/office/compliance")
@@ -99,25 +105,33 @@ class ComplianceController {
             for (JsonNode card : scored.path("agencies")) {
                 cards.put(card.path("agency").asString(), card(card));
             }
-            model.addAttribute("pack", pack(scored.path("pack")));
+            model.addAttribute("pack", pack(scored.path("pack"), scored.path("items")));
             model.addAttribute("packBase", plain(scored.path("pack").path("base")));
             JsonNode line = scored.path("pack").path("line");
             model.addAttribute("packLine", line.isString() ? line.asString() : "");
             model.addAttribute("packDefaults", scored.path("pack").path("defaults").asBoolean(false));
             model.addAttribute("packUpdatedBy", scored.path("pack").path("updatedBy").asString(null));
+            List<Item> items = new ArrayList<>();
+            for (JsonNode item : scored.path("items")) {
+                items.add(new Item(item.path("item").asString(), item.path("nameZh").asString(),
+                        item.path("nameEn").asString()));
+            }
+            model.addAttribute("items", items);
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which) or scoring refused: the list still shows.
             model.addAttribute("scorecardProblem", problem);
         }
         List<Row> rows = new ArrayList<>();
         for (JsonNode r : body.path("agencies")) {
+            boolean published = !r.path("publishedRevision").isNull() && !r.path("publishedRevision").isMissingNode();
             rows.add(new Row(r.path("agency").asString(), r.path("nameZh").asString(), r.path("jurisdiction").asString(),
                     r.path("status").asString(), r.path("compliance").asString(), r.path("deadline").asString(""),
                     integer(r.path("daysLeft")), integer(r.path("daysLate")), beijing(r.path("submittedAt")),
                     beijing(r.path("publishedAt")), r.path("errors").asInt(), r.path("warnings").asInt(),
                     r.path("unexplainedWarnings").asInt(), r.path("websiteUrl").asString(null),
-                    r.path("websiteUrlMissing").asBoolean(false), !r.path("publishedRevision").isNull()
-                    && !r.path("publishedRevision").isMissingNode(), cards.get(r.path("agency").asString())));
+                    r.path("websiteUrlMissing").asBoolean(false), published, cards.get(r.path("agency").asString()),
+                    integer(r.path("revision")), r.path("corrections").asInt(0),
+                    published && !"PUBLISHED".equals(r.path("status").asString())));
         }
         JsonNode totals = body.path("totals");
         model.addAttribute("year", shown);
@@ -127,7 +141,6 @@ class ComplianceController {
         model.addAttribute("byCompliance", counts(totals.path("byCompliance"), COMPLIANCE));
         model.addAttribute("bars", bars(totals.path("byStatus")));
         model.addAttribute("chartHeight", STATUSES.size() * BAR_STEP + 10);
-        model.addAttribute("items", items());
         model.addAttribute("notifications", notifications(shown));
         model.addAttribute("portal", urls.portal());
         return "office/compliance";
@@ -183,21 +196,20 @@ class ComplianceController {
                     d.path("labelZh").asString(null), evidence.path("summaryZh").asString(""),
                     evidence.path("summaryEn").asString(""), evidence.path("link").asString(null), findings));
         }
-        return new Card(plain(card.path("base")), plain(card.path("score")), plain(card.path("deducted")), deductions);
+        return new Card(plain(card.path("base")), plain(card.path("score")), plain(card.path("deducted")),
+                card.path("notDue").asBoolean(false), deductions);
     }
 
-    static List<PackLine> pack(JsonNode pack) {
+    static List<PackLine> pack(JsonNode pack, JsonNode items) {
+        Map<String, String> names = new HashMap<>();
+        items.forEach(item -> names.put(item.path("item").asString(), item.path("nameZh").asString()));
         List<PackLine> lines = new ArrayList<>();
         for (JsonNode d : pack.path("deductions")) {
-            lines.add(new PackLine(d.path("item").asString(), plain(d.path("points")), d.path("labelZh").asString("")));
+            String item = d.path("item").asString();
+            lines.add(new PackLine(item, plain(d.path("points")), d.path("labelZh").asString(""),
+                    names.getOrDefault(item, item)));
         }
         return lines;
-    }
-
-    static List<String> items() {
-        List<String> items = new ArrayList<>(ITEMS);
-        RuleCatalogue.rules().forEach(rule -> items.add(rule.id().name()));
-        return items;
     }
 
     private static String plain(JsonNode number) {

@@ -58,4 +58,16 @@ public class AgencyRegistry {
     public List<Jurisdiction> jurisdictions() {
         return dsl.selectFrom(JURISDICTION).orderBy(JURISDICTION.SLUG).fetch(TO_JURISDICTION);
     }
+
+    /** The jurisdiction itself, then every jurisdiction below it at any depth (breadth first, by slug). */
+    public List<JurisdictionSlug> withDescendants(JurisdictionSlug root) {
+        List<Jurisdiction> all = jurisdictions();
+        List<JurisdictionSlug> found = new java.util.ArrayList<>(List.of(root));
+        for (int i = 0; i < found.size(); i++) {
+            JurisdictionSlug parent = found.get(i);
+            all.stream().filter(j -> parent.equals(j.parent()) && !found.contains(j.slug()))
+                    .forEach(j -> found.add(j.slug()));
+        }
+        return found;
+    }
 }

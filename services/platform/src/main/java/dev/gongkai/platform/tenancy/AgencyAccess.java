@@ -18,7 +18,8 @@ import java.util.Optional;
  * <ul>
  *   <li>a member acts on the agencies their token names (picking one with {@code X-Agency} if several);</li>
  *   <li>disclosure-office staff (office roles, member of a DISCLOSURE_OFFICE agency) may also act on the agencies
- *       of that office's jurisdiction;</li>
+ *       of that office's jurisdiction and of every jurisdiction below it (a city's office guides its districts, and
+ *       a district without an office of its own still has someone to review its agencies' reports);</li>
  *   <li>anything else is answered exactly like an agency that does not exist (404), so nobody can probe for
  *       other tenants; an agency that exists but is not ACTIVE is refused with 403.</li>
  * </ul>
@@ -48,7 +49,7 @@ public class AgencyAccess {
                 || supervisedJurisdictions(caller).contains(agency.jurisdiction());
     }
 
-    /** The jurisdictions whose agencies the caller supervises as disclosure-office staff. */
+    /** The jurisdictions whose agencies the caller supervises as disclosure-office staff: each office's, then those below. */
     public List<JurisdictionSlug> supervisedJurisdictions(Caller caller) {
         if (!caller.hasOfficeRole()) {
             return List.of();
@@ -56,7 +57,8 @@ public class AgencyAccess {
         return caller.organizations().stream()
                 .map(registry::find).flatMap(Optional::stream)
                 .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive())
-                .map(Agency::jurisdiction).distinct().toList();
+                .map(Agency::jurisdiction).distinct()
+                .flatMap(j -> registry.withDescendants(j).stream()).distinct().toList();
     }
 
     private ActingAgency act(Caller caller, AgencySlug slug) {

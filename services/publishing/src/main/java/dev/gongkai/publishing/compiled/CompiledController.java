@@ -37,8 +37,9 @@ class CompiledController {
 
     /** The compiled report with the summed document as canonical JSON. */
     record CompiledResponse(int year, String jurisdiction, String scope, String scopeZh, boolean appendix,
-                            String format, List<CompiledReport.Included> included,
-                            List<CompiledReport.Missing> missing, java.util.Map<String, List<String>> incompleteCells,
+                            String format, List<String> jurisdictionsZh, List<CompiledReport.Included> included,
+                            List<CompiledReport.Missing> missing, boolean complete,
+                            java.util.Map<String, List<String>> incompleteCells,
                             List<CompiledReport.FindingView> findings, JsonNode report) {
     }
 
@@ -48,7 +49,7 @@ class CompiledController {
                           @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
         return new CompiledResponse(c.year(), c.jurisdiction(), c.scope(), c.scopeZh(), c.appendix(), c.format(),
-                c.included(), c.missing(), c.incompleteCells(), c.findings(),
+                c.jurisdictionsZh(), c.included(), c.missing(), c.complete(), c.incompleteCells(), c.findings(),
                 json.readTree(CanonicalJson.write(c.report())));
     }
 
@@ -58,9 +59,12 @@ class CompiledController {
                                 @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
         String banner = "<aside class=\"compiled-scope\" data-scope=\"" + c.scope() + "\">\n<p><strong>汇总范围：" + c.scopeZh()
-                + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "）</p>\n<p>已汇总 "
-                + c.included().size() + " 个机构：" + HtmlUtils.htmlEscape(c.included().stream()
-                .map(CompiledReport.Included::nameZh).collect(Collectors.joining("、"))) + "</p>\n<p>未纳入 "
+                + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "；"
+                + HtmlUtils.htmlEscape(String.join("、", c.jurisdictionsZh())) + "）</p>\n"
+                + (c.complete() ? "" : "<p><strong>汇总不完整</strong>：有机构未纳入或有单元格未填写，合计数不代表全部。</p>\n")
+                + "<p>已汇总 " + c.included().size() + " 个机构：" + HtmlUtils.htmlEscape(c.included().stream()
+                .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）").collect(Collectors.joining("、")))
+                + "</p>\n<p>未纳入 "
                 + c.missing().size() + " 个机构：" + HtmlUtils.htmlEscape(c.missing().stream()
                 .map(m -> m.nameZh() + ("format".equals(m.reason()) ? "（格式不同）" : "（未发布）"))
                 .collect(Collectors.joining("、"))) + "</p>\n</aside>\n";

@@ -10,21 +10,28 @@ import java.util.Map;
  * The draft of the government's own report for a year: the sum of the published tables 二/三/四 of the agencies
  * in scope, checked by the same rules as any report.
  *
- * @param scope           {@code own} (本级: the disclosure office's own report only) or {@code city} (全市汇总: every
- *                        agency of the jurisdiction, published as an appendix)
- * @param incompleteCells cells left blank because an included agency has no number there, with those agencies
+ * @param scope           {@code own} (本级: every agency registered in the office's jurisdiction) or {@code city}
+ *                        (全市汇总: those and every agency of the jurisdictions below, published as an appendix);
+ *                        disclosure offices are not summed (see {@link CompiledReports.Scope})
+ * @param jurisdictionsZh the jurisdictions summed, the office's own first
+ * @param complete        every agency in scope included and every cell summed: only then is a sum the whole scope's
+ * @param incompleteCells cells left blank because an included agency has no number there, with those agencies' names
+ *                        (a blank is not a zero: such a sum would be silently smaller, so it is not given)
  * @param report          the summed report (narratives are the office's to write)
  */
 public record CompiledReport(int year, String jurisdiction, String scope, String scopeZh, boolean appendix,
-                             String format, List<Included> included, List<Missing> missing,
-                             Map<String, List<String>> incompleteCells, List<FindingView> findings,
-                             AnnualReport report) {
+                             String format, List<String> jurisdictionsZh, List<Included> included,
+                             List<Missing> missing, boolean complete, Map<String, List<String>> incompleteCells,
+                             List<FindingView> findings, AnnualReport report) {
 
-    public record Included(String agency, String nameZh, int revision, Instant publishedAt) {
+    /** @param revision the published revision summed (第 n 版) */
+    public record Included(String agency, String nameZh, String jurisdiction, String jurisdictionZh, int revision,
+                           Instant publishedAt) {
     }
 
     /** @param reason {@code not-published}, or {@code format} when its report follows another national format */
-    public record Missing(String agency, String nameZh, String reason, String status) {
+    public record Missing(String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason,
+                          String status) {
     }
 
     public record FindingView(String rule, String severity, List<String> cells, String messageZh, String messageEn) {

@@ -34,6 +34,13 @@ import java.util.Optional;
  */
 public class CompiledReports {
 
+    /**
+     * 本级: every agency registered in the office's own jurisdiction. 全市: those and every agency of every
+     * jurisdiction below it, at any depth. Disclosure offices are never summed: an office's own report is the one
+     * being compiled (the city's here, a district's in a district), so adding it would count its agencies twice.
+     * An agency belongs where it is registered, whatever its parent: a police 分局 registered in a district (parent
+     * 市公安局) is summed in 全市 with that district, not in the city's 本级.
+     */
     public enum Scope {
         OWN("own", "本级"), CITY("city", "全市汇总（附件）");
 
@@ -80,17 +87,24 @@ public class CompiledReports {
                 .stream().map(f -> new CompiledReport.FindingView(f.rule(), f.severity().code(), f.cells(),
                         f.messageZh(), f.messageEn())).toList();
         return new CompiledReport(year, jurisdiction.slug().value(), which.code, which.labelZh, which == Scope.CITY,
-                sum.report.format().code(), sum.included, sum.missing, sum.incomplete, findings, sum.report);
+                sum.report.format().code(), sum.jurisdictions, sum.included, sum.missing,
+                sum.missing.isEmpty() && sum.incomplete.isEmpty(), sum.incomplete, findings, sum.report);
     }
 
-    private record Sum(AnnualReport report, List<CompiledReport.Included> included,
+    private record Sum(AnnualReport report, List<String> jurisdictions, List<CompiledReport.Included> included,
                        List<CompiledReport.Missing> missing, Map<String, List<String>> incomplete) {
     }
 
     private Sum sum(Jurisdiction jurisdiction, int year, Scope which, java.util.Set<String> only) {
         ReportFormat format = ReportFormat.forYear(year);
-        List<Agency> agencies = scope.reportingAgencies(jurisdiction).stream()
-                .filter(a -> which == Scope.CITY || a.kind() == AgencyKind.DISCLOSURE_OFFICE)
+        List<Jurisdiction> summed = new ArrayList<>(List.of(jurisdiction));
+        if (which == Scope.CITY) {
+            summed.addAll(scope.below(jurisdiction));
+        }
+        Map<String, String> jurisdictionNames = new LinkedHashMap<>();
+        summed.forEach(j -> jurisdictionNames.put(j.slug().value(), j.nameZh()));
+        List<Agency> agencies = summed.stream().flatMap(j -> scope.reportingAgencies(j).stream())
+                .filter(a -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
                 .filter(a -> only == null || only.contains(a.slug().value())).toList();
         List<CompiledReport.Included> included = new ArrayList<>();
         List<CompiledReport.Missing> missing = new ArrayList<>();
@@ -100,19 +114,21 @@ public class CompiledReports {
             Optional<PublishedRevision> current = state.filter(ReportState::published)
                     .flatMap(s -> revisions.find(agency.slug(), year, s.publishedRevision()));
             String status = state.map(s -> s.status().name()).orElse("NONE");
+            String where = agency.jurisdiction().value();
+            String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
-                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), "not-published", status));
+                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
+                        "not-published", status));
             } else if (current.get().report().format() != format) {
-                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), "format", status));
+                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
+                        "format", status));
             } else {
-                included.add(new CompiledReport.Included(agency.slug().value(), agency.nameZh(),
+                included.add(new CompiledReport.Included(agency.slug().value(), agency.nameZh(), where, whereZh,
                         current.get().number(), current.get().publishedAt()));
                 reports.add(current.get().report());
             }
         }
-        String name = which == Scope.OWN
-                ? agencies.stream().map(Agency::nameZh).findFirst().orElse(jurisdiction.nameZh())
-                : jurisdiction.nameZh() + "（全市汇总）";
+        String name = jurisdiction.nameZh() + (which == Scope.OWN ? "（本级）" : "（全市汇总）");
         AnnualReport.Builder builder = AnnualReport.builder(format).year(year).agency(name);
         Map<String, List<String>> incomplete = new LinkedHashMap<>();
         if (!reports.isEmpty()) {
@@ -123,7 +139,7 @@ public class CompiledReports {
                     if (reports.get(i).cells().get(cell.key()) instanceof CellValue.Numeric(BigDecimal value)) {
                         total = total.add(value);
                     } else {
-                        lacking.add(included.get(i).agency());
+                        lacking.add(included.get(i).nameZh());
                     }
                 }
                 if (lacking.isEmpty()) {
@@ -134,6 +150,6 @@ public class CompiledReports {
                 }
             }
         }
-        return new Sum(builder.build(), included, missing, incomplete);
+        return new Sum(builder.build(), List.copyOf(jurisdictionNames.values()), included, missing, incomplete);
     }
 }

@@ -121,7 +121,7 @@ public class Compliance {
         if (s == null) {
             return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, "NONE", null, null, null,
                     null, 0, null, null, null, null, 0, false, deadline, compiled, compliance, daysLeft, daysLate,
-                    0, 0, 0, null, false);
+                    0, 0, 0, null, false, null);
         }
         boolean isPublished = s.getPublishedRevision() != null;
         return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, s.getStatus().name(),
@@ -129,7 +129,8 @@ public class Compliance {
                 instant(s.getFirstSubmittedAt()), s.getReturns(), instant(s.getApprovedAt()), published,
                 instant(s.getLastPublishedAt()), s.getPublishedRevision(), s.getCorrections(), s.getImported(),
                 deadline, compiled, compliance, daysLeft, daysLate, s.getErrors(), s.getWarnings(),
-                s.getUnexplainedWarnings(), s.getWebsiteUrl(), isPublished && s.getWebsiteUrl() == null);
+                s.getUnexplainedWarnings(), s.getWebsiteUrl(), isPublished && s.getWebsiteUrl() == null,
+                s.getReportRevision());
     }
 
     /** Counts per workflow status and per compliance state, and the published reports without a website URL. */

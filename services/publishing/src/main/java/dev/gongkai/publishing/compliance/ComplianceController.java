@@ -62,12 +62,14 @@ class ComplianceController {
 
     private static CsvTable csv(List<ComplianceRow> rows) {
         CsvTable table = new CsvTable(List.of("辖区", "机构标识", "机构名称", "年度", "状态", "合规情况", "报送时间", "审核通过时间",
-                "发布时间", "法定期限", "剩余天数", "逾期天数", "错误数", "警告数", "未说明的警告数", "网站发布地址", "网址缺失", "更正次数"));
+                "发布时间", "法定期限", "剩余天数", "逾期天数", "错误数", "警告数", "未说明的警告数", "网站发布地址", "网址缺失", "更正次数",
+                "版本"));
         for (ComplianceRow r : rows) {
-            table.row(java.util.Arrays.asList(r.jurisdiction(), r.agency(), r.nameZh(), r.year(), statusZh(r.status()),
-                    complianceZh(r.compliance()), beijing(r.submittedAt()), beijing(r.approvedAt()),
+            table.row(java.util.Arrays.asList(r.jurisdiction(), r.agency(), r.nameZh(), r.year(), ComplianceRow.statusZh(r.status()),
+                    ComplianceRow.complianceZh(r.compliance()), beijing(r.submittedAt()), beijing(r.approvedAt()),
                     beijing(r.publishedAt()), r.deadline(), r.daysLeft(), r.daysLate(), r.errors(), r.warnings(),
-                    r.unexplainedWarnings(), r.websiteUrl(), r.websiteUrlMissing() ? "是" : "", r.corrections()));
+                    r.unexplainedWarnings(), r.websiteUrl(), r.websiteUrlMissing() ? "是" : "", r.corrections(),
+                    r.revision()));
         }
         return table;
     }
@@ -75,28 +77,5 @@ class ComplianceController {
     static String beijing(java.time.Instant at) {
         return at == null ? "" : at.atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA).toLocalDateTime()
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
-    }
-
-    static String statusZh(String status) {
-        return switch (status) {
-            case "NONE" -> "未填报";
-            case "DRAFT" -> "填报中";
-            case "PENDING_SIGNOFF" -> "待单位负责人签发";
-            case "SUBMITTED" -> "已报送";
-            case "RETURNED" -> "已退回";
-            case "APPROVED" -> "审核通过";
-            case "PUBLISHED" -> "已发布";
-            default -> status;
-        };
-    }
-
-    static String complianceZh(String compliance) {
-        return switch (compliance) {
-            case "ON_TIME" -> "按期发布";
-            case "LATE" -> "逾期发布";
-            case "OVERDUE" -> "逾期未发布";
-            case "OPEN" -> "未到期";
-            default -> compliance;
-        };
     }
 }

@@ -14,13 +14,16 @@ import java.time.LocalDate;
  * @param daysLeft          days until the legal deadline while unpublished and not overdue (0 on the day)
  * @param daysLate          days past the deadline: of the first publication, or of today while still unpublished
  * @param websiteUrlMissing published, but no own-site URL recorded for the current revision
+ * @param revision          the report's own revision (the version the agency's editor shows) at its last change; the
+ *                          counts are those of that revision
  */
 public record ComplianceRow(String agency, String nameZh, String kind, String jurisdiction, int year, String status,
                             String lastAction, Instant statusAt, Instant submittedAt, Instant firstSubmittedAt,
                             int returns, Instant approvedAt, Instant publishedAt, Instant lastPublishedAt,
                             Integer publishedRevision, int corrections, boolean imported, LocalDate deadline,
                             boolean compiled, String compliance, Integer daysLeft, Integer daysLate, int errors,
-                            int warnings, int unexplainedWarnings, String websiteUrl, boolean websiteUrlMissing) {
+                            int warnings, int unexplainedWarnings, String websiteUrl, boolean websiteUrlMissing,
+                            Integer revision) {
 
     public boolean published() {
         return publishedRevision != null;
@@ -31,6 +34,31 @@ public record ComplianceRow(String agency, String nameZh, String kind, String ju
         return switch (status) {
             case "NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED" -> true;
             default -> false;
+        };
+    }
+
+    /** The workflow status as the office's pages say it. */
+    public static String statusZh(String status) {
+        return switch (status) {
+            case "NONE" -> "未填报";
+            case "DRAFT" -> "填报中";
+            case "PENDING_SIGNOFF" -> "待单位负责人签发";
+            case "SUBMITTED" -> "已报送";
+            case "RETURNED" -> "已退回";
+            case "APPROVED" -> "审核通过";
+            case "PUBLISHED" -> "已发布";
+            default -> status;
+        };
+    }
+
+    /** The compliance state as the office's pages say it. */
+    public static String complianceZh(String compliance) {
+        return switch (compliance) {
+            case "ON_TIME" -> "按期发布";
+            case "LATE" -> "逾期发布";
+            case "OVERDUE" -> "逾期未发布";
+            case "OPEN" -> "未到期";
+            default -> compliance;
         };
     }
 }

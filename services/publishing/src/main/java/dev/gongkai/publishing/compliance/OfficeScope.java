@@ -38,7 +38,7 @@ public class OfficeScope {
 
     /**
      * The one jurisdiction a request is about: the requested one if the caller supervises it (else 404, as for a
-     * jurisdiction that does not exist), or the caller's only one.
+     * jurisdiction that does not exist), or the caller's only top one (the office's own; those below it follow).
      */
     public Jurisdiction one(Caller caller, String requested) {
         List<Jurisdiction> mine = jurisdictions(caller);
@@ -46,12 +46,20 @@ public class OfficeScope {
             return mine.stream().filter(j -> j.slug().value().equals(requested.trim())).findFirst()
                     .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, requested));
         }
-        if (mine.size() > 1) {
+        List<Jurisdiction> top = mine.stream().filter(j -> mine.stream().noneMatch(m -> m.slug().equals(j.parent())))
+                .toList();
+        if (top.size() > 1) {
             throw ApiException.badRequest("jurisdiction.ambiguous", "您监管多个辖区，请用 jurisdiction 参数指定",
                     "You supervise several jurisdictions; choose one with the jurisdiction parameter")
                     .atField("jurisdiction");
         }
-        return mine.getFirst();
+        return top.getFirst();
+    }
+
+    /** Every jurisdiction below this one, at any depth (not the jurisdiction itself). */
+    public List<Jurisdiction> below(Jurisdiction jurisdiction) {
+        return registry.withDescendants(jurisdiction.slug()).stream().skip(1)
+                .map(s -> registry.findJurisdiction(s).orElseThrow()).toList();
     }
 
     /** The office's head only (office-admin), e.g. to change the scorecard pack. */

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
@@ -101,4 +102,40 @@ final class AtomFeed {
         xml.writeAttribute("href", href);
     }
 
+
+    /** The same entries as a page for people, newest first, in one language. */
+    static byte[] page(Jurisdiction jurisdiction, List<Item> items, Lang lang) {
+        String base = "/public/" + jurisdiction.slug();
+        String title = jurisdiction.nameZh() + lang.t(" 年度报告发布与更正", ": publications and corrections");
+        StringBuilder out = Html.page(title, lang, base + "/feed");
+        out.append("<nav class=\"crumbs\"><a href=\"").append(base).append(lang.query()).append("\">")
+                .append(Html.escape(jurisdiction.nameZh())).append("</a></nav>\n<header><h1>").append(Html.escape(title))
+                .append("</h1>\n<p><a href=\"").append(base).append("/feed.atom\" type=\"application/atom+xml\">")
+                .append(lang.t("订阅（Atom）", "Subscribe (Atom)")).append("</a></p></header>\n<main id=\"main\">\n");
+        if (items.isEmpty()) {
+            out.append("<p>").append(lang.t("尚无发布。", "Nothing published yet.")).append("</p>\n");
+        }
+        out.append("<ol id=\"publications\">\n");
+        for (Item item : items) {
+            out.append("<li data-agency=\"").append(item.agency()).append("\">").append(Html.time(item.publishedAt()))
+                    .append(" <a href=\"").append(base).append('/').append(item.agency()).append('/').append(item.year())
+                    .append("\">").append(Html.escape(item.agencyName())).append(' ').append(item.year())
+                    .append(lang.t("年度报告", " annual report")).append("</a> ");
+            if (item.correction()) {
+                out.append("<strong>").append(lang.t("更正（第 " + item.number() + " 版）", "corrected (revision "
+                        + item.number() + ")")).append("</strong>");
+                if (item.reason() != null && !item.reason().isBlank()) {
+                    out.append(lang.t("：", ": ")).append(Html.escape(item.reason()));
+                }
+            } else {
+                out.append(lang.t("发布", "published"));
+            }
+            if (item.late()) {
+                out.append(" <span class=\"late\">").append(lang.t("逾期", "late")).append("</span>");
+            }
+            out.append("</li>\n");
+        }
+        out.append("</ol>\n").append(Html.end());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

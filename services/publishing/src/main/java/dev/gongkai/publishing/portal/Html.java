@@ -50,6 +50,16 @@ final class Html {
                 .append("<a class=\"skip\" href=\"#main\">跳到正文 <span lang=\"en\">Skip to content</span></a>\n");
     }
 
+    /** The start of a page in one language, with a link to it in the other ({@code path} without {@code lang}). */
+    static StringBuilder page(String title, Lang lang, String path) {
+        return new StringBuilder(16384).append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag)
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<a class=\"skip\" href=\"#main\">").append(lang.t("跳到正文", "Skip to content"))
+                .append("</a>\n<p class=\"switch\">").append(lang.switchTo(path)).append("</p>\n");
+    }
+
     static String end() {
         return "</main>\n</body>\n</html>\n";
     }
@@ -67,6 +77,10 @@ final class Html {
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             .ontime{color:#05620f}.late,.flag{color:#a40000;font-weight:bold}.none{color:#555}
             nav.crumbs{margin-bottom:1em}
+            p.switch{float:right;margin:0}
+            ul.tree,ul.tree ul{list-style:none;padding-left:1.2em}ul.tree{padding-left:0}
+            form.search input{font-size:1em;padding:.2em;min-width:16em}
+            .muted{color:#555}
             dl.publication{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}
             dl.publication dt{font-weight:bold}dl.publication dd{margin:0}
             @media print{.skip,nav,.downloads,form{display:none}body{margin:0;max-width:none}a{color:#000;text-decoration:none}}

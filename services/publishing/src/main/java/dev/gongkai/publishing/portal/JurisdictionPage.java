@@ -12,17 +12,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** The jurisdiction's front page: every agency, and for each recent year published on time, late, or not at all. */
+/**
+ * The jurisdiction's page: every agency, grouped under its parent (a 分局 under its 公安局, also when the branch is
+ * registered in a district below), and for every year on record published on time, late, or not at all.
+ */
 final class JurisdictionPage {
 
-    static final int YEARS_SHOWN = 6;
-
-    private JurisdictionPage() {
-    }
-
-    static byte[] render(Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states, LocalDate today) {
+    /**
+     * @param branchesElsewhere agencies of other jurisdictions whose parent is registered here, listed under it
+     * @param jurisdictionNames every jurisdiction's name, for those branches
+     */
+    static byte[] render(Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states, LocalDate today,
+                         List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames, Lang lang) {
         Map<String, ReportState> byAgencyYear = new HashMap<>();
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(today.getYear() - 1);
@@ -32,57 +37,92 @@ final class JurisdictionPage {
                 years.add(state.year());
             }
         }
-        List<Integer> shown = years.stream().limit(YEARS_SHOWN).toList();
-        String title = jurisdiction.nameZh() + " 政府信息公开工作年度报告";
+        List<Integer> shown = List.copyOf(years);
+        String title = jurisdiction.nameZh() + lang.t(" 政府信息公开工作年度报告", ": government information disclosure annual reports");
         String base = "/public/" + jurisdiction.slug();
-        StringBuilder out = Html.page(title);
-        out.append("<header><h1>").append(Html.escape(title)).append(" <span lang=\"en\">Government information ")
-                .append("disclosure annual reports</span></h1>\n<nav aria-label=\"开放数据 Open data\"><p>")
-                .append("<a href=\"").append(base).append("/feed.atom\" type=\"application/atom+xml\">发布与更正订阅 ")
-                .append("<span lang=\"en\">Atom feed</span></a>");
-        for (int year : shown) {
-            out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip\">").append(year)
-                    .append("年全部报告数据 <span lang=\"en\">bulk download</span></a>");
+        StringBuilder out = Html.page(title, lang, base);
+        out.append("<nav class=\"crumbs\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
+                .append("</a>");
+        if (jurisdiction.parent() != null && jurisdictionNames.containsKey(jurisdiction.parent().value())) {
+            out.append(" › <a href=\"/public/").append(jurisdiction.parent()).append(lang.query()).append("\">")
+                    .append(Html.escape(jurisdictionNames.get(jurisdiction.parent().value()))).append("</a>");
         }
-        out.append(" · <a href=\"").append(base).append("/compare\">对比 <span lang=\"en\">Compare</span></a>")
-                .append("</p></nav>\n</header>\n<main id=\"main\">\n<table>\n<caption>各机关年度报告发布情况 ")
-                .append("<span lang=\"en\">Publication by agency and year</span></caption>\n<thead><tr>")
-                .append("<th scope=\"col\">机关 <span lang=\"en\">Agency</span></th>");
+        out.append("</nav>\n<header><h1>").append(Html.escape(title)).append("</h1>\n<nav aria-label=\"")
+                .append(lang.t("开放数据", "Open data")).append("\"><p>")
+                .append("<a href=\"").append(base).append("/feed").append(lang.query()).append("\">")
+                .append(lang.t("发布与更正", "Publications and corrections")).append("</a> (<a href=\"").append(base)
+                .append("/feed.atom\" type=\"application/atom+xml\">Atom</a>)");
         for (int year : shown) {
-            out.append("<th scope=\"col\">").append(year).append("年</th>");
+            out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip\">")
+                    .append(lang.t(year + "年全部报告数据", "All " + year + " reports (zip)")).append("</a>");
+        }
+        out.append(" · <a href=\"").append(base).append("/compare\">").append(lang.t("对比", "Compare")).append("</a>")
+                .append("</p></nav>\n</header>\n<main id=\"main\">\n<table>\n<caption>")
+                .append(lang.t("各机关年度报告发布情况", "Publication by agency and year")).append("</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">").append(lang.t("机关", "Agency")).append("</th>");
+        for (int year : shown) {
+            out.append("<th scope=\"col\">").append(year).append(lang.t("年", "")).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
-        List<Agency> sorted = agencies.stream()
-                .sorted(Comparator.comparing((Agency a) -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
-                        .thenComparing(Agency::nameZh)).toList();
-        for (Agency agency : sorted) {
-            out.append("<tr><th scope=\"row\">").append(Html.escape(agency.nameZh())).append("</th>");
-            for (int year : shown) {
-                ReportState state = byAgencyYear.get(agency.slug() + "/" + year);
-                out.append("<td>");
-                if (state != null && state.published()) {
-                    out.append("<a href=\"").append(base).append('/').append(agency.slug()).append('/').append(year)
-                            .append("\">").append(state.late()
-                                    ? "<span class=\"late\">逾期发布</span> <span lang=\"en\">late</span>"
-                                    : "<span class=\"ontime\">按时发布</span> <span lang=\"en\">on time</span>")
-                            .append("</a>");
-                    if (state.corrections() > 0) {
-                        out.append(" · 更正").append(state.corrections()).append("次");
-                    }
-                    if (state.websiteUrl() == null) {
-                        out.append("<br><span class=\"flag\">未登记网站地址</span> <span lang=\"en\">no website URL</span>");
-                    }
-                } else {
-                    boolean overdue = today.isAfter(Deadlines.of(agency, year));
-                    out.append(overdue
-                            ? "<span class=\"late\">未发布（已逾期）</span> <span lang=\"en\">not published, overdue</span>"
-                            : "<span class=\"none\">未发布</span> <span lang=\"en\">not published</span>");
-                }
-                out.append("</td>");
+        Set<String> here = agencies.stream().map(a -> a.slug().value()).collect(Collectors.toSet());
+        Comparator<Agency> order = Comparator.comparing((Agency a) -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
+                .thenComparing(Agency::nameZh);
+        List<Agency> tops = agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent().value()))
+                .sorted(order).toList();
+        for (Agency top : tops) {
+            row(out, top, false, shown, byAgencyYear, today, base, lang);
+            List<Agency> children = agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(order).toList();
+            for (Agency child : children) {
+                row(out, child, true, shown, byAgencyYear, today, base, lang);
             }
-            out.append("</tr>\n");
+            for (Agency branch : branchesElsewhere.stream().filter(a -> top.slug().equals(a.parent()))
+                    .sorted(order).toList()) {
+                String where = jurisdictionNames.getOrDefault(branch.jurisdiction().value(), branch.jurisdiction().value());
+                out.append("<tr class=\"child\" data-agency=\"").append(branch.slug()).append("\"><th scope=\"row\">")
+                        .append("<span aria-hidden=\"true\">└ </span>").append(Html.escape(branch.nameZh()))
+                        .append("</th><td colspan=\"").append(shown.size()).append("\"><a href=\"/public/")
+                        .append(branch.jurisdiction()).append(lang.query()).append("\">")
+                        .append(lang.t("在" + where + "发布", "published under " + where)).append("</a></td></tr>\n");
+            }
         }
         out.append("</tbody>\n</table>\n").append(Html.end());
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder out, Agency agency, boolean child, List<Integer> shown,
+                            Map<String, ReportState> byAgencyYear, LocalDate today, String base, Lang lang) {
+        out.append("<tr").append(child ? " class=\"child\"" : "").append(" data-agency=\"").append(agency.slug())
+                .append("\" id=\"").append(agency.slug()).append("\"><th scope=\"row\">")
+                .append(child ? "<span aria-hidden=\"true\">└ </span>" : "").append(Html.escape(agency.nameZh()))
+                .append("</th>");
+        for (int year : shown) {
+            ReportState state = byAgencyYear.get(agency.slug() + "/" + year);
+            out.append("<td>");
+            if (state != null && state.published()) {
+                out.append("<a href=\"").append(base).append('/').append(agency.slug()).append('/').append(year)
+                        .append("\">").append(state.late()
+                                ? "<span class=\"late\">" + lang.t("逾期发布", "Published late") + "</span>"
+                                : "<span class=\"ontime\">" + lang.t("按时发布", "Published on time") + "</span>")
+                        .append("</a>");
+                if (state.corrections() > 0) {
+                    out.append(" · ").append(lang.t("更正" + state.corrections() + "次",
+                            "corrected " + state.corrections() + "×"));
+                }
+                if (state.websiteUrl() == null) {
+                    out.append("<br><span class=\"flag\">").append(lang.t("未登记本机关网站地址",
+                            "No address on the agency's own site")).append("</span>");
+                }
+            } else {
+                boolean overdue = today.isAfter(Deadlines.of(agency, year));
+                out.append(overdue
+                        ? "<span class=\"late\">" + lang.t("未发布（已过期限）", "Not published (past the deadline)") + "</span>"
+                        : "<span class=\"none\">" + lang.t("未发布", "Not published") + "</span>");
+            }
+            out.append("</td>");
+        }
+        out.append("</tr>\n");
+    }
+
+    private JurisdictionPage() {
     }
 }

@@ -33,6 +33,15 @@ class PortalConfiguration {
         return new PublishedDocuments(reports, rateLimit, json);
     }
 
+    /** Around everything that may answer a problem (the document filter, Spring Security, the controllers). */
+    @Bean
+    FilterRegistrationBean<BrowserProblemFilter> browserProblemFilter(JsonMapper json) {
+        FilterRegistrationBean<BrowserProblemFilter> registration =
+                new FilterRegistrationBean<>(new BrowserProblemFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     /** Right after the request's observation starts (order HIGHEST_PRECEDENCE + 1), before Spring Security. */
     @Bean
     FilterRegistrationBean<PublishedDocumentFilter> publishedDocumentFilter(PublishedDocuments documents) {

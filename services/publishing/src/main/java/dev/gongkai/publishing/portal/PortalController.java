@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.publishing.ratelimit.OpenData;
@@ -45,11 +46,27 @@ class PortalController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> jurisdiction(@PathVariable String jurisdiction) {
+    ResponseEntity<byte[]> jurisdiction(@PathVariable String jurisdiction,
+                                        @RequestParam(required = false) String lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
-        byte[] page = JurisdictionPage.render(j, reports.agencies(j), reports.states().inJurisdiction(j.slug()),
-                LocalDate.now(Deadlines.CHINA));
+        List<Agency> agencies = reports.agencies(j);
+        java.util.Set<AgencySlug> here = agencies.stream().map(Agency::slug).collect(java.util.stream.Collectors.toSet());
+        List<Agency> branchesElsewhere = reports.allAgencies().stream()
+                .filter(a -> a.parent() != null && here.contains(a.parent()) && !a.jurisdiction().equals(j.slug()))
+                .toList();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        reports.jurisdictions().forEach(x -> names.put(x.slug().value(), x.nameZh()));
+        byte[] page = JurisdictionPage.render(j, agencies, reports.states().inJurisdiction(j.slug()),
+                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names, Lang.of(lang));
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE).body(page);
+    }
+
+    /** The feed for people: the jurisdiction's publications and corrections as a page, beside the Atom document. */
+    @GetMapping("/feed")
+    ResponseEntity<byte[]> feedPage(@PathVariable String jurisdiction, @RequestParam(required = false) String lang) {
+        Jurisdiction j = reports.jurisdiction(jurisdiction);
+        return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
+                .body(AtomFeed.page(j, AtomFeed.latest(dsl, j), Lang.of(lang)));
     }
 
     @GetMapping("/{agency}/{year:[0-9]+}/revisions/{number:[0-9]+}")

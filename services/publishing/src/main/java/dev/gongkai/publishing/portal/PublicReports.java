@@ -118,6 +118,14 @@ public class PublicReports {
         return registry.inJurisdiction(jurisdiction.slug());
     }
 
+    List<Jurisdiction> jurisdictions() {
+        return registry.jurisdictions();
+    }
+
+    List<Agency> allAgencies() {
+        return registry.all();
+    }
+
     ReportStates states() {
         return states;
     }

@@ -11,10 +11,12 @@ import java.util.List;
  * One agency's score for one year, beside its compliance row.
  *
  * @param score      the pack's base less every deduction, never below 0
+ * @param notDue     not published, and the line (the pack's, or the legal deadline) has not passed yet: nothing is
+ *                   deducted for it, and the score says so rather than counting a report that is not yet owed
  * @param deductions each with the evidence it was taken on
  */
 public record Scorecard(String agency, String nameZh, BigDecimal base, BigDecimal score, BigDecimal deducted,
-                        List<Applied> deductions, ComplianceRow compliance) {
+                        boolean notDue, List<Applied> deductions, ComplianceRow compliance) {
 
     public record Applied(String item, BigDecimal points, String labelZh, Evidence evidence) {
     }

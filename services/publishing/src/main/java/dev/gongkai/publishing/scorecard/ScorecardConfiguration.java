@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+
 @Configuration(proxyBeanMethods = false)
 class ScorecardConfiguration {
 
@@ -16,7 +18,7 @@ class ScorecardConfiguration {
     }
 
     @Bean
-    Scorecards scorecards(Compliance compliance, PublishedRevisions revisions, ScorecardPacks packs) {
-        return new Scorecards(compliance, revisions, packs);
+    Scorecards scorecards(Compliance compliance, PublishedRevisions revisions, ScorecardPacks packs, Clock clock) {
+        return new Scorecards(compliance, revisions, packs, clock);
     }
 }

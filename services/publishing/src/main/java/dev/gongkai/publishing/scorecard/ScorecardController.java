@@ -2,6 +2,7 @@ package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.CsvTable;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,9 @@ class ScorecardController {
                        List<ScorecardPack.Deduction> deductions) {
     }
 
-    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies) {
+    /** @param items what the pack may deduct for, to choose from */
+    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies,
+                              List<ScorecardPack.Item> items) {
     }
 
     @PutMapping("/api/office/scorecard-pack")
@@ -78,7 +81,7 @@ class ScorecardController {
                             .toString())
                     .body(csv(pack, cards));
         }
-        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards));
+        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards, ScorecardPack.items()));
     }
 
     /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */
@@ -86,13 +89,15 @@ class ScorecardController {
         List<String> headers = new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分",
                 "扣分合计", "得分"));
         for (ScorecardPack.Deduction d : pack.deductions()) {
-            headers.add("扣分：" + (d.labelZh() != null ? d.labelZh() : d.item()));
+            headers.add("扣分：" + ScorecardPack.label(d.item(), d.labelZh()));
         }
         headers.add("扣分依据");
         CsvTable table = new CsvTable(headers);
         for (Scorecard card : cards) {
-            List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(), card.compliance().status(),
-                    card.compliance().compliance(), card.compliance().publishedAt() == null ? ""
+            List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(),
+                    ComplianceRow.statusZh(card.compliance().status()),
+                    card.notDue() ? "未到期" : ComplianceRow.complianceZh(card.compliance().compliance()),
+                    card.compliance().publishedAt() == null ? ""
                             : card.compliance().publishedAt().atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
                             .toLocalDate(), card.compliance().deadline(), card.base().toPlainString(),
                     card.deducted().toPlainString(), card.score().toPlainString()));
@@ -100,7 +105,7 @@ class ScorecardController {
                 row.add(card.deductions().stream().filter(a -> a.item().equals(d.item())).findFirst()
                         .map(a -> "-" + a.points().toPlainString()).orElse(""));
             }
-            row.add(card.deductions().stream().map(a -> a.item() + "：" + a.evidence().summaryZh())
+            row.add(card.deductions().stream().map(a -> ScorecardPack.label(a.item(), a.labelZh()) + "：" + a.evidence().summaryZh())
                     .collect(Collectors.joining("；")));
             table.row(row);
         }

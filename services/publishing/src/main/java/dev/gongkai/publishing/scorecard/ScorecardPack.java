@@ -1,6 +1,8 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.report.rules.RuleCatalogue;
+import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
 
 import java.math.BigDecimal;
@@ -30,7 +32,7 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
     /** Published, but no own-site URL recorded for the current revision. */
     public static final String WEBSITE_URL_MISSING = "WEBSITE_URL_MISSING";
 
-    private static final Set<String> ITEMS = Set.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
+    private static final List<String> ITEMS = List.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
             WEBSITE_URL_MISSING);
 
     /**
@@ -53,16 +55,60 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
                 true, null, null);
     }
 
+    /** What an item is called on a page or a sheet: the pack's own items by name, a rule by its catalogue title. */
+    public static String itemZh(String item) {
+        return switch (item) {
+            case REPORT_MISSING -> "逾期未发布年度报告";
+            case PUBLISHED_AFTER_LINE -> "未按时发布";
+            case DATA_INCONSISTENT -> "数据勾稽关系不符";
+            case WEBSITE_URL_MISSING -> "未在本机关网站年报栏目发布";
+            default -> rule(item).map(RuleDescription::titleZh).orElse(item);
+        };
+    }
+
+    public static String itemEn(String item) {
+        return switch (item) {
+            case REPORT_MISSING -> "Not published by the line";
+            case PUBLISHED_AFTER_LINE -> "Published after the line";
+            case DATA_INCONSISTENT -> "The figures do not add up";
+            case WEBSITE_URL_MISSING -> "Not posted on the agency's own site";
+            default -> rule(item).map(RuleDescription::titleEn).orElse(item);
+        };
+    }
+
+    private static java.util.Optional<RuleDescription> rule(String item) {
+        for (RuleId rule : RuleId.values()) {
+            if (rule.name().equals(item)) {
+                return java.util.Optional.of(RuleCatalogue.describe(rule));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** An item the office may choose for a deduction, with its name. */
+    public record Item(String item, String nameZh, String nameEn) {
+    }
+
+    /** Every item a pack may hold: the pack's own four, then every rule of the catalogue in the spec's order. */
+    public static List<Item> items() {
+        List<Item> items = new java.util.ArrayList<>();
+        for (String item : ITEMS) {
+            items.add(new Item(item, itemZh(item), itemEn(item)));
+        }
+        RuleCatalogue.rules().forEach(rule -> items.add(new Item(rule.id().name(), rule.titleZh(), rule.titleEn())));
+        return items;
+    }
+
+    /** The label the office gave the item, else its name. */
+    public static String label(String item, String labelZh) {
+        return labelZh != null && !labelZh.isBlank() ? labelZh : itemZh(item);
+    }
+
     static boolean knownItem(String item) {
         if (ITEMS.contains(item)) {
             return true;
         }
-        for (RuleId rule : RuleId.values()) {
-            if (rule.name().equals(item)) {
-                return true;
-            }
-        }
-        return false;
+        return rule(item).isPresent();
     }
 
     /** Refuses a pack that could not be scored with: 400 naming the field. */

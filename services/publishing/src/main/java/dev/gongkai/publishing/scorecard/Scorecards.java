@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +43,13 @@ public class Scorecards {
     private final Compliance compliance;
     private final PublishedRevisions revisions;
     private final ScorecardPacks packs;
+    private final Clock clock;
 
-    Scorecards(Compliance compliance, PublishedRevisions revisions, ScorecardPacks packs) {
+    Scorecards(Compliance compliance, PublishedRevisions revisions, ScorecardPacks packs, Clock clock) {
         this.compliance = compliance;
         this.revisions = revisions;
         this.packs = packs;
+        this.clock = clock;
     }
 
     ScorecardPack pack(Jurisdiction jurisdiction, int year) {
@@ -55,20 +58,28 @@ public class Scorecards {
 
     List<Scorecard> score(Jurisdiction jurisdiction, ScorecardPack pack) {
         List<Scorecard> cards = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
         for (ComplianceRow row : compliance.rows(List.of(jurisdiction), pack.year())) {
-            cards.add(score(row, pack));
+            cards.add(score(row, pack, today));
         }
         return cards;
     }
 
-    Scorecard score(ComplianceRow row, ScorecardPack pack) {
+    /**
+     * @param today the date in China: a report not yet published is only missing once the line (the pack's own, or
+     *              the legal deadline) has passed; until then it is not due and nothing is deducted
+     */
+    Scorecard score(ComplianceRow row, ScorecardPack pack, LocalDate today) {
         List<Applied> applied = new ArrayList<>();
-        if (!row.published()) {
+        LocalDate line = row.compiled() || pack.line() == null ? row.deadline() : pack.line();
+        boolean notDue = !row.published() && !today.isAfter(line);
+        if (!row.published() && !notDue) {
+            String status = ComplianceRow.statusZh(row.status());
             deduction(pack, ScorecardPack.REPORT_MISSING).ifPresent(d -> applied.add(new Applied(d.item(), d.points(),
-                    d.labelZh(), new Evidence("截至目前未发布（状态：" + row.status() + "，法定期限 " + row.deadline() + "）",
-                    "Not published (status " + row.status() + ", legal deadline " + row.deadline() + ")", List.of(),
-                    null, null, row.deadline(), row.status(), null, null, null, null))));
-        } else {
+                    d.labelZh(), new Evidence("时限 " + line + " 已过，仍未发布（" + status + "）",
+                    "Not published by " + line, List.of(), null, line, row.deadline(), row.status(), null, null,
+                    null, null))));
+        } else if (row.published()) {
             AgencySlug slug = AgencySlug.of(row.agency());
             PublishedRevision current = revisions.current(slug, row.year()).orElseThrow();
             Optional<AnnualReport> previous = revisions.current(slug, row.year() - 1).map(PublishedRevision::report);
@@ -80,7 +91,6 @@ public class Scorecards {
                 Evidence evidence = switch (d.item()) {
                     case ScorecardPack.REPORT_MISSING -> null;
                     case ScorecardPack.PUBLISHED_AFTER_LINE -> {
-                        LocalDate line = pack.line() != null ? pack.line() : row.deadline();
                         LocalDate on = row.publishedAt().atZone(Deadlines.CHINA).toLocalDate();
                         yield on.isAfter(line) ? new Evidence("首次发布于 " + on + "，晚于时限 " + line,
                                 "First published on " + on + ", after the line " + line, List.of(), row.publishedAt(),
@@ -94,7 +104,7 @@ public class Scorecards {
                             .filter(f -> ARITHMETIC.contains(f.rule()) && "error".equals(f.severity())).toList(),
                             "数据勾稽关系不符", "The figures do not add up", current, previousYear, link);
                     default -> findingsEvidence(findings.stream().filter(f -> f.rule().equals(d.item())).toList(),
-                            d.item(), d.item(), current, previousYear, link);
+                            ScorecardPack.itemZh(d.item()), ScorecardPack.itemEn(d.item()), current, previousYear, link);
                 };
                 if (evidence != null) {
                     applied.add(new Applied(d.item(), d.points(), d.labelZh(), evidence));
@@ -103,7 +113,7 @@ public class Scorecards {
         }
         BigDecimal deducted = applied.stream().map(Applied::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal score = pack.base().subtract(deducted).max(BigDecimal.ZERO);
-        return new Scorecard(row.agency(), row.nameZh(), pack.base(), score, deducted, applied, row);
+        return new Scorecard(row.agency(), row.nameZh(), pack.base(), score, deducted, notDue, applied, row);
     }
 
     private static Evidence findingsEvidence(List<EvidenceFinding> findings, String zh, String en,

@@ -139,6 +139,42 @@ class ComplianceTest {
     }
 
     @Test
+    void theCountsAreThoseOfTheReportsLastChangeWhateverCameBefore() throws Exception {
+        String row = "$.agencies[?(@.agency=='" + silent.slug().value() + "')]";
+        // 乌海市公安局 2021: the empty draft had 37 errors; the import that followed left none and one warning.
+        events.status(silent, 2020, "create", "DRAFT", 1, Reports.beijing(2021, 1, 5), 37, 0, 0);
+        events.status(silent, 2020, "edit", "DRAFT", 2, Reports.beijing(2021, 1, 6), 0, 1, 1);
+        events.pump();
+        mvc.perform(get("/api/office/compliance").param("year", "2020").with(officeOf(office)))
+                .andExpect(jsonPath(row + ".status").value("DRAFT"))
+                .andExpect(jsonPath(row + ".errors").value(0))
+                .andExpect(jsonPath(row + ".warnings").value(1))
+                .andExpect(jsonPath(row + ".unexplainedWarnings").value(1))
+                .andExpect(jsonPath(row + ".revision").value(2));
+
+        // An older change delivered late changes nothing.
+        events.status(silent, 2020, "edit", "DRAFT", 1, Reports.beijing(2021, 1, 5).plusSeconds(60), 5, 0, 0);
+        events.pump();
+        mvc.perform(get("/api/office/compliance").param("year", "2020").with(officeOf(office)))
+                .andExpect(jsonPath(row + ".errors").value(0)).andExpect(jsonPath(row + ".revision").value(2));
+
+        // Explained on submission, published, corrected and edited again: each step's own counts.
+        events.status(silent, 2020, "submit", "SUBMITTED", 2, Reports.beijing(2021, 1, 7), 0, 1, 0);
+        events.status(silent, 2020, "approve", "APPROVED", 2, Reports.beijing(2021, 1, 8), 0, 1, 0);
+        events.published(silent, 2020, Reports.json("合规市卫健委", 2020, 1), Reports.beijing(2021, 1, 9));
+        events.status(silent, 2020, "correct", "DRAFT", 3, Reports.beijing(2021, 3, 1), 0, 1, 0);
+        events.status(silent, 2020, "edit", "DRAFT", 4, Reports.beijing(2021, 3, 2), 1, 1, 0);
+        events.pump();
+        mvc.perform(get("/api/office/compliance").param("year", "2020").with(officeOf(office)))
+                .andExpect(jsonPath(row + ".status").value("DRAFT"))
+                .andExpect(jsonPath(row + ".lastAction").value("edit"))
+                .andExpect(jsonPath(row + ".errors").value(1))
+                .andExpect(jsonPath(row + ".unexplainedWarnings").value(0))
+                .andExpect(jsonPath(row + ".revision").value(4))
+                .andExpect(jsonPath(row + ".publishedRevision").value(1));
+    }
+
+    @Test
     void anotherJurisdictionsOfficeSeesNoneOfTheseAgencies() throws Exception {
         String body = mvc.perform(get("/api/office/compliance").param("year", "2021").with(officeOf(otherOffice)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.agencies", hasSize(2)))

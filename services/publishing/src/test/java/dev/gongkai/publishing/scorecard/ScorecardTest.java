@@ -132,6 +132,9 @@ class ScorecardTest {
         mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.pack.defaults").value(true))
                 .andExpect(jsonPath("$.pack.base").value(100))
+                // What a pack may deduct for, by name, for the office to choose from.
+                .andExpect(jsonPath("$.items[0].nameZh").value("逾期未发布年度报告"))
+                .andExpect(jsonPath("$.items[?(@.item=='CELL_MISSING')].nameZh").value("未填写"))
                 // Without a line of its own the pack uses the legal deadline: 25 January is not late.
                 .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].score", copier.slug().value()).value(99.0));
     }
@@ -147,7 +150,41 @@ class ScorecardTest {
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(text.lines().toList()).hasSize(5);
         assertThat(text.lines().findFirst().orElseThrow()).startsWith("机构标识,机构名称,状态,合规情况,发布时间,法定期限,基础分,扣分合计,得分,扣分：未发布年度报告");
-        assertThat(text).contains("评分市卫健委,NONE,OVERDUE,,2022-01-31,10,2,8,-2");
+        // Words as the dashboard shows them, never status codes or rule ids.
+        assertThat(text).contains("评分市卫健委,未填报,逾期未发布,,2022-01-31,10,2,8,-2")
+                .contains("未发布年度报告：时限 2022-01-20 已过，仍未发布（未填报）")
+                .doesNotContain("NONE").doesNotContain("OVERDUE").doesNotContain("REPORT_MISSING");
+    }
+
+    @Test
+    void aMissingReportIsNotDueUntilTheLineHasPassed() throws Exception {
+        String a = absent.slug().value();
+        String o = office.slug().value();
+        clock.set(Reports.beijing(2022, 1, 10));
+        mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].score", a).value(100))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].notDue", a).value(true))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deducted", a).value(0));
+        String csv = new String(mvc.perform(get("/api/office/scorecards").param("year", "2021").param("format", "csv")
+                .with(officeOf(office))).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("评分市卫健委,未填报,未到期,,2022-01-31,100,0,100");
+
+        // The office's own line moves the day a missing report starts to count, but not for its own report.
+        mvc.perform(put("/api/office/scorecard-pack").with(officeOf(office)).contentType(MediaType.APPLICATION_JSON)
+                .content(PACK.replace("2022-01-20", "2022-01-05"))).andExpect(status().isOk());
+        mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].notDue", a).value(false))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].score", a).value(8))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deductions[0].evidence.line", a).value("2022-01-05"))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].notDue", o).value(true));
+
+        clock.set(Reports.beijing(2022, 2, 1));
+        mvc.perform(put("/api/office/scorecard-pack").with(officeOf(office)).contentType(MediaType.APPLICATION_JSON)
+                .content(PACK.replace("\"line\": \"2022-01-20\", ", ""))).andExpect(status().isOk());
+        mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].notDue", a).value(false))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].score", a).value(8));
     }
 
     @Test

@@ -191,9 +191,8 @@ class Drafting {
         ReportStatus status = ReportStatus.DRAFT;
         reports.saveDocument(dsl, year, revision, next, status, actor);
         audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
-        if (current.status() != status) {
-            events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor, checked, null);
-        }
+        // Every stored change is announced, not only a change of status: the office's counts follow the report.
+        events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor, checked, null);
         StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
                 current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),
                 java.time.OffsetDateTime.now(), current.submittedAt(), current.publishedAt());

@@ -1,6 +1,7 @@
 package dev.gongkai.reports.onboarding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
@@ -62,13 +63,13 @@ class Onboarding {
 
     Onboarding(AgencyAccess access, AgencyRegistry registry, AgencyDsl agencyDsl, ReportStore reports,
                AuditTrail audit, ReportEvents events, ReportFindings findings) {
-        this.findings = findings;
         this.access = access;
         this.registry = registry;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
         this.events = events;
+        this.findings = findings;
     }
 
     /**
@@ -183,6 +184,8 @@ class Onboarding {
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
         events.published(agency, year, 1, publishedAt.toInstant(), actor, false, true, null,
                 CanonicalJson.write(report));
+        // The office's counts of an imported report are those of the report as stored, like any other.
+        events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor, checked, null);
         return new FileResult(file.name(), "imported", agency.slug().value(), year, null,
                 found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
                 found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)", found);

@@ -102,7 +102,8 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.source").value("IMPORTED"));
         assertThat(publishedEvents(db)).isEqualTo(2);
         String payload = db.dsl().select(OUTBOX.PAYLOAD).from(OUTBOX)
-                .where(OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":2021")).fetchOne().value1().data();
+                .where(OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":2021"), OUTBOX.TYPE.eq("ReportPublished"))
+                .fetchOne().value1().data();
         assertThat(payload).contains("\"imported\": true").contains("\"publishedAt\": \"2022-01-18T16:00:00Z\"");
 
         upload(history(), "{\"jiaoyu.txt\":\"" + education.slug() + "\"}")

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 /**
  * The demo city 乌海市 with its disclosure office, police bureau and branches and four departments. The realm
  * imported with Keycloak already has these organizations and demo users, which provisioning finds and reuses.
+ * A police 分局 belongs to the district it serves (its jurisdiction) and to 市公安局 (its parent agency): it is
+ * summed in the city-wide compiled report with its district, not in the city's own (本级), and the city's office,
+ * which supervises the districts below it, reviews it.
  */
 @Component
 public class DemoCity {
@@ -30,9 +33,9 @@ public class DemoCity {
     static final List<ProvisionAgency> AGENCIES = List.of(
             agency("wuhai-office", "乌海市人民政府办公室（政务公开办）", AgencyKind.DISCLOSURE_OFFICE, null, null),
             agency("wuhai-psb", "乌海市公安局", AgencyKind.DEPARTMENT, null, "psb-admin"),
-            agency("wuhai-psb-haibowan", "乌海市公安局海勃湾区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
-            agency("wuhai-psb-wuda", "乌海市公安局乌达区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
-            agency("wuhai-psb-hainan", "乌海市公安局海南区分局", AgencyKind.POLICE_BRANCH, "wuhai-psb", null),
+            branch("wuhai-psb-haibowan", "乌海市公安局海勃湾区分局", "wuhai-haibowan"),
+            branch("wuhai-psb-wuda", "乌海市公安局乌达区分局", "wuhai-wuda"),
+            branch("wuhai-psb-hainan", "乌海市公安局海南区分局", "wuhai-hainan"),
             agency("wuhai-edu", "乌海市教育局", AgencyKind.DEPARTMENT, null, null),
             agency("wuhai-health", "乌海市卫生健康委员会", AgencyKind.DEPARTMENT, null, null),
             agency("wuhai-finance", "乌海市财政局", AgencyKind.DEPARTMENT, null, null),
@@ -55,5 +58,10 @@ public class DemoCity {
     private static ProvisionAgency agency(String slug, String nameZh, AgencyKind kind, String parent, String admin) {
         return new ProvisionAgency(slug, nameZh, kind, JURISDICTION, parent,
                 new FirstAdmin(admin != null ? admin : slug + "-admin", null));
+    }
+
+    private static ProvisionAgency branch(String slug, String nameZh, String district) {
+        return new ProvisionAgency(slug, nameZh, AgencyKind.POLICE_BRANCH, district, "wuhai-psb",
+                new FirstAdmin(slug + "-admin", null));
     }
 }
