@@ -2,7 +2,7 @@ package dev.gongkai.reports.workflow;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.events.ReportStatusChanged;
+import dev.gongkai.contract.ReportChange;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -75,7 +76,7 @@ class OfficeCountsTest {
     private Counts lastEvent(TestDatabase db, ManagedAgency agency, int year) {
         String payload = db.dsl().select(OUTBOX.PAYLOAD).from(OUTBOX)
                 .where(OUTBOX.AGGREGATE.eq("report:" + agency.slug() + ":" + year),
-                        OUTBOX.TYPE.in(ReportStatusChanged.ALL_TYPES))
+                        OUTBOX.TYPE.in(Arrays.stream(ReportChange.values()).map(ReportChange::eventType).toList()))
                 .orderBy(OUTBOX.ID.desc()).limit(1).fetchSingle().value1().data();
         return new Counts(JsonPath.read(payload, "$.status"), JsonPath.read(payload, "$.revision"),
                 JsonPath.read(payload, "$.errors"), JsonPath.read(payload, "$.warnings"),
