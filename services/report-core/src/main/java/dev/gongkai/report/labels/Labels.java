@@ -2,13 +2,11 @@ package dev.gongkai.report.labels;
 
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
-import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,31 +75,14 @@ public final class Labels {
         for (ReportFormat format : ReportFormat.values()) {
             Optional<CellDefinition> cell = format.layout().cell(key);
             if (cell.isPresent()) {
-                return cell(cell.get());
+                return cell.get().name();
             }
         }
         return key;
     }
 
-    static String cell(CellDefinition cell) {
-        List<String> row = new ArrayList<>();
-        for (String group : cell.row().groups()) {
-            // Table 三's results are numbered under their group: "三、本年度办理结果" reads as "三、" before "(七)总计".
-            row.add(group.equals(ReportLayout.RESULTS) ? "三、" : group + " ");
-        }
-        row.add(cell.row().label());
-        List<String> column = new ArrayList<>();
-        for (String group : cell.column().groups()) {
-            if (!group.equals(ReportLayout.APPLICANTS) && !group.equals(cell.row().label())
-                    && !cell.row().groups().contains(group)) {
-                column.add(group);
-            }
-        }
-        column.add(cell.column().label());
-        return String.join("", row) + " · " + String.join(" ", column);
-    }
-
-    private static String word(String key, Locale locale) {
+    /** Any word of the bundle ({@code cell.lastYear}, {@code cell.carried}, …). */
+    public static String word(String key, Locale locale) {
         try {
             return bundle(locale).getString(key);
         } catch (MissingResourceException missing) {
