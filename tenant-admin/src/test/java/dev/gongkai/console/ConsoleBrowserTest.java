@@ -427,6 +427,31 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     }
 
     @Test
+    @Order(15)
+    void atEightHundredPixelsNothingOverflowsAndTheFindingsStayInReach() throws Exception {
+        browser.signIn(CONSOLE, "psb-editor");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        try {
+            for (String page : List.of("/reports", "/reports/" + (YEAR - 1), "/reports/" + YEAR + "/submit",
+                    "/reports/" + (YEAR - 1) + "/history")) {
+                browser.open(CONSOLE + page);
+                assertThat((Boolean) browser.script(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                        .as("nothing wider than the window on " + page).isTrue();
+            }
+            browser.open(CONSOLE + "/reports/" + (YEAR - 1));
+            browser.script("document.getElementById('narrative-s6').scrollIntoView({block: 'center'})");
+            assertThat((Boolean) browser.script("""
+                    const r = document.querySelector('.editor-layout .side').getBoundingClientRect();
+                    return r.top < window.innerHeight && r.bottom > 0;""")).as("the findings in view while typing").isTrue();
+            browser.screenshot("editor-800");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        }
+        browser.signOut(CONSOLE);
+    }
+
+    @Test
     @Order(20)
     void platformAdminSeesAgenciesAsATreeInBothLanguages() throws Exception {
         browser.signIn(CONSOLE, "admin");

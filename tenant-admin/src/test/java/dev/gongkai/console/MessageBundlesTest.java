@@ -66,6 +66,8 @@ class MessageBundlesTest {
         // Composed keys: "transition.done." + action, "status." + status, "severity." + severity.
         wanted.removeIf(key -> key.endsWith("."));
         Labels.ACTIONS.stream().filter(a -> !a.equals("correct")).forEach(a -> wanted.add("transition.done." + a));
+        Labels.ACTIONS.forEach(a -> wanted.add("history.event." + a));
+        List.of("create", "import", "onboard").forEach(a -> wanted.add("history.event." + a));
         assertThat(wanted).hasSizeGreaterThan(100);
         for (String lang : List.of("zh_CN", "en")) {
             Properties console = load("messages_" + lang + ".properties");

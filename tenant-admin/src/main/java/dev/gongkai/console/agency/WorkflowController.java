@@ -2,6 +2,7 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
+import dev.gongkai.report.model.Section;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,12 +76,18 @@ class WorkflowController {
         return "redirect:/reports/" + year + "#comments";
     }
 
+    /** A narrative section's change between two revisions, diffed by words. */
+    record TextChange(String key, String title, java.util.List<TextDiff.Part> parts) {
+    }
+
     @GetMapping("/reports/{year}/history")
     String history(@PathVariable int year, @RequestParam(required = false) Integer from,
-                   @RequestParam(required = false) Integer to, Model model) {
+                   @RequestParam(required = false) Integer to, Locale locale, Model model) {
         JsonNode revisions = reports.revisions(year);
         model.addAttribute("year", year);
         model.addAttribute("revisions", revisions);
+        model.addAttribute("timeline", Timeline.of(revisions, reports.audit(year)));
+        model.addAttribute("audit", reports.auditVerify(year));
         int latest = 0;
         for (JsonNode revision : revisions) {
             latest = Math.max(latest, revision.path("revision").asInt());
@@ -90,7 +97,15 @@ class WorkflowController {
         if (latest > 1 || (from != null && to != null)) {
             model.addAttribute("from", a);
             model.addAttribute("to", b);
-            model.addAttribute("diff", reports.diff(year, a, b));
+            JsonNode diff = reports.diff(year, a, b);
+            model.addAttribute("diff", diff);
+            java.util.List<TextChange> texts = new java.util.ArrayList<>();
+            for (JsonNode text : diff.path("narrative")) {
+                Section section = Section.ofKey(text.path("key").asString());
+                texts.add(new TextChange(section.key(), EditorController.english(locale) ? section.titleEn()
+                        : section.titleZh(), TextDiff.of(text.path("before").asString(""), text.path("after").asString(""))));
+            }
+            model.addAttribute("textChanges", texts);
         }
         return "agency/history";
     }
