@@ -29,6 +29,9 @@ final class ServiceStack {
     static final String KEYCLOAK = System.getenv().getOrDefault("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
     static final String PG = "127.0.0.1:5432";
 
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(2);
+
     private static ServiceStack started;
 
     final String database;
@@ -38,7 +41,7 @@ final class ServiceStack {
     private final List<ServiceApps.Running> running = new ArrayList<>();
 
     private ServiceStack() throws IOException {
-        database = "gongkai_console_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        database = "gongkai_console_" + LocalDateTime.now().format(NAME_TIME);
         tenantsPort = freePort();
         reportsPort = freePort();
         publishingPort = freePort();
@@ -65,8 +68,9 @@ final class ServiceStack {
     }
 
     /**
-     * Databases of earlier runs that ended before their shutdown hook could drop them. Only one run can be alive at a
-     * time (the console needs port 8080), so every such database is a leftover.
+     * Databases of earlier runs that ended before their shutdown hook could drop them: those named more than
+     * {@link #LEFTOVER_AGE} ago. A younger one may belong to a run still starting its services on a shared machine
+     * (the console's port 8080 is taken only after that), and dropping it would break that run midway.
      */
     private static void dropLeftovers() {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", "postgres", "")) {
@@ -76,6 +80,14 @@ final class ServiceStack {
             while (names.next()) {
                 leftovers.add(names.getString(1));
             }
+            LocalDateTime before = LocalDateTime.now().minus(LEFTOVER_AGE);
+            leftovers.removeIf(name -> {
+                try {
+                    return LocalDateTime.parse(name.substring("gongkai_console_".length()), NAME_TIME).isAfter(before);
+                } catch (java.time.format.DateTimeParseException notOurs) {
+                    return true;
+                }
+            });
             for (String name : leftovers) {
                 admin.createStatement().execute("drop database if exists " + name + " with (force)");
             }
