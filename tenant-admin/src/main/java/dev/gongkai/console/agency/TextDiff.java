@@ -65,10 +65,11 @@ final class TextDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 add(parts, Kind.SAME, a.get(i++));
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                add(parts, Kind.INSERTED, b.get(j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // What was removed reads before what replaced it: "110" struck, then "109".
                 add(parts, Kind.DELETED, a.get(i++));
+            } else {
+                add(parts, Kind.INSERTED, b.get(j++));
             }
         }
     }
