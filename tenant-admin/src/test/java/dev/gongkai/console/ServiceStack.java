@@ -29,9 +29,6 @@ final class ServiceStack {
     static final String KEYCLOAK = System.getenv().getOrDefault("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
     static final String PG = "127.0.0.1:5432";
 
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
-    private static final Duration LEFTOVER_AGE = Duration.ofHours(2);
-
     private static ServiceStack started;
 
     final String database;
@@ -41,7 +38,7 @@ final class ServiceStack {
     private final List<ServiceApps.Running> running = new ArrayList<>();
 
     private ServiceStack() throws IOException {
-        database = "gongkai_console_" + LocalDateTime.now().format(NAME_TIME);
+        database = "gongkai_console_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         tenantsPort = freePort();
         reportsPort = freePort();
         publishingPort = freePort();
@@ -68,26 +65,18 @@ final class ServiceStack {
     }
 
     /**
-     * Databases of earlier runs that ended before their shutdown hook could drop them: those named more than
-     * {@link #LEFTOVER_AGE} ago. A younger one may belong to a run still starting its services on a shared machine
-     * (the console's port 8080 is taken only after that), and dropping it would break that run midway.
+     * Databases of earlier runs that ended before their shutdown hook could drop them: those nobody is connected
+     * to (a run that is still alive, e.g. one that is about to find port 8080 taken, keeps its pools open).
      */
     private static void dropLeftovers() {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", "postgres", "")) {
             var names = admin.createStatement().executeQuery(
-                    "select datname from pg_database where datname like 'gongkai\\_console\\_%'");
+                    "select datname from pg_database d where datname like 'gongkai\\_console\\_%' and not exists"
+                            + " (select 1 from pg_stat_activity a where a.datname = d.datname)");
             List<String> leftovers = new ArrayList<>();
             while (names.next()) {
                 leftovers.add(names.getString(1));
             }
-            LocalDateTime before = LocalDateTime.now().minus(LEFTOVER_AGE);
-            leftovers.removeIf(name -> {
-                try {
-                    return LocalDateTime.parse(name.substring("gongkai_console_".length()), NAME_TIME).isAfter(before);
-                } catch (java.time.format.DateTimeParseException notOurs) {
-                    return true;
-                }
-            });
             for (String name : leftovers) {
                 admin.createStatement().execute("drop database if exists " + name + " with (force)");
             }
