@@ -1,6 +1,8 @@
 // The report editor: debounced autosave (PATCH with If-Match through the console), findings from the server shown
-// on the cells they name, a conflict view on 409 that never drops what the user typed, and paste of a block of
-// cells copied from Excel or WPS. No consistency rule is computed here: the server decides, this only displays.
+// on the cells they name, a conflict view on 409 that never drops what the user typed, paste of a block of cells
+// copied from Excel or WPS, and Enter/arrow keys between cells. No rule is computed here: the console says which
+// typed values cannot be a cell's, the service decides the rest, this only displays. Everything typed and not yet
+// saved is kept in localStorage (per agency and year) until the server has it, so a reload or a crash loses nothing.
 (function () {
   'use strict';
   const form = document.getElementById('editor');
@@ -18,6 +20,8 @@
   const rules = Object.fromEntries((data.rules || []).map(r => [r.id, r]));
 
   let pending = { cells: {}, narrative: {} };
+  // Cells whose typed value the console refused: key → message shown beside the cell until the value changes.
+  const invalid = {};
   let timer = null;
   let saving = false;
   let conflict = null;
@@ -29,6 +33,32 @@
   }
   function format(text, value) { return text.replace('{0}', value); }
   function hasPending() { return Object.keys(pending.cells).length + Object.keys(pending.narrative).length > 0; }
+  function invalidCount() { return Object.keys(invalid).length; }
+
+  // ---- what is typed and not saved, kept across reloads ------------------------------------------------------
+  const storeKey = 'gongkai.unsaved.' + (form.dataset.agency || '') + '.' + year;
+  function readStore() {
+    try { return JSON.parse(localStorage.getItem(storeKey)) || null; } catch (e) { return null; }
+  }
+  let local = readStore() || { etag: etag, cells: {}, narrative: {} };
+  function persist() {
+    try {
+      if (Object.keys(local.cells).length + Object.keys(local.narrative).length === 0) localStorage.removeItem(storeKey);
+      else localStorage.setItem(storeKey, JSON.stringify(local));
+    } catch (e) { /* storage full or disabled: the page still holds the input */ }
+  }
+  function remember(kind, key, value) {
+    if (Object.keys(local.cells).length + Object.keys(local.narrative).length === 0) local.etag = etag;
+    local[kind][key] = value;
+    persist();
+  }
+  /** Forgets what the server now holds; what it refused stays remembered. */
+  function forget(sent, refused) {
+    for (const [k, v] of Object.entries(sent.cells)) if (!(k in refused) && local.cells[k] === v) delete local.cells[k];
+    for (const [k, v] of Object.entries(sent.narrative)) if (local.narrative[k] === v) delete local.narrative[k];
+    local.etag = etag;
+    persist();
+  }
 
   function cellInput(key) { return document.getElementById('cell-' + key); }
   function cellTd(key) { return form.querySelector('td[data-cell="' + CSS.escape(key) + '"]'); }
@@ -56,12 +86,19 @@
       if (response.status === 401) { keep(sent); setStatus(t.signedOut, true); return; }
       const answer = await response.json().catch(() => ({}));
       if (response.ok) {
-        etag = answer.etag;
-        form.dataset.etag = etag;
-        form.dataset.revision = answer.revision;
-        showFindings(answer.findings || []);
-        clearFieldErrors(sent);
-        setStatus(format(t.saved, answer.revision));
+        if (answer.revision) {
+          etag = answer.etag;
+          form.dataset.etag = etag;
+          form.dataset.revision = answer.revision;
+          showFindings(answer.findings || []);
+        } else {
+          // Nothing was sent to the service (every value was refused here): the page's revision still holds.
+          etag = form.dataset.etag;
+        }
+        const refused = answer.invalid || {};
+        Object.keys(sent.cells).forEach(k => { if (k in refused) markInvalid(k, refused[k]); else clearInvalid(k); });
+        forget(sent, refused);
+        showSaved();
         if (hasPending()) schedule();
       } else if (response.status === 409 && answer.current) {
         keep(sent);
@@ -69,7 +106,6 @@
       } else {
         keep(sent);
         setStatus(answer.message || t.failed, true);
-        markFieldErrors(answer);
       }
     } catch (e) {
       keep(sent);
@@ -85,32 +121,60 @@
     for (const [k, v] of Object.entries(sent.narrative)) if (!(k in pending.narrative)) pending.narrative[k] = v;
   }
 
-  function markFieldErrors(answer) {
-    const paths = [];
-    if (answer.field) paths.push(String(answer.field));
-    (answer.errors || []).forEach(e => paths.push(String(e.field || e.path || e.pointer || '')));
-    paths.forEach(p => {
-      const key = p.replace(/^\/?cells[./]/, '').replace(/^cells\[['"]?|['"]?\]$/g, '');
-      const input = cellInput(key);
-      if (input) { input.setAttribute('aria-invalid', 'true'); input.closest('td').classList.add('input-error'); }
-    });
+  function showSaved() {
+    const text = format(t.saved, form.dataset.revision);
+    setStatus(invalidCount() ? text + format(t.invalid, invalidCount()) : text, invalidCount() > 0);
   }
-  function clearFieldErrors(sent) {
-    Object.keys(sent.cells).forEach(k => {
-      const input = cellInput(k);
-      if (input && !input.closest('td').classList.contains('finding-error')) input.removeAttribute('aria-invalid');
-      if (input) input.closest('td').classList.remove('input-error');
-    });
+
+  function describe(input, id, on) {
+    const ids = new Set((input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
+    if (on) ids.add(id); else ids.delete(id);
+    if (ids.size) input.setAttribute('aria-describedby', Array.from(ids).join(' '));
+    else input.removeAttribute('aria-describedby');
+  }
+  function errorId(key) { return 'cell-error-' + key; }
+  /** The refused value stays in its cell, marked, with the reason beside it. */
+  function markInvalid(key, message) {
+    invalid[key] = message;
+    const input = cellInput(key);
+    if (!input) return;
+    const td = input.closest('td');
+    td.classList.add('input-error');
+    input.setAttribute('aria-invalid', 'true');
+    let note = document.getElementById(errorId(key));
+    if (!note) {
+      note = document.createElement('span');
+      note.className = 'cell-error';
+      note.id = errorId(key);
+      td.appendChild(note);
+    }
+    note.textContent = message;
+    describe(input, note.id, true);
+  }
+  function clearInvalid(key) {
+    delete invalid[key];
+    const input = cellInput(key);
+    if (!input) return;
+    input.closest('td').classList.remove('input-error');
+    const note = document.getElementById(errorId(key));
+    if (note) note.remove();
+    describe(input, errorId(key), false);
+    if (!input.closest('td').classList.contains('finding-error')) input.removeAttribute('aria-invalid');
   }
 
   form.addEventListener('input', e => {
     if (!editable) return;
     const el = e.target;
-    if (el.matches('input.cell')) { pending.cells[el.name] = el.value; schedule(); }
-    else if (el.matches('textarea.narrative')) { pending.narrative[el.name] = el.value; count(el); schedule(); }
+    if (el.matches('input.cell')) { pending.cells[el.name] = el.value; remember('cells', el.name, el.value); schedule(); }
+    else if (el.matches('textarea.narrative')) {
+      pending.narrative[el.name] = el.value; remember('narrative', el.name, el.value); count(el); schedule();
+    }
   });
   form.addEventListener('focusout', () => { if (hasPending() && !saving) { clearTimeout(timer); timer = setTimeout(save, 150); } });
-  window.addEventListener('beforeunload', e => { if (hasPending() || saving) { e.preventDefault(); } });
+  // Leaving with input the server does not hold (waiting, saving or refused) asks first; the input is kept anyway.
+  window.addEventListener('beforeunload', e => {
+    if (hasPending() || saving || invalidCount() || conflict) { e.preventDefault(); e.returnValue = ''; }
+  });
 
   function count(textarea) {
     const n = document.querySelector('#count-' + textarea.name + ' .n');
@@ -118,17 +182,46 @@
   }
 
   // ---- findings on their cells ------------------------------------------------------------------------------
-  function showFindings(findings) {
+  // Until the clerk asks for a check (or the submit page does), what is not filled yet is work to do, not an error.
+  const UNFILLED = new Set(['CELL_MISSING', 'NARRATIVE_MISSING']);
+  let checking = new URLSearchParams(location.search).has('check');
+  let lastFindings = [];
+  // A wrong sum is the total's fault as far as the clerk can see: mark that cell; the message names the parts.
+  const TOTAL_AT = { S3_ROW_TOTAL: cells => cells.slice(-1), S4_TOTAL: cells => cells.slice(-1), S3_HANDLED_SUM: cells => cells.slice(0, 1) };
+  function targets(f) { return (TOTAL_AT[f.rule] || (cells => cells))(f.cells || []); }
+  document.getElementById('check-all').addEventListener('click', () => {
+    checking = true;
+    showFindings(lastFindings);
+    const first = document.querySelector('#findings li');
+    if (first) first.scrollIntoView({ block: 'nearest' });
+  });
+
+  function showFindings(all) {
+    lastFindings = all;
+    const toFill = checking ? [] : all.filter(f => UNFILLED.has(f.rule));
+    const findings = checking ? all : all.filter(f => !UNFILLED.has(f.rule));
+    form.querySelectorAll('td.to-fill, section.to-fill').forEach(el => el.classList.remove('to-fill'));
+    toFill.forEach(f => (f.cells || []).forEach(key => {
+      const el = cellTd(key) || form.querySelector('section.narrative[data-section="' + CSS.escape(key) + '"]');
+      if (el) el.classList.add('to-fill');
+    }));
+    const summary = document.getElementById('to-fill');
+    const open = toFill.reduce((n, f) => n + (f.cells || []).length, 0);
+    summary.hidden = open === 0;
+    summary.querySelector('.n').textContent = format(t.toFill, open);
     form.querySelectorAll('.finding-error, .finding-warning, .finding-info').forEach(el => {
       el.classList.remove('finding-error', 'finding-warning', 'finding-info');
     });
     form.querySelectorAll('.cell-note').forEach(n => n.remove());
     form.querySelectorAll('input.cell[aria-describedby], textarea[data-finding]').forEach(i => {
-      i.removeAttribute('aria-describedby'); i.removeAttribute('aria-invalid'); i.removeAttribute('data-finding');
+      (i.getAttribute('aria-describedby') || '').split(' ').filter(id => id.startsWith('finding-'))
+        .forEach(id => describe(i, id, false));
+      if (!(i.name in invalid)) i.removeAttribute('aria-invalid');
+      i.removeAttribute('data-finding');
     });
     const list = document.getElementById('findings');
     list.innerHTML = '';
-    document.getElementById('findings-empty').hidden = findings.length > 0;
+    document.getElementById('findings-empty').hidden = findings.length + open > 0;
     const order = { error: 0, warning: 1, info: 2 };
     findings.slice().sort((a, b) => (order[sev(a)] ?? 3) - (order[sev(b)] ?? 3)).forEach(f => {
       const severity = sev(f);
@@ -154,12 +247,12 @@
         details.appendChild(p);
         li.appendChild(details);
       }
-      const cells = (f.cells || []);
+      const cells = targets(f);
       if (cells.length) {
         const go = document.createElement('button');
         go.type = 'button';
         go.className = 'link';
-        go.textContent = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ' …' : '');
+        go.textContent = cells.slice(0, 3).map(nameOf).join('、') + (cells.length > 3 ? ' …' : '');
         go.addEventListener('click', () => focusKey(cells[0]));
         li.appendChild(go);
       }
@@ -168,6 +261,13 @@
     });
   }
   function sev(f) { return String(f.severity || '').toLowerCase(); }
+  /** A cell or section as the page names it (the input's label, the section's title), never its key. */
+  function nameOf(key) {
+    const input = cellInput(key);
+    if (input) return input.getAttribute('aria-label');
+    const title = document.getElementById(String(key).split('.')[0] + '-title');
+    return title ? title.textContent : '';
+  }
 
   function mark(key, severity, describedBy, message) {
     const cls = 'finding-' + (severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'info');
@@ -176,9 +276,7 @@
       td.classList.add(cls);
       const input = td.querySelector('input');
       if (input) {
-        const ids = new Set((input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
-        ids.add(describedBy);
-        input.setAttribute('aria-describedby', Array.from(ids).join(' '));
+        describe(input, describedBy, true);
         if (severity === 'error') input.setAttribute('aria-invalid', 'true');
         input.title = (input.getAttribute('aria-label') || '') + '\n' + message;
       }
@@ -258,6 +356,7 @@
   }
   document.getElementById('conflict-mine').addEventListener('click', () => {
     etag = conflict.currentEtag;
+    form.dataset.etag = etag;
     conflict = null;
     document.getElementById('conflict').hidden = true;
     save();
@@ -270,14 +369,19 @@
         const input = cellInput(key);
         if (input) input.value = valueOf(current, key);
         delete pending.cells[key];
+        delete local.cells[key];
       }
     }
     for (const key of Object.keys(pending.narrative)) {
       const area = document.getElementById('narrative-' + key);
       if (area) { area.value = (current.narrative || {})[key] || ''; count(area); }
       delete pending.narrative[key];
+      delete local.narrative[key];
     }
     etag = conflict.currentEtag;
+    form.dataset.etag = etag;
+    local.etag = etag;
+    persist();
     conflict = null;
     document.getElementById('conflict').hidden = true;
     if (hasPending()) save(); else setStatus(t.kept);
@@ -304,6 +408,7 @@
         if (!input) return;
         input.value = value.trim().replace(/[,，\s]/g, '');
         pending.cells[input.name] = input.value;
+        remember('cells', input.name, input.value);
         filled++;
       });
     });
@@ -311,5 +416,55 @@
     setStatus(format(t.pasted, filled));
   });
 
+  // ---- Enter and the arrow keys move between cells, as in Excel and WPS; Tab keeps its row-wise order ------------
+  function grid(input) {
+    return Array.from(input.closest('table').querySelectorAll('tr'))
+      .map(tr => Array.from(tr.querySelectorAll('input.cell'))).filter(r => r.length);
+  }
+  form.addEventListener('keydown', e => {
+    const input = e.target;
+    if (!input.matches('input.cell') || e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
+    const rows = grid(input);
+    const r = rows.findIndex(row => row.includes(input));
+    const c = rows[r].indexOf(input);
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    let target = null;
+    if (e.key === 'Enter' || e.key === 'ArrowDown') target = (rows[r + (e.key === 'Enter' && e.shiftKey ? -1 : 1)] || [])[c];
+    else if (e.key === 'ArrowUp') target = (rows[r - 1] || [])[c];
+    else if (e.key === 'ArrowLeft' && atStart) target = rows[r][c - 1];
+    else if (e.key === 'ArrowRight' && atEnd) target = rows[r][c + 1];
+    else return;
+    if (e.key === 'Enter') e.preventDefault();
+    if (target) {
+      e.preventDefault();
+      target.focus();
+      target.select();
+    }
+  });
+
   showFindings(data.findings || []);
+
+  // ---- put back what was typed here and not saved (a reload, a crash, a closed tab) -----------------------------
+  if (editable) {
+    for (const [key, value] of Object.entries(local.cells)) {
+      const input = cellInput(key);
+      if (!input) { delete local.cells[key]; continue; }
+      if (input.value !== value) { input.value = value; pending.cells[key] = value; }
+      else delete local.cells[key];
+    }
+    for (const [key, value] of Object.entries(local.narrative)) {
+      const area = document.getElementById('narrative-' + key);
+      if (!area) { delete local.narrative[key]; continue; }
+      if (area.value !== value) { area.value = value; count(area); pending.narrative[key] = value; }
+      else delete local.narrative[key];
+    }
+    persist();
+    if (hasPending()) {
+      // Typed against an older revision: sending it from there lets the conflict view show what changed since.
+      if (local.etag) etag = local.etag;
+      setStatus(t.restored);
+      save();
+    }
+  }
 })();

@@ -17,6 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.gongkai.report.labels.Labels;
+import dev.gongkai.report.rules.RuleId;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's ChromeDriver (nothing is downloaded), with the
@@ -39,6 +44,8 @@ final class Browser implements AutoCloseable {
         profile = Files.createTempDirectory("console-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        // A page that warns before unload (the editor with unsaved input) must not stop the test's own navigation.
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=zh-CN");
@@ -50,6 +57,43 @@ final class Browser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+        assertReadable();
+    }
+
+    /** The machine's names a person must never read on a page. */
+    private static final List<Pattern> CODES = List.of(
+            Pattern.compile("\\?\\?[\\w.-]+\\?\\?"),                                  // untranslated message key
+            Pattern.compile("(?<![\\d,.])(1,9|2,0)\\d{2}(?![\\d,])"),                     // a year with a group separator
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"),                      // ISO timestamp
+            Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d+"),                            // fractional seconds
+            Pattern.compile("(?<![\\w/.])s(?:[1-6]|2v2019)\\.[a-z][A-Za-z]*(?:\\.[A-Za-z]+)*"), // cell key
+            Pattern.compile("\\b(?:" + String.join("|", java.util.Arrays.stream(RuleId.values()).map(Enum::name).toList())
+                    + ")\\b"),                                                         // rule id
+            Pattern.compile("\\b(?:" + String.join("|", Labels.STATUSES.stream().filter(s -> !s.equals("NONE")).toList())
+                    + ")\\b"),                                                         // status enum
+            Pattern.compile("[\"“「](?:" + String.join("|", Labels.ACTIONS) + ")[\"”」]"),   // action verb
+            Pattern.compile("\\b[1-5]\\d{2} · [a-z]"),                                  // "404 · report.not-found"
+            Pattern.compile("\\b[a-z]+(?:\\.[a-z]+)*\\.[a-z]+-[a-z-]+\\b"));             // problem code
+
+    /**
+     * Fails when the page's visible text shows a code instead of words: an untranslated key, a grouped year, an ISO
+     * timestamp, a cell key, a rule id, a status enum, an action verb or a problem code. Run after every page load.
+     */
+    void assertReadable() {
+        String text;
+        try {
+            text = driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return;
+        }
+        for (Pattern code : CODES) {
+            Matcher found = code.matcher(text);
+            if (found.find()) {
+                int from = Math.max(0, found.start() - 60);
+                throw new AssertionError("\"" + found.group() + "\" is a code, not words, on " + driver.getCurrentUrl()
+                        + ": …" + text.substring(from, Math.min(text.length(), found.end() + 60)) + "…");
+            }
+        }
     }
 
     WebElement find(String css) {
@@ -91,6 +135,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The page asks before an irreversible action: the question names what happens; the test agrees. */
+    void confirm(String names) {
+        org.openqa.selenium.Alert alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
+        if (!question.contains(names)) {
+            throw new AssertionError("The confirmation \"" + question + "\" does not say \"" + names + "\"");
+        }
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
@@ -100,7 +154,12 @@ final class Browser implements AutoCloseable {
      * (platform and office) the one-time code of their second factor, computed here from the demo's OTP secret.
      */
     void signIn(String consoleUrl, String user) {
-        open(consoleUrl + "/");
+        driver.get(consoleUrl + "/");
+        // A step that failed before signing out leaves its user signed in: sign them out, so one failure stays one.
+        if (!driver.findElements(By.cssSelector("header form[action$='/logout'] button")).isEmpty()) {
+            signOut(consoleUrl);
+            driver.get(consoleUrl + "/");
+        }
         find("#username").sendKeys(user);
         click("#kc-login");
         find("#password").sendKeys("demo");
@@ -125,7 +184,42 @@ final class Browser implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl().startsWith(consoleUrl + "/signed-out"));
     }
 
+    /** axe-core (the npm package's one file, vendored under src/test/resources/axe with its licence). */
+    private static final String AXE;
+
+    static {
+        try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            AXE = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new ExceptionInInitializerError("axe-core is missing from the test resources: " + e);
+        }
+    }
+
+    /** Fails on any serious or critical accessibility violation axe-core finds on the page (WCAG 2.1 A and AA). */
+    @SuppressWarnings("unchecked")
+    void assertAccessible() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(AXE);
+        }
+        List<java.util.Map<String, Object>> violations = (List<java.util.Map<String, Object>>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   resultTypes: ['violations']})
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary)}))))
+                  .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""");
+        if (!violations.isEmpty()) {
+            StringBuilder report = new StringBuilder("axe-core: serious or critical violations on " + driver.getCurrentUrl());
+            violations.forEach(v -> report.append("\n- ").append(v.get("impact")).append(' ').append(v.get("id"))
+                    .append(": ").append(v.get("help")).append("\n    ").append(v.get("nodes")));
+            throw new AssertionError(report);
+        }
+    }
+
     void screenshot(String name) throws IOException {
+        assertReadable();
+        assertAccessible();
         Path dir = Path.of(System.getProperty("gongkai.screenshots", "../docs/screenshots"));
         Files.createDirectories(dir);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -25,10 +25,32 @@ abstract class ConsoleOnRealStack {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws Exception {
         stack = ServiceStack.get();
+        awaitConsolePort();
         registry.add("gongkai.console.tenants-url", () -> stack.url(stack.tenantsPort));
         registry.add("gongkai.console.reports-url", () -> stack.url(stack.reportsPort));
         registry.add("gongkai.console.publishing-url", () -> stack.url(stack.publishingPort));
         registry.add("gongkai.console.keycloak-url", () -> ServiceStack.KEYCLOAK);
+    }
+
+    /**
+     * On a shared machine another run's console may still hold port 8080: wait for it (up to 30 minutes) rather than
+     * fail every step with a port in use.
+     */
+    static void awaitConsolePort() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(30).toNanos();
+        while (true) {
+            try (var socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", 8080));
+                return;
+            } catch (java.io.IOException taken) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Port 8080 is still taken after 30 minutes: " + taken.getMessage());
+                }
+                System.err.println("[stack] port 8080 is taken (another console test run?); waiting");
+                Thread.sleep(10_000);
+            }
+        }
     }
 
     @BeforeAll

@@ -5,8 +5,11 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ScriptData;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.ReportFormat;
+import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,7 +23,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +43,17 @@ class EditorController {
     /** The words the editor's script shows, from the message bundles. */
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
             "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
-            "editor.comment", "editor.pasted", "conflict.blank", "conflict.kept", "conflict.none");
+            "editor.comment", "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
+            "conflict.none");
 
     private final ReportsApi reports;
     private final ScriptData scripts;
+    private final MessageSource messages;
 
-    EditorController(ReportsApi reports, ScriptData scripts) {
+    EditorController(ReportsApi reports, ScriptData scripts, MessageSource messages) {
         this.reports = reports;
         this.scripts = scripts;
+        this.messages = messages;
     }
 
     record NarrativeField(String key, String title, String text, int length) {
@@ -68,7 +73,9 @@ class EditorController {
         model.addAttribute("etag", found.getHeaders().getETag());
         model.addAttribute("editable", editable);
         model.addAttribute("returnReason", view.path("returnReason").asString(null));
-        model.addAttribute("tables", ReportMarkup.editableTables(report, editable));
+        AnnualReport previous = reports.find(year - 1).map(last -> ReportMarkup.report(last.getBody(), reports.json()))
+                .orElse(null);
+        model.addAttribute("tables", ReportMarkup.editableTables(report, editable, previous, locale));
         model.addAttribute("narratives", narratives(report, locale));
         JsonNode comments = comments(year);
         model.addAttribute("comments", comments);
@@ -103,70 +110,88 @@ class EditorController {
     }
 
     /**
-     * Saves the cells and narratives the browser says changed. Values come as typed: empty makes a cell blank,
-     * a number is sent as a number, anything else as text for the service to refuse with the cell's path.
+     * Saves the cells and narratives the browser says changed. A value that cannot be the cell's (text in a count,
+     * a negative or fractional count, a malformed amount) is not sent: it comes back under {@code invalid} with a
+     * message in words, and every other cell is saved. Should the service still refuse cells (its own range check),
+     * they are answered the same way and the rest is sent again, so one bad cell never holds the others back.
      */
     @PatchMapping("/reports/{year}/draft")
     @ResponseBody
     ResponseEntity<ObjectNode> save(@PathVariable int year, @RequestHeader("If-Match") String etag,
                                     @RequestBody JsonNode edits, Locale locale) {
-        ObjectNode changes = reports.json().createObjectNode();
-        ObjectNode cells = changes.putObject("cells");
-        edits.path("cells").properties().forEach(entry -> cells.set(entry.getKey(),
-                cellValue(entry.getKey(), entry.getValue().asString(""))));
-        ObjectNode narrative = changes.putObject("narrative");
-        edits.path("narrative").properties().forEach(entry -> narrative.put(entry.getKey(), entry.getValue().asString("")));
-        if (cells.isEmpty()) {
-            changes.remove("cells");
-        }
-        if (narrative.isEmpty()) {
-            changes.remove("narrative");
-        }
+        ReportLayout layout = ReportFormat.forYear(year).layout();
         ObjectNode answer = reports.json().createObjectNode();
-        try {
-            ResponseEntity<JsonNode> saved = reports.patch(year, etag, changes);
-            JsonNode body = saved.getBody();
-            answer.put("etag", saved.getHeaders().getETag());
-            answer.put("revision", body.path("revision").asInt());
-            answer.put("status", body.path("status").asString());
-            answer.set("findings", body.path("findings"));
-            return ResponseEntity.ok(answer);
-        } catch (ServiceProblem problem) {
-            answer.put("code", problem.code());
-            answer.put("message", problem.message(locale));
-            JsonNode details = problem.body();
-            if (details != null) {
-                if (details.has("current")) {
-                    answer.set("current", details.get("current"));
-                    answer.put("currentEtag", details.path("current_etag").asString());
-                    answer.set("conflicting", details.path("conflicting_cells"));
-                }
-                if (details.has("errors")) {
-                    answer.set("errors", details.get("errors"));
-                }
-                if (details.has("field")) {
-                    answer.set("field", details.get("field"));
-                }
+        ObjectNode invalid = answer.putObject("invalid");
+        ObjectNode cells = reports.json().createObjectNode();
+        edits.path("cells").properties().forEach(entry -> {
+            String typed = entry.getValue().asString("");
+            CellCheck.Result checked = CellCheck.check(layout.cell(entry.getKey()).map(c -> c.type()).orElse(null), typed);
+            if (checked.problem() != null) {
+                invalid.put(entry.getKey(), messages.getMessage(checked.problem(), null, locale));
+            } else {
+                cells.set(entry.getKey(), checked.value() == null ? reports.json().nullNode() : checked.value());
             }
-            return ResponseEntity.status(problem.status()).body(answer);
+        });
+        ObjectNode narrative = reports.json().createObjectNode();
+        edits.path("narrative").properties().forEach(entry -> narrative.put(entry.getKey(), entry.getValue().asString("")));
+        answer.put("etag", etag);
+        for (int attempt = 0; ; attempt++) {
+            if (cells.isEmpty() && narrative.isEmpty()) {
+                return ResponseEntity.ok(answer);
+            }
+            ObjectNode changes = reports.json().createObjectNode();
+            if (!cells.isEmpty()) {
+                changes.set("cells", cells);
+            }
+            if (!narrative.isEmpty()) {
+                changes.set("narrative", narrative);
+            }
+            try {
+                ResponseEntity<JsonNode> saved = reports.patch(year, etag, changes);
+                JsonNode body = saved.getBody();
+                answer.put("etag", saved.getHeaders().getETag());
+                answer.put("revision", body.path("revision").asInt());
+                answer.put("status", body.path("status").asString());
+                answer.set("findings", body.path("findings"));
+                return ResponseEntity.ok(answer);
+            } catch (ServiceProblem problem) {
+                List<String> refused = refusedCells(problem);
+                if (attempt == 0 && problem.is(422) && !refused.isEmpty() && refused.stream().allMatch(cells::has)) {
+                    refused.forEach(key -> {
+                        cells.remove(key);
+                        invalid.put(key, messages.getMessage("cell.outOfRange", null, locale));
+                    });
+                    continue;
+                }
+                return ResponseEntity.status(problem.status()).body(problem(problem, answer, locale));
+            }
         }
     }
 
-    private JsonNode cellValue(String key, String typed) {
-        String text = typed.strip().replace(",", "").replace("，", "");
-        if (text.isEmpty()) {
-            return reports.json().nullNode();
+    /** The cells a 422 of the reports service names ({@code errors[].field} = {@code cells.<key>}). */
+    private static List<String> refusedCells(ServiceProblem problem) {
+        List<String> keys = new ArrayList<>();
+        if (problem.body() != null) {
+            for (JsonNode error : problem.body().path("errors")) {
+                String field = error.path("field").asString("");
+                if (!field.startsWith("cells.")) {
+                    return List.of();
+                }
+                keys.add(field.substring("cells.".length()));
+            }
         }
-        if (key.endsWith(".amount")) {
-            // The fee is a decimal string in the canonical JSON (万元 to the fen).
-            return reports.json().getNodeFactory().stringNode(text);
+        return keys;
+    }
+
+    private ObjectNode problem(ServiceProblem problem, ObjectNode answer, Locale locale) {
+        answer.put("message", problem.message(locale));
+        JsonNode details = problem.body();
+        if (details != null && details.has("current")) {
+            answer.set("current", details.get("current"));
+            answer.put("currentEtag", details.path("current_etag").asString());
+            answer.set("conflicting", details.path("conflicting_cells"));
         }
-        try {
-            BigDecimal number = new BigDecimal(text);
-            return reports.json().getNodeFactory().numberNode(number);
-        } catch (NumberFormatException notANumber) {
-            return reports.json().getNodeFactory().stringNode(typed);
-        }
+        return answer;
     }
 
     static boolean english(Locale locale) {

@@ -1,6 +1,7 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.render.CanonicalJson;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Tables 二, 三 and 四 in exactly the markup the public sees (report-core's {@link HtmlRenderer}, with
@@ -64,8 +64,13 @@ public final class ReportMarkup {
         return tables;
     }
 
-    /** Section key → the section's table with one input per value cell. */
-    public static Map<String, String> editableTables(AnnualReport report, boolean editable) {
+    /**
+     * Section key → the section's table with one input per value cell; with {@code previous} (last year's report,
+     * may be null) its value beside each cell, and the cells this year's draft took from it (上年结转, 现行有效件数)
+     * saying so.
+     */
+    public static Map<String, String> editableTables(AnnualReport report, boolean editable, AnnualReport previous,
+                                                     java.util.Locale locale) {
         Document page = Jsoup.parse(HtmlRenderer.render(report));
         Map<String, String> tables = new LinkedHashMap<>();
         for (Section section : Section.values()) {
@@ -79,7 +84,7 @@ public final class ReportMarkup {
             for (Element cell : table.select("td[data-cell]")) {
                 String key = cell.attr("data-cell");
                 String value = cell.text();
-                String label = label(page, cell);
+                String label = Labels.cell(key, null);
                 cell.empty();
                 Element input = cell.appendElement("input").attr("type", "text").addClass("cell")
                         .attr("name", key).attr("id", "cell-" + key).attr("value", value)
@@ -87,6 +92,16 @@ public final class ReportMarkup {
                         .attr("autocomplete", "off").attr("aria-label", label).attr("title", label);
                 if (!editable) {
                     input.attr("readonly", "readonly");
+                }
+                if (previous != null) {
+                    String before = previous.cells().containsKey(key) ? plain(previous, key) : "";
+                    cell.appendElement("span").addClass("previous").attr("id", "previous-" + key)
+                            .text(Labels.word("cell.lastYear", locale) + " " + (before.isEmpty() ? "—" : before));
+                    String source = carriedFrom(key);
+                    if (source != null && !value.isEmpty() && value.equals(plain(previous, source))) {
+                        cell.appendElement("span").addClass("carried").text(Labels.word("cell.carried", locale));
+                    }
+                    input.attr("aria-describedby", "previous-" + key);
                 }
             }
             tables.put(section.key(), table.outerHtml());
@@ -112,7 +127,7 @@ public final class ReportMarkup {
             for (Element cell : table.select("td[data-cell]")) {
                 String key = cell.attr("data-cell");
                 String now = cell.text();
-                cell.attr("tabindex", "0").attr("aria-label", label(page, cell) + "：" + now);
+                cell.attr("tabindex", "0").attr("aria-label", Labels.cell(key, null) + "：" + now);
                 if (previous != null) {
                     String before = previous.cells().containsKey(key) ? plain(previous, key) : "";
                     cell.appendElement("span").addClass("previous").text(before)
@@ -127,18 +142,16 @@ public final class ReportMarkup {
         return tables;
     }
 
+    /** The cell of last year's report a new draft starts this cell from (see the reports service's new draft). */
+    private static String carriedFrom(String key) {
+        if (key.startsWith("s3.carriedOver.")) {
+            return "s3.carriedForward." + key.substring("s3.carriedOver.".length());
+        }
+        return key.startsWith("s2.") && key.endsWith(".inForce") ? key : null;
+    }
+
     private static String plain(AnnualReport report, String key) {
         return report.number(key).map(n -> n.stripTrailingZeros().toPlainString())
                 .orElseGet(() -> report.cell(key).map(Object::toString).orElse(""));
-    }
-
-    /** What a screen reader says for a value cell: the texts of every header that describes it. */
-    private static String label(Document page, Element cell) {
-        String headers = cell.attr("headers");
-        if (headers.isBlank()) {
-            return cell.attr("data-cell");
-        }
-        return java.util.Arrays.stream(headers.split("\\s+")).map(page::getElementById).filter(Objects::nonNull)
-                .map(Element::text).filter(text -> !text.isBlank()).distinct().collect(Collectors.joining(" · "));
     }
 }

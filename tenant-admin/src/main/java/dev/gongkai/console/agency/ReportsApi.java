@@ -109,6 +109,16 @@ public class ReportsApi {
                 .retrieve().body(JsonNode.class);
     }
 
+    /** The report's audit trail, oldest first. */
+    public JsonNode audit(int year) {
+        return services.reports().get().uri("/api/reports/{year}/audit", year).retrieve().body(JsonNode.class);
+    }
+
+    /** Whether the agency's audit hash chain is intact: intact, entries, message_zh / message_en when broken. */
+    public JsonNode auditVerify(int year) {
+        return services.reports().get().uri("/api/reports/{year}/audit/verify", year).retrieve().body(JsonNode.class);
+    }
+
     public JsonNode importPreview(int year, byte[] file) {
         return services.reports().post().uri("/api/reports/import?year={year}", year)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().body(JsonNode.class);

@@ -56,7 +56,7 @@ class ReportsController {
     }
 
     @GetMapping("/reports")
-    String list(Model model) {
+    String list(Model model, org.springframework.security.core.Authentication authentication) {
         LocalDate today = LocalDate.now(CHINA);
         Map<Integer, JsonNode> held = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (JsonNode summary : reports.list()) {
@@ -74,6 +74,12 @@ class ReportsController {
                     daysLeft, summary.path("updatedAt").asString(null)));
         });
         model.addAttribute("rows", rows);
+        // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.
+        var user = dev.gongkai.console.security.ConsoleUser.of(authentication);
+        model.addAttribute("awaitingSignoff", user != null && user.has(dev.gongkai.console.security.ConsoleUser.APPROVER)
+                ? rows.stream().filter(r -> "PENDING_SIGNOFF".equals(r.status())).toList() : List.of());
+        model.addAttribute("awaitingFix", user != null && user.has(dev.gongkai.console.security.ConsoleUser.EDITOR)
+                ? rows.stream().filter(r -> "RETURNED".equals(r.status())).toList() : List.of());
         model.addAttribute("notifications", notifications());
         return "agency/reports";
     }

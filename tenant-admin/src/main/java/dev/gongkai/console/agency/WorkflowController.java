@@ -1,6 +1,8 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.shell.ShellAdvice;
+import dev.gongkai.report.model.Section;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +36,12 @@ class WorkflowController {
     }
 
     @GetMapping("/reports/{year}/submit")
-    String submit(@PathVariable int year, Model model) {
+    String submit(@PathVariable int year, Locale locale, Model model) {
         JsonNode view = reports.get(year).getBody();
+        // The approver reads (and may print) the report as the public will see it before signing it off.
+        var report = ReportMarkup.report(view, reports.json());
+        model.addAttribute("tables", ReportMarkup.readOnlyTables(report, java.util.Set.of()));
+        model.addAttribute("narratives", EditorController.narratives(report, locale));
         model.addAttribute("year", year);
         model.addAttribute("status", view.path("status").asString());
         model.addAttribute("findings", reports.findings(year));
@@ -70,12 +76,18 @@ class WorkflowController {
         return "redirect:/reports/" + year + "#comments";
     }
 
+    /** A narrative section's change between two revisions, diffed by words. */
+    record TextChange(String key, String title, java.util.List<TextDiff.Part> parts) {
+    }
+
     @GetMapping("/reports/{year}/history")
     String history(@PathVariable int year, @RequestParam(required = false) Integer from,
-                   @RequestParam(required = false) Integer to, Model model) {
+                   @RequestParam(required = false) Integer to, Locale locale, Model model) {
         JsonNode revisions = reports.revisions(year);
         model.addAttribute("year", year);
         model.addAttribute("revisions", revisions);
+        model.addAttribute("timeline", Timeline.of(revisions, reports.audit(year)));
+        model.addAttribute("audit", reports.auditVerify(year));
         int latest = 0;
         for (JsonNode revision : revisions) {
             latest = Math.max(latest, revision.path("revision").asInt());
@@ -85,7 +97,15 @@ class WorkflowController {
         if (latest > 1 || (from != null && to != null)) {
             model.addAttribute("from", a);
             model.addAttribute("to", b);
-            model.addAttribute("diff", reports.diff(year, a, b));
+            JsonNode diff = reports.diff(year, a, b);
+            model.addAttribute("diff", diff);
+            java.util.List<TextChange> texts = new java.util.ArrayList<>();
+            for (JsonNode text : diff.path("narrative")) {
+                Section section = Section.ofKey(text.path("key").asString());
+                texts.add(new TextChange(section.key(), EditorController.english(locale) ? section.titleEn()
+                        : section.titleZh(), TextDiff.of(text.path("before").asString(""), text.path("after").asString(""))));
+            }
+            model.addAttribute("textChanges", texts);
         }
         return "agency/history";
     }
@@ -99,27 +119,54 @@ class WorkflowController {
     /** Reads the file and shows what it holds, with findings; nothing is stored until the user accepts. */
     @PostMapping("/reports/{year}/import")
     String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file, HttpSession session,
-                         Model model) throws IOException {
+                         Locale locale, Model model) throws IOException {
         byte[] bytes = file.getBytes();
         JsonNode preview = reports.importPreview(year, bytes);
         String token = UUID.randomUUID().toString();
-        session.setAttribute(IMPORT + token, bytes);
+        // Another year's or another agency's report is adopted only when the user says so, checked again on apply.
+        Integer yearInFile = preview.has("yearInFile") ? preview.path("yearInFile").asInt() : null;
+        String agencyInFile = preview.path("report").path("agency").asString("");
+        String ownAgency = model.getAttribute("agency") instanceof ShellAdvice.Agency own ? own.nameZh() : "";
+        boolean otherAgency = !agencyInFile.isBlank() && !ownAgency.isBlank() && !sameAgency(agencyInFile, ownAgency);
+        session.setAttribute(IMPORT + token, new PendingImport(bytes, yearInFile != null || otherAgency));
+        model.addAttribute("otherAgency", otherAgency ? agencyInFile : null);
+        model.addAttribute("ownAgency", ownAgency);
+        model.addAttribute("mismatch", yearInFile != null || otherAgency);
+        model.addAttribute("narratives", EditorController.narratives(
+                ReportMarkup.report(preview.path("report"), reports.json()), locale));
         model.addAttribute("year", year);
         model.addAttribute("token", token);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("preview", preview);
         model.addAttribute("tables", ReportMarkup.editableTables(
-                ReportMarkup.report(preview.path("report"), reports.json()), false));
+                ReportMarkup.report(preview.path("report"), reports.json()), false, null, locale));
         model.addAttribute("findings", preview.path("findings"));
         return "agency/import-preview";
     }
 
+    /** A file read for preview, kept in the session until adopted; {@code mismatch}: another year or agency. */
+    record PendingImport(byte[] bytes, boolean mismatch) implements java.io.Serializable {
+    }
+
+    /** The file may name the agency in full ("乌海市公安局") or with the city first; either way it is the same one. */
+    static boolean sameAgency(String inFile, String own) {
+        String a = inFile.replaceAll("\\s", "");
+        String b = own.replaceAll("\\s", "");
+        return a.equals(b) || a.endsWith(b) || b.endsWith(a);
+    }
+
     @PostMapping("/reports/{year}/import/apply")
-    String importApply(@PathVariable int year, @RequestParam String token, HttpSession session,
+    String importApply(@PathVariable int year, @RequestParam String token,
+                       @RequestParam(defaultValue = "false") boolean confirmMismatch, HttpSession session,
                        RedirectAttributes redirect) {
-        if (!(session.getAttribute(IMPORT + token) instanceof byte[] bytes)) {
+        if (!(session.getAttribute(IMPORT + token) instanceof PendingImport pending)) {
             return "redirect:/reports/" + year + "/import";
         }
+        if (pending.mismatch() && !confirmMismatch) {
+            redirect.addFlashAttribute("notice", "import.notConfirmed");
+            return "redirect:/reports/" + year + "/import";
+        }
+        byte[] bytes = pending.bytes();
         reports.importApply(year, bytes);
         session.removeAttribute(IMPORT + token);
         redirect.addFlashAttribute("notice", "import.applied");

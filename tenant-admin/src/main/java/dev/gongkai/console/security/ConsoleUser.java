@@ -24,7 +24,8 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
         }
         Set<String> roles = authorities(authentication, "ROLE_").collect(Collectors.toUnmodifiableSet());
         List<String> organizations = authorities(authentication, "ORG_").sorted().toList();
-        String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
+        String name = dev.gongkai.console.shell.Words.fullName(user.getGivenName(), user.getFamilyName(),
+                user.getFullName() != null ? user.getFullName() : user.getPreferredUsername());
         return new ConsoleUser(user.getPreferredUsername(), name, roles, organizations);
     }
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * session) and the current path for the language switch.
  */
 @ControllerAdvice(basePackages = "dev.gongkai.console")
-class ShellAdvice {
+public class ShellAdvice {
 
     static final String AGENCY = "console.agency";
 

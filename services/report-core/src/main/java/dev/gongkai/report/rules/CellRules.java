@@ -54,7 +54,7 @@ final class CellRules {
                                 "%s未填写：%s（空白不等于 0，请填写数字）".formatted(
                                         TableArithmeticRules.rowZh(row), String.join("、", labels)),
                                 "%s has no value in %s (a blank is not a zero; enter a number)".formatted(
-                                        TableArithmeticRules.rowEn(row), String.join(", ", keys))));
+                                        TableArithmeticRules.rowEn(row), String.join(", ", labels))));
                     }
                 }
             }
@@ -88,7 +88,7 @@ final class CellRules {
                     String[] words = problem.split("\\|");
                     findings.add(Finding.of(id(), List.of(cell.key()),
                             "%s：填写的“%s”%s".formatted(cell.labelZh(), value, words[0]),
-                            "%s: \"%s\" %s".formatted(cell.key(), value, words[1])));
+                            "%s: \"%s\" %s".formatted(cell.name(), value, words[1])));
                 }
             }
         }

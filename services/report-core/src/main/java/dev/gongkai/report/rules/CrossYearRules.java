@@ -66,8 +66,8 @@ final class CrossYearRules {
                 findings.add(Finding.of(id(), List.of(key),
                         "%s：上年结转 %d 件，但%s报告的结转下年度继续办理为 %d 件".formatted(
                                 TableArithmeticRules.columnZh(column), grid.value(cell), yearZh(previous), before.get()),
-                        "Column %s: carried over is %d, but %s report carried forward %d".formatted(
-                                column.key(), grid.value(cell), yearEn(previous), before.get())));
+                        "%s: carried over is %d, but %s report carried forward %d".formatted(
+                                TableArithmeticRules.columnEn(column), grid.value(cell), yearEn(previous), before.get())));
             }
         }
     }
@@ -100,8 +100,8 @@ final class CrossYearRules {
                             "「%s」：%s现行有效 %d + 本年制发 %d − 本年废止 %d = %d，但现行有效件数填写为 %d".formatted(
                                     label, yearZh(previous), before.get(), grid.value(issued), grid.value(repealed),
                                     expected, grid.value(inForce)),
-                            "%s: %s in force %d + issued %d − repealed %d = %d, but in force is %d".formatted(
-                                    row, yearEn(previous), before.get(), grid.value(issued), grid.value(repealed),
+                            "「%s」: %s in force %d + issued %d − repealed %d = %d, but in force is %d".formatted(
+                                    label, yearEn(previous), before.get(), grid.value(issued), grid.value(repealed),
                                     expected, grid.value(inForce))));
                 }
             }
@@ -125,8 +125,8 @@ final class CrossYearRules {
                 findings.add(Finding.of(id(), List.of("s5"),
                         "「五、存在的主要问题及改进情况」与%s报告重复 %d%%（超过 50%%）".formatted(
                                 yearZh(previous), Math.round(problems * 100)),
-                        "Section s5 is %d%% the same as %s report (more than 50%%)".formatted(
-                                Math.round(problems * 100), yearEn(previous))));
+                        "Section \"%s\" is %d%% the same as %s report (more than 50%%)".formatted(
+                                Section.S5.titleEn(), Math.round(problems * 100), yearEn(previous))));
                 return;
             }
             double whole = TextSimilarity.share(narrative(grid.report), narrative(previous));
@@ -179,10 +179,11 @@ final class CrossYearRules {
                 long was = before.get();
                 if (now == 0 || now > 5 * was || now * 5 < was) {
                     String label = grid.layout.cell(key).orElseThrow().labelZh();
+                    String name = grid.layout.cell(key).orElseThrow().name();
                     findings.add(Finding.of(id(), List.of(key),
                             "%s：由%s的 %d 变为 %d（%s），请核实".formatted(label, yearZh(previous), was, now,
                                     now == 0 ? "降为 0" : "变化超过五倍"),
-                            "%s went from %d (%s report) to %d (%s): please verify".formatted(key, was,
+                            "%s went from %d (%s report) to %d (%s): please verify".formatted(name, was,
                                     yearEn(previous), now, now == 0 ? "fell to 0" : "more than five-fold")));
                 }
             }

@@ -63,13 +63,13 @@ final class NarrativeRules {
                     findings.add(Finding.of(id(), List.of(section.key()),
                             "「%s」没有内容%s".formatted(section.titleZh(),
                                     section == Section.S6 ? "（没有其他事项时请写“无”）" : ""),
-                            "Section %s (%s) is empty%s".formatted(section.key(), section.titleEn(),
+                            "Section \"%s\" is empty%s".formatted(section.titleEn(),
                                     section == Section.S6 ? " (write \"无\" when there is nothing to report)" : "")));
                 } else if (section == Section.S5 && saysNone(text)) {
                     findings.add(Finding.of(id(), List.of(section.key()),
                             "「%s」只写了“%s”：应说明存在的主要问题和改进情况".formatted(section.titleZh(), text.strip()),
-                            "Section s5 only says \"%s\": it must name the main problems and the improvements"
-                                    .formatted(text.strip())));
+                            "Section \"%s\" only says \"%s\": it must name the main problems and the improvements"
+                                    .formatted(section.titleEn(), text.strip())));
                 }
             }
         }
@@ -113,7 +113,7 @@ final class NarrativeRules {
                             "「" + section.titleZh() + "」把 " + other + " 年的工作写成本年度工作：“"
                                     + String.join("”“", quotes) + "”，但本报告是 " + year
                                     + " 年度报告，是否沿用了往年文字？",
-                            "Section " + section.key() + " speaks of " + other + " as the year of the work: \""
+                            "Section \"" + section.titleEn() + "\" speaks of " + other + " as the year of the work: \""
                                     + String.join("\", \"", quotes) + "\", but the report is on " + year
                                     + ": was earlier text copied?"));
                 }

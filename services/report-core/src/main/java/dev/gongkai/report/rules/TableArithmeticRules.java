@@ -80,8 +80,13 @@ final class TableArithmeticRules {
         return "「" + (nested ? group + " " : "") + row.label() + "」行";
     }
 
+    /** The row as the national table names it (the tables are the national form, in Chinese in both languages). */
     static String rowEn(TableRow row) {
-        return "row " + row.key();
+        return "row " + rowZh(row).substring(0, rowZh(row).length() - 1);
+    }
+
+    static String columnEn(TableColumn column) {
+        return "Column 「" + column.label() + "」";
     }
 
     private static final class Balance implements Rule {
@@ -110,8 +115,8 @@ final class TableArithmeticRules {
                             "%s：本年新收 %d + 上年结转 %d = %d，不等于办理结果总计 %d + 结转下年度继续办理 %d = %d".formatted(
                                     columnZh(column), grid.value(received), grid.value(carriedOver), in,
                                     grid.value(handled), grid.value(forward), out),
-                            "Column %s: received %d + carried over %d = %d, but handled total %d + carried forward %d = %d"
-                                    .formatted(column.key(), grid.value(received), grid.value(carriedOver), in,
+                            "%s: received %d + carried over %d = %d, but handled total %d + carried forward %d = %d"
+                                    .formatted(columnEn(column), grid.value(received), grid.value(carriedOver), in,
                                             grid.value(handled), grid.value(forward), out)));
                 }
             }
@@ -151,8 +156,8 @@ final class TableArithmeticRules {
                     findings.add(Finding.of(id(), cells,
                             "%s：办理结果 %d 项之和为 %d，但（七）总计为 %d".formatted(
                                     columnZh(column), t.resultRows.length, sum, grid.value(handled)),
-                            "Column %s: the %d result rows add up to %d, but the handled total is %d".formatted(
-                                    column.key(), t.resultRows.length, sum, grid.value(handled))));
+                            "%s: the %d result rows add up to %d, but the handled total is %d".formatted(
+                                    columnEn(column), t.resultRows.length, sum, grid.value(handled))));
                 }
             }
         }

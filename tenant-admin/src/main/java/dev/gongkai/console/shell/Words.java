@@ -1,0 +1,64 @@
+package dev.gongkai.console.shell;
+
+import dev.gongkai.report.labels.Labels;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What pages show for the machine's values, as {@code ${@words…}} in templates: a moment in China's time zone to the
+ * minute, a cell or rule by its name (the shared {@link Labels}), a person by their full name in Chinese order.
+ */
+@Component("words")
+public class Words {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** "2026-12-06T07:22:29.309711Z" → "2026-12-06 15:33"; empty for none, as given for what is not a moment. */
+    public String time(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return OffsetDateTime.parse(iso).atZoneSameInstant(CHINA).format(MINUTES);
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(iso).atZone(CHINA).format(MINUTES);
+            } catch (DateTimeParseException notInstant) {
+                return iso;
+            }
+        }
+    }
+
+    public String cell(String key) {
+        return Labels.cell(key, LocaleContextHolder.getLocale());
+    }
+
+    public String rule(String id) {
+        return Labels.rule(id, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A full name from its parts: family name first and no space when either part is Chinese (李伟), given name
+     * first otherwise (Wei Li); the username when there are no parts.
+     */
+    public static String fullName(String given, String family, String fallback) {
+        boolean hasGiven = given != null && !given.isBlank();
+        boolean hasFamily = family != null && !family.isBlank();
+        if (!hasGiven && !hasFamily) {
+            return fallback;
+        }
+        if (!hasGiven || !hasFamily) {
+            return (hasGiven ? given : family).strip();
+        }
+        boolean chinese = (given + family).codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese ? family.strip() + given.strip() : given.strip() + " " + family.strip();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gongkai.console.agency;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The history page's word diff and timeline, from the services' own JSON shapes. */
+class HistoryTest {
+
+    @Test
+    void aChangedNumberInANarrativeIsOneChangeNotTwoParagraphs() {
+        List<TextDiff.Part> parts = TextDiff.of("本年共受理申请110件，均已按时答复。", "本年共受理申请109件，均已按时答复。");
+        assertThat(parts).containsExactly(
+                new TextDiff.Part(TextDiff.Kind.SAME, "本年共受理申请"),
+                new TextDiff.Part(TextDiff.Kind.DELETED, "110"),
+                new TextDiff.Part(TextDiff.Kind.INSERTED, "109"),
+                new TextDiff.Part(TextDiff.Kind.SAME, "件，均已按时答复。"));
+        assertThat(TextDiff.of("无。", "无。")).containsExactly(new TextDiff.Part(TextDiff.Kind.SAME, "无。"));
+        assertThat(TextDiff.of(null, "新增")).containsExactly(new TextDiff.Part(TextDiff.Kind.INSERTED, "新增"));
+    }
+
+    @Test
+    void autosavesBecomeOneSessionPerAuthorAndPauseBesideTheWorkflowEvents() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode revisions = json.readTree("""
+                [{"revision":1,"author":"psb-editor","createdAt":"2026-12-06T07:00:00Z"},
+                 {"revision":2,"author":"psb-editor","createdAt":"2026-12-06T07:01:00Z"},
+                 {"revision":3,"author":"psb-editor","createdAt":"2026-12-06T07:20:00Z"},
+                 {"revision":4,"author":"psb-editor","createdAt":"2026-12-06T09:00:00Z"},
+                 {"revision":5,"author":"psb-approver","createdAt":"2026-12-06T09:05:00Z"}]""");
+        JsonNode audit = json.readTree("""
+                [{"action":"report.create","actor":"psb-editor","at":"2026-12-06T07:00:00Z"},
+                 {"action":"report.edit","actor":"psb-editor","at":"2026-12-06T07:01:00Z"},
+                 {"action":"report.request-signoff","actor":"psb-editor","at":"2026-12-06T07:30:00Z"},
+                 {"action":"report.return","actor":"office","at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""");
+        List<Timeline.Item> items = Timeline.of(revisions, audit);
+        assertThat(items).extracting(i -> i.session() ? "session " + i.from() + "-" + i.to() : i.action())
+                .containsExactly("session 5-5", "session 4-4", "return", "request-signoff", "session 1-3", "create");
+        assertThat(items.get(2).reason()).isEqualTo("请核实");
+    }
+}
