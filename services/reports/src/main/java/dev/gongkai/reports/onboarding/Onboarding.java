@@ -143,7 +143,7 @@ class Onboarding {
         after.put("file", file.name());
         after.put("sha256", checksum);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
-        events.published(agency, year, 1, publishedAt.toInstant(), actor, false, true, null,
+        events.published(agency, year, 1, 1, publishedAt.toInstant(), actor, false, true, null,
                 CanonicalJson.write(report));
         return new FileResult(file.name(), "imported", agency.slug().value(), year, null, "已导入", "Imported");
     }
