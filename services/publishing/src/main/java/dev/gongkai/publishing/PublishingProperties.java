@@ -17,9 +17,15 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
      * @param scheduled       relay and consume on timers (tests drive both by hand)
      * @param streamMaxLength the stream is trimmed to about this many entries
      * @param consumerName    this instance's name in the consumer group
+     * @param claimIdle       an entry pending this long at another consumer is taken over (that one died)
+     * @param retryBackoff    a failed entry is retried after this, doubling per delivery up to retryBackoffMax
+     * @param maxAttempts     deliveries before an entry goes to the dead-letter stream
+     * @param outboxRetention sent outbox rows are deleted once they are this old
+     * @param relayLease      a batch taken by a relay that died is taken by another after this
      */
     public record Events(String stream, String group, boolean scheduled, Duration relayInterval, Duration consumeInterval, int batchSize,
-                         long streamMaxLength, String consumerName) {
+                         long streamMaxLength, String consumerName, Duration claimIdle, Duration retryBackoff,
+                         Duration retryBackoffMax, int maxAttempts, Duration outboxRetention, Duration relayLease) {
     }
 
     /**

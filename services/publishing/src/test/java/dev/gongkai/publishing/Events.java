@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes events into the outbox exactly as the reports service does, and pumps them through Redis. */
 @TestComponent
@@ -23,6 +25,7 @@ public class Events {
     private final TransactionTemplate transactions;
     private final OutboxRelay relay;
     private final EventConsumer consumer;
+    private final Map<String, Integer> publications = new ConcurrentHashMap<>();
 
     Events(Outbox outbox, TransactionTemplate transactions, OutboxRelay relay, EventConsumer consumer) {
         this.outbox = outbox;
@@ -33,12 +36,19 @@ public class Events {
 
     public ReportPublished published(ManagedAgency agency, int year, String document, Instant at) {
         return write(agency, new ReportPublished(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), year, 3, at, "office-admin", false, false, null, document));
+                agency.jurisdiction().value(), year, 3, at, "office-admin", false, false, null, document,
+                nextPublication(agency, year)));
     }
 
     public ReportPublished corrected(ManagedAgency agency, int year, String document, Instant at, String reason) {
         return write(agency, new ReportPublished(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), year, 5, at, "office-admin", true, false, reason, document));
+                agency.jurisdiction().value(), year, 5, at, "office-admin", true, false, reason, document,
+                nextPublication(agency, year)));
+    }
+
+    /** The year's next publication number, as the reports service counts them. */
+    private int nextPublication(ManagedAgency agency, int year) {
+        return publications.merge(agency.slug().value() + "/" + year, 1, Integer::sum);
     }
 
     public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, Instant at) {

@@ -19,6 +19,9 @@ import java.time.Instant;
  *                     {@code publishedAt} is then the date the report itself carries
  * @param reason       the correction's reason, else null
  * @param document     the report as canonical JSON (see the spec)
+ * @param publication  the publication's number in the year, from the reports service's own sequence: 1 for the first,
+ *                     then one more per correction. Consumers number and order the published revisions by it, never
+ *                     by arrival (0 in events written before it existed: numbered on arrival)
  */
 public record ReportPublished(
         String eventId,
@@ -31,7 +34,8 @@ public record ReportPublished(
         boolean correction,
         boolean imported,
         String reason,
-        String document) implements ReportEvent {
+        String document,
+        int publication) implements ReportEvent {
 
     public static final String TYPE = "ReportPublished";
 

@@ -68,7 +68,11 @@ public class DocumentCache {
         } catch (DataAccessException e) {
             log.debug("Cache read of {} failed: {}", fullKey, e.getMessage());
             metrics.error(METRICS_NAME);
-            return render.get();
+            // The key names immutable bytes, so keeping them here is right whether Redis is there or not: an outage
+            // must not turn every request for a PDF into a render.
+            byte[] bytes = render.get();
+            local.put(fullKey, bytes);
+            return bytes;
         }
         byte[] bytes = render.get();
         local.put(fullKey, bytes);

@@ -50,6 +50,7 @@ import org.springframework.http.HttpStatus;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -184,7 +185,7 @@ final class DocumentServer implements SmartLifecycle {
 
         private void handle(ChannelHandlerContext context, HttpRequest request) {
             String path = path(request.uri());
-            if (!request.decoderResult().isSuccess()) {
+            if (!request.decoderResult().isSuccess() || !wellFormed(path)) {
                 respond(context, request, observe(request, "UNKNOWN"), documents.problem(HttpStatus.BAD_REQUEST,
                         "request.unreadable", "无法解析的请求", "The request could not be read", "/"), false);
                 return;
@@ -219,7 +220,7 @@ final class DocumentServer implements SmartLifecycle {
             busy = true;
             context.channel().config().setAutoRead(false);
             blocking.execute(() -> {
-                Answer answer = observation.scoped(() -> documents.answer(asked)); // logs carry its trace
+                Answer answer = observation.scoped(() -> answer(asked)); // logs carry its trace
                 context.executor().execute(() -> {
                     respond(context, request, observation, answer, true);
                     context.flush();
@@ -232,6 +233,17 @@ final class DocumentServer implements SmartLifecycle {
                     context.flush();
                 });
             });
+        }
+
+        /** Whatever goes wrong, the connection gets an answer (and the observation its end). */
+        private Answer answer(Request asked) {
+            try {
+                return documents.answer(asked);
+            } catch (RuntimeException e) {
+                log.error("Answering {} failed", asked.target().path(), e);
+                return documents.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误",
+                        "Internal server error", "/");
+            }
         }
 
         private void respond(ChannelHandlerContext context, HttpRequest request, Observation observation,
@@ -287,6 +299,19 @@ final class DocumentServer implements SmartLifecycle {
             case CLIENT_ERROR -> "CLIENT_ERROR";
             case SERVER_ERROR -> "SERVER_ERROR";
         };
+    }
+
+    /**
+     * A path that is a valid URI path: characters such as {@code |} or {@code "} and broken escapes such as
+     * {@code %zz} are refused with 400 at once (a problem's {@code instance} could not even name them).
+     */
+    private static boolean wellFormed(String path) {
+        try {
+            URI.create(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The path of a request target, without its query (documents have no parameters). */

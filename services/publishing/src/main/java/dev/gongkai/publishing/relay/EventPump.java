@@ -2,15 +2,20 @@ package dev.gongkai.publishing.relay;
 
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Drives relay and consumer on timers (absent when {@code gongkai.publishing.events.scheduled=false}). */
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/** Drives relay, consumer and the outbox's retention on timers (absent when {@code gongkai.publishing.events.scheduled=false}). */
 class EventPump {
 
     private final OutboxRelay relay;
     private final EventConsumer consumer;
+    private final Duration outboxRetention;
 
-    EventPump(OutboxRelay relay, EventConsumer consumer) {
+    EventPump(OutboxRelay relay, EventConsumer consumer, Duration outboxRetention) {
         this.relay = relay;
         this.consumer = consumer;
+        this.outboxRetention = outboxRetention;
     }
 
     @Scheduled(fixedDelayString = "${gongkai.publishing.events.relay-interval}", initialDelay = 1000)
@@ -21,5 +26,10 @@ class EventPump {
     @Scheduled(fixedDelayString = "${gongkai.publishing.events.consume-interval}", initialDelay = 1000)
     void consume() {
         consumer.consumeAvailable();
+    }
+
+    @Scheduled(fixedDelayString = "${gongkai.publishing.events.outbox-cleanup-interval}", initialDelay = 60_000)
+    void deleteSentOutboxRows() {
+        relay.deleteSentBefore(OffsetDateTime.now().minus(outboxRetention));
     }
 }

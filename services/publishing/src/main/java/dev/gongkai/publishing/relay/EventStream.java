@@ -10,4 +10,14 @@ public record EventStream(String key, String group) {
     static final String TYPE = "type";
     static final String AGGREGATE = "aggregate";
     static final String PAYLOAD = "payload";
+
+    /** Entries that failed too often, with their fields, attempts and last error ({@code <key>:dead}). */
+    public String deadLetters() {
+        return key + ":dead";
+    }
+
+    /** The last error of each pending entry that failed, by entry id, until it is acknowledged or buried. */
+    String failures() {
+        return key + ":" + group + ":failures";
+    }
 }

@@ -5,6 +5,7 @@ import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.revisions.ProcessedEvents;
 import dev.gongkai.publishing.revisions.PublicationRecorder;
 import dev.gongkai.publishing.revisions.ReportStateProjection;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +24,10 @@ class RelayConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DSLContext dsl, TransactionTemplate transactions, StringRedisTemplate redis,
-                            EventStream stream, PublishingProperties properties) {
-        return new OutboxRelay(dsl, transactions, redis, stream, properties.events().batchSize(),
-                properties.events().streamMaxLength());
+    OutboxRelay outboxRelay(DSLContext dsl, StringRedisTemplate redis, EventStream stream,
+                            PublishingProperties properties) {
+        return new OutboxRelay(dsl, redis, stream, properties.events().batchSize(),
+                properties.events().streamMaxLength(), properties.events().relayLease());
     }
 
     @Bean
@@ -37,10 +38,17 @@ class RelayConfiguration {
     }
 
     @Bean
+    DeadLetters deadLetters(StringRedisTemplate redis, EventStream stream, MeterRegistry meters) {
+        return new DeadLetters(redis, stream, meters);
+    }
+
+    @Bean
     EventConsumer eventConsumer(StringRedisTemplate redis, EventHandlers handlers, EventStream stream,
-                                PublishingProperties properties) {
-        return new EventConsumer(redis, handlers, stream, properties.events().consumerName(),
-                properties.events().batchSize());
+                                DeadLetters deadLetters, PublishingProperties properties) {
+        var events = properties.events();
+        return new EventConsumer(redis, handlers, stream, events.consumerName(), events.batchSize(),
+                new Retries(events.claimIdle(), events.retryBackoff(), events.retryBackoffMax(), events.maxAttempts()),
+                deadLetters);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -49,8 +57,8 @@ class RelayConfiguration {
     static class Scheduling {
 
         @Bean
-        EventPump eventPump(OutboxRelay relay, EventConsumer consumer) {
-            return new EventPump(relay, consumer);
+        EventPump eventPump(OutboxRelay relay, EventConsumer consumer, PublishingProperties properties) {
+            return new EventPump(relay, consumer, properties.events().outboxRetention());
         }
     }
 }

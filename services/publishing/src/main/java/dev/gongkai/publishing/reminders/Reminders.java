@@ -10,9 +10,9 @@ import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.revisions.Deadlines;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class Reminders {
 
     static final List<Integer> STEPS = List.of(1, 3, 7, 14);
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
-    private static final int DELIVERY_BATCH = 200;
+    private static final int DELIVERY_BATCH = 20;
 
     static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(r.getId(),
             r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), r.getStep(), r.getDeadline(), r.getDaysLeft(),
@@ -52,18 +53,20 @@ public class Reminders {
     private final DSLContext dsl;
     private final AgencyRegistry registry;
     private final Compliance compliance;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final URI webhook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration webhookTimeout;
+    private final HttpClient http;
 
-    public Reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance, TransactionTemplate transactions,
+    /** @param webhookTimeout the longest a webhook may take to connect, and then to answer */
+    public Reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance, Duration webhookTimeout,
                      JsonMapper json, Clock clock, URI webhook) {
         this.dsl = dsl;
         this.registry = registry;
         this.compliance = compliance;
-        this.transactions = transactions;
+        this.webhookTimeout = webhookTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(webhookTimeout).build();
         this.json = json;
         this.clock = clock;
         this.webhook = webhook;
@@ -128,39 +131,46 @@ public class Reminders {
                 .execute();
     }
 
-    /** Delivers what is pending or failed, oldest first; rows are locked so two instances never send one twice. */
+    /**
+     * Delivers what is pending or failed, oldest first. No transaction is open during a call: a batch is taken with a
+     * lease ({@code webhook_lease_until}, one statement over rows locked {@code SKIP LOCKED}), so two instances never
+     * send one twice, and each outcome is written after its call; a run that died leaves its lease to expire.
+     */
     private int[] deliver(URI webhook, Instant now) {
         int[] counts = new int[2];
-        long[] after = {0};
+        long after = 0;
+        // Long enough for every call of a batch to time out twice over (connect, then answer).
+        Duration lease = webhookTimeout.multipliedBy(2L * DELIVERY_BATCH).plusMinutes(1);
         while (true) {
-            Integer batch = transactions.execute(status -> {
-                List<Notification> due = dsl.selectFrom(NOTIFICATION)
-                        .where(NOTIFICATION.WEBHOOK_STATUS.in("PENDING", "FAILED"))
-                        .and(NOTIFICATION.ID.gt(after[0]))
-                        .orderBy(NOTIFICATION.ID).limit(DELIVERY_BATCH).forUpdate().skipLocked()
-                        .fetch(TO_NOTIFICATION);
-                for (Notification n : due) {
-                    after[0] = n.id();
-                    String error = post(webhook, n);
-                    var update = dsl.update(NOTIFICATION)
-                            .set(NOTIFICATION.WEBHOOK_ATTEMPTS, NOTIFICATION.WEBHOOK_ATTEMPTS.plus(1));
-                    if (error == null) {
-                        update.set(NOTIFICATION.WEBHOOK_STATUS, "SENT")
-                                .set(NOTIFICATION.WEBHOOK_SENT_AT, now.atOffset(ZoneOffset.UTC))
-                                .set(NOTIFICATION.WEBHOOK_LAST_ERROR, (String) null)
-                                .where(NOTIFICATION.ID.eq(n.id())).execute();
-                        counts[0]++;
-                    } else {
-                        update.set(NOTIFICATION.WEBHOOK_STATUS, "FAILED")
-                                .set(NOTIFICATION.WEBHOOK_LAST_ERROR, error)
-                                .where(NOTIFICATION.ID.eq(n.id())).execute();
-                        counts[1]++;
-                    }
+            OffsetDateTime taken = OffsetDateTime.now();
+            var n = NOTIFICATION;
+            var due = DSL.select(n.ID).from(n)
+                    .where(n.WEBHOOK_STATUS.in("PENDING", "FAILED"), n.ID.gt(after),
+                            n.WEBHOOK_LEASE_UNTIL.isNull().or(n.WEBHOOK_LEASE_UNTIL.lt(taken)))
+                    .orderBy(n.ID).limit(DELIVERY_BATCH).forUpdate().skipLocked();
+            List<Notification> batch = dsl.update(n).set(n.WEBHOOK_LEASE_UNTIL, taken.plus(lease))
+                    .where(n.ID.in(due)).returning().fetch(TO_NOTIFICATION).stream()
+                    .sorted(Comparator.comparingLong(Notification::id)).toList();
+            for (Notification notification : batch) {
+                after = notification.id();
+                String error = post(webhook, notification);
+                var update = dsl.update(n).set(n.WEBHOOK_ATTEMPTS, n.WEBHOOK_ATTEMPTS.plus(1))
+                        .setNull(n.WEBHOOK_LEASE_UNTIL);
+                if (error == null) {
+                    update.set(n.WEBHOOK_STATUS, "SENT")
+                            .set(n.WEBHOOK_SENT_AT, now.atOffset(ZoneOffset.UTC))
+                            .set(n.WEBHOOK_LAST_ERROR, (String) null)
+                            .where(n.ID.eq(notification.id())).execute();
+                    counts[0]++;
+                } else {
+                    update.set(n.WEBHOOK_STATUS, "FAILED")
+                            .set(n.WEBHOOK_LAST_ERROR, error)
+                            .where(n.ID.eq(notification.id())).execute();
+                    counts[1]++;
                 }
-                return due.size();
-            });
+            }
             // One attempt per notification and run (the id cursor moves on): a failure waits for the next run.
-            if (batch == null || batch < DELIVERY_BATCH) {
+            if (batch.size() < DELIVERY_BATCH) {
                 return counts;
             }
         }
@@ -182,7 +192,7 @@ public class Reminders {
         body.put("message_en", n.messageEn());
         body.put("createdAt", n.createdAt().toString());
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(webhookTimeout)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("Idempotency-Key", "gongkai-notification-" + n.id())
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

@@ -12,20 +12,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class RemindersConfiguration {
 
     @Bean
     Reminders reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance,
-                        TransactionTemplate transactions, JsonMapper json, Clock clock,
+                        @Value("${gongkai.reminders.webhook-timeout:10s}") Duration webhookTimeout,
+                        JsonMapper json, Clock clock,
                         @Value("${gongkai.reminders.webhook-url:}") String webhookUrl) {
-        return new Reminders(dsl, registry, compliance, transactions, json, clock,
+        return new Reminders(dsl, registry, compliance, webhookTimeout, json, clock,
                 webhookUrl == null || webhookUrl.isBlank() ? null : URI.create(webhookUrl.trim()));
     }
 

@@ -9,6 +9,7 @@ import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -46,10 +47,8 @@ public class PublicationRecorder {
         OffsetDateTime publishedAt = event.publishedAt().atOffset(ZoneOffset.UTC);
 
         DSLContext tenant = agencies.of(agency.slug());
-        int number = tenant.select(DSL.coalesce(DSL.max(PUBLISHED_REVISION.NUMBER), 0))
-                .from(PUBLISHED_REVISION).where(PUBLISHED_REVISION.YEAR.eq(event.year()))
-                .fetchSingle().value1() + 1;
-        tenant.insertInto(PUBLISHED_REVISION)
+        int number = event.publication() > 0 ? event.publication() : nextOnArrival(tenant, event.year());
+        int inserted = tenant.insertInto(PUBLISHED_REVISION)
                 .set(PUBLISHED_REVISION.YEAR, event.year())
                 .set(PUBLISHED_REVISION.NUMBER, number)
                 .set(PUBLISHED_REVISION.REPORT_REVISION, event.revision())
@@ -63,7 +62,13 @@ public class PublicationRecorder {
                 .set(PUBLISHED_REVISION.DEADLINE, deadline)
                 .set(PUBLISHED_REVISION.LATE, late)
                 .set(PUBLISHED_REVISION.EVENT_ID, event.eventId())
+                .onConflict(PUBLISHED_REVISION.YEAR, PUBLISHED_REVISION.NUMBER).doNothing()
                 .execute();
+        if (inserted == 0) {
+            // The event id was claimed by no one before, so another event claims the same number: the source's
+            // sequence was broken (a restored backup, a hand-made event). The published revision stays as it is.
+            throw new RejectedEvent("publication " + event.year() + "/" + number + " was already recorded by another event");
+        }
 
         dsl.insertInto(PUBLICATION)
                 .set(PUBLICATION.AGENCY_SLUG, agency.slug().value())
@@ -78,14 +83,20 @@ public class PublicationRecorder {
                 .set(PUBLICATION.EVENT_ID, event.eventId())
                 .execute();
 
-        // The deadline is judged on the first publication; a later correction never makes a report late (or on time).
+        // Publications may arrive in any order (pods replaced, entries claimed by another consumer): the current
+        // pointer only moves forward to a higher number, the deadline is judged on the earliest publication, and
+        // the counts add up, so any order of the same events leaves the same row.
         var rs = REPORT_STATE;
+        Condition newest = rs.PUBLISHED_REVISION.isNull().or(rs.PUBLISHED_REVISION.lt(number));
+        Condition earliest = rs.FIRST_PUBLISHED_AT.isNull().or(rs.FIRST_PUBLISHED_AT.gt(publishedAt));
+        Condition latestStatus = rs.STATUS_AT.isNull().or(rs.STATUS_AT.le(publishedAt));
+        String action = event.correction() ? "correct" : "publish";
         dsl.insertInto(rs)
                 .set(rs.AGENCY_SLUG, agency.slug().value())
                 .set(rs.YEAR, event.year())
                 .set(rs.JURISDICTION_SLUG, agency.jurisdiction().value())
                 .set(rs.STATUS, ReportStatus.PUBLISHED)
-                .set(rs.LAST_ACTION, event.correction() ? "correct" : "publish")
+                .set(rs.LAST_ACTION, action)
                 .set(rs.STATUS_AT, publishedAt)
                 .set(rs.REPORT_REVISION, event.revision())
                 .set(rs.FIRST_PUBLISHED_AT, publishedAt)
@@ -96,22 +107,28 @@ public class PublicationRecorder {
                 .set(rs.LATE, late)
                 .set(rs.IMPORTED, event.imported())
                 .onConflict(rs.AGENCY_SLUG, rs.YEAR).doUpdate()
-                .set(rs.STATUS, ReportStatus.PUBLISHED)
-                .set(rs.LAST_ACTION, event.correction() ? "correct" : "publish")
+                .set(rs.STATUS, DSL.when(latestStatus, DSL.val(ReportStatus.PUBLISHED, rs.STATUS)).otherwise(rs.STATUS))
+                .set(rs.LAST_ACTION, DSL.when(latestStatus, DSL.val(action)).otherwise(rs.LAST_ACTION))
                 .set(rs.STATUS_AT, DSL.greatest(DSL.coalesce(rs.STATUS_AT, publishedAt), DSL.val(publishedAt)))
-                .set(rs.REPORT_REVISION, event.revision())
-                .set(rs.FIRST_PUBLISHED_AT, DSL.coalesce(rs.FIRST_PUBLISHED_AT, publishedAt))
-                .set(rs.LAST_PUBLISHED_AT, publishedAt)
-                .set(rs.PUBLISHED_REVISION, number)
+                .set(rs.REPORT_REVISION, DSL.when(newest, DSL.val(event.revision())).otherwise(rs.REPORT_REVISION))
+                .set(rs.FIRST_PUBLISHED_AT, DSL.when(earliest, DSL.val(publishedAt)).otherwise(rs.FIRST_PUBLISHED_AT))
+                .set(rs.LAST_PUBLISHED_AT, DSL.when(newest, DSL.val(publishedAt)).otherwise(rs.LAST_PUBLISHED_AT))
+                .set(rs.PUBLISHED_REVISION, DSL.when(newest, DSL.val(number)).otherwise(rs.PUBLISHED_REVISION))
                 .set(rs.CORRECTIONS, rs.CORRECTIONS.plus(event.correction() ? 1 : 0))
-                .set(rs.LATE, DSL.when(rs.FIRST_PUBLISHED_AT.isNull(), DSL.val(late)).otherwise(rs.LATE))
-                .set(rs.IMPORTED, DSL.when(rs.FIRST_PUBLISHED_AT.isNull(), DSL.val(event.imported()))
-                        .otherwise(rs.IMPORTED))
+                .set(rs.LATE, DSL.when(earliest, DSL.val(late)).otherwise(rs.LATE))
+                .set(rs.IMPORTED, DSL.when(earliest, DSL.val(event.imported())).otherwise(rs.IMPORTED))
                 // The new revision has not been posted on the agency's own site yet.
-                .set(rs.WEBSITE_URL, (String) null)
+                .set(rs.WEBSITE_URL, DSL.when(newest, DSL.inline((String) null)).otherwise(rs.WEBSITE_URL))
                 .set(rs.VERSION, rs.VERSION.plus(1))
                 .set(rs.UPDATED_AT, DSL.currentOffsetDateTime())
                 .execute();
+    }
+
+    /** Events written before the source numbered its publications: the next number on arrival. */
+    private static int nextOnArrival(DSLContext tenant, int year) {
+        return tenant.select(DSL.coalesce(DSL.max(PUBLISHED_REVISION.NUMBER), 0))
+                .from(PUBLISHED_REVISION).where(PUBLISHED_REVISION.YEAR.eq(year))
+                .fetchSingle().value1() + 1;
     }
 
     private Agency known(String slug) {

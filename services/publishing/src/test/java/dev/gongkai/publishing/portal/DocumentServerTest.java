@@ -259,4 +259,22 @@ class DocumentServerTest {
         assertThat(answers.indexOf("%PDF-")).isLessThan(answers.indexOf("document.not-found"));
         assertThat(answers).endsWith("\r\n\r\n").contains("connection: close");
     }
+
+    @Test
+    void refusesAPathThatIsNoUriAtOnce() throws Exception {
+        for (String path : List.of("/public/" + CITY + "/a|b/2021", "/public/" + CITY + "/%22x%22/2021\"",
+                "/public/" + CITY + "/x%zz/2021", "/public/\"" + CITY + "/x/2021.pdf")) {
+            String answer;
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                byte[] head = new byte[12];
+                int read = socket.getInputStream().readNBytes(head, 0, head.length);
+                answer = new String(head, 0, read, StandardCharsets.ISO_8859_1);
+            }
+            assertThat(answer).as(path).isEqualTo("HTTP/1.1 400");
+        }
+    }
 }

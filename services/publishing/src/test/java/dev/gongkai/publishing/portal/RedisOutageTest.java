@@ -22,6 +22,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +70,34 @@ class RedisOutageTest {
             assertThat(page.etag()).contains("r2.");
             assertThat(new String(page.body().get(), StandardCharsets.UTF_8))
                     .contains("data-cell=\"s3.received.naturalPerson\">5</td>", "第2版");
+        } finally {
+            nowhere.destroy();
+        }
+    }
+
+    @Test
+    void keepsRenderedDocumentsInTheProcessWhileRedisIsAway() {
+        LettuceConnectionFactory nowhere = RedisPorts.connections(RedisPorts.free(), Duration.ofMillis(300));
+        try {
+            RedisTemplate<String, byte[]> bytes = new RedisTemplate<>();
+            bytes.setConnectionFactory(nowhere);
+            bytes.setKeySerializer(RedisSerializer.string());
+            bytes.setValueSerializer(RedisSerializer.byteArray());
+            bytes.afterPropertiesSet();
+            DocumentCache cache = new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1),
+                    CacheMetrics.NONE);
+            AtomicInteger renders = new AtomicInteger();
+            Supplier<byte[]> pdf = () -> {
+                renders.incrementAndGet();
+                return "%PDF-1.7 rendered".getBytes(StandardCharsets.US_ASCII);
+            };
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(cache.get("outage-city/a/2021/r1/v1/pdf", pdf)).startsWith("%PDF".getBytes());
+            }
+
+            assertThat(renders).hasValue(1);
+            assertThat(cache.inProcess("outage-city/a/2021/r1/v1/pdf")).isNotNull();
         } finally {
             nowhere.destroy();
         }

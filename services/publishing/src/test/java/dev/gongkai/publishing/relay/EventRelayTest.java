@@ -8,6 +8,7 @@ import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.RedisPorts;
 import dev.gongkai.publishing.Reports;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +59,9 @@ class EventRelayTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void deliversEveryOutboxEventOnceAndMarksItSent() {
@@ -109,7 +116,7 @@ class EventRelayTest {
     @Test
     void rejectsAnEventForAnUnknownAgencyWithoutBlockingTheOthers() {
         var stranger = new ReportPublished(UUID.randomUUID().toString(), "no-such-agency", "relay-city", 2022, 1,
-                Reports.beijing(2023, 1, 3), "x", false, false, null, Reports.json("某局", 2022, 1));
+                Reports.beijing(2023, 1, 3), "x", false, false, null, Reports.json("某局", 2022, 1), 1);
         events.write(agency, stranger);
         var after = events.status(agency, 2024, "create", "DRAFT", Reports.beijing(2025, 1, 2));
 
@@ -130,8 +137,10 @@ class EventRelayTest {
         try {
             StringRedisTemplate flaky = new StringRedisTemplate(connections);
             EventStream ownStream = new EventStream("gongkai:events", "publishing");
-            OutboxRelay relay = new OutboxRelay(dsl, transactions, flaky, ownStream, 100, 10_000);
-            EventConsumer consumer = new EventConsumer(flaky, handlers, ownStream, "test", 100);
+            OutboxRelay relay = new OutboxRelay(dsl, flaky, ownStream, 100, 10_000, Duration.ofSeconds(30));
+            EventConsumer consumer = new EventConsumer(flaky, handlers, ownStream, "test", 100,
+                    new Retries(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(10), 10),
+                    new DeadLetters(flaky, ownStream, new SimpleMeterRegistry()));
 
             server.stop();
             List<ReportPublished> published = List.of(
@@ -168,5 +177,90 @@ class EventRelayTest {
             connections.destroy();
             server.stop();
         }
+    }
+
+    @Test
+    void holdsNoRowLockWhileRedisIsCalled() throws Exception {
+        events.pump();
+        // A Redis that accepts connections and never answers: the relay waits for its command timeout.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        silent.accept();
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            LettuceConnectionFactory connections = RedisPorts.connections(silent.getLocalPort(), Duration.ofSeconds(3));
+            try {
+                OutboxRelay relay = new OutboxRelay(dsl, new StringRedisTemplate(connections),
+                        new EventStream("gongkai:events:silent", "publishing"), 100, 10_000, Duration.ofSeconds(30));
+                events.status(agency, 2020, "create", "DRAFT", Reports.beijing(2021, 1, 2));
+                long id = dsl.select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull())
+                        .orderBy(OUTBOX.ID.desc()).limit(1).fetchSingle().value1();
+                var relaying = java.util.concurrent.CompletableFuture.supplyAsync(relay::relayPending);
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (dsl.fetchCount(OUTBOX, OUTBOX.ID.eq(id), OUTBOX.RELAY_LEASE_UNTIL.isNotNull()) == 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(relaying).isNotDone();
+                // Another transaction can lock the row at once: the relay's lease is committed, no lock is held.
+                transactions.executeWithoutResult(status -> assertThat(dsl.selectFrom(OUTBOX).where(OUTBOX.ID.eq(id))
+                        .forUpdate().noWait().fetch()).hasSize(1));
+
+                assertThat(relaying.get(20, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                assertThat(dsl.select(OUTBOX.PUBLISHED_AT, OUTBOX.RELAY_LEASE_UNTIL).from(OUTBOX)
+                        .where(OUTBOX.ID.eq(id)).fetchSingle().intoArray()).containsOnlyNulls();
+            } finally {
+                connections.destroy();
+                silent.close();
+                acceptor.join(1000);
+            }
+        }
+        events.pump();
+    }
+
+    @Test
+    void aBatchLeasedByARelayThatDiedIsSentByAnotherOnlyAfterTheLease() {
+        events.pump();
+        var event = events.status(agency, 2020, "create", "DRAFT", Reports.beijing(2021, 1, 2));
+        // What a relay that died after taking the batch leaves behind.
+        dsl.update(OUTBOX).set(OUTBOX.RELAY_LEASE_UNTIL, OffsetDateTime.now().plusMinutes(5))
+                .where(OUTBOX.PUBLISHED_AT.isNull()).execute();
+        events.pump();
+        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId()))).isZero();
+
+        dsl.update(OUTBOX).set(OUTBOX.RELAY_LEASE_UNTIL, OffsetDateTime.now().minusSeconds(1))
+                .where(OUTBOX.PUBLISHED_AT.isNull()).execute();
+        events.pump();
+        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId()))).isEqualTo(1);
+    }
+
+    @Test
+    void deletesSentRowsOnlyOnceTheyAreOlderThanTheRetention() {
+        events.pump();
+        events.status(agency, 2019, "create", "DRAFT", Reports.beijing(2020, 1, 2));
+        events.status(agency, 2019, "edit", "DRAFT", Reports.beijing(2020, 1, 3));
+        events.status(agency, 2019, "submit", "SUBMITTED", Reports.beijing(2020, 1, 4));
+        List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(3).fetch(OUTBOX.ID)
+                .reversed();
+        events.pump();
+        OffsetDateTime now = OffsetDateTime.now();
+        dsl.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, now.minusDays(8)).where(OUTBOX.ID.eq(ids.get(0))).execute();
+        dsl.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, now.minusDays(6)).where(OUTBOX.ID.eq(ids.get(1))).execute();
+        // Never sent (Redis away for a week): kept, however old.
+        dsl.update(OUTBOX).setNull(OUTBOX.PUBLISHED_AT).set(OUTBOX.CREATED_AT, now.minusDays(9))
+                .set(OUTBOX.RELAY_LEASE_UNTIL, now.plusMinutes(5)).where(OUTBOX.ID.eq(ids.get(2))).execute();
+
+        relay.deleteSentBefore(now.minusDays(7));
+
+        assertThat(dsl.select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.ID.in(ids)).orderBy(OUTBOX.ID).fetch(OUTBOX.ID))
+                .containsExactly(ids.get(1), ids.get(2));
+        dsl.update(OUTBOX).setNull(OUTBOX.RELAY_LEASE_UNTIL).where(OUTBOX.ID.eq(ids.get(2))).execute();
+        events.pump();
     }
 }

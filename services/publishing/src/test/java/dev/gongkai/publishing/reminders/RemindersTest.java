@@ -14,11 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -164,5 +170,66 @@ class RemindersTest {
                 .andExpect(jsonPath("$.notifications[0].messageZh").value(org.hamcrest.Matchers.containsString("还有 14 天")));
         mvc.perform(get("/api/notifications").with(editorOf(submitted)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.notifications", hasSize(0)));
+    }
+
+    @Autowired
+    dev.gongkai.platform.agency.AgencyRegistry registry;
+
+    @Autowired
+    dev.gongkai.publishing.compliance.Compliance compliance;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aWebhookThatNeverAnswersFailsWithinItsTimeoutWhileNoRowIsLocked() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            Reminders impatient = new Reminders(dsl, registry, compliance, Duration.ofSeconds(2), json,
+                    Clock.systemUTC(), null);
+            URI nowhere = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/hook");
+            long started = System.nanoTime();
+            var run = CompletableFuture.supplyAsync(() -> impatient.run(on(2022, 1, 17), nowhere));
+
+            var mine = NOTIFICATION.AGENCY_SLUG.eq(silentAgency());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (dsl.fetchCount(NOTIFICATION, mine, NOTIFICATION.WEBHOOK_LEASE_UNTIL.isNotNull()) == 0
+                    && !run.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // While the calls wait for the webhook, another transaction locks the rows at once.
+            transactions.executeWithoutResult(status -> assertThat(dsl.selectFrom(NOTIFICATION).where(mine)
+                    .forUpdate().noWait().fetch()).isNotEmpty());
+
+            Reminders.RunResult result = run.get(120, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(result.failed()).isPositive();
+            assertThat(took).isLessThan(Duration.ofSeconds(4L * result.failed() + 10));
+            var notification = dsl.selectFrom(NOTIFICATION).where(mine).fetchSingle();
+            assertThat(notification.getWebhookStatus()).isEqualTo("FAILED");
+            assertThat(notification.getWebhookLastError()).containsIgnoringCase("timeout");
+            assertThat(notification.getWebhookLeaseUntil()).isNull();
+            silent.close();
+            acceptor.join(1000);
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    private String silentAgency() {
+        return silent.slug().value();
     }
 }

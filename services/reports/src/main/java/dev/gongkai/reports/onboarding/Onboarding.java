@@ -182,7 +182,7 @@ class Onboarding {
         after.put("sha256", checksum);
         after.put("findings", found);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
-        events.published(agency, year, 1, publishedAt.toInstant(), actor, false, true, null,
+        events.published(agency, year, 1, 1, publishedAt.toInstant(), actor, false, true, null,
                 CanonicalJson.write(report));
         // The office's counts of an imported report are those of the report as stored, like any other.
         events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor, checked, null);

@@ -33,10 +33,11 @@ public class ReportEvents {
         outbox.publish(aggregate(agency, year), event.type(), event);
     }
 
-    public void published(Agency agency, int year, int revision, Instant publishedAt, String actor,
+    /** @param publication the year's publication number ({@link ReportStore#nextPublication}) */
+    public void published(Agency agency, int year, int revision, int publication, Instant publishedAt, String actor,
                           boolean correction, boolean imported, String reason, String canonicalJson) {
         outbox.publish(aggregate(agency, year), new ReportPublished(UUID.randomUUID().toString(),
                 agency.slug().value(), agency.jurisdiction().value(), year, revision, publishedAt, actor,
-                correction, imported, reason, canonicalJson));
+                correction, imported, reason, canonicalJson, publication));
     }
 }

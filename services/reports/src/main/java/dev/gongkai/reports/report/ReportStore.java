@@ -114,8 +114,15 @@ public class ReportStore {
                 .set(REPORT.SOURCE_CHECKSUM, sourceChecksum)
                 .set(REPORT.SOURCE_FILE, sourceFile)
                 .set(REPORT.PUBLISHED_AT, publishedAt)
+                .set(REPORT.PUBLICATIONS, status == ReportStatus.PUBLISHED ? 1 : 0)
                 .execute();
         insertRevision(dsl, year, 1, json, author);
+    }
+
+    /** Counts one more publication of the year and returns its number (the caller holds the row lock). */
+    public int nextPublication(DSLContext dsl, int year) {
+        return dsl.update(REPORT).set(REPORT.PUBLICATIONS, REPORT.PUBLICATIONS.plus(1)).where(REPORT.YEAR.eq(year))
+                .returning(REPORT.PUBLICATIONS).fetchSingle(REPORT.PUBLICATIONS);
     }
 
     /** Stores a new revision of the document (the caller holds the row lock and checked the revision). */

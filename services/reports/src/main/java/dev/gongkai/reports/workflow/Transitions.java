@@ -135,7 +135,8 @@ public class Transitions {
                 revision = revision + 1;
                 reports.saveDocument(dsl, year, revision, stamped, to, actor);
                 reports.changeStatus(dsl, year, to, new ReportStore.StatusDetails(null, false, null, null, now));
-                events.published(acting.agency(), year, revision, now.toInstant(), actor, correction, false,
+                events.published(acting.agency(), year, revision, reports.nextPublication(dsl, year),
+                        now.toInstant(), actor, correction, false,
                         correction ? correctionReason : null, CanonicalJson.write(stamped));
             }
             case CORRECT -> reports.changeStatus(dsl, year, to,

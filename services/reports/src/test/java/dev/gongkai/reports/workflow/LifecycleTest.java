@@ -172,6 +172,8 @@ class LifecycleTest {
                 "ReportApproved", "ReportMarkedPublished");
         assertThat(events(db, "ReportPublished", "correction")).containsExactly("false", "true");
         assertThat(events(db, "ReportPublished", "reason")).containsExactly("null", "行政复议数字更正");
+        // The publication's number comes from this service's own sequence, so consumers never number by arrival.
+        assertThat(events(db, "ReportPublished", "publication")).containsExactly("1", "2");
         assertThat(events(db, "ReportPublished", "jurisdiction")).containsOnly("city-life");
         mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency))).andExpect(jsonPath("$.intact").value(true));
     }
