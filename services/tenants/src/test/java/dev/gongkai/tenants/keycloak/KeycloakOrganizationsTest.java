@@ -50,8 +50,8 @@ class KeycloakOrganizationsTest {
     void createsTheFirstAdminOnceAsMemberWithAgencyAdminAndAPasswordToChange() {
         organizations.ensureOrganization(alias, "测试机构 " + alias);
 
-        var first = organizations.ensureFirstAdmin(alias, admin, null);
-        var second = organizations.ensureFirstAdmin(alias, admin, null);
+        var first = organizations.ensureMember(alias, admin, null);
+        var second = organizations.ensureMember(alias, admin, null);
 
         assertThat(first.change()).isEqualTo(Organizations.Change.CREATED);
         assertThat(first.initialPassword()).hasSize(16);
