@@ -60,6 +60,7 @@ class AgencyIsolationTest {
         String b = agency.slug().value();
         return List.of(
                 get("/api/agencies/me"),
+                get("/api/me"),
                 get("/api/agencies"),
                 get("/api/agencies/" + b),
                 get("/api/jurisdictions"),
@@ -90,7 +91,7 @@ class AgencyIsolationTest {
                 .filter(p -> p.startsWith("/api/"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
         assertThat(mapped).containsExactlyInAnyOrder(
-                "GET /api/agencies/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
+                "GET /api/agencies/me", "GET /api/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
                 "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
                 "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
                 "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all",
@@ -105,7 +106,7 @@ class AgencyIsolationTest {
             var exchange = mvc.perform(request.with(editorOf(agencyA))).andReturn();
             var result = exchange.getResponse();
             String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
-            if (uri.equals("GET /api/agencies/me")) {
+            if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
                 assertThat(result.getStatus()).isEqualTo(200);
                 assertThat(result.getContentAsString()).contains(agencyA.slug().value())
                         .doesNotContain(agencyB.slug().value());
@@ -132,8 +133,9 @@ class AgencyIsolationTest {
             var exchange = mvc.perform(request.with(officeOf(officeA))).andReturn();
             var result = exchange.getResponse();
             String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
-            if (uri.equals("GET /api/agencies/me")) {
-                assertThat(result.getContentAsString()).contains(officeA.slug().value());
+            if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
+                assertThat(result.getContentAsString()).contains(officeA.slug().value())
+                        .doesNotContain(agencyB.slug().value());
             } else if (result.getStatus() == 200) {
                 // The office's own lists: its city only.
                 assertThat(result.getContentAsString()).as(uri)
@@ -190,6 +192,10 @@ class AgencyIsolationTest {
                     if (path.equals("/api/agencies/me")) {
                         assertThat(status).as(call).isEqualTo(200);
                         assertThat(body).as(call).contains("\"slug\":\"" + acting.slug() + "\"");
+                    } else if (path.equals("/api/me")) {
+                        assertThat(body).as(call).contains(
+                                "{\"slug\":\"" + agencyA.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-editor\"]}",
+                                "{\"slug\":\"" + agencyB.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-admin\"]}");
                     } else if (path.equals("/api/agencies/" + about.slug()) && exchange.getRequest().getMethod()
                             .equals("GET")) {
                         assertThat(status).as(call).isEqualTo(200);
