@@ -51,8 +51,8 @@ public final class TestTokens {
                                                  String... platformRoles) {
         Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
         memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
-        String subject = "sub-" + username + "-" + UUID.nameUUIDFromBytes(
-                (username + sorted).getBytes(StandardCharsets.UTF_8));
+        // A UUID, as Keycloak's subjects are, derived from the username and memberships.
+        String subject = UUID.nameUUIDFromBytes((username + sorted).getBytes(StandardCharsets.UTF_8)).toString();
         if (!sorted.isEmpty()) {
             var dsl = TestDatabase.shared().dsl();
             sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(AGENCY_MEMBERSHIP,
