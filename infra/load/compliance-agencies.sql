@@ -16,8 +16,9 @@ INSERT INTO core.report_state (agency_slug, year, jurisdiction_slug, status, las
                                returned_at, returns, return_reason, approved_at, first_published_at,
                                last_published_at, published_revision, corrections, deadline, late, imported,
                                website_url, version)
-SELECT slug, :year, 'wuhai', status,
-       CASE status WHEN 'PUBLISHED' THEN 'publish' WHEN 'CORRECTED' THEN 'correct' WHEN 'APPROVED' THEN 'approve'
+-- A corrected report is PUBLISHED again (revision 2, one correction): there is no CORRECTED status.
+SELECT slug, :year, 'wuhai', CASE status WHEN 'CORRECTED' THEN 'PUBLISHED' ELSE status END,
+       CASE status WHEN 'PUBLISHED' THEN 'publish' WHEN 'CORRECTED' THEN 'publish' WHEN 'APPROVED' THEN 'approve'
                    WHEN 'SUBMITTED' THEN 'submit' WHEN 'RETURNED' THEN 'return' ELSE 'save' END,
        base + interval '20 days', 3 + i % 5, CASE WHEN i % 7 = 0 THEN 1 ELSE 0 END, i % 4, i % 2,
        base - interval '30 days',

@@ -192,6 +192,23 @@ Call with (dict "root" $ "key" "tenants" "svc" $svc "secretName" "...").
       name: {{ .secretName }}
       key: {{ $keys.consoleClientSecret }}
 {{- end }}
+{{- /* Optional: without the key the service keeps the demo's key, which the production profile refuses. */}}
+{{- if eq .key "tenants" }}
+- name: GONGKAI_BACKUP_MAC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ $keys.backupMacKey }}
+      optional: true
+{{- end }}
+{{- if eq .key "reports" }}
+- name: GONGKAI_AUDIT_CHECKPOINT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ $keys.auditCheckpointKey }}
+      optional: true
+{{- end }}
 {{- end -}}
 
 {{/*
@@ -227,4 +244,25 @@ Data of a chart-created Secret (used by the release's Secret and by the migratio
 {{- end }}
 {{ $keys.provisionerSecret }}: {{ .Values.secrets.provisionerSecret | default "" | b64enc | quote }}
 {{ $keys.consoleClientSecret }}: {{ .Values.secrets.consoleClientSecret | default "" | b64enc | quote }}
+{{- with .Values.secrets.backupMacKey }}
+{{ $keys.backupMacKey }}: {{ . | b64enc | quote }}
+{{- end }}
+{{- with .Values.secrets.auditCheckpointKey }}
+{{ $keys.auditCheckpointKey }}: {{ . | b64enc | quote }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Fails the render when the production profile is set and a chart-created Secret would hold one of the demo's public
+secrets (the realm's demo client secrets, or a value marked demo-only); the services refuse them at start too.
+*/}}
+{{- define "gongkai.refuseDemoSecrets" -}}
+{{- if and (contains "production" (toString (index .Values.extraEnv "SPRING_PROFILES_ACTIVE" | default ""))) (not .Values.secrets.existingSecret) }}
+{{- range $k := list "provisionerSecret" "consoleClientSecret" "backupMacKey" "auditCheckpointKey" }}
+{{- $v := toString (index $.Values.secrets $k | default "") }}
+{{- if or (has $v (list "provisioner-secret" "console-secret")) (hasPrefix "demo-only-" $v) }}
+{{- fail (printf "secrets.%s holds the demo's public value, and the production profile is set: use a real secret (or secrets.existingSecret)" $k) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- end -}}

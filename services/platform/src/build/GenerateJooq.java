@@ -16,6 +16,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -59,6 +60,13 @@ public class GenerateJooq {
                             .withDatabase(new org.jooq.meta.jaxb.Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withExcludes("databasechangelog|databasechangeloglock")
+                                    // Generated records carry the shared enums, not their names.
+                                    .withForcedTypes(
+                                            enumType("dev.gongkai.contract.ReportStatus",
+                                                    "(agency_template\\.report|core\\.report_state)\\.status"),
+                                            enumType("dev.gongkai.contract.ReportSource", "agency_template\\.report\\.source"),
+                                            enumType("dev.gongkai.platform.agency.AgencyKind", "core\\.agency\\.kind"),
+                                            enumType("dev.gongkai.platform.agency.AgencyStatus", "core\\.agency\\.status"))
                                     .withSchemata(new SchemaMappingType().withInputSchema("core"),
                                             new SchemaMappingType().withInputSchema("agency_template")))
                             .withGenerate(new Generate().withJavaTimeTypes(true).withRecords(true)
@@ -74,6 +82,10 @@ public class GenerateJooq {
                 embedded.close();
             }
         }
+    }
+
+    private static ForcedType enumType(String type, String columns) {
+        return new ForcedType().withUserType(type).withEnumConverter(true).withIncludeExpression(columns);
     }
 
     private static void migrate(Connection c, File resources, String schema, String changelog) throws Exception {

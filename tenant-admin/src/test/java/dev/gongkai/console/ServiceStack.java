@@ -65,13 +65,14 @@ final class ServiceStack {
     }
 
     /**
-     * Databases of earlier runs that ended before their shutdown hook could drop them. Only one run can be alive at a
-     * time (the console needs port 8080), so every such database is a leftover.
+     * Databases of earlier runs that ended before their shutdown hook could drop them: those nobody is connected
+     * to (a run that is still alive, e.g. one that is about to find port 8080 taken, keeps its pools open).
      */
     private static void dropLeftovers() {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", "postgres", "")) {
             var names = admin.createStatement().executeQuery(
-                    "select datname from pg_database where datname like 'gongkai\\_console\\_%'");
+                    "select datname from pg_database d where datname like 'gongkai\\_console\\_%' and not exists"
+                            + " (select 1 from pg_stat_activity a where a.datname = d.datname)");
             List<String> leftovers = new ArrayList<>();
             while (names.next()) {
                 leftovers.add(names.getString(1));

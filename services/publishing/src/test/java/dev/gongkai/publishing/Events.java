@@ -1,5 +1,7 @@
 package dev.gongkai.publishing;
 
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.events.ReportPublished;
 import dev.gongkai.platform.events.ReportStatusChanged;
 import dev.gongkai.platform.outbox.Outbox;
@@ -10,6 +12,7 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** Writes events into the outbox exactly as the reports service does, and pumps them through Redis. */
@@ -40,8 +43,13 @@ public class Events {
 
     public ReportStatusChanged status(ManagedAgency agency, int year, String action, String status, Instant at) {
         ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), year, action, status, 2, at, "editor", 0, 1, 0, null);
+                agency.jurisdiction().value(), year, change(action), ReportStatus.valueOf(status), 2, at, "editor", 0, 1,
+                0, null);
         return write(agency, event.type(), event);
+    }
+
+    private static ReportChange change(String code) {
+        return Arrays.stream(ReportChange.values()).filter(c -> c.code().equals(code)).findFirst().orElseThrow();
     }
 
     public <E extends Record> E write(ManagedAgency agency, E event) {

@@ -2,6 +2,7 @@ package dev.gongkai.tenants;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.tenants.backup.AgencyBackups;
 import dev.gongkai.tenants.demo.DemoCity;
@@ -62,6 +63,8 @@ class CommandLineMode {
             return 0;
         } catch (ApiException e) {
             return refused("export-agency", e);
+        } catch (DomainException e) {
+            return refused("export-agency", e.toApiException());
         } catch (Exception e) {
             System.err.println("export-agency failed: " + e.getMessage());
             return 1;

@@ -3,6 +3,7 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ScriptData;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The editor: the national layout with an input per cell and the three narratives; the browser saves what
@@ -34,7 +36,7 @@ import java.util.Set;
 @Controller
 class EditorController {
 
-    static final Set<String> EDITABLE = Set.of("DRAFT", "RETURNED");
+    static final Set<String> EDITABLE = ReportStatus.EDITABLE.stream().map(Enum::name).collect(Collectors.toSet());
 
     /** The words the editor's script shows, from the message bundles. */
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",

@@ -1,6 +1,8 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.contract.China;
+import dev.gongkai.contract.ReportStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,7 @@ import java.util.TreeMap;
 @Controller
 class ReportsController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = China.ZONE;
     /** The first year of the national format the service accepts. */
     static final int FIRST_YEAR = 2019;
     static final int YEARS_SHOWN = 4;
@@ -45,7 +47,7 @@ class ReportsController {
         }
 
         public boolean published() {
-            return "PUBLISHED".equals(status) || "CORRECTED".equals(status);
+            return ReportStatus.PUBLISHED.name().equals(status);
         }
 
         public boolean late() {

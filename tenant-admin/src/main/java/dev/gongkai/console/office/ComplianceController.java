@@ -4,6 +4,7 @@ import dev.gongkai.console.services.Downloads;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.China;
 import dev.gongkai.report.rules.RuleCatalogue;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +40,11 @@ import java.util.Map;
 @Controller
 class ComplianceController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = China.ZONE;
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The workflow order the chart follows; NONE first (no report at all). */
     static final List<String> STATUSES = List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED",
-            "APPROVED", "PUBLISHED", "CORRECTED");
+            "APPROVED", "PUBLISHED");
     static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
     /** The pack's own items; any rule id of the catalogue may be a deduction item too. */
     static final List<String> ITEMS = List.of("REPORT_MISSING", "PUBLISHED_AFTER_LINE", "DATA_INCONSISTENT",

@@ -4,6 +4,7 @@ import dev.gongkai.console.agency.ReportMarkup;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.China;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
 import org.springframework.http.MediaType;
@@ -18,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,7 @@ class OfficeController {
     @GetMapping("/office")
     String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
                  Model model) {
-        int shown = year != null ? year : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        int shown = year != null ? year : LocalDate.now(China.ZONE).getYear() - 1;
         JsonNode rows = services.reports().get()
                 .uri(b -> b.path("/api/office/submissions").queryParam("year", shown)
                         .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))

@@ -1,6 +1,7 @@
 package dev.gongkai.platform.agency;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.jooq.core.tables.records.AgencyRecord;
 import dev.gongkai.platform.jooq.core.tables.records.JurisdictionRecord;
 import org.jooq.DSLContext;
@@ -16,9 +17,9 @@ import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 public class AgencyRegistry {
 
     static final RecordMapper<AgencyRecord, Agency> TO_AGENCY = r -> new Agency(
-            new AgencySlug(r.getSlug()), r.getNameZh(), AgencyKind.valueOf(r.getKind()),
+            new AgencySlug(r.getSlug()), r.getNameZh(), r.getKind(),
             r.getParentSlug() == null ? null : new AgencySlug(r.getParentSlug()),
-            new JurisdictionSlug(r.getJurisdictionSlug()), AgencyStatus.valueOf(r.getStatus()),
+            new JurisdictionSlug(r.getJurisdictionSlug()), r.getStatus(),
             r.getCreatedAt(), r.getUpdatedAt());
 
     static final RecordMapper<JurisdictionRecord, Jurisdiction> TO_JURISDICTION = r -> new Jurisdiction(
@@ -33,7 +34,7 @@ public class AgencyRegistry {
 
     /** The one answer for an agency that does not exist or must not be revealed: 404, the same for both. */
     public static ApiException notFound(String slug) {
-        return ApiException.notFound("agency.not-found", "未找到机构 " + slug, "Agency " + slug + " not found");
+        return new ApiException(ProblemCode.AGENCY_NOT_FOUND, slug);
     }
 
     public Optional<Agency> find(AgencySlug slug) {

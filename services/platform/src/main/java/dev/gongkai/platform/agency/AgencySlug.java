@@ -1,10 +1,8 @@
 package dev.gongkai.platform.agency;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.gongkai.platform.error.ApiException;
-import org.springframework.http.HttpStatus;
-
-import java.util.Map;
+import dev.gongkai.platform.agency.InvalidSlugException.Kind;
+import dev.gongkai.platform.agency.InvalidSlugException.Reason;
 
 /**
  * The identifier of an agency (tenant), e.g. {@code wuhai-psb-haibowan}; also its Keycloak Organization alias.
@@ -18,12 +16,14 @@ public record AgencySlug(@JsonValue String value) implements Comparable<AgencySl
 
     public static final int MIN_LENGTH = 2;
     public static final int MAX_LENGTH = 40;
+    /** The rules as one expression, for clients that check before they send. */
+    public static final String RULE = "^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$";
     private static final String SCHEMA_PREFIX = "agency_";
 
     public AgencySlug {
-        String problem = problemWith(value);
+        Reason problem = problemWith(value);
         if (problem != null) {
-            throw invalid(value, problem);
+            throw new InvalidSlugException(Kind.AGENCY, problem);
         }
     }
 
@@ -46,15 +46,12 @@ public record AgencySlug(@JsonValue String value) implements Comparable<AgencySl
         return value;
     }
 
-    static String problemWith(String value) {
+    static Reason problemWith(String value) {
         if (value == null || value.isEmpty()) {
-            return "empty";
+            return Reason.EMPTY;
         }
-        if (value.length() < MIN_LENGTH) {
-            return "short";
-        }
-        if (value.length() > MAX_LENGTH) {
-            return "long";
+        if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
+            return Reason.LENGTH;
         }
         // One pass instead of three (this runs for every slug read from a token, a header or the registry); the
         // problems keep their order: non-ASCII before upper case before any other character.
@@ -73,26 +70,6 @@ public record AgencySlug(@JsonValue String value) implements Comparable<AgencySl
                 otherCharacter = true;
             }
         }
-        return nonAscii ? "ascii" : upperCase ? "uppercase" : otherCharacter ? "characters" : null;
-    }
-
-    private static ApiException invalid(String value, String problem) {
-        String zh = switch (problem) {
-            case "empty" -> "机构标识不能为空";
-            case "short", "long" -> "机构标识长度须为 2 至 40 个字符";
-            case "ascii" -> "机构标识只能使用 ASCII 字符（不能包含中文或全角字符）";
-            case "uppercase" -> "机构标识不能包含大写字母";
-            default -> "机构标识只能包含小写字母、数字和单个连字符（-），须以字母开头、不能以连字符结尾";
-        };
-        String en = switch (problem) {
-            case "empty" -> "The agency slug must not be empty";
-            case "short", "long" -> "The agency slug must be 2 to 40 characters long";
-            case "ascii" -> "The agency slug must use ASCII characters only";
-            case "uppercase" -> "The agency slug must not contain upper-case letters";
-            default -> "The agency slug may contain only lower-case letters, digits and single hyphens (-), "
-                    + "must start with a letter and must not end with a hyphen";
-        };
-        return new ApiException(HttpStatus.BAD_REQUEST, "agency.slug.invalid", zh, en,
-                Map.of("field", "slug", "rule", "^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$"));
+        return nonAscii ? Reason.ASCII : upperCase ? Reason.UPPERCASE : otherCharacter ? Reason.CHARACTERS : null;
     }
 }

@@ -42,21 +42,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof ApiException api) {
                 return api(api.atField(e.getName()));
             }
+            if (t instanceof DomainException domain) {
+                return api(domain.toApiException().atField(e.getName()));
+            }
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "request.parameter.invalid",
-                "参数 " + e.getName() + " 的值不合法", "Parameter " + e.getName() + " has an invalid value"));
+        return api(new ApiException(ProblemCode.REQUEST_PARAMETER_INVALID, e.getName()));
+    }
+
+    /** A domain value (e.g. a slug) refused its input in its own terms: here that becomes its problem. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return api(e.toApiException());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "access.denied",
-                "您没有执行此操作的权限", "You are not allowed to do this"));
+        return api(new ApiException(ProblemCode.ACCESS_DENIED));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
-                "authentication.required", "请先登录", "Authentication required"));
+        return api(new ApiException(ProblemCode.AUTHENTICATION_REQUIRED));
     }
 
     @ExceptionHandler(Exception.class)
@@ -70,8 +76,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemAdvice::fieldError).toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid",
-                "请求内容不合法：" + errors.size() + " 处错误", "The request is invalid: " + errors.size() + " error(s)");
+        ProblemDetail problem = Problems.of(ProblemCode.REQUEST_INVALID, errors.size());
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -79,8 +84,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid", "请求参数不合法",
-                "The request parameters are invalid");
+        ProblemDetail problem = Problems.of(new ApiException(ProblemCode.REQUEST_INVALID).variant("parameters"));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -25,10 +25,20 @@ public final class Problems {
         return problem;
     }
 
+    /** A catalogued problem, for code that answers without throwing (filters, entry points). */
+    public static ProblemDetail of(ProblemCode problem, Object... arguments) {
+        return of(new ApiException(problem, arguments));
+    }
+
+    /** A catalogued problem as one entry of a problem's {@code errors} list, about one field. */
+    public static Map<String, Object> fieldError(String field, ProblemCode problem, Object... arguments) {
+        ApiException e = new ApiException(problem, arguments);
+        return Map.of("field", field, "code", e.code(), "message_zh", e.messageZh(), "message_en", e.messageEn());
+    }
+
     /** What a client is told of a failure that is ours (the cause goes to the log, never to the client). */
     public static ProblemDetail unexpected() {
-        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", "服务器内部错误，请稍后重试",
-                "Internal server error; please try again later");
+        return of(ProblemCode.INTERNAL_ERROR);
     }
 
     public static ProblemDetail of(ApiException e) {

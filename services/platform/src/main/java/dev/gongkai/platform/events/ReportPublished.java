@@ -31,5 +31,12 @@ public record ReportPublished(
         boolean correction,
         boolean imported,
         String reason,
-        String document) {
+        String document) implements ReportEvent {
+
+    public static final String TYPE = "ReportPublished";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
 }

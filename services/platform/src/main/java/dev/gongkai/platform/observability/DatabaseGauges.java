@@ -1,5 +1,6 @@
 package dev.gongkai.platform.observability;
 
+import dev.gongkai.contract.ReportStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -77,13 +78,13 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
 
     /** Reads the current values now (the timer calls this; tests may too). */
     void refresh() {
-        List<Record3<String, Integer, Integer>> rows = dsl
+        List<Record3<ReportStatus, Integer, Integer>> rows = dsl
                 .select(REPORT_STATE.STATUS, REPORT_STATE.YEAR, count())
                 .from(REPORT_STATE)
                 .groupBy(REPORT_STATE.STATUS, REPORT_STATE.YEAR)
                 .fetch();
         reports.register(rows.stream()
-                .map(r -> MultiGauge.Row.of(Tags.of("status", r.value1(), "year", String.valueOf(r.value2())),
+                .map(r -> MultiGauge.Row.of(Tags.of("status", r.value1().name(), "year", String.valueOf(r.value2())),
                         r.value3()))
                 .toList(), true);
         // The age on the database's clock, so a skewed service clock cannot invent or hide lag.

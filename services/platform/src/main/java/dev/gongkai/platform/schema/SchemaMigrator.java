@@ -93,6 +93,9 @@ public class SchemaMigrator implements AutoCloseable {
                 Connection c = connection();
                 boolean existed = schemaExists(c, agency.schemaName());
                 createSchema(c, agency.schemaName());
+                if (!existed && citusInstalled(c)) {
+                    distribute(c, agency.schemaName());
+                }
                 return !existed;
             } catch (SQLException e) {
                 throw new IllegalStateException("Creating schema " + agency.schemaName() + " failed", e);
@@ -314,6 +317,9 @@ public class SchemaMigrator implements AutoCloseable {
             // Liquibase caches lock and history services per database object; forget them so the next schema
             // starts clean. (Closing the Liquibase object would close our connection.)
             resetLiquibaseCaches();
+            // Liquibase leaves the connection in manual commit: back to auto-commit (which commits), or the next
+            // query opens a transaction that holds its locks on this schema until the next migration.
+            c.setAutoCommit(true);
         }
     }
 
@@ -331,6 +337,27 @@ public class SchemaMigrator implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * On a Citus cluster an agency's schema is a distributed schema: every table created in it afterwards belongs
+     * to one co-located shard group that Citus places on a worker and can move as a whole
+     * ({@code citus_schema_move}). {@code core} is left a regular schema on the coordinator, so the statements
+     * and transactions that join or write both stay on the coordinator's planner (docs/scale-out.md).
+     */
+    private static void distribute(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select citus_schema_distribute(?::regnamespace)")) {
+            ps.setString(1, '"' + schema + '"');
+            ps.execute();
+        }
+    }
+
+    private static boolean citusInstalled(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select exists (select 1 from pg_extension where extname = 'citus')")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

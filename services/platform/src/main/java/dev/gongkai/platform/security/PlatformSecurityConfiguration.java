@@ -1,5 +1,6 @@
 package dev.gongkai.platform.security;
 
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -87,15 +87,12 @@ public class PlatformSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication.required",
-                                        "请先登录（需要有效的访问令牌）", "A valid bearer token is required")))
+                                Problems.of(ProblemCode.AUTHENTICATION_REQUIRED)))
                         .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
-                                Problems.of(HttpStatus.FORBIDDEN, "access.denied",
-                                        "您没有执行此操作的权限", "You are not allowed to do this"))))
+                                Problems.of(ProblemCode.ACCESS_DENIED))))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication.required",
-                                        "请先登录（需要有效的访问令牌）", "A valid bearer token is required"))));
+                                Problems.of(ProblemCode.AUTHENTICATION_REQUIRED))));
         return http.build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.platform.security;
 
+
+import dev.gongkai.contract.Role;
 import java.util.Set;
 
 /**
@@ -8,12 +10,12 @@ import java.util.Set;
  */
 public final class Roles {
 
-    public static final String AGENCY_EDITOR = "agency-editor";
-    public static final String AGENCY_APPROVER = "agency-approver";
-    public static final String AGENCY_ADMIN = "agency-admin";
-    public static final String OFFICE_REVIEWER = "office-reviewer";
-    public static final String OFFICE_ADMIN = "office-admin";
-    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String AGENCY_EDITOR = Role.AGENCY_EDITOR.code();
+    public static final String AGENCY_APPROVER = Role.AGENCY_APPROVER.code();
+    public static final String AGENCY_ADMIN = Role.AGENCY_ADMIN.code();
+    public static final String OFFICE_REVIEWER = Role.OFFICE_REVIEWER.code();
+    public static final String OFFICE_ADMIN = Role.OFFICE_ADMIN.code();
+    public static final String PLATFORM_ADMIN = Role.PLATFORM_ADMIN.code();
 
     /** The roles that hold in every agency, carried by the token as realm roles. */
     public static final Set<String> PLATFORM = Set.of(PLATFORM_ADMIN);

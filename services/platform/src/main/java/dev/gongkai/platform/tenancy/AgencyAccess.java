@@ -7,6 +7,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 
@@ -70,13 +71,10 @@ public class AgencyAccess {
             throw AgencyRegistry.notFound(slug.value());
         }
         if (agency.status() == AgencyStatus.SUSPENDED) {
-            throw ApiException.forbidden("agency.suspended",
-                    "机构 " + slug + " 已被暂停使用，请联系平台管理员",
-                    "Agency " + slug + " is suspended; contact the platform administrator");
+            throw new ApiException(ProblemCode.AGENCY_SUSPENDED, slug);
         }
         if (agency.status() == AgencyStatus.ARCHIVED) {
-            throw ApiException.forbidden("agency.archived",
-                    "机构 " + slug + " 已归档，不能再办理业务", "Agency " + slug + " is archived");
+            throw new ApiException(ProblemCode.AGENCY_ARCHIVED, slug);
         }
         return new ActingAgency(agency, caller.actingFor(office.orElse(slug)), office.isPresent());
     }

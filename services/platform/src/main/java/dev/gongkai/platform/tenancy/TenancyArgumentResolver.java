@@ -1,6 +1,7 @@
 package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -24,16 +25,12 @@ class TenancyArgumentResolver implements HandlerMethodArgumentResolver {
         var context = (TenancyFilter.TenancyContext) request.getAttribute(TenancyFilter.ATTRIBUTE,
                 RequestAttributes.SCOPE_REQUEST);
         if (context == null) {
-            throw ApiException.forbidden("authentication.required", "请先登录", "Authentication required");
+            throw new ApiException(ProblemCode.AUTHENTICATION_REQUIRED);
         }
         if (parameter.getParameterType() == Caller.class) {
             return context.caller();
         }
         return context.acting().orElseThrow(() -> context.caller().organizations().isEmpty()
-                ? ApiException.forbidden("agency.none", "您的账号不属于任何机构",
-                        "Your account belongs to no agency")
-                : ApiException.badRequest("agency.ambiguous",
-                        "您属于多个机构，请用 X-Agency 请求头指定要操作的机构",
-                        "You belong to several agencies; choose one with the X-Agency header"));
+                ? new ApiException(ProblemCode.AGENCY_NONE) : new ApiException(ProblemCode.AGENCY_AMBIGUOUS));
     }
 }

@@ -3,6 +3,7 @@ package dev.gongkai.platform.tenancy;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Memberships;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.observability.LogFields;
 import io.micrometer.common.KeyValue;
 import dev.gongkai.platform.security.Caller;
@@ -60,6 +61,9 @@ class TenancyFilter extends OncePerRequestFilter {
             } catch (ApiException e) {
                 exceptionResolver.resolveException(request, response, null, e);
                 return;
+            } catch (DomainException e) {
+                exceptionResolver.resolveException(request, response, null, e.toApiException());
+                return;
             }
         }
         try {
@@ -82,8 +86,8 @@ class TenancyFilter extends OncePerRequestFilter {
     private static AgencySlug parse(String header) {
         try {
             return new AgencySlug(header.trim());
-        } catch (ApiException e) {
-            throw e.atField(AGENCY_HEADER);
+        } catch (DomainException e) {
+            throw e.toApiException().atField(AGENCY_HEADER);
         }
     }
 

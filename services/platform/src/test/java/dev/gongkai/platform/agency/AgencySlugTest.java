@@ -32,7 +32,7 @@ class AgencySlugTest {
     @ValueSource(strings = {"wuhai\"psb", "wuhai'psb", "wuhai.psb", "public.x", "wuhai_psb", "wuhai psb",
             "wuhai--psb", "-wuhai", "wuhai-", "1wuhai", "a", "", "wuhai;drop", "乌海"})
     void rejectsCharactersThatCouldEscapeASchemaName(String slug) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of(slug));
+        ApiException e = catchThrowableOfType(InvalidSlugException.class, () -> AgencySlug.of(slug)).toApiException();
         assertThat(e.code()).isEqualTo("agency.slug.invalid");
         assertThat(e.status().value()).isEqualTo(400);
         assertThat(e.properties()).containsEntry("field", "slug");
@@ -42,21 +42,23 @@ class AgencySlugTest {
 
     @Test
     void rejectsUpperCaseSayingSo() {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of("Wuhai-PSB"));
+        ApiException e = catchThrowableOfType(InvalidSlugException.class, () -> AgencySlug.of("Wuhai-PSB"))
+                .toApiException();
         assertThat(e.messageEn()).contains("upper-case");
         assertThat(e.messageZh()).contains("大写");
     }
 
     @Test
     void rejectsSixtyFourCharactersSayingHowLongItMayBe() {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> AgencySlug.of("a".repeat(64)));
+        ApiException e = catchThrowableOfType(InvalidSlugException.class, () -> AgencySlug.of("a".repeat(64)))
+                .toApiException();
         assertThat(e.messageEn()).contains("2 to 40");
         assertThat(e.messageZh()).contains("2 至 40");
     }
 
     @Test
     void rejectsFortyOneCharacters() {
-        assertThatThrownBy(() -> AgencySlug.of("a".repeat(41))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> AgencySlug.of("a".repeat(41))).isInstanceOf(InvalidSlugException.class);
     }
 
     /** The one-pass check accepts exactly what the rule the error message states accepts (seeded random strings). */

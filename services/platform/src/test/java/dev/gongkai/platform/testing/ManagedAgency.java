@@ -28,8 +28,8 @@ public final class ManagedAgency {
         dsl.insertInto(JURISDICTION).set(JURISDICTION.SLUG, jurisdiction.value())
                 .set(JURISDICTION.NAME_ZH, "测试辖区 " + jurisdiction).onConflictDoNothing().execute();
         dsl.insertInto(AGENCY).set(AGENCY.SLUG, slug.value()).set(AGENCY.NAME_ZH, nameZh)
-                .set(AGENCY.KIND, kind.name()).set(AGENCY.JURISDICTION_SLUG, jurisdiction.value())
-                .set(AGENCY.STATUS, status.name()).execute();
+                .set(AGENCY.KIND, kind).set(AGENCY.JURISDICTION_SLUG, jurisdiction.value())
+                .set(AGENCY.STATUS, status).execute();
         database.migrator().createAgencySchema(slug);
         var result = database.migrator().migrateAgency(slug);
         if (result.failed()) {
@@ -56,7 +56,7 @@ public final class ManagedAgency {
     }
 
     public void setStatus(AgencyStatus status) {
-        database.dsl().update(AGENCY).set(AGENCY.STATUS, status.name()).where(AGENCY.SLUG.eq(slug.value())).execute();
+        database.dsl().update(AGENCY).set(AGENCY.STATUS, status).where(AGENCY.SLUG.eq(slug.value())).execute();
     }
 
     void remove() {

@@ -29,14 +29,16 @@ public final class TestDatabase implements AutoCloseable {
     private static TestDatabase shared;
 
     private final EmbeddedPostgres embedded;
+    private final CitusCluster citus;
     private final String serverUrl;
     private final String name;
     private final PGSimpleDataSource dataSource;
     private final SchemaMigrator migrator;
     private boolean dropped;
 
-    private TestDatabase(EmbeddedPostgres embedded, String serverUrl, String name) {
+    private TestDatabase(EmbeddedPostgres embedded, CitusCluster citus, String serverUrl, String name) {
         this.embedded = embedded;
+        this.citus = citus;
         this.serverUrl = serverUrl;
         this.name = name;
         this.dataSource = new PGSimpleDataSource();
@@ -66,6 +68,13 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase create() {
+        String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        CitusCluster citus = CitusCluster.fromEnvironment();
+        if (citus != null) {
+            citus.createDatabase(name);
+            return new TestDatabase(null, citus, citus.serverUrl(), name);
+        }
         EmbeddedPostgres embedded = null;
         String server;
         if (Reachability.reachable("127.0.0.1", 5432)) {
@@ -78,14 +87,17 @@ public final class TestDatabase implements AutoCloseable {
             }
             server = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/";
         }
-        String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-                + "_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "")) {
             admin.createStatement().execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
-        return new TestDatabase(embedded, server, name);
+        return new TestDatabase(embedded, null, server, name);
+    }
+
+    /** Whether this run's agency schemas are distributed schemas of a Citus cluster. */
+    public boolean onCitus() {
+        return citus != null;
     }
 
     public String name() {
@@ -136,6 +148,10 @@ public final class TestDatabase implements AutoCloseable {
             migrator.close();
         } catch (SQLException ignored) {
             // the database is dropped with force anyway
+        }
+        if (citus != null) {
+            citus.dropDatabase(name);
+            return;
         }
         try (Connection admin = DriverManager.getConnection(serverUrl + "postgres", "postgres", "")) {
             // FORCE: Spring contexts cached by the test framework may still hold pooled connections.

@@ -99,7 +99,7 @@ public class CompiledReports {
             Optional<ReportState> state = states.find(agency.slug(), year);
             Optional<PublishedRevision> current = state.filter(ReportState::published)
                     .flatMap(s -> revisions.find(agency.slug(), year, s.publishedRevision()));
-            String status = state.map(ReportState::status).orElse("NONE");
+            String status = state.map(s -> s.status().name()).orElse("NONE");
             if (current.isEmpty()) {
                 missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), "not-published", status));
             } else if (current.get().report().format() != format) {

@@ -124,7 +124,7 @@ public class Compliance {
                     0, 0, 0, null, false);
         }
         boolean isPublished = s.getPublishedRevision() != null;
-        return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, s.getStatus(),
+        return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, s.getStatus().name(),
                 s.getLastAction(), instant(s.getStatusAt()), instant(s.getSubmittedAt()),
                 instant(s.getFirstSubmittedAt()), s.getReturns(), instant(s.getApprovedAt()), published,
                 instant(s.getLastPublishedAt()), s.getPublishedRevision(), s.getCorrections(), s.getImported(),

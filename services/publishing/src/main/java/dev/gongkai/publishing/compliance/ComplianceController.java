@@ -86,7 +86,6 @@ class ComplianceController {
             case "RETURNED" -> "已退回";
             case "APPROVED" -> "审核通过";
             case "PUBLISHED" -> "已发布";
-            case "CORRECTED" -> "已更正";
             default -> status;
         };
     }

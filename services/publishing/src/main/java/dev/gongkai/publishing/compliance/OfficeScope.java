@@ -6,6 +6,7 @@ import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
@@ -43,8 +44,7 @@ public class OfficeScope {
         List<Jurisdiction> mine = jurisdictions(caller);
         if (requested != null && !requested.isBlank()) {
             return mine.stream().filter(j -> j.slug().value().equals(requested.trim())).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + requested,
-                            "Jurisdiction " + requested + " not found"));
+                    .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, requested));
         }
         if (mine.size() > 1) {
             throw ApiException.badRequest("jurisdiction.ambiguous", "您监管多个辖区，请用 jurisdiction 参数指定",

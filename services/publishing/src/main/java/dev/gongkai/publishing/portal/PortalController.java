@@ -3,6 +3,7 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.publishing.ratelimit.OpenData;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.report.model.CellDefinition;

@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.error.Problems;
 import dev.gongkai.publishing.portal.PublicReports.Format;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
@@ -129,6 +130,8 @@ class PublishedDocuments {
                     request.takesGzip()), request);
         } catch (ApiException e) {
             return problem(Problems.of(e), target);
+        } catch (DomainException e) {
+            return problem(Problems.of(e.toApiException()), target);
         } catch (RuntimeException e) {
             log.error("Unhandled exception serving {}", target.path(), e);
             return problem(Problems.unexpected(), target);

@@ -57,7 +57,8 @@ final class ReportPage {
                 .append("<dt>版本 <span lang=\"en\">Revision</span></dt><dd>第").append(shown.number()).append("版")
                 .append(shown.correction() ? "（更正 <span lang=\"en\">correction</span>）" : "").append("</dd>\n")
                 .append("<dt>发布时间 <span lang=\"en\">Published</span></dt><dd>").append(Html.time(shown.publishedAt()))
-                .append(shown.imported() ? "（按报告落款日期导入 <span lang=\"en\">imported, date as printed</span>）" : "")
+                .append(shown.imported() ? "（<span class=\"imported\">历史导入</span>，按报告落款日期 "
+                        + "<span lang=\"en\">imported history, date as printed</span>）" : "")
                 .append("</dd>\n<dt>法定期限 <span lang=\"en\">Legal deadline</span></dt><dd><time datetime=\"")
                 .append(shown.deadline()).append("\">").append(shown.deadline()).append("</time> ")
                 .append(first.late()

@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.ratelimit;
 
 import dev.gongkai.platform.error.Problems;
-import dev.gongkai.publishing.portal.OpenData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

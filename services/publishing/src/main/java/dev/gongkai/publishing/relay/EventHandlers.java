@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.relay;
 
+import dev.gongkai.contract.ReportChange;
 import dev.gongkai.platform.events.ReportPublished;
 import dev.gongkai.platform.events.ReportStatusChanged;
 import dev.gongkai.publishing.cache.PublicationPointer;
@@ -39,11 +40,11 @@ public class EventHandlers {
     }
 
     public void handle(long outboxId, String type, String payload) {
-        if (type.equals("ReportPublished")) {
+        if (type.equals(ReportPublished.TYPE)) {
             ReportPublished event = json.readValue(payload, ReportPublished.class);
             applyOnce(event.eventId(), type, outboxId, () -> publications.record(event));
             pointer.refresh(event.agency(), event.year());
-        } else if (ReportStatusChanged.ALL_TYPES.contains(type)) {
+        } else if (ReportChange.ofEventType(type).isPresent()) {
             ReportStatusChanged event = json.readValue(payload, ReportStatusChanged.class);
             applyOnce(event.eventId(), type, outboxId, () -> states.apply(event));
         } else {

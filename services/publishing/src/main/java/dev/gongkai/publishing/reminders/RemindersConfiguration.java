@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.reminders;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.publishing.compliance.Compliance;
 import org.jooq.DSLContext;
@@ -42,7 +43,7 @@ class RemindersConfiguration {
             this.reminders = reminders;
         }
 
-        @Scheduled(cron = "${gongkai.reminders.cron:0 5 * * * *}", zone = "Asia/Shanghai")
+        @Scheduled(cron = "${gongkai.reminders.cron:0 5 * * * *}", zone = China.ZONE_ID)
         void remind() {
             try {
                 reminders.run();

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.revisions;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.report.rules.ReportChecker;
@@ -11,7 +12,7 @@ import java.time.ZoneId;
 /** The legal deadline of a report and whether a publication met it, judged on the date in China. */
 public final class Deadlines {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = China.ZONE;
 
     private Deadlines() {
     }

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.revisions;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -83,7 +84,7 @@ public class PublicationRecorder {
                 .set(rs.AGENCY_SLUG, agency.slug().value())
                 .set(rs.YEAR, event.year())
                 .set(rs.JURISDICTION_SLUG, agency.jurisdiction().value())
-                .set(rs.STATUS, "PUBLISHED")
+                .set(rs.STATUS, ReportStatus.PUBLISHED)
                 .set(rs.LAST_ACTION, event.correction() ? "correct" : "publish")
                 .set(rs.STATUS_AT, publishedAt)
                 .set(rs.REPORT_REVISION, event.revision())
@@ -95,7 +96,7 @@ public class PublicationRecorder {
                 .set(rs.LATE, late)
                 .set(rs.IMPORTED, event.imported())
                 .onConflict(rs.AGENCY_SLUG, rs.YEAR).doUpdate()
-                .set(rs.STATUS, "PUBLISHED")
+                .set(rs.STATUS, ReportStatus.PUBLISHED)
                 .set(rs.LAST_ACTION, event.correction() ? "correct" : "publish")
                 .set(rs.STATUS_AT, DSL.greatest(DSL.coalesce(rs.STATUS_AT, publishedAt), DSL.val(publishedAt)))
                 .set(rs.REPORT_REVISION, event.revision())

@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.revisions;
 
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -39,24 +41,24 @@ public class ReportStateProjection {
             throw new RejectedEvent("invalid agency slug " + event.agency());
         }
         OffsetDateTime at = event.at().atOffset(ZoneOffset.UTC);
-        String status = event.status();
-        boolean submitted = "SUBMITTED".equals(status);
-        boolean returned = "RETURNED".equals(status);
-        boolean approved = "APPROVED".equals(status);
-        boolean created = "create".equals(event.action());
+        ReportStatus status = event.status();
+        boolean submitted = status == ReportStatus.SUBMITTED;
+        boolean returned = status == ReportStatus.RETURNED;
+        boolean approved = status == ReportStatus.APPROVED;
+        boolean created = event.action() == ReportChange.CREATE;
         var rs = REPORT_STATE;
         dsl.insertInto(rs)
                 .set(rs.AGENCY_SLUG, agency.slug().value())
                 .set(rs.YEAR, event.year())
                 .set(rs.JURISDICTION_SLUG, agency.jurisdiction().value())
                 .set(rs.STATUS, status)
-                .set(rs.LAST_ACTION, event.action())
+                .set(rs.LAST_ACTION, event.action().code())
                 .set(rs.STATUS_AT, at)
                 .set(rs.REPORT_REVISION, event.revision())
                 .set(rs.ERRORS, event.errors())
                 .set(rs.WARNINGS, event.warnings())
                 .set(rs.UNEXPLAINED_WARNINGS, event.unexplainedWarnings())
-                .set(rs.DRAFTED_AT, created || "DRAFT".equals(status) ? at : null)
+                .set(rs.DRAFTED_AT, created || status == ReportStatus.DRAFT ? at : null)
                 .set(rs.SUBMITTED_AT, submitted ? at : null)
                 .set(rs.FIRST_SUBMITTED_AT, submitted ? at : null)
                 .set(rs.RETURNED_AT, returned ? at : null)
@@ -67,7 +69,7 @@ public class ReportStateProjection {
                 .set(rs.LATE, false)
                 .onConflict(rs.AGENCY_SLUG, rs.YEAR).doUpdate()
                 .set(rs.STATUS, status)
-                .set(rs.LAST_ACTION, event.action())
+                .set(rs.LAST_ACTION, event.action().code())
                 .set(rs.STATUS_AT, at)
                 .set(rs.REPORT_REVISION, event.revision())
                 .set(rs.ERRORS, event.errors())

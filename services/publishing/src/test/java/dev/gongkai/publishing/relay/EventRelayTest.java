@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.relay;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.events.ReportPublished;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -70,7 +71,7 @@ class EventRelayTest {
                 submitted.eventId()))).isEqualTo(2);
         var state = dsl.selectFrom(REPORT_STATE).where(REPORT_STATE.AGENCY_SLUG.eq(agency.slug().value()),
                 REPORT_STATE.YEAR.eq(2023)).fetchSingle();
-        assertThat(state.getStatus()).isEqualTo("SUBMITTED");
+        assertThat(state.getStatus()).isEqualTo(ReportStatus.SUBMITTED);
         assertThat(state.getSubmittedAt()).isNotNull();
         assertThat(state.getDraftedAt()).isNotNull();
     }
@@ -84,7 +85,7 @@ class EventRelayTest {
 
         assertThat(dsl.select(REPORT_STATE.STATUS).from(REPORT_STATE)
                 .where(REPORT_STATE.AGENCY_SLUG.eq(agency.slug().value())).fetchSingle().value1())
-                .isEqualTo("APPROVED");
+                .isEqualTo(ReportStatus.APPROVED);
     }
 
     @Test

@@ -67,6 +67,7 @@ final class HtmlExtractor implements SourceExtractor {
                     "the page has more than " + MAX_ELEMENTS + " elements; it is not an annual report");
         }
         Document document = Parser.htmlParser().parseInput(html, "");
+        unfoldScriptStrings(document);
         LineWriter writer = new LineWriter(layoutTables(document));
         NodeTraversor.filter(writer, document);
         List<SourceLine> lines = writer.finish();
@@ -79,6 +80,86 @@ final class HtmlExtractor implements SourceExtractor {
             lines = withTitle;
         }
         return new SourceDocument(SourceType.HTML, lines);
+    }
+
+    /**
+     * Some portals serve the report as a JavaScript string that a script writes into the page
+     * ({@code let content = "<p>…<table>…";}): each script's string literal that holds a table is put into the page
+     * in the script's place, as the browser would show it.
+     */
+    private static void unfoldScriptStrings(Document document) {
+        for (Element script : document.getElementsByTag("script")) {
+            String code = script.data();
+            if (code.length() < 100 || !code.contains("<t") && !code.contains("<T") && !code.contains("\\u003c")) {
+                continue;
+            }
+            StringBuilder markup = new StringBuilder();
+            for (String literal : stringLiterals(code)) {
+                String lower = literal.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("<table") || lower.contains("<p") && lower.contains("</p>")) {
+                    markup.append(literal);
+                }
+            }
+            if (!markup.isEmpty()) {
+                script.after("<div>" + markup + "</div>");
+            }
+        }
+    }
+
+    /** The string literals of a script ('…', "…", `…`), their escapes decoded; linear in the script's length. */
+    static List<String> stringLiterals(String code) {
+        List<String> literals = new ArrayList<>();
+        int n = code.length();
+        for (int i = 0; i < n; i++) {
+            char c = code.charAt(i);
+            if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? n : end;
+                continue;
+            }
+            if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+                continue;
+            }
+            if (c != '"' && c != '\'' && c != '`') {
+                continue;
+            }
+            StringBuilder literal = new StringBuilder();
+            int j = i + 1;
+            for (; j < n && code.charAt(j) != c; j++) {
+                char d = code.charAt(j);
+                if (d == '\\' && j + 1 < n) {
+                    char e = code.charAt(++j);
+                    switch (e) {
+                        case 'n' -> literal.append('\n');
+                        case 't' -> literal.append('\t');
+                        case 'r' -> literal.append('\r');
+                        case 'u' -> {
+                            if (j + 4 < n) {
+                                try {
+                                    literal.append((char) Integer.parseInt(code.substring(j + 1, j + 5), 16));
+                                    j += 4;
+                                } catch (NumberFormatException notHex) {
+                                    literal.append(e);
+                                }
+                            }
+                        }
+                        case '\n' -> { } // a line continuation
+                        default -> literal.append(e);
+                    }
+                } else if (d == '\n' && c != '`') {
+                    break; // an unterminated literal: not a string
+                } else {
+                    literal.append(d);
+                }
+            }
+            if (j < n && code.charAt(j) == c) {
+                literals.add(literal.toString());
+            }
+            i = j;
+        }
+        return literals;
     }
 
     private static int countTags(String html) {

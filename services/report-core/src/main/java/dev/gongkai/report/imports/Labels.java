@@ -52,6 +52,14 @@ final class Labels {
         return body.startsWith(UNNUMBERED[section.ordinal()]) ? section : null;
     }
 
+    /** The section index of a line that is only a title's numeral ("一、", "二."), or -1. */
+    static int sectionNumeral(String norm) {
+        if (norm.length() != 2 || "、.,:．".indexOf(norm.charAt(1)) < 0) {
+            return -1;
+        }
+        return "一二三四五六".indexOf(norm.charAt(0));
+    }
+
     private static final String[] UNNUMBERED = {
         "总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "政府信息公开行政复议", "存在的主要问题", "其他需要报告",
     };
@@ -141,6 +149,11 @@ final class Labels {
             }
         }
         return before.substring(cut);
+    }
+
+    /** The year written at {@code at} (four digits or Chinese numerals), or 0; bounds checked. */
+    static int yearAt(String norm, int at) {
+        return at >= 0 && at + 4 <= norm.length() ? year(norm, at) : 0;
     }
 
     /** The year written at {@code at} as four digits or four Chinese numerals ("二〇二一"), or 0. */
@@ -367,6 +380,12 @@ final class Labels {
                 || norm.contains("采购项目") || norm.contains("采购总金额");
     }
 
+    /** Words only the 2021 format's table 二 holds. */
+    static boolean isTable2v2021Word(String norm) {
+        return norm.contains("本年制发") || norm.contains("本年废止") || norm.contains("现行有效")
+                || norm.contains("本年处理决定") || norm.contains("本年收费金额");
+    }
+
     // ---- table 三 --------------------------------------------------------------------------------------------
 
     /** Kinds of label cell in table 三. */
@@ -461,7 +480,7 @@ final class Labels {
             return Label3.row("handledTotal");
         }
         String bare = stripNumbering(norm);
-        if (bare.equals("其他") && "otherHandling".equals(group)) {
+        if (bare.startsWith("其他") && "otherHandling".equals(group) && isDigitsOrEmpty(bare.substring(2))) {
             return Label3.row("otherHandling.other");
         }
         for (String header : TABLE3_HEADERS) {
@@ -470,6 +489,16 @@ final class Labels {
             }
         }
         return Label3.UNKNOWN;
+    }
+
+    /** True for "" and a run of digits (values glued to a label). */
+    private static boolean isDigitsOrEmpty(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "3.其他" → "其他"; "(3)其他", "3、其他", "③其他" (after NFKC "(3)其他") likewise. */
@@ -508,10 +537,5 @@ final class Labels {
             case "其他" -> 4;
             default -> -1;
         };
-    }
-
-    /** Human label of a section for messages: "二、主动公开政府信息情况". */
-    static String sectionTitle(Section section) {
-        return section.titleZh();
     }
 }

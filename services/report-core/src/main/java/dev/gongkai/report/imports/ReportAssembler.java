@@ -68,7 +68,8 @@ final class ReportAssembler {
             ReportFormat format = detectFormat();
             AnnualReport.Builder report = AnnualReport.builder(format);
             List<Finding> tableFindings = new ArrayList<>();
-            TableReader tables = new TableReader(lines, consumed, !isDoubleSpaced(), report, tableFindings);
+            TableReader tables = new TableReader(lines, consumed, !isDoubleSpaced(), hasCollapsedLines(), report,
+                    tableFindings);
 
             int rowsFound = 0;
             int[] t2 = region(Section.S2);
@@ -149,13 +150,72 @@ final class ReportAssembler {
                 if (norm == null) {
                     continue;
                 }
+                int numeral = Labels.sectionNumeral(norm);
+                if (numeral >= 0) {
+                    // "一、" / "总体情况": a numbered title whose numeral the page put on a line of its own
+                    int next = nextFilled(i + 1);
+                    String rest = next < 0 ? null : lines[next].paragraphNorm();
+                    Section section = rest == null ? null : Labels.section(norm + rest);
+                    if (section != null && section.ordinal() == numeral && section.ordinal() > last) {
+                        sections[section.ordinal()] = next;
+                        last = section.ordinal();
+                        consumed[i] = true;
+                        consumed[next] = true;
+                        i = next;
+                    }
+                    continue;
+                }
                 Section section = Labels.section(norm);
-                if (section != null && section.ordinal() > last) {
+                if (section != null && section.ordinal() > last && !inEnumeration(i, norm)) {
                     sections[section.ordinal()] = i;
                     last = section.ordinal();
                     consumed[i] = true;
+                } else if (section != null && section.ordinal() == last && last > 0
+                        && sections[last - 1] >= 0 && nextFilled(sections[last - 1] + 1) == sections[last]) {
+                    // a stray copy of this title right under the previous one ("四、…" / "五、…" / table 四 /
+                    // "五、…"): the previous section's content stands between the two, so the second is the title
+                    consumed[sections[last]] = false;
+                    sections[last] = i;
+                    consumed[i] = true;
                 }
             }
+        }
+
+        /**
+         * True when an unnumbered title is one phrase of a sentence listing the sections ("本报告由总体情况、主动公开
+         * 政府信息情况、…组成") that a page broke one phrase per line: the line before or after it is the list's "、"
+         * or "和", or continues the sentence.
+         */
+        private boolean inEnumeration(int line, String norm) {
+            if (Character.isDigit(norm.charAt(0)) || "一二三四五六第".indexOf(norm.charAt(0)) >= 0) {
+                return false;
+            }
+            int previous = line - 1;
+            while (previous >= 0 && lines[previous].isEmpty()) {
+                previous--;
+            }
+            int next = nextFilled(line + 1);
+            return isListJoint(previous, true) || isListJoint(next, false);
+        }
+
+        private boolean isListJoint(int line, boolean before) {
+            String norm = line < 0 ? null : lines[line].paragraphNorm();
+            if (norm == null || norm.isEmpty()) {
+                return false;
+            }
+            if (norm.equals("、") || norm.equals("和") || norm.equals("及") || norm.equals("与")) {
+                return true;
+            }
+            return before ? norm.endsWith("、") || norm.endsWith("和") : norm.startsWith("、");
+        }
+
+        private int nextFilled(int from) {
+            for (int j = from; j < n; j++) {
+                if (!lines[j].isEmpty()) {
+                    return j;
+                }
+            }
+            return -1;
         }
 
         /** Where the report ends: the signature's date line, or the page's footer, after the last section title. */
@@ -221,6 +281,38 @@ final class ReportAssembler {
                 return false;
             }
             return previousFilled(line, from) >= 0;
+        }
+
+        /**
+         * True for a text where no line repeats the one before it although its tables hold values one per line: a
+         * page dump whose archiver dropped repeated lines, so "0 0 0 0 0 0 0" became "0". A complete dump of any
+         * report repeats a line somewhere (a row of zeros).
+         */
+        private boolean hasCollapsedLines() {
+            if (type != SourceType.TEXT) {
+                return false;
+            }
+            int from = sections[Section.S2.ordinal()] >= 0 ? sections[Section.S2.ordinal()] : Math.max(0, titleLine);
+            String previous = null;
+            int values = 0;
+            for (int i = from; i < end; i++) {
+                TextLine line = lines[i];
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.raw.length != 1) {
+                    return false;
+                }
+                String norm = line.norm[0];
+                if (norm != null && norm.equals(previous)) {
+                    return false;
+                }
+                if (CellText.isNumber(norm)) {
+                    values++;
+                }
+                previous = norm;
+            }
+            return values >= 10;
         }
 
         private boolean isDoubleSpaced() {
@@ -291,34 +383,43 @@ final class ReportAssembler {
         // ---- format ---------------------------------------------------------------------------------------------
 
         /**
-         * 2019 when table 二 holds words only its 2019 layout has, or table 三 has a single (六)其他处理 row;
-         * else 2021.
+         * The format by a vote of the header words only one layout's table 二 has (a 2021 report may keep one 2019
+         * word, "上一年项目本年收费金额"), with table 三's rows as a second voice: 逾期/缴纳费用 only exist in 2021,
+         * a single (六)其他处理 row only in 2019. A tie goes to the format of the title's year, else 2021.
          */
         private ReportFormat detectFormat() {
+            int v2019 = 0;
+            int v2021 = 0;
             int[] t2 = region(Section.S2);
             for (int i = t2[0]; i < t2[1]; i++) {
                 for (String norm : lines[i].norm) {
-                    if (isWord(norm) && Labels.isTable2v2019Word(norm)) {
-                        return ReportFormat.V2019;
+                    if (isWord(norm)) {
+                        v2019 += Labels.isTable2v2019Word(norm) ? 1 : 0;
+                        v2021 += Labels.isTable2v2021Word(norm) ? 1 : 0;
                     }
                 }
             }
             int[] t3 = region(Section.S3);
             boolean otherHandling = false;
+            boolean overdue = false;
             for (int i = t3[0]; i < t3[1]; i++) {
                 for (String norm : lines[i].norm) {
                     if (!isWord(norm)) {
                         continue;
                     }
-                    if (norm.contains("逾期") || norm.contains("缴纳费用") || norm.contains("收费通知")) {
-                        return ReportFormat.V2021;
-                    }
-                    if (norm.contains("其他处理")) {
-                        otherHandling = true;
-                    }
+                    overdue |= norm.contains("逾期") || norm.contains("缴纳费用") || norm.contains("收费通知");
+                    otherHandling |= norm.contains("其他处理");
                 }
             }
-            return otherHandling ? ReportFormat.V2019 : ReportFormat.V2021;
+            if (overdue) {
+                v2021 += 2;
+            } else if (otherHandling) {
+                v2019 += 2;
+            }
+            if (v2019 != v2021) {
+                return v2019 > v2021 ? ReportFormat.V2019 : ReportFormat.V2021;
+            }
+            return title != null && title.year() != null ? ReportFormat.forYear(title.year()) : ReportFormat.V2021;
         }
 
         /** A short cell that is neither empty nor a number: a candidate label. */
@@ -374,17 +475,74 @@ final class ReportAssembler {
                 published = publicationDateInChrome();
             }
             Integer year = title == null ? null : title.year();
-            if (year == null && published != null) {
-                year = published.getYear() - 1;
+            Integer bodyYear = title == null || year == null ? yearInBody() : null;
+            Integer signatureYear = published == null ? null : published.getYear() - 1;
+            String yearFrom = null;
+            if (year == null && bodyYear != null && (signatureYear == null || signatureYear.equals(bodyYear))) {
+                year = bodyYear;
+                yearFrom = "body";
+            } else if (year == null && signatureYear != null && bodyYear == null) {
+                year = signatureYear;
+                yearFrom = "signature";
             }
             report.agency(agency).year(year).publishedOn(published);
             if (title == null) {
+                String zh = yearFrom == null ? "报告年度无法确定" : "报告年度" + year + "取自"
+                        + (yearFrom.equals("body") ? "正文（“" + year + "年，…”）" : "落款日期");
+                String en = yearFrom == null ? "the year is unknown" : "the year " + year + " was inferred from the "
+                        + (yearFrom.equals("body") ? "body (“" + year + "年，…”)" : "signature's date");
+                zh += agency == null ? "，机关名称无法确定" : "，机关名称“" + agency + "”取自落款";
+                en += agency == null ? ", the agency is unknown" : ", the agency “" + agency + "” from the signature";
                 findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
-                        "未找到报告标题（“××机关××年政府信息公开工作年度报告”），机关名称和报告年度"
-                                + (year == null ? "无法确定" : "取自落款"),
-                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found; the agency and "
-                                + "year " + (year == null ? "are unknown" : "were taken from the signature")));
+                        "未找到报告标题（“××机关××年政府信息公开工作年度报告”）：" + zh + "，请核对",
+                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found: " + en
+                                + "; please check"));
             }
+        }
+
+        /**
+         * The report year as the body states it, when it names one year only: the years that open paragraphs
+         * before table 二 ("2021年，我局…") and the statistics period ("统计时限自2021年1月1日"). Null when none, or
+         * more than one.
+         */
+        private Integer yearInBody() {
+            int to = sections[Section.S2.ordinal()] >= 0 ? sections[Section.S2.ordinal()] : Math.min(n, 400);
+            Integer found = null;
+            for (int i = Math.max(0, titleLine + 1); i < to && i < n; i++) {
+                TextLine line = lines[i];
+                if (line.filled != 1) {
+                    continue;
+                }
+                String raw = TextNormalizer.label(line.raw[line.first].length() > 200
+                        ? line.raw[line.first].substring(0, 200) : line.raw[line.first]);
+                int year = bodyYear(raw);
+                if (year > 0 && Labels.dateLine(raw) == null) {
+                    if (found != null && found != year) {
+                        return null;
+                    }
+                    found = year;
+                }
+            }
+            return found;
+        }
+
+        /** "2021年,…" or "…统计时限自2021年1月1日…" gives 2021; else 0. */
+        private static int bodyYear(String norm) {
+            int at = norm.indexOf("自");
+            if (norm.length() > 5 && norm.charAt(4) == '年' && norm.charAt(5) != '度' || norm.startsWith("年度", 4)) {
+                int year = Labels.yearAt(norm, 0);
+                if (year > 0) {
+                    return year;
+                }
+            }
+            while (at >= 0 && at + 5 < norm.length()) {
+                int year = Labels.yearAt(norm, at + 1);
+                if (year > 0 && norm.charAt(at + 5) == '年' && norm.startsWith("1月1日", at + 6)) {
+                    return year;
+                }
+                at = norm.indexOf("自", at + 1);
+            }
+            return 0;
         }
 
         /** The agency of a signature line, without a date that shares the line. */

@@ -53,7 +53,7 @@ public final class ReportReader {
         String head = TextDecoding.decode(content, sniff).stripLeading();
         String lower = head.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<table")
-                || lower.contains("<body") || lower.contains("<div") || lower.contains("<p>")
+                || lower.contains("<body") || lower.contains("<div") || lower.contains("<p>") || lower.contains("<script")
                 || lower.contains("<p ")) {
             return SourceType.HTML;
         }

@@ -37,9 +37,19 @@ final class TableReader {
     private final AnnualReport.Builder report;
     private final List<Finding> findings;
     private final ReportLayout layout;
+    /** True for a text in which no line repeats the line before: a dump that collapsed repeated lines. */
+    private final boolean collapsedLines;
+    /** The last line that is not empty. */
+    private final int lastFilled;
 
-    TableReader(TextLine[] lines, boolean[] consumed, boolean emptyLineIsBlank, AnnualReport.Builder report,
-            List<Finding> findings) {
+    TableReader(TextLine[] lines, boolean[] consumed, boolean emptyLineIsBlank, boolean collapsedLines,
+            AnnualReport.Builder report, List<Finding> findings) {
+        this.collapsedLines = collapsedLines;
+        int filled = lines.length - 1;
+        while (filled >= 0 && lines[filled].isEmpty()) {
+            filled--;
+        }
+        this.lastFilled = filled;
         this.lines = lines;
         this.consumed = consumed;
         this.emptyLineIsBlank = emptyLineIsBlank;
@@ -49,7 +59,13 @@ final class TableReader {
     }
 
     /** The values of one row, exactly {@code width} of them; null where the source held no cell. */
-    private record Values(String[] raw, String[] norm, int held, int surplus, int lastLine) {
+    private record Values(String[] raw, String[] norm, int held, int surplus, int lastLine, Layout layout,
+            List<String> overflowRaw, List<String> overflowNorm) {
+
+        Values(String[] raw, String[] norm, int held, int surplus, int lastLine) {
+            this(raw, norm, held, surplus, lastLine, Layout.IN_LINE, List.of(), List.of());
+        }
+
         boolean hasNumber() {
             for (String n : norm) {
                 if (n != null && CellText.isNumber(n)) {
@@ -76,6 +92,10 @@ final class TableReader {
      * padding and blanks. Does not mark lines consumed.
      */
     private Values collect(int at, int from, int to, int width) {
+        return collect(at, from, to, width, false);
+    }
+
+    private Values collect(int at, int from, int to, int width, boolean overflowAllowed) {
         List<String> raw = new ArrayList<>(width + 4);
         List<String> norm = new ArrayList<>(width + 4);
         TextLine line = lines[at];
@@ -87,13 +107,16 @@ final class TableReader {
         // Empty lines can be blank cells only where a row is written one cell per line (nothing after the label
         // on its line), and only when more values follow or they exactly complete the row: the empty lines at the
         // end of a truncated text are not blanks.
-        boolean oneCellPerLine = raw.isEmpty() && emptyLineIsBlank;
+        boolean ownLines = raw.isEmpty();
+        boolean oneCellPerLine = ownLines && emptyLineIsBlank;
         int pendingEmpty = 0;
         int j = at + 1;
         for (; j < to && raw.size() + pendingEmpty < width && !consumed[j]; j++) {
             TextLine next = lines[j];
             if (next.isEmpty()) {
-                pendingEmpty++;
+                if (!next.isMark()) {
+                    pendingEmpty++;
+                }
                 continue;
             }
             if (!next.isValues()) {
@@ -114,6 +137,28 @@ final class TableReader {
             addEmpty(raw, norm, pendingEmpty);
             last = j - 1;
         }
+        List<String> overflowRaw = List.of();
+        List<String> overflowNorm = List.of();
+        if (ownLines && overflowAllowed && raw.size() == width) {
+            // A number the page broke over two lines ("1" / "62") leaves more one-per-line values than columns
+            // before the next label; they are kept for the arithmetic to join (see readings).
+            overflowRaw = new ArrayList<>();
+            overflowNorm = new ArrayList<>();
+            for (int k = last + 1; k < to && overflowRaw.size() < width && !consumed[k]; k++) {
+                TextLine next = lines[k];
+                if (next.isEmpty()) {
+                    continue;
+                }
+                if (next.raw.length != 1 || !CellText.isNumber(next.norm[0])) {
+                    break;
+                }
+                overflowRaw.add(next.raw[0]);
+                overflowNorm.add(next.norm[0]);
+                last = k;
+            }
+        }
+        Layout layoutOfRow = restIsEmpty(last + 1) ? Layout.END_OF_TEXT
+                : ownLines ? Layout.ONE_PER_LINE : Layout.IN_LINE;
         int lo = 0;
         int hi = raw.size();
         while (hi - lo > width && raw.get(hi - 1).isEmpty()) {
@@ -129,7 +174,23 @@ final class TableReader {
             rawValues[i] = raw.get(lo + i);
             normValues[i] = norm.get(lo + i);
         }
-        return new Values(rawValues, normValues, held, Math.max(0, hi - lo - width), last);
+        return new Values(rawValues, normValues, held, Math.max(0, hi - lo - width), last, layoutOfRow,
+                overflowRaw, overflowNorm);
+    }
+
+    /** How a row's values were written, which decides what a row with too few or too many of them means. */
+    private enum Layout {
+        /** On the label's line: cells were lost, their columns are not known. */
+        IN_LINE,
+        /** One value per line after the label: in a dump that collapsed repeated lines, runs of equal values. */
+        ONE_PER_LINE,
+        /** The last row of a text cut short: its first values are those it holds. */
+        END_OF_TEXT
+    }
+
+    /** True when nothing but empty lines follows. */
+    private boolean restIsEmpty(int from) {
+        return from > lastFilled;
     }
 
     private static void addEmpty(List<String> raw, List<String> norm, int count) {
@@ -206,6 +267,252 @@ final class TableReader {
                     "row “" + label + "” holds " + values.surplus()
                             + " more values than the format's columns; the surplus was not read"));
         }
+    }
+
+    // ---- rows settled by the arithmetic ------------------------------------------------------------------------
+
+    /** A row read but not stored yet: the readings its values admit, until the table's arithmetic settles them. */
+    private static final class Pending {
+        final TableRow row;
+        final String label;
+        final Values values;
+        /** Null: store the values as they are (one to one, or the first values of a text cut short). */
+        List<Readings.Reading> readings;
+        /** False when even a single reading is only a candidate (nothing in the table can confirm it). */
+        boolean confirmed = true;
+
+        Pending(TableRow row, String label, Values values, List<Readings.Reading> readings) {
+            this.row = row;
+            this.label = label;
+            this.values = values;
+            this.readings = readings;
+        }
+    }
+
+    /**
+     * What a row's values can mean: one to one when they match its columns; runs of equal cells in a dump that
+     * collapsed repeated lines; numbers broken over lines joined again; otherwise nothing (their columns are not
+     * known). {@code group} is the width of the groups whose last cell is their total (0 when none).
+     */
+    private Pending pending(TableRow row, String label, Values values, int group) {
+        int width = row.columns().size();
+        List<String> raw = new ArrayList<>();
+        List<String> norm = new ArrayList<>();
+        for (int i = 0; i < values.held(); i++) {
+            raw.add(values.raw()[i]);
+            norm.add(values.norm()[i]);
+        }
+        raw.addAll(values.overflowRaw());
+        norm.addAll(values.overflowNorm());
+        List<Readings.Reading> readings;
+        if (raw.size() == width) {
+            if (values.overflowRaw().isEmpty()) {
+                return new Pending(row, label, values, null);
+            }
+            readings = new ArrayList<>(List.of(new Readings.Reading(raw.toArray(String[]::new),
+                    norm.toArray(String[]::new))));
+        } else if (raw.size() > width) {
+            readings = Readings.joins(raw, norm, width);
+            if (readings != null && values.overflowRaw().size() < width) {
+                // the values without the overflow are a reading too: the arithmetic decides
+                readings.add(new Readings.Reading(values.raw().clone(), values.norm().clone()));
+            }
+        } else if (values.layout() == Layout.END_OF_TEXT) {
+            return new Pending(row, label, values, null);
+        } else if (values.layout() == Layout.ONE_PER_LINE && collapsedLines) {
+            readings = Readings.expansions(raw, norm, width);
+        } else {
+            readings = List.of();
+        }
+        List<Readings.Reading> fitting = new ArrayList<>();
+        if (readings != null) {
+            for (Readings.Reading reading : readings) {
+                if (group == 0 || Readings.totalsHold(reading.norm(), group)) {
+                    fitting.add(reading);
+                }
+            }
+        }
+        return new Pending(row, label, values, fitting);
+    }
+
+    /**
+     * Narrows the readings of rows against equations between rows (per column, the signed sum of the rows is 0):
+     * a reading stays when some choice of the other rows' readings satisfies the equation. An equation that no
+     * choice satisfies (the published numbers disagree) narrows nothing: the arithmetic rules report it.
+     */
+    private static void settle(Map<String, Pending> byRow, List<Map<String, Integer>> equations, int columns) {
+        for (int round = 0; round < 4; round++) {
+            boolean changed = false;
+            for (Map<String, Integer> equation : equations) {
+                changed |= narrow(byRow, equation, columns);
+            }
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    private static boolean narrow(Map<String, Pending> byRow, Map<String, Integer> equation, int columns) {
+        List<Pending> rows = new ArrayList<>();
+        List<Integer> signs = new ArrayList<>();
+        long combinations = 1;
+        for (Map.Entry<String, Integer> term : equation.entrySet()) {
+            Pending pending = byRow.get(term.getKey());
+            if (pending == null || (pending.readings != null && pending.readings.isEmpty())) {
+                return false;
+            }
+            rows.add(pending);
+            signs.add(term.getValue());
+            combinations *= pending.readings == null ? 1 : pending.readings.size();
+        }
+        if (combinations <= 1 || combinations > Readings.MAX_READINGS) {
+            return false;
+        }
+        List<List<String[]>> choices = new ArrayList<>();
+        for (Pending pending : rows) {
+            List<String[]> norms = new ArrayList<>();
+            if (pending.readings == null) {
+                norms.add(pending.values.norm());
+            } else {
+                pending.readings.forEach(reading -> norms.add(reading.norm()));
+            }
+            choices.add(norms);
+        }
+        List<java.util.BitSet> supported = new ArrayList<>();
+        choices.forEach(c -> supported.add(new java.util.BitSet(c.size())));
+        int[] pick = new int[rows.size()];
+        boolean any = false;
+        while (true) {
+            if (holds(choices, pick, signs, columns)) {
+                any = true;
+                for (int r = 0; r < pick.length; r++) {
+                    supported.get(r).set(pick[r]);
+                }
+            }
+            int r = 0;
+            while (r < pick.length && ++pick[r] == choices.get(r).size()) {
+                pick[r++] = 0;
+            }
+            if (r == pick.length) {
+                break;
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        boolean changed = false;
+        for (int r = 0; r < rows.size(); r++) {
+            Pending pending = rows.get(r);
+            if (pending.readings == null || supported.get(r).cardinality() == pending.readings.size()) {
+                continue;
+            }
+            List<Readings.Reading> kept = new ArrayList<>();
+            for (int i = 0; i < pending.readings.size(); i++) {
+                if (supported.get(r).get(i)) {
+                    kept.add(pending.readings.get(i));
+                }
+            }
+            pending.readings = kept;
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean holds(List<List<String[]>> choices, int[] pick, List<Integer> signs, int columns) {
+        for (int c = 0; c < columns; c++) {
+            BigDecimal sum = BigDecimal.ZERO;
+            boolean numbers = true;
+            for (int r = 0; r < pick.length && numbers; r++) {
+                String[] norm = choices.get(r).get(pick[r]);
+                BigDecimal value = c < norm.length ? Readings.number(norm[c]) : null;
+                numbers = value != null;
+                if (numbers) {
+                    sum = signs.get(r) > 0 ? sum.add(value) : sum.subtract(value);
+                }
+            }
+            if (numbers && sum.signum() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stores a settled row: one reading is read; with several, the cells all readings agree on are read and the
+     * others reported unreadable with the readings; with none, the whole row is unreadable.
+     */
+    private void store(Pending pending) {
+        if (pending.readings == null) {
+            store(pending.row, pending.values, pending.label);
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        List<CellType> types = new ArrayList<>();
+        for (TableColumn column : pending.row.columns()) {
+            keys.add(pending.row.cellKey(column));
+            types.add(column.type());
+        }
+        storeReadings(keys, types, pending);
+    }
+
+    private void storeReadings(List<String> keys, List<CellType> types, Pending pending) {
+        List<Readings.Reading> readings = pending.readings;
+        List<String> unreadable = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            String agreed = readings.isEmpty() || !pending.confirmed ? null : readings.getFirst().norm()[i];
+            for (Readings.Reading reading : readings) {
+                if (!reading.norm()[i].equals(agreed)) {
+                    agreed = null;
+                    break;
+                }
+            }
+            if (agreed == null) {
+                unreadable.add(key);
+                continue;
+            }
+            CellValue value = value(readings.getFirst().raw()[i], agreed, types.get(i));
+            if (value == null) {
+                report.blank(key);
+            } else {
+                report.cell(key, value);
+            }
+        }
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        List<String> written = writtenValues(pending);
+        String list = String.join(" ", written);
+        if (readings.isEmpty()) {
+            findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
+                    "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），应有" + keys.size()
+                            + "个，无法确定各数值所在的列（须符合表格的合计关系），未读入：" + String.join("、", unreadable),
+                    "“" + pending.label + "” holds " + written.size() + " values (" + list + ") for "
+                            + keys.size() + " cells, which cannot be placed consistently with the table's totals;"
+                            + " not read: " + String.join(", ", unreadable)));
+        } else {
+            List<String> each = new ArrayList<>();
+            for (Readings.Reading reading : readings.subList(0, Math.min(readings.size(), 6))) {
+                each.add("(" + reading.describe() + ")");
+            }
+            String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
+            findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
+                    "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），可读作" + readings.size()
+                            + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "") + "：" + shown + "；请核对原文后填写：" + String.join("、", unreadable),
+                    "“" + pending.label + "” holds " + written.size() + " values (" + list + "), which can be read in "
+                            + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
+                            + " ways") + ": " + shown + "; check the source and fill in: "
+                            + String.join(", ", unreadable)));
+        }
+    }
+
+    private static List<String> writtenValues(Pending pending) {
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < pending.values.held(); i++) {
+            written.add(pending.values.raw()[i].isEmpty() ? "空" : pending.values.raw()[i]);
+        }
+        written.addAll(pending.values.overflowRaw());
+        return written;
     }
 
     /** The value of a cell: null for a blank; a number; else the text as written. */
@@ -319,6 +626,7 @@ final class TableReader {
             widest = Math.max(widest, row.columns().size());
         }
         Set<String> found = new LinkedHashSet<>();
+        StringBuilder blockHeader = new StringBuilder();
         for (int i = from; i < to; i++) {
             if (consumed[i]) {
                 continue;
@@ -331,6 +639,10 @@ final class TableReader {
             TableRow row = null;
             String label = null;
             boolean header = false;
+            String firstNorm = line.firstNorm();
+            if (firstNorm != null && firstNorm.startsWith("第二十条")) {
+                blockHeader.setLength(0);
+            }
             for (int c = line.first; c < end; c++) {
                 String norm = line.norm[c];
                 String segment = norm == null ? null : Labels.table2Row(norm, v2019);
@@ -345,17 +657,35 @@ final class TableReader {
                     header = norm == null || isTable2Header(norm);
                 }
             }
+            if (row == null) {
+                for (int c = line.first; c < end; c++) {
+                    if (line.norm[c] != null) {
+                        blockHeader.append(line.norm[c]);
+                    }
+                }
+            }
             if (row != null) {
-                Values values = collect(i, end, to, row.columns().size());
+                Values values = collect(i, end, to, localWidth(v2019, blockHeader, row));
+                Pending glued = values.held() == 0 ? glued(row, line, label, 0) : null;
+                if (glued != null && found.add(row.key())) {
+                    consumed[i] = true;
+                    store(glued);
+                    continue;
+                }
                 if (values.held() == 0) {
                     continue; // a sentence naming the row, not the row
                 }
+                values = withAmount(row, values, to);
                 markConsumed(i, values.lastLine());
                 if (!found.add(row.key())) {
                     reportDuplicate(Section.S2, row, label);
                     continue;
                 }
-                store(row, values, label);
+                if (v2019 && isLocalItemsHeader(blockHeader) && row.columns().getFirst().key().equals("previousItems")) {
+                    storeLocalItems(row, label, values, blockHeader.toString().contains("决定数量"));
+                    continue;
+                }
+                store(pending(row, label, values, 0));
             } else if (!header && label != null) {
                 Values values = collect(i, end, to, widest);
                 if (values.hasNumber()) {
@@ -365,6 +695,99 @@ final class TableReader {
             }
         }
         return found;
+    }
+
+    /**
+     * True for a local 2019 table 二 whose item rows count this year's items ("2019年项目数量", with or without
+     * 处理决定数量) instead of the national 上一年项目数量 / 本年增/减 / 处理决定数量.
+     */
+    private static boolean isLocalItemsHeader(StringBuilder header) {
+        String text = header.toString();
+        return text.contains("项目数量") && !text.contains("上一年") && !text.contains("增/减") && !text.contains("采购");
+    }
+
+    private static int localWidth(boolean v2019, StringBuilder header, TableRow row) {
+        if (v2019 && isLocalItemsHeader(header) && row.columns().getFirst().key().equals("previousItems")) {
+            return header.toString().contains("决定数量") ? 2 : 1;
+        }
+        return row.columns().size();
+    }
+
+    /**
+     * A row of the local 2019 variant: its 处理决定数量 is the national cell; its count of this year's items has
+     * no cell in the format (it is not 上一年项目数量), so 上一年项目数量 and 本年增/减 are reported unreadable.
+     */
+    private void storeLocalItems(TableRow row, String label, Values values, boolean decisions) {
+        List<String> unread = new ArrayList<>();
+        for (TableColumn column : row.columns()) {
+            if (!column.key().equals("decisions") || !decisions) {
+                unread.add(row.cellKey(column));
+            }
+        }
+        if (decisions && values.held() == 2) {
+            TableColumn column = row.columns().getLast();
+            CellValue value = value(values.raw()[1], values.norm()[1], column.type());
+            if (value == null) {
+                report.blank(row.cellKey(column));
+            } else {
+                report.cell(row.cellKey(column), value);
+            }
+        } else if (decisions) {
+            unread.add(row.cellKey(row.columns().getLast()));
+        }
+        String items = values.held() > 0 ? values.raw()[0] : "?";
+        findings.add(Finding.of(RuleId.STRUCTURE, unread,
+                "表二“" + label + "”按本地表样填写（“年项目数量”" + (decisions ? "、“处理决定数量”" : "")
+                        + "），不是全国格式的“上一年项目数量、本年增/减”：项目数量" + items + "未读入；请在编辑器中填写："
+                        + String.join("、", unread),
+                "table 二 row “" + label + "” follows a local layout (this year's 项目数量" + (decisions
+                        ? " and 处理决定数量" : "") + ") instead of the national 上一年项目数量 and 本年增/减: the item count "
+                        + items + " was not read; fill in: " + String.join(", ", unread)));
+    }
+
+    /**
+     * The 2019 procurement row's amount is text with its unit ("481714587.29元"), which does not end a row's values
+     * as a number would: taken from the line after the count, with a unit the page broke onto the next line
+     * ("8.175万" / "元").
+     */
+    private Values withAmount(TableRow row, Values values, int to) {
+        int width = row.columns().size();
+        if (values.held() != width - 1 || row.columns().getLast().type() != CellType.TEXT) {
+            return values;
+        }
+        int next = values.lastLine() + 1;
+        while (next < to && lines[next].isEmpty()) {
+            next++;
+        }
+        if (next >= to || consumed[next] || lines[next].filled != 1 || !isAmount(lines[next].firstNorm())) {
+            return values;
+        }
+        String raw = lines[next].raw[lines[next].first];
+        int last = next;
+        int unit = next + 1;
+        if (raw.endsWith("万") && unit < to && !consumed[unit] && "元".equals(lines[unit].paragraphNorm())) {
+            raw += "元";
+            last = unit;
+        }
+        String[] rawValues = values.raw().clone();
+        String[] normValues = values.norm().clone();
+        rawValues[width - 1] = raw;
+        normValues[width - 1] = TextNormalizer.label(raw);
+        return new Values(rawValues, normValues, width, values.surplus(), last, values.layout(), List.of(),
+                List.of());
+    }
+
+    /** An amount as written: digits with separators and a unit of 元, 万 or 亿. */
+    private static boolean isAmount(String norm) {
+        if (norm == null || norm.isEmpty() || norm.length() > 24 || norm.charAt(0) < '0' || norm.charAt(0) > '9') {
+            return false;
+        }
+        for (int i = 0; i < norm.length(); i++) {
+            if ("0123456789.,元万亿".indexOf(norm.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isTable2Header(String norm) {
@@ -385,6 +808,7 @@ final class TableReader {
         int subtotalColumn = subtotalColumn(from, to);
         int width = ReportLayout.APPLICANT_COLUMNS.size() + (subtotalColumn >= 0 ? 1 : 0);
         Set<String> found = new LinkedHashSet<>();
+        Map<String, Pending> pendings = new java.util.LinkedHashMap<>();
         List<String> subtotals = new ArrayList<>();
         String group = null;
         boolean afterResults = false;
@@ -459,7 +883,13 @@ final class TableReader {
             }
             wrapped = null;
             if (row != null) {
-                Values values = collect(i, end, to, width);
+                Values values = collect(i, end, to, width, subtotalColumn < 0);
+                Pending glued = values.held() == 0 && subtotalColumn < 0 ? glued(row, line, label, width) : null;
+                if (glued != null && found.add(row.key())) {
+                    consumed[i] = true;
+                    pendings.put(row.key(), glued);
+                    continue;
+                }
                 if (values.held() == 0) {
                     // a label whose values follow its wrapped rest, or a sentence naming the row
                     wrapped = found.contains(row.key()) ? null : row;
@@ -475,7 +905,7 @@ final class TableReader {
                     reportDuplicate(Section.S3, row, label);
                     continue;
                 }
-                store(row, values, label);
+                pendings.put(row.key(), pending(row, label, values, width));
                 if (row.key().equals("s3.handledTotal")) {
                     group = null;
                 }
@@ -487,6 +917,8 @@ final class TableReader {
                 }
             }
         }
+        settle(pendings, table3Equations(), width);
+        pendings.values().forEach(this::store);
         if (subtotalColumn >= 0) {
             findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
                     "表三有格式之外的列“法人或其他组织小计”，其数值未计入单元格（各行：" + String.join("；", subtotals) + "）",
@@ -495,6 +927,73 @@ final class TableReader {
                             + String.join("; ", subtotals) + ")"));
         }
         return found;
+    }
+
+    /**
+     * A row whose values a page glued to its label without separators ("行政规范性文件693665" for 69 / 3 / 665):
+     * the digits the label's line ends with, cut into the row's values in every way the row's total admits; null
+     * when the line does not end with at least one digit per column.
+     */
+    private Pending glued(TableRow row, TextLine line, String label, int group) {
+        String norm = line.paragraphNorm();
+        int width = row.columns().size();
+        if (norm == null || row.columns().getLast().type() == CellType.TEXT) {
+            return null;
+        }
+        int start = norm.length();
+        while (start > 0 && (Character.isDigit(norm.charAt(start - 1)) || norm.charAt(start - 1) == '.')) {
+            start--;
+        }
+        while (start < norm.length() && norm.charAt(start) == '.') {
+            start++;
+        }
+        String digits = norm.substring(start);
+        if (digits.length() < width || start == 0) {
+            return null;
+        }
+        List<String[]> splits = Readings.splits(digits, width);
+        List<Readings.Reading> readings = new ArrayList<>();
+        for (String[] split : splits == null ? List.<String[]>of() : splits) {
+            boolean numbers = true;
+            for (String part : split) {
+                numbers &= CellText.isNumber(part);
+            }
+            if (numbers && (group == 0 || Readings.totalsHold(split, group))) {
+                readings.add(new Readings.Reading(split, split));
+            }
+        }
+        String written = norm.substring(0, start);
+        Values values = new Values(new String[] {digits}, new String[] {digits}, 1, 0, -1, Layout.IN_LINE, List.of(),
+                List.of());
+        Pending pending = new Pending(row, written.isEmpty() ? label : written, values, readings);
+        // Without a total to check it against, a single split is no proof: an empty cell the page dropped
+        // ("330" for 33, 0, blank) looks the same. It is offered to the clerk, not read.
+        pending.confirmed = group > 0 || width == 1;
+        return pending;
+    }
+
+    private static boolean isDigits(String norm) {
+        for (int i = 0; i < norm.length(); i++) {
+            if (norm.charAt(i) < '0' || norm.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !norm.isEmpty();
+    }
+
+    /** Table 三's equations between rows, per column: the balance and the (七)总计 of the result rows. */
+    private List<Map<String, Integer>> table3Equations() {
+        Map<String, Integer> balance = new java.util.LinkedHashMap<>();
+        balance.put("s3.received", 1);
+        balance.put("s3.carriedOver", 1);
+        balance.put("s3.handledTotal", -1);
+        balance.put("s3.carriedForward", -1);
+        Map<String, Integer> handled = new java.util.LinkedHashMap<>();
+        for (TableRow row : layout.resultRows()) {
+            handled.put(row.key(), 1);
+        }
+        handled.put("s3.handledTotal", -1);
+        return List.of(balance, handled);
     }
 
     /**
@@ -547,7 +1046,9 @@ final class TableReader {
     /**
      * Reads table 四 from lines [from, to) by position: its 15 values in the national order, after header rows whose
      * words may be split or cut ("结果 / 维持", "尚未"). The values of a line are the cells after its last word.
-     * Returns the number of values found.
+     * When there are fewer or more values than 15, the readings they admit are settled by the totals of its three
+     * groups (see {@link Readings}); the first values of a text cut short are kept as they are. Returns the number
+     * of values found.
      */
     int table4(int from, int to) {
         List<TableRow> rows = layout.table(Section.S4).rows();
@@ -560,17 +1061,19 @@ final class TableReader {
             }
         }
         int width = keys.size();
-        int held = 0;
-        int surplus = 0;
+        List<String> raw = new ArrayList<>();
+        List<String> norm = new ArrayList<>();
         int pendingEmpty = 0;
-        for (int i = from; i < to; i++) {
+        int lastLine = -1;
+        boolean onePerLine = true;
+        for (int i = from; i < to && raw.size() < 2 * width; i++) {
             if (consumed[i]) {
                 continue;
             }
             TextLine line = lines[i];
             if (line.isEmpty()) {
                 // One value per line: an empty line between values is a blank cell (see collect).
-                if (emptyLineIsBlank && held > 0 && line.raw.length <= 1) {
+                if (emptyLineIsBlank && !raw.isEmpty() && line.raw.length <= 1 && !line.isMark()) {
                     pendingEmpty++;
                 }
                 continue;
@@ -593,42 +1096,93 @@ final class TableReader {
                 pendingEmpty = 0;
                 continue;
             }
-            for (; pendingEmpty > 0 && held < width; pendingEmpty--) {
-                report.blank(keys.get(held++));
+            for (; pendingEmpty > 0 && raw.size() < width; pendingEmpty--) {
+                raw.add("");
+                norm.add("");
             }
             pendingEmpty = 0;
             consumed[i] = true;
+            lastLine = i;
             int lo = start;
             int hi = line.raw.length;
-            int need = width - held;
+            int need = Math.max(0, width - raw.size());
             while (hi - lo > need && line.raw[hi - 1].isEmpty()) {
                 hi--;
             }
             while (hi - lo > need && line.raw[lo].isEmpty()) {
                 lo++;
             }
+            onePerLine &= hi - lo <= 1;
             for (int c = lo; c < hi; c++) {
-                if (held == width) {
-                    if (!line.raw[c].isEmpty()) {
-                        surplus++;
-                    }
+                if (raw.size() >= width && line.raw[c].isEmpty()) {
                     continue;
                 }
-                CellValue value = value(line.raw[c], line.norm[c], types.get(held));
-                if (value == null) {
-                    report.blank(keys.get(held));
-                } else {
-                    report.cell(keys.get(held), value);
-                }
-                held++;
+                raw.add(line.raw[c]);
+                norm.add(line.norm[c]);
             }
         }
-        if (pendingEmpty > 0 && held + pendingEmpty == width && to < lines.length) {
+        if (pendingEmpty > 0 && raw.size() + pendingEmpty == width && to < lines.length) {
             // the last cells, one per line, left empty before the next section (not the end of a truncated text)
-            for (; held < width; held++) {
-                report.blank(keys.get(held));
+            for (; raw.size() < width; ) {
+                raw.add("");
+                norm.add("");
             }
         }
+        int held = raw.size();
+        List<Readings.Reading> readings = null;
+        if (held > width) {
+            readings = new ArrayList<>();
+            List<Readings.Reading> joins = onePerLine ? Readings.joins(raw, norm, width) : List.of();
+            for (Readings.Reading reading : joins == null ? List.<Readings.Reading>of() : joins) {
+                if (Readings.totalsHold(reading.norm(), 5)) {
+                    readings.add(reading);
+                }
+            }
+            if (readings.isEmpty()) {
+                readings = null; // not numbers broken over lines: the first 15 are read, the surplus reported
+            }
+        } else if (held == 1 && raw.getFirst().length() >= width && isDigits(norm.getFirst())) {
+            // the 15 values glued into one run of digits: cut where the group totals allow
+            readings = new ArrayList<>();
+            List<String[]> splits = Readings.splits(norm.getFirst(), width);
+            for (String[] split : splits == null ? List.<String[]>of() : splits) {
+                if (Readings.totalsHold(split, 5)) {
+                    readings.add(new Readings.Reading(split, split));
+                }
+            }
+        } else if (held > 0 && held < width && !restIsEmpty(lastLine + 1)) {
+            readings = new ArrayList<>();
+            List<Readings.Reading> expansions = onePerLine && collapsedLines
+                    ? Readings.expansions(raw, norm, width) : List.of();
+            for (Readings.Reading reading : expansions == null ? List.<Readings.Reading>of() : expansions) {
+                if (Readings.totalsHold(reading.norm(), 5)) {
+                    readings.add(reading);
+                }
+            }
+        }
+        if (readings != null) {
+            TableRow whole = new TableRow("s4", "表四", List.of(), List.of());
+            Values values = new Values(raw.toArray(String[]::new), norm.toArray(String[]::new), held, 0, lastLine,
+                    Layout.ONE_PER_LINE, List.of(), List.of());
+            storeReadings(keys, types, new Pending(whole, "表四", values, readings));
+            return held;
+        }
+        int surplus = 0;
+        for (int k = 0; k < held; k++) {
+            if (k >= width) {
+                if (!raw.get(k).isEmpty()) {
+                    surplus++;
+                }
+                continue;
+            }
+            CellValue value = value(raw.get(k), norm.get(k), types.get(k));
+            if (value == null) {
+                report.blank(keys.get(k));
+            } else {
+                report.cell(keys.get(k), value);
+            }
+        }
+        held = Math.min(held, width);
         if (held == 0) {
             findings.add(Finding.of(RuleId.STRUCTURE, keys,
                     "未找到表四（" + Section.S4.titleZh() + "）的数值",

@@ -38,15 +38,64 @@ final class TextExtractor implements SourceExtractor {
     private static SourceLine cells(String text, int start, int end) {
         List<String> cells = new ArrayList<>();
         int cell = start;
+        boolean tab = false;
+        boolean spaces = false;
         for (int i = start; i < end && cells.size() < MAX_CELLS - 1; i++) {
             char c = text.charAt(i);
             if (c == '|' || c == '\uFF5C') {
                 cells.add(trimmed(text, cell, i));
                 cell = i + 1;
+            } else if (c == '\t') {
+                tab = true;
+            } else if (i + 1 < end && isGap(c) && isGap(text.charAt(i + 1))) {
+                spaces = true;
             }
         }
         cells.add(trimmed(text, cell, end));
+        if (cells.size() == 1 && (tab || spaces)) {
+            // untrimmed: a TAB at the end of the row is its last, blank, cell
+            List<String> columns = columns(text.substring(start, end), tab);
+            if (columns != null) {
+                return new SourceLine(columns);
+            }
+        }
         return new SourceLine(cells);
+    }
+
+    private static boolean isGap(char c) {
+        return c == ' ' || c == '\u3000' || c == '\u00A0';
+    }
+
+    /**
+     * A table row copied out of Word or WPS (cells between TABs, empty ones kept) or out of a PDF viewer (columns
+     * aligned with runs of two or more spaces), or null when the line is a sentence: only a line with a value (or,
+     * between TABs, an empty cell) after its first cell is a row, so prose with a TAB or double spaces stays one
+     * paragraph.
+     */
+    private static List<String> columns(String line, boolean tab) {
+        List<String> cells = new ArrayList<>();
+        int cell = 0;
+        int length = line.length();
+        for (int i = 0; i < length && cells.size() < MAX_CELLS - 1; i++) {
+            char c = line.charAt(i);
+            if (tab ? c == '\t' : isGap(c) && i + 1 < length && isGap(line.charAt(i + 1))) {
+                cells.add(trimmed(line, cell, i));
+                int next = i + 1;
+                while (!tab && next < length && isGap(line.charAt(next))) {
+                    next++;
+                }
+                cell = next;
+                i = next - 1;
+            }
+        }
+        cells.add(trimmed(line, cell, length));
+        for (int i = 1; i < cells.size(); i++) {
+            // between TABs an empty cell is a blank one; a run of spaces cannot hold one
+            if (CellText.isValue(TextNormalizer.label(cells.get(i))) && (tab || !cells.get(i).isEmpty())) {
+                return cells;
+            }
+        }
+        return null;
     }
 
     /** The text between start and end without surrounding whitespace, copied once. */

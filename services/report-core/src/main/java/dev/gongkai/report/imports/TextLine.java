@@ -43,6 +43,22 @@ final class TextLine {
         return first < 0;
     }
 
+    /**
+     * True for an empty line that is not blank: a lone quote mark or the like, which the comparison form drops
+     * (危及 / “ / 三安全一稳定 / ”: part of a label a page broke around its quotes).
+     */
+    boolean isMark() {
+        if (first >= 0) {
+            return false;
+        }
+        for (String cell : raw) {
+            if (!cell.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The comparison form of the line when it holds exactly one non-empty cell (a paragraph), else null. */
     String paragraphNorm() {
         return filled == 1 ? norm[first] : null;

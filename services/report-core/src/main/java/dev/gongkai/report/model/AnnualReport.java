@@ -1,5 +1,7 @@
 package dev.gongkai.report.model;
 
+import dev.gongkai.contract.CellState;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -66,6 +68,16 @@ public record AnnualReport(
 
     public String narrative(Section section) {
         return narrative.get(section.key());
+    }
+
+    /** Which of the three states the cell is in. */
+    public CellState cellState(String key) {
+        return cells.containsKey(key) ? CellState.VALUE : blank.contains(key) ? CellState.BLANK : CellState.ABSENT;
+    }
+
+    /** Whether the cell reads differently in {@code other}: another state, or another value. */
+    public boolean cellDiffers(AnnualReport other, String key) {
+        return cellState(key) != other.cellState(key) || !Objects.equals(cells.get(key), other.cells.get(key));
     }
 
     public Builder toBuilder() {

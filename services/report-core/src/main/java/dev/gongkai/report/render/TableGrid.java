@@ -283,7 +283,7 @@ final class TableGrid {
 
     private static Cell value(AnnualReport report, String key, int colspan, List<String> headers) {
         CellValue value = report.cells().get(key);
-        String state = value != null ? null : report.blank().contains(key) ? "blank" : "absent";
+        String state = value != null ? null : report.cellState(key).code();
         String text = switch (value) {
             case null -> "";
             case CellValue.Numeric numeric -> numeric.value().toPlainString();

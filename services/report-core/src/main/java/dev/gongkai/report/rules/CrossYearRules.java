@@ -59,7 +59,7 @@ final class CrossYearRules {
             for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
                 String key = "s3.carriedOver." + column.key();
                 int cell = CellGrid.index(grid.report.format(), key);
-                Optional<Long> before = whole(previous, "s3.carriedForward." + column.key());
+                Optional<Long> before = whole(previous, CarriedFromLastYear.carriedOver().get(key));
                 if (!grid.isWhole(cell) || before.isEmpty() || before.get() == grid.value(cell)) {
                     continue;
                 }
@@ -85,7 +85,7 @@ final class CrossYearRules {
                 return;
             }
             AnnualReport previous = context.previous().get();
-            for (String row : List.of("s2.regulations", "s2.normativeDocuments")) {
+            for (String row : CarriedFromLastYear.IN_FORCE_ROWS) {
                 int issued = CellGrid.index(ReportFormat.V2021, row + ".issued");
                 int repealed = CellGrid.index(ReportFormat.V2021, row + ".repealed");
                 int inForce = CellGrid.index(ReportFormat.V2021, row + ".inForce");

@@ -14,8 +14,4 @@ public enum Severity {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public boolean blocksSubmission() {
-        return this == ERROR;
-    }
 }

@@ -44,6 +44,6 @@ class AuditController {
     @Transactional(readOnly = true)
     AuditTrail.Verification verify(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
-        return audit.verify(agencyDsl.of(acting));
+        return audit.verify(agencyDsl.of(acting), acting.slug());
     }
 }

@@ -1,5 +1,8 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -10,7 +13,7 @@ import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
-import dev.gongkai.report.model.TableColumn;
+import dev.gongkai.report.rules.CarriedFromLastYear;
 import dev.gongkai.report.rules.RuleId;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
@@ -19,8 +22,6 @@ import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
-import dev.gongkai.reports.report.ReportSource;
-import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
@@ -75,7 +76,7 @@ class Drafting {
                 Map.of("year", year, "format", draft.format().code(), "cells", prefilled(draft)));
         StoredReport stored = reports.find(dsl, year).orElseThrow();
         CheckedReport checked = findings.check(dsl, year, draft);
-        events.statusChanged(acting.agency(), year, "create", ReportStatus.DRAFT, 1, actor, checked, null);
+        events.statusChanged(acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor, checked, null);
         return new Saved(stored, checked);
     }
 
@@ -91,17 +92,8 @@ class Drafting {
         for (CellDefinition cell : layout.cells()) {
             draft.blank(cell.key());
         }
-        previous.ifPresent(last -> {
-            for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
-                last.cell("s3.carriedForward." + column.key())
-                        .ifPresent(value -> draft.cell("s3.carriedOver." + column.key(), value));
-            }
-            if (format == ReportFormat.V2021 && last.format() == ReportFormat.V2021) {
-                for (String row : List.of("s2.regulations", "s2.normativeDocuments")) {
-                    last.cell(row + ".inForce").ifPresent(value -> draft.cell(row + ".inForce", value));
-                }
-            }
-        });
+        previous.ifPresent(last -> CarriedFromLastYear.cells(format, last.format())
+                .forEach((cell, lastYears) -> last.cell(lastYears).ifPresent(value -> draft.cell(cell, value))));
         return draft.build();
     }
 
@@ -200,7 +192,7 @@ class Drafting {
         reports.saveDocument(dsl, year, revision, next, status, actor);
         audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
         if (current.status() != status) {
-            events.statusChanged(acting.agency(), year, "edit", status, revision, actor, checked, null);
+            events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor, checked, null);
         }
         StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
                 current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),
@@ -231,8 +223,7 @@ class Drafting {
         Iterable<String> keys = candidates != null ? new java.util.TreeSet<>(candidates)
                 : from.layout().cells().stream().map(CellDefinition::key).toList();
         for (String key : keys) {
-            if (!Objects.equals(ReportJson.state(from, key), ReportJson.state(to, key))
-                    || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
+            if (from.cellDiffers(to, key)) {
                 cellsBefore.put(key, ReportJson.value(from, key));
                 cellsAfter.put(key, ReportJson.value(to, key));
             }
@@ -274,9 +265,8 @@ class Drafting {
         props.put("current", json.view(current));
         Optional<AnnualReport> base = reports.revision(dsl, current.year(), expected);
         if (base.isPresent()) {
-            List<String> changedSince = keys.stream().filter(key ->
-                    !Objects.equals(ReportJson.state(base.get(), key), ReportJson.state(current.document(), key))
-                            || !Objects.equals(base.get().cells().get(key), current.document().cells().get(key))).toList();
+            List<String> changedSince = keys.stream().filter(key -> base.get().cellDiffers(current.document(), key))
+                    .toList();
             props.put("conflicting_cells", changedSince);
         }
         return new ApiException(HttpStatus.CONFLICT, "report.revision.stale",
@@ -293,10 +283,6 @@ class Drafting {
 
     static String target(int year) {
         return "report/" + year;
-    }
-
-    static String etag(StoredReport report) {
-        return Etags.of(report.revision());
     }
 
 }

@@ -71,7 +71,10 @@ class ReportController {
     ResponseEntity<ObjectNode> get(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         Drafting.Saved saved = drafting.get(acting, year);
-        return ResponseEntity.ok().eTag(saved.report().etag()).body(json.view(saved.report()));
+        ObjectNode view = json.view(saved.report());
+        view.set("allowedActions", json.mapper().valueToTree(
+                Permissions.allowedActions(acting.caller(), saved.report().status(), false)));
+        return ResponseEntity.ok().eTag(saved.report().etag()).body(view);
     }
 
     @PatchMapping("/{year}")

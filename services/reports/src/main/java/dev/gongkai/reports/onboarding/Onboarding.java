@@ -1,6 +1,8 @@
 package dev.gongkai.reports.onboarding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -15,9 +17,10 @@ import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.reports.attachments.Attachments;
 import dev.gongkai.reports.audit.AuditTrail;
+import dev.gongkai.reports.report.CheckedReport;
+import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
-import dev.gongkai.reports.report.ReportSource;
-import dev.gongkai.reports.report.ReportStatus;
+import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
@@ -40,6 +43,11 @@ import java.util.Optional;
  * so the cross-year rules work from the first cycle. Each file is matched to an agency by the name the report
  * carries (exact, then normalised) or by the manual mapping; a report already stored for that agency and year is
  * left alone, so a rerun changes nothing.
+ * <p>
+ * History is only what lies before the cycle being drafted ({@link #lastHistoryYear}): the current cycle's report is
+ * drafted, checked and approved through the workflow, never published straight from a file. Imported reports are
+ * checked like any other and keep their findings (in the answer and in the audit trail), and reach the portal
+ * flagged as imported history.
  */
 @Service
 class Onboarding {
@@ -50,9 +58,11 @@ class Onboarding {
     private final ReportStore reports;
     private final AuditTrail audit;
     private final ReportEvents events;
+    private final ReportFindings findings;
 
     Onboarding(AgencyAccess access, AgencyRegistry registry, AgencyDsl agencyDsl, ReportStore reports,
-               AuditTrail audit, ReportEvents events) {
+               AuditTrail audit, ReportEvents events, ReportFindings findings) {
+        this.findings = findings;
         this.access = access;
         this.registry = registry;
         this.agencyDsl = agencyDsl;
@@ -62,11 +72,26 @@ class Onboarding {
     }
 
     /**
-     * @param outcome {@code imported}, {@code already-imported}, {@code exists} (another report is stored for that
-     *                year), {@code unmatched} or {@code unreadable}
+     * @param outcome  {@code imported}, {@code already-imported}, {@code exists} (another report is stored for that
+     *                 year), {@code current-cycle} (not history), {@code unmatched} or {@code unreadable}
+     * @param findings what reading and checking an imported report found, else empty
      */
     record FileResult(String file, String outcome, String agency, Integer year, String code,
-                      @JsonProperty("message_zh") String messageZh, @JsonProperty("message_en") String messageEn) {
+                      @JsonProperty("message_zh") String messageZh, @JsonProperty("message_en") String messageEn,
+                      List<FindingView> findings) {
+
+        FileResult(String file, String outcome, String agency, Integer year, String code, String messageZh,
+                   String messageEn) {
+            this(file, outcome, agency, year, code, messageZh, messageEn, List.of());
+        }
+    }
+
+    /**
+     * The newest year that is history: reports of year Y are drafted and published in Y + 1 (by January 31), so in
+     * year Y (China time) the cycle being drafted is Y - 1, and Y itself has not ended.
+     */
+    static int lastHistoryYear() {
+        return Years.current() - 2;
     }
 
     @Transactional
@@ -97,6 +122,13 @@ class Onboarding {
             return new FileResult(file.name(), "unmatched", null, year, "YEAR",
                     "无法确定报告年度（或年度早于 " + Years.FIRST + "）", "The report year is unknown or before " + Years.FIRST);
         }
+        if (year > lastHistoryYear()) {
+            return new FileResult(file.name(), "current-cycle", null, year, "CURRENT_CYCLE",
+                    year + " 年度属于当前填报周期，须经填报、审核流程发布，不能作为历史报告导入（可导入 "
+                            + lastHistoryYear() + " 年度及以前）",
+                    year + " is the cycle being drafted: its report is published through the workflow, never "
+                            + "imported as history (history is " + lastHistoryYear() + " and earlier)");
+        }
         Optional<Agency> agency;
         String mapped = mapping.get(file.name());
         if (mapped == null) {
@@ -117,10 +149,11 @@ class Onboarding {
                         "No agency of the jurisdiction is named \"" + report.agency() + "\"; map the file by hand");
             }
         }
-        return store(caller, file, agency.get(), year, report);
+        return store(caller, file, agency.get(), year, imported);
     }
 
-    private FileResult store(Caller caller, ZipEntries.File file, Agency agency, int year, AnnualReport report) {
+    private FileResult store(Caller caller, ZipEntries.File file, Agency agency, int year, ImportResult imported) {
+        AnnualReport report = imported.report();
         DSLContext dsl = agencyDsl.of(agency.slug());
         String checksum = Attachments.sha256(file.content());
         Optional<StoredReport> existing = reports.find(dsl, year);
@@ -137,15 +170,22 @@ class Onboarding {
         String actor = caller.username();
         reports.insert(dsl, year, report, ReportStatus.PUBLISHED, ReportSource.IMPORTED, checksum, file.name(),
                 publishedAt, actor);
+        // Checked after the insert, so the rules see the stored year beside the years before it.
+        CheckedReport checked = findings.check(dsl, year, report);
+        List<FindingView> found = new ArrayList<>(ReportFindings.views(imported.findings(), Map.of()));
+        found.addAll(checked.findings());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", ReportStatus.PUBLISHED.name());
         after.put("source", ReportSource.IMPORTED.name());
         after.put("file", file.name());
         after.put("sha256", checksum);
+        after.put("findings", found);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
         events.published(agency, year, 1, publishedAt.toInstant(), actor, false, true, null,
                 CanonicalJson.write(report));
-        return new FileResult(file.name(), "imported", agency.slug().value(), year, null, "已导入", "Imported");
+        return new FileResult(file.name(), "imported", agency.slug().value(), year, null,
+                found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
+                found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)", found);
     }
 
     /** The exact registry name first, then the same name with spacing, punctuation and width normalised. */

@@ -1,16 +1,23 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.Role;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Who may do what with reports, on top of the platform's tenancy (which already refused foreign agencies). */
 public final class Permissions {
@@ -21,19 +28,25 @@ public final class Permissions {
     /** Agency endpoints are for the agency's own staff; the office has its own endpoints. */
     public static void requireMember(ActingAgency acting, String... anyRole) {
         if (acting.viaOffice()) {
-            throw ApiException.forbidden("report.office-use-office-api",
-                    "政务公开办请通过审核接口（/api/office/…）查看和处理报告",
-                    "The disclosure office works on reports through /api/office/…");
+            throw new ApiException(ProblemCode.REPORT_OFFICE_USE_OFFICE_API);
         }
         requireRole(acting.caller(), anyRole);
     }
 
     public static void requireRole(Caller caller, String... anyRole) {
         if (Arrays.stream(anyRole).noneMatch(caller::hasRole)) {
-            throw ApiException.forbidden("access.denied",
-                    "您的角色不能执行此操作（需要 " + String.join(" 或 ", anyRole) + "）",
-                    "Your role does not allow this (needs " + String.join(" or ", anyRole) + ")");
+            throw new ApiException(ProblemCode.ACCESS_DENIED, List.of(anyRole)).variant("needs-role");
         }
+    }
+
+    /**
+     * The workflow actions this caller may take on a report in {@code status} through the agency API
+     * ({@code office} false) or the office API, so that no client re-encodes the transition table.
+     */
+    public static List<Action> allowedActions(Caller caller, ReportStatus status, boolean office) {
+        Set<Role> roles = Arrays.stream(Role.values()).filter(r -> caller.hasRole(r.code()))
+                .collect(Collectors.toUnmodifiableSet());
+        return Action.available(status, roles).stream().filter(a -> a.office() == office).toList();
     }
 
     /** Reading an agency's reports: any of its staff roles. */
@@ -45,8 +58,7 @@ public final class Permissions {
      */
     public static ActingAgency supervised(AgencyAccess access, Caller caller, AgencySlug agency) {
         if (!caller.hasOfficeRole()) {
-            throw ApiException.forbidden("access.denied", "仅政务公开办工作人员可以使用审核接口",
-                    "Only disclosure-office staff may use the review API");
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("office-only");
         }
         ActingAgency acting = access.resolve(caller, Optional.of(agency)).orElseThrow();
         if (!acting.viaOffice() && acting.agency().kind() != AgencyKind.DISCLOSURE_OFFICE

@@ -1,5 +1,7 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.events.ReportPublished;
 import dev.gongkai.platform.events.ReportStatusChanged;
@@ -23,10 +25,10 @@ public class ReportEvents {
         return "report:" + agency.slug().value() + ":" + year;
     }
 
-    public void statusChanged(Agency agency, int year, String action, ReportStatus status, int revision,
+    public void statusChanged(Agency agency, int year, ReportChange change, ReportStatus status, int revision,
                               String actor, CheckedReport checked, String reason) {
         ReportStatusChanged event = new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), year, action, status.name(), revision, Instant.now(), actor,
+                agency.jurisdiction().value(), year, change, status, revision, Instant.now(), actor,
                 checked.errors().size(), checked.warnings().size(), checked.unexplainedWarnings().size(), reason);
         outbox.publish(aggregate(agency, year), event.type(), event);
     }

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.render.CanonicalJson;
@@ -60,6 +61,6 @@ public class ReportJson {
 
     /** "value", "blank" or "absent": the three states of a cell. */
     public static String state(AnnualReport report, String key) {
-        return report.cells().containsKey(key) ? "value" : report.blank().contains(key) ? "blank" : "absent";
+        return report.cellState(key).code();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReportRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
@@ -30,8 +32,8 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT_REVISION;
 public class ReportStore {
 
     static final RecordMapper<ReportRecord, StoredReport> TO_REPORT = r -> new StoredReport(
-            r.getYear(), ReportStatus.valueOf(r.getStatus()), r.getRevision(), document(r.getDocument()),
-            ReportSource.valueOf(r.getSource()), r.getSourceChecksum(), r.getCorrectionPending(),
+            r.getYear(), r.getStatus(), r.getRevision(), document(r.getDocument()),
+            r.getSource(), r.getSourceChecksum(), r.getCorrectionPending(),
             r.getCorrectionReason(), r.getReturnReason(), r.getCreatedAt(), r.getUpdatedAt(), r.getSubmittedAt(),
             r.getPublishedAt());
 
@@ -56,7 +58,7 @@ public class ReportStore {
                 .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    public record Summary(int year, String format, String status, int revision, String source,
+    public record Summary(int year, String format, ReportStatus status, int revision, ReportSource source,
                           OffsetDateTime updatedAt) {
     }
 
@@ -105,10 +107,10 @@ public class ReportStore {
         dsl.insertInto(REPORT)
                 .set(REPORT.YEAR, year)
                 .set(REPORT.FORMAT, document.format().code())
-                .set(REPORT.STATUS, status.name())
+                .set(REPORT.STATUS, status)
                 .set(REPORT.REVISION, 1)
                 .set(REPORT.DOCUMENT, json)
-                .set(REPORT.SOURCE, source.name())
+                .set(REPORT.SOURCE, source)
                 .set(REPORT.SOURCE_CHECKSUM, sourceChecksum)
                 .set(REPORT.SOURCE_FILE, sourceFile)
                 .set(REPORT.PUBLISHED_AT, publishedAt)
@@ -123,7 +125,7 @@ public class ReportStore {
         dsl.update(REPORT)
                 .set(REPORT.DOCUMENT, json)
                 .set(REPORT.REVISION, revision)
-                .set(REPORT.STATUS, status.name())
+                .set(REPORT.STATUS, status)
                 .set(REPORT.UPDATED_AT, OffsetDateTime.now())
                 .where(REPORT.YEAR.eq(year))
                 .execute();
@@ -137,7 +139,7 @@ public class ReportStore {
 
     public void changeStatus(DSLContext dsl, int year, ReportStatus status, StatusDetails details) {
         var update = dsl.update(REPORT)
-                .set(REPORT.STATUS, status.name())
+                .set(REPORT.STATUS, status)
                 .set(REPORT.UPDATED_AT, OffsetDateTime.now())
                 .set(REPORT.RETURN_REASON, details.returnReason())
                 .set(REPORT.CORRECTION_PENDING, details.correctionPending())

@@ -1,5 +1,7 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportSource;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
 
 import java.time.OffsetDateTime;

@@ -14,6 +14,7 @@ import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import dev.gongkai.reports.workflow.TransitionRequest;
+import dev.gongkai.reports.workflow.TransitionResult;
 import dev.gongkai.reports.workflow.Transitions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,6 +80,7 @@ class OfficeController {
         StoredReport report = reports.requireVisibleToOffice(dsl, year);
         ObjectNode body = json.view(report);
         body.put("agencySlug", acting.slug().value());
+        body.set("allowedActions", json.mapper().valueToTree(Permissions.allowedActions(caller, report.status(), true)));
         body.set("findings", json.mapper().valueToTree(findings.check(dsl, year, report.document()).findings()));
         body.set("comments", json.mapper().valueToTree(comments.threads(acting, year)));
         body.set("attachments", json.mapper().valueToTree(attachments.list(acting, year)));
@@ -86,7 +88,7 @@ class OfficeController {
     }
 
     @PostMapping("/reports/{agency}/{year}/transitions")
-    ResponseEntity<JsonNode> transition(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
+    ResponseEntity<TransitionResult> transition(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                         @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                         @RequestBody TransitionRequest request) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The agency's transitions: request sign-off, submit, withdraw. */
 @RestController
@@ -23,7 +22,7 @@ class TransitionController {
     }
 
     @PostMapping("/api/reports/{year}/transitions")
-    ResponseEntity<JsonNode> transition(ActingAgency acting, @PathVariable int year,
+    ResponseEntity<TransitionResult> transition(ActingAgency acting, @PathVariable int year,
                                         @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
                                         @RequestBody TransitionRequest request) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);

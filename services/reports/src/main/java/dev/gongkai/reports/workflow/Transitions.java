@@ -1,6 +1,12 @@
 package dev.gongkai.reports.workflow;
 
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.Role;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
+import dev.gongkai.platform.error.Problems;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.model.AnnualReport;
@@ -10,7 +16,6 @@ import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
-import dev.gongkai.reports.report.ReportStatus;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
@@ -18,10 +23,8 @@ import dev.gongkai.report.render.CanonicalJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
@@ -65,10 +68,10 @@ public class Transitions {
     }
 
     /** What a transition answered: its body, and whether it is a replay of an earlier answer. */
-    public record Outcome(JsonNode body, boolean replayed, ApiException refusal) {
+    public record Outcome(TransitionResult body, boolean replayed, ApiException refusal) {
 
         /** A refusal (decided after its explanations were committed) becomes its problem; a replay says so. */
-        public org.springframework.http.ResponseEntity<JsonNode> toResponse() {
+        public org.springframework.http.ResponseEntity<TransitionResult> toResponse() {
             if (refusal != null) {
                 throw refusal;
             }
@@ -85,17 +88,15 @@ public class Transitions {
                          boolean viaOfficeApi) {
         Action action = parse(request);
         if (action.office() != viaOfficeApi) {
-            throw ApiException.forbidden("transition.not-allowed-here",
-                    "“" + action.code() + "”" + (action.office() ? "由政务公开办执行" : "由报告单位执行"),
-                    "\"" + action.code() + "\" is taken by " + (action.office() ? "the disclosure office" : "the agency"));
+            throw new ApiException(ProblemCode.TRANSITION_NOT_ALLOWED_HERE, action.code())
+                    .variant(action.office() ? "office" : "agency");
         }
-        Permissions.requireRole(acting.caller(), action.roles());
+        Permissions.requireRole(acting.caller(),
+                action.roles().stream().map(Role::code).sorted().toArray(String[]::new));
         String reason = reason(action, request.reason());
         Map<String, String> explanations = explanations(request.explanations());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_CHARS)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "idempotency-key.invalid",
-                    "Idempotency-Key 应为 1 至 200 个字符", "Idempotency-Key must be 1 to 200 characters",
-                    Map.of("field", "Idempotency-Key"));
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_INVALID).atField("Idempotency-Key");
         }
         DSLContext dsl = agencyDsl.of(acting);
         StoredReport report = reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
@@ -106,11 +107,9 @@ public class Transitions {
             }
         }
         if (!action.from().contains(report.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, "transition.wrong-status",
-                    "报告当前状态为 " + report.status() + "，不能执行“" + action.code() + "”（须为 "
-                            + names(action.from()) + "）",
-                    "The report is " + report.status() + "; \"" + action.code() + "\" needs " + names(action.from()),
-                    Map.of("status", report.status().name(), "allowed_from", names(action.from())));
+            throw new ApiException(ProblemCode.TRANSITION_WRONG_STATUS, report.status(), action.code(),
+                    names(action.from())).with("status", report.status().name())
+                    .with("allowed_from", names(action.from()));
         }
         String actor = acting.caller().username();
         CheckedReport checked = findings.check(dsl, year, report.document());
@@ -155,20 +154,10 @@ public class Transitions {
         }
         audit.append(dsl, acting.slug(), actor, "report." + action.code(), "report/" + year,
                 Map.of("status", report.status().name()), after);
-        events.statusChanged(acting.agency(), year, action.code(), to, revision, actor, checked, reason);
+        events.statusChanged(acting.agency(), year, ReportChange.of(action), to, revision, actor, checked, reason);
 
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("year", year);
-        answer.put("action", action.code());
-        answer.put("status", to.name());
-        answer.put("revision", revision);
-        answer.put("errors", checked.errors().size());
-        answer.put("warnings", checked.warnings().size());
-        answer.put("unexplainedWarnings", checked.unexplainedWarnings().size());
-        if (reason != null) {
-            answer.put("reason", reason);
-        }
-        JsonNode body = json.valueToTree(answer);
+        TransitionResult body = new TransitionResult(year, action, to, revision, checked.errors().size(),
+                checked.warnings().size(), checked.unexplainedWarnings().size(), reason);
         if (idempotencyKey != null) {
             dsl.insertInto(TRANSITION_REQUEST)
                     .set(TRANSITION_REQUEST.IDEMPOTENCY_KEY, idempotencyKey)
@@ -186,36 +175,28 @@ public class Transitions {
             return Optional.empty();
         }
         if (stored.getYear() != year || !stored.getAction().equals(action.code())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key.reused",
-                    "该 Idempotency-Key 已用于另一个操作（" + stored.getYear() + " 年度 " + stored.getAction() + "）",
-                    "This Idempotency-Key was already used for another request (" + stored.getYear() + " "
-                            + stored.getAction() + ")", Map.of("field", "Idempotency-Key"));
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED, stored.getYear(), stored.getAction())
+                    .atField("Idempotency-Key");
         }
-        return Optional.of(new Outcome(json.readTree(stored.getResponse().data()), true, null));
+        return Optional.of(new Outcome(json.readValue(stored.getResponse().data(), TransitionResult.class), true, null));
     }
 
     private static Action parse(TransitionRequest request) {
         if (request == null || request.action() == null || request.action().isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "transition.action.required", "请指定操作（action）",
-                    "The action is required", Map.of("field", "action"));
+            throw new ApiException(ProblemCode.TRANSITION_ACTION_REQUIRED).atField("action");
         }
-        return Action.ofCode(request.action()).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-                "transition.action.unknown", "未知操作“" + request.action() + "”",
-                "Unknown action \"" + request.action() + "\"",
-                Map.of("field", "action", "allowed", java.util.Arrays.stream(Action.values()).map(Action::code).toList())));
+        return Action.ofCode(request.action()).orElseThrow(() -> new ApiException(
+                ProblemCode.TRANSITION_ACTION_UNKNOWN, request.action()).atField("action")
+                .with("allowed", java.util.Arrays.stream(Action.values()).map(Action::code).toList()));
     }
 
     private static String reason(Action action, String reason) {
         String text = reason == null ? null : reason.strip();
         if (action.reasonRequired() && (text == null || text.isEmpty())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "transition.reason.required",
-                    "“" + action.code() + "”须说明理由", "\"" + action.code() + "\" needs a reason",
-                    Map.of("field", "reason"));
+            throw new ApiException(ProblemCode.TRANSITION_REASON_REQUIRED, action.code()).atField("reason");
         }
         if (text != null && text.length() > MAX_REASON_CHARS) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "transition.reason.too-long",
-                    "理由超过 " + MAX_REASON_CHARS + " 个字符", "The reason is longer than " + MAX_REASON_CHARS + " characters",
-                    Map.of("field", "reason"));
+            throw new ApiException(ProblemCode.TRANSITION_REASON_TOO_LONG, MAX_REASON_CHARS).atField("reason");
         }
         return text == null || text.isEmpty() ? null : text;
     }
@@ -228,20 +209,16 @@ public class Transitions {
         Map<String, String> result = new LinkedHashMap<>();
         given.forEach((id, text) -> {
             if (text == null || text.isBlank()) {
-                errors.add(Map.of("field", "explanations." + id, "code", "explanation.empty",
-                        "message_zh", "说明不能为空", "message_en", "An explanation must not be empty"));
+                errors.add(Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_EMPTY));
             } else if (text.length() > MAX_REASON_CHARS) {
-                errors.add(Map.of("field", "explanations." + id, "code", "explanation.too-long",
-                        "message_zh", "说明超过 " + MAX_REASON_CHARS + " 个字符",
-                        "message_en", "The explanation is longer than " + MAX_REASON_CHARS + " characters"));
+                errors.add(Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_TOO_LONG,
+                        MAX_REASON_CHARS));
             } else {
                 result.put(id, text.strip());
             }
         });
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "transition.explanations.invalid",
-                    "说明有 " + errors.size() + " 处错误", errors.size() + " explanation(s) are invalid",
-                    Map.of("errors", errors));
+            throw new ApiException(ProblemCode.TRANSITION_EXPLANATIONS_INVALID, errors.size()).with("errors", errors);
         }
         return result;
     }
@@ -251,10 +228,8 @@ public class Transitions {
         Set<String> warnings = checked.warnings().stream().map(FindingView::id).collect(Collectors.toSet());
         List<String> unknown = explanations.keySet().stream().filter(id -> !warnings.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "transition.explanations.unknown-finding",
-                    "没有这些警告：" + String.join("、", unknown) + "（只有警告需要说明）",
-                    "No such warnings: " + String.join(", ", unknown) + " (only warnings take explanations)",
-                    Map.of("errors", unknown.stream().map(id -> Map.of("field", "explanations." + id)).toList()));
+            throw new ApiException(ProblemCode.TRANSITION_EXPLANATIONS_UNKNOWN_FINDING, unknown)
+                    .with("errors", unknown.stream().map(id -> Map.of("field", "explanations." + id)).toList());
         }
         Map<String, String> before = findings.explanations(dsl, year);
         for (var entry : explanations.entrySet()) {
@@ -283,15 +258,10 @@ public class Transitions {
         if (errors.isEmpty() && unexplained.isEmpty()) {
             return null;
         }
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("errors", errors);
-        props.put("unexplained_warnings", unexplained);
-        props.put("findings", checked.findings().stream()
-                .filter(f -> errors.contains(f.id()) || unexplained.contains(f.id())).toList());
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "transition.blocked-by-findings",
-                "不能执行“" + action.code() + "”：还有 " + errors.size() + " 个错误、" + unexplained.size()
-                        + " 个未说明的警告", "Cannot " + action.code() + ": " + errors.size() + " error(s) and "
-                        + unexplained.size() + " unexplained warning(s) remain", props);
+        return new ApiException(ProblemCode.TRANSITION_BLOCKED_BY_FINDINGS, action.code(), errors.size(),
+                unexplained.size()).with("errors", errors).with("unexplained_warnings", unexplained)
+                .with("findings", checked.findings().stream()
+                        .filter(f -> errors.contains(f.id()) || unexplained.contains(f.id())).toList());
     }
 
     private static List<String> names(Set<ReportStatus> statuses) {

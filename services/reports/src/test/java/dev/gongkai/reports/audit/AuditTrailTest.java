@@ -13,6 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.util.Map;
 
 import static dev.gongkai.reports.Staff.editor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -61,7 +63,7 @@ class AuditTrailTest {
         editSomething();
         long second = agency.dsl().fetchValue(DSL.field("(select min(id) + 1 from {0})", Long.class,
                 DSL.table(DSL.name(agency.schema(), "audit_entry"))));
-        agency.dsl().execute("update \"" + agency.schema() + "\".\"audit_entry\" set \"after\" = "
+        asSuperuserPastTheTrigger("update \"" + agency.schema() + "\".\"audit_entry\" set \"after\" = "
                 + "jsonb_set(\"after\", '{cells,s3.received.total}', '50') where id = " + second);
 
         mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
@@ -102,10 +104,66 @@ class AuditTrailTest {
     @Test
     void detectsADeletedEntry() throws Exception {
         editSomething();
-        agency.dsl().execute("delete from \"" + agency.schema() + "\".\"audit_entry\" where id = "
+        asSuperuserPastTheTrigger("delete from \"" + agency.schema() + "\".\"audit_entry\" where id = "
                 + "(select min(id) + 1 from \"" + agency.schema() + "\".\"audit_entry\")");
         mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
                 .andExpect(jsonPath("$.intact").value(false))
                 .andExpect(jsonPath("$.problem").value("link"));
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateAuditEntries() throws Exception {
+        editSomething();
+        String table = "\"" + agency.schema() + "\".\"audit_entry\"";
+        // Even this test's superuser connection: the trigger holds for every role that leaves triggers on.
+        for (String sql : new String[] {"update " + table + " set actor = 'someone-else'",
+                "delete from " + table + " where id = (select max(id) from " + table + ")",
+                "truncate " + table}) {
+            assertThatThrownBy(() -> agency.dsl().execute(sql)).hasMessageContaining("append-only");
+        }
+        assertThat(agency.dsl().fetchCount(DSL.table(DSL.name(agency.schema(), "audit_entry")))).isEqualTo(3);
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.anchoredAt").isNumber());
+    }
+
+    @Test
+    void detectsTheNewestEntriesDeletedAgainstTheCheckpoint() throws Exception {
+        editSomething();
+        String table = "\"" + agency.schema() + "\".\"audit_entry\"";
+        long newest = agency.dsl().fetchValue(DSL.field("(select max(id) from " + table + ")", Long.class));
+        // The remaining chain links perfectly: only the anchor outside the agency's schema shows the cut.
+        asSuperuserPastTheTrigger("delete from " + table + " where id >= " + (newest - 1));
+
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.entries").value(1))
+                .andExpect(jsonPath("$.problem").value("truncated"))
+                .andExpect(jsonPath("$.brokenAt").value(newest))
+                .andExpect(jsonPath("$.anchoredAt").value(newest))
+                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.containsString("newest entries were deleted")));
+    }
+
+    @Test
+    void aCheckpointMovedBackWithoutTheKeyIsReported() throws Exception {
+        editSomething();
+        String table = "\"" + agency.schema() + "\".\"audit_entry\"";
+        long newest = agency.dsl().fetchValue(DSL.field("(select max(id) from " + table + ")", Long.class));
+        asSuperuserPastTheTrigger("delete from " + table + " where id = " + newest);
+        // Whoever deleted the entry also points the anchor at the new head, but cannot sign it.
+        agency.dsl().execute("update core.audit_checkpoint set entry_id = e.id, entry_hash = e.hash from " + table
+                + " e where e.id = " + (newest - 1) + " and agency_slug = ?", agency.slug().value());
+
+        mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.problem").value("checkpoint"));
+    }
+
+    private void asSuperuserPastTheTrigger(String sql) {
+        agency.dsl().transaction(tx -> {
+            tx.dsl().execute("set local session_replication_role = replica");
+            tx.dsl().execute(sql);
+        });
     }
 }

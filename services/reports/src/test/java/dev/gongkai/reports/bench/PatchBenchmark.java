@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.reports.Reports;
@@ -66,7 +67,7 @@ public final class PatchBenchmark {
         for (int i = 0; i < AGENCIES; i++) {
             AgencySlug slug = AgencySlug.of("bench-" + i);
             db.dsl().insertInto(AGENCY).set(AGENCY.SLUG, slug.value()).set(AGENCY.NAME_ZH, "压测局" + i)
-                    .set(AGENCY.KIND, "DEPARTMENT").set(AGENCY.JURISDICTION_SLUG, "bench-city").execute();
+                    .set(AGENCY.KIND, AgencyKind.DEPARTMENT).set(AGENCY.JURISDICTION_SLUG, "bench-city").execute();
             // The editor the token below stands for, with their role in this agency (the registry holds roles).
             db.dsl().insertInto(AGENCY_MEMBERSHIP).set(AGENCY_MEMBERSHIP.USER_ID, "bench-" + slug)
                     .set(AGENCY_MEMBERSHIP.USERNAME, "editor-" + slug).set(AGENCY_MEMBERSHIP.AGENCY_SLUG, slug.value())

@@ -6,6 +6,7 @@ import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.reports.Fixtures;
 import dev.gongkai.reports.ReportsWebTest;
+import dev.gongkai.reports.report.Years;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -115,6 +116,40 @@ class OnboardingTest {
                         .content("{\"year\":2022}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.cells['s3.carriedOver.total']").isNumber());
+    }
+
+    @Test
+    void theCycleBeingDraftedIsNeverImportedAndImportsKeepTheirFindings(TestDatabase db) throws Exception {
+        int drafting = Years.current() - 1;
+        String report = new String(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("psb-current.txt", report.replace("2021", Integer.toString(drafting)).getBytes(StandardCharsets.UTF_8));
+        files.put("psb-this-year.txt", report.replace("2021", Integer.toString(drafting + 1))
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("psb-2021.txt", report.getBytes(StandardCharsets.UTF_8));
+
+        upload(zip(files), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcomes.current-cycle").value(2))
+                .andExpect(jsonPath("$.outcomes.imported").value(1))
+                .andExpect(jsonPath("$.results[0].year").value(drafting))
+                .andExpect(jsonPath("$.results[0].code").value("CURRENT_CYCLE"))
+                .andExpect(jsonPath("$.results[0].message_zh").value(org.hamcrest.Matchers.containsString("当前填报周期")))
+                .andExpect(jsonPath("$.results[0].message_en").value(org.hamcrest.Matchers.containsString("through the workflow")))
+                .andExpect(jsonPath("$.results[2].findings").isArray());
+
+        for (int year : new int[] {drafting, drafting + 1}) {
+            mvc.perform(get("/api/reports/" + year).with(editor(police))).andExpect(status().isNotFound());
+            assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":" + year)))
+                    .isZero();
+        }
+        // The current cycle still goes through the workflow: the agency can start its draft.
+        mvc.perform(post("/api/reports").with(editor(police)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":" + drafting + "}")).andExpect(status().isCreated());
+        // The findings of the imported history are kept in its audit trail.
+        mvc.perform(get("/api/reports/2021/audit").with(editor(police)))
+                .andExpect(jsonPath("$[0].action").value("report.onboard"))
+                .andExpect(jsonPath("$[0].after.findings").isArray());
     }
 
     @Test

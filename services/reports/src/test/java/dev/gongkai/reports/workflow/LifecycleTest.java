@@ -104,6 +104,8 @@ class LifecycleTest {
     @Test
     void theWholeLifecycleReturnedOnceThenApprovedPublishedAndCorrected(TestDatabase db) throws Exception {
         String warning = completeDraftWithOneWarning();
+        mvc.perform(get("/api/reports/2024").with(editor(agency)))
+                .andExpect(jsonPath("$.allowedActions").value(org.hamcrest.Matchers.contains("request-signoff")));
 
         act(editor(agency), "request-signoff", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING_SIGNOFF"));
@@ -126,7 +128,8 @@ class LifecycleTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.findings[?(@.id=='" + warning + "')].explanation").value("问题未变，改进仍在进行"))
-                .andExpect(jsonPath("$.comments[0].anchor").value("s3.received.naturalPerson"));
+                .andExpect(jsonPath("$.comments[0].anchor").value("s3.received.naturalPerson"))
+                .andExpect(jsonPath("$.allowedActions").value(org.hamcrest.Matchers.contains("return", "approve")));
         office(reviewer(office), "return", "").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reason"));
         office(reviewer(office), "return", ",\"reason\":\"自然人申请数有误\"").andExpect(status().isOk())

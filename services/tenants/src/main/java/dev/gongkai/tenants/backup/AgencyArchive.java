@@ -1,9 +1,16 @@
 package dev.gongkai.tenants.backup;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file one agency is exported to: a zip with {@value #MANIFEST} and one CSV per table (PostgreSQL's
@@ -14,12 +21,36 @@ import java.util.List;
  * Rows are written in primary-key order under fixed session settings ({@link #portableSession}), so the same data
  * gives the same bytes: the SHA-256 of each file in the manifest is checked when the file is read back, and a
  * restored table is exported again and must give the same checksum.
+ * <p>
+ * {@value #MAC} holds the HMAC-SHA256 of the manifest's bytes under the platform's backup key
+ * ({@code gongkai.backup.mac-key}): the manifest names every file's checksum, so the MAC authenticates the whole
+ * archive, and a restore refuses any archive this platform (or one sharing its key) did not write.
  */
 public final class AgencyArchive {
 
     static final String FORMAT = "gongkai-agency-export";
     static final int VERSION = 1;
     static final String MANIFEST = "manifest.json";
+    static final String MAC = "manifest.mac";
+
+    /**
+     * The only core tables an archive carries, in insertion order, each with the column that ties a row to the
+     * agency ({@code jurisdiction} rows are the agency's jurisdiction chain instead). Shared state such as the outbox
+     * or another agency's rows never travels in an archive, whatever a file says.
+     */
+    static final Map<String, String> REGISTRY_TABLES = registryTables();
+
+    private static Map<String, String> registryTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("jurisdiction", "slug");
+        tables.put("agency", "slug");
+        tables.put("provisioning_step", "agency_slug");
+        tables.put("report_state", "agency_slug");
+        tables.put("publication", "agency_slug");
+        tables.put("notification", "agency_slug");
+        tables.put("audit_checkpoint", "agency_slug");
+        return java.util.Collections.unmodifiableMap(tables);
+    }
 
     private AgencyArchive() {
     }
@@ -57,6 +88,24 @@ public final class AgencyArchive {
             st.execute("set local extra_float_digits = 3");
             st.execute("set local bytea_output = 'hex'");
         }
+    }
+
+    /** The archive's MAC: HMAC-SHA256 of the manifest's exact bytes, hex. */
+    static String mac(byte[] key, byte[] manifest) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(manifest));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] key(String configured) {
+        if (configured == null || configured.length() < 16) {
+            throw new IllegalStateException("gongkai.backup.mac-key must have at least 16 characters");
+        }
+        return configured.getBytes(StandardCharsets.UTF_8);
     }
 
     static String quote(String identifier) {

@@ -42,9 +42,11 @@ import static dev.gongkai.tenants.backup.AgencyArchive.quote;
 final class AgencyExporter {
 
     private final JsonMapper json;
+    private final byte[] macKey;
 
-    AgencyExporter(JsonMapper json) {
+    AgencyExporter(JsonMapper json, byte[] macKey) {
         this.json = json;
+        this.macKey = macKey;
     }
 
     Manifest export(Connection c, AgencySlug agency, OutputStream target) throws SQLException, IOException {
@@ -55,8 +57,12 @@ final class AgencyExporter {
             c.setReadOnly(true);
             AgencyArchive.portableSession(c);
             Manifest manifest = write(c, agency, zip);
+            byte[] manifestBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
             zip.putNextEntry(new ZipEntry(AgencyArchive.MANIFEST));
-            zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            zip.write(manifestBytes);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(AgencyArchive.MAC));
+            zip.write(AgencyArchive.mac(macKey, manifestBytes).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             zip.closeEntry();
             zip.finish();
             return manifest;
@@ -104,6 +110,9 @@ final class AgencyExporter {
                         "slug = " + literal(agency.value()))));
         for (Map.Entry<String, String> referencing : catalog.coreTablesReferencingAgency().entrySet()) {
             String table = referencing.getKey();
+            if (!AgencyArchive.REGISTRY_TABLES.containsKey(table)) {
+                continue; // not restorable, so not exported: a table joins the archive by joining the fixed list
+            }
             // Identity ids are the other database's business: the rows get new ones where they land.
             List<String> columns = catalog.columns("core", table, false);
             registry.add(copyOut(copy, zip, "core/" + table + ".csv", table, columns,

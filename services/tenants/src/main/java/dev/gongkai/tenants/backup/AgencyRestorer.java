@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
@@ -44,13 +45,19 @@ import static dev.gongkai.tenants.backup.AgencyArchive.quote;
  * the schema's history and data are copied in, identity sequences are set, and every table is counted and
  * checksummed against the manifest. Any difference rolls everything back and drops the schema this run created.
  * It refuses an agency that already has data in the target: a restore never merges into or overwrites a tenant.
+ * <p>
+ * The archive is trusted only as far as it is proven: its MAC must match under this platform's backup key before
+ * anything is read from it, and even then only the agency's own rows of the fixed {@link AgencyArchive#REGISTRY_TABLES}
+ * and the tables of its own schema are loaded; anything else refuses the whole archive with nothing written.
  */
 public final class AgencyRestorer {
 
     private final JsonMapper json;
+    private final byte[] macKey;
 
-    AgencyRestorer(JsonMapper json) {
+    AgencyRestorer(JsonMapper json, byte[] macKey) {
         this.json = json;
+        this.macKey = macKey;
     }
 
     public record Restored(String agency, List<String> lines) {
@@ -61,6 +68,7 @@ public final class AgencyRestorer {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Manifest manifest = manifest(zip);
             AgencySlug agency = AgencySlug.of(manifest.agency());
+            requireOwnTables(manifest, agency);
             requireSameChangelog(manifest, migrator.tenantChangelog());
             List<String> lines = new ArrayList<>();
             Consumer<String> report = line -> {
@@ -101,15 +109,61 @@ public final class AgencyRestorer {
         if (entry == null) {
             throw invalid("no " + AgencyArchive.MANIFEST);
         }
-        Manifest manifest;
+        byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
-            manifest = json.readValue(in, Manifest.class);
+            bytes = in.readAllBytes();
+        }
+        ZipEntry macEntry = zip.getEntry(AgencyArchive.MAC);
+        String mac = null;
+        if (macEntry != null) {
+            try (InputStream in = zip.getInputStream(macEntry)) {
+                mac = new String(in.readNBytes(128), StandardCharsets.US_ASCII).strip();
+            }
+        }
+        if (mac == null || !MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
+                AgencyArchive.mac(macKey, bytes).getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "restore.unauthenticated",
+                    "导出文件未通过签名校验：它不是本平台导出的，或导出后被改动过；未恢复任何数据",
+                    "The export's signature does not match: it was not written by this platform or was changed "
+                            + "after export; nothing was restored");
+        }
+        Manifest manifest;
+        try {
+            manifest = json.readValue(bytes, Manifest.class);
+        } catch (RuntimeException e) {
+            throw invalid("unreadable " + AgencyArchive.MANIFEST);
         }
         if (!AgencyArchive.FORMAT.equals(manifest.format()) || manifest.version() != AgencyArchive.VERSION) {
             throw invalid("format " + manifest.format() + " version " + manifest.version() + ", expected "
                     + AgencyArchive.FORMAT + " version " + AgencyArchive.VERSION);
         }
         return manifest;
+    }
+
+    /** The archive names only its agency's schema and the fixed core tables, before anything is created. */
+    private static void requireOwnTables(Manifest manifest, AgencySlug agency) {
+        if (!agency.schemaName().equals(manifest.schema())) {
+            throw refused("schema " + manifest.schema() + " is not agency " + agency + "'s schema",
+                    "数据模式 " + manifest.schema() + " 不属于机构 " + agency);
+        }
+        for (TableFile file : manifest.registry()) {
+            if (!AgencyArchive.REGISTRY_TABLES.containsKey(file.table())) {
+                throw refused("core table " + file.table() + " is never restored from an archive",
+                        "共享表 core." + file.table() + " 不能从导出文件恢复");
+            }
+        }
+        for (TableFile file : manifest.tables()) {
+            if (file.table().startsWith("databasechangeloglock")) {
+                throw refused("table " + file.table() + " is never restored", "表 " + file.table() + " 不能恢复");
+            }
+        }
+    }
+
+    private static ApiException refused(String detailEn, String detailZh) {
+        return ApiException.badRequest("restore.refused",
+                "导出文件包含不属于该机构或不允许恢复的内容（" + detailZh + "）；未恢复任何数据",
+                "The export holds content that is not the agency's own or may not be restored (" + detailEn
+                        + "); nothing was restored");
     }
 
     private static void requireSameChangelog(Manifest manifest, Set<String> expected) {
@@ -157,25 +211,43 @@ public final class AgencyRestorer {
     private void load(Connection c, ZipFile zip, Manifest manifest, AgencySlug agency, Consumer<String> report)
             throws SQLException, IOException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        Map<String, TableFile> staged = new java.util.LinkedHashMap<>();
         for (TableFile file : manifest.registry()) {
-            String staging = "restore_" + file.table();
+            if (staged.put(file.table(), file) != null) {
+                throw refused("core table " + file.table() + " appears twice", "共享表 core." + file.table() + " 出现两次");
+            }
             try (Statement st = c.createStatement()) {
-                st.execute("create temporary table " + quote(staging) + " on commit drop as select "
+                st.execute("create temporary table " + quote(staging(file)) + " on commit drop as select "
                         + columnList(file.columns()) + " from core." + quote(file.table()) + " with no data");
             }
-            copyIn(copy, zip, file, quote(staging));
-            if (file.table().equals("agency")) {
-                unlinkMissingParent(c, staging, report);
+            copyIn(copy, zip, file, quote(staging(file)));
+        }
+        requireOwnRows(c, staged, agency);
+        for (String table : AgencyArchive.REGISTRY_TABLES.keySet()) {
+            TableFile file = staged.get(table);
+            if (file == null) {
+                continue;
+            }
+            if (table.equals("agency")) {
+                unlinkMissingParent(c, staging(file), report);
             }
             int inserted;
             try (Statement st = c.createStatement()) {
-                inserted = st.executeUpdate("insert into core." + quote(file.table()) + " (" + columnList(file.columns())
-                        + ") select " + columnList(file.columns()) + " from " + quote(staging) + " on conflict do nothing");
+                inserted = st.executeUpdate("insert into core." + quote(table) + " (" + columnList(file.columns())
+                        + ") select " + columnList(file.columns()) + " from " + quote(staging(file))
+                        + " on conflict do nothing");
             }
-            report.accept(String.format("core.%-26s %6d rows in file, %6d added%s", file.table(), file.rows(),
+            report.accept(String.format("core.%-26s %6d rows in file, %6d added%s", table, file.rows(),
                     inserted, inserted < file.rows() ? " (the others were there already)" : ""));
         }
         String schema = agency.schemaName();
+        Set<String> schemaTables = Set.copyOf(new Catalog(c).tablesInDependencyOrder(schema));
+        for (TableFile file : manifest.tables()) {
+            if (!schemaTables.contains(file.table())) {
+                throw refused("table " + file.table() + " is not a table of the agency's schema",
+                        "表 " + file.table() + " 不是机构数据模式中的表");
+            }
+        }
         for (TableFile file : manifest.tables()) {
             String target = quote(schema) + "." + quote(file.table());
             if (file.table().equals("databasechangelog")) {
@@ -229,6 +301,56 @@ public final class AgencyRestorer {
         if (rows != file.rows() || !checksum.equals(file.sha256())) {
             throw invalid(file.file() + " holds " + rows + " rows with checksum " + checksum + ", the manifest says "
                     + file.rows() + " rows with checksum " + file.sha256());
+        }
+    }
+
+    private static String staging(TableFile file) {
+        return "restore_" + file.table();
+    }
+
+    /**
+     * Every staged core row is the agency's: its one agency row, rows whose agency column names it, and the
+     * jurisdictions of its own chain (its jurisdiction and that one's parents) only.
+     */
+    private static void requireOwnRows(Connection c, Map<String, TableFile> staged, AgencySlug agency)
+            throws SQLException {
+        TableFile agencyFile = staged.get("agency");
+        if (agencyFile == null || count(c, "select count(*) from " + quote(staging(agencyFile))) != 1
+                || count(c, "select count(*) from " + quote(staging(agencyFile)) + " where slug = "
+                        + literal(agency.value())) != 1) {
+            throw refused("core.agency must hold exactly the row of agency " + agency,
+                    "core.agency 必须恰好是机构 " + agency + " 的一行");
+        }
+        for (TableFile file : staged.values()) {
+            String column = AgencyArchive.REGISTRY_TABLES.get(file.table());
+            long foreign;
+            if (file.table().equals("jurisdiction")) {
+                foreign = count(c, """
+                        with recursive chain as (
+                          select j.slug, j.parent_slug from %1$s j
+                          where j.slug = (select jurisdiction_slug from %2$s)
+                          union
+                          select p.slug, p.parent_slug from %1$s p join chain on p.slug = chain.parent_slug)
+                        select count(*) from %1$s where slug not in (select slug from chain)"""
+                        .formatted(quote(staging(file)), quote(staging(agencyFile))));
+            } else if (!file.columns().contains(column)) {
+                throw refused("core." + file.table() + " lacks its column " + column,
+                        "core." + file.table() + " 缺少列 " + column);
+            } else {
+                foreign = count(c, "select count(*) from " + quote(staging(file)) + " where " + quote(column)
+                        + " is distinct from " + literal(agency.value()));
+            }
+            if (foreign > 0) {
+                throw refused(foreign + " rows of core." + file.table() + " belong to another agency",
+                        "core." + file.table() + " 中有 " + foreign + " 行属于其他机构或辖区");
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

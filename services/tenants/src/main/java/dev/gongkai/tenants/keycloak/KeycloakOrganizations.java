@@ -263,11 +263,16 @@ public class KeycloakOrganizations implements Organizations {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
+    /** 16 characters that always meet the realm's password policy: upper, lower, digit and special character. */
     private static String temporaryPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        String[] classes = {"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "-_.!#%+="};
+        String alphabet = String.join("", classes);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        for (String characters : classes) {
+            sb.append(characters.charAt(RANDOM.nextInt(characters.length())));
+        }
+        while (sb.length() < 16) {
+            sb.insert(RANDOM.nextInt(sb.length() + 1), alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return sb.toString();
     }

@@ -5,6 +5,8 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.DomainException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
@@ -154,9 +156,7 @@ public class Provisioner {
                              AgencySlug parent) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             if (registry.findJurisdiction(jurisdiction).isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "jurisdiction.not-found",
-                        "辖区 " + jurisdiction + " 不存在", "Jurisdiction " + jurisdiction + " does not exist",
-                        Map.of("field", "jurisdiction"));
+                throw new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, jurisdiction).atField("jurisdiction");
             }
             if (parent != null && registry.find(parent).isEmpty()) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "agency.parent.not-found",
@@ -191,8 +191,8 @@ public class Provisioner {
     private static AgencySlug parseParent(String value) {
         try {
             return AgencySlug.of(value);
-        } catch (ApiException e) {
-            throw e.atField("parent");
+        } catch (DomainException e) {
+            throw e.toApiException().atField("parent");
         }
     }
 }

@@ -4,19 +4,12 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
-import dev.gongkai.tenants.provisioning.ProvisionAgency;
-import dev.gongkai.tenants.provisioning.Provisioner;
-import dev.gongkai.tenants.provisioning.ProvisioningReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,12 +21,10 @@ import java.util.List;
 class AgencyController {
 
     private final RegistryQueries queries;
-    private final Provisioner provisioner;
     private final AgencyLifecycle lifecycle;
 
-    AgencyController(RegistryQueries queries, Provisioner provisioner, AgencyLifecycle lifecycle) {
+    AgencyController(RegistryQueries queries, AgencyLifecycle lifecycle) {
         this.queries = queries;
-        this.provisioner = provisioner;
         this.lifecycle = lifecycle;
     }
 
@@ -54,16 +45,6 @@ class AgencyController {
     @Operation(summary = "One agency", description = "404 unless the caller may see it.")
     AgencyView get(Caller caller, @PathVariable AgencySlug slug) {
         return queries.agency(caller, slug);
-    }
-
-    @PostMapping
-    @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Provision an agency", description = "Idempotent and resumable: repeat it after any failure. "
-            + "201 when something was created, 200 when everything already existed.")
-    ResponseEntity<ProvisioningReport> provision(@Valid @RequestBody ProvisionAgency command) {
-        ProvisioningReport report = provisioner.provision(command);
-        return ResponseEntity.status(report.outcome() == ProvisioningReport.Outcome.PROVISIONED
-                ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
     @PostMapping("/{slug}/suspend")

@@ -6,6 +6,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import org.springframework.stereotype.Service;
@@ -63,8 +64,7 @@ class RegistryQueries {
     JurisdictionView jurisdiction(Caller caller, JurisdictionSlug slug) {
         boolean visible = caller.isPlatformAdmin() || access.supervisedJurisdictions(caller).contains(slug);
         return registry.findJurisdiction(slug).filter(j -> visible).map(JurisdictionView::of)
-                .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + slug,
-                        "Jurisdiction " + slug + " not found"));
+                .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, slug));
     }
 
     private static ApiException listForbidden() {

@@ -42,7 +42,7 @@ public class RegistryStore {
         return dsl.insertInto(AGENCY)
                 .set(AGENCY.SLUG, slug.value())
                 .set(AGENCY.NAME_ZH, nameZh)
-                .set(AGENCY.KIND, kind.name())
+                .set(AGENCY.KIND, kind)
                 .set(AGENCY.PARENT_SLUG, parent == null ? null : parent.value())
                 .set(AGENCY.JURISDICTION_SLUG, jurisdiction.value())
                 .onConflictDoNothing().execute() == 1;
@@ -51,9 +51,9 @@ public class RegistryStore {
     /** @return true if the status changed */
     public boolean setStatus(AgencySlug slug, AgencyStatus status) {
         return dsl.update(AGENCY)
-                .set(AGENCY.STATUS, status.name())
+                .set(AGENCY.STATUS, status)
                 .set(AGENCY.UPDATED_AT, OffsetDateTime.now())
-                .where(AGENCY.SLUG.eq(slug.value()).and(AGENCY.STATUS.ne(status.name())))
+                .where(AGENCY.SLUG.eq(slug.value()).and(AGENCY.STATUS.ne(status)))
                 .execute() == 1;
     }
 
@@ -63,12 +63,6 @@ public class RegistryStore {
                 .set(PROVISIONING_STEP.AGENCY_SLUG, slug.value())
                 .set(PROVISIONING_STEP.STEP, step)
                 .onConflictDoNothing().execute() == 1;
-    }
-
-    public Set<String> completedSteps(AgencySlug slug) {
-        return dsl.select(PROVISIONING_STEP.STEP).from(PROVISIONING_STEP)
-                .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug.value()))
-                .fetchSet(PROVISIONING_STEP.STEP);
     }
 
     /** Agencies whose schema has been created, i.e. those {@code migrate-all} must keep current. */

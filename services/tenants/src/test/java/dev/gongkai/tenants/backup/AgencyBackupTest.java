@@ -1,5 +1,7 @@
 package dev.gongkai.tenants.backup;
 
+import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
@@ -64,7 +66,7 @@ class AgencyBackupTest {
         target.dsl().insertInto(JURISDICTION).set(JURISDICTION.SLUG, "other-city")
                 .set(JURISDICTION.NAME_ZH, "另一城市").execute();
         target.dsl().insertInto(AGENCY).set(AGENCY.SLUG, resident.value()).set(AGENCY.NAME_ZH, "原有机构")
-                .set(AGENCY.KIND, "DEPARTMENT").set(AGENCY.JURISDICTION_SLUG, "other-city").execute();
+                .set(AGENCY.KIND, AgencyKind.DEPARTMENT).set(AGENCY.JURISDICTION_SLUG, "other-city").execute();
         target.migrator().createAgencySchema(resident);
         target.migrator().migrateAgency(resident);
         writeReports(target.dsl(resident), 2025, "resident");
@@ -84,7 +86,7 @@ class AgencyBackupTest {
                 .set(PROVISIONING_STEP.STEP, "CREATE_SCHEMA").execute();
         source.dsl().insertInto(REPORT_STATE).set(REPORT_STATE.AGENCY_SLUG, exported.slug().value())
                 .set(REPORT_STATE.YEAR, 2025).set(REPORT_STATE.JURISDICTION_SLUG, "backup-city")
-                .set(REPORT_STATE.STATUS, "SUBMITTED").set(REPORT_STATE.DEADLINE, LocalDate.of(2026, 1, 31))
+                .set(REPORT_STATE.STATUS, ReportStatus.SUBMITTED).set(REPORT_STATE.DEADLINE, LocalDate.of(2026, 1, 31))
                 .set(REPORT_STATE.LATE, false).execute();
         Map<String, String> exportedBefore = fingerprint(source.dsl(), exported.slug());
         Map<String, String> bystanderBefore = fingerprint(source.dsl(), bystander.slug());
@@ -118,7 +120,7 @@ class AgencyBackupTest {
                 .satisfies(a -> assertThat(a.status()).isEqualTo(AgencyStatus.ACTIVE));
         DSLContext agencyDsl = new AgencyDsl(target.dsl()).of(exported.slug());
         assertThat(agencyDsl.selectFrom(REPORT).fetch()).singleElement()
-                .satisfies(r -> assertThat(r.getStatus()).isEqualTo("SUBMITTED"));
+                .satisfies(r -> assertThat(r.getStatus()).isEqualTo(ReportStatus.SUBMITTED));
         // New rows get new ids: the identity sequences continue after the restored rows.
         long nextComment = agencyDsl.insertInto(REVIEW_COMMENT).set(REVIEW_COMMENT.YEAR, 2025)
                 .set(REVIEW_COMMENT.ANCHOR, "section-2").set(REVIEW_COMMENT.BODY, "恢复后的新意见")
@@ -149,7 +151,7 @@ class AgencyBackupTest {
 
     private static void writeReports(DSLContext agency, int year, String author) {
         agency.insertInto(REPORT).set(REPORT.YEAR, year).set(REPORT.FORMAT, "gov-2021")
-                .set(REPORT.STATUS, "SUBMITTED").set(REPORT.REVISION, 2)
+                .set(REPORT.STATUS, ReportStatus.SUBMITTED).set(REPORT.REVISION, 2)
                 .set(REPORT.DOCUMENT, JSONB.valueOf("{\"title\":\"" + year + "年政府信息公开工作年度报告\",\"cells\":{\"t3.1\":7}}"))
                 .execute();
         for (int revision = 1; revision <= 2; revision++) {

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,6 +46,23 @@ class MigrateAllTest {
         assertThat(resultFor(first)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.MIGRATED);
         assertThat(resultFor(second)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
         assertThat(second.failed()).isZero();
+    }
+
+    @Test
+    void givesAnExistingSchemaTheAppendOnlyAuditTrail(TestDatabase db) {
+        markSchemaCreated(db);
+        String table = "\"" + agency.schema() + "\".\"audit_entry\"";
+        // A schema from before the trigger existed.
+        db.dsl().execute("drop function \"" + agency.schema() + "\".\"audit_entry_append_only\"() cascade");
+        db.dsl().execute("delete from \"" + agency.schema() + "\".databasechangelog where id = 'reports-6-audit-append-only'");
+        db.dsl().execute("insert into " + table + " (actor, action, target, hash) values ('a', 'report.create', 'report/2025', 'h1')");
+        db.dsl().execute("update " + table + " set actor = 'b'");
+
+        migrations.migrateAll(r -> { });
+
+        assertThatThrownBy(() -> db.dsl().execute("update " + table + " set actor = 'c'"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.dsl().execute("delete from " + table)).hasMessageContaining("append-only");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.observability;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
@@ -89,7 +90,7 @@ class ObservabilityTest {
     void reportsByStatusAndYearAreAGaugeWithoutAgency(TestDatabase db) throws Exception {
         db.dsl().insertInto(REPORT_STATE).set(REPORT_STATE.AGENCY_SLUG, agency.slug().value())
                 .set(REPORT_STATE.YEAR, 2019).set(REPORT_STATE.JURISDICTION_SLUG, agency.jurisdiction().value())
-                .set(REPORT_STATE.STATUS, "APPROVED").set(REPORT_STATE.DEADLINE, java.time.LocalDate.of(2020, 1, 31))
+                .set(REPORT_STATE.STATUS, ReportStatus.APPROVED).set(REPORT_STATE.DEADLINE, java.time.LocalDate.of(2020, 1, 31))
                 .set(REPORT_STATE.LATE, false).execute();
         java.util.regex.Pattern approved2019 = java.util.regex.Pattern.compile(
                 "gongkai_reports\\{[^}]*status=\"APPROVED\"[^}]*year=\"2019\"[^}]*} 1\\.0");

@@ -1,4 +1,4 @@
-package dev.gongkai.publishing.portal;
+package dev.gongkai.publishing.ratelimit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

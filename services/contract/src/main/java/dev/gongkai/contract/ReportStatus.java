@@ -1,4 +1,4 @@
-package dev.gongkai.reports.report;
+package dev.gongkai.contract;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.gongkai.reports.report;
+package dev.gongkai.contract;
 
 /** Where a report's content came from. */
 public enum ReportSource {

@@ -1,0 +1,41 @@
+package dev.gongkai.contract;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractTest {
+
+    @Test
+    void everyWorkflowActionHasItsOwnEventType() {
+        for (Action action : Action.values()) {
+            ReportChange change = ReportChange.of(action);
+            assertThat(change.code()).isEqualTo(action.code());
+            assertThat(ReportChange.ofEventType(change.eventType())).contains(change);
+        }
+        assertThat(Arrays.stream(ReportChange.values()).map(ReportChange::eventType).distinct())
+                .hasSize(ReportChange.values().length);
+    }
+
+    @Test
+    void availableActionsFollowTheStatusAndTheRoles() {
+        assertThat(Action.available(ReportStatus.DRAFT, Set.of(Role.AGENCY_EDITOR)))
+                .containsExactly(Action.REQUEST_SIGNOFF);
+        assertThat(Action.available(ReportStatus.PENDING_SIGNOFF, Set.of(Role.AGENCY_APPROVER)))
+                .containsExactly(Action.SUBMIT, Action.WITHDRAW);
+        assertThat(Action.available(ReportStatus.SUBMITTED, Set.of(Role.AGENCY_EDITOR, Role.AGENCY_APPROVER)))
+                .isEmpty();
+        assertThat(Action.available(ReportStatus.PUBLISHED, Set.of(Role.OFFICE_ADMIN)))
+                .containsExactly(Action.CORRECT);
+    }
+
+    @Test
+    void rolesAndCellStatesKeepTheirWireNames() {
+        assertThat(Role.ofCode("agency-editor")).contains(Role.AGENCY_EDITOR);
+        assertThat(Role.AGENCY).noneMatch(Role::office);
+        assertThat(CellState.BLANK.code()).isEqualTo("blank");
+    }
+}

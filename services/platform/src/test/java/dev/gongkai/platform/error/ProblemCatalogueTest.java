@@ -1,0 +1,164 @@
+package dev.gongkai.platform.error;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The problem catalogue holds together: every code in both languages, and no new text written at a throw site. */
+class ProblemCatalogueTest {
+
+    /**
+     * Throw sites that still write their texts inline (from before the catalogue), per file under
+     * {@code services/}. This list may only shrink: convert a site to a {@link ProblemCode} and lower its count.
+     */
+    static final Map<String, Integer> INLINE_TEXT_SITES = Map.ofEntries(
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/compiled/CompiledReports.java", 1),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/compliance/OfficeScope.java", 5),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/CompareView.java", 3),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PortalController.java", 1),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublicReports.java", 3),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublishedDocuments.java", 1),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/ratelimit/OpenDataRateLimit.java", 1),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/scorecard/ScorecardPack.java", 6),
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/website/WebsiteUrls.java", 3),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/attachments/AttachmentController.java", 2),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/attachments/Attachments.java", 4),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/Drafting.java", 4),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/ReportController.java", 3),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/ReportPatch.java", 3),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/RevisionController.java", 1),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/onboarding/Onboarding.java", 1),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/onboarding/OnboardingController.java", 2),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/onboarding/ZipEntries.java", 2),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/report/Bodies.java", 2),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/review/Comments.java", 5),
+            Map.entry("reports/src/main/java/dev/gongkai/reports/review/Submissions.java", 2),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/backup/AgencyExporter.java", 1),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/backup/AgencyRestorer.java", 3),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/keycloak/KeycloakOrganizations.java", 3),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/keycloak/NoOrganizations.java", 1),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/provisioning/Provisioner.java", 3),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/AgencyLifecycle.java", 1),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/Jurisdictions.java", 2),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/RegistryQueries.java", 1),
+            Map.entry("tenants/src/main/java/dev/gongkai/tenants/users/AgencyUsers.java", 4));
+
+    private static final Pattern INLINE = Pattern.compile("new ApiException\\((?:org\\.springframework\\.http\\.)?HttpStatus"
+            + "|new ApiException\\(status, |ApiException\\.(?:notFound|forbidden|badRequest|conflict)\\("
+            + "|Problems\\.of\\(HttpStatus|Problems\\.of\\(status");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+
+    @Test
+    void everyCatalogedCodeAndVariantHasBothLanguagesWithTheSameArguments() throws IOException {
+        Properties zh = bundle("zh");
+        Properties en = bundle("en");
+        for (String key : keys()) {
+            assertThat(zh.getProperty(key)).as("Chinese text of " + key).isNotBlank();
+            assertThat(en.getProperty(key)).as("English text of " + key).isNotBlank();
+            assertThat(placeholders(zh.getProperty(key))).as("arguments of " + key)
+                    .isEqualTo(placeholders(en.getProperty(key)));
+            assertThat(zh.getProperty(key)).as("Chinese text of " + key).containsPattern("\\p{IsHan}");
+            new MessageFormat(en.getProperty(key), Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void theBundlesHoldNothingButTheCatalogue() throws IOException {
+        assertThat(bundle("zh").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(keys());
+        assertThat(bundle("en").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(keys());
+    }
+
+    @Test
+    void eachCodeHasOneStatus() {
+        assertThat(Arrays.stream(ProblemCode.values()).map(ProblemCode::code)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aThrowSiteNamesTheCodeAndItsArgumentsOnly() {
+        ApiException e = new ApiException(ProblemCode.REPORT_YEAR_OUT_OF_RANGE, 2007, 2019, 2026).atField("year");
+        assertThat(e.status().value()).isEqualTo(422);
+        assertThat(e.messageZh()).isEqualTo("报告年度 2007 不在 2019 至 2026 之间");
+        assertThat(e.messageEn()).isEqualTo("Report year 2007 is not between 2019 and 2026");
+        assertThat(e.properties()).containsEntry("field", "year");
+        assertThat(new ApiException(ProblemCode.ACCESS_DENIED, List.of("agency-editor", "agency-admin"))
+                .variant("needs-role").messageZh()).contains("agency-editor、agency-admin");
+        assertThat(new ApiException(ProblemCode.REPORT_IF_MATCH_REQUIRED).messageEn()).contains("nobody's edit");
+    }
+
+    @Test
+    void noNewThrowSiteWritesItsTextInline() throws IOException {
+        Path services = repository().resolve("services");
+        Map<String, Integer> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(services)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
+                    .filter(f -> !f.toString().contains("/target")).toList()) {
+                String name = services.relativize(file).toString();
+                if (name.endsWith("platform/error/ApiException.java") || name.endsWith("platform/error/Problems.java")) {
+                    continue;
+                }
+                Matcher m = INLINE.matcher(Files.readString(file));
+                int n = 0;
+                while (m.find()) {
+                    n++;
+                }
+                if (n > 0) {
+                    found.put(name, n);
+                }
+            }
+        }
+        found.forEach((file, n) -> assertThat(n).as("inline problem texts in " + file + " (give them a ProblemCode)")
+                .isLessThanOrEqualTo(INLINE_TEXT_SITES.getOrDefault(file, 0)));
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        for (ProblemCode code : ProblemCode.values()) {
+            keys.add(code.code());
+            code.variants().forEach(v -> keys.add(code.code() + "." + v));
+        }
+        return keys;
+    }
+
+    private static Set<String> placeholders(String text) {
+        return PLACEHOLDER.matcher(text).results().map(r -> r.group(1)).collect(Collectors.toSet());
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ProblemCatalogueTest.class.getResourceAsStream(
+                "/" + ProblemMessages.BASENAME + "_" + language + ".properties")) {
+            assertThat(in).as(language + " bundle").isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    private static Path repository() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("services/platform"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from inside the repository");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.gongkai.reports.workflow;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportStatus;
+
+/**
+ * What a transition answers, and what a repeat with the same {@code Idempotency-Key} answers again.
+ *
+ * @param reason the reason given (return, correction), else absent
+ */
+public record TransitionResult(int year, Action action, ReportStatus status, int revision, int errors, int warnings,
+                               int unexplainedWarnings, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+}
