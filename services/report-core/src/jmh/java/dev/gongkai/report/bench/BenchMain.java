@@ -1,13 +1,12 @@
 package dev.gongkai.report.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -15,14 +14,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks (JMH options pass through, e.g. {@code -wi 1 -i 2 -r 1s}) and then prints each figure with
  * its ratio to the baseline measured in the same run: parses against decoding the seed's bytes, checks and renders
- * against iterating the seed's cells.
+ * against iterating the seed's cells. {@code startup} instead times whole command-line runs ({@link StartupBench}).
  */
 public final class BenchMain {
 
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("startup")) {
+            StartupBench.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         CommandLineOptions given = new CommandLineOptions(args);
         Options options = new OptionsBuilder().parent(given).include(ReportBenchmark.class.getSimpleName()).build();
         if (!given.getIncludes().isEmpty()) {

@@ -72,7 +72,7 @@ public class ReportBenchmark {
         }
     }
 
-    private static byte[] fixture(String name) {
+    static byte[] fixture(String name) {
         try (InputStream in = ReportBenchmark.class.getResourceAsStream("/bench-fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("fixture missing from the benchmark jar: " + name);

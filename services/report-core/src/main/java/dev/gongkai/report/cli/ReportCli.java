@@ -1,11 +1,13 @@
 package dev.gongkai.report.cli;
 
+import dev.gongkai.report.batch.BatchCheck;
+import dev.gongkai.report.batch.BatchSummary;
+import dev.gongkai.report.batch.ReportFiles;
+import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.ImportResult;
-import dev.gongkai.report.imports.ReportReader;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
-import dev.gongkai.report.render.CsvReader;
 import dev.gongkai.report.render.CsvRenderer;
 import dev.gongkai.report.render.Findings;
 import dev.gongkai.report.render.HtmlRenderer;
@@ -22,8 +24,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,10 @@ public final class ReportCli {
               check FILE [--previous FILE] [--compiled]
                                                   print import and rule findings, one JSON object per line;
                                                   exit 0: no error, 1: an error finding, 2: not readable as a report
+              check PATH... [--format csv|jsonl]  check every file under folders and in zip archives: one line per
+                                                  file (CSV by default), a summary on standard error, the
+                                                  cross-year rules between consecutive years of one agency;
+                                                  exit 0: no error, 1: a report with an error, 2: a file not a report
               render FILE --to html|csv|json|text print the report in another layout
               rules                               list the rule catalogue (id, severity), one JSON object per line
             FILE is a text, HTML, Word (.docx), PDF, canonical JSON or report CSV file, recognised by its content;
@@ -75,7 +79,11 @@ public final class ReportCli {
             bug.printStackTrace(err);
             code = INTERNAL_ERROR;
         }
-        System.exit(code);
+        err.flush();
+        // Not System.exit: since JDK 17 it starts the platform logging to log the exit (31 more classes outside the
+        // AOT cache, java.logging among them, and a service lookup through the jar) in a run that otherwise loads
+        // 3. Everything is written and flushed; there are no shutdown hooks to run.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs one command and returns its exit code; never exits the JVM. */
@@ -125,7 +133,11 @@ public final class ReportCli {
     }
 
     private int check(List<String> args) throws UsageException, UnreadableReportException, IOException {
-        Options options = Options.parse(args, List.of("--previous"), "--compiled");
+        Options options = Options.parse(args, List.of("--previous", "--format"), "--compiled");
+        if (options.files().size() > 1 || options.value("--format") != null
+                || (!options.files().getFirst().equals("-") && BatchCheck.holdsSeveral(Path.of(options.file())))) {
+            return checkAll(options);
+        }
         ImportResult result = read(options.file());
         Optional<AnnualReport> previous = Optional.empty();
         if (options.value("--previous") != null) {
@@ -139,6 +151,30 @@ public final class ReportCli {
         }
         stdout.write(out.toString().getBytes(StandardCharsets.UTF_8));
         return findings.stream().anyMatch(Finding::isError) ? ERRORS_FOUND : OK;
+    }
+
+    /** The batch check: a table on standard output, the summary on standard error. */
+    private int checkAll(Options options) throws UsageException, IOException {
+        String format = options.value("--format") == null ? "csv" : options.value("--format");
+        if (!format.equals("csv") && !format.equals("jsonl")) {
+            throw new UsageException("unknown --format: " + format + " (csv or jsonl)");
+        }
+        if (options.value("--previous") != null || options.flag("--compiled")) {
+            throw new UsageException("--previous and --compiled check one file; a batch finds each previous year");
+        }
+        if (options.files().contains("-")) {
+            throw new UsageException("a batch reads files, folders and zip archives, not standard input");
+        }
+        List<ReportLine> lines = BatchCheck.check(options.files().stream().map(Path::of).toList());
+        stdout.write((format.equals("csv") ? BatchTable.csv(lines) : BatchTable.jsonl(lines))
+                .getBytes(StandardCharsets.UTF_8));
+        BatchSummary summary = BatchSummary.of(lines);
+        stderr.print(BatchTable.summary(summary));
+        if (summary.files() == 0) {
+            stderr.println("没有找到文件 / no files found");
+            return UNREADABLE;
+        }
+        return summary.notReports() > 0 ? UNREADABLE : summary.withErrors() > 0 ? ERRORS_FOUND : OK;
     }
 
     private int render(List<String> args) throws UsageException, UnreadableReportException, IOException {
@@ -175,36 +211,8 @@ public final class ReportCli {
 
     /** Reads a report from a file or, for "-", standard input; our own CSV is recognised before the importers. */
     private ImportResult read(String file) throws UnreadableReportException, IOException {
-        byte[] content = file.equals("-") ? readLimited(stdin) : readFile(Path.of(file));
-        if (CsvReader.looksLikeCsv(content)) {
-            return CsvReader.read(content);
-        }
-        return ReportReader.read(content);
-    }
-
-    private static byte[] readFile(Path path) throws UnreadableReportException, IOException {
-        try {
-            if (Files.size(path) > ReportReader.MAX_BYTES) {
-                throw tooLarge();
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableReportException("NO_SUCH_FILE", "文件不存在：" + path, "no such file: " + path);
-        }
-    }
-
-    /** Reads at most one byte more than the importers accept, so an endless stream cannot exhaust memory. */
-    private static byte[] readLimited(InputStream in) throws UnreadableReportException, IOException {
-        byte[] content = in.readNBytes(ReportReader.MAX_BYTES + 1);
-        if (content.length > ReportReader.MAX_BYTES) {
-            throw tooLarge();
-        }
-        return content;
-    }
-
-    private static UnreadableReportException tooLarge() {
-        return new UnreadableReportException("TOO_LARGE",
-                "文件过大（超过 64 MB），不是年度报告", "the file is larger than 64 MB; it is not an annual report");
+        byte[] content = file.equals("-") ? ReportFiles.readLimited(stdin) : ReportFiles.readFile(Path.of(file));
+        return ReportFiles.read(content);
     }
 
     static final class UsageException extends Exception {
@@ -213,11 +221,11 @@ public final class ReportCli {
         }
     }
 
-    /** One positional FILE plus named options with a value and flags. */
-    private record Options(String file, java.util.Map<String, String> values, java.util.Set<String> flags) {
+    /** Positional FILEs plus named options with a value and flags. */
+    private record Options(List<String> files, java.util.Map<String, String> values, java.util.Set<String> flags) {
 
         static Options parse(List<String> args, List<String> valued, String... flagNames) throws UsageException {
-            String file = null;
+            List<String> files = new ArrayList<>();
             java.util.Map<String, String> values = new java.util.HashMap<>();
             java.util.Set<String> flags = new java.util.HashSet<>();
             for (int i = 0; i < args.size(); i++) {
@@ -233,16 +241,22 @@ public final class ReportCli {
                     flags.add(arg);
                 } else if (arg.startsWith("--")) {
                     throw new UsageException("unknown option: " + arg);
-                } else if (file == null) {
-                    file = arg;
                 } else {
-                    throw new UsageException("unexpected argument: " + arg);
+                    files.add(arg);
                 }
             }
-            if (file == null) {
+            if (files.isEmpty()) {
                 throw new UsageException("missing FILE");
             }
-            return new Options(file, values, flags);
+            return new Options(files, values, flags);
+        }
+
+        /** The one FILE of a command that reads one. */
+        String file() throws UsageException {
+            if (files.size() > 1) {
+                throw new UsageException("unexpected argument: " + files.get(1));
+            }
+            return files.getFirst();
         }
 
         String value(String name) {

@@ -69,6 +69,14 @@ public final class CsvRenderer {
         return bytes;
     }
 
+    /**
+     * Appends one field of text the way every CSV of ours writes it: quoted when needed, and with a leading
+     * apostrophe when a spreadsheet would run it as a formula.
+     */
+    public static StringBuilder appendText(StringBuilder out, String value) {
+        return field(out, text(value));
+    }
+
     private static String text(String value) {
         if (value == null) {
             return "";

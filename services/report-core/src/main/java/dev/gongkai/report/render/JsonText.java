@@ -4,7 +4,7 @@ package dev.gongkai.report.render;
  * Writes JSON by hand so the canonical layout (member order, spacing, indentation) is exactly the spec's and
  * never drifts with a library's pretty-printer defaults.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -12,7 +12,7 @@ final class JsonText {
     }
 
     /** Appends {@code value} as a JSON string literal; non-ASCII text stays readable (UTF-8 output). */
-    static StringBuilder string(StringBuilder out, String value) {
+    public static StringBuilder string(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

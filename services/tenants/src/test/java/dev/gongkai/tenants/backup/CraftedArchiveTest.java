@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.backup;
 
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.testing.ManagedAgency;
@@ -79,7 +80,7 @@ class CraftedArchiveTest {
                 + "values (2025, 'gov-2021', 'SUBMITTED')");
         String slug = exported.slug().value();
         source.dsl().insertInto(REPORT_STATE).set(REPORT_STATE.AGENCY_SLUG, slug).set(REPORT_STATE.YEAR, 2025)
-                .set(REPORT_STATE.JURISDICTION_SLUG, "crafted-city").set(REPORT_STATE.STATUS, "SUBMITTED")
+                .set(REPORT_STATE.JURISDICTION_SLUG, "crafted-city").set(REPORT_STATE.STATUS, ReportStatus.SUBMITTED)
                 .set(REPORT_STATE.DEADLINE, java.time.LocalDate.of(2026, 1, 31)).set(REPORT_STATE.LATE, false)
                 .execute();
         source.dsl().insertInto(PUBLICATION).set(PUBLICATION.AGENCY_SLUG, slug)

@@ -1,0 +1,181 @@
+package dev.gongkai.report.batch;
+
+import dev.gongkai.report.imports.ImportResult;
+import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.report.model.CellDefinition;
+import dev.gongkai.report.model.CellType;
+import dev.gongkai.report.model.CellValue;
+import dev.gongkai.report.rules.CheckContext;
+import dev.gongkai.report.rules.Finding;
+import dev.gongkai.report.rules.ReportChecker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Checks a city's archive at once: every file under the folders and in the zip archives given, one line each, with
+ * the cross-year rules run between consecutive years of one agency without being told which file is which.
+ *
+ * <p>Reports are grouped by agency (its name normalised: width, spaces and punctuation ignored, a trailing
+ * 人民政府 dropped so that 三明市人民政府 and 三明市 are one government) and year. A report's previous year is the
+ * same agency's report on the year before; when that year is held by several files (a page and its text dump),
+ * the one with the most cells read is used, and each of them names the others. A file that cannot be read never
+ * stops the batch: it gets its line with the reason.
+ */
+public final class BatchCheck {
+
+    private static final String GOVERNMENT = "人民政府";
+
+    private BatchCheck() {
+    }
+
+    /** A folder or a zip archive (not an Office document, which is a zip too): a batch rather than one report. */
+    public static boolean holdsSeveral(Path path) {
+        return Files.isDirectory(path) || Sources.isArchive(path);
+    }
+
+    /** Checks on as many threads as there are processors. */
+    public static List<ReportLine> check(List<Path> inputs) {
+        return check(inputs, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The lines in the order of the inputs, each folder's and archive's files sorted by path. */
+    public static List<ReportLine> check(List<Path> inputs, int threads) {
+        List<Read> reads = new ArrayList<>();
+        try (Sources sources = new Sources()) {
+            List<Sources.Source> files = sources.expand(inputs);
+            if (threads <= 1 || files.size() <= 1) {
+                for (Sources.Source file : files) {
+                    reads.addAll(read(file, 0));
+                }
+            } else {
+                try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()))) {
+                    List<Future<List<Read>>> pending = new ArrayList<>();
+                    for (Sources.Source file : files) {
+                        pending.add(pool.submit(() -> read(file, 0)));
+                    }
+                    for (Future<List<Read>> future : pending) {
+                        reads.addAll(future.get());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("batch check interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("batch check failed", e.getCause());
+                }
+            }
+        }
+        return lines(reads);
+    }
+
+    /** One file's import, or why it is not a report; an archive inside an archive gives one per file. */
+    private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {
+    }
+
+    private static List<Read> read(Sources.Source source, int depth) {
+        try {
+            byte[] content = source.loader().load();
+            if (Sources.isArchive(content)) {
+                List<Read> reads = new ArrayList<>();
+                for (Sources.Source inner : Sources.entries(source.name(), content, depth + 1)) {
+                    reads.addAll(read(inner, depth + 1));
+                }
+                return reads;
+            }
+            return List.of(new Read(source.name(), ReportFiles.read(content), null));
+        } catch (UnreadableReportException e) {
+            return notRead(source, e.code(), e.messageZh(), e.messageEn());
+        } catch (IOException e) {
+            return notRead(source, "IO_ERROR", "读取失败：" + e.getMessage(), "could not be read: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
+            // A bug in an importer must cost one line, not the city's batch.
+            return notRead(source, "INTERNAL_ERROR", "内部错误，请连同文件报告：" + bug,
+                    "internal error, please report it with the file: " + bug);
+        }
+    }
+
+    private static List<Read> notRead(Sources.Source source, String code, String zh, String en) {
+        return List.of(new Read(source.name(), null, new ReportLine.NotRead(code, zh, en)));
+    }
+
+    private record Key(String agency, int year) {
+    }
+
+    private static List<ReportLine> lines(List<Read> reads) {
+        Map<Key, List<Read>> byYear = new HashMap<>();
+        for (Read read : reads) {
+            key(read).ifPresent(key -> byYear.computeIfAbsent(key, k -> new ArrayList<>()).add(read));
+        }
+        Map<Key, Read> chosen = new HashMap<>();
+        byYear.forEach((key, same) -> chosen.put(key, same.stream().max(Comparator
+                .comparingInt((Read read) -> read.result().report().cells().size())
+                .thenComparing(Read::file, Comparator.reverseOrder())).orElseThrow()));
+
+        List<ReportLine> lines = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            if (read.notRead() != null) {
+                lines.add(ReportLine.notRead(read.file(), read.notRead()));
+                continue;
+            }
+            AnnualReport report = read.result().report();
+            Optional<Key> key = key(read);
+            Read previous = key.map(k -> chosen.get(new Key(k.agency(), k.year() - 1))).orElse(null);
+            List<String> sameYear = key.map(k -> byYear.get(k).stream().map(Read::file)
+                    .filter(file -> !file.equals(read.file())).toList()).orElse(List.of());
+            List<Finding> findings = new ArrayList<>(read.result().findings());
+            findings.addAll(ReportChecker.check(report, new CheckContext(
+                    Optional.ofNullable(previous).map(p -> p.result().report()), false)));
+            lines.add(new ReportLine(read.file(), report, findings,
+                    unreadableCells(report), previous == null ? null : previous.file(), sameYear, null));
+        }
+        return lines;
+    }
+
+    private static Optional<Key> key(Read read) {
+        if (read.result() == null) {
+            return Optional.empty();
+        }
+        AnnualReport report = read.result().report();
+        String agency = agencyKey(report.agency());
+        return report.year() == null || agency.isEmpty() ? Optional.empty()
+                : Optional.of(new Key(agency, report.year()));
+    }
+
+    /** The agency's name for grouping: NFKC, letters and digits only, without a trailing 人民政府. */
+    static String agencyKey(String agency) {
+        if (agency == null) {
+            return "";
+        }
+        String normal = Normalizer.normalize(agency, Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder(normal.length());
+        normal.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        String name = key.toString();
+        return name.endsWith(GOVERNMENT) && name.length() > GOVERNMENT.length()
+                ? name.substring(0, name.length() - GOVERNMENT.length()) : name;
+    }
+
+    /** Cells of the format with neither a value nor a blank, and number cells holding text. */
+    static int unreadableCells(AnnualReport report) {
+        int unreadable = 0;
+        for (CellDefinition cell : report.layout().cells()) {
+            CellValue value = report.cells().get(cell.key());
+            if (value == null ? !report.blank().contains(cell.key())
+                    : value instanceof CellValue.Text && cell.type() != CellType.TEXT) {
+                unreadable++;
+            }
+        }
+        return unreadable;
+    }
+}
