@@ -1,6 +1,7 @@
 package dev.gongkai.platform;
 
 import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.Memberships;
 import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.tenancy.AgencyAccess;
@@ -10,11 +11,13 @@ import org.jooq.SQLDialect;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.DriverManager;
+import java.time.Duration;
 
 /** The platform's data-side components, available to every service that depends on this library. */
 @AutoConfiguration(afterName = "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration")
@@ -36,6 +39,14 @@ public class PlatformConfiguration {
     @ConditionalOnMissingBean
     AgencyAccess agencyAccess(AgencyRegistry registry) {
         return new AgencyAccess(registry);
+    }
+
+    /** Agency and office roles per user, kept {@code gongkai.tenancy.membership-ttl} (15 s) per instance. */
+    @Bean
+    @ConditionalOnMissingBean
+    Memberships memberships(DSLContext dsl,
+                            @Value("${gongkai.tenancy.membership-ttl:PT15S}") Duration ttl) {
+        return new Memberships(dsl, ttl);
     }
 
     @Bean

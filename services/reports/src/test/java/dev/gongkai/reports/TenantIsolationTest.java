@@ -1,8 +1,10 @@
 package dev.gongkai.reports;
 
 import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Agency B (city B) has a report with a comment and an attachment. Whatever agency A's staff, or city A's office,
@@ -171,5 +176,37 @@ class TenantIsolationTest {
     void anotherCitysOfficeSeesNothingOfB() throws Exception {
         assertNothingOfB(officeBoth(officeA), null, Set.of(200, 201, 400, 403, 404, 409, 422));
         assertNothingOfB(officeBoth(officeA), agencyB.slug().value(), Set.of(404));
+    }
+
+    /**
+     * Editor in A, admin in B: acting for B they read B's report as its admin may and change nothing an editor
+     * would (create, edit, import, ask for sign-off, upload), and the office API is closed to them; acting for A,
+     * nothing of B reaches them on any endpoint.
+     */
+    @Test
+    void editorInOneAgencyAndAdminInAnotherHoldsEachRoleOnlyThere() throws Exception {
+        var twoRoles = TestTokens.member("editor-a-admin-b", Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR),
+                agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
+        Set<String> editorsOnly = Set.of("POST /api/reports", "PATCH /api/reports/2024",
+                "POST /api/reports/import", "POST /api/reports/2024/import", "POST /api/reports/2024/transitions",
+                "POST /api/reports/2024/attachments");
+        for (var request : everyEndpointAboutB()) {
+            var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", agencyB.slug().value())).andReturn();
+            String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            int status = exchange.getResponse().getStatus();
+            if (call.contains("/api/office/") || editorsOnly.contains(call)) {
+                assertThat(status).as(call).isEqualTo(403);
+            } else {
+                // Allowed; only the office's comment on a draft never came to be (the office sees no drafts).
+                assertThat(status).as(call).isNotEqualTo(403).isLessThan(500);
+                if (status == 404) {
+                    assertThat(exchange.getResponse().getContentAsString()).as(call).contains("comment.not-found");
+                }
+            }
+        }
+        mvc.perform(get("/api/reports/2024").with(twoRoles).header("X-Agency", agencyB.slug().value()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(SECRET)));
+        assertNothingOfB(twoRoles, agencyA.slug().value(), Set.of(200, 201, 400, 403, 404, 409, 422));
     }
 }

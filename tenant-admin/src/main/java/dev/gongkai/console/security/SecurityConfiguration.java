@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.client.RestClient;
 
 /**
  * Sign-in at Keycloak with the authorization code flow and PKCE (the realm requires S256 for this client), sign-out
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, JsonMapper json,
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
                                 ServiceUrls urls) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -41,7 +41,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
-                        .userInfoEndpoint(user -> user.oidcUserService(new RealmRolesOidcUserService(json))))
+                        .userInfoEndpoint(user -> user.oidcUserService(new MembershipAuthorities(
+                                RestClient.builder().baseUrl(urls.tenantsUrl()).build()))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
                         .defaultAuthenticationEntryPointFor(

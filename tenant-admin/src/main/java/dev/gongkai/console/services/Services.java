@@ -1,7 +1,10 @@
 package dev.gongkai.console.services;
 
+import dev.gongkai.console.security.ConsoleUser;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
@@ -32,7 +35,7 @@ public class Services {
         this.json = json;
         var bearer = new OAuth2ClientHttpRequestInterceptor(clients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
-        RestClient.Builder authorized = builder.clone().requestInterceptor(bearer)
+        RestClient.Builder authorized = builder.clone().requestInterceptor(bearer).requestInterceptor(actingAgency())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(response);
                 });
@@ -43,6 +46,20 @@ public class Services {
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(response);
                 }).build();
+    }
+
+    /**
+     * Every call says which agency the user acts for ({@code X-Agency}), the one chosen in the shell: the services
+     * then judge it with the roles held in that agency.
+     */
+    private static ClientHttpRequestInterceptor actingAgency() {
+        return (request, body, execution) -> {
+            ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+            if (user != null && user.acting() != null && !request.getHeaders().containsHeader("X-Agency")) {
+                request.getHeaders().set("X-Agency", user.acting());
+            }
+            return execution.execute(request, body);
+        };
     }
 
     public RestClient tenants() {

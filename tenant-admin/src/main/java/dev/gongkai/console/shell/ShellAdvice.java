@@ -40,7 +40,7 @@ public class ShellAdvice {
             return null;
         }
         HttpSession session = request.getSession();
-        if (session.getAttribute(AGENCY) instanceof Agency cached) {
+        if (session.getAttribute(AGENCY) instanceof Agency cached && cached.slug().equals(user.acting())) {
             return cached;
         }
         try {

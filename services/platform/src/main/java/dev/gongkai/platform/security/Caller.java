@@ -3,67 +3,72 @@ package dev.gongkai.platform.security;
 import dev.gongkai.platform.agency.AgencySlug;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Who is calling, as the verified token says: the Keycloak Organizations (agencies) they belong to and their
- * realm roles. Nothing else grants access to an agency.
+ * Who is calling: the verified token's user, the roles they hold in each agency (from the registry,
+ * {@code core.agency_membership}) and their platform-wide realm roles. A role counts only in the agency it is held
+ * in: {@link #roles()} are the platform roles plus the roles of the agency the caller acts for ({@link #actingFor}),
+ * and nothing else, so an admin of one agency is no admin of another agency they merely edit in.
+ *
+ * @param memberships   the roles held in each agency the caller belongs to
+ * @param platformRoles the realm roles that hold everywhere (only {@code platform-admin})
+ * @param actingFor     the agency whose roles are in force, or null before one is chosen
  */
-public record Caller(String subject, String username, List<AgencySlug> organizations, Set<String> roles) {
+public record Caller(String subject, String username, Map<AgencySlug, Set<String>> memberships,
+                     Set<String> platformRoles, AgencySlug actingFor) {
 
     public Caller {
-        organizations = List.copyOf(organizations);
-        roles = Set.copyOf(roles);
+        memberships = Map.copyOf(memberships);
+        platformRoles = Set.copyOf(platformRoles);
     }
 
-    public static Caller from(Jwt jwt) {
+    /** The token's user with their memberships, acting for no agency yet. Realm roles other than platform ones are ignored. */
+    public static Caller from(Jwt jwt, Map<AgencySlug, Set<String>> memberships) {
         String username = jwt.getClaimAsString("preferred_username");
-        return new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(),
-                organizations(jwt.getClaims().get("organization")),
-                new LinkedHashSet<>(RealmRoleAuthorities.realmRoles(jwt)));
+        return new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(), memberships,
+                new HashSet<>(RealmRoleAuthorities.realmRoles(jwt)), null);
+    }
+
+    /** The same person with the roles of {@code agency} in force (the office's, when acting through supervision). */
+    public Caller actingFor(AgencySlug agency) {
+        return new Caller(subject, username, memberships, platformRoles, agency);
+    }
+
+    /** The roles in force: platform roles and the roles held in the acting agency. */
+    public Set<String> roles() {
+        Set<String> roles = new HashSet<>(platformRoles);
+        if (actingFor != null) {
+            roles.addAll(rolesIn(actingFor));
+        }
+        return Set.copyOf(roles);
+    }
+
+    public Set<String> rolesIn(AgencySlug agency) {
+        return memberships.getOrDefault(agency, Set.of());
+    }
+
+    /** The agencies the caller belongs to, in slug order. */
+    public List<AgencySlug> organizations() {
+        return memberships.keySet().stream().sorted().toList();
     }
 
     public boolean hasRole(String role) {
-        return roles.contains(role);
+        return platformRoles.contains(role) || actingFor != null && rolesIn(actingFor).contains(role);
     }
 
     public boolean isPlatformAdmin() {
-        return hasRole(Roles.PLATFORM_ADMIN);
+        return platformRoles.contains(Roles.PLATFORM_ADMIN);
     }
 
     public boolean hasOfficeRole() {
-        return roles.stream().anyMatch(Roles::isOfficeRole);
+        return roles().stream().anyMatch(Roles::isOfficeRole);
     }
 
     public boolean belongsTo(AgencySlug agency) {
-        return organizations.contains(agency);
-    }
-
-    /**
-     * Keycloak sends a list of aliases ({@code ["wuhai-psb"]}); with organization attributes enabled it sends a map
-     * keyed by alias instead. An alias that is no valid slug cannot be one of our agencies and is ignored.
-     */
-    private static List<AgencySlug> organizations(Object claim) {
-        Collection<?> aliases = switch (claim) {
-            case null -> List.of();
-            case Collection<?> list -> list;
-            case Map<?, ?> map -> map.keySet();
-            case String single -> List.of(single);
-            default -> List.of();
-        };
-        List<AgencySlug> result = new ArrayList<>();
-        for (Object alias : aliases) {
-            try {
-                result.add(new AgencySlug(String.valueOf(alias)));
-            } catch (RuntimeException ignored) {
-                // not a Gongkai agency
-            }
-        }
-        return result;
+        return memberships.containsKey(agency);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Keycloak puts realm roles under the nested claim {@code realm_access.roles}, which Spring's default converter
- * (reading {@code scope}) never sees. Each role becomes {@code ROLE_<role>} so {@code hasRole('platform-admin')}
- * works.
+ * (reading {@code scope}) never sees. Each platform-wide role becomes {@code ROLE_<role>} so
+ * {@code hasRole('platform-admin')} works. Any other realm role is ignored: agency and office roles are held in one
+ * agency and come from the registry ({@link Caller}), never from the token.
  */
 public final class RealmRoleAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
@@ -24,7 +25,7 @@ public final class RealmRoleAuthorities implements Converter<Jwt, Collection<Gra
     static List<String> realmRoles(Jwt jwt) {
         Object realmAccess = jwt.getClaims().get("realm_access");
         if (realmAccess instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> roles) {
-            return roles.stream().map(String::valueOf).toList();
+            return roles.stream().map(String::valueOf).filter(Roles.PLATFORM::contains).toList();
         }
         return List.of();
     }

@@ -9,6 +9,7 @@ import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.security.Roles;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import java.util.Optional;
 /**
  * The tenancy rules, in one place:
  * <ul>
- *   <li>a member acts on the agencies their token names (picking one with {@code X-Agency} if several);</li>
- *   <li>disclosure-office staff (office roles, member of a DISCLOSURE_OFFICE agency) may also act on the agencies
- *       of that office's jurisdiction and of every jurisdiction below it (a city's office guides its districts, and
- *       a district without an office of its own still has someone to review its agencies' reports);</li>
+ *   <li>a member acts for one of the agencies they hold roles in (picking one with {@code X-Agency} if several),
+ *       with the roles they hold there and no others;</li>
+ *   <li>disclosure-office staff (an office role held in an active DISCLOSURE_OFFICE agency) may also act on the
+ *       agencies of that office's jurisdiction and of every jurisdiction below it (a city's office guides its
+ *       districts, and a district without an office of its own still has someone to review its agencies'
+ *       reports), with the roles they hold in the office;</li>
  *   <li>anything else is answered exactly like an agency that does not exist (404), so nobody can probe for
  *       other tenants; an agency that exists but is not ACTIVE is refused with 403.</li>
  * </ul>
@@ -49,23 +52,26 @@ public class AgencyAccess {
                 || supervisedJurisdictions(caller).contains(agency.jurisdiction());
     }
 
-    /** The jurisdictions whose agencies the caller supervises as disclosure-office staff: each office's, then those below. */
+    /**
+     * The jurisdictions the caller supervises with the roles now in force: that of the disclosure office they act
+     * for, if they hold an office role there, and every jurisdiction below it. Acting for an ordinary agency, they
+     * supervise nothing.
+     */
     public List<JurisdictionSlug> supervisedJurisdictions(Caller caller) {
-        if (!caller.hasOfficeRole()) {
+        if (caller.actingFor() == null || !caller.hasOfficeRole()) {
             return List.of();
         }
-        return caller.organizations().stream()
-                .map(registry::find).flatMap(Optional::stream)
+        return registry.find(caller.actingFor())
                 .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive())
-                .map(Agency::jurisdiction).distinct()
+                .map(Agency::jurisdiction).stream()
                 .flatMap(j -> registry.withDescendants(j).stream()).distinct().toList();
     }
 
     private ActingAgency act(Caller caller, AgencySlug slug) {
-        boolean member = caller.belongsTo(slug);
         Agency agency = registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
-        boolean viaOffice = !member && supervisedJurisdictions(caller).contains(agency.jurisdiction());
-        if (!member && !viaOffice) {
+        boolean member = caller.belongsTo(slug);
+        Optional<AgencySlug> office = member ? Optional.empty() : supervisingOffice(caller, agency);
+        if (!member && office.isEmpty()) {
             throw AgencyRegistry.notFound(slug.value());
         }
         if (agency.status() == AgencyStatus.SUSPENDED) {
@@ -74,6 +80,16 @@ public class AgencyAccess {
         if (agency.status() == AgencyStatus.ARCHIVED) {
             throw new ApiException(ProblemCode.AGENCY_ARCHIVED, slug);
         }
-        return new ActingAgency(agency, caller, viaOffice);
+        return new ActingAgency(agency, caller.actingFor(office.orElse(slug)), office.isPresent());
+    }
+
+    /** An active disclosure office of the agency's jurisdiction in which the caller holds an office role. */
+    private Optional<AgencySlug> supervisingOffice(Caller caller, Agency agency) {
+        return caller.organizations().stream()
+                .filter(slug -> caller.rolesIn(slug).stream().anyMatch(Roles::isOfficeRole))
+                .map(registry::find).flatMap(Optional::stream)
+                .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive()
+                        && a.jurisdiction().equals(agency.jurisdiction()))
+                .map(Agency::slug).findFirst();
     }
 }

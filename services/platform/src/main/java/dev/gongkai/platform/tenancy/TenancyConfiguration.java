@@ -1,5 +1,6 @@
 package dev.gongkai.platform.tenancy;
 
+import dev.gongkai.platform.agency.Memberships;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,9 +21,9 @@ public class TenancyConfiguration {
     static final int AFTER_SECURITY = -100 + 10;
 
     @Bean
-    FilterRegistrationBean<TenancyFilter> tenancyFilter(AgencyAccess access,
+    FilterRegistrationBean<TenancyFilter> tenancyFilter(AgencyAccess access, Memberships memberships,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
-        var registration = new FilterRegistrationBean<>(new TenancyFilter(access, exceptionResolver));
+        var registration = new FilterRegistrationBean<>(new TenancyFilter(access, memberships, exceptionResolver));
         registration.setOrder(AFTER_SECURITY);
         return registration;
     }

@@ -1,6 +1,7 @@
 package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.Memberships;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.observability.LogFields;
@@ -22,7 +23,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Resolves the acting agency once per request, right after Spring Security has verified the token, so that a
+ * Resolves the caller's memberships (registry, cached briefly) and the acting agency once per request, right after
+ * Spring Security has verified the token, so that a
  * suspended agency or a foreign {@code X-Agency} is refused by every endpoint of every service, not only by those
  * that happen to ask. Refusals go through the controller advice to keep one problem format.
  */
@@ -32,10 +34,12 @@ class TenancyFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = TenancyContext.class.getName();
 
     private final AgencyAccess access;
+    private final Memberships memberships;
     private final HandlerExceptionResolver exceptionResolver;
 
-    TenancyFilter(AgencyAccess access, HandlerExceptionResolver exceptionResolver) {
+    TenancyFilter(AgencyAccess access, Memberships memberships, HandlerExceptionResolver exceptionResolver) {
         this.access = access;
+        this.memberships = memberships;
         this.exceptionResolver = exceptionResolver;
     }
 
@@ -45,12 +49,14 @@ class TenancyFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             try {
-                Caller caller = Caller.from(token.getToken());
+                Caller caller = Caller.from(token.getToken(), memberships.of(token.getToken().getSubject()));
                 String header = request.getHeader(AGENCY_HEADER);
                 Optional<AgencySlug> requested = header == null || header.isBlank()
                         ? Optional.empty() : Optional.of(parse(header));
                 Optional<ActingAgency> acting = access.resolve(caller, requested);
-                request.setAttribute(ATTRIBUTE, new TenancyContext(caller, acting));
+                // Once an agency is chosen, its roles are the caller's roles for the whole request.
+                request.setAttribute(ATTRIBUTE, new TenancyContext(acting.map(ActingAgency::caller).orElse(caller),
+                        acting));
                 acting.ifPresent(agency -> observe(request, agency));
             } catch (ApiException e) {
                 exceptionResolver.resolveException(request, response, null, e);

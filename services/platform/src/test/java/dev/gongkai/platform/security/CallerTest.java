@@ -7,43 +7,55 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CallerTest {
 
-    private static Jwt keycloakToken(Object organization) {
+    private static final AgencySlug PSB = AgencySlug.of("wuhai-psb");
+    private static final AgencySlug HAIBOWAN = AgencySlug.of("wuhai-psb-haibowan");
+
+    /** A token as Keycloak issued them before roles moved to the registry: realm roles and organizations. */
+    private static Jwt keycloakToken(String... realmRoles) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("u1")
                 .claim("preferred_username", "psb-editor")
-                .claim("organization", organization)
-                .claim("realm_access", Map.of("roles", List.of("agency-editor", "default-roles-gongkai")))
+                .claim("organization", List.of("wuhai-psb", "wuhai-psb-haibowan"))
+                .claim("realm_access", Map.of("roles", List.of(realmRoles)))
                 .build();
     }
 
     @Test
-    void readsRealmRolesFromTheNestedRealmAccessClaim() {
-        var authorities = new RealmRoleAuthorities().convert(keycloakToken(List.of("wuhai-psb")));
-        assertThat(authorities).extracting(GrantedAuthority::getAuthority)
-                .containsExactly("ROLE_agency-editor", "ROLE_default-roles-gongkai");
+    void onlyPlatformRolesOfTheTokenBecomeAuthorities() {
+        var authorities = new RealmRoleAuthorities()
+                .convert(keycloakToken("agency-admin", "platform-admin", "default-roles-gongkai"));
+        assertThat(authorities).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_platform-admin");
     }
 
     @Test
-    void readsOrganizationAliasesFromAList() {
-        Caller caller = Caller.from(keycloakToken(List.of("wuhai-psb", "wuhai-edu")));
-        assertThat(caller.organizations()).containsExactly(AgencySlug.of("wuhai-psb"), AgencySlug.of("wuhai-edu"));
+    void agencyRolesInTheTokenGrantNothing() {
+        Caller caller = Caller.from(keycloakToken("agency-admin", "office-admin"), Map.of());
+        assertThat(caller.organizations()).as("the organization claim is not a membership").isEmpty();
+        assertThat(caller.actingFor(PSB).hasRole(Roles.AGENCY_ADMIN)).isFalse();
+        assertThat(caller.actingFor(PSB).hasOfficeRole()).isFalse();
+    }
+
+    @Test
+    void aRoleCountsOnlyInTheAgencyItIsHeldIn() {
+        Caller caller = Caller.from(keycloakToken(), Map.of(
+                HAIBOWAN, Set.of(Roles.AGENCY_EDITOR), PSB, Set.of(Roles.AGENCY_ADMIN)));
+        assertThat(caller.organizations()).containsExactly(PSB, HAIBOWAN);
         assertThat(caller.username()).isEqualTo("psb-editor");
-        assertThat(caller.hasRole(Roles.AGENCY_EDITOR)).isTrue();
+        assertThat(caller.roles()).as("acting for no agency yet").isEmpty();
+        assertThat(caller.actingFor(PSB).roles()).containsExactly(Roles.AGENCY_ADMIN);
+        assertThat(caller.actingFor(HAIBOWAN).roles()).containsExactly(Roles.AGENCY_EDITOR);
+        assertThat(caller.actingFor(HAIBOWAN).hasRole(Roles.AGENCY_ADMIN)).isFalse();
     }
 
     @Test
-    void readsOrganizationAliasesFromTheMapFormWithAttributes() {
-        Caller caller = Caller.from(keycloakToken(Map.of("wuhai-psb", Map.of("id", "x"))));
-        assertThat(caller.organizations()).containsExactly(AgencySlug.of("wuhai-psb"));
-    }
-
-    @Test
-    void ignoresAliasesThatCannotBeAgencies() {
-        Caller caller = Caller.from(keycloakToken(List.of("Bad.Alias", "wuhai-psb")));
-        assertThat(caller.organizations()).containsExactly(AgencySlug.of("wuhai-psb"));
+    void platformRolesHoldWhateverTheActingAgency() {
+        Caller caller = Caller.from(keycloakToken("platform-admin"), Map.of(PSB, Set.of(Roles.AGENCY_EDITOR)));
+        assertThat(caller.isPlatformAdmin()).isTrue();
+        assertThat(caller.actingFor(PSB).roles()).containsExactlyInAnyOrder(Roles.PLATFORM_ADMIN, Roles.AGENCY_EDITOR);
     }
 }

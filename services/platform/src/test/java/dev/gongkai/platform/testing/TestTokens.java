@@ -5,27 +5,66 @@ import dev.gongkai.platform.security.RealmRoleAuthorities;
 import dev.gongkai.platform.security.Roles;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import static org.jooq.impl.DSL.val;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
- * Tokens shaped like Keycloak's ({@code organization} aliases, {@code realm_access.roles}) for MockMvc requests,
- * with authorities derived by the platform's real converter. For authorization tests; the one end-to-end test
- * uses a real Keycloak token.
+ * Tokens shaped like Keycloak's ({@code realm_access.roles} with the platform roles) for MockMvc requests, with
+ * authorities derived by the platform's real converter, and the agency roles they stand for written into this
+ * run's registry ({@code core.agency_membership}) as the tenants service would. Each distinct set of memberships is
+ * its own user (its own {@code sub}), so two tokens of one username never see each other's roles. For authorization
+ * tests; the end-to-end tests use real Keycloak tokens.
  */
 public final class TestTokens {
 
     private TestTokens() {
     }
 
+    /** A user holding {@code roles} in each of {@code organizations}; platform roles go into the token. */
     public static JwtRequestPostProcessor token(String username, List<AgencySlug> organizations, String... roles) {
-        return jwt().jwt(j -> j.subject("sub-" + username)
+        Set<String> agencyRoles = Arrays.stream(roles).filter(r -> !Roles.PLATFORM.contains(r))
+                .collect(Collectors.toSet());
+        Map<AgencySlug, Set<String>> memberships = new LinkedHashMap<>();
+        organizations.forEach(agency -> memberships.put(agency, agencyRoles));
+        return member(username, memberships, Arrays.stream(roles).filter(Roles.PLATFORM::contains)
+                .toArray(String[]::new));
+    }
+
+    /**
+     * A user holding different roles in different agencies ({@code agency → roles}), plus the given platform roles.
+     * Memberships of agencies this run's registry does not have are left out, as no real one could exist.
+     */
+    public static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
+                                                 String... platformRoles) {
+        Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
+        memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
+        // A UUID, as Keycloak's subjects are, derived from the username and memberships.
+        String subject = UUID.nameUUIDFromBytes((username + sorted).getBytes(StandardCharsets.UTF_8)).toString();
+        if (!sorted.isEmpty()) {
+            var dsl = TestDatabase.shared().dsl();
+            sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(AGENCY_MEMBERSHIP,
+                            AGENCY_MEMBERSHIP.USER_ID, AGENCY_MEMBERSHIP.USERNAME, AGENCY_MEMBERSHIP.AGENCY_SLUG,
+                            AGENCY_MEMBERSHIP.ROLE)
+                    .select(dsl.select(val(subject), val(username),
+                            AGENCY.SLUG, val(role)).from(AGENCY).where(AGENCY.SLUG.eq(agency.value())))
+                    .onConflictDoNothing().execute()));
+        }
+        return jwt().jwt(j -> j.subject(subject)
                         .claim("preferred_username", username)
-                        .claim("organization", organizations.stream().map(AgencySlug::value).toList())
-                        .claim("realm_access", Map.of("roles", Arrays.asList(roles))))
+                        .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles))))
                 .authorities(new RealmRoleAuthorities());
     }
 

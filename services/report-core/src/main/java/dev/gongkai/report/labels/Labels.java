@@ -27,7 +27,7 @@ public final class Labels {
 
     /** Statuses of a report, the office's "no report yet" included; every one has a label in both languages. */
     public static final List<String> STATUSES = List.of("NONE", "NOT_STARTED", "DRAFT", "PENDING_SIGNOFF",
-            "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED", "CORRECTED");
+            "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
     /** The workflow's actions by their API codes. */
     public static final List<String> ACTIONS = List.of("request-signoff", "submit", "withdraw", "return", "approve",
             "publish", "correct");

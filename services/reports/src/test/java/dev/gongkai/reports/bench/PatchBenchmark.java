@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 
 /**
@@ -67,6 +68,10 @@ public final class PatchBenchmark {
             AgencySlug slug = AgencySlug.of("bench-" + i);
             db.dsl().insertInto(AGENCY).set(AGENCY.SLUG, slug.value()).set(AGENCY.NAME_ZH, "压测局" + i)
                     .set(AGENCY.KIND, AgencyKind.DEPARTMENT).set(AGENCY.JURISDICTION_SLUG, "bench-city").execute();
+            // The editor the token below stands for, with their role in this agency (the registry holds roles).
+            db.dsl().insertInto(AGENCY_MEMBERSHIP).set(AGENCY_MEMBERSHIP.USER_ID, "bench-" + slug)
+                    .set(AGENCY_MEMBERSHIP.USERNAME, "editor-" + slug).set(AGENCY_MEMBERSHIP.AGENCY_SLUG, slug.value())
+                    .set(AGENCY_MEMBERSHIP.ROLE, "agency-editor").execute();
             db.migrator().createAgencySchema(slug);
             db.migrator().migrateAgency(slug);
             agencies.add(slug);
@@ -202,8 +207,6 @@ public final class PatchBenchmark {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject("bench-" + agency).audience("gongkai-services")
                 .claim("preferred_username", "editor-" + agency)
-                .claim("organization", List.of(agency.value()))
-                .claim("realm_access", Map.of("roles", List.of("agency-editor")))
                 .issueTime(new Date()).expirationTime(Date.from(new Date().toInstant().plus(Duration.ofHours(2))))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);

@@ -2,7 +2,6 @@ package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
-import dev.gongkai.platform.security.Roles;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -19,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
  * {@link Organizations} on Keycloak's admin REST API ({@code /admin/realms/{realm}/organizations}, their members,
- * {@code /users}, role mappings), authenticated with the provisioning client's client-credentials token.
+ * {@code /users}), authenticated with the provisioning client's client-credentials token. It maps no roles: agency
+ * roles live in the registry.
  */
 public class KeycloakOrganizations implements Organizations {
 
@@ -84,7 +83,7 @@ public class KeycloakOrganizations implements Organizations {
     }
 
     @Override
-    public AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email) {
+    public MemberChange ensureMember(AgencySlug alias, String username, String email) {
         String orgId = (String) findOrganization(alias).orElseThrow(() ->
                 new IllegalStateException("Keycloak has no organization " + alias)).get("id");
         Change change = Change.UNCHANGED;
@@ -93,7 +92,7 @@ public class KeycloakOrganizations implements Organizations {
         Optional<String> userId = findUser(username);
         if (userId.isEmpty()) {
             initialPassword = temporaryPassword();
-            userId = Optional.of(createUser(new NewMember(username, email, null, null, Set.of()), initialPassword));
+            userId = Optional.of(createUser(new NewMember(username, email, null, null), initialPassword));
             change = Change.CREATED;
         }
         String id = userId.get();
@@ -102,24 +101,20 @@ public class KeycloakOrganizations implements Organizations {
             join(orgId, id);
             change = change == Change.CREATED ? change : Change.CHANGED;
         }
-        if (!realmRoles(id).contains(Roles.AGENCY_ADMIN)) {
-            grant(id, Set.of(Roles.AGENCY_ADMIN));
-            change = change == Change.CREATED ? change : Change.CHANGED;
-        }
-        return new AdminChange(change, username, initialPassword);
+        return new MemberChange(change, id, username, initialPassword);
     }
 
     @Override
-    public List<Member> members(AgencySlug alias) {
+    public List<Account> members(AgencySlug alias) {
         String orgId = organizationId(alias);
         return listing(first -> admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
                         .queryParam("first", first).queryParam("max", PAGE).build(properties.realm(), orgId))
                 .retrieve().body(LIST))
-                .map(this::member).sorted(Comparator.comparing(Member::username)).toList();
+                .map(KeycloakOrganizations::account).sorted(Comparator.comparing(Account::username)).toList();
     }
 
     @Override
-    public AddedMember addMember(AgencySlug alias, NewMember member) {
+    public AddedAccount addMember(AgencySlug alias, NewMember member) {
         String orgId = organizationId(alias);
         if (findUser(member.username()).isPresent()) {
             throw userExists(member.username());
@@ -128,7 +123,6 @@ public class KeycloakOrganizations implements Organizations {
         String id = createUser(member, password);
         try {
             join(orgId, id);
-            grant(id, member.roles());
         } catch (RuntimeException e) {
             // Never leave behind an account whose temporary password nobody was shown.
             admin().delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id).retrieve()
@@ -137,22 +131,19 @@ public class KeycloakOrganizations implements Organizations {
         }
         Map<String, Object> created = admin().get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id)
                 .retrieve().body(OBJECT);
-        return new AddedMember(member(created), password);
+        return new AddedAccount(account(created), password);
     }
 
     @Override
-    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
-        Map<String, Object> member = findMember(organizationId(alias), username).orElseThrow(() ->
-                ApiException.notFound("user.not-found", "机构 " + alias + " 没有用户 " + username,
-                        "Agency " + alias + " has no user " + username));
-        if (Boolean.valueOf(enabled).equals(member.get("enabled"))) {
-            return Change.UNCHANGED;
-        }
+    public Change setAccountEnabled(String userId, boolean enabled) {
         // The whole representation goes back: a partial one may clear profile attributes it does not name.
         Map<String, Object> user = new HashMap<>(admin().get().uri("/admin/realms/{realm}/users/{id}",
-                properties.realm(), member.get("id")).retrieve().body(OBJECT));
+                properties.realm(), userId).retrieve().body(OBJECT));
+        if (Boolean.valueOf(enabled).equals(user.get("enabled"))) {
+            return Change.UNCHANGED;
+        }
         user.put("enabled", enabled);
-        admin().put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), member.get("id"))
+        admin().put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
                 .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity();
         return Change.CHANGED;
     }
@@ -224,29 +215,11 @@ public class KeycloakOrganizations implements Organizations {
                 .contentType(MediaType.APPLICATION_JSON).body("\"" + userId + "\"").retrieve().toBodilessEntity();
     }
 
-    private void grant(String userId, Set<String> roles) {
-        if (roles.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> representations = roles.stream().map(role -> admin().get()
-                .uri("/admin/realms/{realm}/roles/{role}", properties.realm(), role).retrieve().body(OBJECT)).toList();
-        admin().post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .contentType(MediaType.APPLICATION_JSON).body(representations).retrieve().toBodilessEntity();
-    }
-
-    /** The user's directly mapped realm roles that mean something to Gongkai. */
-    private List<String> realmRoles(String userId) {
-        return admin().get().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .retrieve().body(LIST).stream().map(r -> String.valueOf(r.get("name")))
-                .filter(Roles.ALL::contains).sorted().toList();
-    }
-
     @SuppressWarnings("unchecked")
-    private Member member(Map<String, Object> user) {
+    private static Account account(Map<String, Object> user) {
         Object actions = user.get("requiredActions");
-        return new Member(String.valueOf(user.get("username")), (String) user.get("email"),
+        return new Account((String) user.get("id"), String.valueOf(user.get("username")), (String) user.get("email"),
                 (String) user.get("firstName"), (String) user.get("lastName"), Boolean.TRUE.equals(user.get("enabled")),
-                realmRoles((String) user.get("id")),
                 actions instanceof List<?> list ? List.copyOf((List<String>) list) : List.of());
     }
 

@@ -28,22 +28,22 @@ final class NoOrganizations implements Organizations {
     }
 
     @Override
-    public AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email) {
+    public MemberChange ensureMember(AgencySlug alias, String username, String email) {
         throw disabled();
     }
 
     @Override
-    public List<Member> members(AgencySlug alias) {
+    public List<Account> members(AgencySlug alias) {
         throw usersUnavailable();
     }
 
     @Override
-    public AddedMember addMember(AgencySlug alias, NewMember member) {
+    public AddedAccount addMember(AgencySlug alias, NewMember member) {
         throw usersUnavailable();
     }
 
     @Override
-    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
+    public Change setAccountEnabled(String userId, boolean enabled) {
         throw usersUnavailable();
     }
 

@@ -3,7 +3,6 @@ package dev.gongkai.tenants.keycloak;
 import dev.gongkai.platform.agency.AgencySlug;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The identity side of an agency: its Keycloak Organization (alias = slug), its first administrator and its members.
@@ -23,43 +22,45 @@ public interface Organizations {
     Change setEnabled(AgencySlug alias, boolean enabled);
 
     /**
-     * Makes sure the user exists (created with a temporary password and the UPDATE_PASSWORD required action),
-     * is a member of the organization and has realm role agency-admin.
+     * Makes sure the user exists (created with a temporary password and the UPDATE_PASSWORD required action) and is
+     * a member of the organization. Roles are the registry's ({@code core.agency_membership}), not Keycloak's.
      */
-    AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email);
+    MemberChange ensureMember(AgencySlug alias, String username, String email);
 
-    /** The organization's members with their Gongkai realm roles, by username. */
-    List<Member> members(AgencySlug alias);
+    /** The accounts of the organization's members. */
+    List<Account> members(AgencySlug alias);
 
     /**
-     * Creates a new user with a temporary password and the UPDATE_PASSWORD required action, makes them a member of
-     * the organization and grants the realm roles; refuses (409) a username or email the realm already has.
+     * Creates a new user with a temporary password and the UPDATE_PASSWORD required action and makes them a member
+     * of the organization; refuses (409) a username or email the realm already has.
      */
-    AddedMember addMember(AgencySlug alias, NewMember member);
+    AddedAccount addMember(AgencySlug alias, NewMember member);
 
-    /** Enables or disables a member's account; 404 when the organization has no member of that name. */
-    Change setMemberEnabled(AgencySlug alias, String username, boolean enabled);
+    /** Enables or disables a user's account: they can (not) sign in at all. */
+    Change setAccountEnabled(String userId, boolean enabled);
 
     enum Change { CREATED, CHANGED, UNCHANGED }
 
-    /** @param initialPassword the temporary password, only when the user was created now */
-    record AdminChange(Change change, String username, String initialPassword) {
+    /**
+     * @param userId          the Keycloak user id (the {@code sub} of their tokens)
+     * @param initialPassword the temporary password, only when the user was created now
+     */
+    record MemberChange(Change change, String userId, String username, String initialPassword) {
     }
 
     /**
-     * A member as the console lists them.
+     * A Keycloak account as the console lists it.
      *
-     * @param roles           the member's Gongkai realm roles (Keycloak's own default roles left out)
      * @param requiredActions what Keycloak makes them do at the next sign-in, e.g. UPDATE_PASSWORD
      */
-    record Member(String username, String email, String firstName, String lastName, boolean enabled,
-                  List<String> roles, List<String> requiredActions) {
+    record Account(String id, String username, String email, String firstName, String lastName, boolean enabled,
+                   List<String> requiredActions) {
     }
 
-    record NewMember(String username, String email, String firstName, String lastName, Set<String> roles) {
+    record NewMember(String username, String email, String firstName, String lastName) {
     }
 
     /** @param temporaryPassword shown once; Keycloak makes the user change it at the first sign-in */
-    record AddedMember(Member member, String temporaryPassword) {
+    record AddedAccount(Account account, String temporaryPassword) {
     }
 }

@@ -10,10 +10,12 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.tenants.keycloak.Organizations;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepOutcome;
 import dev.gongkai.tenants.provisioning.ProvisioningReport.StepResult;
 import dev.gongkai.tenants.registry.RegistryStore;
+import dev.gongkai.tenants.users.MembershipStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,18 +48,20 @@ public class Provisioner {
     private final RegistryStore store;
     private final SchemaMigrator migrator;
     private final Organizations organizations;
+    private final MembershipStore memberships;
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final ObjectProvider<ProvisioningListener> listeners;
     private final MeterRegistry meters;
 
     Provisioner(AgencyRegistry registry, RegistryStore store, SchemaMigrator migrator, Organizations organizations,
-                Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners,
+                MembershipStore memberships, Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners,
                 ObjectProvider<MeterRegistry> meters) {
         this.registry = registry;
         this.store = store;
         this.migrator = migrator;
         this.organizations = organizations;
+        this.memberships = memberships;
         this.outbox = outbox;
         this.tx = tx;
         this.listeners = listeners;
@@ -86,9 +91,12 @@ public class Provisioner {
                             organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED);
                     case CREATE_FIRST_ADMIN -> {
                         var admin = keycloak(step, () ->
-                                organizations.ensureFirstAdmin(slug, command.adminUsername(), command.adminEmail()));
+                                organizations.ensureMember(slug, command.adminUsername(), command.adminEmail()));
                         initialPassword = admin.initialPassword();
-                        yield admin.change() != Organizations.Change.UNCHANGED;
+                        // Admin of this agency only: an existing user keeps exactly the roles they hold elsewhere.
+                        boolean granted = memberships.grant(admin.userId(), admin.username(), slug,
+                                Set.of(Roles.AGENCY_ADMIN));
+                        yield admin.change() != Organizations.Change.UNCHANGED || granted;
                     }
                 };
             } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * An agency's users, kept in Keycloak as the members of its Organization. Platform admins manage every agency's
- * users; an agency's own {@code agency-admin} manages those of the agency they act for, and any other agency does
- * not exist for them (404). Nobody hands out the platform-admin role here, and office roles only to the staff of
- * a disclosure office.
+ * An agency's users: their roles in the agency in the registry ({@code core.agency_membership}), their accounts in
+ * Keycloak (members of the agency's Organization). Platform admins manage every agency's users; an
+ * {@code agency-admin} of an agency manages that agency's users, and any agency where they are no admin does not
+ * exist for them (404). Nobody hands out the platform-admin role here, and office roles only to the staff of a
+ * disclosure office. Disabling someone takes away their roles in this agency; their account is disabled only when
+ * they act for no other agency, so one agency cannot lock a person out of another.
  */
 @Service
 class AgencyUsers {
@@ -36,52 +39,83 @@ class AgencyUsers {
     private final AgencyRegistry registry;
     private final AgencyAccess access;
     private final Organizations organizations;
+    private final MembershipStore memberships;
 
-    AgencyUsers(AgencyRegistry registry, AgencyAccess access, Organizations organizations) {
+    AgencyUsers(AgencyRegistry registry, AgencyAccess access, Organizations organizations,
+                MembershipStore memberships) {
         this.registry = registry;
         this.access = access;
         this.organizations = organizations;
+        this.memberships = memberships;
     }
 
-    List<Organizations.Member> list(Caller caller, AgencySlug slug) {
+    List<AgencyUser> list(Caller caller, AgencySlug slug) {
         managed(caller, slug);
-        return keycloak(() -> organizations.members(slug));
+        Map<String, Organizations.Account> accounts = new HashMap<>();
+        keycloak(() -> organizations.members(slug)).forEach(a -> accounts.put(a.id(), a));
+        return memberships.members(slug).stream().map(m -> {
+            var account = accounts.get(m.userId());
+            return account == null
+                    ? new AgencyUser(m.username(), null, null, null, m.enabled(), sorted(m.roles()), List.of())
+                    : new AgencyUser(m.username(), account.email(), account.firstName(), account.lastName(),
+                            m.enabled() && account.enabled(), sorted(m.roles()), account.requiredActions());
+        }).toList();
     }
 
-    Organizations.AddedMember add(Caller caller, AgencySlug slug, CreateUser command) {
+    record AddedUser(AgencyUser member, String temporaryPassword) {
+    }
+
+    AddedUser add(Caller caller, AgencySlug slug, CreateUser command) {
         Agency agency = managed(caller, slug);
         Set<String> roles = grantable(agency, command.roles());
         var member = new Organizations.NewMember(command.username().toLowerCase(Locale.ROOT),
-                blankToNull(command.email()), blankToNull(command.firstName()), blankToNull(command.lastName()), roles);
-        return keycloak(() -> organizations.addMember(slug, member));
+                blankToNull(command.email()), blankToNull(command.firstName()), blankToNull(command.lastName()));
+        var added = keycloak(() -> organizations.addMember(slug, member));
+        var account = added.account();
+        memberships.grant(account.id(), account.username(), slug, roles);
+        return new AddedUser(new AgencyUser(account.username(), account.email(), account.firstName(),
+                account.lastName(), account.enabled(), sorted(roles), account.requiredActions()),
+                added.temporaryPassword());
     }
 
     void setEnabled(Caller caller, AgencySlug slug, String username, boolean enabled) {
         managed(caller, slug);
-        String member = username.toLowerCase(Locale.ROOT);
-        if (!enabled && member.equals(caller.username())) {
+        String name = username.toLowerCase(Locale.ROOT);
+        if (!enabled && name.equals(caller.username())) {
             // An agency whose only admin locks themselves out needs a platform admin to get back in.
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "user.self-disable",
                     "不能停用自己的账号", "You cannot disable your own account", Map.of("field", "username"));
         }
-        keycloak(() -> organizations.setMemberEnabled(slug, member, enabled));
+        var member = memberships.member(slug, name).orElseThrow(() ->
+                ApiException.notFound("user.not-found", "机构 " + slug + " 没有用户 " + name,
+                        "Agency " + slug + " has no user " + name));
+        memberships.setEnabled(slug, member.userId(), enabled);
+        if (enabled || !memberships.enabledElsewhere(member.userId(), slug)) {
+            keycloak(() -> organizations.setAccountEnabled(member.userId(), enabled));
+        }
     }
 
+    /**
+     * The agency whose users the caller may manage: any for platform admins; otherwise one in which the caller holds
+     * {@code agency-admin} (the path names it: it is the agency they act for here), or else 404 for an agency they
+     * belong to no admin of, and 403 for one where they hold other roles. Suspended or archived: 403.
+     */
     private Agency managed(Caller caller, AgencySlug slug) {
         if (caller.isPlatformAdmin()) {
             return registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
         }
-        if (!caller.hasRole(Roles.AGENCY_ADMIN)) {
-            throw ApiException.forbidden("access.denied", "只有平台管理员和本机构管理员可以管理机构用户",
-                    "Only platform administrators and the agency's own administrators may manage its users");
-        }
-        // The tenancy rules decide, as for every agency request: a member may act for it (404 otherwise, 403 when
-        // it is suspended or archived); acting through an office's supervision is no membership.
-        var acting = access.resolve(caller, Optional.of(slug)).orElseThrow();
-        if (acting.viaOffice()) {
+        if (!caller.rolesIn(slug).contains(Roles.AGENCY_ADMIN)) {
+            if (caller.belongsTo(slug)) {
+                throw ApiException.forbidden("access.denied", "只有平台管理员和本机构管理员可以管理机构用户",
+                        "Only platform administrators and the agency's own administrators may manage its users");
+            }
             throw AgencyRegistry.notFound(slug.value());
         }
-        return acting.agency();
+        return access.resolve(caller, Optional.of(slug)).orElseThrow().agency();
+    }
+
+    private static List<String> sorted(Set<String> roles) {
+        return roles.stream().sorted().toList();
     }
 
     private static Set<String> grantable(Agency agency, List<String> requested) {

@@ -2,7 +2,6 @@ package dev.gongkai.tenants.users;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
-import dev.gongkai.tenants.keycloak.Organizations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,8 +29,8 @@ class AgencyUsersController {
 
     @GetMapping
     @Operation(summary = "An agency's users", description = "Platform admins: any agency; an agency-admin: their own "
-            + "(another agency: 404). Gongkai realm roles and pending required actions such as UPDATE_PASSWORD.")
-    List<Organizations.Member> list(Caller caller, @PathVariable AgencySlug slug) {
+            + "(another agency: 404). Each user's roles in this agency and pending required actions such as UPDATE_PASSWORD.")
+    List<AgencyUser> list(Caller caller, @PathVariable AgencySlug slug) {
         return users.list(caller, slug);
     }
 
@@ -39,7 +38,7 @@ class AgencyUsersController {
     @Operation(summary = "Add a user", description = "Created with a temporary password, returned once, that must be "
             + "changed at the first sign-in. 422 for platform-admin, or office roles outside a disclosure office; "
             + "409 when the username or email is taken.")
-    ResponseEntity<Organizations.AddedMember> add(Caller caller, @PathVariable AgencySlug slug,
+    ResponseEntity<AgencyUsers.AddedUser> add(Caller caller, @PathVariable AgencySlug slug,
                                                   @Valid @RequestBody CreateUser command) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.add(caller, slug, command));
     }

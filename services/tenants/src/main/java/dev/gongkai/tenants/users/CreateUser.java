@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A new user of an agency. Keycloak stores usernames in lower case, so they are lower-cased here too.
  *
- * @param roles realm roles to grant: agency roles; office roles for a disclosure office only
+ * @param roles the roles to hold in this agency: agency roles; office roles for a disclosure office only
  */
 record CreateUser(@NotBlank @Size(min = 2, max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*") String username,
                   @Email @Size(max = 200) String email,

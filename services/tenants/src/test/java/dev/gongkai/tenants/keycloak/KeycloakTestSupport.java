@@ -6,7 +6,10 @@ import org.springframework.core.ParameterizedTypeReference;
 import java.util.List;
 import java.util.Map;
 
-/** Looks at and cleans up what tests created in the real Keycloak. */
+/**
+ * Sets up, looks at and cleans up what tests create in the real Keycloak, as its administrator: tests make their
+ * own users and never sign in as the demo's, which are for people and may have been changed by hand.
+ */
 public final class KeycloakTestSupport {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
@@ -39,5 +42,44 @@ public final class KeycloakTestSupport {
                     api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
             api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity();
         });
+    }
+
+    /** A user of the realm that the test owns: created with a known password and nothing to do at sign-in. */
+    public static String createUser(String username, String password) {
+        var api = RealKeycloak.admin();
+        var created = api.post().uri("/users").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@example.test",
+                        "emailVerified", true, "firstName", "测试", "lastName", "用户",
+                        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                .retrieve().toBodilessEntity();
+        String path = created.getHeaders().getLocation().getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Lets a user created by the service (temporary password, UPDATE_PASSWORD) sign in with a known password. */
+    public static String readyToSignIn(String username, String password) {
+        var api = RealKeycloak.admin();
+        Map<String, Object> user = api.get().uri(b -> b.path("/users").queryParam("username", username)
+                .queryParam("exact", true).build()).retrieve().body(LIST).getFirst();
+        String id = (String) user.get("id");
+        api.put().uri("/users/{id}/reset-password", id).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("type", "password", "value", password, "temporary", false)).retrieve().toBodilessEntity();
+        var update = new java.util.HashMap<>(api.get().uri("/users/{id}", id).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }));
+        update.put("requiredActions", List.of());
+        update.put("emailVerified", true);
+        update.putIfAbsent("email", username + "@example.test");
+        update.putIfAbsent("firstName", "测试");
+        update.putIfAbsent("lastName", "用户");
+        api.put().uri("/users/{id}", id).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(update)
+                .retrieve().toBodilessEntity();
+        return id;
+    }
+
+    public static void deleteUser(String username) {
+        var api = RealKeycloak.admin();
+        api.get().uri(b -> b.path("/users").queryParam("username", username).queryParam("exact", true).build())
+                .retrieve().body(LIST).forEach(u ->
+                        api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
     }
 }

@@ -60,10 +60,39 @@ public final class RealKeycloak {
                 System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET", "provisioner-secret"));
     }
 
-    /** The realm's admin API as the provisioning client sees it. */
-    static RestClient admin() {
+    /** The realm's admin API as the provisioning client sees it (its least privilege is under test). */
+    static RestClient provisionerAdmin() {
         return RestClient.builder().baseUrl(URL + "/admin/realms/" + REALM)
                 .defaultHeader("Authorization", "Bearer " + provisionerToken()).build();
+    }
+
+    /**
+     * The realm's admin API as Keycloak's own administrator (master realm, {@code GONGKAI_KEYCLOAK_ADMIN} /
+     * {@code GONGKAI_KEYCLOAK_ADMIN_PASSWORD}, admin/admin as {@code infra/keycloak/kc} sets it up), for tests that
+     * set up and remove their own users.
+     */
+    public static RestClient admin() {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "password");
+        form.add("client_id", "admin-cli");
+        form.add("username", System.getenv().getOrDefault("GONGKAI_KEYCLOAK_ADMIN", "admin"));
+        form.add("password", System.getenv().getOrDefault("GONGKAI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+        String token = (String) RestClient.create().post().uri(URL + "/realms/master/protocol/openid-connect/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(OBJECT)
+                .get("access_token");
+        return RestClient.builder().baseUrl(URL + "/admin/realms/" + REALM)
+                .defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** A user's access token with extra scopes, e.g. {@code organization:*}. */
+    public static String passwordToken(String username, String password, String scope) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "password");
+        form.add("client_id", "gongkai-cli");
+        form.add("username", username);
+        form.add("password", password);
+        form.add("scope", "openid " + scope);
+        return (String) token(form).get("access_token");
     }
 
     private static Map<String, Object> token(LinkedMultiValueMap<String, String> form) {

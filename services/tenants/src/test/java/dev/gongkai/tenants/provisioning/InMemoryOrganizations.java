@@ -16,7 +16,6 @@ class InMemoryOrganizations implements Organizations {
 
     final Map<AgencySlug, Boolean> organizations = new ConcurrentHashMap<>();
     final Map<String, Set<AgencySlug>> memberships = new ConcurrentHashMap<>();
-    final Set<String> agencyAdmins = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean enabled() {
@@ -35,26 +34,25 @@ class InMemoryOrganizations implements Organizations {
     }
 
     @Override
-    public AdminChange ensureFirstAdmin(AgencySlug alias, String username, String email) {
+    public MemberChange ensureMember(AgencySlug alias, String username, String email) {
         boolean created = !memberships.containsKey(username);
         boolean joined = memberships.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(alias);
-        boolean granted = agencyAdmins.add(username);
-        Change change = created ? Change.CREATED : joined || granted ? Change.CHANGED : Change.UNCHANGED;
-        return new AdminChange(change, username, created ? "temporary" : null);
+        Change change = created ? Change.CREATED : joined ? Change.CHANGED : Change.UNCHANGED;
+        return new MemberChange(change, "id-" + username, username, created ? "temporary" : null);
     }
 
     @Override
-    public List<Member> members(AgencySlug alias) {
+    public List<Account> members(AgencySlug alias) {
         throw notForProvisioning();
     }
 
     @Override
-    public AddedMember addMember(AgencySlug alias, NewMember member) {
+    public AddedAccount addMember(AgencySlug alias, NewMember member) {
         throw notForProvisioning();
     }
 
     @Override
-    public Change setMemberEnabled(AgencySlug alias, String username, boolean enabled) {
+    public Change setAccountEnabled(String userId, boolean enabled) {
         throw notForProvisioning();
     }
 

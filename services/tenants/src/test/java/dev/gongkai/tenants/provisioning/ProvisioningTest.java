@@ -2,10 +2,12 @@ package dev.gongkai.tenants.provisioning;
 
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
+import dev.gongkai.tenants.users.MembershipStore;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,11 @@ import org.springframework.context.annotation.Primary;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
 import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +61,9 @@ class ProvisioningTest {
     @Autowired
     Jurisdictions jurisdictions;
 
+    @Autowired
+    MembershipStore memberships;
+
     DSLContext db;
 
     @BeforeEach
@@ -89,7 +96,9 @@ class ProvisioningTest {
                 "events=" + db.fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("agency:" + slug)),
                 "organization=" + organizations.organizations.get(agency),
                 "admin=" + organizations.memberships.getOrDefault(slug + "-admin", java.util.Set.of()).contains(agency)
-                        + "/" + organizations.agencyAdmins.contains(slug + "-admin"));
+                        + "/" + db.select(AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
+                        .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(slug), AGENCY_MEMBERSHIP.USERNAME.eq(slug + "-admin"))
+                        .fetch().formatCSV(false).strip());
     }
 
     /** Rows and timestamps exactly, for "changes nothing". */
@@ -110,7 +119,7 @@ class ProvisioningTest {
                 .containsOnly(ProvisioningReport.StepOutcome.DONE);
         assertThat(report.adminUsername()).isEqualTo(slug + "-admin");
         assertThat(report.initialAdminPassword()).isNotBlank();
-        assertThat(stateOf(slug)).contains("events=1", "organization=true", "admin=true/true",
+        assertThat(stateOf(slug)).contains("events=1", "organization=true", "admin=true/agency-admin",
                 "audit_entry", "report_revision", "databasechangeloglock");
     }
 
@@ -172,5 +181,23 @@ class ProvisioningTest {
         assertThatThrownBy(() -> provisioner.provision(command))
                 .hasFieldOrPropertyWithValue("code", "jurisdiction.not-found");
         assertThat(db.fetchCount(AGENCY, AGENCY.SLUG.eq(slug))).isZero();
+    }
+
+    @Test
+    void anExistingUserNamedFirstAdminOfANewAgencyIsAdminThereOnly() {
+        String first = uniqueSlug();
+        String second = uniqueSlug();
+        String person = first + "-clerk";
+        provisioner.provision(command(first));
+        var clerk = organizations.ensureMember(AgencySlug.of(first), person, null);
+        memberships.grant(clerk.userId(), person, AgencySlug.of(first), Set.of(Roles.AGENCY_EDITOR));
+
+        provisioner.provision(new ProvisionAgency(second, "测试市卫健委", AgencyKind.DEPARTMENT, "prov-city", null,
+                new ProvisionAgency.FirstAdmin(person, null)));
+
+        assertThat(db.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.USERNAME.eq(person)).orderBy(AGENCY_MEMBERSHIP.ROLE).fetch()
+                .map(r -> r.value1() + ":" + r.value2()))
+                .containsExactlyInAnyOrder(first + ":" + Roles.AGENCY_EDITOR, second + ":" + Roles.AGENCY_ADMIN);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gongkai.tenants.registry;
 
 import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.tenants.TenantsWebTest;
@@ -13,10 +14,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
+import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -49,18 +52,24 @@ class AgencyIsolationTest {
 
     /** Every API endpoint, written as it would be called about agency B. */
     private List<MockHttpServletRequestBuilder> everyEndpointAboutB() {
-        String b = agencyB.slug().value();
+        return everyEndpointAbout(agencyB);
+    }
+
+    /** Every API endpoint, written as it would be called about one agency. */
+    private static List<MockHttpServletRequestBuilder> everyEndpointAbout(ManagedAgency agency) {
+        String b = agency.slug().value();
         return List.of(
                 get("/api/agencies/me"),
+                get("/api/me"),
                 get("/api/agencies"),
                 get("/api/agencies/" + b),
                 get("/api/jurisdictions"),
-                get("/api/jurisdictions/" + agencyB.jurisdiction()),
+                get("/api/jurisdictions/" + agency.jurisdiction()),
                 post("/api/jurisdictions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\":\"city-x\",\"nameZh\":\"X\"}"),
                 post("/api/agencies").contentType(MediaType.APPLICATION_JSON).content("""
                         {"slug":"%s","nameZh":"B","kind":"DEPARTMENT","jurisdiction":"%s"}"""
-                        .formatted(b, agencyB.jurisdiction())),
+                        .formatted(b, agency.jurisdiction())),
                 post("/api/agencies/" + b + "/suspend"),
                 post("/api/agencies/" + b + "/archive"),
                 post("/api/agencies/" + b + "/activate"),
@@ -82,7 +91,7 @@ class AgencyIsolationTest {
                 .filter(p -> p.startsWith("/api/"))
                 .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
         assertThat(mapped).containsExactlyInAnyOrder(
-                "GET /api/agencies/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
+                "GET /api/agencies/me", "GET /api/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
                 "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
                 "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
                 "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all",
@@ -97,7 +106,7 @@ class AgencyIsolationTest {
             var exchange = mvc.perform(request.with(editorOf(agencyA))).andReturn();
             var result = exchange.getResponse();
             String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
-            if (uri.equals("GET /api/agencies/me")) {
+            if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
                 assertThat(result.getStatus()).isEqualTo(200);
                 assertThat(result.getContentAsString()).contains(agencyA.slug().value())
                         .doesNotContain(agencyB.slug().value());
@@ -124,8 +133,9 @@ class AgencyIsolationTest {
             var exchange = mvc.perform(request.with(officeOf(officeA))).andReturn();
             var result = exchange.getResponse();
             String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
-            if (uri.equals("GET /api/agencies/me")) {
-                assertThat(result.getContentAsString()).contains(officeA.slug().value());
+            if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
+                assertThat(result.getContentAsString()).contains(officeA.slug().value())
+                        .doesNotContain(agencyB.slug().value());
             } else if (result.getStatus() == 200) {
                 // The office's own lists: its city only.
                 assertThat(result.getContentAsString()).as(uri)
@@ -158,5 +168,47 @@ class AgencyIsolationTest {
                 .andExpect(jsonPath("$.kind").value("DEPARTMENT"))
                 .andExpect(jsonPath("$.jurisdiction.slug").value("city-a"));
         mvc.perform(get("/api/agencies/" + agencyA.slug()).with(editorOf(agencyA))).andExpect(status().isOk());
+    }
+
+    /**
+     * Editor in A, admin in B (each agency's roles held there only): on every endpoint, about either agency and
+     * acting for either, they can do exactly what an editor of A and an admin of B may — see both agencies and
+     * manage B's users — and nothing more: A's users stay out of reach whatever agency they act for.
+     */
+    @Test
+    void aPersonWithDifferentRolesInTwoAgenciesHasEachRoleOnlyWhereItIsHeld() throws Exception {
+        var twoRoles = member("editor-a-admin-b", Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR),
+                agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
+        for (ManagedAgency about : List.of(agencyA, agencyB)) {
+            for (ManagedAgency acting : List.of(agencyA, agencyB)) {
+                for (var request : everyEndpointAbout(about)) {
+                    var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", acting.slug().value()))
+                            .andReturn();
+                    int status = exchange.getResponse().getStatus();
+                    String body = exchange.getResponse().getContentAsString();
+                    String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI()
+                            + " acting for " + acting.slug();
+                    String path = exchange.getRequest().getRequestURI();
+                    if (path.equals("/api/agencies/me")) {
+                        assertThat(status).as(call).isEqualTo(200);
+                        assertThat(body).as(call).contains("\"slug\":\"" + acting.slug() + "\"");
+                    } else if (path.equals("/api/me")) {
+                        assertThat(body).as(call).contains(
+                                "{\"slug\":\"" + agencyA.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-editor\"]}",
+                                "{\"slug\":\"" + agencyB.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-admin\"]}");
+                    } else if (path.equals("/api/agencies/" + about.slug()) && exchange.getRequest().getMethod()
+                            .equals("GET")) {
+                        assertThat(status).as(call).isEqualTo(200);
+                    } else if (path.startsWith("/api/agencies/" + about.slug() + "/users") && about == agencyB) {
+                        // Past the role check; this application runs without Keycloak (503), and B has no such user.
+                        assertThat(status).as(call).isIn(503, 404);
+                        assertThat(body).as(call).containsAnyOf("keycloak.disabled", "user.not-found");
+                    } else {
+                        assertThat(status).as(call).isIn(403, 404);
+                        assertThat(body).as(call).doesNotContain("\"nameZh\"");
+                    }
+                }
+            }
+        }
     }
 }
