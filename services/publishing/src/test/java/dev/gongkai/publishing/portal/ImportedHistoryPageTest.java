@@ -36,7 +36,7 @@ class ImportedHistoryPageTest {
     @Test
     void theReportPageMarksImportedHistory() throws Exception {
         events.write(police, new ReportPublished(UUID.randomUUID().toString(), police.slug().value(), CITY, 2021, 1,
-                Reports.beijing(2022, 1, 19), "office-admin", false, true, null, Reports.json("乌海市公安局", 2021, 42)));
+                Reports.beijing(2022, 1, 19), "office-admin", false, true, null, Reports.json("乌海市公安局", 2021, 42), 1));
         events.published(police, 2022, Reports.json("乌海市公安局", 2022, 43), Reports.beijing(2023, 1, 19));
         events.pump();
 

@@ -1,5 +1,8 @@
 package dev.gongkai.publishing.relay;
 
+import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReportChange;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.events.ReportStatusChanged;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -80,7 +83,7 @@ class EventRetriesTest {
 
     @Test
     void anEntryLeftPendingByAConsumerThatDiedIsClaimedAndHandledByALiveOne() throws Exception {
-        ReportStatusChanged event = statusEvent("create", "DRAFT");
+        ReportStatusChanged event = statusEvent(ReportChange.CREATE, ReportStatus.DRAFT);
         add(stream, "41", event.type(), json.writeValueAsString(event));
         EventConsumer live = consumer("live-pod", new Retries(Duration.ofSeconds(5), Duration.ofMillis(50),
                 Duration.ofSeconds(1), 5));
@@ -135,7 +138,7 @@ class EventRetriesTest {
     @Test
     void thePlatformAdminListsDeadEventsAndRequeuesOneOnceItsCauseIsFixed() throws Exception {
         // An event that failed for a cause since fixed (e.g. a bug in a handler), buried on the service's own stream.
-        ReportStatusChanged event = statusEvent("submit", "SUBMITTED");
+        ReportStatusChanged event = statusEvent(ReportChange.of(Action.SUBMIT), ReportStatus.SUBMITTED);
         add(contextStream, "43", event.type(), json.writeValueAsString(event));
         var entry = redis.opsForStream().range(contextStream.key(), Range.unbounded()).getLast();
         redis.opsForStream().delete(contextStream.key(), entry.getId());
@@ -167,7 +170,7 @@ class EventRetriesTest {
         return new EventConsumer(redis, handlers, stream, name, 10, retries, new DeadLetters(redis, stream, meters));
     }
 
-    private ReportStatusChanged statusEvent(String action, String status) {
+    private ReportStatusChanged statusEvent(ReportChange action, ReportStatus status) {
         return new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
                 agency.jurisdiction().value(), 2024, action, status, 1, Reports.beijing(2025, 1, 3), "editor", 0, 0,
                 0, null);
