@@ -63,9 +63,10 @@ public class AuditTrail {
                        Object before, Object after) {
         dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("audit:" + agency.value())))
                 .fetch();
-        // Read in its own statement after the lock, so it sees every entry committed before the lock was granted.
-        Field<String> previous = DSL.field(DSL.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
-                .orderBy(AUDIT_ENTRY.ID.desc()).limit(1));
+        // Read in its own statement after the lock, so it sees every entry committed before the lock was granted
+        // (and not as a subquery of the insert, which Citus refuses on a distributed schema's table).
+        Field<String> previous = DSL.val(dsl.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
+                .orderBy(AUDIT_ENTRY.ID.desc()).limit(1).fetchOne(AUDIT_ENTRY.HASH), SQLDataType.VARCHAR);
         OffsetDateTime at = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         JSONB beforeJson = before == null ? null : JSONB.valueOf(json.writeValueAsString(before));
         JSONB afterJson = after == null ? null : JSONB.valueOf(json.writeValueAsString(after));
