@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The batch check on the real corpus (copied from {@code ../shared/fixtures/real/} into {@code batch/city}), against
- * its verified truth ({@code batch/truth.json}): which file is which agency and year, which file is whose previous
+ * The batch check on the real corpus ({@code fixtures/real/reports}, as copied from {@code ../shared/fixtures/real/}), against
+ * its verified truth ({@code fixtures/real/truth.json}): which file is which agency and year, which file is whose previous
  * year, and the cross-year findings the published numbers call for.
  */
 class BatchCheckCorpusTest {
@@ -42,7 +42,7 @@ class BatchCheckCorpusTest {
 
     @BeforeAll
     static void checkTheCity() throws Exception {
-        city = Path.of(BatchCheckCorpusTest.class.getResource("/batch/city").toURI());
+        city = Path.of(BatchCheckCorpusTest.class.getResource("/fixtures/real/reports").toURI());
         truth = new HashMap<>();
         JsonNode all = JsonMapper.builder().build().readTree(
                 Files.readAllBytes(city.resolveSibling("truth.json")));

@@ -51,7 +51,7 @@ class ReportCliBatchTest {
     }
 
     private static Path corpus() throws Exception {
-        return Path.of(ReportCliBatchTest.class.getResource("/batch/city").toURI());
+        return Path.of(ReportCliBatchTest.class.getResource("/fixtures/real/reports").toURI());
     }
 
     @Test

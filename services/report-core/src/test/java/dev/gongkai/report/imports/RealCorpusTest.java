@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The real corpus ({@code fixtures/real/}: 16 published reports as retrieved, with {@code truth.json}), read cell by
+ * The real corpus ({@code fixtures/real/reports/}: 16 published reports as retrieved; {@code fixtures/real/truth.json}), read cell by
  * cell against the truth. A ratchet: a cell never takes a wrong value (nor a false blank); every cell the importer
  * does not read is named by one of its findings (unreadable, with the reason); and the cells not read are exactly
  * those recorded per file in {@code imports/real-corpus-expectations.txt}, so a file getting worse fails, and a
@@ -67,7 +67,7 @@ class RealCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void readsEveryCellRightOrNamesItUnreadable(Truth truth) throws Exception {
-        ImportResult result = ReportReader.read(resource(FOLDER + truth.file()));
+        ImportResult result = ReportReader.read(resource(FOLDER + "reports/" + truth.file()));
         AnnualReport report = result.report();
         Expectation expected = expectations().getOrDefault(truth.file(), new Expectation(Set.of(), Set.of()));
 
