@@ -46,7 +46,10 @@ public enum ProblemCode {
             HttpStatus.UNPROCESSABLE_CONTENT),
     TRANSITION_BLOCKED_BY_FINDINGS("transition.blocked-by-findings", HttpStatus.UNPROCESSABLE_CONTENT),
     EXPLANATION_EMPTY("explanation.empty", HttpStatus.UNPROCESSABLE_CONTENT),
-    EXPLANATION_TOO_LONG("explanation.too-long", HttpStatus.UNPROCESSABLE_CONTENT);
+    EXPLANATION_TOO_LONG("explanation.too-long", HttpStatus.UNPROCESSABLE_CONTENT),
+
+    // Publishing.
+    DEAD_EVENT_NOT_FOUND("dead-event.not-found", HttpStatus.NOT_FOUND);
 
     private final String code;
     private final HttpStatus status;

@@ -1,9 +1,9 @@
 package dev.gongkai.publishing.relay;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/admin/dead-events")
@@ -44,7 +43,6 @@ class DeadEventsController {
             description = "Handling is idempotent: an event that was applied meanwhile changes nothing.")
     Requeued requeue(@PathVariable String id) {
         return deadLetters.requeue(id).map(entry -> new Requeued(id, entry))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "dead-event.not-found",
-                        "没有这个死信事件", "No such dead event", Map.of("id", id)));
+                .orElseThrow(() -> new ApiException(ProblemCode.DEAD_EVENT_NOT_FOUND, id));
     }
 }
