@@ -36,7 +36,7 @@ class KeycloakEndToEndTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String EDITOR = "e2e-editor-" + RUN;
     private static final String NAMED_ADMIN = "e2e-named-" + RUN;
-    private static final String PASSWORD = "e2e-" + UUID.randomUUID();
+    private static final String PASSWORD = "E2e-" + UUID.randomUUID();
     private static final AgencySlug NEW_AGENCY = AgencySlug.of("e2e-new-" + RUN);
 
     /** Its jurisdiction e2e-city is also the new agency's. */

@@ -213,7 +213,7 @@ class AgencyUsersTest {
 
     @Test
     void theFirstAdminSignedInAtKeycloakListsTheirAgencysUsersAndNoOtherAgencys() {
-        String password = "t-" + UUID.randomUUID();
+        String password = "T-" + UUID.randomUUID();
         KeycloakTestSupport.readyToSignIn(B + "-admin", password);
         var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(B + "-admin", password)).build();
@@ -231,7 +231,7 @@ class AgencyUsersTest {
     void disablingAPersonInOneAgencyLeavesThemTheOther() throws Exception {
         String username = A + "-both";
         create(A, username, "agency-editor");
-        String password = "t-" + UUID.randomUUID();
+        String password = "T-" + UUID.randomUUID();
         String id = KeycloakTestSupport.readyToSignIn(username, password);
         memberships.grant(id, username, B, java.util.Set.of(Roles.AGENCY_APPROVER));
 
