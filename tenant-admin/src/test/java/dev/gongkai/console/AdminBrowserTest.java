@@ -117,7 +117,8 @@ class AdminBrowserTest extends ConsoleOnRealStack {
     @Test
     void aPersonInTwoAgenciesSwitchesBetweenThemAndHasEachAgencysRoles() throws Exception {
         String admin = "Bearer " + json(post("/realms/gongkai/protocol/openid-connect/token",
-                "grant_type=password&client_id=gongkai-cli&username=admin&password=demo"), "access_token");
+                "grant_type=password&client_id=gongkai-cli&username=admin&password=demo&totp="
+                        + Totp.fresh(Totp.DEMO_SECRET)), "access_token");
         send(HttpRequest.newBuilder(URI.create(stack.url(stack.tenantsPort) + "/api/agencies/wuhai-psb/users"))
                 .header("Authorization", admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""

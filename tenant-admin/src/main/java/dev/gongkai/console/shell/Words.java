@@ -5,8 +5,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -31,7 +33,12 @@ public class Words {
             try {
                 return Instant.parse(iso).atZone(CHINA).format(MINUTES);
             } catch (DateTimeParseException notInstant) {
-                return iso;
+                try {
+                    // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
+                    return LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).format(MINUTES);
+                } catch (DateTimeParseException notLocal) {
+                    return iso;
+                }
             }
         }
     }

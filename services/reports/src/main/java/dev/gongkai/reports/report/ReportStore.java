@@ -137,11 +137,9 @@ public class ReportStore {
                 .where(REPORT.YEAR.eq(year))
                 .execute();
         // The revision copies the row just written: the document crosses the network and is parsed into jsonb once.
-        // The author is inlined (escaped by jOOQ): Citus fails to push a bind parameter in an INSERT … SELECT's
-        // select list down to the worker ("syntax error at or near").
         dsl.insertInto(REPORT_REVISION, REPORT_REVISION.YEAR, REPORT_REVISION.REVISION, REPORT_REVISION.DOCUMENT,
                         REPORT_REVISION.AUTHOR)
-                .select(DSL.select(REPORT.YEAR, REPORT.REVISION, REPORT.DOCUMENT, DSL.inline(author))
+                .select(DSL.select(REPORT.YEAR, REPORT.REVISION, REPORT.DOCUMENT, DSL.val(author))
                         .from(REPORT).where(REPORT.YEAR.eq(year)))
                 .execute();
     }
