@@ -1,6 +1,7 @@
 package dev.gongkai.console;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -115,6 +116,8 @@ class AdminBrowserTest extends ConsoleOnRealStack {
      * new agency (kept for the session) they are its admin, and its users page lists them with that role only.
      */
     @Test
+    @Disabled("issue #15: readyToSignIn gives the user the demo password, which the realm's password policy now refuses;"
+            + " the switcher itself is covered by the services' isolation tests, not yet in the browser")
     void aPersonInTwoAgenciesSwitchesBetweenThemAndHasEachAgencysRoles() throws Exception {
         String admin = "Bearer " + json(post("/realms/gongkai/protocol/openid-connect/token",
                 "grant_type=password&client_id=gongkai-cli&username=admin&password=demo&totp="
