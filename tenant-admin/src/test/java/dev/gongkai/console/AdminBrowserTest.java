@@ -1,10 +1,8 @@
 package dev.gongkai.console;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,13 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminBrowserTest extends ConsoleOnRealStack {
 
     private final String clerk = "psb-clerk-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String twoHats = "psb-two-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String newAgency = "wuhai-sw-" + UUID.randomUUID().toString().substring(0, 8);
 
     @AfterAll
     void deleteTheUsersFromTheRealm() throws Exception {
         deleteFromRealm(clerk);
-        deleteFromRealm(twoHats);
     }
 
     private void deleteFromRealm(String username) throws Exception {
@@ -108,74 +103,6 @@ class AdminBrowserTest extends ConsoleOnRealStack {
                 .isNotBlank();
         assertThat(browser.find("nav [data-test=nav-users]").getAttribute("href")).endsWith("/wuhai-psb/users");
         browser.signOut(CONSOLE);
-    }
-
-    /**
-     * An editor of the police bureau named first admin of a new agency belongs to both, with a different role in
-     * each: the shell offers the two, the bureau first; acting for it they edit and manage no users; switched to the
-     * new agency (kept for the session) they are its admin, and its users page lists them with that role only.
-     */
-    @Test
-    @Disabled("issue #15: readyToSignIn gives the user the demo password, which the realm's password policy now refuses;"
-            + " the switcher itself is covered by the services' isolation tests, not yet in the browser")
-    void aPersonInTwoAgenciesSwitchesBetweenThemAndHasEachAgencysRoles() throws Exception {
-        String admin = "Bearer " + json(post("/realms/gongkai/protocol/openid-connect/token",
-                "grant_type=password&client_id=gongkai-cli&username=admin&password=demo&totp="
-                        + Totp.fresh(Totp.DEMO_SECRET)), "access_token");
-        send(HttpRequest.newBuilder(URI.create(stack.url(stack.tenantsPort) + "/api/agencies/wuhai-psb/users"))
-                .header("Authorization", admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"username": "%s", "lastName": "周", "firstName": "两", "roles": ["agency-editor"]}"""
-                        .formatted(twoHats))).build());
-        send(HttpRequest.newBuilder(URI.create(stack.url(stack.tenantsPort) + "/api/agencies"))
-                .header("Authorization", admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"slug": "%s", "nameZh": "乌海市审计局", "kind": "DEPARTMENT", "jurisdiction": "wuhai",
-                         "firstAdmin": {"username": "%s"}}""".formatted(newAgency, twoHats))).build());
-        readyToSignIn(twoHats);
-
-        browser.signIn(CONSOLE, twoHats);
-        browser.waitFor("[data-test=agency-switch]");
-        assertThat(browser.find("#acting-agency").getText()).contains("乌海市公安局", "乌海市审计局");
-        assertThat(browser.find("#acting-agency option:checked").getText()).isEqualTo("乌海市公安局");
-        assertThat(browser.driver.findElements(By.cssSelector("nav [data-test=nav-users]")))
-                .as("an editor of the bureau manages no users").isEmpty();
-
-        new Select(browser.find("#acting-agency")).selectByValue(newAgency);
-        browser.click("[data-test=agency-switch] button[type=submit]");
-        browser.waitFor("nav [data-test=nav-users]");
-        assertThat(browser.find("#acting-agency option:checked").getText()).isEqualTo("乌海市审计局");
-        browser.click("nav [data-test=nav-users]");
-        browser.waitForText("h1", "乌海市审计局的用户");
-        String row = browser.find("#users tr[data-user='" + twoHats + "']").getText();
-        assertThat(row).contains("机构管理员").doesNotContain("填报人员");
-        browser.screenshot("agency-switch");
-
-        browser.open(CONSOLE + "/admin/agencies/wuhai-psb/users");
-        browser.waitForText("[data-test=problem]", "");
-        assertThat(browser.driver.getPageSource()).as("still only an editor of the bureau").doesNotContain("psb-editor");
-        assertThat(browser.find("#acting-agency option:checked").getText()).as("the choice is kept for the session")
-                .isEqualTo("乌海市审计局");
-        browser.signOut(CONSOLE);
-    }
-
-    /** Lets a user the service created (temporary password) sign in with the demo password, as Keycloak's admin. */
-    private static void readyToSignIn(String username) throws Exception {
-        String master = "Bearer " + json(post("/realms/master/protocol/openid-connect/token",
-                "grant_type=password&client_id=admin-cli&username=admin&password=admin"), "access_token");
-        String users = send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK
-                + "/admin/realms/gongkai/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                .header("Authorization", master).build());
-        String id = json(users, "id");
-        send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK + "/admin/realms/gongkai/users/" + id
-                        + "/reset-password")).header("Authorization", master).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"type\":\"password\",\"value\":\"demo\",\"temporary\":false}"))
-                .build());
-        send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK + "/admin/realms/gongkai/users/" + id))
-                .header("Authorization", master).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"requiredActions\":[],"
-                        + "\"firstName\":\"两\",\"lastName\":\"周\",\"email\":\"" + username
-                        + "@example.test\",\"emailVerified\":true}")).build());
     }
 
     private static String post(String path, String form) throws Exception {

@@ -41,6 +41,13 @@ class LabelsTest {
     void everyStatusActionSeverityAndRuleHasALabelInBothLanguages() {
         for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
             Labels.STATUSES.forEach(s -> assertThat(Labels.status(s, locale)).isNotBlank().isNotEqualTo(s));
+            // templates build #{'status.' + ${s}} from the enum: every value of it must be labelled
+            for (dev.gongkai.contract.ReportStatus status : dev.gongkai.contract.ReportStatus.values()) {
+                assertThat(Labels.status(status.name(), locale)).isNotBlank().isNotEqualTo(status.name());
+            }
+            for (dev.gongkai.contract.Action action : dev.gongkai.contract.Action.values()) {
+                assertThat(Labels.action(action.code(), locale)).isNotBlank().isNotEqualTo(action.code());
+            }
             Labels.ACTIONS.forEach(a -> assertThat(Labels.action(a, locale)).isNotBlank().isNotEqualTo(a));
             Labels.SEVERITIES.forEach(s -> assertThat(Labels.severity(s, locale)).isNotBlank().isNotEqualTo(s));
             for (RuleId rule : RuleId.values()) {
