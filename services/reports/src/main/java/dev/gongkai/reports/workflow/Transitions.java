@@ -233,17 +233,20 @@ public class Transitions {
                     .with("errors", unknown.stream().map(id -> Map.of("field", "explanations." + id)).toList());
         }
         Map<String, String> before = findings.explanations(dsl, year);
+        // DO UPDATE takes the excluded row's values: Citus refuses any function there (a cast of a bind value too).
+        OffsetDateTime now = OffsetDateTime.now();
         for (var entry : explanations.entrySet()) {
             dsl.insertInto(FINDING_EXPLANATION)
                     .set(FINDING_EXPLANATION.YEAR, year)
                     .set(FINDING_EXPLANATION.FINDING_ID, entry.getKey())
                     .set(FINDING_EXPLANATION.TEXT, entry.getValue())
                     .set(FINDING_EXPLANATION.AUTHOR, actor)
+                    .set(FINDING_EXPLANATION.UPDATED_AT, now)
                     .onConflict(FINDING_EXPLANATION.YEAR, FINDING_EXPLANATION.FINDING_ID)
                     .doUpdate()
-                    .set(FINDING_EXPLANATION.TEXT, entry.getValue())
-                    .set(FINDING_EXPLANATION.AUTHOR, actor)
-                    .set(FINDING_EXPLANATION.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .set(FINDING_EXPLANATION.TEXT, DSL.excluded(FINDING_EXPLANATION.TEXT))
+                    .set(FINDING_EXPLANATION.AUTHOR, DSL.excluded(FINDING_EXPLANATION.AUTHOR))
+                    .set(FINDING_EXPLANATION.UPDATED_AT, DSL.excluded(FINDING_EXPLANATION.UPDATED_AT))
                     .execute();
         }
         Map<String, Object> was = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stays a regular schema on the coordinator, and a transaction that writes both commits as one.
  */
 @GongkaiTest
-class CitusTest {
+class SchemaPlacementCitusTest {
 
     private TestDatabase db;
 
