@@ -26,7 +26,11 @@ final class CitusCluster {
     /** The cluster this run was asked to use, or null for plain PostgreSQL. */
     static CitusCluster fromEnvironment() {
         String port = System.getenv(PORT_VARIABLE);
-        return port == null || port.isBlank() ? null : new CitusCluster(Integer.parseInt(port.strip()));
+        return port == null || port.isBlank() ? null : at(Integer.parseInt(port.strip()));
+    }
+
+    static CitusCluster at(int coordinatorPort) {
+        return new CitusCluster(coordinatorPort);
     }
 
     String serverUrl() {

@@ -50,7 +50,7 @@ public final class TestDatabase implements AutoCloseable {
     /** The database of this test run, created (and its {@code core} schema migrated) on first use. */
     public static synchronized TestDatabase shared() {
         if (shared == null) {
-            shared = create();
+            shared = create(CitusCluster.fromEnvironment());
             shared.migrator.migrateCore();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "drop-test-database"));
         }
@@ -62,15 +62,30 @@ public final class TestDatabase implements AutoCloseable {
      * data between two databases; close it to drop it.
      */
     public static TestDatabase another() {
-        TestDatabase database = create();
+        return migrated(create(CitusCluster.fromEnvironment()));
+    }
+
+    /**
+     * A database of its own on the Citus cluster whose coordinator listens on {@code coordinatorPort}, whatever this
+     * run was asked to use: for benchmarks that measure plain PostgreSQL and Citus in one run. Close it to drop it.
+     */
+    public static TestDatabase onCitusCluster(int coordinatorPort) {
+        return migrated(create(CitusCluster.at(coordinatorPort)));
+    }
+
+    /** A database of its own on plain PostgreSQL, whatever this run was asked to use. Close it to drop it. */
+    public static TestDatabase onPlainPostgres() {
+        return migrated(create(null));
+    }
+
+    private static TestDatabase migrated(TestDatabase database) {
         database.migrator.migrateCore();
         return database;
     }
 
-    static TestDatabase create() {
+    private static TestDatabase create(CitusCluster citus) {
         String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + UUID.randomUUID().toString().substring(0, 8);
-        CitusCluster citus = CitusCluster.fromEnvironment();
         if (citus != null) {
             citus.createDatabase(name);
             return new TestDatabase(null, citus, citus.serverUrl(), name);
