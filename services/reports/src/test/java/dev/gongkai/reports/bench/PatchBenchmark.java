@@ -41,9 +41,11 @@ import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
  * Sustained PATCH of a few cells (answered with all findings) at a fixed rate over real HTTP with signed bearer
  * tokens verified by the service, then a trivial authenticated endpoint ({@code GET /api/reports}) at the same rate,
  * in the same run. Latency is measured from each request's scheduled start, so a stall counts for every request it
- * delays (no coordinated omission). Not part of the tests:
- * {@code mvn -q -pl services/reports -Pbench test-compile exec:java [-Dbench.rate=200 -Dbench.seconds=60
- * -Dbench.warmup=60]}.
+ * delays (no coordinated omission). With {@code -Dbench.citusPort=9700} (a cluster of {@code infra/citus/citus
+ * start}) the same runs a second time with the agencies as distributed schemas of the Citus cluster, and the
+ * PATCH figures are compared (Citus / PostgreSQL). Not part of the tests:
+ * {@code mvn -q -pl services/reports -am -Pbench test-compile exec:java [-Dbench.rate=200 -Dbench.seconds=60
+ * -Dbench.warmup=60] [-Dbench.citusPort=9700]}.
  */
 public final class PatchBenchmark {
 
@@ -55,12 +57,30 @@ public final class PatchBenchmark {
         // The first minute of a fresh JVM is mostly the JIT compiling Spring, jOOQ and Tomcat (a third of all CPU in
         // a profile of the first 30 s): measured after it, the figures are those of a service that has been running.
         int warmup = Integer.getInteger("bench.warmup", 60);
-        TestDatabase db = TestDatabase.shared();
+        Integer citusPort = Integer.getInteger("bench.citusPort");
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         Path publicKey = Files.createTempFile("bench-jwt", ".pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Result plain;
+        try (TestDatabase db = TestDatabase.onPlainPostgres()) {
+            plain = measure(db, "PostgreSQL", keys, publicKey, rate, seconds, warmup);
+        }
+        if (citusPort != null) {
+            Result citus;
+            try (TestDatabase db = TestDatabase.onCitusCluster(citusPort)) {
+                citus = measure(db, "Citus (coordinator :" + citusPort + ", two workers)", keys, publicKey, rate,
+                        seconds, warmup);
+            }
+            System.out.printf("Citus / PostgreSQL, PATCH at %d requests/s, same run: p50 %.2f×, p99 %.2f×"
+                    + " (errors %d / %d)%n", rate, citus.p(50) / plain.p(50), citus.p(99) / plain.p(99),
+                    citus.errors(), plain.errors());
+        }
+    }
 
+    /** Prints the PATCH and trivial figures on this database; returns the PATCH figures. */
+    private static Result measure(TestDatabase db, String where, KeyPair keys, Path publicKey, int rate, int seconds,
+                                  int warmup) throws Exception {
         List<AgencySlug> agencies = new ArrayList<>();
         db.dsl().insertInto(JURISDICTION).set(JURISDICTION.SLUG, "bench-city").set(JURISDICTION.NAME_ZH, "压测市")
                 .onConflictDoNothing().execute();
@@ -117,8 +137,9 @@ public final class PatchBenchmark {
             IntFunction<HttpRequest> trivial = agency -> HttpRequest.newBuilder(URI.create(base + "/api/reports"))
                     .header("Authorization", tokens.get(agency)).GET().build();
 
-            System.out.printf("reports service, %d agencies, %d requests/s, %d s each after %d s of warm-up, client and server"
-                    + " in one JVM on %d cores (load average %.1f)%s%n", AGENCIES, rate, seconds, warmup,
+            System.out.printf("reports service on %s, %d agencies, %d requests/s, %d s each after %d s of warm-up,"
+                    + " client and server in one JVM on %d cores (load average %.1f)%s%n", where, AGENCIES, rate,
+                    seconds, warmup,
                     Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Boolean.getBoolean("bench.asyncCommit") ? ", synchronous_commit off" : "");
@@ -130,6 +151,7 @@ public final class PatchBenchmark {
             trivials.print("GET /api/reports (trivial)");
             System.out.printf("ratio PATCH/trivial: p50 %.1f×, p99 %.1f×%n", patches.p(50) / trivials.p(50),
                     patches.p(99) / trivials.p(99));
+            return patches;
         }
     }
 
