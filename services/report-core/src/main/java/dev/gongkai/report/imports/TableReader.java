@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads tables 二, 三 and 四 from lines. Tables 二 and 三 are read by their row labels, table 四 by position.
@@ -257,9 +259,9 @@ final class TableReader {
             }
             findings.add(Finding.of(RuleId.STRUCTURE, missing,
                     "“" + label + "”一行只有" + values.held() + "个数值，应有" + columns.size() + "个：缺少"
-                            + String.join("、", missing),
+                            + cellNames(missing, "；"),
                     "row “" + label + "” holds " + values.held() + " of its " + columns.size()
-                            + " values; missing: " + String.join(", ", missing)));
+                            + " values; missing: " + cellNames(missing, "; ")));
         }
         if (values.surplus() > 0) {
             findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
@@ -486,10 +488,10 @@ final class TableReader {
         if (readings.isEmpty()) {
             findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
                     "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），应有" + keys.size()
-                            + "个，无法确定各数值所在的列（须符合表格的合计关系），未读入：" + String.join("、", unreadable),
+                            + "个，无法确定各数值所在的列（须符合表格的合计关系），未读入：" + cellNames(unreadable, "；"),
                     "“" + pending.label + "” holds " + written.size() + " values (" + list + ") for "
                             + keys.size() + " cells, which cannot be placed consistently with the table's totals;"
-                            + " not read: " + String.join(", ", unreadable)));
+                            + " not read: " + cellNames(unreadable, "; ")));
         } else {
             List<String> each = new ArrayList<>();
             for (Readings.Reading reading : readings.subList(0, Math.min(readings.size(), 6))) {
@@ -498,11 +500,11 @@ final class TableReader {
             String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
             findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
                     "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），可读作" + readings.size()
-                            + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "") + "：" + shown + "；请核对原文后填写：" + String.join("、", unreadable),
+                            + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "") + "：" + shown + "；请核对原文后填写：" + cellNames(unreadable, "；"),
                     "“" + pending.label + "” holds " + written.size() + " values (" + list + "), which can be read in "
                             + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
                             + " ways") + ": " + shown + "; check the source and fill in: "
-                            + String.join(", ", unreadable)));
+                            + cellNames(unreadable, "; ")));
         }
     }
 
@@ -581,18 +583,14 @@ final class TableReader {
         } else {
             findings.add(Finding.of(RuleId.STRUCTURE, cells,
                     tableName(section) + "缺少" + labels.size() + "行：" + String.join("；", labels),
-                    table(section) + " lacks " + labels.size() + " rows: " + String.join("; ", rowKeys(table, found))));
+                    table(section) + " lacks " + labels.size() + " rows: " + String.join("; ", labels)));
         }
     }
 
-    private static List<String> rowKeys(ReportTable table, Set<String> found) {
-        List<String> keys = new ArrayList<>();
-        for (TableRow row : table.rows()) {
-            if (!found.contains(row.key())) {
-                keys.add(row.key());
-            }
-        }
-        return keys;
+    /** Cells as the table names them ("三、(七)总计 · 总计"), never their keys: the finding is read by people. */
+    private static String cellNames(List<String> keys, String separator) {
+        return keys.stream().map(key -> dev.gongkai.report.labels.Labels.cell(key, Locale.CHINA))
+                .collect(Collectors.joining(separator));
     }
 
     static String tableName(Section section) {
@@ -739,10 +737,10 @@ final class TableReader {
         findings.add(Finding.of(RuleId.STRUCTURE, unread,
                 "表二“" + label + "”按本地表样填写（“年项目数量”" + (decisions ? "、“处理决定数量”" : "")
                         + "），不是全国格式的“上一年项目数量、本年增/减”：项目数量" + items + "未读入；请在编辑器中填写："
-                        + String.join("、", unread),
+                        + cellNames(unread, "；"),
                 "table 二 row “" + label + "” follows a local layout (this year's 项目数量" + (decisions
                         ? " and 处理决定数量" : "") + ") instead of the national 上一年项目数量 and 本年增/减: the item count "
-                        + items + " was not read; fill in: " + String.join(", ", unread)));
+                        + items + " was not read; fill in: " + cellNames(unread, "; ")));
     }
 
     /**
@@ -1190,8 +1188,8 @@ final class TableReader {
         } else if (held < width) {
             List<String> missing = keys.subList(held, width);
             findings.add(Finding.of(RuleId.STRUCTURE, missing,
-                    "表四只有" + held + "个数值，应有" + width + "个：缺少" + String.join("、", missing),
-                    "table 四 holds " + held + " of its " + width + " values; missing: " + String.join(", ", missing)));
+                    "表四只有" + held + "个数值，应有" + width + "个：缺少" + cellNames(missing, "；"),
+                    "table 四 holds " + held + " of its " + width + " values; missing: " + cellNames(missing, "; ")));
         }
         if (surplus > 0) {
             findings.add(Finding.of(RuleId.STRUCTURE, List.of(),

@@ -377,7 +377,7 @@ class ReportAssemblerTest {
                 "s3.denied.enforcementFiles.naturalPerson", "s3.carriedForward.total", "s4.review.upheld",
                 "s4.litigationAfterReview.total");
         assertThat(messages(result)).contains("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                "六、其他需要报告的事项", "7.属于行政执法案卷", "s3.carriedForward");
+                "六、其他需要报告的事项", "7.属于行政执法案卷", "四、结转下年度继续办理");
         assertThat(result.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo("STRUCTURE"));
     }
 
