@@ -16,7 +16,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
@@ -57,6 +61,17 @@ class PortalConfiguration {
     DocumentServer documentServer(PublishedDocuments documents, ObservationRegistry observations,
                                   PublishingProperties properties, TomcatServerProperties tomcat) {
         return new DocumentServer(documents, observations, properties.documents(), tomcat.getRemoteip());
+    }
+
+    /** Portal pages take the reader's {@link Lang} as a parameter. */
+    @Bean
+    WebMvcConfigurer portalLanguage() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new LangResolver());
+            }
+        };
     }
 
     @Bean
