@@ -9,6 +9,7 @@ import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
 import io.micrometer.observation.ObservationRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
@@ -24,6 +25,11 @@ import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
+
+    static {
+        // A page's language is the reader's (LangResolver: ?lang=, then the cookie), not a parameter of the API.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Lang.class);
+    }
 
     @Bean
     PublicReports publicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
