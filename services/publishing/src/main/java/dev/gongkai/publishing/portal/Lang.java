@@ -10,6 +10,9 @@ import java.util.Locale;
 enum Lang {
     ZH("zh-CN", "zh", Locale.SIMPLIFIED_CHINESE), EN("en", "en", Locale.ENGLISH);
 
+    /** The link's parameter. */
+    static final String PARAMETER = "lang";
+    /** The cookie that remembers the choice (the console's is another). */
     static final String COOKIE = "lang";
     private static final int A_YEAR = 365 * 24 * 3600;
 
@@ -61,8 +64,8 @@ enum Lang {
             return null;
         }
         for (String pair : query.split("&")) {
-            if (pair.startsWith(COOKIE + "=")) {
-                return pair.substring(COOKIE.length() + 1);
+            if (pair.startsWith(PARAMETER + "=")) {
+                return pair.substring(PARAMETER.length() + 1);
             }
         }
         return null;

@@ -25,7 +25,7 @@ final class LangResolver implements HandlerMethodArgumentResolver {
                                 WebDataBinderFactory binders) {
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
-        Lang.Choice choice = Lang.choose(http.getParameter(Lang.COOKIE), http.getHeader(HttpHeaders.COOKIE));
+        Lang.Choice choice = Lang.choose(http.getParameter(Lang.PARAMETER), http.getHeader(HttpHeaders.COOKIE));
         if (response != null) {
             response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
             if (choice.cookie() != null) {
