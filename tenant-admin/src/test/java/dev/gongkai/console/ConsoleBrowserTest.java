@@ -281,6 +281,11 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.click("a.lang");
         browser.waitForText("#result-count", "4 agencies found");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        // The choice is remembered until the reader switches back.
+        browser.open(portal + "/");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        browser.click("a.lang");
+        browser.waitForText("#jurisdictions-title", "辖区");
         browser.open(portal + "/public/no-such-city");
         assertThat(browser.find("#problem").getText()).contains("未找到辖区 no-such-city");
     }

@@ -28,6 +28,11 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
                 .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}'].get.responses['304']").exists())
                 .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.json'].get.responses['429']").exists())
-                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.pdf'].get.security").isEmpty());
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.pdf'].get.security").isEmpty())
+                // A page's language is the reader's choice (link, then cookie), not a parameter of the API.
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/compare.csv'].get.parameters[*].name")
+                        .value(hasItem("agencies")))
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/compare.csv'].get.parameters[*].name")
+                        .value(not(hasItem("lang"))));
     }
 }

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -12,65 +13,81 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
 
-/** An Atom feed (RFC 4287) of a jurisdiction's publications and corrections, newest first, from {@code core}. */
+/**
+ * The publications and corrections of a jurisdiction, or of every jurisdiction, newest first, from {@code core}: as
+ * an Atom feed (RFC 4287) and as a page for people beside it.
+ */
 final class AtomFeed {
 
     static final int ENTRIES = 50;
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    record Item(long id, String agency, String agencyName, int year, int number, Instant publishedAt,
-                boolean correction, String reason, boolean late) {
+    record Item(long id, String jurisdiction, String jurisdictionName, String agency, String agencyName, int year,
+                int number, Instant publishedAt, boolean correction, String reason, boolean late) {
+
+        /** The page of the published revision (a correction's own revision). */
+        String page() {
+            String page = "/public/" + jurisdiction + "/" + agency + "/" + year;
+            return correction ? page + "/revisions/" + number : page;
+        }
     }
 
     private AtomFeed() {
     }
 
+    /** The newest entries of {@code jurisdiction}, or of every jurisdiction when it is null. */
     static List<Item> latest(DSLContext dsl, Jurisdiction jurisdiction) {
-        return dsl.select(PUBLICATION.ID, PUBLICATION.AGENCY_SLUG, AGENCY.NAME_ZH, PUBLICATION.YEAR,
-                        PUBLICATION.NUMBER, PUBLICATION.PUBLISHED_AT, PUBLICATION.CORRECTION, PUBLICATION.REASON,
-                        PUBLICATION.LATE)
+        return dsl.select(PUBLICATION.ID, PUBLICATION.JURISDICTION_SLUG, JURISDICTION.NAME_ZH, PUBLICATION.AGENCY_SLUG,
+                        AGENCY.NAME_ZH, PUBLICATION.YEAR, PUBLICATION.NUMBER, PUBLICATION.PUBLISHED_AT,
+                        PUBLICATION.CORRECTION, PUBLICATION.REASON, PUBLICATION.LATE)
                 .from(PUBLICATION).join(AGENCY).on(AGENCY.SLUG.eq(PUBLICATION.AGENCY_SLUG))
-                .where(PUBLICATION.JURISDICTION_SLUG.eq(jurisdiction.slug().value()))
+                .join(JURISDICTION).on(JURISDICTION.SLUG.eq(PUBLICATION.JURISDICTION_SLUG))
+                .where(jurisdiction == null ? DSL.noCondition()
+                        : PUBLICATION.JURISDICTION_SLUG.eq(jurisdiction.slug().value()))
                 .orderBy(PUBLICATION.ID.desc()).limit(ENTRIES)
-                .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6().toInstant(), r.value7(), r.value8(), r.value9()));
+                .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8().toInstant(), r.value9(), r.value10(), r.value11()));
     }
 
     /** The feed's validator: the newest entry's id. */
     static String etag(Jurisdiction jurisdiction, List<Item> items) {
-        return "\"feed." + jurisdiction.slug() + "." + (items.isEmpty() ? 0 : items.getFirst().id()) + "\"";
+        return "\"feed." + (jurisdiction == null ? "all" : jurisdiction.slug()) + "."
+                + (items.isEmpty() ? 0 : items.getFirst().id()) + "\"";
     }
 
+    /** The feed of {@code jurisdiction}, or of every jurisdiction when it is null. */
     static byte[] render(Jurisdiction jurisdiction, List<Item> items, String origin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            String base = origin + "/public/" + jurisdiction.slug();
+            String base = origin + "/public" + (jurisdiction == null ? "" : "/" + jurisdiction.slug());
+            String scope = jurisdiction == null ? "all" : jurisdiction.slug().value();
+            String name = jurisdiction == null ? "" : jurisdiction.nameZh() + " ";
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             xml.writeAttribute("xml:lang", "zh-CN");
-            text(xml, "id", "tag:gongkai,2024:" + jurisdiction.slug() + ":publications");
-            text(xml, "title", jurisdiction.nameZh() + " 政府信息公开工作年度报告发布与更正");
+            text(xml, "id", "tag:gongkai,2024:" + scope + ":publications");
+            text(xml, "title", name + "政府信息公开工作年度报告发布与更正");
             text(xml, "subtitle", "Publications and corrections of government information disclosure annual reports");
             text(xml, "updated", (items.isEmpty() ? Instant.EPOCH : items.getFirst().publishedAt()).toString());
             link(xml, "self", base + "/feed.atom");
-            link(xml, "alternate", base);
+            link(xml, "alternate", base + "/feed");
             xml.writeStartElement("author");
-            text(xml, "name", jurisdiction.nameZh());
+            text(xml, "name", jurisdiction == null ? "政府信息公开工作年度报告" : jurisdiction.nameZh());
             xml.writeEndElement();
             for (Item item : items) {
-                String page = base + "/" + item.agency() + "/" + item.year();
                 xml.writeStartElement("entry");
-                text(xml, "id", "tag:gongkai,2024:" + jurisdiction.slug() + ":" + item.agency() + ":" + item.year()
+                text(xml, "id", "tag:gongkai,2024:" + item.jurisdiction() + ":" + item.agency() + ":" + item.year()
                         + ":" + item.number());
                 text(xml, "title", item.agencyName() + item.year() + "年政府信息公开工作年度报告"
                         + (item.correction() ? "（更正，第" + item.number() + "版）" : ""));
                 text(xml, "updated", item.publishedAt().toString());
                 text(xml, "published", item.publishedAt().toString());
-                link(xml, "alternate", item.correction() ? page + "/revisions/" + item.number() : page);
+                link(xml, "alternate", origin + item.page());
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", item.correction() ? "correction" : "publication");
                 xml.writeAttribute("label", item.correction() ? "更正" : "发布");
@@ -103,24 +120,42 @@ final class AtomFeed {
     }
 
 
-    /** The same entries as a page for people, newest first, in one language. */
+    /** The same entries as a page for people, newest first, in one language (every jurisdiction's when null). */
     static byte[] page(Jurisdiction jurisdiction, List<Item> items, Lang lang) {
-        String base = "/public/" + jurisdiction.slug();
-        String title = jurisdiction.nameZh() + lang.t(" 年度报告发布与更正", ": publications and corrections");
+        String base = jurisdiction == null ? "/public" : "/public/" + jurisdiction.slug();
+        String title = jurisdiction == null
+                ? lang.t("年度报告发布与更正", "Annual reports: publications and corrections")
+                : jurisdiction.nameZh() + lang.t(" 年度报告发布与更正", ": publications and corrections");
         StringBuilder out = Html.page(title, lang, base + "/feed");
-        out.append("<nav class=\"crumbs\"><a href=\"").append(base).append(lang.query()).append("\">")
-                .append(Html.escape(jurisdiction.nameZh())).append("</a></nav>\n<header><h1>").append(Html.escape(title))
-                .append("</h1>\n<p><a href=\"").append(base).append("/feed.atom\" type=\"application/atom+xml\">")
-                .append(lang.t("订阅（Atom）", "Subscribe (Atom)")).append("</a></p></header>\n<main id=\"main\">\n");
+        out.append("<nav class=\"crumbs\" aria-label=\"").append(lang.t("位置", "Breadcrumb")).append("\"><a href=\"/")
+                .append(lang.query()).append("\">").append(lang.t("首页", "Home")).append("</a>");
+        if (jurisdiction != null) {
+            out.append(" › <a href=\"").append(base).append(lang.query()).append("\">")
+                    .append(Html.escape(jurisdiction.nameZh())).append("</a>");
+        }
+        out.append("</nav>\n<header><h1>").append(Html.escape(title)).append("</h1>\n<p><a href=\"").append(base)
+                .append("/feed.atom\" type=\"application/atom+xml\">")
+                .append(lang.t("订阅（Atom 格式）", "Subscribe (Atom)")).append("</a></p></header>\n<main id=\"main\">\n");
+        list(out, jurisdiction == null, items, lang);
+        out.append(Html.end());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The entries as a list: when, which report (and where, when {@code where}), published or corrected and why. */
+    static void list(StringBuilder out, boolean where, List<Item> items, Lang lang) {
         if (items.isEmpty()) {
             out.append("<p>").append(lang.t("尚无发布。", "Nothing published yet.")).append("</p>\n");
+            return;
         }
         out.append("<ol id=\"publications\">\n");
         for (Item item : items) {
             out.append("<li data-agency=\"").append(item.agency()).append("\">").append(Html.time(item.publishedAt()))
-                    .append(" <a href=\"").append(base).append('/').append(item.agency()).append('/').append(item.year())
-                    .append("\">").append(Html.escape(item.agencyName())).append(' ').append(item.year())
+                    .append(" <a href=\"").append(item.page()).append(lang.query()).append("\">")
+                    .append(Html.escape(item.agencyName())).append(' ').append(item.year())
                     .append(lang.t("年度报告", " annual report")).append("</a> ");
+            if (where) {
+                out.append("<span class=\"muted\">").append(Html.escape(item.jurisdictionName())).append("</span> ");
+            }
             if (item.correction()) {
                 out.append("<strong>").append(lang.t("更正（第 " + item.number() + " 版）", "corrected (revision "
                         + item.number() + ")")).append("</strong>");
@@ -135,7 +170,6 @@ final class AtomFeed {
             }
             out.append("</li>\n");
         }
-        out.append("</ol>\n").append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        out.append("</ol>\n");
     }
 }

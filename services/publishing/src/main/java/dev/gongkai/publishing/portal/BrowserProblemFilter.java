@@ -51,7 +51,8 @@ final class BrowserProblemFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             problem = json.createObjectNode();
         }
-        byte[] page = page(wrapped.getStatus(), problem, Lang.of(request.getParameter("lang")));
+        byte[] page = page(wrapped.getStatus(), problem, Lang.choose(request.getParameter(Lang.PARAMETER),
+                request.getHeader(HttpHeaders.COOKIE)).lang());
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(page.length);
         response.getOutputStream().write(page);

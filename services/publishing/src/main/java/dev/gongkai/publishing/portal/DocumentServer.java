@@ -206,7 +206,8 @@ final class DocumentServer implements SmartLifecycle {
                 return;
             }
             Request asked = new Request(target.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
-                    request.headers().get(HttpHeaderNames.ACCEPT_ENCODING), client(context, request));
+                    request.headers().get(HttpHeaderNames.ACCEPT_ENCODING), client(context, request),
+                    Lang.choose(Lang.parameter(query(request.uri())), request.headers().get(HttpHeaderNames.COOKIE)));
             Optional<Answer> ready;
             try {
                 ready = documents.answerInProcess(asked);
@@ -314,10 +315,16 @@ final class DocumentServer implements SmartLifecycle {
         }
     }
 
-    /** The path of a request target, without its query (documents have no parameters). */
+    /** The path of a request target, without its query. */
     private static String path(String uri) {
         int query = uri.indexOf('?');
         return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** The query of a request target (a page's only parameter is its language), or null. */
+    private static String query(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? null : uri.substring(query + 1);
     }
 
     /**

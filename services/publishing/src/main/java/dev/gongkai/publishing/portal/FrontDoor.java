@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
 /**
- * The portal's front door ({@code /}): the jurisdictions as a tree, a search by agency name, and every year on
- * record; and the search's answer, agencies grouped under their parent (分局 under 公安局) with each published year.
+ * The portal's front door ({@code /}): the jurisdictions as a tree, a search by agency name, every year on record and
+ * the latest publications and corrections (with the way to all of them); and the search's answer, agencies grouped
+ * under their parent (分局 under 公安局) with each published year.
  */
 final class FrontDoor {
 
     static final int MAX_QUERY = 50;
+    /** Publications and corrections the front door lists; the feed's page has the rest. */
+    static final int LATEST = 10;
 
     /** What the front door is drawn from: the registry and the published years of each agency. */
     record Directory(List<Jurisdiction> jurisdictions, List<Agency> agencies, Map<String, TreeSet<Integer>> years) {
@@ -63,7 +66,7 @@ final class FrontDoor {
     private FrontDoor() {
     }
 
-    static byte[] render(Directory directory, Lang lang) {
+    static byte[] render(Directory directory, List<AtomFeed.Item> latest, Lang lang) {
         String title = lang.t("政府信息公开工作年度报告", "Government information disclosure annual reports");
         StringBuilder out = Html.page(title, lang, "/");
         out.append("<header><h1>").append(Html.escape(title)).append("</h1></header>\n<main id=\"main\">\n");
@@ -86,7 +89,13 @@ final class FrontDoor {
         }
         out.append(years.stream().map(y -> "<span data-year=\"" + y + "\">" + y + lang.t("年", "") + "</span>")
                 .collect(Collectors.joining(" · ")));
-        out.append("</p>\n</section>\n").append(Html.end());
+        out.append("</p>\n</section>\n<section aria-labelledby=\"latest-title\">\n<h2 id=\"latest-title\">")
+                .append(lang.t("最新发布与更正", "Latest publications and corrections")).append("</h2>\n");
+        AtomFeed.list(out, true, latest.subList(0, Math.min(LATEST, latest.size())), lang);
+        out.append("<p><a id=\"feed\" href=\"/public/feed").append(lang.query()).append("\">")
+                .append(lang.t("全部发布与更正记录", "All publications and corrections")).append("</a> · <a href=\"")
+                .append("/public/feed.atom\" type=\"application/atom+xml\">").append(lang.t("订阅（Atom 格式）",
+                        "Subscribe (Atom)")).append("</a></p>\n</section>\n").append(Html.end());
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,13 +1,20 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.publishing.ratelimit.OpenData;
 import org.jooq.DSLContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The portal's front door and its search by agency name; no login. */
+/** The portal's front door, its search by agency name and every jurisdiction's feed; no login. */
 @RestController
 class FrontDoorController {
 
@@ -22,14 +29,34 @@ class FrontDoorController {
     }
 
     @GetMapping({"/", "/public", "/public/"})
-    ResponseEntity<byte[]> frontDoor(@RequestParam(required = false) String lang) {
+    ResponseEntity<byte[]> frontDoor(Lang lang) {
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(FrontDoor.render(FrontDoor.Directory.read(reports, dsl), Lang.of(lang)));
+                .body(FrontDoor.render(FrontDoor.Directory.read(reports, dsl), AtomFeed.latest(dsl, null), lang));
+    }
+
+    /** Every jurisdiction's publications and corrections, as a page beside the Atom document. */
+    @GetMapping("/public/feed")
+    ResponseEntity<byte[]> feedPage(Lang lang) {
+        return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
+                .body(AtomFeed.page(null, AtomFeed.latest(dsl, null), lang));
+    }
+
+    @OpenData
+    @GetMapping("/public/feed.atom")
+    ResponseEntity<byte[]> feed(WebRequest request) {
+        List<AtomFeed.Item> items = AtomFeed.latest(dsl, null);
+        String etag = AtomFeed.etag(null, items);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        String origin = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return ResponseEntity.ok().contentType(new MediaType("application", "atom+xml", StandardCharsets.UTF_8))
+                .eTag(etag).cacheControl(REVALIDATE).body(AtomFeed.render(null, items, origin));
     }
 
     @GetMapping("/public/search")
-    ResponseEntity<byte[]> search(@RequestParam(required = false) String q, @RequestParam(required = false) String lang) {
+    ResponseEntity<byte[]> search(@RequestParam(required = false) String q, Lang lang) {
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(FrontDoor.results(FrontDoor.Directory.read(reports, dsl), q, Lang.of(lang)));
+                .body(FrontDoor.results(FrontDoor.Directory.read(reports, dsl), q, lang));
     }
 }

@@ -42,14 +42,6 @@ final class Html {
         return "<time datetime=\"" + instant + "\">" + dateTime(instant) + "</time>";
     }
 
-    /** The start of every portal page: Chinese first, the English second. */
-    static StringBuilder page(String title) {
-        return new StringBuilder(16384).append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<a class=\"skip\" href=\"#main\">跳到正文 <span lang=\"en\">Skip to content</span></a>\n");
-    }
-
     /** The start of a page in one language, with a link to it in the other ({@code path} without {@code lang}). */
     static StringBuilder page(String title, Lang lang, String path) {
         return new StringBuilder(16384).append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag)
@@ -70,7 +62,6 @@ final class Html {
             a{color:#0645ad}
             a:focus{outline:3px solid #f90}
             .skip{position:absolute;left:-999em}.skip:focus{left:1em;top:1em;background:#fff;padding:.3em}
-            [lang=en]{color:#444;font-size:.92em}
             table{border-collapse:collapse;margin:.5em 0;width:100%}
             caption{text-align:left;font-weight:bold;padding:.3em 0}
             th,td{border:1px solid #999;padding:.25em .5em;text-align:left;vertical-align:top}
@@ -83,6 +74,14 @@ final class Html {
             .muted{color:#555}
             dl.publication{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}
             dl.publication dt{font-weight:bold}dl.publication dd{margin:0}
+            fieldset{margin:.6em 0;border:1px solid #999}legend{font-weight:bold}
+            ul.picks{list-style:none;padding-left:0;margin:.2em 0;columns:2 22em}ul.picks li{break-inside:avoid}
+            ul.picks.inline{columns:auto}ul.picks.inline li{display:inline-block;margin-right:1.2em}
+            ul.picks li.branch{padding-left:1.5em}
+            summary{cursor:pointer;margin:.3em 0}
+            button{font-size:1em;padding:.3em 1.2em}
+            .scroll{overflow-x:auto}
+            figure.chart{margin:1em 0}figure.chart figcaption{font-weight:bold}
             @media print{.skip,nav,.downloads,form{display:none}body{margin:0;max-width:none}a{color:#000;text-decoration:none}}
             """;
 }

@@ -56,7 +56,8 @@ final class JurisdictionPage {
             out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip\">")
                     .append(lang.t(year + "年全部报告数据", "All " + year + " reports (zip)")).append("</a>");
         }
-        out.append(" · <a href=\"").append(base).append("/compare\">").append(lang.t("对比", "Compare")).append("</a>")
+        out.append(" · <a href=\"").append(base).append("/compare").append(lang.query()).append("\">")
+                .append(lang.t("数据对比", "Compare")).append("</a>")
                 .append("</p></nav>\n</header>\n<main id=\"main\">\n<table>\n<caption>")
                 .append(lang.t("各机关年度报告发布情况", "Publication by agency and year")).append("</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">").append(lang.t("机关", "Agency")).append("</th>");

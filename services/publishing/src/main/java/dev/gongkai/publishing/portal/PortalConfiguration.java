@@ -9,6 +9,7 @@ import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
 import io.micrometer.observation.ObservationRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
@@ -16,10 +17,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
+
+    static {
+        // A page's language is the reader's (LangResolver: ?lang=, then the cookie), not a parameter of the API.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Lang.class);
+    }
 
     @Bean
     PublicReports publicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
@@ -57,6 +67,17 @@ class PortalConfiguration {
     DocumentServer documentServer(PublishedDocuments documents, ObservationRegistry observations,
                                   PublishingProperties properties, TomcatServerProperties tomcat) {
         return new DocumentServer(documents, observations, properties.documents(), tomcat.getRemoteip());
+    }
+
+    /** Portal pages take the reader's {@link Lang} as a parameter. */
+    @Bean
+    WebMvcConfigurer portalLanguage() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new LangResolver());
+            }
+        };
     }
 
     @Bean

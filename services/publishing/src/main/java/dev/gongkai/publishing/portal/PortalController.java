@@ -46,8 +46,7 @@ class PortalController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> jurisdiction(@PathVariable String jurisdiction,
-                                        @RequestParam(required = false) String lang) {
+    ResponseEntity<byte[]> jurisdiction(@PathVariable String jurisdiction, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         List<Agency> agencies = reports.agencies(j);
         java.util.Set<AgencySlug> here = agencies.stream().map(Agency::slug).collect(java.util.stream.Collectors.toSet());
@@ -57,22 +56,23 @@ class PortalController {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         reports.jurisdictions().forEach(x -> names.put(x.slug().value(), x.nameZh()));
         byte[] page = JurisdictionPage.render(j, agencies, reports.states().inJurisdiction(j.slug()),
-                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names, Lang.of(lang));
+                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names, lang);
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE).body(page);
     }
 
     /** The feed for people: the jurisdiction's publications and corrections as a page, beside the Atom document. */
     @GetMapping("/feed")
-    ResponseEntity<byte[]> feedPage(@PathVariable String jurisdiction, @RequestParam(required = false) String lang) {
+    ResponseEntity<byte[]> feedPage(@PathVariable String jurisdiction, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(AtomFeed.page(j, AtomFeed.latest(dsl, j), Lang.of(lang)));
+                .body(AtomFeed.page(j, AtomFeed.latest(dsl, j), lang));
     }
 
     @GetMapping("/{agency}/{year:[0-9]+}/revisions/{number:[0-9]+}")
     ResponseEntity<byte[]> revision(@PathVariable String jurisdiction, @PathVariable String agency,
-                                    @PathVariable int year, @PathVariable int number, WebRequest request) {
-        return serve(reports.revisionPage(jurisdiction, agency, year, number), request);
+                                    @PathVariable int year, @PathVariable int number, Lang lang,
+                                    WebRequest request) {
+        return serve(reports.revisionPage(jurisdiction, agency, year, number, lang), request);
     }
 
     @OpenData
@@ -95,33 +95,64 @@ class PortalController {
     @OpenData
     @GetMapping("/compare")
     ResponseEntity<byte[]> compare(@PathVariable String jurisdiction,
-                                   @RequestParam(required = false) String agencies,
-                                   @RequestParam(required = false) String cells,
-                                   @RequestParam(required = false) String years, WebRequest request) {
+                                   @RequestParam(required = false) List<String> agencies,
+                                   @RequestParam(required = false) List<String> cells,
+                                   @RequestParam(required = false) List<String> years, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
-        List<CellDefinition> chosen = CompareView.cells(CompareView.list(cells, "cells", CompareView.MAX_CELLS));
-        List<CompareView.Line> lines = lines(j, agencies, years);
-        String query = Optional.ofNullable(((org.springframework.web.context.request.ServletWebRequest) request)
-                .getRequest().getQueryString()).orElse("");
+        List<Agency> registered = reports.agencies(j);
+        List<ReportState> states = reports.states().inJurisdiction(j.slug());
+        CompareView.Selection selection = selection(agencies, cells, years, states);
+        CompareView.Choices choices = new CompareView.Choices(parentsFirst(registered), states.stream()
+                .filter(ReportState::published).map(ReportState::year).distinct()
+                .sorted(java.util.Comparator.reverseOrder()).toList());
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(CompareView.html(j, chosen, lines, query));
+                .body(CompareView.html(j, choices, selection, selection.complete() ? lines(j, selection) : List.of(),
+                        lang));
     }
 
     @OpenData
     @GetMapping("/compare.csv")
     ResponseEntity<byte[]> compareCsv(@PathVariable String jurisdiction,
-                                      @RequestParam(required = false) String agencies,
-                                      @RequestParam(required = false) String cells,
-                                      @RequestParam(required = false) String years) {
+                                      @RequestParam(required = false) List<String> agencies,
+                                      @RequestParam(required = false) List<String> cells,
+                                      @RequestParam(required = false) List<String> years, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
-        List<CellDefinition> chosen = CompareView.cells(CompareView.list(cells, "cells", CompareView.MAX_CELLS));
-        if (chosen.isEmpty()) {
+        if (CompareView.list(cells, "cells", CompareView.MAX_CELLS).isEmpty()) {
             throw ApiException.badRequest("compare.cells.missing", "请指定要对比的单元格（cells）",
                     "Name the cells to compare (cells)").atField("cells");
         }
+        CompareView.Selection selection = selection(agencies, cells, years, reports.states().inJurisdiction(j.slug()));
         return ResponseEntity.ok().contentType(PublicReports.CSV).cacheControl(REVALIDATE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Served.saved(j.slug() + "-compare.csv").toString())
-                .body(CompareView.csv(chosen, lines(j, agencies, years)));
+                .body(CompareView.csv(selection.cells(), lines(j, selection), lang));
+    }
+
+    /** The picks; no measure picked means the common ones, no year picked means every year on record. */
+    private static CompareView.Selection selection(List<String> agencies, List<String> cells, List<String> years,
+                                                   List<ReportState> states) {
+        List<String> keys = CompareView.list(cells, "cells", CompareView.MAX_CELLS);
+        List<String> chosenAgencies = CompareView.list(agencies, "agencies", CompareView.MAX_AGENCIES);
+        List<Integer> chosenYears = CompareView.years(years);
+        if (chosenYears.isEmpty() && !chosenAgencies.isEmpty()) {
+            chosenYears = states.stream().filter(ReportState::published).map(ReportState::year).distinct()
+                    .sorted(java.util.Comparator.reverseOrder()).limit(CompareView.MAX_YEARS).toList();
+        }
+        return new CompareView.Selection(chosenAgencies, chosenYears,
+                CompareView.cells(keys.isEmpty() ? CompareView.COMMON : keys));
+    }
+
+    /** Each parent, then its branches, by name. */
+    private static List<Agency> parentsFirst(List<Agency> agencies) {
+        java.util.Set<AgencySlug> here = agencies.stream().map(Agency::slug)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Comparator<Agency> byName = java.util.Comparator.comparing(Agency::nameZh);
+        List<Agency> ordered = new ArrayList<>();
+        for (Agency top : agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent()))
+                .sorted(byName).toList()) {
+            ordered.add(top);
+            agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(byName).forEach(ordered::add);
+        }
+        return ordered;
     }
 
     @OpenData
@@ -138,12 +169,11 @@ class PortalController {
                 .eTag(etag).cacheControl(REVALIDATE).body(AtomFeed.render(j, items, origin));
     }
 
-    private List<CompareView.Line> lines(Jurisdiction j, String agencies, String years) {
-        List<Agency> chosen = CompareView.list(agencies, "agencies", CompareView.MAX_AGENCIES).stream()
-                .map(slug -> reports.agency(j, slug)).toList();
+    private List<CompareView.Line> lines(Jurisdiction j, CompareView.Selection selection) {
         List<CompareView.Line> lines = new ArrayList<>();
-        for (Agency agency : chosen) {
-            for (int year : CompareView.years(years)) {
+        for (String slug : selection.agencies()) {
+            Agency agency = reports.agency(j, slug);
+            for (int year : selection.years()) {
                 Optional<ReportState> state = reports.states().find(agency.slug(), year)
                         .filter(ReportState::published);
                 lines.add(new CompareView.Line(agency, year, state.map(s -> reports.revision(agency, year,

@@ -136,18 +136,21 @@ public class PublicReports {
 
     /**
      * The current revision of a year as {@code format}; {@code gzip} asks for its gzip-compressed bytes when the
-     * format is text (compressed once and cached like the rest). May wait for Redis, PostgreSQL and rendering.
+     * format is text (compressed once and cached like the rest). The page ({@link Format#HTML}) is in the reader's
+     * language; the documents themselves are the national (Chinese) form. May wait for Redis, PostgreSQL and
+     * rendering.
      */
-    Served document(String jurisdictionSlug, String agencySlug, int year, Format format, boolean gzip) {
+    Served document(String jurisdictionSlug, String agencySlug, int year, Format format, Lang lang, boolean gzip) {
         Jurisdiction jurisdiction = jurisdiction(jurisdictionSlug);
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
-        Supplier<byte[]> plain = () -> cache.get(key(agency, year, current, format, false),
-                () -> render(jurisdiction, agency, year, current, format));
+        Lang shown = format == Format.HTML ? lang : Lang.ZH;
+        Supplier<byte[]> plain = () -> cache.get(key(agency, year, current, format, shown, false),
+                () -> render(jurisdiction, agency, year, current, format, shown));
         return compressed(format, gzip)
-                ? served(agency, year, current, format, true,
-                        () -> cache.get(key(agency, year, current, format, true), () -> gzip(plain.get())))
-                : served(agency, year, current, format, false, plain);
+                ? served(agency, year, current, format, shown, true,
+                        () -> cache.get(key(agency, year, current, format, shown, true), () -> gzip(plain.get())))
+                : served(agency, year, current, format, shown, false, plain);
     }
 
     /**
@@ -155,16 +158,17 @@ public class PublicReports {
      * empty: never waits, so an event loop may answer with it.
      */
     Optional<Served> documentInProcess(String jurisdictionSlug, String agencySlug, int year, Format format,
-                                       boolean gzip) {
+                                       Lang lang, boolean gzip) {
         Jurisdiction jurisdiction = knownJurisdictions.getIfPresent(jurisdictionSlug);
         Agency agency = knownAgencies.getIfPresent(agencySlug);
         if (jurisdiction == null || agency == null || !agency.jurisdiction().equals(jurisdiction.slug())) {
             return Optional.empty();
         }
+        Lang shown = format == Format.HTML ? lang : Lang.ZH;
         return pointer.remembered(agency.slug(), year).flatMap(current -> {
             boolean compressed = compressed(format, gzip);
-            byte[] body = cache.inProcess(key(agency, year, current, format, compressed));
-            return Optional.ofNullable(body).map(bytes -> served(agency, year, current, format, compressed,
+            byte[] body = cache.inProcess(key(agency, year, current, format, shown, compressed));
+            return Optional.ofNullable(body).map(bytes -> served(agency, year, current, format, shown, compressed,
                     () -> bytes));
         });
     }
@@ -173,16 +177,21 @@ public class PublicReports {
         return gzip && format != Format.PDF;
     }
 
-    private static String key(Agency agency, int year, Current current, Format format, boolean gzipped) {
-        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + ":" + RENDERING
-                + (gzipped ? ":gz" : "");
+    private static String key(Agency agency, int year, Current current, Format format, Lang lang, boolean gzipped) {
+        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + language(lang, ":")
+                + ":" + RENDERING + (gzipped ? ":gz" : "");
     }
 
-    private static Served served(Agency agency, int year, Current current, Format format, boolean gzipped,
-                                 Supplier<byte[]> body) {
+    /** The language in a key or tag: nothing for Chinese, so Chinese pages keep the keys they always had. */
+    private static String language(Lang lang, String separator) {
+        return lang == Lang.ZH ? "" : separator + lang.code;
+    }
+
+    private static Served served(Agency agency, int year, Current current, Format format, Lang lang,
+                                 boolean gzipped, Supplier<byte[]> body) {
         String name = agency.slug() + "-" + year;
-        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + "." + format.extension + "."
-                + RENDERING + (gzipped ? ".gz" : "") + "\"";
+        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + "." + format.extension
+                + language(lang, ".") + "." + RENDERING + (gzipped ? ".gz" : "") + "\"";
         return switch (format) {
             case HTML -> new Served(etag, HTML, null, gzipped, body);
             case PDF -> new Served(etag, MediaType.APPLICATION_PDF, Served.shown(name + ".pdf"), false, body);
@@ -191,9 +200,10 @@ public class PublicReports {
         };
     }
 
-    private byte[] render(Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format) {
+    private byte[] render(Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format,
+                          Lang lang) {
         return switch (format) {
-            case HTML -> page(jurisdiction, agency, year, current.number(), current.number());
+            case HTML -> page(jurisdiction, agency, year, current.number(), current.number(), lang);
             case PDF -> pdf.render(revision(agency, year, current.number()));
             case JSON -> CanonicalJson.writeBytes(revision(agency, year, current.number()).report());
             case CSV -> CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
@@ -211,23 +221,24 @@ public class PublicReports {
     }
 
     /** An earlier (or the current) revision's page, so corrected text stays readable. */
-    Served revisionPage(String jurisdictionSlug, String agencySlug, int year, int number) {
+    Served revisionPage(String jurisdictionSlug, String agencySlug, int year, int number, Lang lang) {
         Jurisdiction jurisdiction = jurisdiction(jurisdictionSlug);
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
         if (number < 1 || number > current.number()) {
             throw ApiException.notFound("revision.not-found", "未找到该版本", "No such published revision");
         }
-        String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + ":" + RENDERING;
-        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + ".rev" + number + "." + RENDERING
-                + "\"";
+        String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + language(lang, ":") + ":"
+                + RENDERING;
+        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + ".rev" + number
+                + language(lang, ".") + "." + RENDERING + "\"";
         return new Served(etag, HTML, null, false,
-                () -> cache.get(key, () -> page(jurisdiction, agency, year, number, current.number())));
+                () -> cache.get(key, () -> page(jurisdiction, agency, year, number, current.number(), lang)));
     }
 
-    private byte[] page(Jurisdiction jurisdiction, Agency agency, int year, int number, int current) {
+    private byte[] page(Jurisdiction jurisdiction, Agency agency, int year, int number, int current, Lang lang) {
         return ReportPage.render(jurisdiction, agency, revision(agency, year, number), current,
-                revisions.history(agency.slug(), year));
+                revisions.history(agency.slug(), year), lang);
     }
 
     PublishedRevision revision(Agency agency, int year, int number) {

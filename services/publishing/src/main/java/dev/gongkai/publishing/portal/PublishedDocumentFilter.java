@@ -41,7 +41,8 @@ class PublishedDocumentFilter extends HttpFilter {
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(context -> context.setPathPattern(target.get().route()));
         Answer answer = documents.answer(new Request(target.get(), request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.ACCEPT_ENCODING), request.getRemoteAddr()));
+                request.getHeader(HttpHeaders.ACCEPT_ENCODING), request.getRemoteAddr(),
+                Lang.choose(request.getParameter(Lang.PARAMETER), request.getHeader(HttpHeaders.COOKIE))));
         response.setStatus(answer.status());
         answer.headers().forEach(header -> response.addHeader(header.name(), header.value()));
         if (answer.body() != null) {

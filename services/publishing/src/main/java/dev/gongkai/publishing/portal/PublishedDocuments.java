@@ -38,6 +38,8 @@ class PublishedDocuments {
     private static final String REVALIDATE = "no-cache, public";
     private static final String NEVER_STORE = "no-cache, no-store, max-age=0, must-revalidate";
 
+    private static final MediaType HTML = PublicReports.HTML;
+
     private static final Logger log = LoggerFactory.getLogger(PublishedDocuments.class);
 
     private final PublicReports reports;
@@ -67,8 +69,9 @@ class PublishedDocuments {
      * @param ifNoneMatch    the {@code If-None-Match} header, or null
      * @param acceptEncoding the {@code Accept-Encoding} header, or null
      * @param client         the client's address (the rate limit counts per address)
+     * @param lang           the reader's language (the page's; documents are the national form in Chinese)
      */
-    record Request(Target target, String ifNoneMatch, String acceptEncoding, String client) {
+    record Request(Target target, String ifNoneMatch, String acceptEncoding, String client, Lang.Choice lang) {
 
         boolean takesGzip() {
             return acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
@@ -112,7 +115,7 @@ class PublishedDocuments {
             return Optional.empty();
         }
         return reports.documentInProcess(target.jurisdiction(), target.agency(), target.year(), target.format(),
-                request.takesGzip()).map(served -> document(served, request));
+                request.lang().lang(), request.takesGzip()).map(served -> document(served, request));
     }
 
     /** The answer, whatever it takes; problems (404, 429, 500) are answers too, never exceptions. */
@@ -127,7 +130,7 @@ class PublishedDocuments {
                 }
             }
             return document(reports.document(target.jurisdiction(), target.agency(), target.year(), target.format(),
-                    request.takesGzip()), request);
+                    request.lang().lang(), request.takesGzip()), request);
         } catch (ApiException e) {
             return problem(Problems.of(e), target);
         } catch (DomainException e) {
@@ -149,7 +152,13 @@ class PublishedDocuments {
         List<Header> headers = securityHeaders();
         headers.add(new Header(HttpHeaders.ETAG, served.etag()));
         headers.add(new Header(HttpHeaders.CACHE_CONTROL, REVALIDATE));
-        if (served.type() != MediaType.APPLICATION_PDF) {
+        if (HTML.equals(served.type())) {
+            // The page is in the language the cookie remembers.
+            headers.add(new Header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.COOKIE));
+            if (request.lang().cookie() != null) {
+                headers.add(new Header(HttpHeaders.SET_COOKIE, request.lang().cookie()));
+            }
+        } else if (served.type() != MediaType.APPLICATION_PDF) {
             headers.add(new Header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING));
         }
         if (request.ifNoneMatch() != null && matches(request.ifNoneMatch(), served.etag())) {

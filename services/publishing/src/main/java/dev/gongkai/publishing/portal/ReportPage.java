@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The public page of one published revision: the national layout exactly as {@link HtmlRenderer} draws it, inside
- * a shell with the way back, the publication facts (time, deadline, late, the agency's own-site URL or the flag
- * that it is missing), the downloads and the whole publication history with every correction's reason.
+ * The public page of one published revision: the national layout exactly as {@link HtmlRenderer} draws it (the
+ * national form, in Chinese also on the English page), inside a shell in the reader's language with the way back,
+ * the publication facts (time, deadline, late, the agency's own-site URL or the flag that it is missing), the
+ * downloads, a link to compare it with other agencies and years, and the whole publication history with every
+ * correction's reason. Printed, the page is the report: no navigation, table headers repeated, rows kept whole.
  */
 final class ReportPage {
 
@@ -20,13 +22,16 @@ final class ReportPage {
             .portal{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;line-height:1.6}
             .portal table{border-collapse:collapse;width:100%}
             .portal th,.portal td{border:1px solid #999;padding:.2em .5em;text-align:left;text-indent:0}
-            .portal [lang=en]{color:#444;font-size:.92em}
             .portal .late,.portal .flag{color:#a40000;font-weight:bold}.portal .ontime{color:#05620f}
             .portal dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}.portal dd{margin:0}
             .portal dt{font-weight:bold}
             .portal .notice{border:2px solid #a40000;padding:.5em 1em}
+            a:focus{outline:3px solid #f90}
             .skip{position:absolute;left:-999em}.skip:focus{left:1em;top:1em;background:#fff;padding:.3em}
-            @media print{.skip,.portal nav,.portal .downloads{display:none}}
+            p.switch{float:right;margin:0}
+            @media print{.skip,.switch,.portal nav,.portal .downloads,.portal .compare{display:none}\
+            a{color:#000;text-decoration:none}table{break-inside:auto}tr,th,td{break-inside:avoid}\
+            thead{display:table-header-group}h1,h2,caption{break-after:avoid}}
             """;
 
     private ReportPage() {
@@ -37,71 +42,84 @@ final class ReportPage {
      * @param current the number of the current revision (an older one is marked as superseded)
      */
     static byte[] render(Jurisdiction jurisdiction, Agency agency, PublishedRevision shown, int current,
-                         List<RevisionSummary> history) {
+                         List<RevisionSummary> history, Lang lang) {
         String document = HtmlRenderer.render(shown.report());
-        String base = "/public/" + jurisdiction.slug() + "/" + agency.slug() + "/" + shown.year();
+        String jurisdictionBase = "/public/" + jurisdiction.slug();
+        String base = jurisdictionBase + "/" + agency.slug() + "/" + shown.year();
+        String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
         StringBuilder top = new StringBuilder(4096);
-        top.append("<a class=\"skip\" href=\"#s1\">跳到正文 <span lang=\"en\">Skip to content</span></a>\n")
-                .append("<div class=\"portal\">\n<nav aria-label=\"位置 Breadcrumb\"><a href=\"/public/")
-                .append(jurisdiction.slug()).append("\">").append(Html.escape(jurisdiction.nameZh()))
-                .append(" 政府信息公开工作年度报告 <span lang=\"en\">Annual reports</span></a> › ")
-                .append(Html.escape(agency.nameZh())).append(" › ").append(shown.year()).append("年</nav>\n");
+        top.append("<a class=\"skip\" href=\"#s1\">").append(lang.t("跳到正文", "Skip to content")).append("</a>\n")
+                .append("<p class=\"switch\">").append(lang.switchTo(here)).append("</p>\n")
+                .append("<div class=\"portal\">\n<nav aria-label=\"").append(lang.t("位置", "Breadcrumb"))
+                .append("\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
+                .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
+                .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(Html.escape(agency.nameZh()))
+                .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
         if (shown.number() != current) {
-            top.append("<p class=\"notice\" role=\"note\">此为第").append(shown.number())
-                    .append("版，已被更正。<a href=\"").append(base).append("\">查看现行版本（第").append(current)
-                    .append("版）</a> <span lang=\"en\">This revision was corrected; see the current one.</span></p>\n");
+            top.append("<p class=\"notice\" role=\"note\">")
+                    .append(lang.t("此为第" + shown.number() + "版，已被更正。", "This is revision " + shown.number()
+                            + "; it was corrected. "))
+                    .append("<a href=\"").append(base).append(lang.query()).append("\">")
+                    .append(lang.t("查看现行版本（第" + current + "版）", "See the current revision (" + current + ")"))
+                    .append("</a></p>\n");
         }
         RevisionSummary first = history.getFirst();
-        top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">发布信息 ")
-                .append("<span lang=\"en\">Publication</span></h2>\n<dl>\n")
-                .append("<dt>版本 <span lang=\"en\">Revision</span></dt><dd>第").append(shown.number()).append("版")
-                .append(shown.correction() ? "（更正 <span lang=\"en\">correction</span>）" : "").append("</dd>\n")
-                .append("<dt>发布时间 <span lang=\"en\">Published</span></dt><dd>").append(Html.time(shown.publishedAt()))
-                .append(shown.imported() ? "（<span class=\"imported\">历史导入</span>，按报告落款日期 "
-                        + "<span lang=\"en\">imported history, date as printed</span>）" : "")
-                .append("</dd>\n<dt>法定期限 <span lang=\"en\">Legal deadline</span></dt><dd><time datetime=\"")
+        top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
+                .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
+                .append("<dt>").append(lang.t("版本", "Revision")).append("</dt><dd>")
+                .append(lang.t("第" + shown.number() + "版", Integer.toString(shown.number())))
+                .append(shown.correction() ? lang.t("（更正）", " (correction)") : "").append("</dd>\n")
+                .append("<dt>").append(lang.t("发布时间", "Published")).append("</dt><dd>")
+                .append(Html.time(shown.publishedAt()))
+                .append(shown.imported() ? "<span class=\"imported\">" + lang.t("（历史导入，按报告落款日期）",
+                        " (imported history, the date the report bears)") + "</span>" : "")
+                .append("</dd>\n<dt>").append(lang.t("法定期限", "Legal deadline")).append("</dt><dd><time datetime=\"")
                 .append(shown.deadline()).append("\">").append(shown.deadline()).append("</time> ")
                 .append(first.late()
-                        ? "<span class=\"late\">逾期发布 <span lang=\"en\">published late</span></span>"
-                        : "<span class=\"ontime\">按时发布 <span lang=\"en\">published on time</span></span>")
-                .append("</dd>\n<dt>本机关网站 <span lang=\"en\">On the agency's website</span></dt><dd>");
+                        ? "<span class=\"late\">" + lang.t("逾期发布", "Published late") + "</span>"
+                        : "<span class=\"ontime\">" + lang.t("按时发布", "Published on time") + "</span>")
+                .append("</dd>\n<dt>").append(lang.t("本机关网站", "On the agency's website")).append("</dt><dd>");
         if (shown.websiteUrl() != null) {
             top.append("<a href=\"").append(Html.escape(shown.websiteUrl())).append("\" rel=\"nofollow\">")
                     .append(Html.escape(shown.websiteUrl())).append("</a>");
         } else {
-            top.append("<span class=\"flag\">未登记本机关网站“政府信息公开年报”栏目发布地址 ")
-                    .append("<span lang=\"en\">not recorded</span></span>");
+            top.append("<span class=\"flag\">").append(lang.t("未登记本机关网站“政府信息公开年报”栏目的发布地址",
+                    "No address recorded on the agency's own website")).append("</span>");
         }
         top.append("</dd>\n</dl>\n");
         if (shown.number() == current) {
-            top.append("<p class=\"downloads\">下载 <span lang=\"en\">Download</span>: <a href=\"").append(base)
-                    .append(".pdf\" type=\"application/pdf\">PDF</a> · <a href=\"").append(base)
+            top.append("<p class=\"downloads\">").append(lang.t("下载：", "Download: ")).append("<a href=\"")
+                    .append(base).append(".pdf\" type=\"application/pdf\">PDF</a> · <a href=\"").append(base)
                     .append(".json\" type=\"application/json\">JSON</a> · <a href=\"").append(base)
                     .append(".csv\" type=\"text/csv\">CSV</a></p>\n");
         }
-        top.append("</section>\n</div>\n");
+        top.append("<p class=\"compare\"><a href=\"").append(jurisdictionBase).append("/compare?agencies=")
+                .append(agency.slug()).append("&amp;years=").append(shown.year()).append(Html.escape(lang.and()))
+                .append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
+                .append("</a></p>\n</section>\n</div>\n");
 
         StringBuilder bottom = new StringBuilder(2048);
         bottom.append("<div class=\"portal\">\n<section aria-labelledby=\"history-title\">\n<h2 id=\"history-title\">")
-                .append("发布与更正记录 <span lang=\"en\">Publication history</span></h2>\n<table>\n")
-                .append("<caption>本报告的全部发布版本 <span lang=\"en\">Every published revision</span></caption>\n")
-                .append("<thead><tr><th scope=\"col\">版本 <span lang=\"en\">Revision</span></th>")
-                .append("<th scope=\"col\">发布时间 <span lang=\"en\">Published</span></th>")
-                .append("<th scope=\"col\">类型 <span lang=\"en\">Kind</span></th>")
-                .append("<th scope=\"col\">更正原因 <span lang=\"en\">Reason</span></th></tr></thead>\n<tbody>\n");
+                .append(lang.t("发布与更正记录", "Publication history")).append("</h2>\n<table>\n<caption>")
+                .append(lang.t("本报告的全部发布版本", "Every published revision")).append("</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">").append(lang.t("版本", "Revision")).append("</th>")
+                .append("<th scope=\"col\">").append(lang.t("发布时间", "Published")).append("</th>")
+                .append("<th scope=\"col\">").append(lang.t("类型", "Kind")).append("</th>")
+                .append("<th scope=\"col\">").append(lang.t("更正原因", "Reason")).append("</th></tr></thead>\n<tbody>\n");
         for (RevisionSummary revision : history) {
             bottom.append("<tr><th scope=\"row\"><a href=\"").append(base).append("/revisions/")
-                    .append(revision.number()).append("\"")
-                    .append(revision.number() == shown.number() ? " aria-current=\"page\"" : "").append(">第")
-                    .append(revision.number()).append("版</a></th><td>").append(Html.time(revision.publishedAt()))
-                    .append("</td><td>").append(revision.correction()
-                            ? "更正 <span lang=\"en\">correction</span>"
-                            : "首次发布 <span lang=\"en\">first publication</span>")
+                    .append(revision.number()).append(lang.query()).append("\"")
+                    .append(revision.number() == shown.number() ? " aria-current=\"page\"" : "").append(">")
+                    .append(lang.t("第" + revision.number() + "版", "Revision " + revision.number()))
+                    .append("</a></th><td>").append(Html.time(revision.publishedAt())).append("</td><td>")
+                    .append(revision.correction() ? lang.t("更正", "Correction") : lang.t("首次发布", "First publication"))
                     .append("</td><td>").append(Html.escape(revision.reason())).append("</td></tr>\n");
         }
         bottom.append("</tbody>\n</table>\n</section>\n</div>\n");
 
         String page = document
+                .replace("<html lang=\"zh-CN\">", "<html lang=\"" + lang.tag + "\">")
+                .replace("<article class=\"annual-report\"", "<article class=\"annual-report\" lang=\"zh-CN\"")
                 .replace("</style>\n</head>", "</style>\n<style>\n" + SHELL_STYLE + "</style>\n</head>")
                 .replace("<body>\n", "<body>\n" + top)
                 .replace("</article>\n</body>", "</article>\n" + bottom + "</body>");

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 /**
  * The report as PDF: the national layout of {@link HtmlRenderer} laid out by openhtmltopdf with WenQuanYi Zen Hei
  * embedded (subset), so the Chinese text displays everywhere and can be extracted again. Noto CJK cannot be used:
- * PDFBox cannot embed its CFF outlines.
+ * PDFBox cannot embed its CFF outlines. A table that runs over a page break repeats its header rows on the next
+ * page, rows are never cut, and every page is numbered "第 1 页 / 共 N 页" at its foot.
  */
 final class ReportPdf {
 
@@ -30,10 +31,16 @@ final class ReportPdf {
     byte[] render(PublishedRevision revision) {
         Document html = Jsoup.parse(HtmlRenderer.render(revision.report()));
         html.head().appendElement("style").text("""
-                body,h1,h2,p,th,td,caption,time{font-family:"%s"}
+                body,h1,h2,p,th,td,caption,time{font-family:"%1$s"}
                 body{margin:0;max-width:none;font-size:10.5pt}
                 .vertical{writing-mode:horizontal-tb}
-                @page{size:A4;margin:18mm 15mm}
+                table{-fs-table-paginate:paginate}
+                thead{display:table-header-group}
+                tr{page-break-inside:avoid}
+                h2,caption{page-break-after:avoid}
+                @page{size:A4;margin:18mm 15mm 20mm;
+                  @bottom-center{content:"第 " counter(page) " 页 / 共 " counter(pages) " 页";
+                    font-family:"%1$s";font-size:9pt}}
                 """.formatted(FONT_FAMILY));
         html.body().appendElement("p").attr("class", "revision")
                 .text("第" + revision.number() + "版" + (revision.correction() ? "（更正）" : "") + "，发布于 "

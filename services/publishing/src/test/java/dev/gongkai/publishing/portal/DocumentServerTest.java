@@ -87,7 +87,8 @@ class DocumentServerTest {
         events.published(police, 2021, Reports.json("乌海市公安局", 2021, 42), Reports.beijing(2022, 1, 19));
         events.pump();
         String page = path(police, 2021);
-        Request asked = new Request(PublishedDocuments.target(page).orElseThrow(), null, null, "10.0.0.1");
+        Request asked = new Request(PublishedDocuments.target(page).orElseThrow(), null, null, "10.0.0.1",
+                Lang.choose(null, null));
         assertThat(documents.answerInProcess(asked)).isEmpty();
         double timedBefore = timed("200");
 
@@ -104,7 +105,8 @@ class DocumentServerTest {
                     .contains(servlet.getResponse().getHeader(header));
         }
         assertThat(first.headers().firstValue(HttpHeaders.CONTENT_TYPE)).contains("text/html;charset=UTF-8");
-        assertThat(first.headers().firstValue(HttpHeaders.VARY)).contains(HttpHeaders.ACCEPT_ENCODING);
+        assertThat(first.headers().firstValue(HttpHeaders.VARY))
+                .contains(HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.COOKIE);
         assertThat(first.headers().firstValue(HttpHeaders.DATE)).isPresent();
 
         assertThat(documents.answerInProcess(asked)).as("answered from memory once warm").isPresent();
@@ -121,6 +123,15 @@ class DocumentServerTest {
 
         assertThat(timed("200")).as("two here, one on the service's port").isEqualTo(timedBefore + 3);
         assertThat(timed("304")).isPositive();
+
+        // The page in the language the reader chose, remembered in a cookie: another document, another tag.
+        HttpResponse<byte[]> english = send("GET", page + "?lang=en");
+        assertThat(new String(english.body(), StandardCharsets.UTF_8)).contains("<html lang=\"en\">",
+                "Publication history");
+        assertThat(english.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow()).startsWith("lang=en;");
+        assertThat(english.headers().firstValue(HttpHeaders.ETAG)).isNotEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
+        assertThat(new String(send("GET", page, HttpHeaders.COOKIE, "lang=en").body(), StandardCharsets.UTF_8))
+                .contains("<html lang=\"en\">");
     }
 
     private double timed(String status) {

@@ -12,21 +12,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import jakarta.servlet.http.Cookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.publishing.Clients.anyone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The portal's front door, its search, its pages in one language, and problems as pages for browsers. */
+/**
+ * The portal's front door, its search, its pages in one language, compare for people, the feed's page, and problems
+ * as pages for browsers.
+ */
 @PublishingTest
 class FrontDoorTest {
 
@@ -122,6 +131,100 @@ class FrontDoorTest {
         String page = html(browse("/public/door-district/feed").andExpect(status().isOk()));
         assertThat(page).contains("门市公安局东区分局 2021年度报告", "更正（第 2 版）", "第三部分数字更正",
                 "href=\"/public/door-district/feed.atom\"");
+    }
+
+    @Test
+    void everyPageIsInOneLanguageAndTheChoiceOfEnglishIsRemembered() throws Exception {
+        String report = "/public/door-city/" + police.slug() + "/2021";
+        List<String> pages = List.of("/", "/public/search?q=公安", "/public/door-city", "/public/door-district/feed",
+                "/public/feed", "/public/door-city/compare?agencies=" + police.slug() + "&years=2021", report,
+                "/public/door-district/" + branch.slug() + "/2021/revisions/1", "/public/no-such-place");
+        for (String path : pages) {
+            String chinese = html(browse(path));
+            assertThat(chinese).as(path).contains("<html lang=\"zh-CN\">", "hreflang=\"en\">English</a>")
+                    .doesNotContain("Skip to content", "Home</a>", "Publication history", "Measures");
+        }
+        // The report page: the shell in Chinese, nothing of it twice.
+        assertThat(html(browse(report))).contains("发布信息", "法定期限", "发布与更正记录", "下载：")
+                .doesNotContain("Legal deadline", "not recorded");
+
+        // The switch keeps the page and remembers the choice; the report itself stays the national (Chinese) form.
+        MvcResult english = browse(report + "?lang=en").andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.SET_COOKIE, containsString("lang=en")))
+                .andExpect(header().string(HttpHeaders.VARY, containsString("Cookie"))).andReturn();
+        assertThat(english.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("<html lang=\"en\">",
+                "Publication history", "Legal deadline", "<article class=\"annual-report\" lang=\"zh-CN\"",
+                "href=\"" + report + "?lang=zh\" lang=\"zh-CN\" hreflang=\"zh-CN\">中文</a>")
+                .doesNotContain("发布与更正记录", "法定期限", "跳到正文");
+        Cookie remembered = new Cookie("lang", "en");
+        for (String path : pages) {
+            String page = html(mvc.perform(get(path).with(anyone()).cookie(remembered)
+                    .accept(MediaType.TEXT_HTML, MediaType.ALL)));
+            assertThat(page).as(path).contains("<html lang=\"en\">", "hreflang=\"zh-CN\">中文</a>")
+                    .doesNotContain("跳到正文", "首页", "发布与更正记录", "对比结果");
+        }
+        // Back to Chinese replaces the remembered English.
+        mvc.perform(get("/public/door-city?lang=zh").with(anyone()).cookie(remembered).accept(MediaType.TEXT_HTML))
+                .andExpect(header().string(HttpHeaders.SET_COOKIE, containsString("lang=zh")))
+                .andExpect(content().string(containsString("<html lang=\"zh-CN\">")));
+    }
+
+    @Test
+    void comparesAgenciesYearsAndMeasuresPickedFromListsOfWords() throws Exception {
+        // Every report page links to compare, with its agency and year picked.
+        String compare = "/public/door-city/compare?agencies=" + police.slug() + "&amp;years=2021";
+        assertThat(html(browse("/public/door-city/" + police.slug() + "/2021"))).contains("href=\"" + compare + "\"");
+
+        String page = html(browse(compare.replace("&amp;", "&")).andExpect(status().isOk()));
+        assertThat(page).contains(
+                "name=\"agencies\" value=\"" + police.slug() + "\" id=\"agency-" + police.slug() + "\" checked>",
+                "name=\"agencies\" value=\"" + education.slug() + "\" id=\"agency-" + education.slug() + "\">",
+                "name=\"years\" value=\"2021\" id=\"year-2021\" checked>",
+                "name=\"years\" value=\"2009\" id=\"year-2009\">",
+                // Measures are named as the national tables name them; the common ones are picked when none is.
+                "id=\"cell-common-s3.received.total\" checked> <label for=\"cell-common-s3.received.total\">"
+                        + "一、本年新收政府信息公开申请数量 · 总计</label>",
+                "<label for=\"cell-s3.denied.stateSecret.naturalPerson\">三、(三)不予公开 1.属于国家秘密 · 自然人</label>",
+                // The answer: a table with row headers, a chart with its numbers as text, and a CSV link.
+                "<th scope=\"row\">门市公安局</th><th scope=\"row\">2021年</th>",
+                "<th scope=\"col\" data-cell=\"s3.received.total\">一、本年新收政府信息公开申请数量 · 总计</th>",
+                "data-cell=\"s3.received.total\">4</td>",
+                "<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\"",
+                "<desc id=\"chart-1-desc\">门市公安局 2021年：4</desc>", "/public/door-city/compare.csv?");
+        // No key is ever read as words: only in attributes.
+        assertThat(page.replaceAll("<[^>]*>", " ")).doesNotContainPattern("s[1-6]\\.[a-z]");
+
+        String both = html(browse("/public/door-city/compare?agencies=" + police.slug() + "&agencies="
+                + education.slug() + "&years=2021&years=2009&cells=s3.received.total"));
+        assertThat(both).contains("<tr data-agency=\"" + education.slug() + "\" data-year=\"2021\"><th scope=\"row\">"
+                + "门市教育局</th><th scope=\"row\">2021年</th><td colspan=\"1\" class=\"none\">未发布</td>",
+                "门市公安局 2009年：1");
+
+        String csv = mvc.perform(get("/public/door-city/compare.csv?agencies=" + police.slug() + "," + education.slug()
+                        + "&years=2021&cells=s3.received.total,s3.granted.total").with(anyone()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).containsExactly(
+                "\uFEFF机关,年度,发布情况,版本,一、本年新收政府信息公开申请数量 · 总计,三、(一)予以公开 · 总计",
+                "门市公安局,2021,已发布,1,4,4", "门市教育局,2021,未发布,,,");
+        String englishCsv = mvc.perform(get("/public/door-city/compare.csv?agencies=" + police.slug()
+                        + "&years=2021&cells=s3.received.total&lang=en").with(anyone()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(englishCsv).startsWith("\uFEFFAgency,Year,Publication,Revision,").contains("Published");
+    }
+
+    @Test
+    void theFrontDoorLinksToEveryPublicationAndCorrectionAsAPageBesideTheAtomDocument() throws Exception {
+        String door = html(browse("/"));
+        assertThat(door).contains("最新发布与更正", "href=\"/public/feed\"", "href=\"/public/feed.atom\"",
+                "门市公安局东区分局 2021年度报告");
+        String feed = html(browse("/public/feed").andExpect(status().isOk()));
+        assertThat(feed).contains("门市公安局 2009年度报告", "门市公安局东区分局 2021年度报告", "更正（第 2 版）",
+                "第三部分数字更正", "/public/door-district/" + branch.slug() + "/2021/revisions/2",
+                "href=\"/public/feed.atom\"");
+        String atom = mvc.perform(get("/public/feed.atom").with(anyone())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(atom).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "tag:gongkai,2024:all:publications",
+                "门市公安局东区分局2021年政府信息公开工作年度报告（更正，第2版）");
     }
 
     @Test

@@ -65,7 +65,8 @@ class RedisOutageTest {
                     new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1), CacheMetrics.NONE),
                     new ReportPdf("/nonexistent.ttc"), Duration.ofSeconds(30));
 
-            Served page = portal.document("outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML, false);
+            Served page = portal.document("outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML, Lang.ZH,
+                    false);
 
             assertThat(page.etag()).contains("r2.");
             assertThat(new String(page.body().get(), StandardCharsets.UTF_8))
