@@ -11,6 +11,7 @@ import dev.gongkai.console.services.ServiceUrls;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,6 +51,15 @@ class SecurityConfiguration {
                                 request -> true))
                 .logout(out -> out.logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    /**
+     * The user's tokens are kept in their session, which lives in Redis: any replica can call the services for them.
+     * (Boot's default keeps them in one JVM's memory.)
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** Hands out the user's access token to the service clients, refreshing it when it has expired. */
