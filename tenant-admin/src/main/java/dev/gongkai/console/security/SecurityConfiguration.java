@@ -29,7 +29,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
-                                ServiceUrls urls) {
+                                ServiceUrls urls, RestClient.Builder services) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
@@ -43,7 +43,7 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                         .userInfoEndpoint(user -> user.oidcUserService(new MembershipAuthorities(
-                                RestClient.builder().baseUrl(urls.tenantsUrl()).build()))))
+                                services.clone().baseUrl(urls.tenantsUrl()).build()))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
                         .defaultAuthenticationEntryPointFor(
