@@ -29,7 +29,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
-                                ServiceUrls urls, RestClient.Builder services) {
+                                ServiceUrls urls, RestClient.Builder services, KeycloakCalls keycloak) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
@@ -42,8 +42,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(keycloak.authorizationCode()))
                         .userInfoEndpoint(user -> user.oidcUserService(new MembershipAuthorities(
-                                services.clone().baseUrl(urls.tenantsUrl()).build()))))
+                                services.clone().baseUrl(urls.tenantsUrl()).build(), keycloak.userInfo()))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
                         .defaultAuthenticationEntryPointFor(
@@ -65,10 +66,11 @@ class SecurityConfiguration {
     /** Hands out the user's access token to the service clients, refreshing it when it has expired. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientRepository authorized) {
+                                                          OAuth2AuthorizedClientRepository authorized,
+                                                          KeycloakCalls keycloak) {
         var manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorized);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode()
+                .refreshToken(refresh -> refresh.accessTokenResponseClient(keycloak.refreshToken())).build());
         return manager;
     }
 }
