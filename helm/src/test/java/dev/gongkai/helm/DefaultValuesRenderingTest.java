@@ -337,7 +337,10 @@ class DefaultValuesRenderingTest {
     assertThat(Y.map(inSecret.get("ConfigMap", Chart.RELEASE + "-config"), "data")).doesNotContainKey("GONGKAI_REDIS_URL");
     assertThat(decode(Y.map(inSecret.get("Secret", Chart.RELEASE), "data").get("redis-url")))
         .isEqualTo("rediss://user:pw@redis:6380");
-    assertThat(Y.envNames(Y.container(inSecret.get("Deployment", name("reports"))))).contains("GONGKAI_REDIS_URL");
+    // The console too: its sessions and pending imports live in Redis, so that any replica serves any request.
+    for (String component : List.of("reports", "tenant-admin")) {
+      assertThat(Y.envNames(Y.container(inSecret.get("Deployment", name(component))))).contains("GONGKAI_REDIS_URL");
+    }
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ConsoleOnRealStack {
 
     static final String CONSOLE = "http://127.0.0.1:8080";
+    /** This run's keys in the shared Redis (sessions, pending imports), apart from other runs' and the demo's. */
+    static final String REDIS_NAMESPACE = "gongkai:test:" + java.util.UUID.randomUUID();
 
     static ServiceStack stack;
     Browser browser;
@@ -30,6 +32,7 @@ abstract class ConsoleOnRealStack {
         registry.add("gongkai.console.reports-url", () -> stack.url(stack.reportsPort));
         registry.add("gongkai.console.publishing-url", () -> stack.url(stack.publishingPort));
         registry.add("gongkai.console.keycloak-url", () -> ServiceStack.KEYCLOAK);
+        registry.add("gongkai.console.redis-namespace", () -> REDIS_NAMESPACE);
     }
 
     /**

@@ -101,6 +101,9 @@ final class ServiceStack {
         running.add(ServiceApps.start("reports", "dev.gongkai.reports.ReportsApplication", reportsPort, common));
         List<String> publishing = new ArrayList<>(common);
         publishing.add("--gongkai.publishing.documents.port=0");
+        // The event stream of this run only: on the shared Redis, another run's publishing (same group, same host
+        // name) would otherwise take this run's events and leave its portal and read models behind.
+        publishing.add("--gongkai.publishing.events.stream=gongkai:test:" + database + ":events");
         running.add(ServiceApps.start("publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort,
                 publishing));
         System.out.printf("[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n", tenantsPort,

@@ -1,9 +1,10 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
 import dev.gongkai.report.model.Section;
-import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +28,12 @@ import java.util.UUID;
 @Controller
 class WorkflowController {
 
-    static final String IMPORT = "console.import.";
-
     private final ReportsApi reports;
+    private final PendingImports imports;
 
-    WorkflowController(ReportsApi reports) {
+    WorkflowController(ReportsApi reports, PendingImports imports) {
         this.reports = reports;
+        this.imports = imports;
     }
 
     @GetMapping("/reports/{year}/submit")
@@ -118,17 +119,18 @@ class WorkflowController {
 
     /** Reads the file and shows what it holds, with findings; nothing is stored until the user accepts. */
     @PostMapping("/reports/{year}/import")
-    String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file, HttpSession session,
-                         Locale locale, Model model) throws IOException {
+    String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file,
+                         Authentication authentication, Locale locale, Model model) throws IOException {
         byte[] bytes = file.getBytes();
         JsonNode preview = reports.importPreview(year, bytes);
-        String token = UUID.randomUUID().toString();
         // Another year's or another agency's report is adopted only when the user says so, checked again on apply.
         Integer yearInFile = preview.has("yearInFile") ? preview.path("yearInFile").asInt() : null;
         String agencyInFile = preview.path("report").path("agency").asString("");
         String ownAgency = model.getAttribute("agency") instanceof ShellAdvice.Agency own ? own.nameZh() : "";
         boolean otherAgency = !agencyInFile.isBlank() && !ownAgency.isBlank() && !sameAgency(agencyInFile, ownAgency);
-        session.setAttribute(IMPORT + token, new PendingImport(bytes, yearInFile != null || otherAgency));
+        ConsoleUser user = ConsoleUser.of(authentication);
+        String token = imports.keep(user.username(), user.acting(),
+                new PendingImports.Pending(bytes, yearInFile != null || otherAgency));
         model.addAttribute("otherAgency", otherAgency ? agencyInFile : null);
         model.addAttribute("ownAgency", ownAgency);
         model.addAttribute("mismatch", yearInFile != null || otherAgency);
@@ -144,10 +146,6 @@ class WorkflowController {
         return "agency/import-preview";
     }
 
-    /** A file read for preview, kept in the session until adopted; {@code mismatch}: another year or agency. */
-    record PendingImport(byte[] bytes, boolean mismatch) implements java.io.Serializable {
-    }
-
     /** The file may name the agency in full ("乌海市公安局") or with the city first; either way it is the same one. */
     static boolean sameAgency(String inFile, String own) {
         String a = inFile.replaceAll("\\s", "");
@@ -157,18 +155,21 @@ class WorkflowController {
 
     @PostMapping("/reports/{year}/import/apply")
     String importApply(@PathVariable int year, @RequestParam String token,
-                       @RequestParam(defaultValue = "false") boolean confirmMismatch, HttpSession session,
+                       @RequestParam(defaultValue = "false") boolean confirmMismatch, Authentication authentication,
                        RedirectAttributes redirect) {
-        if (!(session.getAttribute(IMPORT + token) instanceof PendingImport pending)) {
+        ConsoleUser user = ConsoleUser.of(authentication);
+        var found = imports.find(token, user.username(), user.acting());
+        if (found.isEmpty()) {
             return "redirect:/reports/" + year + "/import";
         }
+        PendingImports.Pending pending = found.get();
         if (pending.mismatch() && !confirmMismatch) {
             redirect.addFlashAttribute("notice", "import.notConfirmed");
             return "redirect:/reports/" + year + "/import";
         }
         byte[] bytes = pending.bytes();
         reports.importApply(year, bytes);
-        session.removeAttribute(IMPORT + token);
+        imports.discard(token);
         redirect.addFlashAttribute("notice", "import.applied");
         return "redirect:/reports/" + year;
     }

@@ -6,6 +6,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.client.RestClient;
@@ -31,8 +32,10 @@ final class MembershipAuthorities extends OidcUserService {
 
     private final RestClient tenants;
 
-    MembershipAuthorities(RestClient tenants) {
+    /** @param userInfo Keycloak's user-info call, bounded (see {@link KeycloakCalls}) */
+    MembershipAuthorities(RestClient tenants, DefaultOAuth2UserService userInfo) {
         this.tenants = tenants;
+        setOauth2UserService(userInfo);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.gongkai.console.services.ServiceUrls;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,7 +29,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
-                                ServiceUrls urls) {
+                                ServiceUrls urls, RestClient.Builder services, KeycloakCalls keycloak) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
@@ -41,8 +42,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(keycloak.authorizationCode()))
                         .userInfoEndpoint(user -> user.oidcUserService(new MembershipAuthorities(
-                                RestClient.builder().baseUrl(urls.tenantsUrl()).build()))))
+                                services.clone().baseUrl(urls.tenantsUrl()).build(), keycloak.userInfo()))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
                         .defaultAuthenticationEntryPointFor(
@@ -52,13 +54,23 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The user's tokens are kept in their session, which lives in Redis: any replica can call the services for them.
+     * (Boot's default keeps them in one JVM's memory.)
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
     /** Hands out the user's access token to the service clients, refreshing it when it has expired. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientRepository authorized) {
+                                                          OAuth2AuthorizedClientRepository authorized,
+                                                          KeycloakCalls keycloak) {
         var manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorized);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode()
+                .refreshToken(refresh -> refresh.accessTokenResponseClient(keycloak.refreshToken())).build());
         return manager;
     }
 }

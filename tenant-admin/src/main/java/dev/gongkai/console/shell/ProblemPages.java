@@ -36,14 +36,26 @@ class ProblemPages {
         return page;
     }
 
+    /** A service that refused the connection (502), or accepted it and did not answer within the read timeout (504). */
     @ExceptionHandler(ResourceAccessException.class)
     ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(502);
+        boolean timedOut = timedOut(e);
+        int status = timedOut ? 504 : 502;
+        response.setStatus(status);
         ModelAndView page = new ModelAndView("problem");
         shell.addTo(page, request);
-        page.addObject("status", 502);
-        page.addObject("code", "service.unreachable");
-        page.addObject("messageKey", "problem.unreachable");
+        page.addObject("status", status);
+        page.addObject("code", timedOut ? "service.timeout" : "service.unreachable");
+        page.addObject("messageKey", timedOut ? "problem.timeout" : "problem.unreachable");
         return page;
+    }
+
+    static boolean timedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -69,7 +69,8 @@ public class ShellAdvice {
         page.addObject("currentPath", currentPath(request));
     }
 
-    /** The agency the user acts for, as the tenants service knows it. */
-    public record Agency(String slug, String nameZh, String kind, String jurisdiction, String jurisdictionName) {
+    /** The agency the user acts for, as the tenants service knows it; cached in the session, which is in Redis. */
+    public record Agency(String slug, String nameZh, String kind, String jurisdiction, String jurisdictionName)
+            implements java.io.Serializable {
     }
 }

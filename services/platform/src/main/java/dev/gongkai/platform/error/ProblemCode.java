@@ -12,6 +12,7 @@ import java.util.List;
 public enum ProblemCode {
     // Requests and access (platform).
     AUTHENTICATION_REQUIRED("authentication.required", HttpStatus.UNAUTHORIZED),
+    AUTHENTICATION_UNAVAILABLE("authentication.unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role"),
     REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "parameters"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST),

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,10 @@ import java.time.Instant;
  * keyed by the token text, until they expire. The console sends the same token with every call a page makes, and
  * checking an RS256 signature and mapping the claims cost more CPU than the rest of a simple request. A kept token is
  * refused again the moment it expires; a token never seen, or any that fails, always goes to the wrapped decoder.
+ * <p>
+ * A decoder that could not be set up (Keycloak's discovery document unreachable at the first token) fails as a
+ * {@link JwtException}, like keys that cannot be fetched, so the resource server treats both as the service failure
+ * they are (see {@link PlatformSecurityConfiguration}) rather than letting them escape as a bare 500.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
@@ -33,7 +39,12 @@ final class CachingJwtDecoder implements JwtDecoder {
         if (seen != null && unexpired(seen, clock.instant())) {
             return seen;
         }
-        Jwt jwt = validating.decode(token);
+        Jwt jwt;
+        try {
+            jwt = validating.decode(token);
+        } catch (JwtDecoderInitializationException e) {
+            throw new JwtException("The token decoder is unavailable: " + e.getMessage(), e);
+        }
         verified.put(token, jwt);
         return jwt;
     }

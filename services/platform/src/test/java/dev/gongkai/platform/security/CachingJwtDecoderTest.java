@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,17 @@ class CachingJwtDecoderTest {
         assertThat(decoder.decode("good-b").getSubject()).isEqualTo("good-b");
 
         assertThat(validated).containsExactly("good-a", "good-b");
+    }
+
+    /** Keycloak's discovery document unreachable: a service failure the resource server answers 503, not a 500. */
+    @Test
+    void aDecoderThatCouldNotBeSetUpFailsAsAJwtServiceFailure() {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> {
+            throw new JwtDecoderInitializationException("issuer unreachable", new IllegalStateException("refused"));
+        }, 100, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> decoder.decode("good-a")).isExactlyInstanceOf(JwtException.class)
+                .hasCauseInstanceOf(JwtDecoderInitializationException.class);
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class AgencyArchive {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("jurisdiction", "slug");
         tables.put("agency", "slug");
+        // Who holds which role in the agency: without it a restored agency has no one who may act for it.
+        tables.put("agency_membership", "agency_slug");
         tables.put("provisioning_step", "agency_slug");
         tables.put("report_state", "agency_slug");
         tables.put("publication", "agency_slug");

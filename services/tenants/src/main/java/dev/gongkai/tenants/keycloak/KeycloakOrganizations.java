@@ -6,10 +6,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,7 +44,10 @@ public class KeycloakOrganizations implements Organizations {
 
     public KeycloakOrganizations(KeycloakProperties properties) {
         this.properties = properties;
-        this.http = RestClient.builder().baseUrl(properties.url()).build();
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout()).build());
+        requests.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
     }
 
     @Override

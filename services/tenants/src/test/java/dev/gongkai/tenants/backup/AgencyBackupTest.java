@@ -31,6 +31,7 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT_REVISION;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
@@ -133,6 +134,29 @@ class AgencyBackupTest {
     }
 
     @Test
+    void theAgencysMembershipsTravelWithItAndNoOneElses(TestDatabase source) {
+        member(source.dsl(), exported.slug(), "user-1", "clerk-a", "agency-editor", true);
+        member(source.dsl(), exported.slug(), "user-1", "clerk-a", "agency-approver", true);
+        member(source.dsl(), exported.slug(), "user-2", "former-admin", "agency-admin", false);
+        member(source.dsl(), bystander.slug(), "user-1", "clerk-a", "agency-admin", true);
+        var memberships = source.dsl().selectFrom(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(exported.slug().value()))
+                .orderBy(AGENCY_MEMBERSHIP.USER_ID, AGENCY_MEMBERSHIP.ROLE).fetch();
+        Path file = dir.resolve("export.zip");
+
+        var manifest = backups.export(exported.slug(), file);
+        var restored = backups.restore(file, target.migrator(), target::connect, line -> { });
+
+        assertThat(manifest.registry()).filteredOn(f -> f.table().equals("agency_membership")).singleElement()
+                .satisfies(f -> assertThat(f.rows()).isEqualTo(3));
+        assertThat(restored.lines()).anyMatch(l -> l.contains("core.agency_membership") && l.contains("3 added"));
+        // Every column as it was (the user ids, who was disabled, when each role was granted), and only these rows.
+        assertThat(target.dsl().selectFrom(AGENCY_MEMBERSHIP)
+                .orderBy(AGENCY_MEMBERSHIP.USER_ID, AGENCY_MEMBERSHIP.ROLE).fetch().intoMaps())
+                .isEqualTo(memberships.intoMaps());
+    }
+
+    @Test
     void refusesAnAgencyThatAlreadyHasDataThereAndChangesNothing() {
         writeReports(exported.dsl(), 2025, "editor-a");
         Path file = dir.resolve("export.zip");
@@ -147,6 +171,15 @@ class AgencyBackupTest {
                     assertThat(e.messageEn()).contains("already exists in the target database with data");
                 });
         assertThat(fingerprint(target.dsl(), exported.slug())).isEqualTo(restored);
+    }
+
+    private static void member(DSLContext dsl, AgencySlug agency, String userId, String username, String role,
+                               boolean enabled) {
+        dsl.insertInto(AGENCY_MEMBERSHIP).set(AGENCY_MEMBERSHIP.USER_ID, userId)
+                .set(AGENCY_MEMBERSHIP.USERNAME, username).set(AGENCY_MEMBERSHIP.AGENCY_SLUG, agency.value())
+                .set(AGENCY_MEMBERSHIP.ROLE, role).set(AGENCY_MEMBERSHIP.ENABLED, enabled)
+                .set(AGENCY_MEMBERSHIP.GRANTED_AT, java.time.OffsetDateTime.parse("2026-03-01T09:30:00.123456+08:00"))
+                .execute();
     }
 
     private static void writeReports(DSLContext agency, int year, String author) {

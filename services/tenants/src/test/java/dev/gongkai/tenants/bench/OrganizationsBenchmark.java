@@ -27,7 +27,8 @@ final class OrganizationsBenchmark {
 
     static void run(int count) {
         var organizations = new KeycloakOrganizations(
-                new KeycloakProperties(true, URL, "gongkai", "gongkai-provisioner", SECRET));
+                new KeycloakProperties(true, URL, "gongkai", "gongkai-provisioner", SECRET,
+                        java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
         String prefix = "bench-org-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         try {
             long start = System.nanoTime();

@@ -57,7 +57,8 @@ public final class RealKeycloak {
 
     static KeycloakProperties properties() {
         return new KeycloakProperties(true, URL, REALM, "gongkai-provisioner",
-                System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET", "provisioner-secret"));
+                System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET", "provisioner-secret"),
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10));
     }
 
     /** The realm's admin API as the provisioning client sees it (its least privilege is under test). */

@@ -1,0 +1,126 @@
+package dev.gongkai.tenants.outage;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The tenants service while Keycloak accepts connections and never answers, over real HTTP: a token cannot be
+ * verified because the keys (JWKS) cannot be fetched (503, {@code Retry-After}), and an admin call to Keycloak's API
+ * gets no answer (502, Keycloak failed). Each fails within its configured bound with a problem in Chinese and English
+ * and no stack trace, where it used to hang the request thread for ever (and a key fetch that failed at once
+ * answered 500).
+ */
+@GongkaiTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gongkai.security.jwks.connect-timeout=1s", "gongkai.security.jwks.read-timeout=1s",
+        "gongkai.keycloak.connect-timeout=1s", "gongkai.keycloak.read-timeout=1s"})
+@AutoConfigureMockMvc
+class KeycloakHangsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration BOUND = Duration.ofSeconds(6);
+
+    @TestTenant
+    ManagedAgency agency;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void silentKeycloak(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                () -> SilentPeer.url() + "/realms/gongkai/protocol/openid-connect/certs");
+        registry.add("gongkai.keycloak.url", SilentPeer::url);
+    }
+
+    @Test
+    void aTokenWhoseKeysCannotBeFetchedIsAnsweredServiceUnavailableInTime() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                .header("Authorization", "Bearer " + signedToken()).timeout(Duration.ofSeconds(30)).build();
+
+        Instant start = Instant.now();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(BOUND);
+        assertProblem(answer, "authentication.unavailable");
+        assertThat(JSON.readTree(answer.body()).path("message_zh").asString()).contains("登录服务");
+    }
+
+    @Test
+    void anAdminCallKeycloakNeverAnswersIsRefusedInTime() throws Exception {
+        // The token is accepted without Keycloak (MockMvc's test token); the users come from Keycloak's admin API.
+        Instant start = Instant.now();
+        MockHttpServletResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mvc.perform(
+                get("/api/agencies/" + agency.slug().value() + "/users").with(platformAdmin())).andReturn().getResponse());
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(BOUND);
+        assertThat(response.getStatus()).isEqualTo(502);
+        JsonNode body = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(body.path("code").asString()).isEqualTo("keycloak.failed");
+        assertThat(body.path("message_zh").asString()).contains("Keycloak");
+        assertThat(body.path("message_en").asString()).contains("Keycloak");
+        assertThat(body.toString()).doesNotContain("Exception", "127.0.0.1");
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, String code) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.path("status").asInt()).isEqualTo(503);
+        assertThat(body.path("code").asString()).isEqualTo(code);
+        assertThat(body.path("message_zh").asString()).isNotBlank();
+        assertThat(body.path("message_en").asString()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception", "trace", "127.0.0.1");
+    }
+
+    /** A well-formed RS256 token of the realm's shape, signed by a key the service would have to fetch. */
+    private static String signedToken() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("http://127.0.0.1:8180/realms/gongkai")
+                .subject("user-1").audience(List.of("gongkai-services")).claim("preferred_username", "someone")
+                .claim("realm_access", Map.of("roles", List.of()))
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))).issueTime(new Date()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
