@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gongkai.report.labels.Labels;
 
 import java.time.Instant;
@@ -32,7 +33,8 @@ public record ComplianceRow(String agency, String nameZh, String kind, String ju
         return publishedRevision != null;
     }
 
-    /** Not yet handed to the office: no report, a draft, awaiting sign-off, or returned. */
+    /** Not yet handed to the office: no report, a draft, awaiting sign-off, or returned (the reminders' test). */
+    @JsonProperty("notSubmitted")
     public boolean notSubmitted() {
         return switch (status) {
             case "NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED" -> true;
