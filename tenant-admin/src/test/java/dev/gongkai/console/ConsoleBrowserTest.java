@@ -304,7 +304,9 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         WebElement urlDeduction = psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]"));
         assertThat(urlDeduction.getText()).contains("−0.5", "未登记本机关网站发布地址");
-        assertThat(browser.find("#notifications li[data-agency=wuhai-psb]").getText()).contains("还有 7 天");
+        browser.find("#notifications li[data-agency=wuhai-psb]");
+        assertThat(browser.driver.findElements(By.cssSelector("#notifications li[data-agency=wuhai-psb]")))
+                .anySatisfy(li -> assertThat(li.getText()).contains("还有 7 天"));
 
         HttpResponse<byte[]> csv = consoleGet("/office/compliance.csv?year=" + YEAR);
         assertThat(csv.statusCode()).isEqualTo(200);

@@ -31,7 +31,7 @@ public final class ServiceStack {
 
     private static ServiceStack started;
 
-    final String database;
+    public final String database;
     final int tenantsPort;
     public final int reportsPort;
     final int publishingPort;
@@ -101,6 +101,8 @@ public final class ServiceStack {
         running.add(ServiceApps.start("reports", "dev.gongkai.reports.ReportsApplication", reportsPort, common));
         List<String> publishing = new ArrayList<>(common);
         publishing.add("--gongkai.publishing.documents.port=0");
+        // The tests run the reminders themselves, on the days they choose: an hourly run would add its own.
+        publishing.add("--gongkai.reminders.scheduled=false");
         running.add(ServiceApps.start("publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort,
                 publishing));
         System.out.printf("[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n", tenantsPort,
