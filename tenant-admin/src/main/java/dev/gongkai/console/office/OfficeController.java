@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,7 +45,7 @@ class OfficeController {
     }
 
     /** Workflow states in which the office may open the report (it was submitted at least once). */
-    static final java.util.Set<String> REVIEWABLE = java.util.Set.of("SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
+    static final Set<String> REVIEWABLE = Set.of("SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
 
     /**
      * One agency's line of the queue.
@@ -70,7 +72,7 @@ class OfficeController {
                     r.path("deadline").asString(""), r.path("submittedAt").asString(""), reviewable,
                     "SUBMITTED".equals(s)));
         }
-        rows.sort(java.util.Comparator.comparing((QueueRow r) -> !r.waiting())
+        rows.sort(Comparator.comparing((QueueRow r) -> !r.waiting())
                 .thenComparing(r -> r.waiting() ? r.submittedAt() : ""));
         model.addAttribute("year", shown);
         model.addAttribute("statusFilter", status);
@@ -82,7 +84,10 @@ class OfficeController {
             try {
                 waitingBefore = submissions(before, "SUBMITTED").size();
             } catch (ServiceProblem problem) {
-                // A year the service does not know (before the first) waits for nothing.
+                // A year the service does not take (before the first) waits for nothing.
+                if (!problem.is(400) && !problem.is(422)) {
+                    throw problem;
+                }
             }
         }
         model.addAttribute("yearBefore", before);
@@ -145,14 +150,10 @@ class OfficeController {
         return "office/review";
     }
 
-    /** The report's workflow steps (who signed off and submitted, who returned or approved, when); none if refused. */
+    /** The report's workflow steps (who signed off and submitted, who returned or approved, when). */
     private JsonNode steps(String agency, int year) {
-        try {
-            return services.reports().get().uri("/api/office/reports/{agency}/{year}/steps", agency, year).retrieve()
-                    .body(JsonNode.class);
-        } catch (ServiceProblem problem) {
-            return json.createArrayNode();
-        }
+        return services.reports().get().uri("/api/office/reports/{agency}/{year}/steps", agency, year).retrieve()
+                .body(JsonNode.class);
     }
 
     private JsonNode report(String agency, int year) {

@@ -61,7 +61,10 @@ class NotificationController {
     record ByHand(Integer year, String agency, Boolean allLate) {
     }
 
-    /** @param created the reminders stored now (none for a repeated request); @param agencies those the request named */
+    /**
+     * @param created  the reminders stored now (none for a repeated request)
+     * @param agencies the agencies the request named
+     */
     record Sent(int year, int created, List<String> agencies) {
     }
 
