@@ -103,6 +103,8 @@ public final class ServiceStack {
         publishing.add("--gongkai.publishing.documents.port=0");
         // The tests run the reminders themselves, on the days they choose: an hourly run would add its own.
         publishing.add("--gongkai.reminders.scheduled=false");
+        // A stream of this run's own: another run's stack on the same Redis must not consume this one's events.
+        publishing.add("--gongkai.publishing.events.stream=gongkai:events:" + database);
         running.add(ServiceApps.start("publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort,
                 publishing));
         System.out.printf("[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n", tenantsPort,
