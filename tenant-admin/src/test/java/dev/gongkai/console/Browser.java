@@ -27,13 +27,13 @@ import dev.gongkai.report.rules.RuleId;
  * Headless Chromium from Debian's packages, driven through Debian's ChromeDriver (nothing is downloaded), with the
  * flags that keep it off the network and a fresh profile.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final Path profile;
 
     Browser() throws IOException {
@@ -55,7 +55,7 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
         assertReadable();
     }
@@ -79,7 +79,7 @@ final class Browser implements AutoCloseable {
      * Fails when the page's visible text shows a code instead of words: an untranslated key, a grouped year, an ISO
      * timestamp, a cell key, a rule id, a status enum, an action verb or a problem code. Run after every page load.
      */
-    void assertReadable() {
+    public void assertReadable() {
         String text;
         try {
             text = driver.findElement(By.tagName("body")).getText();
@@ -96,7 +96,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         try {
             return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -105,7 +105,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    String pageText() {
+    public String pageText() {
         try {
             String text = driver.findElement(By.tagName("body")).getText();
             return text.length() > 1500 ? text.substring(0, 1500) + " …" : text;
@@ -114,19 +114,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    WebElement visible(String css) {
+    public WebElement visible(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    void click(String css) {
+    public void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    void waitFor(String css) {
+    public void waitFor(String css) {
         find(css);
     }
 
-    void waitForText(String css, String text) {
+    public void waitForText(String css, String text) {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -136,7 +136,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The page asks before an irreversible action: the question names what happens; the test agrees. */
-    void confirm(String names) {
+    public void confirm(String names) {
         org.openqa.selenium.Alert alert = wait.until(ExpectedConditions.alertIsPresent());
         String question = alert.getText();
         alert.accept();
@@ -145,7 +145,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
@@ -153,7 +153,7 @@ final class Browser implements AutoCloseable {
      * Keycloak's identity-first login: the username page, then the password page, then for the administrators
      * (platform and office) the one-time code of their second factor, computed here from the demo's OTP secret.
      */
-    void signIn(String consoleUrl, String user) {
+    public void signIn(String consoleUrl, String user) {
         driver.get(consoleUrl + "/");
         // A step that failed before signing out leaves its user signed in: sign them out, so one failure stays one.
         if (!driver.findElements(By.cssSelector("header form[action$='/logout'] button")).isEmpty()) {
@@ -179,7 +179,7 @@ final class Browser implements AutoCloseable {
         find("main");
     }
 
-    void signOut(String consoleUrl) {
+    public void signOut(String consoleUrl) {
         click("header form[action$='/logout'] button");
         wait.until(d -> d.getCurrentUrl().startsWith(consoleUrl + "/signed-out"));
     }
@@ -197,7 +197,7 @@ final class Browser implements AutoCloseable {
 
     /** Fails on any serious or critical accessibility violation axe-core finds on the page (WCAG 2.1 A and AA). */
     @SuppressWarnings("unchecked")
-    void assertAccessible() {
+    public void assertAccessible() {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
             script(AXE);
         }
@@ -217,7 +217,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         assertReadable();
         assertAccessible();
         Path dir = Path.of(System.getProperty("gongkai.screenshots", "../docs/screenshots"));

@@ -15,17 +15,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=8080", "spring.thymeleaf.cache=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConsoleOnRealStack {
+public abstract class ConsoleOnRealStack {
 
-    static final String CONSOLE = "http://127.0.0.1:8080";
+    protected static final String CONSOLE = "http://127.0.0.1:8080";
     /** This run's keys in the shared Redis (sessions, pending imports), apart from other runs' and the demo's. */
-    static final String REDIS_NAMESPACE = "gongkai:test:" + java.util.UUID.randomUUID();
+    protected static final String REDIS_NAMESPACE = "gongkai:test:" + java.util.UUID.randomUUID();
 
-    static ServiceStack stack;
-    Browser browser;
+    protected static ServiceStack stack;
+    protected Browser browser;
 
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
+    protected static void services(DynamicPropertyRegistry registry) throws Exception {
         stack = ServiceStack.get();
         awaitConsolePort();
         registry.add("gongkai.console.tenants-url", () -> stack.url(stack.tenantsPort));
@@ -57,12 +57,12 @@ abstract class ConsoleOnRealStack {
     }
 
     @BeforeAll
-    void openBrowser() throws Exception {
+    protected void openBrowser() throws Exception {
         browser = new Browser();
     }
 
     @AfterAll
-    void closeBrowser() {
+    protected void closeBrowser() {
         if (browser != null) {
             browser.close();
         }

@@ -24,16 +24,16 @@ import java.util.function.Consumer;
  * through the tenants service's own {@code DemoCity}, so agencies match the realm's organizations and demo users.
  * Missing infrastructure fails the test with what to start, never skips it.
  */
-final class ServiceStack {
+public final class ServiceStack {
 
-    static final String KEYCLOAK = System.getenv().getOrDefault("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
+    public static final String KEYCLOAK = System.getenv().getOrDefault("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
     static final String PG = "127.0.0.1:5432";
 
     private static ServiceStack started;
 
-    final String database;
+    public final String database;
     final int tenantsPort;
-    final int reportsPort;
+    public final int reportsPort;
     final int publishingPort;
     private final List<ServiceApps.Running> running = new ArrayList<>();
 
@@ -60,7 +60,7 @@ final class ServiceStack {
         return running.stream().filter(app -> app.name().equals(name)).findFirst().orElseThrow();
     }
 
-    String url(int port) {
+    public String url(int port) {
         return "http://127.0.0.1:" + port;
     }
 
@@ -101,6 +101,8 @@ final class ServiceStack {
         running.add(ServiceApps.start("reports", "dev.gongkai.reports.ReportsApplication", reportsPort, common));
         List<String> publishing = new ArrayList<>(common);
         publishing.add("--gongkai.publishing.documents.port=0");
+        // The tests run the reminders themselves, on the days they choose: an hourly run would add its own.
+        publishing.add("--gongkai.reminders.scheduled=false");
         // The event stream of this run only: on the shared Redis, another run's publishing (same group, same host
         // name) would otherwise take this run's events and leave its portal and read models behind.
         publishing.add("--gongkai.publishing.events.stream=gongkai:test:" + database + ":events");
@@ -123,6 +125,21 @@ final class ServiceStack {
         } catch (Exception e) {
             System.err.println("[stack] could not drop " + database + ": " + e.getMessage());
         }
+    }
+
+    /** A token of a demo user from the realm's CLI client (direct grant), as another program would hold one. */
+    public static String token(String user) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=gongkai-cli&username="
+                + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8) + "&password=demo";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(KEYCLOAK + "/realms/gongkai/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        var matcher = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+        if (answer.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException("No token for " + user + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return matcher.group(1);
     }
 
     private static void requireInfrastructure() {

@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,19 +44,63 @@ class OfficeController {
         this.json = json;
     }
 
+    /** Workflow states in which the office may open the report (it was submitted at least once). */
+    static final Set<String> REVIEWABLE = Set.of("SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
+
+    /**
+     * One agency's line of the queue.
+     *
+     * @param reviewable the office may open its report (a link on the name); {@code waiting}: it waits for review
+     */
+    record QueueRow(String agency, String agencyName, String status, String deadline, String submittedAt,
+                    boolean reviewable, boolean waiting) {
+    }
+
+    /**
+     * The queue opens on the cycle being drafted ({@link OfficeYears}) with what waits for review first, oldest
+     * submission first, and says how many wait, and how many still wait in the cycle before.
+     */
     @GetMapping("/office")
     String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
                  Model model) {
-        int shown = year != null ? year : LocalDate.now(China.ZONE).getYear() - 1;
-        JsonNode rows = services.reports().get()
-                .uri(b -> b.path("/api/office/submissions").queryParam("year", shown)
-                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
-                        .build())
-                .retrieve().body(JsonNode.class);
+        int shown = year != null ? year : OfficeYears.drafting(LocalDate.now(China.ZONE));
+        List<QueueRow> rows = new ArrayList<>();
+        for (JsonNode r : submissions(shown, status)) {
+            String s = r.path("status").asString("NOT_STARTED");
+            boolean reviewable = REVIEWABLE.contains(s) || !r.path("submittedAt").asString("").isEmpty();
+            rows.add(new QueueRow(r.path("agency").asString(), r.path("agencyName").asString(), s,
+                    r.path("deadline").asString(""), r.path("submittedAt").asString(""), reviewable,
+                    "SUBMITTED".equals(s)));
+        }
+        rows.sort(Comparator.comparing((QueueRow r) -> !r.waiting())
+                .thenComparing(r -> r.waiting() ? r.submittedAt() : ""));
         model.addAttribute("year", shown);
         model.addAttribute("statusFilter", status);
         model.addAttribute("rows", rows);
+        model.addAttribute("waiting", rows.stream().filter(QueueRow::waiting).count());
+        int before = shown - 1;
+        long waitingBefore = 0;
+        if (status == null || status.isBlank()) {
+            try {
+                waitingBefore = submissions(before, "SUBMITTED").size();
+            } catch (ServiceProblem problem) {
+                // A year the service does not take (before the first) waits for nothing.
+                if (!problem.is(400) && !problem.is(422)) {
+                    throw problem;
+                }
+            }
+        }
+        model.addAttribute("yearBefore", before);
+        model.addAttribute("waitingBefore", waitingBefore);
         return "office/queue";
+    }
+
+    private JsonNode submissions(int year, String status) {
+        return services.reports().get()
+                .uri(b -> b.path("/api/office/submissions").queryParam("year", year)
+                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
+                        .build())
+                .retrieve().body(JsonNode.class);
     }
 
     record NarrativePair(String key, String title, String now, String before, boolean changed) {
@@ -92,7 +138,22 @@ class OfficeController {
         model.addAttribute("findings", view.path("findings"));
         model.addAttribute("comments", view.path("comments"));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        JsonNode steps = steps(agency, year);
+        model.addAttribute("steps", steps);
+        JsonNode signOff = null;
+        for (JsonNode step : steps) {
+            if ("submit".equals(step.path("action").asString())) {
+                signOff = step;
+            }
+        }
+        model.addAttribute("signOff", signOff);
         return "office/review";
+    }
+
+    /** The report's workflow steps (who signed off and submitted, who returned or approved, when). */
+    private JsonNode steps(String agency, int year) {
+        return services.reports().get().uri("/api/office/reports/{agency}/{year}/steps", agency, year).retrieve()
+                .body(JsonNode.class);
     }
 
     private JsonNode report(String agency, int year) {

@@ -50,7 +50,10 @@ public enum ProblemCode {
     EXPLANATION_TOO_LONG("explanation.too-long", HttpStatus.UNPROCESSABLE_CONTENT),
 
     // Publishing.
-    DEAD_EVENT_NOT_FOUND("dead-event.not-found", HttpStatus.NOT_FOUND);
+    DEAD_EVENT_NOT_FOUND("dead-event.not-found", HttpStatus.NOT_FOUND),
+    REMINDER_SCHEDULE_INVALID("reminder.schedule.invalid", HttpStatus.BAD_REQUEST),
+    REMINDER_TARGET_REQUIRED("reminder.target.required", HttpStatus.BAD_REQUEST),
+    REMINDER_NOT_OWED("reminder.not-owed", HttpStatus.CONFLICT);
 
     private final String code;
     private final HttpStatus status;

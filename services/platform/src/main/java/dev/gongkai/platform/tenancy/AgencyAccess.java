@@ -83,13 +83,16 @@ public class AgencyAccess {
         return new ActingAgency(agency, caller.actingFor(office.orElse(slug)), office.isPresent());
     }
 
-    /** An active disclosure office of the agency's jurisdiction in which the caller holds an office role. */
+    /**
+     * An active disclosure office in which the caller holds an office role, of the agency's jurisdiction or one above
+     * it (an office supervises the jurisdictions below its own, as {@link #supervisedJurisdictions} says).
+     */
     private Optional<AgencySlug> supervisingOffice(Caller caller, Agency agency) {
         return caller.organizations().stream()
                 .filter(slug -> caller.rolesIn(slug).stream().anyMatch(Roles::isOfficeRole))
                 .map(registry::find).flatMap(Optional::stream)
                 .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive()
-                        && a.jurisdiction().equals(agency.jurisdiction()))
+                        && registry.withDescendants(a.jurisdiction()).contains(agency.jurisdiction()))
                 .map(Agency::slug).findFirst();
     }
 }

@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code GET /api/office/compliance?year=}: the office's compliance list, as JSON or CSV. */
 @RestController
@@ -40,7 +44,7 @@ class ComplianceController {
         int y = OfficeScope.year(year);
         List<ComplianceRow> rows = compliance.rows(jurisdictions, y);
         if (wantsCsv(format, accept)) {
-            return csv("compliance-" + y + ".csv", csv(rows).bytes());
+            return csv("compliance-" + y + ".csv", csv(rows, jurisdictions).bytes());
         }
         return ResponseEntity.ok(new ComplianceResponse(y, jurisdictions.stream().map(j -> j.slug().value()).toList(),
                 Compliance.totals(rows), rows));
@@ -60,16 +64,19 @@ class ComplianceController {
                 .body(body);
     }
 
-    private static CsvTable csv(List<ComplianceRow> rows) {
+    /** The screen's words in every cell: names, not slugs or codes (the agency's slug is its own column). */
+    private static CsvTable csv(List<ComplianceRow> rows, List<Jurisdiction> jurisdictions) {
+        Map<String, String> names = jurisdictions.stream()
+                .collect(Collectors.toMap(j -> j.slug().value(), Jurisdiction::nameZh));
         CsvTable table = new CsvTable(List.of("辖区", "机构标识", "机构名称", "年度", "状态", "合规情况", "报送时间", "审核通过时间",
                 "发布时间", "法定期限", "剩余天数", "逾期天数", "错误数", "警告数", "未说明的警告数", "网站发布地址", "网址缺失", "更正次数",
                 "版本"));
         for (ComplianceRow r : rows) {
-            table.row(java.util.Arrays.asList(r.jurisdiction(), r.agency(), r.nameZh(), r.year(), ComplianceRow.statusZh(r.status()),
-                    ComplianceRow.complianceZh(r.compliance()), beijing(r.submittedAt()), beijing(r.approvedAt()),
-                    beijing(r.publishedAt()), r.deadline(), r.daysLeft(), r.daysLate(), r.errors(), r.warnings(),
-                    r.unexplainedWarnings(), r.websiteUrl(), r.websiteUrlMissing() ? "是" : "", r.corrections(),
-                    r.revision()));
+            table.row(Arrays.asList(names.getOrDefault(r.jurisdiction(), r.jurisdiction()), r.agency(), r.nameZh(),
+                    r.year(), r.statusWords(Locale.ROOT), r.complianceWords(Locale.ROOT), beijing(r.submittedAt()),
+                    beijing(r.approvedAt()), beijing(r.publishedAt()), r.deadline(), r.daysLeft(), r.daysLate(),
+                    r.errors(), r.warnings(), r.unexplainedWarnings(), r.websiteUrl(),
+                    r.websiteUrlMissing() ? "是" : "", r.corrections(), r.revision()));
         }
         return table;
     }

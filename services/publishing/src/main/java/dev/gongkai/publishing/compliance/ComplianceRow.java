@@ -1,7 +1,11 @@
 package dev.gongkai.publishing.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.report.labels.Labels;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * One agency's report of one year as the office watches it.
@@ -29,7 +33,8 @@ public record ComplianceRow(String agency, String nameZh, String kind, String ju
         return publishedRevision != null;
     }
 
-    /** Not yet handed to the office: no report, a draft, awaiting sign-off, or returned. */
+    /** Not yet handed to the office: no report, a draft, awaiting sign-off, or returned (the reminders' test). */
+    @JsonProperty("notSubmitted")
     public boolean notSubmitted() {
         return switch (status) {
             case "NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED" -> true;
@@ -37,28 +42,13 @@ public record ComplianceRow(String agency, String nameZh, String kind, String ju
         };
     }
 
-    /** The workflow status as the office's pages say it. */
-    public static String statusZh(String status) {
-        return switch (status) {
-            case "NONE" -> "未填报";
-            case "DRAFT" -> "填报中";
-            case "PENDING_SIGNOFF" -> "待单位负责人签发";
-            case "SUBMITTED" -> "已报送";
-            case "RETURNED" -> "已退回";
-            case "APPROVED" -> "审核通过";
-            case "PUBLISHED" -> "已发布";
-            default -> status;
-        };
+    /** The workflow status in words, as the console's pages say it (the shared label bundle). */
+    public String statusWords(Locale locale) {
+        return Labels.status(status, locale);
     }
 
-    /** The compliance state as the office's pages say it. */
-    public static String complianceZh(String compliance) {
-        return switch (compliance) {
-            case "ON_TIME" -> "按期发布";
-            case "LATE" -> "逾期发布";
-            case "OVERDUE" -> "逾期未发布";
-            case "OPEN" -> "未到期";
-            default -> compliance;
-        };
+    /** The compliance state in words, as the console's pages say it (the shared label bundle). */
+    public String complianceWords(Locale locale) {
+        return Labels.compliance(compliance, locale);
     }
 }

@@ -4,15 +4,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A deadline reminder to an agency that had not submitted its report.
+ * A reminder to an agency that had not submitted its report.
  *
- * @param step          the reminder step in days before the deadline (14, 7, 3, 1); one per agency, year and step
- * @param daysLeft      the days left when it was created
+ * @param kind          why it was sent: before the deadline, after it (the office's schedule), or by hand
+ * @param step          before the deadline the days left it is for (14, 7, 3, 1); after it minus the days late it was
+ *                      due on (-1, -8, …); one per agency, year and step, except those sent by hand
+ * @param daysLeft      the days left when it was created (negative: days late)
  * @param reportStatus  the report's status then ({@code NONE}: no report at all)
+ * @param sentBy        who sent it by hand (null for the scheduled ones)
  * @param webhookStatus {@code PENDING}, {@code SENT}, {@code FAILED} (retried on the next run) or {@code SKIPPED}
  */
-public record Notification(long id, String agency, String jurisdiction, int year, int step, LocalDate deadline,
-                           int daysLeft, String reportStatus, String messageZh, String messageEn, Instant createdAt,
-                           String webhookStatus, int webhookAttempts, String webhookLastError,
-                           Instant webhookSentAt) {
+public record Notification(long id, String agency, String jurisdiction, int year, Kind kind, int step,
+                           LocalDate deadline, int daysLeft, String reportStatus, String messageZh, String messageEn,
+                           Instant createdAt, String sentBy, String webhookStatus, int webhookAttempts,
+                           String webhookLastError, Instant webhookSentAt) {
+
+    public enum Kind {
+        BEFORE_DEADLINE, OVERDUE, BY_HAND
+    }
 }

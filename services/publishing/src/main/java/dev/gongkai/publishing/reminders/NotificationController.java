@@ -1,39 +1,111 @@
 package dev.gongkai.publishing.reminders;
 
 import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.publishing.compliance.Compliance;
+import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The reminders as the office sees them (its jurisdictions) and as an agency sees them (its own). */
+/**
+ * The reminders as the office sees them (its jurisdictions, or one agency's history) and as an agency sees them (its
+ * own); the office's reminders by hand and its schedule for reminders after the deadline.
+ */
 @RestController
 class NotificationController {
 
     private final Reminders reminders;
+    private final Compliance compliance;
     private final OfficeScope scope;
 
-    NotificationController(Reminders reminders, OfficeScope scope) {
+    NotificationController(Reminders reminders, Compliance compliance, OfficeScope scope) {
         this.reminders = reminders;
+        this.compliance = compliance;
         this.scope = scope;
     }
 
     record Notifications(Integer year, List<Notification> notifications) {
     }
 
+    /** @param agency one agency's history only */
     @GetMapping("/api/office/notifications")
-    Notifications office(Caller caller, @RequestParam(required = false) Integer year) {
+    Notifications office(Caller caller, @RequestParam(required = false) Integer year,
+                         @RequestParam(required = false) String agency) {
         List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
         int y = OfficeScope.year(year);
-        return new Notifications(y, reminders.ofJurisdictions(jurisdictions.stream().map(Jurisdiction::slug).toList(), y));
+        List<Notification> all = reminders.ofJurisdictions(jurisdictions.stream().map(Jurisdiction::slug).toList(), y);
+        return new Notifications(y, agency == null || agency.isBlank() ? all
+                : all.stream().filter(n -> n.agency().equals(agency.strip())).toList());
     }
 
     @GetMapping("/api/notifications")
     Notifications mine(ActingAgency acting, @RequestParam(required = false) Integer year) {
         return new Notifications(year, reminders.ofAgency(acting.slug(), year));
+    }
+
+    /**
+     * @param agency  the one agency to remind (it must not have submitted), or
+     * @param allLate every agency whose deadline has passed without a submission
+     */
+    record ByHand(Integer year, String agency, Boolean allLate) {
+    }
+
+    /**
+     * @param created  the reminders stored now (none for a repeated request)
+     * @param agencies the agencies the request named
+     */
+    record Sent(int year, int created, List<String> agencies) {
+    }
+
+    @PostMapping("/api/office/reminders")
+    Sent remind(Caller caller, @RequestBody ByHand request,
+                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
+        int year = OfficeScope.year(request.year());
+        if (key != null && (key.isBlank() || key.length() > 64)) {
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_INVALID);
+        }
+        List<ComplianceRow> rows = compliance.rows(jurisdictions, year);
+        List<ComplianceRow> chosen;
+        if (request.agency() != null && !request.agency().isBlank()) {
+            ComplianceRow row = rows.stream().filter(r -> r.agency().equals(request.agency().strip())).findFirst()
+                    .orElseThrow(() -> new ApiException(ProblemCode.AGENCY_NOT_FOUND, request.agency()));
+            if (!row.notSubmitted()) {
+                throw new ApiException(ProblemCode.REMINDER_NOT_OWED, row.nameZh(), String.valueOf(year));
+            }
+            chosen = List.of(row);
+        } else if (Boolean.TRUE.equals(request.allLate())) {
+            chosen = rows.stream().filter(r -> r.notSubmitted() && "OVERDUE".equals(r.compliance())).toList();
+        } else {
+            throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");
+        }
+        int created = reminders.byHand(chosen, caller.username(), key);
+        return new Sent(year, created, chosen.stream().map(ComplianceRow::agency).toList());
+    }
+
+    record ScheduleRequest(String jurisdiction, Integer overdueEveryDays) {
+    }
+
+    @GetMapping("/api/office/reminder-schedule")
+    ReminderSchedule schedule(Caller caller, @RequestParam(required = false) String jurisdiction) {
+        return reminders.schedule(scope.one(caller, jurisdiction));
+    }
+
+    @PutMapping("/api/office/reminder-schedule")
+    ReminderSchedule saveSchedule(Caller caller, @RequestBody ScheduleRequest request) {
+        Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
+        scope.requireAdmin(caller);
+        return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), caller.username());
     }
 }

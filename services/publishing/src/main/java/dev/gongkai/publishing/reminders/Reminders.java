@@ -29,15 +29,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
 
 /**
- * Deadline reminders: when the legal deadline of last year's report is 14, 7, 3 or 1 days away, every agency of
- * every jurisdiction that has not submitted gets a notification, stored once per agency, year and step (a run that
- * missed a step's day creates that step late; a step already passed is not sent once a nearer one is due), and
- * POSTed as JSON to the configured webhook. Deliveries that fail are retried on the next run.
+ * Reminders to agencies that have not submitted last year's report. Before the legal deadline: when it is 14, 7, 3
+ * or 1 days away. After it: the day after, then every n days by the schedule the office set ({@link ReminderSchedule},
+ * a week by default) until the agency submits. Each is stored once per agency, year and step (a run that missed a
+ * step's day creates that step late; a step already passed is not sent once a later one is due). The office may also
+ * remind one agency, or every late one, by hand. Every reminder is POSTed as JSON to the configured webhook, outside
+ * any transaction; deliveries that fail are retried on the next run.
  */
 public class Reminders {
 
@@ -46,13 +49,15 @@ public class Reminders {
     private static final int DELIVERY_BATCH = 20;
 
     static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(r.getId(),
-            r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), r.getStep(), r.getDeadline(), r.getDaysLeft(),
-            r.getReportStatus(), r.getMessageZh(), r.getMessageEn(), r.getCreatedAt().toInstant(),
-            r.getWebhookStatus(), r.getWebhookAttempts(), r.getWebhookLastError(), instant(r.getWebhookSentAt()));
+            r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), Notification.Kind.valueOf(r.getKind()),
+            r.getStep(), r.getDeadline(), r.getDaysLeft(), r.getReportStatus(), r.getMessageZh(), r.getMessageEn(),
+            r.getCreatedAt().toInstant(), r.getSentBy(), r.getWebhookStatus(), r.getWebhookAttempts(),
+            r.getWebhookLastError(), instant(r.getWebhookSentAt()));
 
     private final DSLContext dsl;
     private final AgencyRegistry registry;
     private final Compliance compliance;
+    private final ReminderSchedules schedules;
     private final JsonMapper json;
     private final Clock clock;
     private final URI webhook;
@@ -65,6 +70,7 @@ public class Reminders {
         this.dsl = dsl;
         this.registry = registry;
         this.compliance = compliance;
+        this.schedules = new ReminderSchedules(dsl, registry);
         this.webhookTimeout = webhookTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(webhookTimeout).build();
         this.json = json;
@@ -86,14 +92,25 @@ public class Reminders {
         LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
         int year = today.getYear() - 1;
         int created = 0;
+        var stored = schedules.stored();
         for (Jurisdiction jurisdiction : registry.jurisdictions()) {
+            ReminderSchedule schedule = schedules.of(jurisdiction, stored);
             for (ComplianceRow row : compliance.rows(List.of(jurisdiction), year)) {
-                long days = ChronoUnit.DAYS.between(today, row.deadline());
-                if (days < 1 || days > STEPS.getLast() || !row.notSubmitted()) {
+                if (!row.notSubmitted()) {
                     continue;
                 }
-                int step = STEPS.stream().filter(s -> s >= days).findFirst().orElseThrow();
-                created += create(row, step, (int) days, clock.instant(), webhook != null);
+                long days = ChronoUnit.DAYS.between(today, row.deadline());
+                if (days >= 1 && days <= STEPS.getLast()) {
+                    int step = STEPS.stream().filter(s -> s >= days).findFirst().orElseThrow();
+                    created += create(row, Notification.Kind.BEFORE_DEADLINE, step, (int) days, clock.instant(),
+                            webhook != null, null, null);
+                } else if (days < 0) {
+                    Integer step = schedule.overdueStep(-days);
+                    if (step != null) {
+                        created += create(row, Notification.Kind.OVERDUE, step, (int) days, clock.instant(),
+                                webhook != null, null, null);
+                    }
+                }
             }
         }
         int[] delivered = webhook == null ? new int[2] : deliver(webhook, clock.instant());
@@ -103,22 +120,59 @@ public class Reminders {
         return new RunResult(today, created, delivered[0], delivered[1]);
     }
 
-    private int create(ComplianceRow row, int step, int days, Instant now, boolean deliver) {
-        String statusZh = switch (row.status()) {
-            case "NONE" -> "尚未开始填报";
-            case "DRAFT" -> "填报中";
-            case "PENDING_SIGNOFF" -> "待单位负责人签发";
-            case "RETURNED" -> "已被退回";
-            default -> row.status();
-        };
-        String zh = "%s：%d年政府信息公开工作年度报告距法定发布期限（%s）还有 %d 天，当前%s，尚未报送政务公开办，请抓紧完成填报、签发和报送。"
-                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh);
-        String en = "%s: the %d annual report is due on %s, %d day(s) from now, and has not been submitted (status %s)."
-                .formatted(row.agency(), row.year(), row.deadline(), days, row.status());
+    /**
+     * Reminders sent by office staff to agencies that have not submitted (the caller chose them), each stored, then
+     * delivered to the webhook once every row is written and no transaction is open. A repeated request (the same
+     * {@code requestKey}) sends nothing more.
+     *
+     * @return how many were created
+     */
+    public int byHand(List<ComplianceRow> rows, String sentBy, String requestKey) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        int created = 0;
+        for (ComplianceRow row : rows) {
+            int days = (int) ChronoUnit.DAYS.between(today, row.deadline());
+            created += create(row, Notification.Kind.BY_HAND, days, days, now, webhook != null, sentBy, requestKey);
+        }
+        if (webhook != null && created > 0) {
+            deliver(webhook, now);
+        }
+        return created;
+    }
+
+    /** The office's schedule for reminders after the deadline. */
+    public ReminderSchedule schedule(Jurisdiction jurisdiction) {
+        return schedules.of(jurisdiction);
+    }
+
+    public ReminderSchedule saveSchedule(Jurisdiction jurisdiction, Integer overdueEveryDays, String by) {
+        return schedules.save(jurisdiction, overdueEveryDays, by);
+    }
+
+    private int create(ComplianceRow row, Notification.Kind kind, int step, int days, Instant now, boolean deliver,
+                       String sentBy, String requestKey) {
+        String statusZh = row.statusWords(Locale.ROOT);
+        String statusEn = row.statusWords(Locale.ENGLISH);
+        String zh = days >= 0
+                ? "%s：%d年政府信息公开工作年度报告距法定发布期限（%s）还有 %d 天，当前状态为“%s”，尚未报送政务公开办，请抓紧完成填报、签发和报送。"
+                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh)
+                : "%s：%d年政府信息公开工作年度报告已超过法定发布期限（%s）%d 天，当前状态为“%s”，尚未报送政务公开办，请尽快完成填报、签发和报送。"
+                .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusZh);
+        String en = days >= 0
+                ? "%s: the %d annual report is due on %s, %d day(s) from now, and has not been submitted (%s)."
+                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusEn)
+                : "%s: the %d annual report was due on %s, %d day(s) ago, and has not been submitted (%s)."
+                .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusEn);
+        if (kind == Notification.Kind.BY_HAND) {
+            zh = "政务公开办催报：" + zh;
+            en = "A reminder from the disclosure office: " + en;
+        }
         return dsl.insertInto(NOTIFICATION)
                 .set(NOTIFICATION.AGENCY_SLUG, row.agency())
                 .set(NOTIFICATION.JURISDICTION_SLUG, row.jurisdiction())
                 .set(NOTIFICATION.YEAR, row.year())
+                .set(NOTIFICATION.KIND, kind.name())
                 .set(NOTIFICATION.STEP, step)
                 .set(NOTIFICATION.DEADLINE, row.deadline())
                 .set(NOTIFICATION.DAYS_LEFT, days)
@@ -126,6 +180,8 @@ public class Reminders {
                 .set(NOTIFICATION.MESSAGE_ZH, zh)
                 .set(NOTIFICATION.MESSAGE_EN, en)
                 .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(NOTIFICATION.SENT_BY, sentBy)
+                .set(NOTIFICATION.REQUEST_KEY, requestKey)
                 .set(NOTIFICATION.WEBHOOK_STATUS, deliver ? "PENDING" : "SKIPPED")
                 .onConflictDoNothing()
                 .execute();
@@ -179,6 +235,7 @@ public class Reminders {
     private String post(URI webhook, Notification n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "gongkai.deadline-reminder");
+        body.put("kind", n.kind().name());
         body.put("id", n.id());
         body.put("agency", n.agency());
         registry.find(AgencySlug.of(n.agency())).ifPresent(a -> body.put("agencyName", a.nameZh()));
@@ -191,6 +248,9 @@ public class Reminders {
         body.put("message_zh", n.messageZh());
         body.put("message_en", n.messageEn());
         body.put("createdAt", n.createdAt().toString());
+        if (n.sentBy() != null) {
+            body.put("sentBy", n.sentBy());
+        }
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(webhookTimeout)
                     .header("Content-Type", "application/json; charset=utf-8")

@@ -18,6 +18,7 @@ import java.util.List;
 public record Scorecard(String agency, String nameZh, BigDecimal base, BigDecimal score, BigDecimal deducted,
                         boolean notDue, List<Applied> deductions, ComplianceRow compliance) {
 
+    /** @param labelZh the office's name for the item, else the item's own name: words, never the item's code */
     public record Applied(String item, BigDecimal points, String labelZh, Evidence evidence) {
     }
 

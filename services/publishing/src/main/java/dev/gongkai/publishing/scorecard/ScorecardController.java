@@ -2,9 +2,9 @@ package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
-import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.CsvTable;
 import dev.gongkai.publishing.compliance.OfficeScope;
+import dev.gongkai.report.labels.Labels;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The office's scorecard pack ({@code PUT/GET /api/office/scorecard-pack}) and the scores ({@code /scorecards}). */
@@ -95,8 +96,9 @@ class ScorecardController {
         CsvTable table = new CsvTable(headers);
         for (Scorecard card : cards) {
             List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(),
-                    ComplianceRow.statusZh(card.compliance().status()),
-                    card.notDue() ? "未到期" : ComplianceRow.complianceZh(card.compliance().compliance()),
+                    card.compliance().statusWords(Locale.ROOT),
+                    card.notDue() ? Labels.compliance("OPEN", Locale.ROOT)
+                            : card.compliance().complianceWords(Locale.ROOT),
                     card.compliance().publishedAt() == null ? ""
                             : card.compliance().publishedAt().atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
                             .toLocalDate(), card.compliance().deadline(), card.base().toPlainString(),

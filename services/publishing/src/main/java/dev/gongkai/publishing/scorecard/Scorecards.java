@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,9 +75,9 @@ public class Scorecards {
         LocalDate line = row.compiled() || pack.line() == null ? row.deadline() : pack.line();
         boolean notDue = !row.published() && !today.isAfter(line);
         if (!row.published() && !notDue) {
-            String status = ComplianceRow.statusZh(row.status());
+            String status = row.statusWords(Locale.ROOT);
             deduction(pack, ScorecardPack.REPORT_MISSING).ifPresent(d -> applied.add(new Applied(d.item(), d.points(),
-                    d.labelZh(), new Evidence("时限 " + line + " 已过，仍未发布（" + status + "）",
+                    ScorecardPack.label(d.item(), d.labelZh()), new Evidence("时限 " + line + " 已过，仍未发布（" + status + "）",
                     "Not published by " + line, List.of(), null, line, row.deadline(), row.status(), null, null,
                     null, null))));
         } else if (row.published()) {
@@ -107,7 +108,7 @@ public class Scorecards {
                             ScorecardPack.itemZh(d.item()), ScorecardPack.itemEn(d.item()), current, previousYear, link);
                 };
                 if (evidence != null) {
-                    applied.add(new Applied(d.item(), d.points(), d.labelZh(), evidence));
+                    applied.add(new Applied(d.item(), d.points(), ScorecardPack.label(d.item(), d.labelZh()), evidence));
                 }
             }
         }

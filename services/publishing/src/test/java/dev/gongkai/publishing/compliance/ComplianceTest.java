@@ -207,7 +207,13 @@ class ComplianceTest {
         List<String> lines = text.lines().toList();
         assertThat(lines.getFirst()).startsWith("辖区,机构标识,机构名称,年度,状态,合规情况");
         assertThat(lines).hasSize(5);
-        assertThat(text).contains("合规市教育局").contains("按期发布").contains("2022-01-19 10:00").contains("未填报");
+        // The screen's words (the shared labels), never the codes: a report not created is 「未创建」 on both.
+        assertThat(text).contains("合规市教育局").contains("按期发布").contains("2022-01-19 10:00").contains("未创建")
+                .contains("未到期");
+        assertThat(lines.get(1)).startsWith("测试辖区 comp-city,");
+        for (String code : List.of("NONE", "OPEN", "ON_TIME", "PUBLISHED", "SUBMITTED", "DRAFT")) {
+            assertThat(text).as("no code " + code).doesNotContainPattern("\\b" + code + "\\b");
+        }
 
         byte[] viaParameter = mvc.perform(get("/api/office/compliance").param("year", "2021").param("format", "csv")
                         .with(officeOf(office)))

@@ -30,11 +30,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
+import static dev.gongkai.platform.jooq.core.Tables.REMINDER_SCHEDULE;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -93,6 +96,8 @@ class RemindersTest {
     @AfterEach
     void stop() {
         webhook.stop(0);
+        dsl.deleteFrom(REMINDER_SCHEDULE).where(REMINDER_SCHEDULE.JURISDICTION_SLUG.eq(office.jurisdiction().value()))
+                .execute();
     }
 
     private URI hook() {
@@ -125,11 +130,12 @@ class RemindersTest {
         reminders.run(on(2022, 1, 27), hook());   // 4 days before: still step 7, already sent
         reminders.run(on(2022, 1, 30), hook());   // 1 day before
         assertThat(steps(drafting)).containsExactly(14, 7, 1);
-        reminders.run(on(2022, 2, 1), hook());    // past the deadline: no more reminders
-        assertThat(steps(drafting)).containsExactly(14, 7, 1);
+        reminders.run(on(2022, 2, 1), hook());    // the day after the deadline: the first reminder of the overdue
+        reminders.run(on(2022, 2, 2), hook());    // the next day: the default schedule waits a week
+        assertThat(steps(drafting)).containsExactly(14, 7, 1, -1);
 
         long mine = received.stream().filter(b -> b.contains(drafting.slug().value())).count();
-        assertThat(mine).isEqualTo(3);
+        assertThat(mine).isEqualTo(4);
         assertThat(received.stream().filter(b -> b.contains(drafting.slug().value())).findFirst().orElseThrow())
                 .contains("\"step\":14").contains("\"deadline\":\"2022-01-31\"").contains("提醒市教育局")
                 .contains("\"reportStatus\":\"DRAFT\"");
@@ -227,6 +233,127 @@ class RemindersTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void remindsLateAgenciesOnTheScheduleTheOfficeSetsUntilTheySubmit() throws Exception {
+        mvc.perform(get("/api/office/reminder-schedule").with(officeOf(office))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdueEveryDays").value(7)).andExpect(jsonPath("$.defaults").value(true));
+        reminders.run(on(2022, 2, 1), hook());    // 1 day late
+        reminders.run(on(2022, 2, 7), hook());    // 7 days late: the week is not over
+        reminders.run(on(2022, 2, 8), hook());    // 8 days late
+        assertThat(steps(drafting)).containsExactly(-1, -8);
+        assertThat(steps(silent)).containsExactly(-1, -8);
+        assertThat(steps(submitted)).isEmpty();
+        assertThat(steps(office)).isEmpty();      // the compiled report is due on 31 March
+        var late = dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.AGENCY_SLUG.eq(drafting.slug().value()),
+                NOTIFICATION.STEP.eq(-8)).fetchSingle();
+        assertThat(late.getKind()).isEqualTo("OVERDUE");
+        assertThat(late.getDaysLeft()).isEqualTo(-8);
+        assertThat(late.getMessageZh()).contains("已超过法定发布期限（2022-01-31）8 天", "当前状态为“草稿”")
+                .doesNotContain("DRAFT");
+        assertThat(late.getMessageEn()).contains("8 day(s) ago", "(Draft)").doesNotContain("DRAFT");
+
+        // The office-admin reminds every 3 days from now on (0..365; 0 stops them), and the run follows.
+        mvc.perform(put("/api/office/reminder-schedule").with(officeOf(office)).contentType("application/json")
+                        .content("{\"overdueEveryDays\": 400}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("reminder.schedule.invalid"));
+        mvc.perform(put("/api/office/reminder-schedule").with(officeOf(office)).contentType("application/json")
+                        .content("{\"overdueEveryDays\": 3}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.overdueEveryDays").value(3))
+                .andExpect(jsonPath("$.setFor").value(office.jurisdiction().value()))
+                .andExpect(jsonPath("$.updatedBy").value("office-" + office.slug()));
+        reminders.run(on(2022, 2, 10), hook());   // 10 days late: due on day 10 (1, 4, 7, 10)
+        reminders.run(on(2022, 2, 11), hook());
+        assertThat(steps(drafting)).containsExactly(-1, -8, -10);
+
+        // Once submitted, the agency hears no more.
+        events.status(drafting, 2021, "submit", "SUBMITTED", Reports.beijing(2022, 2, 12));
+        events.pump();
+        reminders.run(on(2022, 2, 13), hook());   // 13 days late: due for everyone still late
+        assertThat(steps(drafting)).containsExactly(-1, -8, -10);
+        assertThat(steps(silent)).containsExactly(-1, -8, -10, -13);
+
+        mvc.perform(put("/api/office/reminder-schedule").with(officeOf(office)).contentType("application/json")
+                .content("{\"overdueEveryDays\": 0}")).andExpect(status().isOk());
+        reminders.run(on(2022, 2, 16), hook());
+        assertThat(steps(silent)).containsExactly(-1, -8, -10, -13);
+        mvc.perform(put("/api/office/reminder-schedule").with(editorOf(drafting)).contentType("application/json")
+                .content("{\"overdueEveryDays\": 1}")).andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    dev.gongkai.publishing.TestClock.Settable clock;
+
+    @Test
+    void theOfficeRemindsOneAgencyOrEveryLateOneByHandAndARepeatedRequestSendsNothingMore() throws Exception {
+        clock.set(Reports.beijing(2022, 2, 10));
+        mvc.perform(post("/api/office/reminders").with(officeOf(office)).contentType("application/json")
+                        .content("{\"year\": 2021, \"agency\": \"%s\"}".formatted(drafting.slug())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        // One that has submitted is not reminded; one of another jurisdiction is not the office's to remind.
+        mvc.perform(post("/api/office/reminders").with(officeOf(office)).contentType("application/json")
+                        .content("{\"year\": 2021, \"agency\": \"%s\"}".formatted(submitted.slug())))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reminder.not-owed"));
+        mvc.perform(post("/api/office/reminders").with(officeOf(otherOffice)).contentType("application/json")
+                        .content("{\"year\": 2021, \"agency\": \"%s\"}".formatted(drafting.slug())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/office/reminders").with(editorOf(drafting)).contentType("application/json")
+                .content("{\"year\": 2021, \"allLate\": true}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/office/reminders").with(officeOf(office)).contentType("application/json")
+                        .content("{\"year\": 2021}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("reminder.target.required"));
+
+        // Every late one: those that have not submitted 10 days after the deadline (not the office, due in March).
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/office/reminders").with(officeOf(office)).header("Idempotency-Key", "all-late-1")
+                            .contentType("application/json").content("{\"year\": 2021, \"allLate\": true}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(i == 0 ? 2 : 0))
+                    .andExpect(jsonPath("$.agencies").value(org.hamcrest.Matchers.containsInAnyOrder(
+                            drafting.slug().value(), silent.slug().value())));
+        }
+
+        // The history of one agency, as the office and as the agency itself see it.
+        mvc.perform(get("/api/office/notifications").param("year", "2021").param("agency", drafting.slug().value())
+                        .with(officeOf(office)))
+                .andExpect(jsonPath("$.notifications", hasSize(2)))
+                .andExpect(jsonPath("$.notifications[*].kind").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("BY_HAND"))))
+                .andExpect(jsonPath("$.notifications[0].sentBy").value("office-" + office.slug()))
+                .andExpect(jsonPath("$.notifications[0].daysLeft").value(-10))
+                .andExpect(jsonPath("$.notifications[0].messageZh").value(org.hamcrest.Matchers.startsWith(
+                        "政务公开办催报：提醒市教育局：2021年政府信息公开工作年度报告已超过法定发布期限（2022-01-31）10 天")));
+        mvc.perform(get("/api/notifications").with(editorOf(drafting)))
+                .andExpect(jsonPath("$.notifications", hasSize(2)));
+    }
+
+    @Test
+    void aReminderByHandIsPostedWhileNoTransactionHoldsItsRow() throws Exception {
+        // The webhook tries to lock the row it is told about, at once, from a transaction of its own.
+        List<Boolean> lockable = new CopyOnWriteArrayList<>();
+        webhook.removeContext("/hook");
+        webhook.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(body);
+            try {
+                id.find();
+                long row = Long.parseLong(id.group(1));
+                lockable.add(transactions.execute(status -> !dsl.selectFrom(NOTIFICATION)
+                        .where(NOTIFICATION.ID.eq(row)).forUpdate().noWait().fetch().isEmpty()));
+            } catch (RuntimeException e) {
+                lockable.add(false);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        Reminders delivering = new Reminders(dsl, registry, compliance, Duration.ofSeconds(5), json, on(2022, 2, 10),
+                hook());
+        var rows = compliance.rows(List.of(registry.findJurisdiction(office.jurisdiction()).orElseThrow()), 2021)
+                .stream().filter(r -> r.agency().equals(silent.slug().value())).toList();
+        assertThat(delivering.byHand(rows, "office", null)).isEqualTo(1);
+        assertThat(lockable).containsExactly(true);
+        assertThat(dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.AGENCY_SLUG.eq(silent.slug().value()))
+                .fetchSingle().getWebhookStatus()).isEqualTo("SENT");
     }
 
     private String silentAgency() {

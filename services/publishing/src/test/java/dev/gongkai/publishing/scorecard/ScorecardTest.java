@@ -151,9 +151,21 @@ class ScorecardTest {
         assertThat(text.lines().toList()).hasSize(5);
         assertThat(text.lines().findFirst().orElseThrow()).startsWith("机构标识,机构名称,状态,合规情况,发布时间,法定期限,基础分,扣分合计,得分,扣分：未发布年度报告");
         // Words as the dashboard shows them, never status codes or rule ids.
-        assertThat(text).contains("评分市卫健委,未填报,逾期未发布,,2022-01-31,10,2,8,-2")
-                .contains("未发布年度报告：时限 2022-01-20 已过，仍未发布（未填报）")
+        assertThat(text).contains("评分市卫健委,未创建,逾期未发布,,2022-01-31,10,2,8,-2")
+                .contains("未发布年度报告：时限 2022-01-20 已过，仍未发布（未创建）")
                 .doesNotContain("NONE").doesNotContain("OVERDUE").doesNotContain("REPORT_MISSING");
+    }
+
+    @Test
+    void aDeductionTheOfficeLeftUnlabelledIsNamedByItsItemNeverByItsCode() throws Exception {
+        mvc.perform(put("/api/office/scorecard-pack").with(officeOf(office)).contentType(MediaType.APPLICATION_JSON)
+                .content(PACK.replace(", \"labelZh\": \"未发布年度报告\"", ""))).andExpect(status().isOk());
+        mvc.perform(get("/api/office/scorecards").param("year", "2021").with(officeOf(office)))
+                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deductions[0].labelZh", absent.slug().value())
+                        .value("逾期未发布年度报告"));
+        String csv = new String(mvc.perform(get("/api/office/scorecards").param("year", "2021").param("format", "csv")
+                .with(officeOf(office))).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("扣分：逾期未发布年度报告").doesNotContain("REPORT_MISSING");
     }
 
     @Test
@@ -168,7 +180,7 @@ class ScorecardTest {
                 .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deducted", a).value(0));
         String csv = new String(mvc.perform(get("/api/office/scorecards").param("year", "2021").param("format", "csv")
                 .with(officeOf(office))).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("评分市卫健委,未填报,未到期,,2022-01-31,100,0,100");
+        assertThat(csv).contains("评分市卫健委,未创建,未到期,,2022-01-31,100,0,100");
 
         // The office's own line moves the day a missing report starts to count, but not for its own report.
         mvc.perform(put("/api/office/scorecard-pack").with(officeOf(office)).contentType(MediaType.APPLICATION_JSON)

@@ -16,7 +16,8 @@ import java.util.ResourceBundle;
 
 /**
  * The words a person reads for the machine's names, in one place for the console, the portal, CSV and PDF: report
- * statuses ({@code status.*}), workflow actions ({@code action.*}), finding severities ({@code severity.*}) from the
+ * statuses ({@code status.*}), workflow actions ({@code action.*}), finding severities ({@code severity.*}), the
+ * office's compliance states ({@code compliance.*}) from the
  * bundle {@value #BUNDLE} (also a Spring message source basename, so pages write {@code #{status.DRAFT}}), rule
  * titles from the {@link RuleCatalogue}, and cells named as the national table names them.
  */
@@ -32,6 +33,8 @@ public final class Labels {
     public static final List<String> ACTIONS = List.of("request-signoff", "submit", "withdraw", "return", "approve",
             "publish", "correct");
     public static final List<String> SEVERITIES = List.of("error", "warning", "info", "compliance");
+    /** Whether a report was published by its legal deadline, as the office's compliance list says it. */
+    public static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
 
     private Labels() {
     }
@@ -42,6 +45,10 @@ public final class Labels {
 
     public static String action(String code, Locale locale) {
         return word("action." + code, locale);
+    }
+
+    public static String compliance(String compliance, Locale locale) {
+        return word("compliance." + compliance, locale);
     }
 
     public static String severity(String severity, Locale locale) {

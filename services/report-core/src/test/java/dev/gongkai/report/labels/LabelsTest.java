@@ -50,6 +50,7 @@ class LabelsTest {
             }
             Labels.ACTIONS.forEach(a -> assertThat(Labels.action(a, locale)).isNotBlank().isNotEqualTo(a));
             Labels.SEVERITIES.forEach(s -> assertThat(Labels.severity(s, locale)).isNotBlank().isNotEqualTo(s));
+            Labels.COMPLIANCE.forEach(c -> assertThat(Labels.compliance(c, locale)).isNotBlank().isNotEqualTo(c));
             for (RuleId rule : RuleId.values()) {
                 assertThat(Labels.rule(rule.name(), locale)).isNotBlank().isNotEqualTo(rule.name());
             }

@@ -1,0 +1,104 @@
+package dev.gongkai.reports.audit;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Reports;
+import dev.gongkai.reports.ReportsWebTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
+import static dev.gongkai.reports.Staff.editor;
+import static dev.gongkai.reports.Staff.editorAndApprover;
+import static dev.gongkai.reports.Staff.reviewer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ReportsWebTest
+class WorkflowStepsTest {
+
+    @TestTenant(jurisdiction = "city-steps", slug = "steps-bureau")
+    ManagedAgency agency;
+
+    @TestTenant(jurisdiction = "city-steps", slug = "steps-office", kind = AgencyKind.DISCLOSURE_OFFICE)
+    ManagedAgency office;
+
+    @TestTenant(jurisdiction = "city-steps-other", slug = "steps-other-office", kind = AgencyKind.DISCLOSURE_OFFICE)
+    ManagedAgency otherOffice;
+
+    /** A police 分局 registered in a district of the city. */
+    @TestTenant(jurisdiction = "city-steps-district", slug = "steps-branch", kind = AgencyKind.POLICE_BRANCH)
+    ManagedAgency branch;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    MockMvc mvc;
+
+    private void draft(ManagedAgency agency) throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+    }
+
+    private void submit(ManagedAgency agency) throws Exception {
+        mvc.perform(post("/api/reports/2024/transitions").with(editorAndApprover(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"submit\"}")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theCityOfficeOpensTheSubmissionOfAnAgencyInADistrictBelowIt() throws Exception {
+        dsl.update(JURISDICTION).set(JURISDICTION.PARENT_SLUG, "city-steps")
+                .where(JURISDICTION.SLUG.eq("city-steps-district")).execute();
+        draft(branch);
+        submit(branch);
+        // The queue lists it; its review and its steps open as for the city's own agencies.
+        mvc.perform(get("/api/office/submissions?year=2024").with(reviewer(office)))
+                .andExpect(jsonPath("$[?(@.agency=='steps-branch')].status").value("SUBMITTED"));
+        mvc.perform(get("/api/office/reports/steps-branch/2024").with(reviewer(office))).andExpect(status().isOk());
+        mvc.perform(get("/api/office/reports/steps-branch/2024/steps").with(reviewer(office)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].action").value(contains("create", "submit")));
+        mvc.perform(get("/api/office/reports/steps-branch/2024").with(reviewer(otherOffice)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOfficeSeesWhoSignedOffAndWhenButNotWhatWasTypedIntoTheDraft() throws Exception {
+        String steps = "/api/office/reports/" + agency.slug() + "/2024/steps";
+        draft(agency);
+        // A draft never submitted is the agency's own.
+        mvc.perform(get(steps).with(reviewer(office))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/reports/2024/transitions").with(editor(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"request-signoff\"}"))
+                .andExpect(status().isOk());
+        submit(agency);
+        mvc.perform(post("/api/office/reports/" + agency.slug() + "/2024/transitions").with(reviewer(office))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"return\",\"reason\":\"请核实表三\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get(steps).with(reviewer(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action").value(contains("create", "request-signoff", "submit", "return")))
+                .andExpect(jsonPath("$[2].actor").value("head-" + agency.slug()))
+                .andExpect(jsonPath("$[2].at").isString())
+                .andExpect(jsonPath("$[3].reason").value("请核实表三"))
+                .andExpect(content().string(not(containsString("s3.received"))));
+        mvc.perform(get(steps).with(reviewer(otherOffice))).andExpect(status().isNotFound());
+        mvc.perform(get(steps).with(editor(agency))).andExpect(status().isForbidden());
+    }
+}
