@@ -1,5 +1,9 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.PersonName;
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -12,6 +16,8 @@ import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,24 +38,31 @@ public class Comments {
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
     private final AuditTrail audit;
+    private final AgencyRegistry registry;
 
-    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, AgencyRegistry registry) {
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
+        this.registry = registry;
     }
 
-    public record Comment(long id, String anchor, String body, String author, boolean fromOffice,
-                          OffsetDateTime createdAt, OffsetDateTime resolvedAt, String resolvedBy,
-                          List<Comment> replies) {
+    /**
+     * @param author       the author's username
+     * @param authorName   their full name in Chinese order (王晓梅), null on comments written before names were kept
+     * @param authorAgency the agency they wrote for (the office, for the office's staff), null likewise
+     */
+    public record Comment(long id, String anchor, String body, String author, String authorName,
+                          String authorAgency, boolean fromOffice, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
+                          String resolvedBy, List<Comment> replies) {
     }
 
     public record NewComment(String anchor, String body) {
     }
 
     private static final RecordMapper<ReviewCommentRecord, Comment> TO_COMMENT = r -> new Comment(r.getId(),
-            r.getAnchor(), r.getBody(), r.getAuthor(), r.getFromOffice(), r.getCreatedAt(), r.getResolvedAt(),
-            r.getResolvedBy(), new ArrayList<>());
+            r.getAnchor(), r.getBody(), r.getAuthor(), r.getAuthorName(), r.getAuthorAgency(), r.getFromOffice(),
+            r.getCreatedAt(), r.getResolvedAt(), r.getResolvedBy(), new ArrayList<>());
 
     /** The threads of a report: top-level comments in order, each with its replies. */
     @Transactional(readOnly = true)
@@ -118,6 +131,8 @@ public class Comments {
                 .set(REVIEW_COMMENT.ANCHOR, anchor)
                 .set(REVIEW_COMMENT.BODY, body)
                 .set(REVIEW_COMMENT.AUTHOR, actor)
+                .set(REVIEW_COMMENT.AUTHOR_NAME, authorName(actor))
+                .set(REVIEW_COMMENT.AUTHOR_AGENCY, authorAgency(acting))
                 .set(REVIEW_COMMENT.FROM_OFFICE, office)
                 .returning().fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -128,6 +143,21 @@ public class Comments {
         }
         audit.append(dsl, acting.slug(), actor, action, target(year, record.getId()), null, after);
         return TO_COMMENT.map(record);
+    }
+
+    /** The author's full name from their token's name claims; the username when it has none. */
+    private static String authorName(String username) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return PersonName.full(token.getToken().getClaimAsString("given_name"),
+                    token.getToken().getClaimAsString("family_name"), username);
+        }
+        return username;
+    }
+
+    /** The agency whose roles the author wrote with: the office for the office's staff, else the agency itself. */
+    private String authorAgency(ActingAgency acting) {
+        AgencySlug wroteFor = acting.caller().actingFor() != null ? acting.caller().actingFor() : acting.slug();
+        return registry.find(wroteFor).map(Agency::nameZh).orElse(null);
     }
 
     private StoredReport requireReport(DSLContext dsl, int year) {
