@@ -1,7 +1,7 @@
 package dev.gongkai.reports.review;
 
 import dev.gongkai.contract.PersonName;
-import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
@@ -34,6 +34,8 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
 public class Comments {
 
     static final int MAX_BODY_CHARS = 10_000;
+    /** What a jurisdiction's disclosure office is called after the jurisdiction's name. */
+    static final String OFFICE = "政务公开办";
 
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
@@ -154,10 +156,15 @@ public class Comments {
         return username;
     }
 
-    /** The agency whose roles the author wrote with: the office for the office's staff, else the agency itself. */
+    /**
+     * The agency whose roles the author wrote with, as people call it: a disclosure office by its jurisdiction
+     * (乌海市政务公开办, whatever the office's registered name), any other agency by its name.
+     */
     private String authorAgency(ActingAgency acting) {
         AgencySlug wroteFor = acting.caller().actingFor() != null ? acting.caller().actingFor() : acting.slug();
-        return registry.find(wroteFor).map(Agency::nameZh).orElse(null);
+        return registry.find(wroteFor).map(agency -> agency.kind() != AgencyKind.DISCLOSURE_OFFICE ? agency.nameZh()
+                : registry.findJurisdiction(agency.jurisdiction()).map(j -> j.nameZh() + OFFICE)
+                .orElse(agency.nameZh())).orElse(null);
     }
 
     private StoredReport requireReport(DSLContext dsl, int year) {

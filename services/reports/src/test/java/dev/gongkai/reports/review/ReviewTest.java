@@ -33,7 +33,7 @@ class ReviewTest {
     @TestTenant(jurisdiction = "city-review", slug = "rv-a-bureau")
     ManagedAgency idle;
 
-    @TestTenant(jurisdiction = "city-review", slug = "rv-office", nameZh = "审核测试市政务公开办",
+    @TestTenant(jurisdiction = "city-review", slug = "rv-office", nameZh = "审核测试市人民政府办公室",
             kind = AgencyKind.DISCLOSURE_OFFICE)
     ManagedAgency office;
 
@@ -102,7 +102,7 @@ class ReviewTest {
         submit(submitting);
         comment("{\"anchor\":\"s3.granted.total\",\"body\":\"予以公开总数偏高，请说明\"}").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.fromOffice").value(true))
-                .andExpect(jsonPath("$.authorAgency").value("审核测试市政务公开办"))
+                .andExpect(jsonPath("$.authorAgency").value("测试辖区 city-review政务公开办"))
                 .andExpect(jsonPath("$.authorName").value("reviewer-" + office.slug()));
         comment("{\"anchor\":\"s5\",\"body\":\"问题部分请具体写\"}").andExpect(status().isCreated());
         comment("{\"anchor\":\"s3.nowhere\",\"body\":\"x\"}").andExpect(status().isUnprocessableContent())
