@@ -358,7 +358,7 @@
     marker.setAttribute('aria-expanded', 'false');
     marker.setAttribute('aria-controls', 'comment-popover-' + c.id);
     marker.setAttribute('aria-label', format(t.atCell, input ? input.getAttribute('aria-label') : nameOf(c.anchor)));
-    marker.textContent = '💬';
+    marker.textContent = t.marker;
     // The popover is the thread itself as the list shows it (body, author, replies, reply and resolve), in place.
     const popover = document.createElement('div');
     thread.childNodes.forEach(node => popover.appendChild(node.cloneNode(true)));

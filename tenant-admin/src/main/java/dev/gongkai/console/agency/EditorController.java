@@ -45,7 +45,7 @@ class EditorController {
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
             "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
             "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
-            "conflict.none", "comment.atCell", "comment.hideResolved");
+            "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved");
 
     private final ReportsApi reports;
     private final ScriptData scripts;
