@@ -196,6 +196,50 @@
     if (first) first.scrollIntoView({ block: 'nearest' });
   });
 
+  // ---- the findings panel: beside the form on wide screens, a drawer from the save bar on narrow ones ---------------
+  const panel = document.getElementById('findings-panel');
+  const toggle = document.getElementById('findings-toggle');
+  let lastField = null;
+  form.addEventListener('focusin', e => {
+    if (e.target.matches('input.cell, textarea.narrative')) { lastField = e.target; uncover(lastField); }
+  });
+  /** The drawer covers the bottom of the window: the field being typed in is kept above it. */
+  function drawerTop() {
+    return panel.classList.contains('open') && getComputedStyle(panel).position === 'fixed'
+      ? panel.getBoundingClientRect().top : Infinity;
+  }
+  function uncover(field) {
+    const top = drawerTop();
+    if (!field || top === Infinity) return;
+    const r = field.getBoundingClientRect();
+    if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 8 + r.height);
+  }
+  function openPanel(open) {
+    panel.classList.toggle('open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+    const top = drawerTop();
+    document.documentElement.style.scrollPaddingBottom = top === Infinity ? '' : (window.innerHeight - top) + 'px';
+    if (open) uncover(lastField);
+  }
+  toggle.addEventListener('click', () => openPanel(!panel.classList.contains('open')));
+  document.getElementById('findings-close').addEventListener('click', () => { openPanel(false); toggle.focus(); });
+  panel.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && panel.classList.contains('open')) { openPanel(false); toggle.focus(); }
+  });
+  /**
+   * The counts in words, announced (role=status) only when they change, never the whole list after each save (nor
+   * the cells still to fill, which change with every keystroke and have their own line).
+   */
+  function summarize(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    findings.forEach(f => { if (sev(f) in counts) counts[sev(f)]++; });
+    const parts = ['error', 'warning', 'info'].filter(s => counts[s]).map(s => t[s] + ' ' + counts[s]);
+    const text = parts.join(english ? ', ' : '，');
+    const summary = document.getElementById('findings-summary');
+    if (summary.textContent !== text) summary.textContent = text;
+    document.getElementById('findings-count').textContent = findings.length ? String(findings.length) : '';
+  }
+
   function showFindings(all) {
     lastFindings = all;
     const toFill = checking ? [] : all.filter(f => UNFILLED.has(f.rule));
@@ -222,6 +266,7 @@
     const list = document.getElementById('findings');
     list.innerHTML = '';
     document.getElementById('findings-empty').hidden = findings.length + open > 0;
+    summarize(findings);
     const order = { error: 0, warning: 1, info: 2 };
     findings.slice().sort((a, b) => (order[sev(a)] ?? 3) - (order[sev(b)] ?? 3)).forEach(f => {
       const severity = sev(f);
@@ -296,20 +341,54 @@
     if (el) { el.focus(); el.scrollIntoView({ block: 'center' }); }
   }
 
-  // ---- the office's comments on their cells ----------------------------------------------------------------
-  (data.comments || []).forEach(c => {
+  // ---- the office's comments at their cells: a button beside the cell opens the comment in place -------------------
+  // Resolved comments leave the cells; the list shows them on request.
+  (data.comments || []).filter(c => c.open).forEach(c => {
     const td = cellTd(c.anchor);
     const target = td || form.querySelector('[data-section="' + CSS.escape(String(c.anchor).split('.')[0]) + '"]');
-    if (!target) return;
+    const thread = document.getElementById('comment-' + c.id);
+    if (!target || !thread) return;
     target.classList.add('has-comment');
     const input = target.querySelector('input, textarea');
-    if (input) {
-      const ids = new Set((input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
-      ids.add('comment-' + c.id);
-      input.setAttribute('aria-describedby', Array.from(ids).join(' '));
-      input.title = (input.title || input.getAttribute('aria-label') || '') + '\n' + t.comment + ': ' + c.body;
-    }
+    if (input) describe(input, 'comment-' + c.id, true);
+    const marker = document.createElement('button');
+    marker.type = 'button';
+    marker.className = 'comment-marker';
+    marker.id = 'comment-marker-' + c.id;
+    marker.setAttribute('aria-expanded', 'false');
+    marker.setAttribute('aria-controls', 'comment-popover-' + c.id);
+    marker.setAttribute('aria-label', format(t.atCell, input ? input.getAttribute('aria-label') : nameOf(c.anchor)));
+    marker.textContent = t.marker;
+    // The popover is the thread itself as the list shows it (body, author, replies, reply and resolve), in place.
+    const popover = document.createElement('div');
+    thread.childNodes.forEach(node => popover.appendChild(node.cloneNode(true)));
+    popover.hidden = true;
+    popover.id = 'comment-popover-' + c.id;
+    popover.className = 'comment comment-popover';
+    popover.setAttribute('role', 'group');
+    popover.setAttribute('aria-labelledby', marker.id);
+    popover.querySelector('a.anchor').remove();
+    const show = open => {
+      popover.hidden = !open;
+      marker.setAttribute('aria-expanded', String(open));
+    };
+    marker.addEventListener('click', () => show(popover.hidden));
+    popover.addEventListener('keydown', e => { if (e.key === 'Escape') { show(false); marker.focus(); } });
+    marker.addEventListener('keydown', e => { if (e.key === 'Escape') show(false); });
+    const place = td || target;
+    place.appendChild(marker);
+    place.appendChild(popover);
   });
+  const showResolved = document.getElementById('show-resolved');
+  if (showResolved) {
+    const label = showResolved.textContent;
+    showResolved.addEventListener('click', () => {
+      const on = showResolved.getAttribute('aria-pressed') !== 'true';
+      showResolved.setAttribute('aria-pressed', String(on));
+      showResolved.textContent = on ? t.hideResolved : label;
+      document.querySelectorAll('.comments > li.resolved').forEach(li => { li.hidden = !on; });
+    });
+  }
 
   // ---- conflict: theirs beside yours, nothing lost ------------------------------------------------------------
   function valueOf(report, key) {

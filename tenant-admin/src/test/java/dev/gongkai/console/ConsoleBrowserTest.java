@@ -204,14 +204,38 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     @Order(7)
     void agencySeesTheCommentOnItsCellFixesAndResubmits() throws Exception {
         browser.signIn(CONSOLE, "psb-editor");
+        // The list says a comment waits for the agency.
+        browser.waitForText("#year-" + YEAR + " [data-test=open-comments]", "1 条审核意见待处理");
         browser.open(CONSOLE + "/reports/" + YEAR);
         browser.waitForText("[data-test=return-reason]", "核实");
         browser.wait.until(d -> hasClass("td[data-cell='s3.received.naturalPerson']", "has-comment"));
-        assertThat(browser.find(".comments").getText()).contains("请核实");
+        assertThat(browser.find(".comments").getText()).contains("请核实").doesNotContain("office");
+        // Its author by name, in Chinese order, with the agency they wrote for.
+        assertThat(browser.find(".comments [data-test=comment-author]").getText()).isEqualTo("王晓梅（乌海市政务公开办）");
+        // Readable at its cell: the keyboard goes from the cell to the button beside it, which opens it in place.
+        browser.find("#cell-" + cssKey("s3.received.naturalPerson")).sendKeys(Keys.TAB);
+        WebElement marker = browser.driver.switchTo().activeElement();
+        assertThat(marker.getAttribute("class")).isEqualTo("comment-marker");
+        assertThat(marker.getAttribute("aria-label")).contains("审核意见", "自然人");
+        marker.sendKeys(Keys.ENTER);
+        WebElement popover = browser.visible("td[data-cell='s3.received.naturalPerson'] .comment-popover");
+        assertThat(marker.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(popover.getText()).contains("请核实", "王晓梅（乌海市政务公开办）");
         browser.screenshot("editor-comment");
+        marker.sendKeys(Keys.ESCAPE);
+        assertThat(popover.isDisplayed()).isFalse();
         WebElement s1 = browser.find("#narrative-s1");
         s1.sendKeys(Keys.chord(Keys.CONTROL, "a"), YEAR + "年，本机关共新收政府信息公开申请5件，均已按时答复。");
         browser.waitForText("[data-test=save-status]", "已保存");
+        // Dealt with, the editor marks it resolved: it leaves the cell and the list, which shows it on request.
+        browser.click(".comments li.open form.resolve button");
+        browser.waitForText(".notice", "已将该意见标记为已解决");
+        assertThat(hasClass("td[data-cell='s3.received.naturalPerson']", "has-comment")).isFalse();
+        assertThat(browser.find(".comments li.resolved").isDisplayed()).isFalse();
+        browser.click("#show-resolved");
+        assertThat(browser.find(".comments li.resolved").getText()).contains("已解决", "请核实");
+        browser.open(CONSOLE + "/reports");
+        assertThat(browser.driver.findElements(By.cssSelector("#year-" + YEAR + " [data-test=open-comments]"))).isEmpty();
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.click("button[value=request-signoff]");
         browser.waitForText(".notice", "已提请单位负责人签发");
@@ -384,6 +408,20 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.click("#year-" + YEAR + " .website-form button");
         browser.waitForText(".notice", "已登记网站发布地址");
         assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText()).contains(url);
+        // Read back from the publishing service: a reload (or a new visit) still shows it.
+        browser.driver.navigate().refresh();
+        browser.assertReadable();
+        assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText()).contains(url);
+        assertThat(browser.find("#website-" + YEAR).getAttribute("value")).isEqualTo(url);
+        // The agency's own public page, linked from its year.
+        String publicPage = stack.url(stack.publishingPort) + "/public/wuhai/wuhai-psb/" + YEAR;
+        assertThat(browser.find("#year-" + YEAR + " a[data-test=public-page]").getAttribute("href")).isEqualTo(publicPage);
+        browser.click("#year-" + YEAR + " a[data-test=public-page]");
+        browser.wait.until(d -> d.getCurrentUrl().equals(publicPage));
+        browser.waitForText("body", "乌海市公安局");
+        assertThat(browser.find("body").getText()).contains("政府信息公开工作年度报告");
+        browser.driver.navigate().back();
+        browser.find("#reports");
     }
 
     @Test
@@ -463,6 +501,76 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         // The list comes from the service's own list of years now, so 2021 shows though it is not a recent year.
         browser.open(CONSOLE + "/reports");
         assertThat(browser.find("#reports tr[data-year='2021']").getText()).contains("草稿");
+        browser.signOut(CONSOLE);
+    }
+
+    /**
+     * At 800 px nothing is wider than the window: the report's tables scroll inside their own frame (focusable and
+     * named, so the keyboard scrolls it too), and the findings open as a drawer from the save bar that stays in view
+     * while the focus is deep in table 三. At 1400 px the same holds, the findings beside the form.
+     */
+    @Test
+    @Order(15)
+    void atEightHundredPixelsTheTablesScrollInTheirFrameAndTheFindingsStayInReach() throws Exception {
+        int year = YEAR - 1;
+        browser.signIn(CONSOLE, "psb-editor");
+        try {
+            for (int width : List.of(800, 1400)) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                for (String page : List.of("/reports", "/reports/" + year, "/reports/" + YEAR + "/submit",
+                        "/reports/" + year + "/history")) {
+                    browser.open(CONSOLE + page);
+                    assertThat((Boolean) browser.script(
+                            "return document.documentElement.scrollWidth <= window.innerWidth"))
+                            .as("nothing wider than the window on " + page + " at " + width + " px").isTrue();
+                }
+                browser.open(CONSOLE + "/reports/" + year);
+                WebElement frame = browser.find("#section-s3 .table-wrap");
+                assertThat(frame.getAttribute("tabindex")).isEqualTo("0");
+                assertThat(frame.getAttribute("role")).isEqualTo("region");
+                assertThat(browser.script("return document.getElementById(arguments[0].getAttribute('aria-labelledby'))"
+                        + ".textContent", frame)).asString().contains("收到和处理政府信息公开申请情况");
+                if (width == 800) {
+                    // Table 四's fifteen columns are wider than the window: they scroll inside their frame.
+                    assertThat((Boolean) browser.script("""
+                            const frame = document.querySelector('#section-s4 .table-wrap');
+                            return frame.scrollWidth > frame.clientWidth
+                              && frame.getBoundingClientRect().right <= window.innerWidth;""")).as("table 四 scrolls in its frame").isTrue();
+                }
+                // Deep in table 三: the last cell of its last row.
+                WebElement cell = browser.find("#cell-" + cssKey("s3.carriedForward.total"));
+                browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", cell);
+                WebElement toggle = browser.find("#findings-toggle");
+                if (width == 800) {
+                    assertThat(browser.find("#findings-panel").isDisplayed()).isFalse();
+                    toggle.click();
+                    assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+                    browser.script("arguments[0].focus()", cell);
+                } else {
+                    assertThat(toggle.isDisplayed()).as("beside the form, nothing to open").isFalse();
+                }
+                cell.sendKeys(Keys.END);
+                assertThat(browser.script("return document.activeElement.id")).isEqualTo("cell-s3.carriedForward.total");
+                assertThat((Boolean) browser.script("""
+                        const r = document.getElementById('findings-panel').getBoundingClientRect();
+                        return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight
+                          && r.right <= window.innerWidth;""")).as("the findings in view at " + width + " px").isTrue();
+                assertThat(browser.find("#findings-panel").getText()).contains("待填写");
+                assertThat((Boolean) browser.script("""
+                        const cell = arguments[0].getBoundingClientRect();
+                        const panel = document.getElementById('findings-panel').getBoundingClientRect();
+                        return cell.top >= 0 && (cell.bottom <= panel.top || cell.right <= panel.left);""", cell))
+                        .as("the focused cell is not under the findings at " + width + " px").isTrue();
+                if (width == 800) {
+                    browser.screenshot("editor-800");
+                    browser.find("#findings-close").click();
+                    assertThat(browser.find("#findings-panel").isDisplayed()).isFalse();
+                    assertThat(browser.script("return document.activeElement.id")).isEqualTo("findings-toggle");
+                }
+            }
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        }
         browser.signOut(CONSOLE);
     }
 

@@ -38,4 +38,12 @@ class ContractTest {
         assertThat(Role.AGENCY).noneMatch(Role::office);
         assertThat(CellState.BLANK.code()).isEqualTo("blank");
     }
+
+    @Test
+    void aPersonIsNamedInTheOrderOfTheirName() {
+        assertThat(PersonName.full("晓梅", "王", "office")).isEqualTo("王晓梅");
+        assertThat(PersonName.full("Wei", "Li", "wli")).isEqualTo("Wei Li");
+        assertThat(PersonName.full(null, " ", "psb-editor")).isEqualTo("psb-editor");
+        assertThat(PersonName.full("伟", null, "psb-editor")).isEqualTo("伟");
+    }
 }

@@ -3,6 +3,7 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ScriptData;
+import dev.gongkai.console.shell.Words;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.ReportFormat;
@@ -43,17 +44,19 @@ class EditorController {
     /** The words the editor's script shows, from the message bundles. */
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
             "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
-            "editor.comment", "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
-            "conflict.none");
+            "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
+            "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved");
 
     private final ReportsApi reports;
     private final ScriptData scripts;
     private final MessageSource messages;
+    private final Words words;
 
-    EditorController(ReportsApi reports, ScriptData scripts, MessageSource messages) {
+    EditorController(ReportsApi reports, ScriptData scripts, MessageSource messages, Words words) {
         this.reports = reports;
         this.scripts = scripts;
         this.messages = messages;
+        this.words = words;
     }
 
     record NarrativeField(String key, String title, String text, int length) {
@@ -79,6 +82,11 @@ class EditorController {
         model.addAttribute("narratives", narratives(report, locale));
         JsonNode comments = comments(year);
         model.addAttribute("comments", comments);
+        int resolved = 0;
+        for (JsonNode comment : comments) {
+            resolved += comment.path("open").asBoolean() ? 0 : 1;
+        }
+        model.addAttribute("resolvedComments", resolved);
         model.addAttribute("pageData", scripts.write(Map.of("findings", reports.findings(year), "comments", comments,
                 "rules", rules(), "text", scripts.messages(locale, TEXTS))));
         return "agency/editor";
@@ -101,12 +109,29 @@ class EditorController {
                 "description_en", rule.descriptionEn())).toList();
     }
 
+    /**
+     * The office's comments, each (and each reply) with {@code by}: its author as people read them, and each thread
+     * with {@code open}: not resolved yet.
+     */
     JsonNode comments(int year) {
+        JsonNode comments;
         try {
-            return reports.comments(year);
+            comments = reports.comments(year);
         } catch (ServiceProblem problem) {
             return reports.json().createArrayNode();
         }
+        for (JsonNode comment : comments) {
+            by(comment);
+            comment.path("replies").forEach(this::by);
+            JsonNode resolved = comment.path("resolvedAt");
+            ((ObjectNode) comment).put("open", resolved.isMissingNode() || resolved.isNull());
+        }
+        return comments;
+    }
+
+    private void by(JsonNode comment) {
+        ((ObjectNode) comment).put("by", words.person(comment.path("authorName").asString(null),
+                comment.path("authorAgency").asString(null), comment.path("author").asString("")));
     }
 
     /**

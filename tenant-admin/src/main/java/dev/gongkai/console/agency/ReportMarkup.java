@@ -54,6 +54,7 @@ public final class ReportMarkup {
             if (table == null) {
                 continue;
             }
+            named(table, section);
             for (Element cell : table.select("td[data-cell]")) {
                 if (marked.contains(cell.attr("data-cell"))) {
                     cell.addClass("incomplete");
@@ -81,6 +82,7 @@ public final class ReportMarkup {
             if (table == null) {
                 continue;
             }
+            named(table, section);
             for (Element cell : table.select("td[data-cell]")) {
                 String key = cell.attr("data-cell");
                 String value = cell.text();
@@ -140,6 +142,17 @@ public final class ReportMarkup {
             tables.put(section.key(), table.outerHtml());
         }
         return tables;
+    }
+
+    /**
+     * Gives the table's caption the id {@code <section>-caption}: pages frame each table in a scrolling region
+     * ({@code .table-wrap}, focusable so the keyboard can scroll it) named by that caption.
+     */
+    private static void named(Element table, Section section) {
+        Element caption = table.selectFirst("caption");
+        if (caption != null) {
+            caption.attr("id", section.key() + "-caption");
+        }
     }
 
     /** The cell of last year's report a new draft starts this cell from (see the reports service's new draft). */

@@ -28,7 +28,7 @@ public class ReportsApi {
         return json;
     }
 
-    /** The agency's report years: year, format, status, revision, source, updatedAt. */
+    /** The agency's report years: year, format, status, revision, source, updatedAt, openComments. */
     public JsonNode list() {
         return services.reports().get().uri("/api/reports").retrieve().body(JsonNode.class);
     }
@@ -43,6 +43,14 @@ public class ReportsApi {
     public JsonNode websiteUrl(int year, String url) {
         return services.publishing().put().uri("/api/reports/{year}/website-url", year)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("url", url)).retrieve().body(JsonNode.class);
+    }
+
+    /**
+     * The year's current published revision as the publishing service holds it: {@code revision} (null when never
+     * published) and the {@code url} recorded for it (null when none).
+     */
+    public JsonNode publication(int year) {
+        return services.publishing().get().uri("/api/reports/{year}/website-url", year).retrieve().body(JsonNode.class);
     }
 
     /** The report with its ETag; empty when the agency has no report of that year. */
@@ -84,6 +92,12 @@ public class ReportsApi {
     public JsonNode reply(int year, long comment, String body) {
         return services.reports().post().uri("/api/reports/{year}/comments/{id}/replies", year, comment)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).retrieve().body(JsonNode.class);
+    }
+
+    /** Marks the office's comment dealt with (the agency's editor). */
+    public JsonNode resolve(int year, long comment) {
+        return services.reports().post().uri("/api/reports/{year}/comments/{id}/resolve", year, comment).retrieve()
+                .body(JsonNode.class);
     }
 
     public JsonNode transition(int year, String action, Map<String, String> explanations, String reason,

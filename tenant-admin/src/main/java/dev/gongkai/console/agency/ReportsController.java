@@ -1,6 +1,8 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.services.ServiceUrls;
+import dev.gongkai.console.shell.ShellAdvice;
 import dev.gongkai.contract.China;
 import dev.gongkai.contract.ReportStatus;
 import org.springframework.stereotype.Controller;
@@ -35,13 +37,20 @@ class ReportsController {
     static final int YEARS_SHOWN = 4;
 
     private final ReportsApi reports;
+    private final ServiceUrls urls;
 
-    ReportsController(ReportsApi reports) {
+    ReportsController(ReportsApi reports, ServiceUrls urls) {
         this.reports = reports;
+        this.urls = urls;
     }
 
-    /** One year of the list; {@code status} is null when the agency has no report of that year yet. */
-    record YearRow(int year, String status, Integer revision, LocalDate deadline, long daysLeft, String updatedAt) {
+    /**
+     * One year of the list; {@code status} is null when the agency has no report of that year yet, {@code publicPage}
+     * when the public cannot read it (never published), {@code websiteUrl} when none is recorded for the published
+     * revision.
+     */
+    record YearRow(int year, String status, Integer revision, LocalDate deadline, long daysLeft, String updatedAt,
+                   int openComments, String publicPage, String websiteUrl) {
         public boolean exists() {
             return status != null;
         }
@@ -65,13 +74,21 @@ class ReportsController {
         for (int year = today.getYear(); year > today.getYear() - YEARS_SHOWN && year >= FIRST_YEAR; year--) {
             held.putIfAbsent(year, null);
         }
+        ShellAdvice.Agency agency = model.getAttribute("agency") instanceof ShellAdvice.Agency own ? own : null;
         List<YearRow> rows = new ArrayList<>();
         held.forEach((year, summary) -> {
             LocalDate deadline = LocalDate.of(year + 1, 1, 31);
             long daysLeft = ChronoUnit.DAYS.between(today, deadline);
-            rows.add(summary == null ? new YearRow(year, null, null, deadline, daysLeft, null)
-                    : new YearRow(year, summary.path("status").asString(), summary.path("revision").asInt(), deadline,
-                    daysLeft, summary.path("updatedAt").asString(null)));
+            if (summary == null) {
+                rows.add(new YearRow(year, null, null, deadline, daysLeft, null, 0, null, null));
+                return;
+            }
+            JsonNode publication = publication(year);
+            boolean readable = agency != null && publication.path("revision").isNumber();
+            rows.add(new YearRow(year, summary.path("status").asString(), summary.path("revision").asInt(), deadline,
+                    daysLeft, summary.path("updatedAt").asString(null), summary.path("openComments").asInt(),
+                    readable ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year : null,
+                    publication.path("url").asString(null)));
         });
         model.addAttribute("rows", rows);
         // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.
@@ -82,6 +99,18 @@ class ReportsController {
                 ? rows.stream().filter(r -> "RETURNED".equals(r.status())).toList() : List.of());
         model.addAttribute("notifications", notifications());
         return "agency/reports";
+    }
+
+    /**
+     * Whether the public reads the year's report and where the agency posted it; as the reminders, a help: when the
+     * publishing service is away the list still shows, without them.
+     */
+    private JsonNode publication(int year) {
+        try {
+            return reports.publication(year);
+        } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
+            return reports.json().createObjectNode();
+        }
     }
 
     /** Reminders are a help, not the page: if the publishing service is away the list still shows. */
@@ -102,9 +131,8 @@ class ReportsController {
     @PostMapping("/reports/{year}/website-url")
     String websiteUrl(@PathVariable int year, @RequestParam String url, Locale locale, RedirectAttributes redirect) {
         try {
-            JsonNode saved = reports.websiteUrl(year, url);
+            reports.websiteUrl(year, url);
             redirect.addFlashAttribute("notice", "website.saved");
-            redirect.addFlashAttribute("websiteUrl", Map.of(year, saved.path("url").asString(url)));
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
         }

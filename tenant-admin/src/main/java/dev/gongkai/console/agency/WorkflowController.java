@@ -77,6 +77,14 @@ class WorkflowController {
         return "redirect:/reports/" + year + "#comments";
     }
 
+    /** The editor marks the office's comment dealt with: it leaves the cell and the list (shown on request). */
+    @PostMapping("/reports/{year}/comments/{id}/resolve")
+    String resolve(@PathVariable int year, @PathVariable long id, RedirectAttributes redirect) {
+        reports.resolve(year, id);
+        redirect.addFlashAttribute("notice", "comment.resolved");
+        return "redirect:/reports/" + year + "#comments";
+    }
+
     /** A narrative section's change between two revisions, diffed by words. */
     record TextChange(String key, String title, java.util.List<TextDiff.Part> parts) {
     }

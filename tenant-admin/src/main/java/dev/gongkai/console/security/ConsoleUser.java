@@ -53,7 +53,7 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
                                 .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(held))
                                 .map(a -> a.substring(held.length())))
                 .collect(Collectors.toUnmodifiableSet());
-        String name = dev.gongkai.console.shell.Words.fullName(user.getGivenName(), user.getFamilyName(),
+        String name = dev.gongkai.contract.PersonName.full(user.getGivenName(), user.getFamilyName(),
                 user.getFullName() != null ? user.getFullName() : user.getPreferredUsername());
         return new ConsoleUser(user.getPreferredUsername(), name, roles, agencies, acting);
     }

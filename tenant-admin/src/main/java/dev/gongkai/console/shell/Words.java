@@ -11,10 +11,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * What pages show for the machine's values, as {@code ${@words…}} in templates: a moment in China's time zone to the
- * minute, a cell or rule by its name (the shared {@link Labels}), a person by their full name in Chinese order.
+ * minute, a cell or rule by its name (the shared {@link Labels}).
  */
 @Component("words")
 public class Words {
@@ -52,20 +53,17 @@ public class Words {
     }
 
     /**
-     * A full name from its parts: family name first and no space when either part is Chinese (李伟), given name
-     * first otherwise (Wei Li); the username when there are no parts.
+     * Who wrote something, as people read it: their full name with the agency they wrote for, 王晓梅（乌海市政务公开办）;
+     * the username when the service kept no name (older entries).
      */
-    public static String fullName(String given, String family, String fallback) {
-        boolean hasGiven = given != null && !given.isBlank();
-        boolean hasFamily = family != null && !family.isBlank();
-        if (!hasGiven && !hasFamily) {
-            return fallback;
+    public String person(String name, String agency, String username) {
+        if (name == null || name.isBlank()) {
+            return username;
         }
-        if (!hasGiven || !hasFamily) {
-            return (hasGiven ? given : family).strip();
+        if (agency == null || agency.isBlank()) {
+            return name;
         }
-        boolean chinese = (given + family).codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        return chinese ? family.strip() + given.strip() : given.strip() + " " + family.strip();
+        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
+                ? name + " (" + agency + ")" : name + "（" + agency + "）";
     }
 }

@@ -4,6 +4,7 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.publishing.cache.PublicationPointer;
+import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
 import org.slf4j.Logger;
@@ -14,8 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Records an agency's own-site URL on its current published revision and shows it on the public page. */
+/**
+ * Records an agency's own-site URL on its current published revision and shows it on the public page; the agency
+ * reads it back.
+ */
 @Service
 class WebsiteUrls {
 
@@ -32,6 +37,11 @@ class WebsiteUrls {
         this.states = states;
         this.pointer = pointer;
         this.transactions = transactions;
+    }
+
+    /** The year's current published revision (with its website URL, if recorded); the URL is public anyway. */
+    Optional<PublishedRevision> current(ActingAgency acting, int year) {
+        return revisions.current(acting.slug(), year);
     }
 
     int record(ActingAgency acting, int year, String url) {

@@ -62,6 +62,11 @@ class WebsiteUrlTest {
                 .andExpect(jsonPath("$.url").value(URL));
 
         assertThat(body(page())).contains("href=\"" + URL + "\"").doesNotContain("未登记本机关网站");
+        // The agency reads it back (the console shows it after a reload), its approver too.
+        mvc.perform(get("/api/reports/2021/website-url")
+                        .with(token("approver", List.of(agency.slug()), Roles.AGENCY_APPROVER)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.url").value(URL));
         assertThat(dsl.select(REPORT_STATE.WEBSITE_URL).from(REPORT_STATE)
                 .where(REPORT_STATE.AGENCY_SLUG.eq(agency.slug().value())).fetchSingle().value1()).isEqualTo(URL);
 
@@ -69,6 +74,10 @@ class WebsiteUrlTest {
         events.corrected(agency, 2021, Reports.json("网址测试局", 2021, 3), Reports.beijing(2022, 2, 1), "更正");
         events.pump();
         assertThat(body(page())).contains("未登记本机关网站");
+        mvc.perform(get("/api/reports/2021/website-url").with(editorOf(agency))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2)).andExpect(jsonPath("$.url").doesNotExist());
+        mvc.perform(get("/api/reports/2020/website-url").with(editorOf(agency))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").doesNotExist()).andExpect(jsonPath("$.url").doesNotExist());
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.Optional;
 import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATION;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT_REVISION;
+import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
 
 /**
  * The agency's {@code report} and {@code report_revision} tables. Every method takes the agency's mapped
@@ -53,13 +54,19 @@ public class ReportStore {
 
     /** Every report of the agency, newest year first, without reading the documents. */
     public List<Summary> summaries(DSLContext dsl) {
-        return dsl.select(REPORT.YEAR, REPORT.FORMAT, REPORT.STATUS, REPORT.REVISION, REPORT.SOURCE, REPORT.UPDATED_AT)
+        var c = REVIEW_COMMENT;
+        var openComments = DSL.field(DSL.selectCount().from(c)
+                .where(c.YEAR.eq(REPORT.YEAR), c.PARENT_ID.isNull(), c.RESOLVED_AT.isNull()));
+        return dsl.select(REPORT.YEAR, REPORT.FORMAT, REPORT.STATUS, REPORT.REVISION, REPORT.SOURCE, REPORT.UPDATED_AT,
+                        openComments)
                 .from(REPORT).orderBy(REPORT.YEAR.desc())
-                .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
     }
 
+    /** @param openComments the review comments (threads) not resolved yet */
     public record Summary(int year, String format, ReportStatus status, int revision, ReportSource source,
-                          OffsetDateTime updatedAt) {
+                          OffsetDateTime updatedAt, int openComments) {
     }
 
     /** What an edit needs, read in one round trip: the row (locked), last year's document and the explanations. */

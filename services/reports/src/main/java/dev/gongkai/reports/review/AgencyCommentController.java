@@ -1,5 +1,6 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.reports.report.Permissions;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The office's comments as the agency sees them (a returned report comes back with them), and the agency's replies. */
+/**
+ * The office's comments as the agency sees them (a returned report comes back with them), the agency's replies, and
+ * the editor marking a comment resolved.
+ */
 @RestController
 class AgencyCommentController {
 
@@ -33,5 +37,12 @@ class AgencyCommentController {
                                            @RequestBody OfficeController.Reply reply) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
+    }
+
+    /** The agency's editor marks a comment dealt with; the office sees it resolved too. */
+    @PostMapping("/api/reports/{year}/comments/{id}/resolve")
+    Comments.Comment resolve(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
+        return comments.resolve(acting, year, id);
     }
 }

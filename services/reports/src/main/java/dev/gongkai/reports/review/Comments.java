@@ -1,5 +1,9 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.PersonName;
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -12,6 +16,8 @@ import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,28 +34,37 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
 public class Comments {
 
     static final int MAX_BODY_CHARS = 10_000;
+    /** What a jurisdiction's disclosure office is called after the jurisdiction's name. */
+    static final String OFFICE = "政务公开办";
 
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
     private final AuditTrail audit;
+    private final AgencyRegistry registry;
 
-    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, AgencyRegistry registry) {
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
+        this.registry = registry;
     }
 
-    public record Comment(long id, String anchor, String body, String author, boolean fromOffice,
-                          OffsetDateTime createdAt, OffsetDateTime resolvedAt, String resolvedBy,
-                          List<Comment> replies) {
+    /**
+     * @param author       the author's username
+     * @param authorName   their full name in Chinese order (王晓梅), null on comments written before names were kept
+     * @param authorAgency the agency they wrote for (the office, for the office's staff), null likewise
+     */
+    public record Comment(long id, String anchor, String body, String author, String authorName,
+                          String authorAgency, boolean fromOffice, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
+                          String resolvedBy, List<Comment> replies) {
     }
 
     public record NewComment(String anchor, String body) {
     }
 
     private static final RecordMapper<ReviewCommentRecord, Comment> TO_COMMENT = r -> new Comment(r.getId(),
-            r.getAnchor(), r.getBody(), r.getAuthor(), r.getFromOffice(), r.getCreatedAt(), r.getResolvedAt(),
-            r.getResolvedBy(), new ArrayList<>());
+            r.getAnchor(), r.getBody(), r.getAuthor(), r.getAuthorName(), r.getAuthorAgency(), r.getFromOffice(),
+            r.getCreatedAt(), r.getResolvedAt(), r.getResolvedBy(), new ArrayList<>());
 
     /** The threads of a report: top-level comments in order, each with its replies. */
     @Transactional(readOnly = true)
@@ -118,6 +133,8 @@ public class Comments {
                 .set(REVIEW_COMMENT.ANCHOR, anchor)
                 .set(REVIEW_COMMENT.BODY, body)
                 .set(REVIEW_COMMENT.AUTHOR, actor)
+                .set(REVIEW_COMMENT.AUTHOR_NAME, authorName(actor))
+                .set(REVIEW_COMMENT.AUTHOR_AGENCY, authorAgency(acting))
                 .set(REVIEW_COMMENT.FROM_OFFICE, office)
                 .returning().fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -128,6 +145,26 @@ public class Comments {
         }
         audit.append(dsl, acting.slug(), actor, action, target(year, record.getId()), null, after);
         return TO_COMMENT.map(record);
+    }
+
+    /** The author's full name from their token's name claims; the username when it has none. */
+    private static String authorName(String username) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return PersonName.full(token.getToken().getClaimAsString("given_name"),
+                    token.getToken().getClaimAsString("family_name"), username);
+        }
+        return username;
+    }
+
+    /**
+     * The agency whose roles the author wrote with, as people call it: a disclosure office by its jurisdiction
+     * (乌海市政务公开办, whatever the office's registered name), any other agency by its name.
+     */
+    private String authorAgency(ActingAgency acting) {
+        AgencySlug wroteFor = acting.caller().actingFor() != null ? acting.caller().actingFor() : acting.slug();
+        return registry.find(wroteFor).map(agency -> agency.kind() != AgencyKind.DISCLOSURE_OFFICE ? agency.nameZh()
+                : registry.findJurisdiction(agency.jurisdiction()).map(j -> j.nameZh() + OFFICE)
+                .orElse(agency.nameZh())).orElse(null);
     }
 
     private StoredReport requireReport(DSLContext dsl, int year) {

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static dev.gongkai.reports.Staff.approver;
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.reviewer;
@@ -32,7 +33,8 @@ class ReviewTest {
     @TestTenant(jurisdiction = "city-review", slug = "rv-a-bureau")
     ManagedAgency idle;
 
-    @TestTenant(jurisdiction = "city-review", slug = "rv-office", kind = AgencyKind.DISCLOSURE_OFFICE)
+    @TestTenant(jurisdiction = "city-review", slug = "rv-office", nameZh = "审核测试市人民政府办公室",
+            kind = AgencyKind.DISCLOSURE_OFFICE)
     ManagedAgency office;
 
     @TestTenant(jurisdiction = "city-elsewhere")
@@ -99,7 +101,9 @@ class ReviewTest {
     void commentsSitOnACellOrASectionWithRepliesAndResolution() throws Exception {
         submit(submitting);
         comment("{\"anchor\":\"s3.granted.total\",\"body\":\"予以公开总数偏高，请说明\"}").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.fromOffice").value(true));
+                .andExpect(jsonPath("$.fromOffice").value(true))
+                .andExpect(jsonPath("$.authorAgency").value("测试辖区 city-review政务公开办"))
+                .andExpect(jsonPath("$.authorName").value("reviewer-" + office.slug()));
         comment("{\"anchor\":\"s5\",\"body\":\"问题部分请具体写\"}").andExpect(status().isCreated());
         comment("{\"anchor\":\"s3.nowhere\",\"body\":\"x\"}").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("anchor"));
@@ -120,6 +124,16 @@ class ReviewTest {
                 .andExpect(jsonPath("$[0].replies[0].body").value("已核实，数字无误"))
                 .andExpect(jsonPath("$[0].resolvedAt").isString())
                 .andExpect(jsonPath("$[1].anchor").value("s5"));
+        mvc.perform(get("/api/reports").with(editor(submitting)))
+                .andExpect(jsonPath("$[0].openComments").value(1));
+        // The agency's editor marks the other one dealt with; the approver may not, the list counts none open.
+        Number second = com.jayway.jsonpath.JsonPath.read(threads, "$[1].id");
+        mvc.perform(post("/api/reports/2024/comments/" + second + "/resolve").with(approver(submitting)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reports/2024/comments/" + second + "/resolve").with(editor(submitting)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.resolvedBy").value("editor-" + submitting.slug()));
+        mvc.perform(get("/api/reports").with(editor(submitting)))
+                .andExpect(jsonPath("$[0].openComments").value(0));
         mvc.perform(get("/api/reports/2024/audit").with(editor(submitting)))
                 .andExpect(jsonPath("$[*].action").value(hasItem("comment.add")))
                 .andExpect(jsonPath("$[*].action").value(hasItem("comment.reply")))
