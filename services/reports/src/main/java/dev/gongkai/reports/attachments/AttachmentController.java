@@ -2,6 +2,7 @@ package dev.gongkai.reports.attachments;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -11,7 +12,6 @@ import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +48,10 @@ class AttachmentController {
             throws IOException {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
         if (file == null) {
-            throw ApiException.badRequest("attachment.file.required", "请以 multipart 字段 file 上传文件",
-                    "Upload the file as the multipart field \"file\"").atField("file");
+            throw new ApiException(ProblemCode.ATTACHMENT_FILE_REQUIRED).atField("file");
         }
         if (file.getSize() > Attachments.MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "attachment.too-large", "附件超过 20 MB",
-                    "The attachment is larger than 20 MB", java.util.Map.of("field", "file"));
+            throw Attachments.tooLarge();
         }
         var saved = attachments.add(acting, year, file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.created(URI.create("/api/reports/" + year + "/attachments/" + saved.id())).body(saved);

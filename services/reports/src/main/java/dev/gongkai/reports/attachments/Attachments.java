@@ -1,13 +1,13 @@
 package dev.gongkai.reports.attachments;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,18 +56,15 @@ public class Attachments {
             throw Years.reportNotFound(year);
         }
         if (content == null || content.length == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "attachment.empty", "请上传文件", "The file is empty",
-                    Map.of("field", "file"));
+            throw new ApiException(ProblemCode.ATTACHMENT_EMPTY).atField("file");
         }
         if (content.length > MAX_BYTES) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "attachment.too-large", "附件超过 20 MB",
-                    "The attachment is larger than 20 MB", Map.of("field", "file", "limit_bytes", MAX_BYTES));
+            throw tooLarge().with("limit_bytes", MAX_BYTES);
         }
         String type = mediaType(content);
         if (type == null) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment.type-not-allowed",
-                    "只能上传 PDF、PNG 或 JPEG 文件", "Only PDF, PNG and JPEG files can be attached",
-                    Map.of("field", "file", "allowed", List.of("application/pdf", "image/png", "image/jpeg")));
+            throw new ApiException(ProblemCode.ATTACHMENT_TYPE_NOT_ALLOWED).atField("file")
+                    .with("allowed", List.of("application/pdf", "image/png", "image/jpeg"));
         }
         String name = fileName(fileName);
         String sha256 = sha256(content);
@@ -109,9 +106,14 @@ public class Attachments {
         var r = agencyDsl.of(acting).selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id))
                 .fetchOne();
         if (r == null) {
-            throw ApiException.notFound("attachment.not-found", "未找到附件 " + id, "Attachment " + id + " not found");
+            throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
         }
         return new Download(r.getFileName(), r.getMediaType(), r.getContent(), r.getSha256());
+    }
+
+    /** 413 for a file over {@link #MAX_BYTES}, whether the upload or the stored content says so. */
+    static ApiException tooLarge() {
+        return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, MAX_BYTES / (1024 * 1024) + " MB").atField("file");
     }
 
     /** Recognised by the first bytes: PDF, PNG or JPEG; anything else is refused. */

@@ -4,6 +4,7 @@ import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.imports.ImportResult;
@@ -26,7 +27,6 @@ import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,8 +66,7 @@ class Drafting {
     public Saved create(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         if (reports.exists(dsl, year)) {
-            throw new ApiException(HttpStatus.CONFLICT, "report.exists", year + " 年度报告已存在",
-                    "The report for " + year + " already exists", Map.of("field", "year", "location", "/api/reports/" + year));
+            throw new ApiException(ProblemCode.REPORT_EXISTS, year).atField("year").with("location", "/api/reports/" + year);
         }
         AnnualReport draft = newDraft(acting.agency().nameZh(), year, reports.previousYear(dsl, year));
         String actor = acting.caller().username();
@@ -144,11 +143,8 @@ class Drafting {
         DSLContext dsl = agencyDsl.of(acting);
         ReportFormat format = ReportFormat.forYear(year);
         if (imported.report().format() != format) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.format-mismatch",
-                    "导入的报告是 " + imported.report().format().code() + " 年版格式，" + year + " 年度报告应为 "
-                            + format.code() + " 年版", "The imported report follows the " + imported.report().format().code()
-                            + " format; a report on " + year + " follows the " + format.code() + " format",
-                    Map.of("field", "body"));
+            throw new ApiException(ProblemCode.IMPORT_FORMAT_MISMATCH, imported.report().format().code(), year,
+                    format.code()).atField("body");
         }
         Optional<StoredReport> existing = reports.lock(dsl, year);
         if (existing.isEmpty()) {
@@ -210,7 +206,7 @@ class Drafting {
             }
         }
         if (!errors.isEmpty()) {
-            throw ReportPatch.invalid(HttpStatus.UNPROCESSABLE_CONTENT, errors);
+            throw ReportPatch.invalid(errors);
         }
     }
 
@@ -249,10 +245,8 @@ class Drafting {
 
     private static void requireEditable(StoredReport report) {
         if (!report.status().editable()) {
-            throw new ApiException(HttpStatus.CONFLICT, "report.frozen",
-                    "报告当前状态为 " + report.status() + "，不能修改" + (report.status() == ReportStatus.PENDING_SIGNOFF
-                            ? "（请先撤回签发申请）" : "（已报送的报告在退回前不能修改）"),
-                    "The report is " + report.status() + " and cannot be changed", Map.of("status", report.status().name()));
+            ApiException frozen = new ApiException(ProblemCode.REPORT_FROZEN).with("status", report.status().name());
+            throw report.status() == ReportStatus.PENDING_SIGNOFF ? frozen.variant("pending-signoff") : frozen;
         }
     }
 
@@ -268,10 +262,11 @@ class Drafting {
                     .toList();
             props.put("conflicting_cells", changedSince);
         }
-        return new ApiException(HttpStatus.CONFLICT, "report.revision.stale",
-                "报告已被他人修改（当前版本 " + current.revision() + "，您编辑的是版本 " + expected + "），未保存；请合并后重试",
-                "The report was changed by someone else (now revision " + current.revision() + ", you edited "
-                        + expected + "); nothing was saved — merge and retry", props);
+        ApiException stale = new ApiException(ProblemCode.REPORT_REVISION_STALE, current.revision(), expected);
+        for (Map.Entry<String, Object> property : props.entrySet()) {
+            stale = stale.with(property.getKey(), property.getValue());
+        }
+        return stale;
     }
 
     static Map<String, Object> prefilled(AnnualReport draft) {

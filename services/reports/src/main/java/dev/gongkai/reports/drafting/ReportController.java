@@ -1,6 +1,7 @@
 package dev.gongkai.reports.drafting;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.report.imports.ImportResult;
@@ -83,7 +84,7 @@ class ReportController {
                                      HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int expected = Etags.revision(ifMatch);
-        byte[] body = Bodies.read(request, ReportPatch.MAX_BODY_BYTES, "1 MB", "1 MB");
+        byte[] body = Bodies.read(request, ReportPatch.MAX_BODY_BYTES, "1 MB");
         Drafting.Saved saved = drafting.patch(acting, year, expected, body);
         // The editor already holds the document; the answer is what changed for them: revision, status, findings.
         ObjectNode answer = json.mapper().createObjectNode();
@@ -133,10 +134,9 @@ class ReportController {
     }
 
     static ImportResult read(HttpServletRequest request) {
-        byte[] body = Bodies.read(request, MAX_IMPORT_BYTES, "20 MB", "20 MB");
+        byte[] body = Bodies.read(request, MAX_IMPORT_BYTES, "20 MB");
         if (body.length == 0) {
-            throw ApiException.badRequest("request.body.missing", "请上传报告文件（txt、html、docx 或 pdf）",
-                    "Upload the report file (txt, html, docx or pdf) as the body");
+            throw new ApiException(ProblemCode.REQUEST_BODY_MISSING).variant("report-file");
         }
         try {
             return ReportReader.read(body);
@@ -146,9 +146,8 @@ class ReportController {
                     Map.of("field", "body", "reason", e.code()));
         } catch (RuntimeException e) {
             // A parser tripping over a hostile file is the file's problem, not a server error.
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.unreadable",
-                    "无法读取该文件（文件损坏或不是年度报告）", "The file cannot be read (damaged or not an annual report)",
-                    Map.of("field", "body", "reason", "DAMAGED"));
+            throw new ApiException(ProblemCode.IMPORT_UNREADABLE).variant("damaged").atField("body")
+                    .with("reason", "DAMAGED");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gongkai.reports.drafting;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.model.AnnualReport;
@@ -107,8 +108,7 @@ class RevisionController {
     }
 
     private AnnualReport revision(DSLContext dsl, int year, int revision) {
-        return reports.revision(dsl, year, revision).orElseThrow(() -> ApiException.notFound(
-                "report.revision.not-found", year + " 年度报告没有版本 " + revision,
-                "The " + year + " report has no revision " + revision));
+        return reports.revision(dsl, year, revision).orElseThrow(() -> new ApiException(
+                ProblemCode.REPORT_REVISION_NOT_FOUND, year, revision));
     }
 }

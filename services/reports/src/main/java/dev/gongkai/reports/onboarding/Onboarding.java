@@ -8,6 +8,7 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -26,7 +27,6 @@ import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -232,9 +232,7 @@ class Onboarding {
             }
             return result;
         } catch (RuntimeException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "onboarding.mapping.invalid",
-                    "对应表应为 JSON 对象：{\"文件名\": \"机构标识\"}", "The mapping must be a JSON object {\"file name\": \"agency slug\"}",
-                    Map.of("field", "mapping"));
+            throw new ApiException(ProblemCode.ONBOARDING_MAPPING_INVALID).atField("mapping");
         }
     }
 }

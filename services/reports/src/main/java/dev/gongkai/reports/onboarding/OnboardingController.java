@@ -1,6 +1,7 @@
 package dev.gongkai.reports.onboarding;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
@@ -37,12 +38,10 @@ class OnboardingController {
                       @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
         Permissions.requireRole(caller, Roles.OFFICE_ADMIN);
         if (access.supervisedJurisdictions(caller).isEmpty()) {
-            throw ApiException.forbidden("access.denied", "仅政务公开办可以导入历史报告",
-                    "Only a disclosure office can import published history");
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("onboarding");
         }
         if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest("onboarding.file.required", "请以 multipart 字段 file 上传 zip 压缩包",
-                    "Upload the zip as the multipart field \"file\"").atField("file");
+            throw new ApiException(ProblemCode.ONBOARDING_FILE_REQUIRED).atField("file");
         }
         Map<String, String> map = Onboarding.mapping(mapping, json);
         List<ZipEntries.File> files;

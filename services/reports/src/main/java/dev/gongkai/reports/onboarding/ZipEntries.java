@@ -1,13 +1,12 @@
 package dev.gongkai.reports.onboarding;
 
 import dev.gongkai.platform.error.ApiException;
-import org.springframework.http.HttpStatus;
+import dev.gongkai.platform.error.ProblemCode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -37,9 +36,7 @@ final class ZipEntries {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {
-                    throw tooLarge("onboarding.zip.too-many-entries",
-                            "压缩包内文件超过 " + MAX_ENTRIES + " 个，未导入任何内容",
-                            "The zip holds more than " + MAX_ENTRIES + " entries; nothing was imported");
+                    throw new ApiException(ProblemCode.ONBOARDING_ZIP_TOO_MANY_ENTRIES, MAX_ENTRIES).atField("file");
                 }
                 String name = entry.getName();
                 if (entry.isDirectory() || ignored(name)) {
@@ -50,12 +47,12 @@ final class ZipEntries {
                 files.add(new File(name, content));
             }
         } catch (ZipException e) {
-            throw invalid("压缩包已损坏：" + e.getMessage(), "The zip is damaged: " + e.getMessage());
+            throw invalid(e.getMessage()).variant("damaged");
         } catch (IOException e) {
-            throw invalid("无法读取压缩包：" + e.getMessage(), "The zip cannot be read: " + e.getMessage());
+            throw invalid(e.getMessage()).variant("unreadable");
         }
         if (entries == 0) {
-            throw invalid("上传的文件不是 zip 压缩包，或其中没有文件", "The upload is not a zip or holds no files");
+            throw invalid();
         }
         return files;
     }
@@ -69,10 +66,7 @@ final class ZipEntries {
         while ((n = zip.read(buffer)) > 0) {
             read += n;
             if (read > limit) {
-                throw tooLarge("onboarding.zip.too-large",
-                        "压缩包解压后过大（“" + name + "”处超过限制：单个文件 32 MB，合计 256 MB），疑为压缩炸弹，未导入任何内容",
-                        "The zip inflates beyond its limits at \"" + name + "\" (32 MB per file, 256 MB in all); "
-                                + "nothing was imported");
+                throw new ApiException(ProblemCode.ONBOARDING_ZIP_TOO_LARGE, name).atField("file");
             }
             out.write(buffer, 0, n);
         }
@@ -84,12 +78,7 @@ final class ZipEntries {
         return name.startsWith("__MACOSX/") || base.startsWith(".") || base.isEmpty();
     }
 
-    private static ApiException tooLarge(String code, String zh, String en) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, code, zh, en, Map.of("field", "file"));
-    }
-
-    private static ApiException invalid(String zh, String en) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "onboarding.zip.invalid", zh, en,
-                Map.of("field", "file"));
+    private static ApiException invalid(Object... arguments) {
+        return new ApiException(ProblemCode.ONBOARDING_ZIP_INVALID, arguments).atField("file");
     }
 }

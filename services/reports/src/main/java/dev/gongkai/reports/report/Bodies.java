@@ -1,12 +1,11 @@
 package dev.gongkai.reports.report;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 
 /**
  * Reads a request body up to a limit, refusing (413) rather than buffering whatever a client sends: Spring's
@@ -17,25 +16,23 @@ public final class Bodies {
     private Bodies() {
     }
 
-    public static byte[] read(HttpServletRequest request, int maxBytes, String limitZh, String limitEn) {
+    public static byte[] read(HttpServletRequest request, int maxBytes, String limit) {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            throw tooLarge(maxBytes, limitZh, limitEn);
+            throw tooLarge(maxBytes, limit);
         }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw tooLarge(maxBytes, limitZh, limitEn);
+                throw tooLarge(maxBytes, limit);
             }
             return body;
         } catch (IOException e) {
-            throw ApiException.badRequest("request.body.unreadable", "无法读取请求内容", "The request body cannot be read");
+            throw new ApiException(ProblemCode.REQUEST_BODY_UNREADABLE);
         }
     }
 
-    private static ApiException tooLarge(int maxBytes, String limitZh, String limitEn) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
-                "请求内容超过 " + limitZh + "，未保存任何内容", "The body is larger than " + limitEn + "; nothing was saved",
-                Map.of("field", "body", "limit_bytes", maxBytes));
+    private static ApiException tooLarge(int maxBytes, String limit) {
+        return new ApiException(ProblemCode.REQUEST_TOO_LARGE, limit).atField("body").with("limit_bytes", maxBytes);
     }
 }

@@ -6,6 +6,7 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
@@ -58,8 +59,7 @@ class Submissions {
     List<Submission> list(Caller caller, int year, Optional<String> status) {
         List<JurisdictionSlug> jurisdictions = access.supervisedJurisdictions(caller);
         if (jurisdictions.isEmpty()) {
-            throw ApiException.forbidden("access.denied", "仅政务公开办工作人员可以查看报送情况",
-                    "Only disclosure-office staff may see the submissions");
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("submissions");
         }
         List<Submission> rows = new ArrayList<>();
         for (JurisdictionSlug jurisdiction : jurisdictions) {
@@ -97,9 +97,7 @@ class Submissions {
             try {
                 ReportStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "submissions.status.unknown",
-                        "未知状态“" + status + "”", "Unknown status \"" + status + "\"",
-                        java.util.Map.of("field", "status"));
+                throw new ApiException(ProblemCode.SUBMISSIONS_STATUS_UNKNOWN, status).atField("status");
             }
         }
         return Optional.of(status);

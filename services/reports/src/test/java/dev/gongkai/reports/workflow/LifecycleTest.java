@@ -109,6 +109,10 @@ class LifecycleTest {
 
         act(editor(agency), "request-signoff", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING_SIGNOFF"));
+        edit(Reports.patch(Map.of("s3.received.total", 6))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("report.frozen"))
+                .andExpect(jsonPath("$.status").value("PENDING_SIGNOFF"))
+                .andExpect(jsonPath("$.message_zh").value("报告正在等待签发，不能修改（请先撤回签发申请）"));
         act(approver(agency), "submit", "").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("transition.blocked-by-findings"))
                 .andExpect(jsonPath("$.unexplained_warnings[0]").value(warning));
@@ -118,7 +122,10 @@ class LifecycleTest {
                 .andExpect(jsonPath("$.unexplainedWarnings").value(0));
 
         edit(Reports.patch(Map.of("s3.received.total", 6))).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("report.frozen"));
+                .andExpect(jsonPath("$.code").value("report.frozen"))
+                .andExpect(jsonPath("$.message_zh").value("报告已报送，不能修改（已报送的报告在退回前不能修改）"))
+                .andExpect(jsonPath("$.message_en").value(
+                        "The report has been submitted and cannot be changed until it is returned"));
 
         mvc.perform(post("/api/office/reports/" + agency.slug() + "/2024/comments").with(reviewer(office))
                         .contentType(MediaType.APPLICATION_JSON)
