@@ -100,6 +100,7 @@ class TenantIsolationTest {
                 get("/api/reports/2024/audit/verify"),
                 get("/api/reports/2024/comments"),
                 post("/api/reports/2024/comments/1/replies").contentType(json).content("{\"body\":\"x\"}"),
+                post("/api/reports/2024/comments/1/resolve"),
                 multipart("/api/reports/2024/attachments").file(new MockMultipartFile("file", "a.pdf",
                         "application/pdf", "%PDF-1.4 a".getBytes(StandardCharsets.US_ASCII))),
                 get("/api/reports/2024/attachments"),
@@ -115,6 +116,7 @@ class TenantIsolationTest {
                 get("/api/office/reports/" + b + "/2024/attachments/1"),
                 get("/api/office/reports/" + b + "/2024/revisions"),
                 get("/api/office/reports/" + b + "/2024/revisions/1/diff/2"),
+                get("/api/office/reports/" + b + "/2024/steps"),
                 multipart("/api/office/imports").file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
                         .param("mapping", "{\"b.txt\":\"" + b + "\"}"));
     }
@@ -189,7 +191,7 @@ class TenantIsolationTest {
                 agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
         Set<String> editorsOnly = Set.of("POST /api/reports", "PATCH /api/reports/2024",
                 "POST /api/reports/import", "POST /api/reports/2024/import", "POST /api/reports/2024/transitions",
-                "POST /api/reports/2024/attachments");
+                "POST /api/reports/2024/attachments", "POST /api/reports/2024/comments/1/resolve");
         for (var request : everyEndpointAboutB()) {
             var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", agencyB.slug().value())).andReturn();
             String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
