@@ -2,6 +2,7 @@ package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -184,9 +185,7 @@ public class KeycloakOrganizations implements Organizations {
     }
 
     private String organizationId(AgencySlug alias) {
-        return (String) findOrganization(alias).orElseThrow(() -> ApiException.conflict("agency.no-organization",
-                "机构 " + alias + " 在身份认证服务（Keycloak）中没有组织，请重新运行开通",
-                "Agency " + alias + " has no Keycloak organization; run provisioning again")).get("id");
+        return (String) findOrganization(alias).orElseThrow(() -> new ApiException(ProblemCode.AGENCY_NO_ORGANIZATION, alias)).get("id");
     }
 
     private Optional<Map<String, Object>> findMember(String orgId, String username) {
@@ -235,8 +234,7 @@ public class KeycloakOrganizations implements Organizations {
     }
 
     private static ApiException userExists(String username) {
-        return ApiException.conflict("user.exists", "用户名 " + username + " 或其电子邮箱已被使用",
-                "The username " + username + " or its email is already taken");
+        return new ApiException(ProblemCode.USER_EXISTS, username);
     }
 
     private RestClient admin() {
