@@ -14,7 +14,7 @@ public enum ProblemCode {
     AUTHENTICATION_REQUIRED("authentication.required", HttpStatus.UNAUTHORIZED),
     AUTHENTICATION_UNAVAILABLE("authentication.unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role", "submissions", "onboarding",
-            "registry", "agency-users"),
+            "registry", "agency-users", "office-staff", "office-admin", "website-url"),
     REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "parameters"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR("internal.error", HttpStatus.INTERNAL_SERVER_ERROR),
@@ -89,12 +89,29 @@ public enum ProblemCode {
     ONBOARDING_ZIP_INVALID("onboarding.zip.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "damaged", "unreadable"),
     ONBOARDING_ZIP_TOO_MANY_ENTRIES("onboarding.zip.too-many-entries", HttpStatus.CONTENT_TOO_LARGE),
     ONBOARDING_ZIP_TOO_LARGE("onboarding.zip.too-large", HttpStatus.CONTENT_TOO_LARGE),
+    COMMENT_NOT_FOUND("comment.not-found", HttpStatus.NOT_FOUND),
+    COMMENT_ANCHOR_REQUIRED("comment.anchor.required", HttpStatus.BAD_REQUEST),
+    COMMENT_ANCHOR_UNKNOWN("comment.anchor.unknown", HttpStatus.UNPROCESSABLE_CONTENT),
+    COMMENT_BODY_REQUIRED("comment.body.required", HttpStatus.BAD_REQUEST),
+    COMMENT_BODY_TOO_LONG("comment.body.too-long", HttpStatus.UNPROCESSABLE_CONTENT),
 
     // Publishing.
     DEAD_EVENT_NOT_FOUND("dead-event.not-found", HttpStatus.NOT_FOUND),
     REMINDER_SCHEDULE_INVALID("reminder.schedule.invalid", HttpStatus.BAD_REQUEST),
     REMINDER_TARGET_REQUIRED("reminder.target.required", HttpStatus.BAD_REQUEST),
-    REMINDER_NOT_OWED("reminder.not-owed", HttpStatus.CONFLICT);
+    REMINDER_NOT_OWED("reminder.not-owed", HttpStatus.CONFLICT),
+    YEAR_REQUIRED("year.required", HttpStatus.BAD_REQUEST),
+    YEAR_INVALID("year.invalid", HttpStatus.BAD_REQUEST),
+    JURISDICTION_AMBIGUOUS("jurisdiction.ambiguous", HttpStatus.BAD_REQUEST),
+    SCORECARD_BASE_INVALID("scorecard.base.invalid", HttpStatus.BAD_REQUEST),
+    SCORECARD_LINE_INVALID("scorecard.line.invalid", HttpStatus.BAD_REQUEST),
+    SCORECARD_DEDUCTIONS_REQUIRED("scorecard.deductions.required", HttpStatus.BAD_REQUEST),
+    SCORECARD_ITEM_UNKNOWN("scorecard.item.unknown", HttpStatus.BAD_REQUEST, "named"),
+    SCORECARD_ITEM_DUPLICATE("scorecard.item.duplicate", HttpStatus.BAD_REQUEST),
+    SCORECARD_POINTS_INVALID("scorecard.points.invalid", HttpStatus.BAD_REQUEST),
+    WEBSITE_URL_INVALID("website-url.invalid", HttpStatus.BAD_REQUEST),
+    REPORT_NOT_PUBLISHED("report.not-published", HttpStatus.NOT_FOUND, "website-url"),
+    RATE_LIMIT_EXCEEDED("rate-limit.exceeded", HttpStatus.TOO_MANY_REQUESTS);
 
     private final String code;
     private final HttpStatus status;
