@@ -13,7 +13,8 @@ public enum ProblemCode {
     // Requests and access (platform).
     AUTHENTICATION_REQUIRED("authentication.required", HttpStatus.UNAUTHORIZED),
     AUTHENTICATION_UNAVAILABLE("authentication.unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role", "submissions", "onboarding"),
+    ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role", "submissions", "onboarding",
+            "registry", "agency-users", "office-staff", "office-admin", "website-url"),
     REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "parameters"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR("internal.error", HttpStatus.INTERNAL_SERVER_ERROR),
@@ -21,11 +22,28 @@ public enum ProblemCode {
     AGENCY_AMBIGUOUS("agency.ambiguous", HttpStatus.BAD_REQUEST),
     AGENCY_SUSPENDED("agency.suspended", HttpStatus.FORBIDDEN),
     AGENCY_ARCHIVED("agency.archived", HttpStatus.FORBIDDEN),
-    AGENCY_NOT_FOUND("agency.not-found", HttpStatus.NOT_FOUND),
+    AGENCY_NOT_FOUND("agency.not-found", HttpStatus.NOT_FOUND, "no-schema"),
     AGENCY_SLUG_INVALID("agency.slug.invalid", HttpStatus.BAD_REQUEST,
             "empty", "length", "ascii", "uppercase", "characters"),
     JURISDICTION_SLUG_INVALID("jurisdiction.slug.invalid", HttpStatus.BAD_REQUEST),
     JURISDICTION_NOT_FOUND("jurisdiction.not-found", HttpStatus.NOT_FOUND),
+
+    // Tenants: the registry, provisioning, an agency's users, backups.
+    JURISDICTION_PARENT_NOT_FOUND("jurisdiction.parent.not-found", HttpStatus.BAD_REQUEST),
+    JURISDICTION_EXISTS("jurisdiction.exists", HttpStatus.CONFLICT),
+    AGENCY_PARENT_NOT_FOUND("agency.parent.not-found", HttpStatus.BAD_REQUEST),
+    AGENCY_EXISTS("agency.exists", HttpStatus.CONFLICT, "with-data"),
+    AGENCY_NO_ORGANIZATION("agency.no-organization", HttpStatus.CONFLICT),
+    USER_EXISTS("user.exists", HttpStatus.CONFLICT),
+    USER_NOT_FOUND("user.not-found", HttpStatus.NOT_FOUND),
+    USER_SELF_DISABLE("user.self-disable", HttpStatus.UNPROCESSABLE_CONTENT),
+    USER_ROLE_NOT_ALLOWED("user.role-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT),
+    KEYCLOAK_FAILED("keycloak.failed", HttpStatus.BAD_GATEWAY, "agency-status", "provisioning-step"),
+    KEYCLOAK_DISABLED("keycloak.disabled", HttpStatus.SERVICE_UNAVAILABLE),
+    RESTORE_UNAUTHENTICATED("restore.unauthenticated", HttpStatus.BAD_REQUEST),
+    RESTORE_REFUSED("restore.refused", HttpStatus.BAD_REQUEST),
+    RESTORE_INVALID_FILE("restore.invalid-file", HttpStatus.BAD_REQUEST),
+    RESTORE_CHANGELOG_MISMATCH("restore.changelog-mismatch", HttpStatus.CONFLICT),
 
     // Reports.
     REPORT_YEAR_REQUIRED("report.year.required", HttpStatus.BAD_REQUEST),
@@ -57,6 +75,7 @@ public enum ProblemCode {
     REPORT_REVISION_STALE("report.revision.stale", HttpStatus.CONFLICT),
     REPORT_REVISION_NOT_FOUND("report.revision.not-found", HttpStatus.NOT_FOUND),
     REPORT_PATCH_INVALID("report.patch.invalid", HttpStatus.UNPROCESSABLE_CONTENT),
+    REPORT_PATCH_NOT_OBJECT("report.patch.not-object", HttpStatus.BAD_REQUEST),
     IMPORT_UNREADABLE("import.unreadable", HttpStatus.UNPROCESSABLE_CONTENT, "damaged"),
     IMPORT_FORMAT_MISMATCH("import.format-mismatch", HttpStatus.UNPROCESSABLE_CONTENT),
     ATTACHMENT_FILE_REQUIRED("attachment.file.required", HttpStatus.BAD_REQUEST),
@@ -70,12 +89,29 @@ public enum ProblemCode {
     ONBOARDING_ZIP_INVALID("onboarding.zip.invalid", HttpStatus.UNPROCESSABLE_CONTENT, "damaged", "unreadable"),
     ONBOARDING_ZIP_TOO_MANY_ENTRIES("onboarding.zip.too-many-entries", HttpStatus.CONTENT_TOO_LARGE),
     ONBOARDING_ZIP_TOO_LARGE("onboarding.zip.too-large", HttpStatus.CONTENT_TOO_LARGE),
+    COMMENT_NOT_FOUND("comment.not-found", HttpStatus.NOT_FOUND),
+    COMMENT_ANCHOR_REQUIRED("comment.anchor.required", HttpStatus.BAD_REQUEST),
+    COMMENT_ANCHOR_UNKNOWN("comment.anchor.unknown", HttpStatus.UNPROCESSABLE_CONTENT),
+    COMMENT_BODY_REQUIRED("comment.body.required", HttpStatus.BAD_REQUEST),
+    COMMENT_BODY_TOO_LONG("comment.body.too-long", HttpStatus.UNPROCESSABLE_CONTENT),
 
     // Publishing.
     DEAD_EVENT_NOT_FOUND("dead-event.not-found", HttpStatus.NOT_FOUND),
     REMINDER_SCHEDULE_INVALID("reminder.schedule.invalid", HttpStatus.BAD_REQUEST),
     REMINDER_TARGET_REQUIRED("reminder.target.required", HttpStatus.BAD_REQUEST),
-    REMINDER_NOT_OWED("reminder.not-owed", HttpStatus.CONFLICT);
+    REMINDER_NOT_OWED("reminder.not-owed", HttpStatus.CONFLICT),
+    YEAR_REQUIRED("year.required", HttpStatus.BAD_REQUEST),
+    YEAR_INVALID("year.invalid", HttpStatus.BAD_REQUEST),
+    JURISDICTION_AMBIGUOUS("jurisdiction.ambiguous", HttpStatus.BAD_REQUEST),
+    SCORECARD_BASE_INVALID("scorecard.base.invalid", HttpStatus.BAD_REQUEST),
+    SCORECARD_LINE_INVALID("scorecard.line.invalid", HttpStatus.BAD_REQUEST),
+    SCORECARD_DEDUCTIONS_REQUIRED("scorecard.deductions.required", HttpStatus.BAD_REQUEST),
+    SCORECARD_ITEM_UNKNOWN("scorecard.item.unknown", HttpStatus.BAD_REQUEST, "named"),
+    SCORECARD_ITEM_DUPLICATE("scorecard.item.duplicate", HttpStatus.BAD_REQUEST),
+    SCORECARD_POINTS_INVALID("scorecard.points.invalid", HttpStatus.BAD_REQUEST),
+    WEBSITE_URL_INVALID("website-url.invalid", HttpStatus.BAD_REQUEST),
+    REPORT_NOT_PUBLISHED("report.not-published", HttpStatus.NOT_FOUND, "website-url"),
+    RATE_LIMIT_EXCEEDED("rate-limit.exceeded", HttpStatus.TOO_MANY_REQUESTS);
 
     private final String code;
     private final HttpStatus status;

@@ -6,12 +6,14 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The problem catalogue's texts ({@code problems/messages_zh.properties}, {@code problems/messages_en.properties}),
  * resolved by Spring's {@link MessageSource}. Every answer carries both languages, so both are resolved; numbers
- * are passed as text (a year is never grouped: 2026, not 2,026) and lists are joined the way each language does.
+ * are passed as text (a year is never grouped: 2026, not 2,026), lists are joined the way each language does and a
+ * {@link LocalizedText} gives each language its own text.
  */
 public final class ProblemMessages {
 
@@ -33,16 +35,18 @@ public final class ProblemMessages {
     }
 
     public static String chinese(String key, List<Object> arguments) {
-        return SOURCE.getMessage(key, arguments(arguments, "、"), CHINESE);
+        return SOURCE.getMessage(key, arguments(arguments, "、", LocalizedText::zh), CHINESE);
     }
 
     public static String english(String key, List<Object> arguments) {
-        return SOURCE.getMessage(key, arguments(arguments, ", "), Locale.ENGLISH);
+        return SOURCE.getMessage(key, arguments(arguments, ", ", LocalizedText::en), Locale.ENGLISH);
     }
 
-    private static Object[] arguments(List<Object> arguments, String separator) {
+    private static Object[] arguments(List<Object> arguments, String separator,
+                                      Function<LocalizedText, String> language) {
         return arguments.stream().map(a -> switch (a) {
             case null -> "";
+            case LocalizedText text -> language.apply(text);
             case Collection<?> items -> items.stream().map(String::valueOf).collect(Collectors.joining(separator));
             default -> String.valueOf(a);
         }).toArray();

@@ -33,26 +33,10 @@ class ProblemCatalogueTest {
      */
     static final Map<String, Integer> INLINE_TEXT_SITES = Map.ofEntries(
             Map.entry("publishing/src/main/java/dev/gongkai/publishing/compiled/CompiledReports.java", 1),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/compliance/OfficeScope.java", 5),
             Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/CompareView.java", 3),
             Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PortalController.java", 1),
             Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublicReports.java", 3),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublishedDocuments.java", 1),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/ratelimit/OpenDataRateLimit.java", 1),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/scorecard/ScorecardPack.java", 6),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/website/WebsiteUrls.java", 3),
-            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/ReportController.java", 1),
-            Map.entry("reports/src/main/java/dev/gongkai/reports/drafting/ReportPatch.java", 1),
-            Map.entry("reports/src/main/java/dev/gongkai/reports/review/Comments.java", 5),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/backup/AgencyExporter.java", 1),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/backup/AgencyRestorer.java", 5),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/keycloak/KeycloakOrganizations.java", 3),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/keycloak/NoOrganizations.java", 1),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/provisioning/Provisioner.java", 3),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/AgencyLifecycle.java", 1),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/Jurisdictions.java", 2),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/registry/RegistryQueries.java", 1),
-            Map.entry("tenants/src/main/java/dev/gongkai/tenants/users/AgencyUsers.java", 5));
+            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublishedDocuments.java", 1));
 
     private static final Pattern INLINE = Pattern.compile("new ApiException\\((?:org\\.springframework\\.http\\.)?HttpStatus"
             + "|new ApiException\\(status, |ApiException\\.(?:notFound|forbidden|badRequest|conflict)\\("
@@ -94,6 +78,10 @@ class ProblemCatalogueTest {
         assertThat(new ApiException(ProblemCode.ACCESS_DENIED, List.of("agency-editor", "agency-admin"))
                 .variant("needs-role").messageZh()).contains("agency-editor、agency-admin");
         assertThat(new ApiException(ProblemCode.REPORT_IF_MATCH_REQUIRED).messageEn()).contains("nobody's edit");
+        ApiException unreadable = new ApiException(ProblemCode.IMPORT_UNREADABLE,
+                new LocalizedText("没有文字层", "no text layer"));
+        assertThat(unreadable.messageZh()).isEqualTo("无法读取该文件：没有文字层");
+        assertThat(unreadable.messageEn()).isEqualTo("The file cannot be read: no text layer");
     }
 
     @Test

@@ -49,9 +49,7 @@ public class OfficeScope {
         List<Jurisdiction> top = mine.stream().filter(j -> mine.stream().noneMatch(m -> m.slug().equals(j.parent())))
                 .toList();
         if (top.size() > 1) {
-            throw ApiException.badRequest("jurisdiction.ambiguous", "您监管多个辖区，请用 jurisdiction 参数指定",
-                    "You supervise several jurisdictions; choose one with the jurisdiction parameter")
-                    .atField("jurisdiction");
+            throw new ApiException(ProblemCode.JURISDICTION_AMBIGUOUS).atField("jurisdiction");
         }
         return top.getFirst();
     }
@@ -65,8 +63,7 @@ public class OfficeScope {
     /** The office's head only (office-admin), e.g. to change the scorecard pack. */
     public void requireAdmin(Caller caller) {
         if (!caller.hasRole(Roles.OFFICE_ADMIN)) {
-            throw ApiException.forbidden("access.denied", "只有政务公开办负责人（office-admin）可以执行此操作",
-                    "Only the office's administrator (office-admin) may do this");
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("office-admin");
         }
     }
 
@@ -77,18 +74,16 @@ public class OfficeScope {
     }
 
     private static ApiException officeOnly() {
-        return ApiException.forbidden("access.denied", "仅政务公开办工作人员可以查看", "Only disclosure-office staff may see this");
+        return new ApiException(ProblemCode.ACCESS_DENIED).variant("office-staff");
     }
 
     /** A year parameter within reason (reports exist from 2008; nobody reports on the far future). */
     public static int year(Integer year) {
         if (year == null) {
-            throw ApiException.badRequest("year.required", "请用 year 参数指定报告年度", "Name the report year (year)")
-                    .atField("year");
+            throw new ApiException(ProblemCode.YEAR_REQUIRED).atField("year");
         }
         if (year < 2008 || year > 2100) {
-            throw ApiException.badRequest("year.invalid", "报告年度 " + year + " 无效", "Report year " + year + " is invalid")
-                    .atField("year");
+            throw new ApiException(ProblemCode.YEAR_INVALID, year).atField("year");
         }
         return year;
     }

@@ -1,10 +1,10 @@
 package dev.gongkai.publishing.ratelimit;
 
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -58,9 +58,7 @@ public class OpenDataRateLimit implements HandlerInterceptor {
         if (retryAfter.isEmpty()) {
             return Optional.empty();
         }
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limit.exceeded",
-                "请求过于频繁，请在 " + retryAfter.getAsLong() + " 秒后重试（每个地址在一个时间窗口内最多 " + limiter.limit() + " 次开放数据请求）",
-                "Too many open-data requests; retry after " + retryAfter.getAsLong() + " s");
+        ProblemDetail problem = Problems.of(ProblemCode.RATE_LIMIT_EXCEEDED, retryAfter.getAsLong(), limiter.limit());
         problem.setProperty(RETRY_AFTER, retryAfter.getAsLong());
         return Optional.of(problem);
     }

@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
@@ -114,33 +115,28 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
     /** Refuses a pack that could not be scored with: 400 naming the field. */
     static void validate(int year, BigDecimal base, LocalDate line, List<Deduction> deductions) {
         if (base == null || base.signum() <= 0 || base.compareTo(new BigDecimal("1000")) > 0) {
-            throw ApiException.badRequest("scorecard.base.invalid", "基础分须大于 0 且不超过 1000",
-                    "The base score must be above 0 and at most 1000").atField("base");
+            throw new ApiException(ProblemCode.SCORECARD_BASE_INVALID).atField("base");
         }
         if (line != null && line.getYear() <= year) {
-            throw ApiException.badRequest("scorecard.line.invalid", "发布时限须在报告年度之后（例如 " + (year + 1) + "-01-20）",
-                    "The publication line must fall after the report year (e.g. " + (year + 1) + "-01-20)")
-                    .atField("line");
+            throw new ApiException(ProblemCode.SCORECARD_LINE_INVALID, year + 1).atField("line");
         }
         if (deductions == null) {
-            throw ApiException.badRequest("scorecard.deductions.required", "请列出扣分项（deductions）",
-                    "List the deductions").atField("deductions");
+            throw new ApiException(ProblemCode.SCORECARD_DEDUCTIONS_REQUIRED).atField("deductions");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < deductions.size(); i++) {
             Deduction d = deductions.get(i);
             String field = "deductions[" + i + "]";
             if (d == null || d.item() == null || !knownItem(d.item())) {
-                throw ApiException.badRequest("scorecard.item.unknown", "未知的扣分项" + (d == null ? "" : "：" + d.item()),
-                        "Unknown deduction item" + (d == null ? "" : ": " + d.item())).atField(field + ".item");
+                ApiException unknown = d == null ? new ApiException(ProblemCode.SCORECARD_ITEM_UNKNOWN)
+                        : new ApiException(ProblemCode.SCORECARD_ITEM_UNKNOWN, d.item()).variant("named");
+                throw unknown.atField(field + ".item");
             }
             if (!seen.add(d.item())) {
-                throw ApiException.badRequest("scorecard.item.duplicate", "扣分项 " + d.item() + " 重复",
-                        "Deduction item " + d.item() + " appears twice").atField(field + ".item");
+                throw new ApiException(ProblemCode.SCORECARD_ITEM_DUPLICATE, d.item()).atField(field + ".item");
             }
             if (d.points() == null || d.points().signum() < 0 || d.points().compareTo(base) > 0) {
-                throw ApiException.badRequest("scorecard.points.invalid", "扣分须在 0 与基础分之间",
-                        "Points must lie between 0 and the base score").atField(field + ".points");
+                throw new ApiException(ProblemCode.SCORECARD_POINTS_INVALID).atField(field + ".points");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.website;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.publishing.cache.PublicationPointer;
@@ -47,8 +48,7 @@ class WebsiteUrls {
     int record(ActingAgency acting, int year, String url) {
         if (acting.viaOffice() || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
                 || acting.caller().hasRole(Roles.AGENCY_EDITOR))) {
-            throw ApiException.forbidden("access.denied", "只有本机关的管理员或填报人可以登记网站发布地址",
-                    "Only the agency's own administrators and editors may record the website URL");
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("website-url");
         }
         String checked = checked(url);
         Integer revision = transactions.execute(status -> revisions
@@ -57,8 +57,8 @@ class WebsiteUrls {
                     states.recordWebsiteUrl(acting.slug(), year, checked);
                     return number;
                 })
-                .orElseThrow(() -> ApiException.notFound("report.not-published", year + " 年度报告尚未发布，不能登记网站地址",
-                        "The " + year + " report has not been published; there is nothing to link")));
+                .orElseThrow(() -> new ApiException(ProblemCode.REPORT_NOT_PUBLISHED, acting.slug(), year)
+                        .variant("website-url")));
         try {
             pointer.refresh(acting.slug().value(), year);
         } catch (DataAccessException e) {
@@ -79,7 +79,6 @@ class WebsiteUrls {
         } catch (IllegalArgumentException e) {
             // fall through
         }
-        throw ApiException.badRequest("website-url.invalid", "网站地址须为以 http:// 或 https:// 开头的完整网址",
-                "The website URL must be a full http:// or https:// address").atField("url");
+        throw new ApiException(ProblemCode.WEBSITE_URL_INVALID).atField("url");
     }
 }

@@ -22,7 +22,7 @@ public final class ReportReader {
         }
         SourceType type = detect(content);
         if (type == SourceType.JSON) {
-            return dev.gongkai.report.render.CanonicalJson.read(content);
+            return CanonicalJsonReader.read(content);
         }
         SourceDocument document = switch (type) {
             case PDF -> new PdfExtractor().extract(content);

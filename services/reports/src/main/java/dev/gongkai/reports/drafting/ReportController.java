@@ -1,6 +1,7 @@
 package dev.gongkai.reports.drafting;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.LocalizedText;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -16,7 +17,6 @@ import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
 import dev.gongkai.reports.report.Years;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -141,9 +141,8 @@ class ReportController {
         try {
             return ReportReader.read(body);
         } catch (UnreadableReportException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import.unreadable",
-                    "无法读取该文件：" + e.messageZh(), "The file cannot be read: " + e.messageEn(),
-                    Map.of("field", "body", "reason", e.code()));
+            throw new ApiException(ProblemCode.IMPORT_UNREADABLE, new LocalizedText(e.messageZh(), e.messageEn()))
+                    .atField("body").with("reason", e.code());
         } catch (RuntimeException e) {
             // A parser tripping over a hostile file is the file's problem, not a server error.
             throw new ApiException(ProblemCode.IMPORT_UNREADABLE).variant("damaged").atField("body")

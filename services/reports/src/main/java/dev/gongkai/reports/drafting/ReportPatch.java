@@ -7,7 +7,6 @@ import dev.gongkai.report.model.CellType;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
-import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -53,10 +52,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
     static ReportPatch read(byte[] body, ReportLayout layout) {
         JsonNode root = parse(body);
         if (!root.isObject()) {
-            // 400, not the catalogue's 422 for report.patch.invalid: one code has one status, so this stays inline.
-            throw new ApiException(HttpStatus.BAD_REQUEST, "report.patch.invalid", "修改内容有 1 处错误（），未保存任何内容",
-                    "1 error(s) in the change (); nothing was saved", Map.of("errors", List.of(error("",
-                            "patch.not-object", "请求内容应为 JSON 对象", "The body must be a JSON object"))));
+            throw new ApiException(ProblemCode.REPORT_PATCH_NOT_OBJECT);
         }
         List<Map<String, Object>> errors = new ArrayList<>();
         Map<String, Optional<CellValue>> cells = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReviewCommentRecord;
@@ -15,7 +16,6 @@ import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
@@ -175,7 +175,7 @@ public class Comments {
         var record = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year), REVIEW_COMMENT.ID.eq(id))
                 .fetchOne();
         if (record == null) {
-            throw ApiException.notFound("comment.not-found", "未找到意见 " + id, "Comment " + id + " not found");
+            throw new ApiException(ProblemCode.COMMENT_NOT_FOUND, id);
         }
         return record;
     }
@@ -183,29 +183,21 @@ public class Comments {
     /** A comment sits on a cell of the report's format or on one of its six sections. */
     private static String anchor(StoredReport report, String anchor) {
         if (anchor == null || anchor.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "comment.anchor.required",
-                    "请指明意见针对的单元格或部分（anchor）", "Say which cell or section the comment is about (anchor)",
-                    Map.of("field", "anchor"));
+            throw new ApiException(ProblemCode.COMMENT_ANCHOR_REQUIRED).atField("anchor");
         }
         boolean section = java.util.Arrays.stream(Section.values()).anyMatch(s -> s.key().equals(anchor));
         if (!section && !report.document().layout().hasCell(anchor)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "comment.anchor.unknown",
-                    "“" + anchor + "”既不是本报告的单元格，也不是部分（s1–s6）",
-                    "\"" + anchor + "\" is neither a cell of this report nor a section (s1–s6)",
-                    Map.of("field", "anchor"));
+            throw new ApiException(ProblemCode.COMMENT_ANCHOR_UNKNOWN, anchor).atField("anchor");
         }
         return anchor;
     }
 
     private static String body(String body) {
         if (body == null || body.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "comment.body.required", "意见内容不能为空",
-                    "The comment must not be empty", Map.of("field", "body"));
+            throw new ApiException(ProblemCode.COMMENT_BODY_REQUIRED).atField("body");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "comment.body.too-long",
-                    "意见超过 " + MAX_BODY_CHARS + " 个字符", "The comment is longer than " + MAX_BODY_CHARS + " characters",
-                    Map.of("field", "body"));
+            throw new ApiException(ProblemCode.COMMENT_BODY_TOO_LONG, MAX_BODY_CHARS).atField("body");
         }
         return body.strip();
     }

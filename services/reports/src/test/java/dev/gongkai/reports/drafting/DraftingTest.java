@@ -216,6 +216,11 @@ class DraftingTest {
                 result.andExpect(jsonPath("$.errors[0].field").value(c.field()));
             }
         }
+        // One code, one status: a body that is no object has its own 400 code, not report.patch.invalid's 422.
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("[1,2]"))
+                .andExpect(jsonPath("$.code").value("report.patch.not-object"))
+                .andExpect(jsonPath("$.message_zh").value("请求内容应为 JSON 对象，未保存任何内容"));
         String huge = "{\"narrative\":{\"s1\":\"" + "很".repeat(10 * 1024 * 1024 / 3) + "\"}}";
         mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
                         .contentType(MediaType.APPLICATION_JSON).content(huge))

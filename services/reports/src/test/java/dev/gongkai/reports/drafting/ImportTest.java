@@ -63,7 +63,9 @@ class ImportTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("import.unreadable"))
                 .andExpect(jsonPath("$.field").value("body"))
-                .andExpect(jsonPath("$.reason").isString());
+                .andExpect(jsonPath("$.reason").isString())
+                .andExpect(jsonPath("$.message_zh").value(org.hamcrest.Matchers.matchesPattern("无法读取该文件：.*\\p{IsHan}.*")))
+                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.matchesPattern("The file cannot be read: \\P{IsHan}+")));
         mvc.perform(post("/api/reports/2021/import").with(editor(agency)).contentType(MediaType.TEXT_HTML)
                 .content(page.getBytes(StandardCharsets.UTF_8))).andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/reports/2021").with(editor(agency))).andExpect(status().isNotFound());

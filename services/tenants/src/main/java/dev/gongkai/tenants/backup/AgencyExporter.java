@@ -2,6 +2,7 @@ package dev.gongkai.tenants.backup;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.tenants.backup.AgencyArchive.ChangeSet;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
 import dev.gongkai.tenants.backup.AgencyArchive.SequenceValue;
@@ -78,8 +79,7 @@ final class AgencyExporter {
         String schema = agency.schemaName();
         Catalog catalog = new Catalog(c);
         if (!registered(c, agency) || !catalog.schemaExists(schema)) {
-            throw ApiException.notFound("agency.not-found", "机构 " + agency + " 不存在（或尚未创建其数据模式），无法导出",
-                    "Agency " + agency + " does not exist (or has no schema yet); nothing to export");
+            throw new ApiException(ProblemCode.AGENCY_NOT_FOUND, agency).variant("no-schema");
         }
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 

@@ -2,6 +2,8 @@ package dev.gongkai.tenants.backup;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.LocalizedText;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
@@ -9,7 +11,6 @@ import dev.gongkai.tenants.backup.AgencyArchive.SequenceValue;
 import dev.gongkai.tenants.backup.AgencyArchive.TableFile;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -122,10 +123,7 @@ public final class AgencyRestorer {
         }
         if (mac == null || !MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
                 AgencyArchive.mac(macKey, bytes).getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "restore.unauthenticated",
-                    "导出文件未通过签名校验：它不是本平台导出的，或导出后被改动过；未恢复任何数据",
-                    "The export's signature does not match: it was not written by this platform or was changed "
-                            + "after export; nothing was restored");
+            throw new ApiException(ProblemCode.RESTORE_UNAUTHENTICATED);
         }
         Manifest manifest;
         try {
@@ -160,10 +158,7 @@ public final class AgencyRestorer {
     }
 
     private static ApiException refused(String detailEn, String detailZh) {
-        return ApiException.badRequest("restore.refused",
-                "导出文件包含不属于该机构或不允许恢复的内容（" + detailZh + "）；未恢复任何数据",
-                "The export holds content that is not the agency's own or may not be restored (" + detailEn
-                        + "); nothing was restored");
+        return new ApiException(ProblemCode.RESTORE_REFUSED, new LocalizedText(detailZh, detailEn));
     }
 
     private static void requireSameChangelog(Manifest manifest, Set<String> expected) {
@@ -177,11 +172,8 @@ public final class AgencyRestorer {
         missing.removeAll(exported);
         Set<String> unknown = new TreeSet<>(exported);
         unknown.removeAll(expected);
-        throw new ApiException(HttpStatus.CONFLICT, "restore.changelog-mismatch",
-                "导出文件的数据模式版本与本版本不一致：请先在来源端执行 migrate-all 后重新导出，或使用与来源相同版本的程序恢复",
-                "The export's schema is at another changelog state than this version: run migrate-all at the source "
-                        + "and export again, or restore with the source's version",
-                Map.of("missingChangeSets", List.copyOf(missing), "unknownChangeSets", List.copyOf(unknown)));
+        throw new ApiException(ProblemCode.RESTORE_CHANGELOG_MISMATCH)
+                .with("missingChangeSets", List.copyOf(missing)).with("unknownChangeSets", List.copyOf(unknown));
     }
 
     private static void refuseIfPresentWithData(Connection c, AgencySlug agency) throws SQLException {
@@ -199,10 +191,7 @@ public final class AgencyRestorer {
                          + ")")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
-                    throw ApiException.conflict("agency.exists",
-                            "机构 " + agency + " 在目标数据库中已存在且已有数据（表 " + table + "）；恢复不会覆盖或合并已有机构的数据",
-                            "Agency " + agency + " already exists in the target database with data (table " + table
-                                    + "); a restore never overwrites or merges into an existing agency");
+                    throw new ApiException(ProblemCode.AGENCY_EXISTS, agency, table).variant("with-data");
                 }
             }
         }
@@ -375,7 +364,6 @@ public final class AgencyRestorer {
     }
 
     private static ApiException invalid(String detail) {
-        return ApiException.badRequest("restore.invalid-file", "这不是有效的机构导出文件，或文件已损坏：" + detail,
-                "This is not a valid agency export, or it is damaged: " + detail);
+        return new ApiException(ProblemCode.RESTORE_INVALID_FILE, detail);
     }
 }

@@ -1,21 +1,32 @@
 package dev.gongkai.tenants.keycloak;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,29 +36,102 @@ import java.util.stream.Stream;
 
 /**
  * {@link Organizations} on Keycloak's admin REST API ({@code /admin/realms/{realm}/organizations}, their members,
- * {@code /users}), authenticated with the provisioning client's client-credentials token. It maps no roles: agency
- * roles live in the registry.
+ * {@code /users}), read and written as typed records. Every call carries the provisioning client's
+ * client-credentials token, obtained, cached and renewed by Spring Security's OAuth2 client (a refused token is
+ * forgotten and fetched anew); token and admin calls alike give up after the configured timeouts. It maps no
+ * roles: agency roles live in the registry.
  */
 public class KeycloakOrganizations implements Organizations {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+    private static final String REGISTRATION = "keycloak-admin";
+    private static final ParameterizedTypeReference<List<Organization>> ORGANIZATIONS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<User>> USERS = new ParameterizedTypeReference<>() {
     };
     private static final int PAGE = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KeycloakProperties properties;
+    /** An organization as the admin API has it; a PUT sends every member back, so nothing it holds is lost. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Organization(String id, String name, String alias, Boolean enabled, String description,
+                        String redirectUrl, Map<String, List<String>> attributes, List<Domain> domains) {
+
+        Organization withEnabled(boolean value) {
+            return new Organization(id, name, alias, value, description, redirectUrl, attributes, domains);
+        }
+    }
+
+    record Domain(String name, Boolean verified) {
+    }
+
+    /**
+     * A user as the admin API has it (a member of an organization too). The profile's members all go back with a
+     * PUT: a partial representation may clear profile attributes it does not name.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record User(String id, String username, String email, Boolean emailVerified, String firstName, String lastName,
+                Boolean enabled, List<String> requiredActions, Map<String, List<String>> attributes) {
+
+        User withEnabled(boolean value) {
+            return new User(id, username, email, emailVerified, firstName, lastName, value, requiredActions,
+                    attributes);
+        }
+
+        Account account() {
+            return new Account(id, username, email, firstName, lastName, Boolean.TRUE.equals(enabled),
+                    requiredActions == null ? List.of() : List.copyOf(requiredActions));
+        }
+    }
+
+    /** A user to create, with a temporary password and UPDATE_PASSWORD. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewUser(String username, String email, String firstName, String lastName, boolean enabled,
+                   List<String> requiredActions, List<Credential> credentials) {
+    }
+
+    record Credential(String type, String value, boolean temporary) {
+    }
+
+    private final String realm;
     private final RestClient http;
-    private String token;
-    private Instant tokenExpiry = Instant.EPOCH;
 
     public KeycloakOrganizations(KeycloakProperties properties) {
-        this.properties = properties;
+        this.realm = properties.realm();
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+        this.http = RestClient.builder().baseUrl(properties.url()).requestFactory(requests)
+                .requestInterceptor(clientCredentials(properties, requests)).build();
+    }
+
+    /** Adds the provisioning client's bearer token to every admin call, fetched with the same timeouts. */
+    private static OAuth2ClientHttpRequestInterceptor clientCredentials(KeycloakProperties properties,
+                                                                        JdkClientHttpRequestFactory requests) {
+        var registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(properties.clientId()).clientSecret(properties.clientSecret())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenUri(properties.url() + "/realms/" + properties.realm() + "/protocol/openid-connect/token")
+                .build();
+        var registrations = new InMemoryClientRegistrationRepository(registration);
+        var tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+        var tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        tokenClient.setRestClient(RestClient.builder().requestFactory(requests)
+                .configureMessageConverters(converters -> converters
+                        .addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(c -> c.accessTokenResponseClient(tokenClient)).build());
+        // One token for the service, whoever the request being served is for.
+        Authentication service = UsernamePasswordAuthenticationToken.authenticated(properties.clientId(), null,
+                List.of());
+        var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
+        interceptor.setPrincipalResolver(request -> service);
+        interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
+        return interceptor;
     }
 
     @Override
@@ -60,10 +144,8 @@ public class KeycloakOrganizations implements Organizations {
         if (findOrganization(alias).isPresent()) {
             return Change.UNCHANGED;
         }
-        admin().post().uri("/admin/realms/{realm}/organizations", properties.realm())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", name, "alias", alias.value(), "enabled", true,
-                        "description", "Gongkai agency " + alias))
+        http.post().uri("/admin/realms/{realm}/organizations", realm).contentType(MediaType.APPLICATION_JSON)
+                .body(new Organization(null, name, alias.value(), true, "Gongkai agency " + alias, null, null, null))
                 .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
                     throw new IllegalStateException("Keycloak refused organization " + alias + ": "
                             + response.getStatusCode() + " " + new String(response.getBody().readAllBytes()));
@@ -73,28 +155,26 @@ public class KeycloakOrganizations implements Organizations {
 
     @Override
     public Change setEnabled(AgencySlug alias, boolean enabled) {
-        Map<String, Object> org = findOrganization(alias).orElseThrow(() ->
-                new IllegalStateException("Keycloak has no organization " + alias));
-        Map<String, Object> full = admin().get().uri("/admin/realms/{realm}/organizations/{id}", properties.realm(),
-                org.get("id")).retrieve().body(OBJECT);
-        if (Boolean.valueOf(enabled).equals(full.get("enabled"))) {
+        String id = findOrganization(alias).orElseThrow(() ->
+                new IllegalStateException("Keycloak has no organization " + alias)).id();
+        Organization full = http.get().uri("/admin/realms/{realm}/organizations/{id}", realm, id).retrieve()
+                .body(Organization.class);
+        if (Boolean.valueOf(enabled).equals(full.enabled())) {
             return Change.UNCHANGED;
         }
-        Map<String, Object> update = new HashMap<>(full);
-        update.put("enabled", enabled);
-        admin().put().uri("/admin/realms/{realm}/organizations/{id}", properties.realm(), org.get("id"))
-                .contentType(MediaType.APPLICATION_JSON).body(update).retrieve().toBodilessEntity();
+        http.put().uri("/admin/realms/{realm}/organizations/{id}", realm, id).contentType(MediaType.APPLICATION_JSON)
+                .body(full.withEnabled(enabled)).retrieve().toBodilessEntity();
         return Change.CHANGED;
     }
 
     @Override
     public MemberChange ensureMember(AgencySlug alias, String username, String email) {
-        String orgId = (String) findOrganization(alias).orElseThrow(() ->
-                new IllegalStateException("Keycloak has no organization " + alias)).get("id");
+        String orgId = findOrganization(alias).orElseThrow(() ->
+                new IllegalStateException("Keycloak has no organization " + alias)).id();
         Change change = Change.UNCHANGED;
         String initialPassword = null;
 
-        Optional<String> userId = findUser(username);
+        Optional<String> userId = findUser(username).map(User::id);
         if (userId.isEmpty()) {
             initialPassword = temporaryPassword();
             userId = Optional.of(createUser(new NewMember(username, email, null, null), initialPassword));
@@ -112,10 +192,10 @@ public class KeycloakOrganizations implements Organizations {
     @Override
     public List<Account> members(AgencySlug alias) {
         String orgId = organizationId(alias);
-        return listing(first -> admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
-                        .queryParam("first", first).queryParam("max", PAGE).build(properties.realm(), orgId))
-                .retrieve().body(LIST))
-                .map(KeycloakOrganizations::account).sorted(Comparator.comparing(Account::username)).toList();
+        return listing(first -> http.get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
+                        .queryParam("first", first).queryParam("max", PAGE).build(realm, orgId))
+                .retrieve().body(USERS))
+                .map(User::account).sorted(Comparator.comparing(Account::username)).toList();
     }
 
     @Override
@@ -130,84 +210,75 @@ public class KeycloakOrganizations implements Organizations {
             join(orgId, id);
         } catch (RuntimeException e) {
             // Never leave behind an account whose temporary password nobody was shown.
-            admin().delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id).retrieve()
-                    .toBodilessEntity();
+            http.delete().uri("/admin/realms/{realm}/users/{id}", realm, id).retrieve().toBodilessEntity();
             throw e;
         }
-        Map<String, Object> created = admin().get().uri("/admin/realms/{realm}/users/{id}", properties.realm(), id)
-                .retrieve().body(OBJECT);
-        return new AddedAccount(account(created), password);
+        return new AddedAccount(user(id).account(), password);
     }
 
     @Override
     public Change setAccountEnabled(String userId, boolean enabled) {
-        // The whole representation goes back: a partial one may clear profile attributes it does not name.
-        Map<String, Object> user = new HashMap<>(admin().get().uri("/admin/realms/{realm}/users/{id}",
-                properties.realm(), userId).retrieve().body(OBJECT));
-        if (Boolean.valueOf(enabled).equals(user.get("enabled"))) {
+        User user = user(userId);
+        if (Boolean.valueOf(enabled).equals(user.enabled())) {
             return Change.UNCHANGED;
         }
-        user.put("enabled", enabled);
-        admin().put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity();
+        http.put().uri("/admin/realms/{realm}/users/{id}", realm, userId).contentType(MediaType.APPLICATION_JSON)
+                .body(user.withEnabled(enabled)).retrieve().toBodilessEntity();
         return Change.CHANGED;
     }
 
     /** Organizations are searched by name or domain, not alias, so we page through them (briefly). */
-    Optional<Map<String, Object>> findOrganization(AgencySlug alias) {
-        return listing(first -> admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations")
+    Optional<Organization> findOrganization(AgencySlug alias) {
+        return listing(first -> http.get().uri(b -> b.path("/admin/realms/{realm}/organizations")
                         .queryParam("first", first).queryParam("max", PAGE)
-                        .queryParam("briefRepresentation", true).build(properties.realm()))
-                .retrieve().body(LIST))
-                .filter(org -> alias.value().equals(org.get("alias"))).findFirst();
+                        .queryParam("briefRepresentation", true).build(realm))
+                .retrieve().body(ORGANIZATIONS))
+                .filter(org -> alias.value().equals(org.alias())).findFirst();
     }
 
     /**
      * The entries of a paged admin listing ({@code first}, {@code max}), a page fetched only when the stream gets
      * there: a search that finds its entry early reads no further pages.
      */
-    private static Stream<Map<String, Object>> listing(IntFunction<List<Map<String, Object>>> fetch) {
-        record Page(int first, List<Map<String, Object>> entries) {
+    private static <T> Stream<T> listing(IntFunction<List<T>> fetch) {
+        record Page<T>(int first, List<T> entries) {
         }
-        return Stream.iterate(new Page(0, fetch.apply(0)), Objects::nonNull,
+        return Stream.iterate(new Page<>(0, fetch.apply(0)), Objects::nonNull,
                         page -> page.entries() == null || page.entries().size() < PAGE ? null
-                                : new Page(page.first() + PAGE, fetch.apply(page.first() + PAGE)))
+                                : new Page<>(page.first() + PAGE, fetch.apply(page.first() + PAGE)))
                 .flatMap(page -> page.entries() == null ? Stream.empty() : page.entries().stream());
     }
 
-    private Optional<String> findUser(String username) {
-        return admin().get().uri(b -> b.path("/admin/realms/{realm}/users").queryParam("username", username)
-                        .queryParam("exact", true).build(properties.realm()))
-                .retrieve().body(LIST).stream()
-                .filter(u -> username.equalsIgnoreCase(String.valueOf(u.get("username"))))
-                .map(u -> (String) u.get("id")).findFirst();
+    private User user(String id) {
+        return http.get().uri("/admin/realms/{realm}/users/{id}", realm, id).retrieve().body(User.class);
+    }
+
+    private Optional<User> findUser(String username) {
+        return http.get().uri(b -> b.path("/admin/realms/{realm}/users").queryParam("username", username)
+                        .queryParam("exact", true).build(realm))
+                .retrieve().body(USERS).stream()
+                .filter(u -> username.equalsIgnoreCase(u.username())).findFirst();
     }
 
     private String organizationId(AgencySlug alias) {
-        return (String) findOrganization(alias).orElseThrow(() -> ApiException.conflict("agency.no-organization",
-                "机构 " + alias + " 在身份认证服务（Keycloak）中没有组织，请重新运行开通",
-                "Agency " + alias + " has no Keycloak organization; run provisioning again")).get("id");
+        return findOrganization(alias).orElseThrow(() -> new ApiException(ProblemCode.AGENCY_NO_ORGANIZATION, alias))
+                .id();
     }
 
-    private Optional<Map<String, Object>> findMember(String orgId, String username) {
-        return admin().get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
-                        .queryParam("search", username).queryParam("exact", true).build(properties.realm(), orgId))
-                .retrieve().body(LIST).stream()
-                .filter(m -> username.equalsIgnoreCase(String.valueOf(m.get("username")))).findFirst();
+    private Optional<User> findMember(String orgId, String username) {
+        return http.get().uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
+                        .queryParam("search", username).queryParam("exact", true).build(realm, orgId))
+                .retrieve().body(USERS).stream()
+                .filter(m -> username.equalsIgnoreCase(m.username())).findFirst();
     }
 
     /** Creates the user with a temporary password and UPDATE_PASSWORD; returns its id. */
     private String createUser(NewMember member, String password) {
-        Map<String, Object> user = new HashMap<>();
-        user.put("username", member.username());
-        user.put("enabled", true);
-        user.put("requiredActions", List.of("UPDATE_PASSWORD"));
-        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)));
-        putIfPresent(user, "email", member.email());
-        putIfPresent(user, "firstName", member.firstName());
-        putIfPresent(user, "lastName", member.lastName());
-        ResponseEntity<Void> created = admin().post().uri("/admin/realms/{realm}/users", properties.realm())
-                .contentType(MediaType.APPLICATION_JSON).body(user).retrieve()
+        var user = new NewUser(member.username(), present(member.email()), present(member.firstName()),
+                present(member.lastName()), true, List.of("UPDATE_PASSWORD"),
+                List.of(new Credential("password", password, true)));
+        var created = http.post().uri("/admin/realms/{realm}/users", realm).contentType(MediaType.APPLICATION_JSON)
+                .body(user).retrieve()
                 .onStatus(status -> status.value() == 409, (request, response) -> {
                     throw userExists(member.username());
                 }).toBodilessEntity();
@@ -216,51 +287,16 @@ public class KeycloakOrganizations implements Organizations {
 
     private void join(String orgId, String userId) {
         // The members endpoint takes the bare user id as a JSON string.
-        admin().post().uri("/admin/realms/{realm}/organizations/{org}/members", properties.realm(), orgId)
+        http.post().uri("/admin/realms/{realm}/organizations/{org}/members", realm, orgId)
                 .contentType(MediaType.APPLICATION_JSON).body("\"" + userId + "\"").retrieve().toBodilessEntity();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Account account(Map<String, Object> user) {
-        Object actions = user.get("requiredActions");
-        return new Account((String) user.get("id"), String.valueOf(user.get("username")), (String) user.get("email"),
-                (String) user.get("firstName"), (String) user.get("lastName"), Boolean.TRUE.equals(user.get("enabled")),
-                actions instanceof List<?> list ? List.copyOf((List<String>) list) : List.of());
-    }
-
-    private static void putIfPresent(Map<String, Object> user, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            user.put(field, value);
-        }
+    private static String present(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static ApiException userExists(String username) {
-        return ApiException.conflict("user.exists", "用户名 " + username + " 或其电子邮箱已被使用",
-                "The username " + username + " or its email is already taken");
-    }
-
-    private RestClient admin() {
-        return http.mutate().defaultHeader("Authorization", "Bearer " + accessToken()).build();
-    }
-
-    private synchronized String accessToken() {
-        if (token == null || Instant.now().isAfter(tokenExpiry)) {
-            var form = new LinkedMultiValueMap<String, String>();
-            form.add("grant_type", "client_credentials");
-            form.add("client_id", properties.clientId());
-            form.add("client_secret", properties.clientSecret());
-            Map<String, Object> response = http.post()
-                    .uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-                    .retrieve().onStatus(HttpStatusCode::isError, (request, r) -> {
-                        throw new IllegalStateException("Keycloak refused the provisioning client "
-                                + properties.clientId() + ": " + r.getStatusCode());
-                    }).body(OBJECT);
-            token = (String) response.get("access_token");
-            long expiresIn = ((Number) response.getOrDefault("expires_in", 60)).longValue();
-            tokenExpiry = Instant.now().plusSeconds(Math.max(5, expiresIn - 30));
-        }
-        return token;
+        return new ApiException(ProblemCode.USER_EXISTS, username);
     }
 
     private static String idFrom(URI location) {

@@ -2,7 +2,7 @@ package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
-import org.springframework.http.HttpStatus;
+import dev.gongkai.platform.error.ProblemCode;
 
 import java.util.List;
 
@@ -52,9 +52,6 @@ final class NoOrganizations implements Organizations {
     }
 
     private static ApiException usersUnavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "keycloak.disabled",
-                "本服务未连接身份认证服务（Keycloak），无法管理机构用户",
-                "This service is not connected to Keycloak (gongkai.keycloak.enabled=false); agency users cannot be "
-                        + "managed");
+        return new ApiException(ProblemCode.KEYCLOAK_DISABLED);
     }
 }

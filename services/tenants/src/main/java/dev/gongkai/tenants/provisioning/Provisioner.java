@@ -22,13 +22,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -140,11 +138,8 @@ public class Provisioner {
             throw e;
         } catch (RuntimeException e) {
             log.warn("Provisioning step {} failed", step, e);
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "keycloak.failed",
-                    "身份认证服务（Keycloak）暂时无法完成开通步骤 " + step + "；已完成的步骤已保存，重试即可继续",
-                    "Keycloak could not complete provisioning step " + step
-                            + "; the steps done so far are kept, retry to resume",
-                    Map.of("step", step.name()));
+            throw new ApiException(ProblemCode.KEYCLOAK_FAILED, step).variant("provisioning-step")
+                    .with("step", step.name());
         }
     }
 
@@ -159,18 +154,14 @@ public class Provisioner {
                 throw new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, jurisdiction).atField("jurisdiction");
             }
             if (parent != null && registry.find(parent).isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "agency.parent.not-found",
-                        "上级机构 " + parent + " 不存在", "Parent agency " + parent + " does not exist",
-                        Map.of("field", "parent"));
+                throw new ApiException(ProblemCode.AGENCY_PARENT_NOT_FOUND, parent).atField("parent");
             }
             if (store.insertAgency(slug, command.nameZh(), command.kind(), parent, jurisdiction)) {
                 return true;
             }
             Agency existing = registry.find(slug).orElseThrow();
             if (!RegistryStore.sameAgency(existing, command.nameZh(), command.kind(), parent, jurisdiction)) {
-                throw ApiException.conflict("agency.exists",
-                        "机构标识 " + slug + " 已被另一个机构使用", "Agency slug " + slug + " is taken by another agency")
-                        .atField("slug");
+                throw new ApiException(ProblemCode.AGENCY_EXISTS, slug).atField("slug");
             }
             return false;
         }));

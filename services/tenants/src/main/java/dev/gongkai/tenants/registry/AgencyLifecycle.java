@@ -5,9 +5,9 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.tenants.keycloak.Organizations;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,9 +47,7 @@ class AgencyLifecycle {
             try {
                 organizations.setEnabled(slug, status == AgencyStatus.ACTIVE);
             } catch (RuntimeException e) {
-                throw new ApiException(HttpStatus.BAD_GATEWAY, "keycloak.failed",
-                        "机构状态已更新，但身份认证服务（Keycloak）未能同步，请重试",
-                        "The agency's status changed but Keycloak could not be updated; repeat the request");
+                throw new ApiException(ProblemCode.KEYCLOAK_FAILED).variant("agency-status");
             }
         }
         return registry.find(slug).orElseThrow();

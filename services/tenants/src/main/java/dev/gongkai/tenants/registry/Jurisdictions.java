@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +29,14 @@ public class Jurisdictions {
         JurisdictionSlug parent = command.parent() == null || command.parent().isBlank()
                 ? null : JurisdictionSlug.of(command.parent());
         if (parent != null && registry.findJurisdiction(parent).isEmpty()) {
-            throw ApiException.badRequest("jurisdiction.parent.not-found", "上级辖区 " + parent + " 不存在",
-                    "Parent jurisdiction " + parent + " does not exist").atField("parent");
+            throw new ApiException(ProblemCode.JURISDICTION_PARENT_NOT_FOUND, parent).atField("parent");
         }
         if (store.insertJurisdiction(slug, command.nameZh(), parent)) {
             return true;
         }
         Jurisdiction existing = registry.findJurisdiction(slug).orElseThrow();
         if (!existing.nameZh().equals(command.nameZh()) || !Objects.equals(existing.parent(), parent)) {
-            throw ApiException.conflict("jurisdiction.exists", "辖区标识 " + slug + " 已被使用",
-                    "Jurisdiction slug " + slug + " is taken").atField("slug");
+            throw new ApiException(ProblemCode.JURISDICTION_EXISTS, slug).atField("slug");
         }
         return false;
     }

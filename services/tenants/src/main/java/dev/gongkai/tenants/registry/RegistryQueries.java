@@ -68,8 +68,7 @@ class RegistryQueries {
     }
 
     private static ApiException listForbidden() {
-        return ApiException.forbidden("access.denied", "只有平台管理员和政务公开办工作人员可以查看机构名录",
-                "Only platform administrators and disclosure-office staff may list agencies");
+        return new ApiException(ProblemCode.ACCESS_DENIED).variant("registry");
     }
 
     JurisdictionView jurisdictionForAdmin(JurisdictionSlug slug) {

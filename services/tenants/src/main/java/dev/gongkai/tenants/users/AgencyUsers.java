@@ -5,13 +5,13 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.tenants.keycloak.Organizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.util.HashMap;
@@ -83,12 +83,10 @@ class AgencyUsers {
         String name = username.toLowerCase(Locale.ROOT);
         if (!enabled && name.equals(caller.username())) {
             // An agency whose only admin locks themselves out needs a platform admin to get back in.
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "user.self-disable",
-                    "不能停用自己的账号", "You cannot disable your own account", Map.of("field", "username"));
+            throw new ApiException(ProblemCode.USER_SELF_DISABLE).atField("username");
         }
         var member = memberships.member(slug, name).orElseThrow(() ->
-                ApiException.notFound("user.not-found", "机构 " + slug + " 没有用户 " + name,
-                        "Agency " + slug + " has no user " + name));
+                new ApiException(ProblemCode.USER_NOT_FOUND, slug, name));
         memberships.setEnabled(slug, member.userId(), enabled);
         if (enabled || !memberships.enabledElsewhere(member.userId(), slug)) {
             keycloak(() -> organizations.setAccountEnabled(member.userId(), enabled));
@@ -106,8 +104,7 @@ class AgencyUsers {
         }
         if (!caller.rolesIn(slug).contains(Roles.AGENCY_ADMIN)) {
             if (caller.belongsTo(slug)) {
-                throw ApiException.forbidden("access.denied", "只有平台管理员和本机构管理员可以管理机构用户",
-                        "Only platform administrators and the agency's own administrators may manage its users");
+                throw new ApiException(ProblemCode.ACCESS_DENIED).variant("agency-users");
             }
             throw AgencyRegistry.notFound(slug.value());
         }
@@ -123,12 +120,7 @@ class AgencyUsers {
         for (String role : requested) {
             boolean office = Roles.isOfficeRole(role);
             if (!Roles.AGENCY_ROLES.contains(role) && !(office && agency.kind() == AgencyKind.DISCLOSURE_OFFICE)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "user.role-not-allowed",
-                        "不能在机构 " + agency.slug() + " 中授予角色 " + role
-                                + "（可授予：agency-editor、agency-approver、agency-admin；政务公开办另可授予 office-reviewer、office-admin）",
-                        "Role " + role + " cannot be granted in agency " + agency.slug() + " (agency roles only; "
-                                + "office roles in a disclosure office)",
-                        Map.of("role", role));
+                throw new ApiException(ProblemCode.USER_ROLE_NOT_ALLOWED, role, agency.slug()).with("role", role);
             }
             roles.add(role);
         }
@@ -143,9 +135,7 @@ class AgencyUsers {
             throw e;
         } catch (RuntimeException e) {
             log.warn("Keycloak failed while managing agency users", e);
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "keycloak.failed",
-                    "身份认证服务（Keycloak）暂时无法完成该操作，请稍后重试",
-                    "Keycloak could not complete the operation; try again later");
+            throw new ApiException(ProblemCode.KEYCLOAK_FAILED);
         }
     }
 

@@ -31,7 +31,7 @@ class KeycloakOrganizationsTest {
     void removeWhatTheTestCreated() {
         var api = RealKeycloak.admin();
         organizations.findOrganization(alias).ifPresent(org ->
-                api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity());
+                api.delete().uri("/organizations/{id}", org.id()).retrieve().toBodilessEntity());
         api.get().uri(b -> b.path("/users").queryParam("username", admin).queryParam("exact", true).build())
                 .retrieve().body(LIST).forEach(u ->
                         api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
@@ -43,7 +43,7 @@ class KeycloakOrganizationsTest {
         assertThat(organizations.ensureOrganization(alias, "测试机构 " + alias)).isEqualTo(Organizations.Change.UNCHANGED);
 
         assertThat(organizations.findOrganization(alias)).get()
-                .satisfies(org -> assertThat(org.get("alias")).isEqualTo(alias.value()));
+                .satisfies(org -> assertThat(org.alias()).isEqualTo(alias.value()));
     }
 
     @Test
@@ -62,7 +62,7 @@ class KeycloakOrganizationsTest {
         Map<String, Object> user = api.get().uri(b -> b.path("/users").queryParam("username", admin)
                 .queryParam("exact", true).build()).retrieve().body(LIST).getFirst();
         assertThat(String.valueOf(user.get("requiredActions"))).contains("UPDATE_PASSWORD");
-        String orgId = (String) organizations.findOrganization(alias).orElseThrow().get("id");
+        String orgId = organizations.findOrganization(alias).orElseThrow().id();
         assertThat(api.get().uri("/organizations/{id}/members", orgId).retrieve().body(LIST))
                 .extracting(m -> m.get("username")).containsExactly(admin);
         assertThat(api.get().uri("/users/{id}/role-mappings/realm", user.get("id")).retrieve().body(LIST))
@@ -75,11 +75,33 @@ class KeycloakOrganizationsTest {
 
         assertThat(organizations.setEnabled(alias, false)).isEqualTo(Organizations.Change.CHANGED);
         assertThat(organizations.setEnabled(alias, false)).isEqualTo(Organizations.Change.UNCHANGED);
-        String orgId = (String) organizations.findOrganization(alias).orElseThrow().get("id");
+        String orgId = organizations.findOrganization(alias).orElseThrow().id();
         assertThat(RealKeycloak.admin().get().uri("/organizations/{id}", orgId).retrieve()
                 .body(new ParameterizedTypeReference<Map<String, Object>>() { }).get("enabled")).isEqualTo(false);
 
         assertThat(organizations.setEnabled(alias, true)).isEqualTo(Organizations.Change.CHANGED);
+    }
+
+    @Test
+    void disablingAnOrganizationKeepsWhatElseItHolds() {
+        organizations.ensureOrganization(alias, "测试机构 " + alias);
+        var api = RealKeycloak.admin();
+        String orgId = organizations.findOrganization(alias).orElseThrow().id();
+        var held = new java.util.HashMap<>(api.get().uri("/organizations/{id}", orgId).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }));
+        held.put("attributes", Map.of("code", List.of("12150300")));
+        held.put("redirectUrl", "https://example.test/after-sign-in");
+        api.put().uri("/organizations/{id}", orgId).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(held).retrieve().toBodilessEntity();
+
+        organizations.setEnabled(alias, false);
+
+        Map<String, Object> after = api.get().uri("/organizations/{id}", orgId).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(after.get("enabled")).isEqualTo(false);
+        assertThat(after.get("attributes")).isEqualTo(Map.of("code", List.of("12150300")));
+        assertThat(after.get("redirectUrl")).isEqualTo("https://example.test/after-sign-in");
+        assertThat(after.get("description")).isEqualTo("Gongkai agency " + alias);
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class KeycloakTestSupport {
 
     public static boolean organizationEnabled(AgencySlug alias) {
         var organizations = new KeycloakOrganizations(RealKeycloak.properties());
-        String id = (String) organizations.findOrganization(alias).orElseThrow().get("id");
+        String id = organizations.findOrganization(alias).orElseThrow().id();
         return Boolean.TRUE.equals(RealKeycloak.admin().get().uri("/organizations/{id}", id).retrieve()
                 .body(new ParameterizedTypeReference<Map<String, Object>>() { }).get("enabled"));
     }
@@ -28,7 +28,7 @@ public final class KeycloakTestSupport {
     public static void deleteOrganizationAndUser(AgencySlug alias, String username) {
         var api = RealKeycloak.admin();
         new KeycloakOrganizations(RealKeycloak.properties()).findOrganization(alias).ifPresent(org ->
-                api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity());
+                api.delete().uri("/organizations/{id}", org.id()).retrieve().toBodilessEntity());
         api.get().uri(b -> b.path("/users").queryParam("username", username).queryParam("exact", true).build())
                 .retrieve().body(LIST).forEach(u ->
                         api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
@@ -38,9 +38,9 @@ public final class KeycloakTestSupport {
     public static void deleteOrganizationAndMembers(AgencySlug alias) {
         var api = RealKeycloak.admin();
         new KeycloakOrganizations(RealKeycloak.properties()).findOrganization(alias).ifPresent(org -> {
-            api.get().uri("/organizations/{id}/members?max=1000", org.get("id")).retrieve().body(LIST).forEach(u ->
+            api.get().uri("/organizations/{id}/members?max=1000", org.id()).retrieve().body(LIST).forEach(u ->
                     api.delete().uri("/users/{id}", u.get("id")).retrieve().toBodilessEntity());
-            api.delete().uri("/organizations/{id}", org.get("id")).retrieve().toBodilessEntity();
+            api.delete().uri("/organizations/{id}", org.id()).retrieve().toBodilessEntity();
         });
     }
 
