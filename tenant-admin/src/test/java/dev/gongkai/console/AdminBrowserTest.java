@@ -4,15 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,22 +19,7 @@ class AdminBrowserTest extends ConsoleOnRealStack {
 
     @AfterAll
     void deleteTheUsersFromTheRealm() throws Exception {
-        deleteFromRealm(clerk);
-    }
-
-    private void deleteFromRealm(String username) throws Exception {
-        String token = json(post("/realms/gongkai/protocol/openid-connect/token",
-                "grant_type=client_credentials&client_id=gongkai-provisioner&client_secret="
-                        + System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET", "provisioner-secret")),
-                "access_token");
-        String users = send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK
-                + "/admin/realms/gongkai/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token).build());
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(users);
-        while (id.find()) {
-            send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK + "/admin/realms/gongkai/users/" + id.group(1)))
-                    .header("Authorization", "Bearer " + token).DELETE().build());
-        }
+        TestRealm.deleteUser(clerk);
     }
 
     @Test
@@ -103,23 +80,5 @@ class AdminBrowserTest extends ConsoleOnRealStack {
                 .isNotBlank();
         assertThat(browser.find("nav [data-test=nav-users]").getAttribute("href")).endsWith("/wuhai-psb/users");
         browser.signOut(CONSOLE);
-    }
-
-    private static String post(String path, String form) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(ServiceStack.KEYCLOAK + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-    }
-
-    private static String send(HttpRequest request) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(request.uri() + " " + answer.body()).isLessThan(300);
-        return answer.body();
-    }
-
-    private static String json(String body, String field) {
-        Matcher value = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        assertThat(value.find()).as(body).isTrue();
-        return value.group(1);
     }
 }

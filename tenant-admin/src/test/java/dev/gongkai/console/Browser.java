@@ -154,6 +154,10 @@ public final class Browser implements AutoCloseable {
      * (platform and office) the one-time code of their second factor, computed here from the demo's OTP secret.
      */
     public void signIn(String consoleUrl, String user) {
+        signIn(consoleUrl, user, "demo");
+    }
+
+    public void signIn(String consoleUrl, String user, String password) {
         driver.get(consoleUrl + "/");
         // A step that failed before signing out leaves its user signed in: sign them out, so one failure stays one.
         if (!driver.findElements(By.cssSelector("header form[action$='/logout'] button")).isEmpty()) {
@@ -162,7 +166,7 @@ public final class Browser implements AutoCloseable {
         }
         find("#username").sendKeys(user);
         click("#kc-login");
-        find("#password").sendKeys("demo");
+        find("#password").sendKeys(password);
         click("#kc-login");
         wait.until(d -> !d.findElements(By.id("otp")).isEmpty()
                 || d.getCurrentUrl().startsWith(consoleUrl) && !d.getCurrentUrl().contains("/login/oauth2"));

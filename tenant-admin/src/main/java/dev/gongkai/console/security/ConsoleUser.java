@@ -7,10 +7,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,8 +39,9 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
         if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser user)) {
             return null;
         }
-        Map<String, String> agencies = new LinkedHashMap<>();
-        authorities(authentication, MembershipAuthorities.AGENCY).sorted().forEach(entry -> {
+        // By slug: sorting the "slug=name" entries whole would put "wuhai-psb-haibowan=…" before "wuhai-psb=…".
+        Map<String, String> agencies = new TreeMap<>();
+        authorities(authentication, MembershipAuthorities.AGENCY).forEach(entry -> {
             int split = entry.indexOf('=');
             agencies.put(entry.substring(0, split), entry.substring(split + 1));
         });

@@ -29,7 +29,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
-                                ServiceUrls urls, RestClient.Builder services, KeycloakCalls keycloak) {
+                                ServiceUrls urls, RestClient.Builder services, KeycloakCalls keycloak,
+                                SignInFailure signInFailure) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
@@ -37,10 +38,12 @@ class SecurityConfiguration {
         RequestMatcher script = (HttpServletRequest request) -> "fetch".equals(request.getHeader("X-Console"))
                 || request.getHeader("HX-Request") != null;
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/signed-out", "/locale",
+                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/signed-out", SignInFailure.PAGE,
+                                "/locale",
                                 "/actuator/health", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
+                        .failureHandler(signInFailure)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                         .tokenEndpoint(token -> token.accessTokenResponseClient(keycloak.authorizationCode()))
                         .userInfoEndpoint(user -> user.oidcUserService(new MembershipAuthorities(
