@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.revisions.PublishedRevision;
@@ -12,14 +13,17 @@ import dev.gongkai.report.render.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * One year of a jurisdiction as open data: every published report's canonical JSON, plus one CSV with a row per
- * agency and a column per cell key of the year's national format.
+ * One year of a jurisdiction as open data: every published report's canonical JSON (for programs: stable cell keys),
+ * plus one CSV for people, with a row per agency and a column per cell of the year's national format, headed by the
+ * cell's name as the tables word it, in the reader's language, and every value in words (times in China's time
+ * zone, yes/no), like the compare CSV.
  */
 final class BulkExport {
 
@@ -29,13 +33,17 @@ final class BulkExport {
     private BulkExport() {
     }
 
-    static byte[] zip(Jurisdiction jurisdiction, int year, List<Entry> entries) {
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(China.ZONE);
+
+    static byte[] zip(Jurisdiction jurisdiction, int year, List<Entry> entries, Lang lang) {
         String folder = jurisdiction.slug() + "-" + year + "/";
-        List<String> keys = ReportLayout.of(ReportFormat.forYear(year)).cells().stream()
-                .map(CellDefinition::key).toList();
-        List<String> header = new ArrayList<>(List.of("agency", "agency_name", "year", "revision", "published_at",
-                "late", "corrections", "imported", "website_url"));
-        header.addAll(keys);
+        List<CellDefinition> cells = ReportLayout.of(ReportFormat.forYear(year)).cells();
+        List<String> header = new ArrayList<>(List.of(lang.t("机关", "Agency"), lang.t("年度", "Year"),
+                lang.t("版本", "Revision"), lang.t("发布时间", "Published at"), lang.t("逾期发布", "Published late"),
+                lang.t("更正次数", "Corrections"), lang.t("历史导入", "Imported history"),
+                lang.t("网站地址", "Website address")));
+        cells.forEach(cell -> header.add(CompareView.name(cell, lang)));
         Csv csv = new Csv().row(header);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -44,13 +52,12 @@ final class BulkExport {
                 zip.putNextEntry(new ZipEntry(folder + entry.agency().slug() + ".json"));
                 zip.write(CanonicalJson.writeBytes(revision.report()));
                 zip.closeEntry();
-                List<String> row = new ArrayList<>(List.of(entry.agency().slug().value(), entry.agency().nameZh(),
-                        Integer.toString(year), Integer.toString(revision.number()),
-                        revision.publishedAt().toString(), Boolean.toString(entry.state().late()),
-                        Integer.toString(entry.state().corrections()), Boolean.toString(revision.imported()),
-                        revision.websiteUrl() == null ? "" : revision.websiteUrl()));
-                for (String key : keys) {
-                    row.add(Csv.cell(revision.report(), key));
+                List<String> row = new ArrayList<>(List.of(entry.agency().nameZh(), Integer.toString(year),
+                        Integer.toString(revision.number()), MINUTES.format(revision.publishedAt()),
+                        yesNo(entry.state().late(), lang), Integer.toString(entry.state().corrections()),
+                        yesNo(revision.imported(), lang), revision.websiteUrl() == null ? "" : revision.websiteUrl()));
+                for (CellDefinition cell : cells) {
+                    row.add(Csv.cell(revision.report(), cell.key()));
                 }
                 csv.row(row);
             }
@@ -61,5 +68,9 @@ final class BulkExport {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static String yesNo(boolean value, Lang lang) {
+        return value ? lang.t("是", "yes") : lang.t("否", "no");
     }
 }

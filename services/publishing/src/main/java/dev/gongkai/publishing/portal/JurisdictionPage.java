@@ -53,7 +53,8 @@ final class JurisdictionPage {
                 .append(lang.t("发布与更正", "Publications and corrections")).append("</a> (<a href=\"").append(base)
                 .append("/feed.atom\" type=\"application/atom+xml\">Atom</a>)");
         for (int year : shown) {
-            out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip\">")
+            out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip").append(lang.query())
+                    .append("\">")
                     .append(lang.t(year + "年全部报告数据", "All " + year + " reports (zip)")).append("</a>");
         }
         out.append(" · <a href=\"").append(base).append("/compare").append(lang.query()).append("\">")

@@ -77,19 +77,21 @@ class PortalController {
 
     @OpenData
     @GetMapping("/{year:[0-9]+}/bulk.zip")
-    ResponseEntity<byte[]> bulk(@PathVariable String jurisdiction, @PathVariable int year, WebRequest request) {
+    ResponseEntity<byte[]> bulk(@PathVariable String jurisdiction, @PathVariable int year, Lang lang,
+                                WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         List<ReportState> published = reports.states().published(j.slug(), year);
         String token = PublicReports.digest(published, j.slug() + "/" + year);
-        String etag = "\"bulk." + j.slug() + "." + year + "." + token + "." + PublicReports.RENDERING + "\"";
-        String key = "bulk:" + j.slug() + ":" + year + ":" + token + ":" + PublicReports.RENDERING;
+        String etag = "\"bulk." + j.slug() + "." + year + "." + lang.code + "." + token + "." + PublicReports.RENDERING
+                + "\"";
+        String key = "bulk:" + j.slug() + ":" + year + ":" + lang.code + ":" + token + ":" + PublicReports.RENDERING;
         return serve(new Served(etag, MediaType.parseMediaType("application/zip"),
                 Served.saved(j.slug() + "-" + year + ".zip"), false,
                 () -> reports.cache().get(key, () -> BulkExport.zip(j, year, published.stream()
                         .map(s -> {
                             Agency a = reports.agency(j, s.agency());
                             return new BulkExport.Entry(a, s, reports.revision(a, year, s.publishedRevision()));
-                        }).toList()))), request);
+                        }).toList(), lang))), request);
     }
 
     @OpenData

@@ -244,9 +244,16 @@ class PortalTest {
         String csv = files.get(CITY + "-2018/" + CITY + "-2018.csv");
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("\uFEFFagency,agency_name,year,revision").contains("s3.received.naturalPerson",
-                "s2v2019.regulations.created");
-        assertThat(csv).contains(education.slug() + ",乌海市教育局,2018,1,");
+        // A CSV for people: every column headed by the cell's name in words, values in words, times in Beijing.
+        assertThat(lines[0]).startsWith("\uFEFF机关,年度,版本,发布时间,逾期发布,更正次数,历史导入,网站地址,")
+                .contains("自然人").doesNotContain("s3.", "s2v2019", "agency_name");
+        assertThat(csv).contains("乌海市教育局,2018,1,2019-02-03 ").doesNotContain("false", "true", "Z,");
+
+        String english = zipNames(mvc.perform(get("/public/" + CITY + "/2018/bulk.zip?lang=en").with(anyone()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+                .get(CITY + "-2018/" + CITY + "-2018.csv");
+        assertThat(english).startsWith("\uFEFFAgency,Year,Revision,Published at,Published late,").contains(",no,")
+                .doesNotContain("s3.");
     }
 
     @Test
