@@ -504,10 +504,14 @@ final class TableReader {
                 each.add("(" + reading.describe() + ")");
             }
             String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
+            // why fewer values than cells admit several readings: the dump wrote each run of equal lines once
+            boolean collapsed = collapsedLines && !runTogether && written.size() < keys.size();
             findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
-                    holdsZh + "，可读作" + readings.size() + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "")
+                    holdsZh + (collapsed ? "（这份文本的相邻重复行只留一行，一个数值可能代表几个相同的单元格）" : "")
+                            + "，可读作" + readings.size() + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "")
                             + "：" + shown + "；请核对原文后填写：" + cellNames(unreadable, "；"),
-                    holdsEn + ", which can be read in "
+                    holdsEn + (collapsed ? " (this text writes lines repeated one after another once, so a value may"
+                            + " stand for several equal cells)" : "") + ", which can be read in "
                             + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
                             + " ways") + ": " + shown + "; check the source and fill in: "
                             + cellNames(unreadable, "; ")));
