@@ -110,6 +110,19 @@ class DocxImportTest {
     }
 
     @Test
+    void legacyTextFormFieldsAreReadForTheirResultAndAnEmptyOneIsBlank() throws Exception {
+        // Word's older form fields: FORMTEXT, its result after the separator; empty, five en spaces
+        String field = "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"Text1\"/><w:enabled/>"
+                + "<w:textInput/></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space=\"preserve\"> FORMTEXT </w:instrText>"
+                + "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        String body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p>" + field.formatted("5")
+                + "</w:p></w:tc><w:tc><w:p>" + field.formatted("\u2002".repeat(5)) + "</w:p></w:tc></w:tr></w:tbl>";
+
+        assertThat(extract(docx(body))).containsExactly(SourceLine.of("行政许可", "5", ""));
+    }
+
+    @Test
     void onlyLeafTablesAreDataTables() throws Exception {
         String body = """
                 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>
