@@ -993,7 +993,8 @@ final class TableReader {
     }
 
     /**
-     * The run of at least {@code width} digits a cell of words ends with ("…尚未审结总计000000000000000"), or null.
+     * The run of at least {@code width} digits that table 四's header words, ending with its last one (总计), run
+     * into ("…尚未审结总计000000000000000"), or null: a number in a sentence (a telephone number) is not a row.
      */
     private static String trailingDigits(String norm, int width) {
         if (norm == null) {
@@ -1003,7 +1004,7 @@ final class TableReader {
         while (at > 0 && norm.charAt(at - 1) >= '0' && norm.charAt(at - 1) <= '9') {
             at--;
         }
-        return at > 0 && norm.length() - at >= width ? norm.substring(at) : null;
+        return norm.startsWith("总计", at - 2) && norm.length() - at >= width ? norm.substring(at) : null;
     }
 
     private static boolean isDigits(String norm) {

@@ -117,6 +117,17 @@ class GluedTableFourTest {
     }
 
     @Test
+    void aLongNumberInASentenceOfTheSectionIsNotTakenForTheTable() throws Exception {
+        String text = text("005_sanming_2023.txt");
+        AnnualReport published = ReportReader.read(bytes(text)).report();
+        String title = "四、政府信息公开行政复议、行政诉讼情况\n";
+        String withSentence = text.replace(title, title + "复议案件统一编号为202312345678901234\n");
+        assertThat(withSentence).isNotEqualTo(text);
+
+        assertThat(ReportReader.read(bytes(withSentence)).report()).isEqualTo(published);
+    }
+
+    @Test
     void digitsThatNoSplitAddsUpAreUnreadableNotFilledIn() throws Exception {
         String text = text("005_sanming_2023.txt");
         // one digit too many: "101465002710001" with a stray 9 in the middle group
