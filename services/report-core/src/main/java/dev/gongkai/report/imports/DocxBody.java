@@ -24,7 +24,10 @@ import javax.xml.stream.XMLStreamReader;
  * </ul>
  * Text that Word keeps twice is read once: the VML fallback of a text box ({@code mc:Fallback}) and text moved
  * with tracked changes ({@code w:moveFrom}); deleted text ({@code w:delText}) and field codes are not runs'
- * {@code w:t} and so are never read.
+ * {@code w:t} and so are never read. A content control ({@code w:sdt}, a form template's field) is read for what
+ * it holds, at any level (runs, paragraphs, cells, rows), except an empty one: it shows its placeholder
+ * ({@code w:showingPlcHdr}, "单击或点击此处输入文字。"), which is the template's prompt, not a value, so its
+ * text is not read and the cell stays blank.
  *
  * <p>The parser reads no DTD and resolves no entity, caps nesting at {@value #MAX_DEPTH} elements, and the
  * walk keeps its own stacks: no recursion, whatever the nesting.
@@ -68,11 +71,19 @@ final class DocxBody {
     }
 
     private static final class Walk {
+        private static final int CONTROL = 0;
+        private static final int PLACEHOLDER = 1;
+        private static final int IN_PLACEHOLDER = 2;
+
         private final List<SourceLine> lines = new ArrayList<>();
         private final Deque<StringBuilder> paragraphs = new ArrayDeque<>();
         private final Deque<Table> tables = new ArrayDeque<>();
         /** Depth inside a subtree that is not read (a fallback, moved-from text); 0 outside. */
         private int skipped;
+        /** Per open content control: {@link #CONTROL}, {@link #PLACEHOLDER} or {@link #IN_PLACEHOLDER}. */
+        private final Deque<Integer> controls = new ArrayDeque<>();
+        /** Open contents of controls showing their placeholder: their structure is read, their text is not. */
+        private int placeholders;
         private boolean inText;
         private int blocks;
 
@@ -82,7 +93,7 @@ final class DocxBody {
                     case XMLStreamConstants.START_ELEMENT -> start(xml);
                     case XMLStreamConstants.END_ELEMENT -> end(xml);
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                        if (inText && skipped == 0 && !paragraphs.isEmpty()) {
+                        if (inText && skipped == 0 && placeholders == 0 && !paragraphs.isEmpty()) {
                             HtmlCellText.appendText(paragraphs.peek(), xml.getText());
                         }
                     }
@@ -114,6 +125,20 @@ final class DocxBody {
                     paragraphs.push(new StringBuilder());
                 }
                 case "t" -> inText = true;
+                case "sdt" -> controls.push(CONTROL);
+                case "showingPlcHdr" -> {
+                    if (!controls.isEmpty() && controls.peek() == CONTROL) {
+                        controls.pop();
+                        controls.push(PLACEHOLDER);
+                    }
+                }
+                case "sdtContent" -> {
+                    if (!controls.isEmpty() && controls.peek() == PLACEHOLDER) {
+                        controls.pop();
+                        controls.push(IN_PLACEHOLDER);
+                        placeholders++;
+                    }
+                }
                 case "tab", "ptab" -> appendToParagraph(" ");
                 case "noBreakHyphen" -> appendToParagraph("-");
                 case "br", "cr" -> {
@@ -164,6 +189,18 @@ final class DocxBody {
             }
             switch (xml.getLocalName()) {
                 case "t" -> inText = false;
+                case "sdtContent" -> {
+                    if (!controls.isEmpty() && controls.peek() == IN_PLACEHOLDER) {
+                        controls.pop();
+                        controls.push(PLACEHOLDER);
+                        placeholders--;
+                    }
+                }
+                case "sdt" -> {
+                    if (!controls.isEmpty() && controls.pop() == IN_PLACEHOLDER) {
+                        placeholders--;
+                    }
+                }
                 case "p" -> {
                     if (!paragraphs.isEmpty()) {
                         paragraph(paragraphs.pop().toString());
@@ -207,7 +244,7 @@ final class DocxBody {
         }
 
         private void appendToParagraph(String text) {
-            if (skipped == 0 && !paragraphs.isEmpty()) {
+            if (skipped == 0 && placeholders == 0 && !paragraphs.isEmpty()) {
                 HtmlCellText.appendText(paragraphs.peek(), text);
             }
         }

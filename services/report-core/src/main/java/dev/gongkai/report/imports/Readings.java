@@ -136,6 +136,55 @@ final class Readings {
         return true;
     }
 
+    /**
+     * The ways to cut a run of digits into {@code groups} groups of {@code group} numbers, each group ending with
+     * the sum of the numbers before it (table 四's 总计), as {@link #splits} would cut them and {@link #totalsHold}
+     * filter them, but pruned group by group, so a long run (a compiled report's counts) is cut in time. Null when
+     * there are more than {@link #MAX_READINGS}.
+     */
+    static List<String[]> splitsWithTotals(String digits, int groups, int group) {
+        List<String[]> splits = new ArrayList<>();
+        String[] current = new String[groups * group];
+        return splitGroups(digits, 0, 0, group, current, splits, new int[1]) ? splits : null;
+    }
+
+    private static boolean splitGroups(String digits, int from, int part, int group, String[] current,
+            List<String[]> out, int[] visited) {
+        if (++visited[0] > 1_000 * MAX_READINGS) {
+            return false;
+        }
+        if (part == current.length) {
+            if (from == digits.length()) {
+                out.add(current.clone());
+            }
+            return out.size() <= MAX_READINGS;
+        }
+        int left = current.length - part;
+        if (part % group == group - 1) {
+            // the total is not cut but computed: the group holds only if the digits go on with it
+            long sum = 0;
+            for (int c = part - group + 1; c < part; c++) {
+                sum += Long.parseLong(current[c]);
+            }
+            String total = Long.toString(sum);
+            if (!digits.startsWith(total, from) || digits.length() - from - total.length() < left - 1) {
+                return true;
+            }
+            current[part] = total;
+            return splitGroups(digits, from + total.length(), part + 1, group, current, out, visited);
+        }
+        for (int end = from + 1; end <= digits.length() - (left - 1) && end - from <= 15; end++) {
+            if (end - from > 1 && digits.charAt(from) == '0') {
+                break;
+            }
+            current[part] = digits.substring(from, end);
+            if (!splitGroups(digits, end, part + 1, group, current, out, visited)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isZero(CharSequence number) {
         int at = number.length() > 0 && (number.charAt(0) == '-' || number.charAt(0) == '+') ? 1 : 0;
         return number.length() == at + 1 && number.charAt(at) == '0';

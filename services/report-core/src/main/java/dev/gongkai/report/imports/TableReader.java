@@ -485,27 +485,49 @@ final class TableReader {
         }
         List<String> written = writtenValues(pending);
         String list = String.join(" ", written);
+        boolean runTogether = runTogether(written, readings, keys.size());
+        String holdsZh = runTogether ? "“" + pending.label + "”的数值连写成一串数字（" + list + "）"
+                : "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "）";
+        String holdsEn = runTogether ? "“" + pending.label + "” has its values run together as one number (" + list + ")"
+                : "“" + pending.label + "” holds " + written.size() + " values (" + list + ")";
         if (readings.isEmpty()) {
-            findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
-                    "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），应有" + keys.size()
-                            + "个，无法确定各数值所在的列（须符合表格的合计关系），未读入：" + cellNames(unreadable, "；"),
-                    "“" + pending.label + "” holds " + written.size() + " values (" + list + ") for "
-                            + keys.size() + " cells, which cannot be placed consistently with the table's totals;"
-                            + " not read: " + cellNames(unreadable, "; ")));
+            findings.add(Finding.of(RuleId.STRUCTURE, unreadable, holdsZh + (runTogether
+                            ? "，无法按表格的合计关系拆成" + keys.size() + "个数值" : "，应有" + keys.size()
+                            + "个，无法确定各数值所在的列（须符合表格的合计关系）") + "，未读入：" + cellNames(unreadable, "；"),
+                    holdsEn + (runTogether ? ", which cannot be cut into its " + keys.size()
+                            + " cells consistently with the table's totals" : " for " + keys.size()
+                            + " cells, which cannot be placed consistently with the table's totals")
+                            + "; not read: " + cellNames(unreadable, "; ")));
         } else {
             List<String> each = new ArrayList<>();
             for (Readings.Reading reading : readings.subList(0, Math.min(readings.size(), 6))) {
                 each.add("(" + reading.describe() + ")");
             }
             String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
+            // why fewer values than cells admit several readings: the dump wrote each run of equal lines once
+            boolean collapsed = collapsedLines && !runTogether && written.size() < keys.size();
             findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
-                    "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "），可读作" + readings.size()
-                            + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "") + "：" + shown + "；请核对原文后填写：" + cellNames(unreadable, "；"),
-                    "“" + pending.label + "” holds " + written.size() + " values (" + list + "), which can be read in "
+                    holdsZh + (collapsed ? "（这份文本的相邻重复行只留一行，一个数值可能代表几个相同的单元格）" : "")
+                            + "，可读作" + readings.size() + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "")
+                            + "：" + shown + "；请核对原文后填写：" + cellNames(unreadable, "；"),
+                    holdsEn + (collapsed ? " (this text writes lines repeated one after another once, so a value may"
+                            + " stand for several equal cells)" : "") + ", which can be read in "
                             + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
                             + " ways") + ": " + shown + "; check the source and fill in: "
                             + cellNames(unreadable, "; ")));
         }
+    }
+
+    /**
+     * True when one run of digits stands for several cells, a digit or more each (a portal's text without
+     * separators), rather than one value standing for a run of equal cells (a dump that collapsed repeats).
+     */
+    private static boolean runTogether(List<String> written, List<Readings.Reading> readings, int cells) {
+        if (written.size() != 1 || !isDigits(written.getFirst())) {
+            return false;
+        }
+        return readings.isEmpty() ? written.getFirst().length() >= cells
+                : !readings.getFirst().raw()[0].equals(written.getFirst());
     }
 
     private static List<String> writtenValues(Pending pending) {
@@ -970,6 +992,21 @@ final class TableReader {
         return pending;
     }
 
+    /**
+     * The run of at least {@code width} digits that table 四's header words, ending with its last one (总计), run
+     * into ("…尚未审结总计000000000000000"), or null: a number in a sentence (a telephone number) is not a row.
+     */
+    private static String trailingDigits(String norm, int width) {
+        if (norm == null) {
+            return null;
+        }
+        int at = norm.length();
+        while (at > 0 && norm.charAt(at - 1) >= '0' && norm.charAt(at - 1) <= '9') {
+            at--;
+        }
+        return norm.startsWith("总计", at - 2) && norm.length() - at >= width ? norm.substring(at) : null;
+    }
+
     private static boolean isDigits(String norm) {
         for (int i = 0; i < norm.length(); i++) {
             if (norm.charAt(i) < '0' || norm.charAt(i) > '9') {
@@ -1083,6 +1120,16 @@ final class TableReader {
                     break;
                 }
             }
+            String gluedToWords = raw.isEmpty() && start == line.raw.length && start > 0
+                    ? trailingDigits(line.norm[start - 1], width) : null;
+            if (gluedToWords != null) {
+                // the whole table on one line, its header words and then its values glued without separators
+                consumed[i] = true;
+                lastLine = i;
+                raw.add(gluedToWords);
+                norm.add(gluedToWords);
+                continue;
+            }
             boolean any = false;
             for (int c = start; c < line.raw.length; c++) {
                 if (!line.raw[c].isEmpty()) {
@@ -1142,11 +1189,9 @@ final class TableReader {
         } else if (held == 1 && raw.getFirst().length() >= width && isDigits(norm.getFirst())) {
             // the 15 values glued into one run of digits: cut where the group totals allow
             readings = new ArrayList<>();
-            List<String[]> splits = Readings.splits(norm.getFirst(), width);
+            List<String[]> splits = Readings.splitsWithTotals(norm.getFirst(), width / 5, 5);
             for (String[] split : splits == null ? List.<String[]>of() : splits) {
-                if (Readings.totalsHold(split, 5)) {
-                    readings.add(new Readings.Reading(split, split));
-                }
+                readings.add(new Readings.Reading(split, split));
             }
         } else if (held > 0 && held < width && !restIsEmpty(lastLine + 1)) {
             readings = new ArrayList<>();

@@ -3,13 +3,14 @@ package dev.gongkai.report.imports;
 import static dev.gongkai.report.imports.HtmlImportTest.reportPart;
 import static dev.gongkai.report.imports.HtmlImportTest.resource;
 import static dev.gongkai.report.imports.HtmlImportTest.seedLines;
+import static dev.gongkai.report.imports.WordDocuments.docx;
+import static dev.gongkai.report.imports.WordDocuments.document;
+import static dev.gongkai.report.imports.WordDocuments.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 class DocxImportTest {
 
-    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String W = WordDocuments.W;
 
     @Test
     void seedDocumentGivesTheSeedTextsLines() throws Exception {
@@ -88,6 +85,41 @@ class DocxImportTest {
                 SourceLine.of("某某局"),
                 SourceLine.of("2022年1月19日"),
                 SourceLine.of("一、 总体情况"));
+    }
+
+    @Test
+    void contentControlsAreReadForWhatTheyHoldAndAnEmptyOneShowingItsPlaceholderIsBlank() throws Exception {
+        String placeholder = "<w:sdtPr><w:alias w:val=\"数值\"/><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>%s"
+                + "</w:sdtContent>";
+        String empty = "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>";
+        String body = """
+                <w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>本年新收申请13件。</w:t></w:r></w:p></w:sdtContent></w:sdt>
+                <w:tbl>
+                <w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p><w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>5</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>
+                  <w:tc><w:p><w:sdt>%1$s</w:sdt></w:p></w:tc></w:tr>
+                <w:sdt><w:sdtPr><w:alias w:val="行"/></w:sdtPr><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>行政处罚</w:t></w:r></w:p></w:tc>
+                  <w:sdt>%2$s</w:sdt><w:tc><w:sdt>%3$s</w:sdt></w:tc></w:tr></w:sdtContent></w:sdt>
+                </w:tbl>""".formatted(placeholder.formatted(empty),
+                placeholder.formatted("<w:tc><w:p>" + empty + "</w:p></w:tc>"),
+                placeholder.formatted("<w:p>" + empty + "</w:p>"));
+
+        assertThat(extract(docx(body))).containsExactly(
+                SourceLine.of("本年新收申请13件。"),
+                SourceLine.of("行政许可", "5", ""),
+                SourceLine.of("行政处罚", "", ""));
+    }
+
+    @Test
+    void legacyTextFormFieldsAreReadForTheirResultAndAnEmptyOneIsBlank() throws Exception {
+        // Word's older form fields: FORMTEXT, its result after the separator; empty, five en spaces
+        String field = "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"Text1\"/><w:enabled/>"
+                + "<w:textInput/></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space=\"preserve\"> FORMTEXT </w:instrText>"
+                + "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        String body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p>" + field.formatted("5")
+                + "</w:p></w:tc><w:tc><w:p>" + field.formatted("\u2002".repeat(5)) + "</w:p></w:tc></w:tr></w:tbl>";
+
+        assertThat(extract(docx(body))).containsExactly(SourceLine.of("行政许可", "5", ""));
     }
 
     @Test
@@ -243,157 +275,10 @@ class DocxImportTest {
                 </w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
                 """);
         body.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/>")
-                .append(runs(content.ownerDocument().selectFirst("h1").text()))
+                .append(WordDocuments.runs(content.ownerDocument().selectFirst("h1").text()))
                 .append("<w:bookmarkEnd w:id=\"0\"/></w:p>\n");
-        for (Element element : content.children()) {
-            if (element.normalName().equals("table")) {
-                body.append(table(element));
-            } else {
-                body.append("<w:p>").append(runs(element.text())).append("</w:p>\n");
-            }
-        }
+        body.append(WordDocuments.body(content, WordDocuments.Controls.NONE));
         return docx(body.toString());
-    }
-
-    /** An HTML table as Word writes it: every grid column of every row is a cell, merged ones continuing. */
-    private static String table(Element table) {
-        List<Element> rows = table.select("tr");
-        int width = rows.getFirst().select("td").stream().mapToInt(DocxImportTest::colspan).sum();
-        int[] continuing = new int[width];
-        int[] continuingSpan = new int[width];
-        StringBuilder xml = new StringBuilder("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>"
-                + "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr><w:tblGrid>");
-        xml.append("<w:gridCol w:w=\"600\"/>".repeat(width)).append("</w:tblGrid>\n");
-        for (Element row : rows) {
-            xml.append("<w:tr>");
-            var cells = row.select("td").iterator();
-            int column = 0;
-            while (column < width) {
-                if (continuing[column] > 0) {
-                    int span = continuingSpan[column];
-                    continuing[column]--;
-                    xml.append("<w:tc><w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/>")
-                            .append(span > 1 ? "<w:gridSpan w:val=\"" + span + "\"/>" : "")
-                            .append("<w:vMerge/></w:tcPr><w:p/></w:tc>");
-                    column += span;
-                } else if (cells.hasNext()) {
-                    Element cell = cells.next();
-                    int span = colspan(cell);
-                    int rowspan = cell.hasAttr("rowspan") ? Integer.parseInt(cell.attr("rowspan")) : 1;
-                    xml.append("<w:tc><w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/>")
-                            .append(span > 1 ? "<w:gridSpan w:val=\"" + span + "\"/>" : "")
-                            .append(rowspan > 1 ? "<w:vMerge w:val=\"restart\"/>" : "")
-                            .append("<w:vAlign w:val=\"center\"/></w:tcPr>");
-                    for (String paragraph : cellParagraphs(cell)) {
-                        xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>").append(runs(paragraph))
-                                .append("</w:p>");
-                    }
-                    xml.append("</w:tc>");
-                    if (rowspan > 1) {
-                        continuing[column] = rowspan - 1;
-                        continuingSpan[column] = span;
-                    }
-                    column += span;
-                } else {
-                    break;
-                }
-            }
-            xml.append("</w:tr>\n");
-        }
-        return xml.append("</w:tbl>\n").toString();
-    }
-
-    private static int colspan(Element cell) {
-        return cell.hasAttr("colspan") ? Integer.parseInt(cell.attr("colspan")) : 1;
-    }
-
-    /** A cell's {@code <br>}-separated parts become paragraphs, as Word keeps a wrapped label. */
-    private static List<String> cellParagraphs(Element cell) {
-        StringBuilder text = new StringBuilder();
-        for (Node node : cell.childNodes()) {
-            if (node instanceof TextNode textNode) {
-                text.append(textNode.getWholeText());
-            } else if (node instanceof Element element && element.normalName().equals("br")) {
-                text.append('\n');
-            } else if (node instanceof Element element) {
-                text.append(element.text());
-            }
-        }
-        return List.of(text.toString().split("\n", -1));
-    }
-
-    /** Word splits a paragraph's text into runs wherever formatting or spell checking touched it. */
-    private static String runs(String text) {
-        StringBuilder xml = new StringBuilder();
-        int[] codePoints = text.codePoints().toArray();
-        for (int start = 0; start < codePoints.length; start += 9) {
-            String part = new String(codePoints, start, Math.min(9, codePoints.length - start));
-            xml.append("<w:r><w:rPr><w:rFonts w:ascii=\"仿宋_GB2312\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/>")
-                    .append("</w:rPr><w:t xml:space=\"preserve\">").append(escape(part)).append("</w:t></w:r>");
-            if (start % 2 == 1) {
-                xml.append("<w:proofErr w:type=\"gramStart\"/>");
-            }
-        }
-        return xml.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static String document(String body) {
-        return """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" \
-                xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
-                xmlns:o="urn:schemas-microsoft-com:office:office" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
-                xmlns:v="urn:schemas-microsoft-com:vml" \
-                xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
-                xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" \
-                xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
-                mc:Ignorable="w14"><w:body>
-                %s
-                <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" \
-                w:left="1800"/></w:sectPr></w:body></w:document>""".formatted(body);
-    }
-
-    /** A .docx package as Word writes one: content types, relationships, the document, styles, properties. */
-    static byte[] docx(String body) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-                <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/word/document.xml" \
-                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-                </Types>""");
-        parts.put("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" \
-                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-                Target="word/document.xml"/></Relationships>""");
-        parts.put("word/document.xml", document(body));
-        parts.put("word/styles.xml", "<w:styles xmlns:w=\"" + W + "\"/>");
-        parts.put("docProps/core.xml", "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
-                + "metadata/core-properties\"/>");
-        return zip(parts);
-    }
-
-    static byte[] zip(Map<String, String> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /**

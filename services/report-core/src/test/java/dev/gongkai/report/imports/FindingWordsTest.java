@@ -53,6 +53,23 @@ class FindingWordsTest {
         assertNoCellKeys(findings);
     }
 
+    @Test
+    void aCollapsedRowOfARealDumpSaysWhyItHasTwoReadingsAndNamesTheCellLeftToTheClerk() throws Exception {
+        // 莆田 应急管理局 2020: "行政处罚" / "135" / "0" for three cells, in a dump that writes repeated lines once
+        List<Finding> findings = findingsOf(new String(
+                HtmlImportTest.resource("/fixtures/real/reports/015_putian_yjglj_2020.txt"), StandardCharsets.UTF_8));
+
+        assertThat(findings).filteredOn(f -> f.cells().equals(List.of("s2v2019.penalties.change"))
+                && f.rule().equals("STRUCTURE")).singleElement().satisfies(f -> {
+                    assertThat(f.messageZh()).contains("“行政处罚”写有2个数值（135 0）",
+                            "相邻重复行只留一行，一个数值可能代表几个相同的单元格", "可读作2种：(135, 0, 0) (135, 135, 0)",
+                            "第二十条第(六)项 行政处罚 · 本年增/减");
+                    assertThat(f.messageEn()).contains("writes lines repeated one after another once",
+                            "2 ways: (135, 0, 0) (135, 135, 0)");
+                });
+        assertNoCellKeys(findings);
+    }
+
     private static void assertNoCellKeys(List<Finding> findings) {
         assertThat(findings).allSatisfy(f -> {
             assertThat(CELL_KEY.matcher(f.messageZh()).find()).as(f.messageZh()).isFalse();

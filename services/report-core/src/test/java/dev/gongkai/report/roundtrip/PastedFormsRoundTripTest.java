@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.report.imports.ImportResult;
 import dev.gongkai.report.imports.ReportReader;
+import dev.gongkai.report.imports.WordDocuments;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.HtmlRenderer;
 import dev.gongkai.report.render.TextRenderer;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Generated reports, rendered, then handed over in the forms real reports arrive in — table cells between TABs
  * (copied out of Word or WPS), columns aligned with spaces (a PDF viewer's copy, blanks shown as "—"), the page
- * inside a JavaScript string, a GBK page — read back identical: no cell moves, no blank becomes a number.
+ * inside a JavaScript string, a GBK page, a Word document (merged cells as {@code w:vMerge} and {@code w:gridSpan}),
+ * the same with its values in content controls ({@code w:sdt}, a blank one showing its placeholder) — read back
+ * identical: no cell moves, no blank becomes a number.
  */
 class PastedFormsRoundTripTest {
 
@@ -31,7 +35,11 @@ class PastedFormsRoundTripTest {
         ALIGNED_SPACES(report -> bytes(aligned(TextRenderer.render(report)))),
         JAVASCRIPT_STRING(report -> bytes(inScriptString(report))),
         GBK_PAGE(report -> new String(HtmlRenderer.renderBytes(report), StandardCharsets.UTF_8)
-                .replace("<meta charset=\"utf-8\">", "<meta charset=\"GBK\">").getBytes(GBK));
+                .replace("<meta charset=\"utf-8\">", "<meta charset=\"GBK\">").getBytes(GBK)),
+        DOCX(report -> WordDocuments.fromHtml(Jsoup.parse(HtmlRenderer.render(report)).body(),
+                WordDocuments.Controls.NONE)),
+        DOCX_CONTENT_CONTROLS(report -> WordDocuments.fromHtml(Jsoup.parse(HtmlRenderer.render(report)).body(),
+                WordDocuments.Controls.CONTENT_CONTROLS));
 
         private final Function<AnnualReport, byte[]> render;
 
