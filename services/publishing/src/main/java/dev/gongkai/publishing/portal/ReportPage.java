@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ReportPage {
 
-    private static final String SHELL_STYLE = """
+    static final String SHELL_STYLE = """
             .portal{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;line-height:1.6}
             .portal table{border-collapse:collapse;width:100%}
             .portal th,.portal td{border:1px solid #999;padding:.2em .5em;text-align:left;text-indent:0}
