@@ -143,16 +143,15 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
     @Test
     @Order(4)
     void theOfficeWritesTheCityNarrativePublishesItWithAConfirmationAndThePortalShowsIt() throws Exception {
-        // The branch's report of Order(1), approved and published by the office through the reports API.
-        String office = ServiceStack.token("office");
-        String transitions = stack.url(stack.reportsPort) + "/api/office/reports/" + AGENCY + "/" + DRAFTING
-                + "/transitions";
-        for (String action : List.of("approve", "publish")) {
-            HttpResponse<String> done = send(office, "POST", transitions, "{\"action\":\"" + action + "\"}",
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        }
+        // The branch's report of Order(1), approved and published by the office.
         browser.signIn(CONSOLE, "office");
+        browser.open(CONSOLE + "/office/reports/" + AGENCY + "/" + DRAFTING);
+        browser.click("#return-form button[value=approve]");
+        browser.confirm("审核通过后");
+        browser.waitForText(".notice", "已审核通过");
+        browser.click("#publish-form button[value=publish]");
+        browser.confirm("发布后将在公开网站上展示");
+        browser.waitForText(".notice", "已发布");
         String compiled = CONSOLE + "/office/compiled?year=" + DRAFTING + "&scope=city";
         browser.open(compiled);
         // The publication reaches the publishing service through the event stream.

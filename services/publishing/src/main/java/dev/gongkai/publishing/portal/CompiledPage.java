@@ -3,9 +3,9 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compiled.CompiledReport;
 import dev.gongkai.publishing.compiled.CompiledRevision;
+import dev.gongkai.publishing.revisions.RevisionSummary;
 import dev.gongkai.report.render.HtmlRenderer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,14 +58,7 @@ final class CompiledPage {
                 .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
                 .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(scopeWords(shown.scope(), lang))
                 .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
-        if (shown.number() != current) {
-            top.append("<p class=\"notice\" role=\"note\">")
-                    .append(lang.t("此为第" + shown.number() + "版，已被更正。", "This is revision " + shown.number()
-                            + "; it was corrected. "))
-                    .append("<a href=\"").append(base).append(lang.query()).append("\">")
-                    .append(lang.t("查看现行版本（第" + current + "版）", "See the current revision (" + current + ")"))
-                    .append("</a></p>\n");
-        }
+        ReportPage.superseded(top, base, shown.number(), current, lang);
         top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
                 .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
                 .append("<dt>").append(lang.t("汇总范围", "Scope")).append("</dt><dd>")
@@ -102,32 +95,10 @@ final class CompiledPage {
         }
         top.append("</section>\n</div>\n");
 
-        StringBuilder bottom = new StringBuilder(2048);
-        bottom.append("<div class=\"portal\">\n<section aria-labelledby=\"history-title\">\n<h2 id=\"history-title\">")
-                .append(lang.t("发布与更正记录", "Publication history")).append("</h2>\n<table>\n<caption>")
-                .append(lang.t("本报告的全部发布版本", "Every published revision")).append("</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">").append(lang.t("版本", "Revision")).append("</th>")
-                .append("<th scope=\"col\">").append(lang.t("发布时间", "Published")).append("</th>")
-                .append("<th scope=\"col\">").append(lang.t("类型", "Kind")).append("</th>")
-                .append("<th scope=\"col\">").append(lang.t("更正原因", "Reason")).append("</th></tr></thead>\n<tbody>\n");
-        for (CompiledRevision.Summary revision : history) {
-            bottom.append("<tr><th scope=\"row\"><a href=\"").append(base).append("/revisions/")
-                    .append(revision.number()).append(lang.query()).append("\"")
-                    .append(revision.number() == shown.number() ? " aria-current=\"page\"" : "").append(">")
-                    .append(lang.t("第" + revision.number() + "版", "Revision " + revision.number()))
-                    .append("</a></th><td>").append(Html.time(revision.publishedAt())).append("</td><td>")
-                    .append(revision.correction() ? lang.t("更正", "Correction") : lang.t("首次发布", "First publication"))
-                    .append("</td><td>").append(Html.escape(revision.reason())).append("</td></tr>\n");
-        }
-        bottom.append("</tbody>\n</table>\n</section>\n</div>\n");
+        String bottom = ReportPage.history(base, history.stream().map(r -> new RevisionSummary(r.number(),
+                r.publishedAt(), r.correction(), r.reason(), false, false, null)).toList(), shown.number(), lang);
 
-        String page = HtmlRenderer.render(shown.report())
-                .replace("<html lang=\"zh-CN\">", "<html lang=\"" + lang.tag + "\">")
-                .replace("<article class=\"annual-report\"", "<article class=\"annual-report\" lang=\"zh-CN\"")
-                .replace("</style>\n</head>", "</style>\n<style>\n" + ReportPage.SHELL_STYLE + "</style>\n</head>")
-                .replace("<body>\n", "<body>\n" + top)
-                .replace("</article>\n</body>", "</article>\n" + bottom + "</body>");
-        return page.getBytes(StandardCharsets.UTF_8);
+        return ReportPage.shell(HtmlRenderer.render(shown.report()), top, bottom, lang);
     }
 
     private static String missing(CompiledReport.Missing m) {
