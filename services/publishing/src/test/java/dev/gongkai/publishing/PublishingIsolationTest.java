@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,6 +88,10 @@ class PublishingIsolationTest {
                 get("/api/office/compiled?year=2021&jurisdiction=" + city),
                 get("/api/office/compiled.csv?year=2021&jurisdiction=" + city),
                 get("/api/office/compiled.html?year=2021&jurisdiction=" + city),
+                put("/api/office/compiled/narrative?year=2021&scope=own&jurisdiction=" + city).contentType(json)
+                        .header("If-Match", "\"c0\"").content("{\"s6\": \"无\"}"),
+                post("/api/office/compiled/publications?year=2021&scope=own&jurisdiction=" + city)
+                        .header("If-Match", "\"c0\""),
                 get("/api/office/compliance?year=2021&jurisdiction=" + city),
                 get("/api/office/scorecards?year=2021&jurisdiction=" + city),
                 get("/api/office/scorecard-pack?year=2021&jurisdiction=" + city),
@@ -115,6 +120,9 @@ class PublishingIsolationTest {
     @Test
     void anotherCitysOfficeLearnsNothingOfBAndChangesNothing() throws Exception {
         assertNothingOfB(officeOf(officeA));
+        mvc.perform(get("/api/office/compiled?year=2021&scope=own").with(officeOf(officeB)))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"c0\""))
+                .andExpect(jsonPath("$.publications").isEmpty());
         mvc.perform(get("/api/office/reminder-schedule").with(officeOf(officeB)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.overdueEveryDays").value(5));
         mvc.perform(get("/api/reports/2021/website-url").with(editorOf(agencyB)))

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The office's daily work in a real browser on the real stack: the review queue on the cycle being drafted with
  * what waits first, the review page's sign-off record and print, and reminders (催报) by hand to one late agency and to every late one, with their history and
- * the office's schedule. The steps run in order.
+ * the office's schedule; the city's compiled report written, published with a confirmation and read on the portal.
+ * The steps run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfficeBrowserTest extends ConsoleOnRealStack {
@@ -136,6 +137,56 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
     void theRemindedAgencySeesTheOfficesReminderOnItsHomePage() throws Exception {
         browser.signIn(CONSOLE, "hbw-editor");
         assertThat(browser.find("#notifications").getText()).contains("政务公开办催报", "乌海市公安局海勃湾区分局");
+        browser.signOut(CONSOLE);
+    }
+
+    @Test
+    @Order(4)
+    void theOfficeWritesTheCityNarrativePublishesItWithAConfirmationAndThePortalShowsIt() throws Exception {
+        // The branch's report of Order(1), approved and published by the office.
+        browser.signIn(CONSOLE, "office");
+        browser.open(CONSOLE + "/office/reports/" + AGENCY + "/" + DRAFTING);
+        browser.click("#return-form button[value=approve]");
+        browser.confirm("审核通过后");
+        browser.waitForText(".notice", "已审核通过");
+        browser.click("#publish-form button[value=publish]");
+        browser.confirm("发布后将在公开网站上展示");
+        browser.waitForText(".notice", "已发布");
+        String compiled = CONSOLE + "/office/compiled?year=" + DRAFTING + "&scope=city";
+        browser.open(compiled);
+        // The publication reaches the publishing service through the event stream.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (browser.driver.findElements(By.cssSelector("#included li[data-agency=" + AGENCY + "]")).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            browser.open(compiled);
+        }
+        assertThat(browser.find("[data-test=blocked]").getText()).contains("暂不能发布");
+        String s1 = DRAFTING + "年，全市各级行政机关认真贯彻落实《中华人民共和国政府信息公开条例》，依法办理依申请公开。";
+        browser.find("#narrative-s1").sendKeys(s1);
+        browser.find("#narrative-s5").sendKeys("存在的主要问题是部分单位公开内容不够全面，改进措施是加强培训、完善制度。");
+        browser.find("#narrative-s6").sendKeys("无。");
+        browser.click("#narrative-form button[type=submit]");
+        browser.waitForText("[data-test=saved]", "文字已保存（第 1 稿）");
+        assertThat(browser.find("#narrative-s1").getAttribute("value")).isEqualTo(s1);
+        browser.assertAccessible();
+
+        browser.click("#publish-form button[type=submit]");
+        browser.confirm("发布后将在公开网站上作为全市汇总展示");
+        browser.waitForText("[data-test=published]", "已发布第 1 版");
+        assertThat(browser.driver.getCurrentUrl()).contains("/office/compiled?year=" + DRAFTING + "&scope=city");
+        assertThat(browser.find("#publications li[data-number='1']").getText()).contains("第 1 版");
+        browser.assertAccessible();
+        browser.screenshot("office-compiled-published");
+
+        String portal = browser.find("#compiled-portal").getAttribute("href");
+        assertThat(portal).endsWith("/public/wuhai/compiled/" + DRAFTING + "/city");
+        browser.click("#compiled-portal");
+        browser.wait.until(d -> d.getCurrentUrl().equals(portal));
+        browser.assertReadable();
+        assertThat(browser.pageText()).contains(s1, "全市汇总（政府年度报告附件）", "第1版", "乌海市公安局海勃湾区分局（第1版）");
+        browser.assertAccessible();
+        browser.open(CONSOLE);
         browser.signOut(CONSOLE);
     }
 

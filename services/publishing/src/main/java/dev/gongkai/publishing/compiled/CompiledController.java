@@ -1,6 +1,8 @@
 package dev.gongkai.publishing.compiled;
 
 import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.render.CanonicalJson;
@@ -11,6 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -19,9 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code GET /api/office/compiled[.html|.csv]?year=&scope=own|city}: the draft of the government's own report. */
+/**
+ * {@code GET /api/office/compiled[.html|.csv]?year=&scope=own|city}: the draft of the government's own report;
+ * {@code PUT /api/office/compiled/narrative} saves its narrative, {@code POST /api/office/compiled/publications}
+ * publishes it on the portal.
+ */
 @RestController
 class CompiledController {
 
@@ -40,17 +51,92 @@ class CompiledController {
                             String format, List<String> jurisdictionsZh, List<CompiledReport.Included> included,
                             List<CompiledReport.Missing> missing, boolean complete,
                             java.util.Map<String, List<String>> incompleteCells,
-                            List<CompiledReport.FindingView> findings, JsonNode report) {
+                            List<CompiledReport.FindingView> findings, JsonNode report, int draftVersion,
+                            boolean publishable, List<CompiledRevision.Summary> publications, String publicPath) {
     }
 
+    /** @param reason why a publication after the first is a correction */
+    record PublishRequest(String reason) {
+    }
+
+    record PublishResponse(int number, boolean correction, String reason, java.time.Instant publishedAt,
+                           String publicPath) {
+    }
+
+    /** The compiled report with the narrative draft; its ETag names the draft's version. */
     @GetMapping("/api/office/compiled")
-    CompiledResponse json(Caller caller, @RequestParam(required = false) Integer year,
-                          @RequestParam(required = false) String scope,
-                          @RequestParam(required = false) String jurisdiction) {
-        CompiledReport c = compile(caller, year, scope, jurisdiction);
-        return new CompiledResponse(c.year(), c.jurisdiction(), c.scope(), c.scopeZh(), c.appendix(), c.format(),
-                c.jurisdictionsZh(), c.included(), c.missing(), c.complete(), c.incompleteCells(), c.findings(),
-                json.readTree(CanonicalJson.write(c.report())));
+    ResponseEntity<CompiledResponse> json(Caller caller, @RequestParam(required = false) Integer year,
+                                          @RequestParam(required = false) String scope,
+                                          @RequestParam(required = false) String jurisdiction) {
+        return answer(compile(caller, year, scope, jurisdiction));
+    }
+
+    /**
+     * Saves the narrative (sections s1, s5, s6; an absent or empty one is removed) of the draft the {@code If-Match}
+     * names, and answers the compiled report checked with it. Office-admin only.
+     */
+    @PutMapping("/api/office/compiled/narrative")
+    ResponseEntity<CompiledResponse> saveNarrative(Caller caller, @RequestParam(required = false) Integer year,
+                                                   @RequestParam(required = false) String scope,
+                                                   @RequestParam(required = false) String jurisdiction,
+                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch,
+                                                   @RequestBody(required = false) Map<String, String> narrative) {
+        Jurisdiction j = this.scope.one(caller, jurisdiction);
+        this.scope.requireAdmin(caller);
+        int expected = version(ifMatch);
+        return answer(compiled.saveNarrative(j, OfficeScope.year(year), CompiledReports.Scope.of(scope), narrative,
+                expected, caller.username()));
+    }
+
+    /**
+     * Publishes the compiled report (the draft the {@code If-Match} names) on the portal as its next revision; after
+     * the first, a correction with its reason. Office-admin only.
+     */
+    @PostMapping("/api/office/compiled/publications")
+    ResponseEntity<PublishResponse> publish(Caller caller, @RequestParam(required = false) Integer year,
+                                            @RequestParam(required = false) String scope,
+                                            @RequestParam(required = false) String jurisdiction,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch,
+                                            @RequestBody(required = false) PublishRequest request) {
+        Jurisdiction j = this.scope.one(caller, jurisdiction);
+        this.scope.requireAdmin(caller);
+        int expected = version(ifMatch);
+        CompiledRevision r = compiled.publish(j, OfficeScope.year(year), CompiledReports.Scope.of(scope), expected,
+                request == null ? null : request.reason(), caller.username());
+        String path = publicPath(r.jurisdiction(), r.year(), r.scope());
+        return ResponseEntity.created(java.net.URI.create(path))
+                .body(new PublishResponse(r.number(), r.correction(), r.reason(), r.publishedAt(), path));
+    }
+
+    /** Where the portal shows the current revision of a compiled report. */
+    static String publicPath(String jurisdiction, int year, String scope) {
+        return "/public/" + jurisdiction + "/compiled/" + year + "/" + scope;
+    }
+
+    private ResponseEntity<CompiledResponse> answer(CompiledReport c) {
+        return ResponseEntity.ok().eTag(etag(c.draftVersion())).body(new CompiledResponse(c.year(), c.jurisdiction(),
+                c.scope(), c.scopeZh(), c.appendix(), c.format(), c.jurisdictionsZh(), c.included(), c.missing(),
+                c.complete(), c.incompleteCells(), c.findings(), json.readTree(CanonicalJson.write(c.report())),
+                c.draftVersion(), c.blocking().isEmpty(), c.publications(),
+                c.publications().isEmpty() ? null : publicPath(c.jurisdiction(), c.year(), c.scope())));
+    }
+
+    private static String etag(int version) {
+        return "\"c" + version + "\"";
+    }
+
+    /** The draft version an {@code If-Match} names; 428 when missing, 400 when not one of ours. */
+    private static int version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(ProblemCode.REPORT_IF_MATCH_REQUIRED).atField("If-Match");
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "");
+        if (!value.matches("\"c[0-9]{1,9}\"")) {
+            throw new ApiException(ProblemCode.REPORT_IF_MATCH_INVALID, ifMatch).atField("If-Match");
+        }
+        return Integer.parseInt(value.substring(2, value.length() - 1));
     }
 
     @GetMapping("/api/office/compiled.html")

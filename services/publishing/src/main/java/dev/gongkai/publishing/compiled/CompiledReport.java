@@ -17,12 +17,25 @@ import java.util.Map;
  * @param complete        every agency in scope included and every cell summed: only then is a sum the whole scope's
  * @param incompleteCells cells left blank because an included agency has no number there, with those agencies' names
  *                        (a blank is not a zero: such a sum would be silently smaller, so it is not given)
- * @param report          the summed report (narratives are the office's to write)
+ * @param report          the summed report with the office's narrative draft (sections 一、五、六)
+ * @param draftVersion    the version of that narrative draft (0: none saved yet), its ETag
+ * @param publications    every published revision of this year and scope, oldest first
  */
 public record CompiledReport(int year, String jurisdiction, String scope, String scopeZh, boolean appendix,
                              String format, List<String> jurisdictionsZh, List<Included> included,
                              List<Missing> missing, boolean complete, Map<String, List<String>> incompleteCells,
-                             List<FindingView> findings, AnnualReport report) {
+                             List<FindingView> findings, AnnualReport report, int draftVersion,
+                             List<CompiledRevision.Summary> publications) {
+
+    /**
+     * The errors that stop publication: every error but a cell summed blank, which the published report names as
+     * incomplete (a blank left by an agency is not the office's to fill).
+     */
+    List<FindingView> blocking() {
+        return findings.stream().filter(f -> "error".equals(f.severity()))
+                .filter(f -> !("CELL_MISSING".equals(f.rule()) && incompleteCells.keySet().containsAll(f.cells())))
+                .toList();
+    }
 
     /** @param revision the published revision summed (第 n 版) */
     public record Included(String agency, String nameZh, String jurisdiction, String jurisdictionZh, int revision,

@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
@@ -16,6 +17,8 @@ import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.ReportChecker;
+
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ public class CompiledReports {
     public enum Scope {
         OWN("own", "本级"), CITY("city", "全市汇总（附件）");
 
-        final String code;
+        public final String code;
         final String labelZh;
 
         Scope(String code, String labelZh) {
@@ -68,15 +71,61 @@ public class CompiledReports {
     private final OfficeScope scope;
     private final ReportStates states;
     private final PublishedRevisions revisions;
+    private final CompiledDrafts drafts;
+    private final CompiledRevisions published;
+    private final TransactionTemplate transactions;
 
-    CompiledReports(OfficeScope scope, ReportStates states, PublishedRevisions revisions) {
+    CompiledReports(OfficeScope scope, ReportStates states, PublishedRevisions revisions, CompiledDrafts drafts,
+                    CompiledRevisions published, TransactionTemplate transactions) {
         this.scope = scope;
         this.states = states;
         this.revisions = revisions;
+        this.drafts = drafts;
+        this.published = published;
+        this.transactions = transactions;
+    }
+
+    /** Saves the office's narrative if nobody saved since {@code expected}, and compiles again with it. */
+    CompiledReport saveNarrative(Jurisdiction jurisdiction, int year, Scope which, Map<String, String> narrative,
+                                 int expected, String by) {
+        drafts.save(jurisdiction.slug(), year, which, narrative, expected, by);
+        return compile(jurisdiction, year, which);
+    }
+
+    /**
+     * Publishes the compiled report as it reads now (the sums of the current published revisions and the draft
+     * narrative of version {@code expected}) as its next revision: the first publication, or a correction with its
+     * reason. Refused while an error the office can fix remains.
+     */
+    CompiledRevision publish(Jurisdiction jurisdiction, int year, Scope which, int expected, String reason,
+                             String by) {
+        return transactions.execute(status -> {
+            CompiledDrafts.Draft draft = drafts.lock(jurisdiction.slug(), year, which);
+            if (draft.version() != expected) {
+                throw new ApiException(ProblemCode.REPORT_REVISION_STALE, draft.version(), expected)
+                        .atField("If-Match");
+            }
+            CompiledReport compiled = compile(jurisdiction, year, which);
+            if (!compiled.blocking().isEmpty()) {
+                throw new ApiException(ProblemCode.COMPILED_PUBLISH_BLOCKED, compiled.blocking().size());
+            }
+            boolean correction = !compiled.publications().isEmpty();
+            if (correction && (reason == null || reason.isBlank())) {
+                throw new ApiException(ProblemCode.COMPILED_REASON_REQUIRED).atField("reason");
+            }
+            int number = published.add(jurisdiction.slug(), year, which, compiled, by,
+                    correction ? reason.strip() : null);
+            return published.find(jurisdiction.slug(), year, which.code, number).orElseThrow();
+        });
     }
 
     CompiledReport compile(Jurisdiction jurisdiction, int year, Scope which) {
-        Sum sum = sum(jurisdiction, year, which, null);
+        CompiledDrafts.Draft draft = drafts.find(jurisdiction.slug(), year, which);
+        Sum summed = sum(jurisdiction, year, which, null);
+        AnnualReport.Builder withNarrative = summed.report.toBuilder();
+        draft.narrative().forEach(withNarrative::narrative);
+        Sum sum = new Sum(withNarrative.build(), summed.jurisdictions, summed.included, summed.missing,
+                summed.incomplete);
         // Cross-year rules compare like with like: last year's sum of the same agencies, only if all of them published.
         java.util.Set<String> same = sum.included.stream().map(CompiledReport.Included::agency)
                 .collect(java.util.stream.Collectors.toSet());
@@ -88,7 +137,8 @@ public class CompiledReports {
                         f.messageZh(), f.messageEn())).toList();
         return new CompiledReport(year, jurisdiction.slug().value(), which.code, which.labelZh, which == Scope.CITY,
                 sum.report.format().code(), sum.jurisdictions, sum.included, sum.missing,
-                sum.missing.isEmpty() && sum.incomplete.isEmpty(), sum.incomplete, findings, sum.report);
+                sum.missing.isEmpty() && sum.incomplete.isEmpty(), sum.incomplete, findings, sum.report,
+                draft.version(), published.history(jurisdiction.slug(), year, which.code));
     }
 
     private record Sum(AnnualReport report, List<String> jurisdictions, List<CompiledReport.Included> included,

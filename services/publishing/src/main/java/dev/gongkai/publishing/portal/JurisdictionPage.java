@@ -25,9 +25,11 @@ final class JurisdictionPage {
     /**
      * @param branchesElsewhere agencies of other jurisdictions whose parent is registered here, listed under it
      * @param jurisdictionNames every jurisdiction's name, for those branches
+     * @param compiled          the links to the government's published compiled reports (may be empty)
      */
     static byte[] render(Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states, LocalDate today,
-                         List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames, Lang lang) {
+                         List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames, String compiled,
+                         Lang lang) {
         Map<String, ReportState> byAgencyYear = new HashMap<>();
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(today.getYear() - 1);
@@ -59,7 +61,7 @@ final class JurisdictionPage {
         }
         out.append(" · <a href=\"").append(base).append("/compare").append(lang.query()).append("\">")
                 .append(lang.t("数据对比", "Compare")).append("</a>")
-                .append("</p></nav>\n</header>\n<main id=\"main\">\n<table>\n<caption>")
+                .append("</p></nav>\n</header>\n<main id=\"main\">\n").append(compiled).append("<table>\n<caption>")
                 .append(lang.t("各机关年度报告发布情况", "Publication by agency and year")).append("</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">").append(lang.t("机关", "Agency")).append("</th>");
         for (int year : shown) {

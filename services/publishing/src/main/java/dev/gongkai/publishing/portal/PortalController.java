@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.publishing.ratelimit.OpenData;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
@@ -39,10 +40,12 @@ class PortalController {
 
     private final PublicReports reports;
     private final DSLContext dsl;
+    private final CompiledRevisions compiled;
 
-    PortalController(PublicReports reports, DSLContext dsl) {
+    PortalController(PublicReports reports, DSLContext dsl, CompiledRevisions compiled) {
         this.reports = reports;
         this.dsl = dsl;
+        this.compiled = compiled;
     }
 
     @GetMapping
@@ -56,7 +59,8 @@ class PortalController {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         reports.jurisdictions().forEach(x -> names.put(x.slug().value(), x.nameZh()));
         byte[] page = JurisdictionPage.render(j, agencies, reports.states().inJurisdiction(j.slug()),
-                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names, lang);
+                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names,
+                CompiledPage.links(j, compiled.published(j.slug()), lang), lang);
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE).body(page);
     }
 

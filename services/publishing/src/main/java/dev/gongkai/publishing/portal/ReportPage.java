@@ -55,14 +55,7 @@ final class ReportPage {
                 .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
                 .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(Html.escape(agency.nameZh()))
                 .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
-        if (shown.number() != current) {
-            top.append("<p class=\"notice\" role=\"note\">")
-                    .append(lang.t("此为第" + shown.number() + "版，已被更正。", "This is revision " + shown.number()
-                            + "; it was corrected. "))
-                    .append("<a href=\"").append(base).append(lang.query()).append("\">")
-                    .append(lang.t("查看现行版本（第" + current + "版）", "See the current revision (" + current + ")"))
-                    .append("</a></p>\n");
-        }
+        superseded(top, base, shown.number(), current, lang);
         RevisionSummary first = history.getFirst();
         top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
                 .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
@@ -98,6 +91,35 @@ final class ReportPage {
                 .append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
                 .append("</a></p>\n</section>\n</div>\n");
 
+        String bottom = history(base, history, shown.number(), lang);
+
+        return shell(document, top, bottom, lang);
+    }
+
+    /** The national layout inside the page shell: the shell's part above the report and below it. */
+    static byte[] shell(String document, CharSequence top, String bottom, Lang lang) {
+        String page = document
+                .replace("<html lang=\"zh-CN\">", "<html lang=\"" + lang.tag + "\">")
+                .replace("<article class=\"annual-report\"", "<article class=\"annual-report\" lang=\"zh-CN\"")
+                .replace("</style>\n</head>", "</style>\n<style>\n" + SHELL_STYLE + "</style>\n</head>")
+                .replace("<body>\n", "<body>\n" + top)
+                .replace("</article>\n</body>", "</article>\n" + bottom + "</body>");
+        return page.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The notice on a revision that a correction replaced, with the way to the current one. */
+    static void superseded(StringBuilder out, String base, int shown, int current, Lang lang) {
+        if (shown != current) {
+            out.append("<p class=\"notice\" role=\"note\">")
+                    .append(lang.t("此为第" + shown + "版，已被更正。", "This is revision " + shown + "; it was corrected. "))
+                    .append("<a href=\"").append(base).append(lang.query()).append("\">")
+                    .append(lang.t("查看现行版本（第" + current + "版）", "See the current revision (" + current + ")"))
+                    .append("</a></p>\n");
+        }
+    }
+
+    /** Every published revision, linked, with each correction's reason. */
+    static String history(String base, List<RevisionSummary> history, int shown, Lang lang) {
         StringBuilder bottom = new StringBuilder(2048);
         bottom.append("<div class=\"portal\">\n<section aria-labelledby=\"history-title\">\n<h2 id=\"history-title\">")
                 .append(lang.t("发布与更正记录", "Publication history")).append("</h2>\n<table>\n<caption>")
@@ -109,20 +131,13 @@ final class ReportPage {
         for (RevisionSummary revision : history) {
             bottom.append("<tr><th scope=\"row\"><a href=\"").append(base).append("/revisions/")
                     .append(revision.number()).append(lang.query()).append("\"")
-                    .append(revision.number() == shown.number() ? " aria-current=\"page\"" : "").append(">")
+                    .append(revision.number() == shown ? " aria-current=\"page\"" : "").append(">")
                     .append(lang.t("第" + revision.number() + "版", "Revision " + revision.number()))
                     .append("</a></th><td>").append(Html.time(revision.publishedAt())).append("</td><td>")
                     .append(revision.correction() ? lang.t("更正", "Correction") : lang.t("首次发布", "First publication"))
                     .append("</td><td>").append(Html.escape(revision.reason())).append("</td></tr>\n");
         }
         bottom.append("</tbody>\n</table>\n</section>\n</div>\n");
-
-        String page = document
-                .replace("<html lang=\"zh-CN\">", "<html lang=\"" + lang.tag + "\">")
-                .replace("<article class=\"annual-report\"", "<article class=\"annual-report\" lang=\"zh-CN\"")
-                .replace("</style>\n</head>", "</style>\n<style>\n" + SHELL_STYLE + "</style>\n</head>")
-                .replace("<body>\n", "<body>\n" + top)
-                .replace("</article>\n</body>", "</article>\n" + bottom + "</body>");
-        return page.getBytes(StandardCharsets.UTF_8);
+        return bottom.toString();
     }
 }

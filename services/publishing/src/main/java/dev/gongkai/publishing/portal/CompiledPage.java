@@ -1,0 +1,107 @@
+package dev.gongkai.publishing.portal;
+
+import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.publishing.compiled.CompiledReport;
+import dev.gongkai.publishing.compiled.CompiledRevision;
+import dev.gongkai.publishing.revisions.RevisionSummary;
+import dev.gongkai.report.render.HtmlRenderer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The public page of a jurisdiction's compiled report (本级, or 全市汇总 as the appendix of the government's own
+ * report): the national layout as {@link HtmlRenderer} draws it, inside the shell of {@link ReportPage}, with what
+ * was summed (agencies and the revision used, those missing, cells left blank and whose numbers they lack), the
+ * downloads and the whole publication history with every correction's reason.
+ */
+final class CompiledPage {
+
+    private CompiledPage() {
+    }
+
+    static String base(Jurisdiction jurisdiction, int year, String scope) {
+        return "/public/" + jurisdiction.slug() + "/compiled/" + year + "/" + scope;
+    }
+
+    static String scopeWords(String scope, Lang lang) {
+        return "city".equals(scope) ? lang.t("全市汇总（政府年度报告附件）", "City-wide sum (appendix to the government's report)")
+                : lang.t("本级政府年度报告", "The government's own report");
+    }
+
+    /** The links on the jurisdiction's page: each year's current compiled reports, newest year first. */
+    static String links(Jurisdiction jurisdiction, Map<Integer, List<String>> scopesByYear, Lang lang) {
+        if (scopesByYear.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<section aria-labelledby=\"compiled-title\" id=\"compiled\">\n")
+                .append("<h2 id=\"compiled-title\">").append(lang.t("政府汇总报告", "The government's compiled reports"))
+                .append("</h2>\n<ul>\n");
+        scopesByYear.forEach((year, scopes) -> scopes.forEach(scope -> out.append("<li><a href=\"")
+                .append(base(jurisdiction, year, scope)).append(lang.query()).append("\">").append(year)
+                .append(lang.t("年", "")).append(' ').append(scopeWords(scope, lang)).append("</a></li>\n")));
+        return out.append("</ul>\n</section>\n").toString();
+    }
+
+    static byte[] render(Jurisdiction jurisdiction, CompiledRevision shown, int current,
+                         List<CompiledRevision.Summary> history, Lang lang) {
+        String jurisdictionBase = "/public/" + jurisdiction.slug();
+        String base = base(jurisdiction, shown.year(), shown.scope());
+        String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
+        CompiledRevision.Facts facts = shown.facts();
+        StringBuilder top = new StringBuilder(4096);
+        top.append("<a class=\"skip\" href=\"#s1\">").append(lang.t("跳到正文", "Skip to content")).append("</a>\n")
+                .append("<p class=\"switch\">").append(lang.switchTo(here)).append("</p>\n")
+                .append("<div class=\"portal\">\n<nav aria-label=\"").append(lang.t("位置", "Breadcrumb"))
+                .append("\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
+                .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
+                .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(scopeWords(shown.scope(), lang))
+                .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
+        ReportPage.superseded(top, base, shown.number(), current, lang);
+        top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
+                .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
+                .append("<dt>").append(lang.t("汇总范围", "Scope")).append("</dt><dd>")
+                .append(scopeWords(shown.scope(), lang)).append("；")
+                .append(Html.escape(String.join("、", facts.jurisdictionsZh()))).append("</dd>\n")
+                .append("<dt>").append(lang.t("版本", "Revision")).append("</dt><dd>")
+                .append(lang.t("第" + shown.number() + "版", Integer.toString(shown.number())))
+                .append(shown.correction() ? lang.t("（更正）", " (correction)") : "").append("</dd>\n")
+                .append("<dt>").append(lang.t("发布时间", "Published")).append("</dt><dd>")
+                .append(Html.time(shown.publishedAt())).append("</dd>\n")
+                .append("<dt>").append(lang.t("已汇总", "Summed")).append("</dt><dd>")
+                .append(lang.t(facts.included().size() + " 个机关：", facts.included().size() + " agencies: "))
+                .append(Html.escape(facts.included().stream().map(i -> i.nameZh() + "（第" + i.revision() + "版）")
+                        .collect(Collectors.joining("、")))).append("</dd>\n")
+                .append("<dt>").append(lang.t("未纳入", "Not included")).append("</dt><dd>");
+        if (facts.missing().isEmpty()) {
+            top.append(lang.t("无", "none"));
+        } else {
+            top.append(lang.t(facts.missing().size() + " 个机关：", facts.missing().size() + " agencies: "))
+                    .append(Html.escape(facts.missing().stream().map(CompiledPage::missing)
+                            .collect(Collectors.joining("、"))));
+        }
+        top.append("</dd>\n</dl>\n");
+        if (!facts.complete()) {
+            top.append("<p class=\"notice\" role=\"note\"><strong>").append(lang.t("汇总不完整", "Incomplete sum"))
+                    .append("</strong>：").append(lang.t("有机关未纳入，或有机关未填写某些数字；这些单元格留空，不按 0 计算。",
+                            "some agencies are not included or left numbers blank; those cells stay blank, never 0."))
+                    .append("</p>\n");
+        }
+        if (shown.number() == current) {
+            top.append("<p class=\"downloads\">").append(lang.t("下载：", "Download: ")).append("<a href=\"")
+                    .append(base).append(".pdf\" type=\"application/pdf\">PDF</a> · <a href=\"").append(base)
+                    .append(".csv\" type=\"text/csv\">CSV</a></p>\n");
+        }
+        top.append("</section>\n</div>\n");
+
+        String bottom = ReportPage.history(base, history.stream().map(r -> new RevisionSummary(r.number(),
+                r.publishedAt(), r.correction(), r.reason(), false, false, null)).toList(), shown.number(), lang);
+
+        return ReportPage.shell(HtmlRenderer.render(shown.report()), top, bottom, lang);
+    }
+
+    private static String missing(CompiledReport.Missing m) {
+        return m.nameZh() + ("format".equals(m.reason()) ? "（格式不同）" : "（未发布）");
+    }
+}
