@@ -70,8 +70,9 @@ final class ReportPage {
             top.append("<p class=\"notice\" role=\"note\" id=\"corrected\">")
                     .append(lang.t("本报告已于" + Html.time(shown.publishedAt()) + "更正",
                             "This report was corrected on " + Html.time(shown.publishedAt())))
-                    .append(shown.reason() == null ? lang.t("。", ". ") : lang.t("，更正原因：", "; reason: ")
-                            + Html.escape(shown.reason()) + lang.t("。", ". "))
+                    .append(shown.reason() == null ? "" : lang.t("，更正原因：", "; reason: ")
+                            + Html.escape(shown.reason().strip().replaceAll("[。．.！!？?]+$", "")))
+                    .append(lang.t("。", ". "))
                     .append("<a href=\"").append(base).append("/revisions/").append(replaced.number())
                     .append(lang.query()).append("\">")
                     .append(lang.t("已更正，查看原版本（第" + replaced.number() + "版）",

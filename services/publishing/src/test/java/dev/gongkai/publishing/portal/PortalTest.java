@@ -129,7 +129,7 @@ class PortalTest {
         assertThat(body(first)).contains("data-cell=\"s3.received.naturalPerson\">10</td>");
 
         events.corrected(education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1),
-                "表三本年新收申请数量录入错误");
+                "表三本年新收申请数量录入错误。");
         events.pump();
 
         MvcResult second = mvc.perform(get(page(education, 2021)).with(anyone())
