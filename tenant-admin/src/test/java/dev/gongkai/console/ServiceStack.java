@@ -34,7 +34,7 @@ public final class ServiceStack {
     public final String database;
     final int tenantsPort;
     public final int reportsPort;
-    final int publishingPort;
+    public final int publishingPort;
     private final List<ServiceApps.Running> running = new ArrayList<>();
 
     private ServiceStack() throws IOException {

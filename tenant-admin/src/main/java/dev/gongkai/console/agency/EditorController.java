@@ -76,6 +76,7 @@ class EditorController {
         model.addAttribute("etag", found.getHeaders().getETag());
         model.addAttribute("editable", editable);
         model.addAttribute("returnReason", view.path("returnReason").asString(null));
+        model.addAttribute("correctionReason", ReportsApi.correctionReason(view));
         AnnualReport previous = reports.find(year - 1).map(last -> ReportMarkup.report(last.getBody(), reports.json()))
                 .orElse(null);
         model.addAttribute("tables", ReportMarkup.editableTables(report, editable, previous, locale));

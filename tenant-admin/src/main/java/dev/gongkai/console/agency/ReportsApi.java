@@ -66,6 +66,11 @@ public class ReportsApi {
         }
     }
 
+    /** Why the office reopened the published report, while its correction is under way; else null. */
+    public static String correctionReason(JsonNode report) {
+        return report.path("correctionReason").isString() ? report.path("correctionReason").asString() : null;
+    }
+
     public ResponseEntity<JsonNode> get(int year) {
         return services.reports().get().uri("/api/reports/{year}", year).retrieve().toEntity(JsonNode.class);
     }

@@ -47,10 +47,10 @@ class ReportsController {
     /**
      * One year of the list; {@code status} is null when the agency has no report of that year yet, {@code publicPage}
      * when the public cannot read it (never published), {@code websiteUrl} when none is recorded for the published
-     * revision.
+     * revision, {@code correctionReason} unless the office reopened the published report for correction.
      */
     record YearRow(int year, String status, Integer revision, LocalDate deadline, long daysLeft, String updatedAt,
-                   int openComments, String publicPage, String websiteUrl) {
+                   int openComments, String publicPage, String websiteUrl, String correctionReason) {
         public boolean exists() {
             return status != null;
         }
@@ -80,15 +80,20 @@ class ReportsController {
             LocalDate deadline = LocalDate.of(year + 1, 1, 31);
             long daysLeft = ChronoUnit.DAYS.between(today, deadline);
             if (summary == null) {
-                rows.add(new YearRow(year, null, null, deadline, daysLeft, null, 0, null, null));
+                rows.add(new YearRow(year, null, null, deadline, daysLeft, null, 0, null, null, null));
                 return;
             }
             JsonNode publication = publication(year);
             boolean readable = agency != null && publication.path("revision").isNumber();
-            rows.add(new YearRow(year, summary.path("status").asString(), summary.path("revision").asInt(), deadline,
+            String status = summary.path("status").asString();
+            // Published once and no longer published: the office reopened it, and only the report says why.
+            String correctionReason = publication.path("revision").isNumber()
+                    && !ReportStatus.PUBLISHED.name().equals(status)
+                    ? ReportsApi.correctionReason(reports.get(year).getBody()) : null;
+            rows.add(new YearRow(year, status, summary.path("revision").asInt(), deadline,
                     daysLeft, summary.path("updatedAt").asString(null), summary.path("openComments").asInt(),
                     readable ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year : null,
-                    publication.path("url").asString(null)));
+                    publication.path("url").asString(null), correctionReason));
         });
         model.addAttribute("rows", rows);
         // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.

@@ -1,7 +1,11 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.report.model.Section;
+import tools.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,13 +13,31 @@ import java.util.regex.Pattern;
  * A word diff of two texts for the history page, so that "110 → 109" shows as one changed number rather than two
  * whole paragraphs: numbers and Latin words are single tokens, every other character (Chinese) is one.
  */
-final class TextDiff {
+public final class TextDiff {
 
     /** One run of the diff: unchanged, removed or added text. */
-    record Part(Kind kind, String text) {
+    public record Part(Kind kind, String text) {
     }
 
-    enum Kind { SAME, DELETED, INSERTED }
+    public enum Kind { SAME, DELETED, INSERTED }
+
+    /** A narrative section's change between two revisions, diffed by words. */
+    public record Change(String key, String title, List<Part> parts) {
+    }
+
+    /**
+     * The word diffs of the narratives a revision diff of the reports service names (its {@code narrative} list),
+     * titled in the reader's language: the agency's history and the office's review of a correction show the same.
+     */
+    public static List<Change> narratives(JsonNode diff, Locale locale) {
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode text : diff.path("narrative")) {
+            Section section = Section.ofKey(text.path("key").asString());
+            changes.add(new Change(section.key(), EditorController.english(locale) ? section.titleEn()
+                    : section.titleZh(), of(text.path("before").asString(""), text.path("after").asString(""))));
+        }
+        return changes;
+    }
 
     private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[A-Za-z]+|\\s+|.", Pattern.DOTALL);
     /** Above this many tokens in the changed middle, the middle shows as removed and added whole. */

@@ -3,7 +3,6 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
-import dev.gongkai.report.model.Section;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +44,7 @@ class WorkflowController {
         model.addAttribute("narratives", EditorController.narratives(report, locale));
         model.addAttribute("year", year);
         model.addAttribute("status", view.path("status").asString());
+        model.addAttribute("correctionReason", ReportsApi.correctionReason(view));
         model.addAttribute("findings", reports.findings(year));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "agency/submit";
@@ -85,10 +85,6 @@ class WorkflowController {
         return "redirect:/reports/" + year + "#comments";
     }
 
-    /** A narrative section's change between two revisions, diffed by words. */
-    record TextChange(String key, String title, java.util.List<TextDiff.Part> parts) {
-    }
-
     @GetMapping("/reports/{year}/history")
     String history(@PathVariable int year, @RequestParam(required = false) Integer from,
                    @RequestParam(required = false) Integer to, Locale locale, Model model) {
@@ -108,13 +104,7 @@ class WorkflowController {
             model.addAttribute("to", b);
             JsonNode diff = reports.diff(year, a, b);
             model.addAttribute("diff", diff);
-            java.util.List<TextChange> texts = new java.util.ArrayList<>();
-            for (JsonNode text : diff.path("narrative")) {
-                Section section = Section.ofKey(text.path("key").asString());
-                texts.add(new TextChange(section.key(), EditorController.english(locale) ? section.titleEn()
-                        : section.titleZh(), TextDiff.of(text.path("before").asString(""), text.path("after").asString(""))));
-            }
-            model.addAttribute("textChanges", texts);
+            model.addAttribute("textChanges", TextDiff.narratives(diff, locale));
         }
         return "agency/history";
     }

@@ -1,6 +1,8 @@
 package dev.gongkai.console.office;
 
 import dev.gongkai.console.agency.ReportMarkup;
+import dev.gongkai.console.agency.ReportsApi;
+import dev.gongkai.console.agency.TextDiff;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
@@ -18,7 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +33,8 @@ import java.util.UUID;
 
 /**
  * The disclosure office: the review queue of its jurisdiction, a submission beside last year's report with the
- * differences marked, comments on a cell or a section, and return / approve / publish.
+ * differences marked, comments on a cell or a section, and return / approve / publish; the office-admin starts the
+ * correction of a published report, with a reason the public reads.
  */
 @Controller
 class OfficeController {
@@ -147,7 +152,45 @@ class OfficeController {
             }
         }
         model.addAttribute("signOff", signOff);
+        correction(agency, year, view, steps, locale, model);
         return "office/review";
+    }
+
+    /**
+     * A report under correction says so with its reason, and what changed since the revision the public reads: the
+     * revision current when the office started the correction (the correction itself writes none).
+     */
+    private void correction(String agency, int year, JsonNode view, JsonNode steps, Locale locale, Model model) {
+        String reason = ReportsApi.correctionReason(view);
+        model.addAttribute("correctionReason", reason);
+        if (reason == null) {
+            return;
+        }
+        Instant started = null;
+        for (JsonNode step : steps) {
+            if ("correct".equals(step.path("action").asString())) {
+                started = OffsetDateTime.parse(step.path("at").asString()).toInstant();
+            }
+        }
+        if (started == null) {
+            return;
+        }
+        int published = 0;
+        for (JsonNode revision : services.reports().get().uri("/api/office/reports/{agency}/{year}/revisions",
+                agency, year).retrieve().body(JsonNode.class)) {
+            if (!OffsetDateTime.parse(revision.path("createdAt").asString()).toInstant().isAfter(started)) {
+                published = Math.max(published, revision.path("revision").asInt());
+            }
+        }
+        int current = view.path("revision").asInt();
+        if (published == 0 || current <= published) {
+            return;
+        }
+        JsonNode diff = services.reports().get().uri("/api/office/reports/{agency}/{year}/revisions/{a}/diff/{b}",
+                agency, year, published, current).retrieve().body(JsonNode.class);
+        model.addAttribute("publishedRevision", published);
+        model.addAttribute("correctionDiff", diff);
+        model.addAttribute("correctionTexts", TextDiff.narratives(diff, locale));
     }
 
     /** The report's workflow steps (who signed off and submitted, who returned or approved, when). */

@@ -2,28 +2,16 @@ package dev.gongkai.console.office;
 
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
-import dev.gongkai.report.model.CellDefinition;
-import dev.gongkai.report.model.ReportFormat;
-import dev.gongkai.report.model.ReportLayout;
-import dev.gongkai.report.model.TableColumn;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +29,6 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
     static final int DRAFTING = OfficeYears.drafting(TODAY);
     /** A cycle long past its deadline that no other browser test submits a report of: every agency is late. */
     static final int LATE_YEAR = TODAY.getYear() - 2;
-    static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * The district branch whose report waits in the queue, drafted and signed off by its editor, who is made its
      * approver too: ConsoleBrowserTest takes 乌海市公安局 through last year's cycle, whichever runs first.
@@ -201,65 +188,7 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
                     + " where username = '" + STAFF + "' and agency_slug = '" + AGENCY + "' limit 1"
                     + " on conflict do nothing");
         }
-        String reports = stack.url(stack.reportsPort);
         String staff = ServiceStack.token(STAFF);
-        HttpResponse<String> created = send(staff, "POST", reports + "/api/reports", "{\"year\":" + year + "}",
-                Map.of());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        int revision = JSON.readTree(send(staff, "GET", reports + "/api/reports/" + year, null, Map.of()).body())
-                .path("revision").asInt();
-        HttpResponse<String> patched = send(staff, "PATCH", reports + "/api/reports/" + year, complete(year),
-                Map.of("If-Match", "\"r" + revision + "\""));
-        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-        String transitions = reports + "/api/reports/" + year + "/transitions";
-        Map<String, Object> submit = new LinkedHashMap<>(Map.of("action", "submit"));
-        // The new role reaches the service within its membership cache's 15 seconds.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> submitted;
-        while (true) {
-            submitted = send(staff, "POST", transitions, JSON.writeValueAsString(submit),
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-            if (submitted.statusCode() == 422 && !submit.containsKey("explanations")) {
-                Map<String, String> explanations = new LinkedHashMap<>();
-                JSON.readTree(submitted.body()).path("unexplained_warnings")
-                        .forEach(w -> explanations.put(w.asString(), "已核实，数字无误。"));
-                submit.put("explanations", explanations);
-            } else if (submitted.statusCode() != 403 || System.nanoTime() > deadline) {
-                break;
-            } else {
-                Thread.sleep(2000);
-            }
-        }
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-    }
-
-    /** Every cell filled so that the arithmetic holds, and the three narratives. */
-    private static String complete(int year) {
-        Map<String, Object> cells = new LinkedHashMap<>();
-        for (CellDefinition cell : ReportFormat.V2021.layout().cells()) {
-            cells.put(cell.key(), cell.key().equals("s2.fees.amount") ? "0" : 0);
-        }
-        for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
-            int n = column.key().equals("total") ? 6 : 1;
-            cells.put("s3.received." + column.key(), n);
-            cells.put("s3.granted." + column.key(), n);
-            cells.put("s3.handledTotal." + column.key(), n);
-        }
-        return JSON.writeValueAsString(Map.of("cells", cells, "narrative", Map.of(
-                "s1", year + "年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理依申请公开。",
-                "s5", year + "年存在的主要问题是公开内容不够全面，改进措施是加强培训、完善制度、提高质量。",
-                "s6", "无。")));
-    }
-
-    private static HttpResponse<String> send(String token, String method, String url, String body,
-                                             Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        ApiDrafts.submit(stack.url(stack.reportsPort), staff, staff, year);
     }
 }

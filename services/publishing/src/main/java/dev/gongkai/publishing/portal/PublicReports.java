@@ -41,7 +41,7 @@ import java.util.zip.GZIPOutputStream;
 public class PublicReports {
 
     /** Bump when a renderer's output changes, so caches and browsers drop documents rendered by older code. */
-    static final String RENDERING = "1";
+    static final String RENDERING = "2";
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

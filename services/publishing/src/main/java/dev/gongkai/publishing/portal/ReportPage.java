@@ -56,6 +56,22 @@ final class ReportPage {
                 .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(Html.escape(agency.nameZh()))
                 .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
         superseded(top, base, shown.number(), current, lang);
+        // The current revision of a corrected report says so on top, with the reason, and leads to the one it replaced.
+        RevisionSummary replaced = shown.number() == current && shown.correction() ? history.stream()
+                .filter(r -> r.number() < shown.number()).reduce((a, b) -> b).orElse(null) : null;
+        if (replaced != null) {
+            top.append("<p class=\"notice\" role=\"note\" id=\"corrected\">")
+                    .append(lang.t("本报告已于" + Html.time(shown.publishedAt()) + "更正",
+                            "This report was corrected on " + Html.time(shown.publishedAt())))
+                    .append(shown.reason() == null ? "" : lang.t("，更正原因：", "; reason: ")
+                            + Html.escape(shown.reason().strip().replaceAll("[。．.！!？?]+$", "")))
+                    .append(lang.t("。", ". "))
+                    .append("<a href=\"").append(base).append("/revisions/").append(replaced.number())
+                    .append(lang.query()).append("\">")
+                    .append(lang.t("已更正，查看原版本（第" + replaced.number() + "版）",
+                            "See the original (revision " + replaced.number() + ")"))
+                    .append("</a></p>\n");
+        }
         RevisionSummary first = history.getFirst();
         top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
                 .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")

@@ -129,7 +129,7 @@ class PortalTest {
         assertThat(body(first)).contains("data-cell=\"s3.received.naturalPerson\">10</td>");
 
         events.corrected(education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1),
-                "表三本年新收申请数量录入错误");
+                "表三本年新收申请数量录入错误。");
         events.pump();
 
         MvcResult second = mvc.perform(get(page(education, 2021)).with(anyone())
@@ -137,6 +137,11 @@ class PortalTest {
                 .andExpect(status().isOk()).andReturn();
         assertThat(body(second)).contains("data-cell=\"s3.received.naturalPerson\">11</td>", "第2版",
                 "表三本年新收申请数量录入错误", "按时发布");
+        // On top of the page, not only in the history below: corrected, why, and a link to the one it replaced.
+        assertThat(body(second)).containsPattern("<p class=\"notice\" role=\"note\" id=\"corrected\">本报告已于"
+                + "<time[^>]*>2022-03-01 [0-9:]+</time>更正，更正原因：表三本年新收申请数量录入错误。<a href=\""
+                + page(education, 2021) + "/revisions/1\">已更正，查看原版本（第1版）</a></p>");
+        assertThat(body(first)).doesNotContain("id=\"corrected\"");
         assertThat(body(mvc.perform(get(page(education, 2021) + "/revisions/1").with(anyone()))
                 .andExpect(status().isOk()).andReturn()))
                 .contains("data-cell=\"s3.received.naturalPerson\">10</td>", "已被更正");
