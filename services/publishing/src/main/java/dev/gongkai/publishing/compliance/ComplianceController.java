@@ -2,6 +2,7 @@ package dev.gongkai.publishing.compliance;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.report.render.CsvTable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,7 +69,7 @@ class ComplianceController {
     private static CsvTable csv(List<ComplianceRow> rows, List<Jurisdiction> jurisdictions) {
         Map<String, String> names = jurisdictions.stream()
                 .collect(Collectors.toMap(j -> j.slug().value(), Jurisdiction::nameZh));
-        CsvTable table = new CsvTable(List.of("辖区", "机构标识", "机构名称", "年度", "状态", "合规情况", "报送时间", "审核通过时间",
+        CsvTable table = new CsvTable().row(List.of("辖区", "机构标识", "机构名称", "年度", "状态", "合规情况", "报送时间", "审核通过时间",
                 "发布时间", "法定期限", "剩余天数", "逾期天数", "错误数", "警告数", "未说明的警告数", "网站发布地址", "网址缺失", "更正次数",
                 "版本"));
         for (ComplianceRow r : rows) {

@@ -9,6 +9,7 @@ import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.render.CanonicalJson;
+import dev.gongkai.report.render.CsvTable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class BulkExport {
                 lang.t("更正次数", "Corrections"), lang.t("历史导入", "Imported history"),
                 lang.t("网站地址", "Website address")));
         cells.forEach(cell -> header.add(CompareView.name(cell, lang)));
-        Csv csv = new Csv().row(header);
+        CsvTable csv = new CsvTable().row(header);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Entry entry : entries) {
@@ -52,12 +53,12 @@ final class BulkExport {
                 zip.putNextEntry(new ZipEntry(folder + entry.agency().slug() + ".json"));
                 zip.write(CanonicalJson.writeBytes(revision.report()));
                 zip.closeEntry();
-                List<String> row = new ArrayList<>(List.of(entry.agency().nameZh(), Integer.toString(year),
-                        Integer.toString(revision.number()), MINUTES.format(revision.publishedAt()),
-                        yesNo(entry.state().late(), lang), Integer.toString(entry.state().corrections()),
+                List<Object> row = new ArrayList<>(List.of(entry.agency().nameZh(), year, revision.number(),
+                        MINUTES.format(revision.publishedAt()), yesNo(entry.state().late(), lang),
+                        entry.state().corrections(),
                         yesNo(revision.imported(), lang), revision.websiteUrl() == null ? "" : revision.websiteUrl()));
                 for (CellDefinition cell : cells) {
-                    row.add(Csv.cell(revision.report(), cell.key()));
+                    row.add(revision.report().cell(cell.key()).orElse(null));
                 }
                 csv.row(row);
             }

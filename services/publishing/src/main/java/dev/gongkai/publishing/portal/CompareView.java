@@ -11,6 +11,7 @@ import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
+import dev.gongkai.report.render.CsvTable;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -248,7 +249,7 @@ final class CompareView {
         if (!revision.report().format().layout().hasCell(cell.key())) {
             return lang.t("该年度格式无此项", "Not in that year's form");
         }
-        String value = Csv.cell(revision.report(), cell.key());
+        String value = revision.report().cell(cell.key()).map(CellValue::toString).orElse("");
         return value.isEmpty() ? lang.t("未填写", "Blank") : value;
     }
 
@@ -328,13 +329,13 @@ final class CompareView {
         List<String> header = new ArrayList<>(List.of(lang.t("机关", "Agency"), lang.t("年度", "Year"),
                 lang.t("发布情况", "Publication"), lang.t("版本", "Revision")));
         cells.forEach(c -> header.add(name(c, lang)));
-        Csv csv = new Csv().row(header);
+        CsvTable csv = new CsvTable().row(header);
         for (Line line : lines) {
-            List<String> row = new ArrayList<>(List.of(line.agency().nameZh(), Integer.toString(line.year()),
+            List<Object> row = new ArrayList<>(List.of(line.agency().nameZh(), line.year(),
                     line.revision().isPresent() ? lang.t("已发布", "Published") : lang.t("未发布", "Not published"),
-                    line.revision().map(r -> Integer.toString(r.number())).orElse("")));
+                    line.revision().map(r -> (Object) r.number()).orElse("")));
             for (CellDefinition cell : cells) {
-                row.add(line.revision().map(r -> Csv.cell(r.report(), cell.key())).orElse(""));
+                row.add(line.revision().flatMap(r -> r.report().cell(cell.key())).orElse(null));
             }
             csv.row(row);
         }

@@ -2,7 +2,7 @@ package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
-import dev.gongkai.publishing.compliance.CsvTable;
+import dev.gongkai.report.render.CsvTable;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.labels.Labels;
 import org.springframework.http.ContentDisposition;
@@ -93,7 +93,7 @@ class ScorecardController {
             headers.add("扣分：" + ScorecardPack.label(d.item(), d.labelZh()));
         }
         headers.add("扣分依据");
-        CsvTable table = new CsvTable(headers);
+        CsvTable table = new CsvTable().row(headers);
         for (Scorecard card : cards) {
             List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(),
                     card.compliance().statusWords(Locale.ROOT),
@@ -101,11 +101,10 @@ class ScorecardController {
                             : card.compliance().complianceWords(Locale.ROOT),
                     card.compliance().publishedAt() == null ? ""
                             : card.compliance().publishedAt().atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
-                            .toLocalDate(), card.compliance().deadline(), card.base().toPlainString(),
-                    card.deducted().toPlainString(), card.score().toPlainString()));
+                            .toLocalDate(), card.compliance().deadline(), card.base(), card.deducted(), card.score()));
             for (ScorecardPack.Deduction d : pack.deductions()) {
                 row.add(card.deductions().stream().filter(a -> a.item().equals(d.item())).findFirst()
-                        .map(a -> "-" + a.points().toPlainString()).orElse(""));
+                        .map(a -> (Object) a.points().negate()).orElse(""));
             }
             row.add(card.deductions().stream().map(a -> ScorecardPack.label(a.item(), a.labelZh()) + "：" + a.evidence().summaryZh())
                     .collect(Collectors.joining("；")));

@@ -3,9 +3,10 @@ package dev.gongkai.report.cli;
 import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.model.ReportFormat;
-import dev.gongkai.report.render.CsvRenderer;
+import dev.gongkai.report.render.CsvTable;
 import dev.gongkai.report.render.Findings;
 import dev.gongkai.report.render.JsonText;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,25 +25,16 @@ final class BatchTable {
 
     /** UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoted fields), one row per file after the header. */
     static String csv(List<ReportLine> lines) {
-        StringBuilder out = new StringBuilder(BOM).append(CSV_HEADER).append("\r\n");
+        CsvTable table = new CsvTable().row(List.of((Object[]) CSV_HEADER.split(",")));
         for (ReportLine line : lines) {
-            CsvRenderer.appendText(out, line.file()).append(',');
-            CsvRenderer.appendText(out, line.agency()).append(',');
-            out.append(line.year() == null ? "" : line.year().toString()).append(',');
-            CsvRenderer.appendText(out, line.isReport() ? formatZh(line.format()) : "不是年度报告").append(',');
-            if (line.isReport()) {
-                out.append(line.errors()).append(',').append(line.warnings()).append(',')
-                        .append(line.unreadableCells()).append(',');
-                CsvRenderer.appendText(out, line.firstError().map(f -> f.messageZh()).orElse(""));
-            } else {
-                out.append(",,,");
-                CsvRenderer.appendText(out, line.notRead().messageZh());
-            }
-            out.append(',');
-            CsvRenderer.appendText(out, line.previousFile()).append(',');
-            CsvRenderer.appendText(out, String.join("；", line.sameYearFiles())).append("\r\n");
+            table.row(Arrays.asList(line.file(), line.agency(), line.year(),
+                    line.isReport() ? formatZh(line.format()) : "不是年度报告",
+                    line.isReport() ? line.errors() : null, line.isReport() ? line.warnings() : null,
+                    line.isReport() ? line.unreadableCells() : null,
+                    line.isReport() ? line.firstError().map(f -> f.messageZh()).orElse("") : line.notRead().messageZh(),
+                    line.previousFile(), String.join("；", line.sameYearFiles())));
         }
-        return out.toString();
+        return BOM + table.text();
     }
 
     /**

@@ -153,9 +153,9 @@ public final class CsvReader {
         }
     }
 
-    /** Removes the apostrophe {@link CsvRenderer} puts before text a spreadsheet would take for a formula. */
+    /** Removes the apostrophe {@link CsvTable} puts before text a spreadsheet would take for a formula. */
     private static String untext(String value) {
-        return value.startsWith("'") && CsvRenderer.FORMULA.matcher(value.substring(1)).matches()
+        return value.startsWith("'") && CsvTable.FORMULA.matcher(value.substring(1)).matches()
                 ? value.substring(1) : value;
     }
 
