@@ -131,7 +131,7 @@ class ComplianceController {
                     r.path("unexplainedWarnings").asInt(), r.path("websiteUrl").asString(null),
                     r.path("websiteUrlMissing").asBoolean(false), published, cards.get(r.path("agency").asString()),
                     integer(r.path("revision")), r.path("corrections").asInt(0),
-                    published && !"PUBLISHED".equals(r.path("status").asString())));
+                    r.path("correcting").asBoolean(false)));
         }
         JsonNode totals = body.path("totals");
         model.addAttribute("year", shown);

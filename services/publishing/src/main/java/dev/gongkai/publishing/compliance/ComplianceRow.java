@@ -42,9 +42,19 @@ public record ComplianceRow(String agency, String nameZh, String kind, String ju
         };
     }
 
-    /** The workflow status in words, as the console's pages say it (the shared label bundle). */
+    /** Published, and a correction of it is open: the portal still shows the published revision meanwhile. */
+    @JsonProperty("correcting")
+    public boolean correcting() {
+        return published() && !"PUBLISHED".equals(status);
+    }
+
+    /**
+     * The workflow status in words, as the console's pages say it (the shared label bundle); during a correction,
+     * 「更正中（草稿）」.
+     */
     public String statusWords(Locale locale) {
-        return Labels.status(status, locale);
+        String words = Labels.status(status, locale);
+        return correcting() ? Labels.word("correcting", locale).formatted(words) : words;
     }
 
     /** The compliance state in words, as the console's pages say it (the shared label bundle). */

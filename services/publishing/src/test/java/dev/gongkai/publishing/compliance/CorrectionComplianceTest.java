@@ -68,7 +68,7 @@ class CorrectionComplianceTest {
                 .andExpect(jsonPath(row + ".compliance").value("ON_TIME"))
                 .andExpect(jsonPath(row + ".publishedRevision").value(1))
                 .andExpect(jsonPath(row + ".corrections").value(0));
-        assertThat(csvLine()).contains(",草稿,按期发布,").endsWith(",0,4");
+        assertThat(csvLine()).contains(",更正中（草稿）,按期发布,").endsWith(",0,4");
 
         events.status(education, 2021, "submit", "SUBMITTED", 4, Reports.beijing(2022, 3, 3), 0, 0, 0);
         events.status(education, 2021, "approve", "APPROVED", 4, Reports.beijing(2022, 3, 4), 0, 0, 0);
