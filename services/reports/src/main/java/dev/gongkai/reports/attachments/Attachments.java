@@ -111,6 +111,28 @@ public class Attachments {
         return new Download(r.getFileName(), r.getMediaType(), r.getContent(), r.getSha256());
     }
 
+    /**
+     * Removes a file while the agency may still change the report (draft or returned); the audit trail keeps what
+     * was removed. Once the report awaits sign-off or has been submitted its files stay as they are.
+     */
+    @Transactional
+    public void remove(ActingAgency acting, int year, long id) {
+        DSLContext dsl = agencyDsl.of(acting);
+        reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year)).requireEditable();
+        var r = dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id)).fetchOne();
+        if (r == null) {
+            throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
+        }
+        r.delete();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("fileName", r.getFileName());
+        before.put("mediaType", r.getMediaType());
+        before.put("size", r.getSize());
+        before.put("sha256", r.getSha256());
+        audit.append(dsl, acting.slug(), acting.caller().username(), "attachment.remove",
+                "report/" + year + "/attachment/" + id, before, null);
+    }
+
     /** 413 for a file over {@link #MAX_BYTES}, whether the upload or the stored content says so. */
     static ApiException tooLarge() {
         return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, MAX_BYTES / (1024 * 1024) + " MB").atField("file");

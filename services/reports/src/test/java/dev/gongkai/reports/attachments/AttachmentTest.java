@@ -18,7 +18,9 @@ import static dev.gongkai.reports.Staff.approver;
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.reviewer;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -93,5 +95,37 @@ class AttachmentTest {
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF)).with(reviewer(office)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/reports/2024/attachments").with(editor(agency))).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void aFileIsRemovedWhileTheReportIsADraftAndStaysOnceItAwaitsSignOff() throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        Number wrong = com.jayway.jsonpath.JsonPath.read(upload("错传.pdf", PDF).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        Number kept = com.jayway.jsonpath.JsonPath.read(upload("签章版.pdf", PDF).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(reviewer(office)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("attachment.not-found"));
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency)))
+                .andExpect(jsonPath("$[*].fileName").value(contains("签章版.pdf")));
+        mvc.perform(get("/api/reports/2024/audit").with(editor(agency)))
+                .andExpect(jsonPath("$[?(@.action=='attachment.remove')].before.fileName").value(hasItem("错传.pdf")));
+
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/reports/2024/transitions").with(editor(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"request-signoff\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(delete("/api/reports/2024/attachments/" + kept).with(editorAndApprover(agency)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("report.frozen"))
+                .andExpect(jsonPath("$.message_zh").value(org.hamcrest.Matchers.containsString("等待签发")));
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency))).andExpect(jsonPath("$.length()").value(1));
     }
 }
