@@ -3,6 +3,8 @@ package dev.gongkai.reports.attachments;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.platform.testing.TestTokens;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.reports.Reports;
 import dev.gongkai.reports.ReportsWebTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 
 import static dev.gongkai.reports.Staff.approver;
 import static dev.gongkai.reports.Staff.editor;
@@ -103,8 +107,13 @@ class AttachmentTest {
                 .content("{\"year\":2024}")).andExpect(status().isCreated());
         Number wrong = com.jayway.jsonpath.JsonPath.read(upload("错传.pdf", PDF).andReturn().getResponse()
                 .getContentAsString(), "$.id");
-        Number kept = com.jayway.jsonpath.JsonPath.read(upload("签章版.pdf", PDF).andReturn().getResponse()
-                .getContentAsString(), "$.id");
+        // Uploaded by 王晓梅: the list and the audit trail name her as people read her, beside her username.
+        var wang = TestTokens.named("wang-xiaomei", "晓梅", "王",
+                Map.of(agency.slug(), Set.of(Roles.AGENCY_APPROVER)));
+        Number kept = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/reports/2024/attachments")
+                        .file(new MockMultipartFile("file", "签章版.pdf", "application/pdf", PDF)).with(wang))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.uploadedByName").value("王晓梅"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(reviewer(office)))
                 .andExpect(status().isForbidden());
         mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
@@ -112,9 +121,11 @@ class AttachmentTest {
         mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("attachment.not-found"));
         mvc.perform(get("/api/reports/2024/attachments").with(editor(agency)))
-                .andExpect(jsonPath("$[*].fileName").value(contains("签章版.pdf")));
+                .andExpect(jsonPath("$[*].fileName").value(contains("签章版.pdf")))
+                .andExpect(jsonPath("$[0].uploadedByName").value("王晓梅"));
         mvc.perform(get("/api/reports/2024/audit").with(editor(agency)))
-                .andExpect(jsonPath("$[?(@.action=='attachment.remove')].before.fileName").value(hasItem("错传.pdf")));
+                .andExpect(jsonPath("$[?(@.action=='attachment.remove')].before.fileName").value(hasItem("错传.pdf")))
+                .andExpect(jsonPath("$[?(@.action=='attachment.add')].actorName").value(hasItem("王晓梅")));
 
         mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
                 .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
