@@ -16,6 +16,8 @@ import java.util.List;
 @Controller
 class AuditPageController {
 
+    private static final java.util.Set<String> EDITS = java.util.Set.of("report.edit", "report.import");
+
     private final ReportsApi reports;
 
     AuditPageController(ReportsApi reports) {
@@ -38,9 +40,11 @@ class AuditPageController {
             JsonNode before = entry.path("before");
             String subject = after.path("fileName").asString(before.path("fileName").asString(
                     after.path("reason").asString(null)));
+            String action = entry.path("action").asString("");
+            // An edit or import names the cells it changed; a new draft names the cells carried over, not changes.
+            int cells = EDITS.contains(action) ? after.path("cells").size() : 0;
             lines.add(new Line(entry.path("id").asLong(), entry.path("at").asString(), entry.path("actor").asString(""),
-                    entry.path("actorName").asString(null), entry.path("action").asString(""), subject,
-                    after.path("cells").size()));
+                    entry.path("actorName").asString(null), action, subject, cells));
         }
         model.addAttribute("year", year);
         model.addAttribute("entries", lines.reversed());
