@@ -183,6 +183,15 @@ public final class Browser implements AutoCloseable {
         find("main");
     }
 
+    /** A GET of the console as the signed-in user (its session cookie), for files the page links to. */
+    public java.net.http.HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
+        String session = driver.manage().getCookieNamed("GONGKAI_CONSOLE").getValue();
+        return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .header("Cookie", "GONGKAI_CONSOLE=" + session).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public void signOut(String consoleUrl) {
         click("header form[action$='/logout'] button");
         wait.until(d -> d.getCurrentUrl().startsWith(consoleUrl + "/signed-out"));

@@ -49,6 +49,10 @@ class ComposedKeysTest {
                 Map.entry("severity.", Labels.SEVERITIES),
                 Map.entry("compliance.", Labels.COMPLIANCE),
                 Map.entry("history.event.", events),
+                // The reports service's audit actions (AuditTrail.append callers): report.<event>, and the rest.
+                Map.entry("audit.", Stream.concat(Stream.concat(events.stream(), Stream.of("edit")).map(e -> "report." + e),
+                        Stream.of("comment.add", "comment.reply", "comment.resolve", "finding.explain",
+                                "attachment.add", "attachment.remove")).toList()),
                 Map.entry("role.", Arrays.stream(Role.values()).map(Role::code).toList()),
                 Map.entry("kind.", enumConstants("platform/src/main/java/dev/gongkai/platform/agency/AgencyKind.java",
                         "AgencyKind")),

@@ -594,10 +594,7 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
     /** A GET on the console with the browser's session, to read a download as the HTTP response it is. */
     private HttpResponse<byte[]> consoleGet(String path) throws Exception {
-        String session = browser.driver.manage().getCookieNamed("GONGKAI_CONSOLE").getValue();
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
-                HttpRequest.newBuilder(URI.create(CONSOLE + path)).header("Cookie", "GONGKAI_CONSOLE=" + session).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return browser.fetch(CONSOLE + path);
     }
 
     /**

@@ -26,6 +26,7 @@ import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.officeBoth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -91,6 +92,7 @@ class TenantIsolationTest {
                 patch("/api/reports/2024").header("If-Match", "\"r2\"").contentType(json)
                         .content("{\"cells\":{\"s3.received.total\":1}}"),
                 get("/api/reports/2024/findings"),
+                get("/api/reports/2024/pdf"),
                 post("/api/reports/import?year=2024").contentType(MediaType.TEXT_PLAIN).content(SECRET),
                 post("/api/reports/2024/import").contentType(MediaType.TEXT_PLAIN).content(SECRET),
                 get("/api/reports/2024/revisions"),
@@ -105,6 +107,7 @@ class TenantIsolationTest {
                         "application/pdf", "%PDF-1.4 a".getBytes(StandardCharsets.US_ASCII))),
                 get("/api/reports/2024/attachments"),
                 get("/api/reports/2024/attachments/1"),
+                delete("/api/reports/2024/attachments/1"),
                 get("/api/office/submissions?year=2024"),
                 get("/api/office/reports/" + b + "/2024"),
                 post("/api/office/reports/" + b + "/2024/transitions").contentType(json).content("{\"action\":\"approve\"}"),
@@ -157,12 +160,12 @@ class TenantIsolationTest {
     void agencyAsStaffLearnNothingAboutB() throws Exception {
         // A's own token reaches A's data only (the first request creates A's own 2024 report, so later ones may
         // answer 200 about A): whatever the status, nothing of B's appears.
-        assertNothingOfB(editorAndApprover(agencyA), null, Set.of(200, 201, 400, 403, 404, 409, 422));
+        assertNothingOfB(editorAndApprover(agencyA), null, Set.of(200, 201, 204, 400, 403, 404, 409, 422));
     }
 
     @Test
     void anotherCitysOfficeSeesNothingOfB() throws Exception {
-        assertNothingOfB(officeBoth(officeA), null, Set.of(200, 201, 400, 403, 404, 409, 422));
+        assertNothingOfB(officeBoth(officeA), null, Set.of(200, 201, 204, 400, 403, 404, 409, 422));
         assertNothingOfB(officeBoth(officeA), agencyB.slug().value(), Set.of(404));
     }
 
@@ -177,7 +180,7 @@ class TenantIsolationTest {
                 agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
         Set<String> editorsOnly = Set.of("POST /api/reports", "PATCH /api/reports/2024",
                 "POST /api/reports/import", "POST /api/reports/2024/import", "POST /api/reports/2024/transitions",
-                "POST /api/reports/2024/attachments", "POST /api/reports/2024/comments/1/resolve");
+                "POST /api/reports/2024/attachments", "DELETE /api/reports/2024/attachments/1", "POST /api/reports/2024/comments/1/resolve");
         for (var request : everyEndpointAboutB()) {
             var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", agencyB.slug().value())).andReturn();
             String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
@@ -195,6 +198,6 @@ class TenantIsolationTest {
         mvc.perform(get("/api/reports/2024").with(twoRoles).header("X-Agency", agencyB.slug().value()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(SECRET)));
-        assertNothingOfB(twoRoles, agencyA.slug().value(), Set.of(200, 201, 400, 403, 404, 409, 422));
+        assertNothingOfB(twoRoles, agencyA.slug().value(), Set.of(200, 201, 204, 400, 403, 404, 409, 422));
     }
 }

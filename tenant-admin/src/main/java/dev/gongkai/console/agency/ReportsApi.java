@@ -2,9 +2,13 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,6 +140,36 @@ public class ReportsApi {
     /** Whether the agency's audit hash chain is intact: intact, entries, message_zh / message_en when broken. */
     public JsonNode auditVerify(int year) {
         return services.reports().get().uri("/api/reports/{year}/audit/verify", year).retrieve().body(JsonNode.class);
+    }
+
+    /** The report as it will be published, as PDF, every page marked as a draft. */
+    public RestClient.RequestHeadersSpec<?> draftPdf(int year) {
+        return services.reports().get().uri("/api/reports/{year}/pdf", year);
+    }
+
+    /** The files attached to the report: id, fileName, mediaType, size, uploadedBy, uploadedAt. */
+    public JsonNode attachments(int year) {
+        return services.reports().get().uri("/api/reports/{year}/attachments", year).retrieve().body(JsonNode.class);
+    }
+
+    public RestClient.RequestHeadersSpec<?> attachment(int year, long id) {
+        return services.reports().get().uri("/api/reports/{year}/attachments/{id}", year, id);
+    }
+
+    public JsonNode attach(int year, String fileName, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return services.reports().post().uri("/api/reports/{year}/attachments", year)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(JsonNode.class);
+    }
+
+    public void removeAttachment(int year, long id) {
+        services.reports().delete().uri("/api/reports/{year}/attachments/{id}", year, id).retrieve().toBodilessEntity();
     }
 
     public JsonNode importPreview(int year, byte[] file) {

@@ -49,6 +49,19 @@ public final class TestTokens {
      */
     public static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
                                                  String... platformRoles) {
+        return member(username, memberships, claims -> { }, platformRoles);
+    }
+
+    /** As {@link #member}, with the name claims a person's full name is read from (given_name 晓梅, family_name 王). */
+    public static JwtRequestPostProcessor named(String username, String givenName, String familyName,
+                                                Map<AgencySlug, Set<String>> memberships) {
+        return member(username, memberships, claims -> claims.claim("given_name", givenName)
+                .claim("family_name", familyName));
+    }
+
+    private static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
+                                                  java.util.function.Consumer<org.springframework.security.oauth2.jwt.Jwt.Builder> more,
+                                                  String... platformRoles) {
         Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
         memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
         // A UUID, as Keycloak's subjects are, derived from the username and memberships.
@@ -62,9 +75,9 @@ public final class TestTokens {
                             AGENCY.SLUG, val(role)).from(AGENCY).where(AGENCY.SLUG.eq(agency.value())))
                     .onConflictDoNothing().execute()));
         }
-        return jwt().jwt(j -> j.subject(subject)
+        return jwt().jwt(j -> more.accept(j.subject(subject)
                         .claim("preferred_username", username)
-                        .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles))))
+                        .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles)))))
                 .authorities(new RealmRoleAuthorities());
     }
 

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.report.render.ReportPdf;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.cache.DocumentCache;

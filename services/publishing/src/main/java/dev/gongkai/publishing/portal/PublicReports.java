@@ -17,6 +17,7 @@ import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.publishing.revisions.ReportStates;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvRenderer;
+import dev.gongkai.report.render.ReportPdf;
 import org.springframework.http.MediaType;
 
 import java.io.ByteArrayOutputStream;
@@ -204,10 +205,16 @@ public class PublicReports {
                           Lang lang) {
         return switch (format) {
             case HTML -> page(jurisdiction, agency, year, current.number(), current.number(), lang);
-            case PDF -> pdf.render(revision(agency, year, current.number()));
+            case PDF -> pdf(revision(agency, year, current.number()));
             case JSON -> CanonicalJson.writeBytes(revision(agency, year, current.number()).report());
             case CSV -> CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
         };
+    }
+
+    /** The published revision as PDF, closed by its number and publication time. */
+    private byte[] pdf(PublishedRevision revision) {
+        return pdf.render(revision.report(), "第" + revision.number() + "版" + (revision.correction() ? "（更正）" : "")
+                + "，发布于 " + Html.dateTime(revision.publishedAt()));
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.report.render.ReportPdf;
 import org.springframework.util.unit.DataSize;
 import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.platform.agency.AgencyRegistry;

@@ -14,6 +14,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,6 +68,13 @@ class AttachmentController {
     ResponseEntity<byte[]> download(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return file(attachments.download(acting, year, id));
+    }
+
+    @DeleteMapping("/api/reports/{year}/attachments/{id}")
+    ResponseEntity<Void> remove(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
+        Permissions.requireMember(acting, Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
+        attachments.remove(acting, year, id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/office/reports/{agency}/{year}/attachments/{id}")

@@ -5,6 +5,7 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.audit.AuditTrail;
+import dev.gongkai.reports.report.People;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
@@ -42,8 +43,9 @@ public class Attachments {
         this.audit = audit;
     }
 
+    /** {@code uploadedByName} the uploader's full name when it was recorded (null on older files). */
     public record Attachment(long id, int year, String fileName, String mediaType, long size, String sha256,
-                             String uploadedBy, OffsetDateTime uploadedAt) {
+                             String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt) {
     }
 
     record Download(String fileName, String mediaType, byte[] content, String sha256) {
@@ -69,6 +71,7 @@ public class Attachments {
         String name = fileName(fileName);
         String sha256 = sha256(content);
         String actor = acting.caller().username();
+        String actorName = People.fullName(actor);
         var record = dsl.insertInto(ATTACHMENT)
                 .set(ATTACHMENT.YEAR, year)
                 .set(ATTACHMENT.FILE_NAME, name)
@@ -77,6 +80,7 @@ public class Attachments {
                 .set(ATTACHMENT.SHA256, sha256)
                 .set(ATTACHMENT.CONTENT, content)
                 .set(ATTACHMENT.UPLOADED_BY, actor)
+                .set(ATTACHMENT.UPLOADED_BY_NAME, actorName)
                 .returning(ATTACHMENT.ID, ATTACHMENT.UPLOADED_AT).fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("fileName", name);
@@ -85,7 +89,8 @@ public class Attachments {
         after.put("sha256", sha256);
         audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
                 null, after);
-        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor, record.getUploadedAt());
+        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor, actorName,
+                record.getUploadedAt());
     }
 
     @Transactional(readOnly = true)
@@ -95,10 +100,10 @@ public class Attachments {
             throw Years.reportNotFound(year);
         }
         return dsl.select(ATTACHMENT.ID, ATTACHMENT.YEAR, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SIZE,
-                        ATTACHMENT.SHA256, ATTACHMENT.UPLOADED_BY, ATTACHMENT.UPLOADED_AT)
+                        ATTACHMENT.SHA256, ATTACHMENT.UPLOADED_BY, ATTACHMENT.UPLOADED_BY_NAME, ATTACHMENT.UPLOADED_AT)
                 .from(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year)).orderBy(ATTACHMENT.ID)
                 .fetch(r -> new Attachment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +114,28 @@ public class Attachments {
             throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
         }
         return new Download(r.getFileName(), r.getMediaType(), r.getContent(), r.getSha256());
+    }
+
+    /**
+     * Removes a file while the agency may still change the report (draft or returned); the audit trail keeps what
+     * was removed. Once the report awaits sign-off or has been submitted its files stay as they are.
+     */
+    @Transactional
+    public void remove(ActingAgency acting, int year, long id) {
+        DSLContext dsl = agencyDsl.of(acting);
+        reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year)).requireEditable();
+        var r = dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id)).fetchOne();
+        if (r == null) {
+            throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
+        }
+        r.delete();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("fileName", r.getFileName());
+        before.put("mediaType", r.getMediaType());
+        before.put("size", r.getSize());
+        before.put("sha256", r.getSha256());
+        audit.append(dsl, acting.slug(), acting.caller().username(), "attachment.remove",
+                "report/" + year + "/attachment/" + id, before, null);
     }
 
     /** 413 for a file over {@link #MAX_BYTES}, whether the upload or the stored content says so. */

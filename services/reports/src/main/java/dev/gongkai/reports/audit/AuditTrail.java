@@ -1,5 +1,6 @@
 package dev.gongkai.reports.audit;
 
+import dev.gongkai.reports.report.People;
 import dev.gongkai.platform.agency.AgencySlug;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -73,6 +74,7 @@ public class AuditTrail {
         var appended = dsl.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.AT, at)
                 .set(AUDIT_ENTRY.ACTOR, actor)
+                .set(AUDIT_ENTRY.ACTOR_NAME, People.fullName(actor))
                 .set(AUDIT_ENTRY.ACTION, action)
                 .set(AUDIT_ENTRY.TARGET, target)
                 .set(AUDIT_ENTRY.BEFORE, beforeJson)
@@ -169,12 +171,13 @@ public class AuditTrail {
     public List<Entry> entries(DSLContext dsl, String target) {
         return dsl.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.TARGET.eq(target).or(AUDIT_ENTRY.TARGET.startsWith(target + "/")))
                 .orderBy(AUDIT_ENTRY.ID)
-                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getAction(), r.getTarget(),
+                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getActorName(), r.getAction(), r.getTarget(),
                         r.getBefore() == null ? null : json.readTree(r.getBefore().data()),
                         r.getAfter() == null ? null : json.readTree(r.getAfter().data()), r.getHash()));
     }
 
-    public record Entry(long id, OffsetDateTime at, String actor, String action, String target,
+    /** {@code actorName} the actor's full name when it was recorded (null on older entries). */
+    public record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String target,
                         tools.jackson.databind.JsonNode before, tools.jackson.databind.JsonNode after, String hash) {
     }
 

@@ -121,7 +121,7 @@ class Drafting {
         ReportStore.Editing editing = reports.lockForEdit(dsl, year).orElseThrow(() -> Years.reportNotFound(year));
         StoredReport current = editing.report();
         ReportPatch patch = ReportPatch.read(body, current.document().layout());
-        requireEditable(current);
+        current.requireEditable();
         if (current.revision() != expectedRevision) {
             throw stale(dsl, current, expectedRevision, patch.cells().keySet());
         }
@@ -152,7 +152,7 @@ class Drafting {
             existing = reports.lock(dsl, year);
         }
         StoredReport current = existing.orElseThrow();
-        requireEditable(current);
+        current.requireEditable();
         if (expectedRevision != null && current.revision() != expectedRevision) {
             throw stale(dsl, current, expectedRevision, imported.report().cells().keySet());
         }
@@ -240,13 +240,6 @@ class Drafting {
         if (!textAfter.isEmpty()) {
             before.put("narrative", textBefore);
             after.put("narrative", textAfter);
-        }
-    }
-
-    private static void requireEditable(StoredReport report) {
-        if (!report.status().editable()) {
-            ApiException frozen = new ApiException(ProblemCode.REPORT_FROZEN).with("status", report.status().name());
-            throw report.status() == ReportStatus.PENDING_SIGNOFF ? frozen.variant("pending-signoff") : frozen;
         }
     }
 

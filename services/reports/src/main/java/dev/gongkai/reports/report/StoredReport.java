@@ -2,6 +2,8 @@ package dev.gongkai.reports.report;
 
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.model.AnnualReport;
 
 import java.time.OffsetDateTime;
@@ -30,6 +32,14 @@ public record StoredReport(
         return submittedAt != null || source == ReportSource.IMPORTED
                 || status == ReportStatus.SUBMITTED || status == ReportStatus.APPROVED
                 || status == ReportStatus.PUBLISHED;
+    }
+
+    /** 409 unless the agency may change it (a draft or a returned report); awaiting sign-off says what to do. */
+    public void requireEditable() {
+        if (!status.editable()) {
+            ApiException frozen = new ApiException(ProblemCode.REPORT_FROZEN).with("status", status.name());
+            throw status == ReportStatus.PENDING_SIGNOFF ? frozen.variant("pending-signoff") : frozen;
+        }
     }
 
     public String etag() {

@@ -1,6 +1,5 @@
 package dev.gongkai.reports.review;
 
-import dev.gongkai.contract.PersonName;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -10,14 +9,13 @@ import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReviewCommentRecord;
 import dev.gongkai.report.model.Section;
+import dev.gongkai.reports.report.People;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,7 +131,7 @@ public class Comments {
                 .set(REVIEW_COMMENT.ANCHOR, anchor)
                 .set(REVIEW_COMMENT.BODY, body)
                 .set(REVIEW_COMMENT.AUTHOR, actor)
-                .set(REVIEW_COMMENT.AUTHOR_NAME, authorName(actor))
+                .set(REVIEW_COMMENT.AUTHOR_NAME, People.fullName(actor))
                 .set(REVIEW_COMMENT.AUTHOR_AGENCY, authorAgency(acting))
                 .set(REVIEW_COMMENT.FROM_OFFICE, office)
                 .returning().fetchOne();
@@ -145,15 +143,6 @@ public class Comments {
         }
         audit.append(dsl, acting.slug(), actor, action, target(year, record.getId()), null, after);
         return TO_COMMENT.map(record);
-    }
-
-    /** The author's full name from their token's name claims; the username when it has none. */
-    private static String authorName(String username) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return PersonName.full(token.getToken().getClaimAsString("given_name"),
-                    token.getToken().getClaimAsString("family_name"), username);
-        }
-        return username;
     }
 
     /**

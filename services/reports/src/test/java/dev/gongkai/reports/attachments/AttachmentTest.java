@@ -3,6 +3,8 @@ package dev.gongkai.reports.attachments;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.platform.testing.TestTokens;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.reports.Reports;
 import dev.gongkai.reports.ReportsWebTest;
 import org.junit.jupiter.api.Test;
@@ -13,12 +15,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 
 import static dev.gongkai.reports.Staff.approver;
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.reviewer;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -93,5 +99,44 @@ class AttachmentTest {
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF)).with(reviewer(office)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/reports/2024/attachments").with(editor(agency))).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void aFileIsRemovedWhileTheReportIsADraftAndStaysOnceItAwaitsSignOff() throws Exception {
+        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2024}")).andExpect(status().isCreated());
+        Number wrong = com.jayway.jsonpath.JsonPath.read(upload("错传.pdf", PDF).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        // Uploaded by 王晓梅: the list and the audit trail name her as people read her, beside her username.
+        var wang = TestTokens.named("wang-xiaomei", "晓梅", "王",
+                Map.of(agency.slug(), Set.of(Roles.AGENCY_APPROVER)));
+        Number kept = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/reports/2024/attachments")
+                        .file(new MockMultipartFile("file", "签章版.pdf", "application/pdf", PDF)).with(wang))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.uploadedByName").value("王晓梅"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(reviewer(office)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/reports/2024/attachments/" + wrong).with(editor(agency)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("attachment.not-found"));
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency)))
+                .andExpect(jsonPath("$[*].fileName").value(contains("签章版.pdf")))
+                .andExpect(jsonPath("$[0].uploadedByName").value("王晓梅"));
+        mvc.perform(get("/api/reports/2024/audit").with(editor(agency)))
+                .andExpect(jsonPath("$[?(@.action=='attachment.remove')].before.fileName").value(hasItem("错传.pdf")))
+                .andExpect(jsonPath("$[?(@.action=='attachment.add')].actorName").value(hasItem("王晓梅")));
+
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON).content(Reports.completePatch(2024, 0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/reports/2024/transitions").with(editor(agency))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"request-signoff\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(delete("/api/reports/2024/attachments/" + kept).with(editorAndApprover(agency)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("report.frozen"))
+                .andExpect(jsonPath("$.message_zh").value(org.hamcrest.Matchers.containsString("等待签发")));
+        mvc.perform(get("/api/reports/2024/attachments").with(editor(agency))).andExpect(jsonPath("$.length()").value(1));
     }
 }
