@@ -4,8 +4,8 @@ import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.compiled.CompiledRevision;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
-import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.report.render.CsvRenderer;
+import dev.gongkai.report.render.ReportPdf;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,11 +62,9 @@ class CompiledPortalController {
                                WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         CompiledRevision r = current(j, year, scope);
-        // ReportPdf prints an agency's publication; the compiled one reads the same (the revision and its time).
-        PublishedRevision asPublished = new PublishedRevision(r.year(), r.number(), r.number(), r.report(),
-                r.publishedAt(), r.correction(), r.reason(), false, null, false, null, null);
         return document(j, r, "pdf", MediaType.APPLICATION_PDF, Served.shown(name(j, r) + ".pdf"),
-                () -> pdf.render(asPublished), request);
+                () -> pdf.render(r.report(), PublicReports.closingLine(r.number(), r.correction(), r.publishedAt())),
+                request);
     }
 
     @GetMapping("/{scope:own|city}.csv")

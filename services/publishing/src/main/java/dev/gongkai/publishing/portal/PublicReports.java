@@ -213,8 +213,13 @@ public class PublicReports {
 
     /** The published revision as PDF, closed by its number and publication time. */
     private byte[] pdf(PublishedRevision revision) {
-        return pdf.render(revision.report(), "第" + revision.number() + "版" + (revision.correction() ? "（更正）" : "")
-                + "，发布于 " + Html.dateTime(revision.publishedAt()));
+        return pdf.render(revision.report(), closingLine(revision.number(), revision.correction(),
+                revision.publishedAt()));
+    }
+
+    /** What closes a published PDF: 「第2版（更正），发布于 2026-01-20 10:00」. */
+    static String closingLine(int number, boolean correction, java.time.Instant publishedAt) {
+        return "第" + number + "版" + (correction ? "（更正）" : "") + "，发布于 " + Html.dateTime(publishedAt);
     }
 
     private static byte[] gzip(byte[] bytes) {
