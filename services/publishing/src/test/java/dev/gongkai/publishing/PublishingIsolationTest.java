@@ -1,9 +1,13 @@
 package dev.gongkai.publishing;
 
 import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ApiEndpoints;
 import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +18,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
+import static dev.gongkai.platform.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -49,10 +57,19 @@ class PublishingIsolationTest {
     @TestTenant(jurisdiction = "iso-pub-b", kind = AgencyKind.DISCLOSURE_OFFICE, nameZh = "乙市政务公开办")
     static ManagedAgency officeB;
 
+    @TestTenant(jurisdiction = "iso-pub-b", kind = AgencyKind.POLICE_BRANCH, nameZh = "乙市保密局一分局")
+    static ManagedAgency branchB1;
+
+    @TestTenant(jurisdiction = "iso-pub-b", kind = AgencyKind.POLICE_BRANCH, nameZh = "乙市保密局二分局")
+    static ManagedAgency branchB2;
+
     private static boolean prepared;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DSLContext dsl;
 
     @Autowired
     Events events;
@@ -67,6 +84,8 @@ class PublishingIsolationTest {
             return;
         }
         prepared = true;
+        dsl.update(AGENCY).set(AGENCY.PARENT_SLUG, agencyB.slug().value())
+                .where(AGENCY.SLUG.in(branchB1.slug().value(), branchB2.slug().value())).execute();
         events.published(agencyB, 2021, Reports.json("乙市保密局", 2021, 2), Reports.beijing(2022, 1, 19));
         events.pump();
         mvc.perform(put("/api/reports/2021/website-url").with(editorOf(agencyB))
@@ -103,6 +122,7 @@ class PublishingIsolationTest {
                 get("/api/reports/2021/website-url"),
                 put("/api/reports/2021/website-url").contentType(json)
                         .content("{\"url\":\"https://jia.example.gov.cn/a.html\"}"),
+                get("/api/branches?year=2021"),
                 get("/api/admin/dead-events"),
                 post("/api/admin/dead-events/1/requeue"));
     }
@@ -127,6 +147,41 @@ class PublishingIsolationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.overdueEveryDays").value(5));
         mvc.perform(get("/api/reports/2021/website-url").with(editorOf(agencyB)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.url").value(SECRET_URL));
+    }
+
+    @Test
+    void anotherCitysAgencyAdminSeesNoBranchOfB() throws Exception {
+        var adminA = token("admin-a", List.of(agencyA.slug()), Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER);
+        String body = mvc.perform(get("/api/branches?year=2021").with(adminA))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.branches", hasSize(0)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("乙市保密局");
+        mvc.perform(get("/api/branches?year=2021").with(adminA).header("X-Agency", agencyB.slug().value()))
+                .andExpect(status().isNotFound());
+        // B's own admin sees both branches: the list above is empty because A has none, not because it is broken.
+        mvc.perform(get("/api/branches?year=2021")
+                        .with(token("admin-b", List.of(agencyB.slug()), Roles.AGENCY_ADMIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.branches", hasSize(2)));
+    }
+
+    @Test
+    void aBranchSeesNeitherItsParentNorItsSiblings() throws Exception {
+        var adminB1 = token("admin-b1", List.of(branchB1.slug()), Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER);
+        String body = mvc.perform(get("/api/branches?year=2021").with(adminB1))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.branches", hasSize(0)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("乙市保密局", branchB2.slug().value(), agencyB.slug().value());
+        for (ManagedAgency other : List.of(agencyB, branchB2)) {
+            mvc.perform(get("/api/branches?year=2021").with(adminB1).header("X-Agency", other.slug().value()))
+                    .andExpect(status().isNotFound());
+        }
+    }
+
+    /** The class's agencies are removed after it; a parent link would hold them. */
+    @AfterAll
+    static void unlink() {
+        TestDatabase.shared().dsl().update(AGENCY).setNull(AGENCY.PARENT_SLUG)
+                .where(AGENCY.SLUG.in(branchB1.slug().value(), branchB2.slug().value())).execute();
     }
 
     private void assertNothingOfB(JwtRequestPostProcessor who) throws Exception {

@@ -7,13 +7,13 @@ import java.time.LocalDate;
  * are nearly all in, until its deadline on 31 January of Y + 1; from February to November the office is still
  * finishing Y - 1 (late reports, corrections, the compiled report due 31 March).
  */
-final class OfficeYears {
+public final class OfficeYears {
 
     private OfficeYears() {
     }
 
     /** The cycle being drafted on {@code today} (a date in China). */
-    static int drafting(LocalDate today) {
+    public static int drafting(LocalDate today) {
         return today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
     }
 }

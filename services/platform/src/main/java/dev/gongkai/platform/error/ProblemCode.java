@@ -14,7 +14,7 @@ public enum ProblemCode {
     AUTHENTICATION_REQUIRED("authentication.required", HttpStatus.UNAUTHORIZED),
     AUTHENTICATION_UNAVAILABLE("authentication.unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role", "submissions", "onboarding",
-            "registry", "agency-users", "office-staff", "office-admin", "website-url"),
+            "registry", "agency-users", "office-staff", "office-admin", "website-url", "branches"),
     REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "parameters"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR("internal.error", HttpStatus.INTERNAL_SERVER_ERROR),

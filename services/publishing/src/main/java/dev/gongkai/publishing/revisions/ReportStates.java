@@ -9,6 +9,7 @@ import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,13 @@ public class ReportStates {
         return dsl.selectFrom(REPORT_STATE)
                 .where(REPORT_STATE.AGENCY_SLUG.eq(agency.value()), REPORT_STATE.YEAR.eq(year))
                 .fetchOptional(TO_STATE);
+    }
+
+    /** The year's rows of these agencies (those without a report have none), by agency. */
+    public List<ReportState> of(Collection<AgencySlug> agencies, int year) {
+        return dsl.selectFrom(REPORT_STATE).where(REPORT_STATE.AGENCY_SLUG.in(agencies.stream()
+                        .map(AgencySlug::value).toList()), REPORT_STATE.YEAR.eq(year))
+                .orderBy(REPORT_STATE.AGENCY_SLUG).fetch(TO_STATE);
     }
 
     public List<ReportState> inJurisdiction(JurisdictionSlug jurisdiction) {
