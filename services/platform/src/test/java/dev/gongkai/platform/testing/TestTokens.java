@@ -35,12 +35,25 @@ public final class TestTokens {
 
     /** A user holding {@code roles} in each of {@code organizations}; platform roles go into the token. */
     public static JwtRequestPostProcessor token(String username, List<AgencySlug> organizations, String... roles) {
+        return named(null, null, username, organizations, roles);
+    }
+
+    /** The same, for a person whose token carries their name (Keycloak's {@code given_name} and {@code family_name}). */
+    public static JwtRequestPostProcessor named(String givenName, String familyName, String username,
+                                                List<AgencySlug> organizations, String... roles) {
         Set<String> agencyRoles = Arrays.stream(roles).filter(r -> !Roles.PLATFORM.contains(r))
                 .collect(Collectors.toSet());
         Map<AgencySlug, Set<String>> memberships = new LinkedHashMap<>();
         organizations.forEach(agency -> memberships.put(agency, agencyRoles));
-        return member(username, memberships, Arrays.stream(roles).filter(Roles.PLATFORM::contains)
-                .toArray(String[]::new));
+        JwtRequestPostProcessor token = member(username, memberships, Arrays.stream(roles)
+                .filter(Roles.PLATFORM::contains).toArray(String[]::new));
+        if (givenName == null && familyName == null) {
+            return token;
+        }
+        String subject = subject(username, memberships);
+        return token.jwt(j -> j.subject(subject).claim("preferred_username", username)
+                .claim("realm_access", Map.of("roles", Arrays.stream(roles).filter(Roles.PLATFORM::contains).toList()))
+                .claim("given_name", givenName).claim("family_name", familyName));
     }
 
     /**
@@ -49,10 +62,8 @@ public final class TestTokens {
      */
     public static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
                                                  String... platformRoles) {
-        Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
-        memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
-        // A UUID, as Keycloak's subjects are, derived from the username and memberships.
-        String subject = UUID.nameUUIDFromBytes((username + sorted).getBytes(StandardCharsets.UTF_8)).toString();
+        Map<AgencySlug, Set<String>> sorted = sorted(memberships);
+        String subject = subject(username, memberships);
         if (!sorted.isEmpty()) {
             var dsl = TestDatabase.shared().dsl();
             sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(AGENCY_MEMBERSHIP,
@@ -66,6 +77,17 @@ public final class TestTokens {
                         .claim("preferred_username", username)
                         .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles))))
                 .authorities(new RealmRoleAuthorities());
+    }
+
+    private static Map<AgencySlug, Set<String>> sorted(Map<AgencySlug, Set<String>> memberships) {
+        Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
+        memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
+        return sorted;
+    }
+
+    /** A UUID, as Keycloak's subjects are, derived from the username and memberships. */
+    private static String subject(String username, Map<AgencySlug, Set<String>> memberships) {
+        return UUID.nameUUIDFromBytes((username + sorted(memberships)).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static JwtRequestPostProcessor editorOf(ManagedAgency agency) {

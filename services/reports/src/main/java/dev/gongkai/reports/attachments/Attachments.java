@@ -4,6 +4,8 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.reports.audit.Actor;
+import dev.gongkai.reports.audit.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
@@ -35,8 +37,10 @@ public class Attachments {
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
     private final AuditTrail audit;
+    private final Actors actors;
 
-    Attachments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+    Attachments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, Actors actors) {
+        this.actors = actors;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
@@ -83,7 +87,7 @@ public class Attachments {
         after.put("mediaType", type);
         after.put("size", content.length);
         after.put("sha256", sha256);
-        audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
+        audit.append(dsl, acting.slug(), actors.of(acting), "attachment.add", "report/" + year + "/attachment/" + record.getId(),
                 null, after);
         return new Attachment(record.getId(), year, name, type, content.length, sha256, actor, record.getUploadedAt());
     }
