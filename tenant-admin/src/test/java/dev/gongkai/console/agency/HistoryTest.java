@@ -2,10 +2,12 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.shell.Words;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +41,13 @@ class HistoryTest {
                  {"action":"report.request-signoff","actor":"psb-editor","at":"2026-12-06T07:30:00Z"},
                  {"action":"report.return","actor":"office","actorName":"王晓梅","actorAgency":"乌海市政务公开办",
                   "at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""");
-        List<Timeline.Item> items = Timeline.of(revisions, audit, new Words());
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        List<Timeline.Item> items;
+        try {
+            items = Timeline.of(revisions, audit, new Words());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(items).extracting(i -> i.session() ? "session " + i.from() + "-" + i.to() : i.action())
                 .containsExactly("session 5-5", "session 4-4", "return", "request-signoff", "session 1-3", "create");
         assertThat(items.get(2).reason()).isEqualTo("请核实");
