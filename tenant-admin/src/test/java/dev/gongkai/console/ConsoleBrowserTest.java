@@ -93,6 +93,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(offer.getAttribute("class")).contains("fill-total");
         assertThat(offer.getText()).isEqualTo("填入合计 5");
         assertThat(offer.getAttribute("aria-label")).contains("总计", "5");
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", offer);
+        browser.screenshot("editor-total");
         offer.sendKeys(Keys.ENTER);
         assertThat(browser.find("#cell-" + cssKey(WRONG_TOTAL)).getAttribute("value")).isEqualTo("5");
         browser.wait.until(d -> !hasClass("td[data-cell='" + WRONG_TOTAL + "']", "finding-error"));

@@ -1,12 +1,12 @@
 package dev.gongkai.publishing.reminders;
 
-import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.jooq.core.tables.records.ReminderScheduleRecord;
+import dev.gongkai.platform.security.Caller;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;

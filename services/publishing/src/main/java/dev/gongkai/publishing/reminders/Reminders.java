@@ -1,11 +1,11 @@
 package dev.gongkai.publishing.reminders;
 
-import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
+import dev.gongkai.platform.security.Caller;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.revisions.Deadlines;

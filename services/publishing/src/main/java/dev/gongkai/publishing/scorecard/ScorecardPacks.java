@@ -1,7 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
-import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.security.Caller;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,12 +1,12 @@
 package dev.gongkai.reports.report;
 
-import dev.gongkai.reports.audit.Actor;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReportRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
+import dev.gongkai.reports.audit.Actor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
