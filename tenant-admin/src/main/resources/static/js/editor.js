@@ -91,7 +91,6 @@
           form.dataset.etag = etag;
           form.dataset.revision = answer.revision;
           showFindings(answer.findings || []);
-          offerTotals(answer.totals || []);
         } else {
           // Nothing was sent to the service (every value was refused here): the page's revision still holds.
           etag = form.dataset.etag;
@@ -99,6 +98,8 @@
         const refused = answer.invalid || {};
         Object.keys(sent.cells).forEach(k => { if (k in refused) markInvalid(k, refused[k]); else clearInvalid(k); });
         forget(sent, refused);
+        // After forget(): a total just saved is no longer waiting here, so its offer (if any) may show.
+        if (answer.revision) offerTotals(answer.totals || []);
         showSaved();
         if (hasPending()) schedule();
       } else if (response.status === 409 && answer.current) {

@@ -87,7 +87,7 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         // The total is offered, not written: the sum of its parts beside it, reached with Tab from the cell.
         WebElement cell = browser.find("#cell-" + cssKey(WRONG_TOTAL));
         assertThat(cell.getAttribute("value")).isEqualTo("6");
-        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).hasSize(1);
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).size() == 1);
         cell.sendKeys(Keys.TAB);
         WebElement offer = browser.driver.switchTo().activeElement();
         assertThat(offer.getAttribute("class")).contains("fill-total");
