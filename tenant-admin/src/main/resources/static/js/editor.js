@@ -98,6 +98,8 @@
         const refused = answer.invalid || {};
         Object.keys(sent.cells).forEach(k => { if (k in refused) markInvalid(k, refused[k]); else clearInvalid(k); });
         forget(sent, refused);
+        // After forget(): a total just saved is no longer waiting here, so its offer (if any) may show.
+        if (answer.revision) offerTotals(answer.totals || []);
         showSaved();
         if (hasPending()) schedule();
       } else if (response.status === 409 && answer.current) {
@@ -165,7 +167,9 @@
   form.addEventListener('input', e => {
     if (!editable) return;
     const el = e.target;
-    if (el.matches('input.cell')) { pending.cells[el.name] = el.value; remember('cells', el.name, el.value); schedule(); }
+    if (el.matches('input.cell')) {
+      pending.cells[el.name] = el.value; remember('cells', el.name, el.value); withdrawTotals(); schedule();
+    }
     else if (el.matches('textarea.narrative')) {
       pending.narrative[el.name] = el.value; remember('narrative', el.name, el.value); count(el); schedule();
     }
@@ -339,6 +343,31 @@
   function focusKey(key) {
     const el = cellInput(key) || document.getElementById('narrative-' + key.split('.')[0]);
     if (el) { el.focus(); el.scrollIntoView({ block: 'center' }); }
+  }
+
+  // ---- totals offered, never written: 「填入合计 5」 beside a total cell that is blank or disagrees with its parts ----
+  // The service says which totals and what their parts add up to (the rules' own sums); one click, or Enter on the
+  // button Tab reaches after the cell, writes it through the same autosave as typing would.
+  function withdrawTotals() { form.querySelectorAll('button.fill-total').forEach(b => b.remove()); }
+  function offerTotals(offers) {
+    withdrawTotals();
+    if (!editable) return;
+    offers.forEach(offer => {
+      const input = cellInput(offer.cell);
+      if (!input || offer.cell in pending.cells || offer.cell in local.cells || offer.cell in invalid) return;
+      const sum = String(offer.sum);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link fill-total';
+      button.textContent = format(t.fillTotal, sum);
+      button.setAttribute('aria-label', format(t.fillTotalAt, sum).replace('{1}', input.getAttribute('aria-label')));
+      button.addEventListener('click', () => {
+        input.value = sum;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.focus();
+      });
+      input.closest('td').appendChild(button);
+    });
   }
 
   // ---- the office's comments at their cells: a button beside the cell opens the comment in place -------------------
@@ -546,4 +575,5 @@
       save();
     }
   }
+  offerTotals(data.totals || []);
 })();

@@ -84,11 +84,33 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.driver.findElements(By.cssSelector("td.finding-error"))).isNotEmpty();
         browser.screenshot("editor-finding");
 
+        // The total is offered, not written: the sum of its parts beside it, reached with Tab from the cell.
         WebElement cell = browser.find("#cell-" + cssKey(WRONG_TOTAL));
-        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+        assertThat(cell.getAttribute("value")).isEqualTo("6");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).size() == 1);
+        cell.sendKeys(Keys.TAB);
+        WebElement offer = browser.driver.switchTo().activeElement();
+        assertThat(offer.getAttribute("class")).contains("fill-total");
+        assertThat(offer.getText()).isEqualTo("填入合计 5");
+        assertThat(offer.getAttribute("aria-label")).contains("总计", "5");
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", offer);
+        browser.screenshot("editor-total");
+        offer.sendKeys(Keys.ENTER);
+        assertThat(browser.find("#cell-" + cssKey(WRONG_TOTAL)).getAttribute("value")).isEqualTo("5");
         browser.wait.until(d -> !hasClass("td[data-cell='" + WRONG_TOTAL + "']", "finding-error"));
         browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
         browser.waitForText("[data-test=save-status]", "已保存");
+        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).isEmpty();
+
+        // Enter goes down a column and the arrows across a row, as in Excel and WPS; nothing typed changes.
+        browser.find("#cell-" + cssKey("s3.received.naturalPerson")).sendKeys(Keys.END, Keys.ENTER);
+        String below = (String) browser.script("return document.activeElement.name");
+        assertThat(below).endsWith(".naturalPerson").isNotEqualTo("s3.received.naturalPerson");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.END, Keys.ARROW_RIGHT);
+        assertThat((String) browser.script("return document.activeElement.name"))
+                .isEqualTo(below.replace(".naturalPerson", ".commercial"));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        assertThat(browser.script("return document.activeElement.name")).isEqualTo("s3.received.commercial");
         browser.screenshot("editor");
     }
 
@@ -255,6 +277,9 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     void officeApprovesAndPublishesAndThePublicPortalShowsTheReport() throws Exception {
         browser.signIn(CONSOLE, "office");
         browser.open(CONSOLE + "/office/reports/wuhai-psb/" + YEAR);
+        // Every step by its person's full name, with the agency they acted for.
+        browser.waitForText("[data-test=sign-off]", "张建国（乌海市公安局）");
+        assertThat(browser.find("#steps").getText()).contains("李伟（乌海市公安局）", "王晓梅（乌海市政务公开办）");
         browser.click("#return-form button[value=approve]");
         browser.confirm("审核通过后");
         browser.waitForText(".notice", "已审核通过");
@@ -478,6 +503,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                 .filter(tr -> tr.getText().contains("一、本年新收政府信息公开申请数量 · 自然人")).findFirst().orElseThrow();
         assertThat(row.findElement(By.cssSelector("del")).getText()).isEqualTo("7");
         assertThat(row.findElement(By.cssSelector("ins")).getText()).isEqualTo("3");
+        // The editing sessions name their author as people read them (assertReadable fails on any username).
+        assertThat(browser.find("#timeline li[data-kind=session]").getText()).contains("李伟（乌海市公安局）");
         browser.screenshot("history");
     }
 

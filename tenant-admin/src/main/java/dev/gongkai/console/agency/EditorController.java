@@ -10,6 +10,7 @@ import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
+import dev.gongkai.report.rules.Totals;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -45,7 +46,8 @@ class EditorController {
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
             "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
             "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
-            "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved");
+            "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved", "editor.fillTotal",
+            "editor.fillTotalAt");
 
     private final ReportsApi reports;
     private final ScriptData scripts;
@@ -89,7 +91,7 @@ class EditorController {
         }
         model.addAttribute("resolvedComments", resolved);
         model.addAttribute("pageData", scripts.write(Map.of("findings", reports.findings(year), "comments", comments,
-                "rules", rules(), "text", scripts.messages(locale, TEXTS))));
+                "totals", Totals.offered(report), "rules", rules(), "text", scripts.messages(locale, TEXTS))));
         return "agency/editor";
     }
 
@@ -179,6 +181,7 @@ class EditorController {
                 answer.put("revision", body.path("revision").asInt());
                 answer.put("status", body.path("status").asString());
                 answer.set("findings", body.path("findings"));
+                answer.set("totals", body.path("totals"));
                 return ResponseEntity.ok(answer);
             } catch (ServiceProblem problem) {
                 List<String> refused = refusedCells(problem);

@@ -1,5 +1,6 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.console.shell.Words;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -19,9 +20,10 @@ final class Timeline {
 
     /**
      * One line: a session ({@code action} null, revisions {@code from}–{@code to}) or an event ({@code action} the
-     * workflow action's code, or "create" / "import").
+     * workflow action's code, or "create" / "import"), by {@code actor} (a username), whom people read as {@code by}
+     * (王晓梅（乌海市政务公开办）).
      */
-    record Item(String action, String actor, OffsetDateTime start, OffsetDateTime end, int from, int to,
+    record Item(String action, String actor, String by, OffsetDateTime start, OffsetDateTime end, int from, int to,
                 String reason) {
         public boolean session() {
             return action == null;
@@ -31,7 +33,7 @@ final class Timeline {
     private Timeline() {
     }
 
-    static List<Item> of(JsonNode revisions, JsonNode audit) {
+    static List<Item> of(JsonNode revisions, JsonNode audit, Words words) {
         List<Item> items = new ArrayList<>();
         List<JsonNode> saved = new ArrayList<>();
         revisions.forEach(saved::add);
@@ -42,10 +44,11 @@ final class Timeline {
             String author = revision.path("author").asString("");
             OffsetDateTime at = OffsetDateTime.parse(revision.path("createdAt").asString());
             if (open != null && open.actor().equals(author) && Duration.between(open.end(), at).compareTo(PAUSE) <= 0) {
-                open = new Item(null, author, open.start(), at, open.from(), number, null);
+                open = new Item(null, author, open.by(), open.start(), at, open.from(), number, null);
                 items.set(items.size() - 1, open);
             } else {
-                open = new Item(null, author, at, at, number, number, null);
+                open = new Item(null, author, words.person(revision.path("authorName").asString(null),
+                        revision.path("authorAgency").asString(null), author), at, at, number, number, null);
                 items.add(open);
             }
         }
@@ -56,8 +59,10 @@ final class Timeline {
             }
             OffsetDateTime at = OffsetDateTime.parse(entry.path("at").asString());
             String reason = entry.path("after").path("reason").asString(null);
-            items.add(new Item(action.substring("report.".length()), entry.path("actor").asString(""), at, at, 0, 0,
-                    reason));
+            String actor = entry.path("actor").asString("");
+            items.add(new Item(action.substring("report.".length()), actor, words.person(
+                    entry.path("actorName").asString(null), entry.path("actorAgency").asString(null), actor),
+                    at, at, 0, 0, reason));
         }
         // Newest first; at the same moment the event after the session that led to it.
         items.sort(Comparator.comparing(Item::end).thenComparing((Item item) -> !item.session()).reversed());

@@ -3,6 +3,7 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
+import dev.gongkai.console.shell.Words;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,10 +30,12 @@ class WorkflowController {
 
     private final ReportsApi reports;
     private final PendingImports imports;
+    private final Words words;
 
-    WorkflowController(ReportsApi reports, PendingImports imports) {
+    WorkflowController(ReportsApi reports, PendingImports imports, Words words) {
         this.reports = reports;
         this.imports = imports;
+        this.words = words;
     }
 
     @GetMapping("/reports/{year}/submit")
@@ -91,7 +94,7 @@ class WorkflowController {
         JsonNode revisions = reports.revisions(year);
         model.addAttribute("year", year);
         model.addAttribute("revisions", revisions);
-        model.addAttribute("timeline", Timeline.of(revisions, reports.audit(year)));
+        model.addAttribute("timeline", Timeline.of(revisions, reports.audit(year), words));
         model.addAttribute("audit", reports.auditVerify(year));
         int latest = 0;
         for (JsonNode revision : revisions) {

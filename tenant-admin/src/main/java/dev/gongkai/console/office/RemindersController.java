@@ -39,8 +39,9 @@ class RemindersController {
         this.json = json;
     }
 
-    /** One reminder as the history lists it. */
-    record Sent(String createdAt, String kind, String messageZh, String messageEn, String sentBy, String delivery) {
+    /** One reminder as the history lists it, by hand by {@code sentBy} (a username) whom people read as {@code sentByName}. */
+    record Sent(String createdAt, String kind, String messageZh, String messageEn, String sentBy, String sentByName,
+                String delivery) {
     }
 
     /** @param remind the agency has not submitted: a reminder may be sent */
@@ -64,7 +65,7 @@ class RemindersController {
         for (JsonNode n : notifications) {
             history.computeIfAbsent(n.path("agency").asString(), a -> new ArrayList<>()).add(new Sent(
                     n.path("createdAt").asString(""), n.path("kind").asString(), n.path("messageZh").asString(""),
-                    n.path("messageEn").asString(""), n.path("sentBy").asString(null),
+                    n.path("messageEn").asString(""), n.path("sentBy").asString(null), n.path("sentByName").asString(null),
                     n.path("webhookStatus").asString()));
         }
         List<Line> lines = new ArrayList<>();
@@ -93,6 +94,7 @@ class RemindersController {
             model.addAttribute("everyDays", schedule.path("overdueEveryDays").asInt());
             model.addAttribute("scheduleDefaults", schedule.path("defaults").asBoolean(true));
             model.addAttribute("scheduleUpdatedBy", schedule.path("updatedBy").asString(null));
+            model.addAttribute("scheduleUpdatedByName", schedule.path("updatedByName").asString(null));
             model.addAttribute("scheduleUpdatedAt", schedule.path("updatedAt").asString(""));
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which): the lists still show, the schedule does not.

@@ -1,10 +1,13 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.console.shell.Words;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +30,7 @@ class HistoryTest {
     void autosavesBecomeOneSessionPerAuthorAndPauseBesideTheWorkflowEvents() {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode revisions = json.readTree("""
-                [{"revision":1,"author":"psb-editor","createdAt":"2026-12-06T07:00:00Z"},
+                [{"revision":1,"author":"psb-editor","authorName":"李伟","authorAgency":"乌海市公安局","createdAt":"2026-12-06T07:00:00Z"},
                  {"revision":2,"author":"psb-editor","createdAt":"2026-12-06T07:01:00Z"},
                  {"revision":3,"author":"psb-editor","createdAt":"2026-12-06T07:20:00Z"},
                  {"revision":4,"author":"psb-editor","createdAt":"2026-12-06T09:00:00Z"},
@@ -36,10 +39,21 @@ class HistoryTest {
                 [{"action":"report.create","actor":"psb-editor","at":"2026-12-06T07:00:00Z"},
                  {"action":"report.edit","actor":"psb-editor","at":"2026-12-06T07:01:00Z"},
                  {"action":"report.request-signoff","actor":"psb-editor","at":"2026-12-06T07:30:00Z"},
-                 {"action":"report.return","actor":"office","at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""");
-        List<Timeline.Item> items = Timeline.of(revisions, audit);
+                 {"action":"report.return","actor":"office","actorName":"王晓梅","actorAgency":"乌海市政务公开办",
+                  "at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        List<Timeline.Item> items;
+        try {
+            items = Timeline.of(revisions, audit, new Words());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(items).extracting(i -> i.session() ? "session " + i.from() + "-" + i.to() : i.action())
                 .containsExactly("session 5-5", "session 4-4", "return", "request-signoff", "session 1-3", "create");
         assertThat(items.get(2).reason()).isEqualTo("请核实");
+        // People by their full names with their agency; a row kept before names were recorded by its username.
+        assertThat(items.get(2).by()).isEqualTo("王晓梅（乌海市政务公开办）");
+        assertThat(items.get(4).by()).isEqualTo("李伟（乌海市公安局）");
+        assertThat(items.get(0).by()).isEqualTo("psb-approver");
     }
 }

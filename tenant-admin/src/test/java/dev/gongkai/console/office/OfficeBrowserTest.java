@@ -35,6 +35,8 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
      */
     static final String AGENCY = "wuhai-psb-haibowan";
     static final String STAFF = "hbw-editor";
+    /** How pages name them: the demo realm's 赵海燕, with the agency they signed off for. */
+    static final String STAFF_NAME = "赵海燕（乌海市公安局海勃湾区分局）";
 
     @Test
     @Order(1)
@@ -59,8 +61,8 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("h1", branch);
         browser.find("#return-form");
         // Who signed off and when, from the report's own record; and the page prints as the report alone.
-        browser.waitForText("[data-test=sign-off]", "签发报送：" + STAFF);
-        assertThat(browser.find("#steps li[data-action=submit]").getText()).contains("签发并报送政务公开办", STAFF);
+        browser.waitForText("[data-test=sign-off]", "签发报送：" + STAFF_NAME);
+        assertThat(browser.find("#steps li[data-action=submit]").getText()).contains("签发并报送政务公开办", STAFF_NAME);
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             assertThat(browser.find("#return-form").isDisplayed()).isFalse();
@@ -95,6 +97,9 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         edu.findElement(By.cssSelector("td[data-test=history] summary")).click();
         WebElement byHand = edu.findElement(By.cssSelector("li[data-kind=BY_HAND]"));
         assertThat(byHand.getText()).contains("人工催报", "政务公开办催报", "已超过法定发布期限");
+        // Sent by the office's 王晓梅, by name.
+        assertThat(byHand.findElement(By.cssSelector("[data-test=sent-by]")).getText()).contains("王晓梅");
+        assertThat(browser.find("[data-test=schedule]").getText()).contains("王晓梅");
 
         // Every late one: the button says how many, the confirmation too, and each of them gets one.
         String all = browser.find("#remind-all button").getText();

@@ -1,5 +1,6 @@
 package dev.gongkai.platform.security;
 
+import dev.gongkai.contract.PersonName;
 import dev.gongkai.platform.agency.AgencySlug;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -14,11 +15,13 @@ import java.util.Set;
  * in: {@link #roles()} are the platform roles plus the roles of the agency the caller acts for ({@link #actingFor}),
  * and nothing else, so an admin of one agency is no admin of another agency they merely edit in.
  *
+ * @param name          their full name as people read it (李伟, family name first when Chinese), from the token's
+ *                      {@code given_name} and {@code family_name}; the username when the token has neither
  * @param memberships   the roles held in each agency the caller belongs to
  * @param platformRoles the realm roles that hold everywhere (only {@code platform-admin})
  * @param actingFor     the agency whose roles are in force, or null before one is chosen
  */
-public record Caller(String subject, String username, Map<AgencySlug, Set<String>> memberships,
+public record Caller(String subject, String username, String name, Map<AgencySlug, Set<String>> memberships,
                      Set<String> platformRoles, AgencySlug actingFor) {
 
     public Caller {
@@ -28,14 +31,16 @@ public record Caller(String subject, String username, Map<AgencySlug, Set<String
 
     /** The token's user with their memberships, acting for no agency yet. Realm roles other than platform ones are ignored. */
     public static Caller from(Jwt jwt, Map<AgencySlug, Set<String>> memberships) {
-        String username = jwt.getClaimAsString("preferred_username");
-        return new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(), memberships,
+        String username = jwt.getClaimAsString("preferred_username") != null
+                ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        return new Caller(jwt.getSubject(), username, PersonName.full(jwt.getClaimAsString("given_name"),
+                jwt.getClaimAsString("family_name"), username), memberships,
                 new HashSet<>(RealmRoleAuthorities.realmRoles(jwt)), null);
     }
 
     /** The same person with the roles of {@code agency} in force (the office's, when acting through supervision). */
     public Caller actingFor(AgencySlug agency) {
-        return new Caller(subject, username, memberships, platformRoles, agency);
+        return new Caller(subject, username, name, memberships, platformRoles, agency);
     }
 
     /** The roles in force: platform roles and the roles held in the acting agency. */

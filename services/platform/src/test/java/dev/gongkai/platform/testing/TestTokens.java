@@ -35,12 +35,25 @@ public final class TestTokens {
 
     /** A user holding {@code roles} in each of {@code organizations}; platform roles go into the token. */
     public static JwtRequestPostProcessor token(String username, List<AgencySlug> organizations, String... roles) {
+        return named(null, null, username, organizations, roles);
+    }
+
+    /** The same, for a person whose token carries their name (Keycloak's {@code given_name} and {@code family_name}). */
+    public static JwtRequestPostProcessor named(String givenName, String familyName, String username,
+                                                List<AgencySlug> organizations, String... roles) {
         Set<String> agencyRoles = Arrays.stream(roles).filter(r -> !Roles.PLATFORM.contains(r))
                 .collect(Collectors.toSet());
         Map<AgencySlug, Set<String>> memberships = new LinkedHashMap<>();
         organizations.forEach(agency -> memberships.put(agency, agencyRoles));
-        return member(username, memberships, Arrays.stream(roles).filter(Roles.PLATFORM::contains)
-                .toArray(String[]::new));
+        JwtRequestPostProcessor token = member(username, memberships, Arrays.stream(roles)
+                .filter(Roles.PLATFORM::contains).toArray(String[]::new));
+        if (givenName == null && familyName == null) {
+            return token;
+        }
+        String subject = subject(username, memberships);
+        return token.jwt(j -> j.subject(subject).claim("preferred_username", username)
+                .claim("realm_access", Map.of("roles", Arrays.stream(roles).filter(Roles.PLATFORM::contains).toList()))
+                .claim("given_name", givenName).claim("family_name", familyName));
     }
 
     /**
@@ -49,23 +62,8 @@ public final class TestTokens {
      */
     public static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
                                                  String... platformRoles) {
-        return member(username, memberships, claims -> { }, platformRoles);
-    }
-
-    /** As {@link #member}, with the name claims a person's full name is read from (given_name 晓梅, family_name 王). */
-    public static JwtRequestPostProcessor named(String username, String givenName, String familyName,
-                                                Map<AgencySlug, Set<String>> memberships) {
-        return member(username, memberships, claims -> claims.claim("given_name", givenName)
-                .claim("family_name", familyName));
-    }
-
-    private static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
-                                                  java.util.function.Consumer<org.springframework.security.oauth2.jwt.Jwt.Builder> more,
-                                                  String... platformRoles) {
-        Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
-        memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
-        // A UUID, as Keycloak's subjects are, derived from the username and memberships.
-        String subject = UUID.nameUUIDFromBytes((username + sorted).getBytes(StandardCharsets.UTF_8)).toString();
+        Map<AgencySlug, Set<String>> sorted = sorted(memberships);
+        String subject = subject(username, memberships);
         if (!sorted.isEmpty()) {
             var dsl = TestDatabase.shared().dsl();
             sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(AGENCY_MEMBERSHIP,
@@ -75,10 +73,21 @@ public final class TestTokens {
                             AGENCY.SLUG, val(role)).from(AGENCY).where(AGENCY.SLUG.eq(agency.value())))
                     .onConflictDoNothing().execute()));
         }
-        return jwt().jwt(j -> more.accept(j.subject(subject)
+        return jwt().jwt(j -> j.subject(subject)
                         .claim("preferred_username", username)
-                        .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles)))))
+                        .claim("realm_access", Map.of("roles", Arrays.asList(platformRoles))))
                 .authorities(new RealmRoleAuthorities());
+    }
+
+    private static Map<AgencySlug, Set<String>> sorted(Map<AgencySlug, Set<String>> memberships) {
+        Map<AgencySlug, Set<String>> sorted = new TreeMap<>();
+        memberships.forEach((agency, roles) -> sorted.put(agency, new TreeSet<>(roles)));
+        return sorted;
+    }
+
+    /** A UUID, as Keycloak's subjects are, derived from the username and memberships. */
+    private static String subject(String username, Map<AgencySlug, Set<String>> memberships) {
+        return UUID.nameUUIDFromBytes((username + sorted(memberships)).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static JwtRequestPostProcessor editorOf(ManagedAgency agency) {

@@ -90,7 +90,7 @@ class NotificationController {
         } else {
             throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");
         }
-        int created = reminders.byHand(chosen, caller.username(), key);
+        int created = reminders.byHand(chosen, caller, key);
         return new Sent(year, created, chosen.stream().map(ComplianceRow::agency).toList());
     }
 
@@ -106,6 +106,6 @@ class NotificationController {
     ReminderSchedule saveSchedule(Caller caller, @RequestBody ScheduleRequest request) {
         Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
         scope.requireAdmin(caller);
-        return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), caller.username());
+        return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), caller);
     }
 }

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param jurisdiction the jurisdiction asked about
  * @param defaults     no office set a schedule for it (or above it): the default applies
  * @param setFor       the jurisdiction whose office set the schedule that applies; null for the default
+ * @param updatedByName the full name of who set it (王晓梅), null for the default and for schedules set before names
+ *                      were kept
  */
 public record ReminderSchedule(String jurisdiction, int overdueEveryDays, boolean defaults, String setFor,
-                               String updatedBy, Instant updatedAt) {
+                               String updatedBy, String updatedByName, Instant updatedAt) {
 
     /** A week: often enough that a late agency hears of it, rarely enough not to be ignored. */
     public static final int DEFAULT_EVERY_DAYS = 7;

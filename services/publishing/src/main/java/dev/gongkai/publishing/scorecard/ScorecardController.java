@@ -55,7 +55,7 @@ class ScorecardController {
         int year = OfficeScope.year(request.year());
         ScorecardPack.validate(year, request.base(), request.line(), request.deductions());
         return packs.save(jurisdiction.slug(), year, new ScorecardPacks.Stored(request.base(), request.line(),
-                request.deductions()), caller.username());
+                request.deductions()), caller);
     }
 
     @GetMapping("/api/office/scorecard-pack")

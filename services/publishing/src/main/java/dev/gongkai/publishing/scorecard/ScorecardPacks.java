@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.JurisdictionSlug;
+import dev.gongkai.platform.security.Caller;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,23 +37,25 @@ class ScorecardPacks {
                 .map(r -> {
                     Stored stored = json.readValue(r.getPack().data(), Stored.class);
                     return new ScorecardPack(year, stored.base(), stored.line(), stored.deductions(), false,
-                            r.getUpdatedBy(), r.getUpdatedAt().toInstant());
+                            r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedAt().toInstant());
                 })
                 .orElseGet(() -> ScorecardPack.defaultFor(year));
     }
 
-    ScorecardPack save(JurisdictionSlug jurisdiction, int year, Stored pack, String by) {
+    ScorecardPack save(JurisdictionSlug jurisdiction, int year, Stored pack, Caller by) {
         JSONB document = JSONB.valueOf(json.writeValueAsString(pack));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         dsl.insertInto(SCORECARD_PACK)
                 .set(SCORECARD_PACK.JURISDICTION_SLUG, jurisdiction.value())
                 .set(SCORECARD_PACK.YEAR, year)
                 .set(SCORECARD_PACK.PACK, document)
-                .set(SCORECARD_PACK.UPDATED_BY, by)
+                .set(SCORECARD_PACK.UPDATED_BY, by.username())
+                .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
                 .set(SCORECARD_PACK.UPDATED_AT, now)
                 .onConflict(SCORECARD_PACK.JURISDICTION_SLUG, SCORECARD_PACK.YEAR).doUpdate()
                 .set(SCORECARD_PACK.PACK, document)
-                .set(SCORECARD_PACK.UPDATED_BY, by)
+                .set(SCORECARD_PACK.UPDATED_BY, by.username())
+                .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
                 .set(SCORECARD_PACK.UPDATED_AT, now)
                 .execute();
         return of(jurisdiction, year);

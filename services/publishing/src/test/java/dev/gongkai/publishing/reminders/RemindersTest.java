@@ -305,8 +305,11 @@ class RemindersTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("reminder.target.required"));
 
         // Every late one: those that have not submitted 10 days after the deadline (not the office, due in March).
+        var wang = dev.gongkai.platform.testing.TestTokens.named("晓梅", "王", "office-" + office.slug(),
+                List.of(office.slug()), dev.gongkai.platform.security.Roles.OFFICE_ADMIN,
+                dev.gongkai.platform.security.Roles.OFFICE_REVIEWER);
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/api/office/reminders").with(officeOf(office)).header("Idempotency-Key", "all-late-1")
+            mvc.perform(post("/api/office/reminders").with(wang).header("Idempotency-Key", "all-late-1")
                             .contentType("application/json").content("{\"year\": 2021, \"allLate\": true}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(i == 0 ? 2 : 0))
                     .andExpect(jsonPath("$.agencies").value(org.hamcrest.Matchers.containsInAnyOrder(
@@ -320,6 +323,7 @@ class RemindersTest {
                 .andExpect(jsonPath("$.notifications[*].kind").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.is("BY_HAND"))))
                 .andExpect(jsonPath("$.notifications[0].sentBy").value("office-" + office.slug()))
+                .andExpect(jsonPath("$.notifications[0].sentByName").value("王晓梅"))
                 .andExpect(jsonPath("$.notifications[0].daysLeft").value(-10))
                 .andExpect(jsonPath("$.notifications[0].messageZh").value(org.hamcrest.Matchers.startsWith(
                         "政务公开办催报：提醒市教育局：2021年政府信息公开工作年度报告已超过法定发布期限（2022-01-31）10 天")));
@@ -350,7 +354,8 @@ class RemindersTest {
                 hook());
         var rows = compliance.rows(List.of(registry.findJurisdiction(office.jurisdiction()).orElseThrow()), 2021)
                 .stream().filter(r -> r.agency().equals(silent.slug().value())).toList();
-        assertThat(delivering.byHand(rows, "office", null)).isEqualTo(1);
+        assertThat(delivering.byHand(rows, new dev.gongkai.platform.security.Caller("sub", "office", "王晓梅",
+                java.util.Map.of(), java.util.Set.of(), null), null)).isEqualTo(1);
         assertThat(lockable).containsExactly(true);
         assertThat(dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.AGENCY_SLUG.eq(silent.slug().value()))
                 .fetchSingle().getWebhookStatus()).isEqualTo("SENT");

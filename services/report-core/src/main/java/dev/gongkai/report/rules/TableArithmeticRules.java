@@ -195,6 +195,39 @@ final class TableArithmeticRules {
         }
     }
 
+    /** Every total cell whose parts are whole numbers and whose value is not their sum, with that sum. */
+    static List<Totals.Offer> offers(CellGrid grid) {
+        Indexes t = Indexes.of(grid.report.format());
+        List<Totals.Offer> offers = new ArrayList<>();
+        for (int[] row : t.table3) {
+            offer(grid, row[row.length - 1], java.util.Arrays.copyOf(row, row.length - 1), offers);
+        }
+        for (int c = 0; c < t.columns.size(); c++) {
+            int[] results = new int[t.resultRows.length];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = t.table3[t.resultRows[i]][c];
+            }
+            offer(grid, t.table3[t.handledTotal][c], results, offers);
+        }
+        for (int[] row : t.table4) {
+            offer(grid, row[row.length - 1], java.util.Arrays.copyOf(row, row.length - 1), offers);
+        }
+        return offers;
+    }
+
+    private static void offer(CellGrid grid, int total, int[] parts, List<Totals.Offer> offers) {
+        if (!grid.allWhole(parts)) {
+            return;
+        }
+        long sum = 0;
+        for (int part : parts) {
+            sum += grid.value(part);
+        }
+        if (!grid.isWhole(total) || grid.value(total) != sum) {
+            offers.add(new Totals.Offer(grid.key(total), sum));
+        }
+    }
+
     /** The last cell of {@code row} must be the sum of the others. */
     private static void sumCheck(CellGrid grid, int[] row, RuleId rule, TableRow tableRow, String partsZh,
             String partsEn, List<Finding> findings) {

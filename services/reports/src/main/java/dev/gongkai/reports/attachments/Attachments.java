@@ -4,8 +4,9 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.reports.report.Actor;
+import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
-import dev.gongkai.reports.report.People;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
 import org.jooq.DSLContext;
@@ -36,8 +37,10 @@ public class Attachments {
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
     private final AuditTrail audit;
+    private final Actors actors;
 
-    Attachments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit) {
+    Attachments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, Actors actors) {
+        this.actors = actors;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
@@ -70,8 +73,7 @@ public class Attachments {
         }
         String name = fileName(fileName);
         String sha256 = sha256(content);
-        String actor = acting.caller().username();
-        String actorName = People.fullName(actor);
+        Actor actor = actors.of(acting);
         var record = dsl.insertInto(ATTACHMENT)
                 .set(ATTACHMENT.YEAR, year)
                 .set(ATTACHMENT.FILE_NAME, name)
@@ -79,8 +81,8 @@ public class Attachments {
                 .set(ATTACHMENT.SIZE, (long) content.length)
                 .set(ATTACHMENT.SHA256, sha256)
                 .set(ATTACHMENT.CONTENT, content)
-                .set(ATTACHMENT.UPLOADED_BY, actor)
-                .set(ATTACHMENT.UPLOADED_BY_NAME, actorName)
+                .set(ATTACHMENT.UPLOADED_BY, actor.username())
+                .set(ATTACHMENT.UPLOADED_BY_NAME, actor.name())
                 .returning(ATTACHMENT.ID, ATTACHMENT.UPLOADED_AT).fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("fileName", name);
@@ -89,7 +91,7 @@ public class Attachments {
         after.put("sha256", sha256);
         audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
                 null, after);
-        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor, actorName,
+        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor.username(), actor.name(),
                 record.getUploadedAt());
     }
 
@@ -134,7 +136,7 @@ public class Attachments {
         before.put("mediaType", r.getMediaType());
         before.put("size", r.getSize());
         before.put("sha256", r.getSha256());
-        audit.append(dsl, acting.slug(), acting.caller().username(), "attachment.remove",
+        audit.append(dsl, acting.slug(), actors.of(acting), "attachment.remove",
                 "report/" + year + "/attachment/" + id, before, null);
     }
 

@@ -1,7 +1,7 @@
 package dev.gongkai.reports.audit;
 
-import dev.gongkai.reports.report.People;
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.reports.report.Actor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -60,7 +60,7 @@ public class AuditTrail {
      * advisory lock, so two concurrent requests can never both chain onto the same predecessor.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(DSLContext dsl, AgencySlug agency, String actor, String action, String target,
+    public void append(DSLContext dsl, AgencySlug agency, Actor actor, String action, String target,
                        Object before, Object after) {
         dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("audit:" + agency.value())))
                 .fetch();
@@ -73,14 +73,15 @@ public class AuditTrail {
         JSONB afterJson = after == null ? null : JSONB.valueOf(json.writeValueAsString(after));
         var appended = dsl.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.AT, at)
-                .set(AUDIT_ENTRY.ACTOR, actor)
-                .set(AUDIT_ENTRY.ACTOR_NAME, People.fullName(actor))
+                .set(AUDIT_ENTRY.ACTOR, actor.username())
+                .set(AUDIT_ENTRY.ACTOR_NAME, actor.name())
+                .set(AUDIT_ENTRY.ACTOR_AGENCY, actor.agency())
                 .set(AUDIT_ENTRY.ACTION, action)
                 .set(AUDIT_ENTRY.TARGET, target)
                 .set(AUDIT_ENTRY.BEFORE, beforeJson)
                 .set(AUDIT_ENTRY.AFTER, afterJson)
                 .set(AUDIT_ENTRY.PREV_HASH, previous)
-                .set(AUDIT_ENTRY.HASH, digest(previous, DSL.val(at), DSL.val(actor), DSL.val(action), DSL.val(target),
+                .set(AUDIT_ENTRY.HASH, digest(previous, DSL.val(at), DSL.val(actor.username()), DSL.val(action), DSL.val(target),
                         DSL.val(beforeJson, SQLDataType.JSONB), DSL.val(afterJson, SQLDataType.JSONB)))
                 .returning(AUDIT_ENTRY.ID, AUDIT_ENTRY.HASH)
                 .fetchOne();
@@ -171,14 +172,19 @@ public class AuditTrail {
     public List<Entry> entries(DSLContext dsl, String target) {
         return dsl.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.TARGET.eq(target).or(AUDIT_ENTRY.TARGET.startsWith(target + "/")))
                 .orderBy(AUDIT_ENTRY.ID)
-                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getActorName(), r.getAction(), r.getTarget(),
+                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getActorName(), r.getActorAgency(),
+                        r.getAction(), r.getTarget(),
                         r.getBefore() == null ? null : json.readTree(r.getBefore().data()),
                         r.getAfter() == null ? null : json.readTree(r.getAfter().data()), r.getHash()));
     }
 
-    /** {@code actorName} the actor's full name when it was recorded (null on older entries). */
-    public record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String target,
-                        tools.jackson.databind.JsonNode before, tools.jackson.databind.JsonNode after, String hash) {
+    /**
+     * @param actorName   the actor's full name, null on entries written before names were kept
+     * @param actorAgency the agency they acted for, null likewise
+     */
+    public record Entry(long id, OffsetDateTime at, String actor, String actorName, String actorAgency, String action,
+                        String target, tools.jackson.databind.JsonNode before, tools.jackson.databind.JsonNode after,
+                        String hash) {
     }
 
     /**

@@ -37,8 +37,12 @@ class WorkflowStepsController {
         this.reports = reports;
     }
 
-    /** @param action the workflow action's code ({@code submit}, {@code approve}, …), or create, import, onboard */
-    record Step(OffsetDateTime at, String actor, String action, String reason) {
+    /**
+     * @param action      the workflow action's code ({@code submit}, {@code approve}, …), or create, import, onboard
+     * @param actorName   the actor's full name, null on steps recorded before names were kept
+     * @param actorAgency the agency they acted for, null likewise
+     */
+    record Step(OffsetDateTime at, String actor, String actorName, String actorAgency, String action, String reason) {
     }
 
     @GetMapping("/api/office/reports/{agency}/{year}/steps")
@@ -50,7 +54,7 @@ class WorkflowStepsController {
         return audit.entries(dsl, "report/" + year).stream()
                 .filter(e -> e.target().equals("report/" + year) && e.action().startsWith(PREFIX)
                         && !e.action().equals("report.edit"))
-                .map(e -> new Step(e.at(), e.actor(), e.action().substring(PREFIX.length()),
+                .map(e -> new Step(e.at(), e.actor(), e.actorName(), e.actorAgency(), e.action().substring(PREFIX.length()),
                         e.after() == null || !e.after().path("reason").isString() ? null
                                 : e.after().path("reason").asString()))
                 .toList();

@@ -16,6 +16,8 @@ import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.CarriedFromLastYear;
 import dev.gongkai.report.rules.RuleId;
+import dev.gongkai.reports.report.Actor;
+import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
 import dev.gongkai.reports.report.Etags;
@@ -48,9 +50,11 @@ class Drafting {
     private final AuditTrail audit;
     private final ReportEvents events;
     private final ReportJson json;
+    private final Actors actors;
 
     Drafting(AgencyDsl agencyDsl, ReportStore reports, ReportFindings findings, AuditTrail audit, ReportEvents events,
-             ReportJson json) {
+             ReportJson json, Actors actors) {
+        this.actors = actors;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.findings = findings;
@@ -69,13 +73,14 @@ class Drafting {
             throw new ApiException(ProblemCode.REPORT_EXISTS, year).atField("year").with("location", "/api/reports/" + year);
         }
         AnnualReport draft = newDraft(acting.agency().nameZh(), year, reports.previousYear(dsl, year));
-        String actor = acting.caller().username();
+        Actor actor = actors.of(acting);
         reports.insert(dsl, year, draft, ReportStatus.DRAFT, ReportSource.DRAFTED, null, null, null, actor);
         audit.append(dsl, acting.slug(), actor, "report.create", target(year), null,
                 Map.of("year", year, "format", draft.format().code(), "cells", prefilled(draft)));
         StoredReport stored = reports.find(dsl, year).orElseThrow();
         CheckedReport checked = findings.check(dsl, year, draft);
-        events.statusChanged(acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor, checked, null);
+        events.statusChanged(acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor.username(),
+                checked, null);
         return new Saved(stored, checked);
     }
 
@@ -181,14 +186,15 @@ class Drafting {
         if (after.isEmpty()) {
             return new Saved(current, checked);
         }
-        String actor = acting.caller().username();
+        Actor actor = actors.of(acting);
         int revision = current.revision() + 1;
         // A returned report becomes a draft again with its first edit.
         ReportStatus status = ReportStatus.DRAFT;
         reports.saveDocument(dsl, year, revision, next, status, actor);
         audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
         // Every stored change is announced, not only a change of status: the office's counts follow the report.
-        events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor, checked, null);
+        events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor.username(), checked,
+                null);
         StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
                 current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),
                 java.time.OffsetDateTime.now(), current.submittedAt(), current.publishedAt());

@@ -8,6 +8,7 @@ import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.report.imports.ImportResult;
 import dev.gongkai.report.imports.ReportReader;
 import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.rules.Totals;
 import dev.gongkai.reports.report.Bodies;
 import dev.gongkai.reports.report.Etags;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,12 +87,14 @@ class ReportController {
         int expected = Etags.revision(ifMatch);
         byte[] body = Bodies.read(request, ReportPatch.MAX_BODY_BYTES, "1 MB");
         Drafting.Saved saved = drafting.patch(acting, year, expected, body);
-        // The editor already holds the document; the answer is what changed for them: revision, status, findings.
+        // The editor already holds the document; the answer is what changed for them: revision, status, findings,
+        // and the totals it may offer the clerk to fill in (never written for them).
         ObjectNode answer = json.mapper().createObjectNode();
         answer.put("year", year);
         answer.put("status", saved.report().status().name());
         answer.put("revision", saved.report().revision());
         answer.set("findings", json.mapper().valueToTree(saved.checked().findings()));
+        answer.set("totals", json.mapper().valueToTree(Totals.offered(saved.report().document())));
         return ResponseEntity.ok().eTag(saved.report().etag()).body(answer);
     }
 

@@ -18,6 +18,8 @@ import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.reports.attachments.Attachments;
+import dev.gongkai.reports.report.Actor;
+import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
 import dev.gongkai.reports.report.FindingView;
@@ -60,9 +62,11 @@ class Onboarding {
     private final AuditTrail audit;
     private final ReportEvents events;
     private final ReportFindings findings;
+    private final Actors actors;
 
     Onboarding(AgencyAccess access, AgencyRegistry registry, AgencyDsl agencyDsl, ReportStore reports,
-               AuditTrail audit, ReportEvents events, ReportFindings findings) {
+               AuditTrail audit, ReportEvents events, ReportFindings findings, Actors actors) {
+        this.actors = actors;
         this.access = access;
         this.registry = registry;
         this.agencyDsl = agencyDsl;
@@ -168,7 +172,7 @@ class Onboarding {
         OffsetDateTime publishedAt = report.publishedOn() != null
                 ? report.publishedOn().atStartOfDay(Years.CHINA).toOffsetDateTime()
                 : OffsetDateTime.now(ZoneOffset.UTC);
-        String actor = caller.username();
+        Actor actor = actors.of(caller, agency.slug());
         reports.insert(dsl, year, report, ReportStatus.PUBLISHED, ReportSource.IMPORTED, checksum, file.name(),
                 publishedAt, actor);
         // Checked after the insert, so the rules see the stored year beside the years before it.
@@ -182,10 +186,11 @@ class Onboarding {
         after.put("sha256", checksum);
         after.put("findings", found);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
-        events.published(agency, year, 1, 1, publishedAt.toInstant(), actor, false, true, null,
+        events.published(agency, year, 1, 1, publishedAt.toInstant(), actor.username(), false, true, null,
                 CanonicalJson.write(report));
         // The office's counts of an imported report are those of the report as stored, like any other.
-        events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor, checked, null);
+        events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor.username(), checked,
+                null);
         return new FileResult(file.name(), "imported", agency.slug().value(), year, null,
                 found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
                 found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)", found);

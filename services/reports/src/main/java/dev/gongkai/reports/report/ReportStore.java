@@ -109,7 +109,7 @@ public class ReportStore {
 
     /** Inserts a new report with its first revision. */
     public void insert(DSLContext dsl, int year, AnnualReport document, ReportStatus status, ReportSource source,
-                       String sourceChecksum, String sourceFile, OffsetDateTime publishedAt, String author) {
+                       String sourceChecksum, String sourceFile, OffsetDateTime publishedAt, Actor author) {
         JSONB json = json(document);
         dsl.insertInto(REPORT)
                 .set(REPORT.YEAR, year)
@@ -134,7 +134,7 @@ public class ReportStore {
 
     /** Stores a new revision of the document (the caller holds the row lock and checked the revision). */
     public void saveDocument(DSLContext dsl, int year, int revision, AnnualReport document, ReportStatus status,
-                             String author) {
+                             Actor author) {
         JSONB json = json(document);
         dsl.update(REPORT)
                 .set(REPORT.DOCUMENT, json)
@@ -177,20 +177,28 @@ public class ReportStore {
     }
 
     public List<RevisionInfo> revisions(DSLContext dsl, int year) {
-        return dsl.select(REPORT_REVISION.REVISION, REPORT_REVISION.AUTHOR, REPORT_REVISION.CREATED_AT)
+        return dsl.select(REPORT_REVISION.REVISION, REPORT_REVISION.AUTHOR, REPORT_REVISION.AUTHOR_NAME,
+                        REPORT_REVISION.AUTHOR_AGENCY, REPORT_REVISION.CREATED_AT)
                 .from(REPORT_REVISION).where(REPORT_REVISION.YEAR.eq(year)).orderBy(REPORT_REVISION.REVISION)
-                .fetch(r -> new RevisionInfo(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new RevisionInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    public record RevisionInfo(int revision, String author, OffsetDateTime createdAt) {
+    /**
+     * @param authorName   the author's full name, null on revisions saved before names were kept
+     * @param authorAgency the agency they acted for, null likewise
+     */
+    public record RevisionInfo(int revision, String author, String authorName, String authorAgency,
+                               OffsetDateTime createdAt) {
     }
 
-    private static void insertRevision(DSLContext dsl, int year, int revision, JSONB json, String author) {
+    private static void insertRevision(DSLContext dsl, int year, int revision, JSONB json, Actor author) {
         dsl.insertInto(REPORT_REVISION)
                 .set(REPORT_REVISION.YEAR, year)
                 .set(REPORT_REVISION.REVISION, revision)
                 .set(REPORT_REVISION.DOCUMENT, json)
-                .set(REPORT_REVISION.AUTHOR, author)
+                .set(REPORT_REVISION.AUTHOR, author.username())
+                .set(REPORT_REVISION.AUTHOR_NAME, author.name())
+                .set(REPORT_REVISION.AUTHOR_AGENCY, author.agency())
                 .execute();
     }
 

@@ -1,15 +1,13 @@
 package dev.gongkai.reports.review;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.agency.AgencyRegistry;
-import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReviewCommentRecord;
 import dev.gongkai.report.model.Section;
-import dev.gongkai.reports.report.People;
+import dev.gongkai.reports.report.Actor;
+import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
@@ -32,19 +30,17 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
 public class Comments {
 
     static final int MAX_BODY_CHARS = 10_000;
-    /** What a jurisdiction's disclosure office is called after the jurisdiction's name. */
-    static final String OFFICE = "政务公开办";
 
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
     private final AuditTrail audit;
-    private final AgencyRegistry registry;
+    private final Actors actors;
 
-    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, AgencyRegistry registry) {
+    Comments(AgencyDsl agencyDsl, ReportStore reports, AuditTrail audit, Actors actors) {
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.audit = audit;
-        this.registry = registry;
+        this.actors = actors;
     }
 
     /**
@@ -110,11 +106,11 @@ public class Comments {
         requireReport(dsl, year);
         var comment = find(dsl, year, id);
         if (comment.getResolvedAt() == null) {
-            String actor = acting.caller().username();
+            Actor actor = actors.of(acting);
             comment.setResolvedAt(OffsetDateTime.now());
-            comment.setResolvedBy(actor);
+            comment.setResolvedBy(actor.username());
             dsl.update(REVIEW_COMMENT).set(REVIEW_COMMENT.RESOLVED_AT, comment.getResolvedAt())
-                    .set(REVIEW_COMMENT.RESOLVED_BY, actor).where(REVIEW_COMMENT.ID.eq(id)).execute();
+                    .set(REVIEW_COMMENT.RESOLVED_BY, actor.username()).where(REVIEW_COMMENT.ID.eq(id)).execute();
             audit.append(dsl, acting.slug(), actor, "comment.resolve", target(year, id), Map.of("resolved", false),
                     Map.of("resolved", true));
         }
@@ -123,16 +119,16 @@ public class Comments {
 
     private Comment insert(ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body,
                            String action) {
-        String actor = acting.caller().username();
+        Actor actor = actors.of(acting);
         boolean office = acting.viaOffice();
         var record = dsl.insertInto(REVIEW_COMMENT)
                 .set(REVIEW_COMMENT.YEAR, year)
                 .set(REVIEW_COMMENT.PARENT_ID, parent)
                 .set(REVIEW_COMMENT.ANCHOR, anchor)
                 .set(REVIEW_COMMENT.BODY, body)
-                .set(REVIEW_COMMENT.AUTHOR, actor)
-                .set(REVIEW_COMMENT.AUTHOR_NAME, People.fullName(actor))
-                .set(REVIEW_COMMENT.AUTHOR_AGENCY, authorAgency(acting))
+                .set(REVIEW_COMMENT.AUTHOR, actor.username())
+                .set(REVIEW_COMMENT.AUTHOR_NAME, actor.name())
+                .set(REVIEW_COMMENT.AUTHOR_AGENCY, actor.agency())
                 .set(REVIEW_COMMENT.FROM_OFFICE, office)
                 .returning().fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -143,17 +139,6 @@ public class Comments {
         }
         audit.append(dsl, acting.slug(), actor, action, target(year, record.getId()), null, after);
         return TO_COMMENT.map(record);
-    }
-
-    /**
-     * The agency whose roles the author wrote with, as people call it: a disclosure office by its jurisdiction
-     * (乌海市政务公开办, whatever the office's registered name), any other agency by its name.
-     */
-    private String authorAgency(ActingAgency acting) {
-        AgencySlug wroteFor = acting.caller().actingFor() != null ? acting.caller().actingFor() : acting.slug();
-        return registry.find(wroteFor).map(agency -> agency.kind() != AgencyKind.DISCLOSURE_OFFICE ? agency.nameZh()
-                : registry.findJurisdiction(agency.jurisdiction()).map(j -> j.nameZh() + OFFICE)
-                .orElse(agency.nameZh())).orElse(null);
     }
 
     private StoredReport requireReport(DSLContext dsl, int year) {

@@ -10,6 +10,8 @@ import dev.gongkai.platform.error.Problems;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.model.AnnualReport;
+import dev.gongkai.reports.report.Actor;
+import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
 import dev.gongkai.reports.report.FindingView;
@@ -56,9 +58,11 @@ public class Transitions {
     private final AuditTrail audit;
     private final ReportEvents events;
     private final JsonMapper json;
+    private final Actors actors;
 
     Transitions(AgencyDsl agencyDsl, ReportStore reports, ReportFindings findings, AuditTrail audit,
-                ReportEvents events, JsonMapper json) {
+                ReportEvents events, JsonMapper json, Actors actors) {
+        this.actors = actors;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
         this.findings = findings;
@@ -111,7 +115,7 @@ public class Transitions {
                     names(action.from())).with("status", report.status().name())
                     .with("allowed_from", names(action.from()));
         }
-        String actor = acting.caller().username();
+        Actor actor = actors.of(acting);
         CheckedReport checked = findings.check(dsl, year, report.document());
         if (!explanations.isEmpty()) {
             saveExplanations(acting, dsl, year, checked, explanations, actor);
@@ -136,7 +140,7 @@ public class Transitions {
                 reports.saveDocument(dsl, year, revision, stamped, to, actor);
                 reports.changeStatus(dsl, year, to, new ReportStore.StatusDetails(null, false, null, null, now));
                 events.published(acting.agency(), year, revision, reports.nextPublication(dsl, year),
-                        now.toInstant(), actor, correction, false,
+                        now.toInstant(), actor.username(), correction, false,
                         correction ? correctionReason : null, CanonicalJson.write(stamped));
             }
             case CORRECT -> reports.changeStatus(dsl, year, to,
@@ -155,7 +159,8 @@ public class Transitions {
         }
         audit.append(dsl, acting.slug(), actor, "report." + action.code(), "report/" + year,
                 Map.of("status", report.status().name()), after);
-        events.statusChanged(acting.agency(), year, ReportChange.of(action), to, revision, actor, checked, reason);
+        events.statusChanged(acting.agency(), year, ReportChange.of(action), to, revision, actor.username(), checked,
+                reason);
 
         TransitionResult body = new TransitionResult(year, action, to, revision, checked.errors().size(),
                 checked.warnings().size(), checked.unexplainedWarnings().size(), reason);
@@ -225,7 +230,7 @@ public class Transitions {
     }
 
     private void saveExplanations(ActingAgency acting, DSLContext dsl, int year, CheckedReport checked,
-                                  Map<String, String> explanations, String actor) {
+                                  Map<String, String> explanations, Actor actor) {
         Set<String> warnings = checked.warnings().stream().map(FindingView::id).collect(Collectors.toSet());
         List<String> unknown = explanations.keySet().stream().filter(id -> !warnings.contains(id)).toList();
         if (!unknown.isEmpty()) {
@@ -240,7 +245,7 @@ public class Transitions {
                     .set(FINDING_EXPLANATION.YEAR, year)
                     .set(FINDING_EXPLANATION.FINDING_ID, entry.getKey())
                     .set(FINDING_EXPLANATION.TEXT, entry.getValue())
-                    .set(FINDING_EXPLANATION.AUTHOR, actor)
+                    .set(FINDING_EXPLANATION.AUTHOR, actor.username())
                     .set(FINDING_EXPLANATION.UPDATED_AT, now)
                     .onConflict(FINDING_EXPLANATION.YEAR, FINDING_EXPLANATION.FINDING_ID)
                     .doUpdate()

@@ -108,8 +108,8 @@ class AttachmentTest {
         Number wrong = com.jayway.jsonpath.JsonPath.read(upload("错传.pdf", PDF).andReturn().getResponse()
                 .getContentAsString(), "$.id");
         // Uploaded by 王晓梅: the list and the audit trail name her as people read her, beside her username.
-        var wang = TestTokens.named("wang-xiaomei", "晓梅", "王",
-                Map.of(agency.slug(), Set.of(Roles.AGENCY_APPROVER)));
+        var wang = TestTokens.named("晓梅", "王", "wang-xiaomei", java.util.List.of(agency.slug()),
+                Roles.AGENCY_APPROVER);
         Number kept = com.jayway.jsonpath.JsonPath.read(mvc.perform(multipart("/api/reports/2024/attachments")
                         .file(new MockMultipartFile("file", "签章版.pdf", "application/pdf", PDF)).with(wang))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.uploadedByName").value("王晓梅"))

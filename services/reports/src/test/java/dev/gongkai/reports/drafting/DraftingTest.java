@@ -15,6 +15,7 @@ import java.util.Map;
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.secondEditor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -98,14 +99,18 @@ class DraftingTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"r2\""))
                 .andExpect(jsonPath("$.revision").value(2))
-                .andExpect(jsonPath("$.findings[?(@.severity=='error')]").isEmpty());
+                .andExpect(jsonPath("$.findings[?(@.severity=='error')]").isEmpty())
+                .andExpect(jsonPath("$.totals").isEmpty());
         mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r2\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"cells\":{\"s3.received.total\":7,\"s4.review.total\":null},\"narrative\":{\"s6\":\"无\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.revision").value(3))
                 .andExpect(jsonPath("$.findings[?(@.rule=='S3_ROW_TOTAL')].cells[0]").exists())
-                .andExpect(jsonPath("$.findings[?(@.rule=='CELL_MISSING')].cells[0]").value("s4.review.total"));
+                .andExpect(jsonPath("$.findings[?(@.rule=='CELL_MISSING')].cells[0]").value("s4.review.total"))
+                // The wrong total and the blank one are offered the sums of their parts, not written.
+                .andExpect(jsonPath("$.totals[*].cell").value(contains("s3.received.total", "s4.review.total")))
+                .andExpect(jsonPath("$.totals[0].sum").isNumber());
         mvc.perform(get("/api/reports/2024").with(editor(agency)))
                 .andExpect(jsonPath("$.cells['s3.received.total']").value(7))
                 .andExpect(jsonPath("$.blank").value(hasItem("s4.review.total")))
