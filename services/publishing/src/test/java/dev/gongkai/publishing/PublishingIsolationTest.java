@@ -107,6 +107,7 @@ class PublishingIsolationTest {
                 get("/api/office/compiled?year=2021&jurisdiction=" + city),
                 get("/api/office/compiled.csv?year=2021&jurisdiction=" + city),
                 get("/api/office/compiled.html?year=2021&jurisdiction=" + city),
+                get("/api/office/compiled.pdf?year=2021&jurisdiction=" + city),
                 put("/api/office/compiled/narrative?year=2021&scope=own&jurisdiction=" + city).contentType(json)
                         .header("If-Match", "\"c0\"").content("{\"s6\": \"无\"}"),
                 post("/api/office/compiled/publications?year=2021&scope=own&jurisdiction=" + city)

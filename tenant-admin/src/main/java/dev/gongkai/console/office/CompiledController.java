@@ -181,4 +181,14 @@ class CompiledController {
         return Downloads.proxy(services.publishing().get().uri("/api/office/compiled.csv?year={year}&scope={scope}",
                 shown, chosen), "compiled-" + shown + "-" + chosen + ".csv");
     }
+
+    /** The draft as it would print, marked 「草稿 · 未发布」 on every page: to take to sign-off before publishing. */
+    @GetMapping("/office/compiled.pdf")
+    @ResponseBody
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year, @RequestParam(required = false) String scope) {
+        int shown = year != null ? year : ComplianceController.defaultYear();
+        String chosen = chosen(scope);
+        return Downloads.proxy(services.publishing().get().uri("/api/office/compiled.pdf?year={year}&scope={scope}",
+                shown, chosen), "compiled-" + shown + "-" + chosen + ".pdf", MediaType.APPLICATION_PDF);
+    }
 }

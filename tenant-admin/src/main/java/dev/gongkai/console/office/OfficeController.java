@@ -56,9 +56,10 @@ class OfficeController {
      * One agency's line of the queue.
      *
      * @param reviewable the office may open its report (a link on the name); {@code waiting}: it waits for review
+     * @param correction  a correction of the published report is under way (a resubmission is the corrected text)
      */
     record QueueRow(String agency, String agencyName, String status, String deadline, String submittedAt,
-                    boolean reviewable, boolean waiting) {
+                    boolean reviewable, boolean waiting, boolean correction) {
     }
 
     /**
@@ -75,7 +76,7 @@ class OfficeController {
             boolean reviewable = REVIEWABLE.contains(s) || !r.path("submittedAt").asString("").isEmpty();
             rows.add(new QueueRow(r.path("agency").asString(), r.path("agencyName").asString(), s,
                     r.path("deadline").asString(""), r.path("submittedAt").asString(""), reviewable,
-                    "SUBMITTED".equals(s)));
+                    "SUBMITTED".equals(s), r.path("correction").asBoolean(false)));
         }
         rows.sort(Comparator.comparing((QueueRow r) -> !r.waiting())
                 .thenComparing(r -> r.waiting() ? r.submittedAt() : ""));

@@ -7,6 +7,7 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvRenderer;
+import dev.gongkai.report.render.ReportPdf;
 import dev.gongkai.report.render.HtmlRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +40,13 @@ class CompiledController {
     private final CompiledReports compiled;
     private final OfficeScope scope;
     private final JsonMapper json;
+    private final ReportPdf pdf;
 
-    CompiledController(CompiledReports compiled, OfficeScope scope, JsonMapper json) {
+    CompiledController(CompiledReports compiled, OfficeScope scope, JsonMapper json, ReportPdf pdf) {
         this.compiled = compiled;
         this.scope = scope;
         this.json = json;
+        this.pdf = pdf;
     }
 
     /** The compiled report with the summed document as canonical JSON. */
@@ -169,6 +172,19 @@ class CompiledController {
                         .filename(c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".csv", StandardCharsets.UTF_8)
                         .build().toString())
                 .body(CsvRenderer.renderBytes(c.report()));
+    }
+
+    /** The draft as it would print: sums and narrative, every page marked 「草稿 · 未发布」. */
+    @GetMapping("/api/office/compiled.pdf")
+    ResponseEntity<byte[]> pdf(Caller caller, @RequestParam(required = false) Integer year,
+                               @RequestParam(required = false) String scope,
+                               @RequestParam(required = false) String jurisdiction) {
+        CompiledReport c = compile(caller, year, scope, jurisdiction);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".pdf", StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(pdf.renderDraft(c.report()));
     }
 
     private CompiledReport compile(Caller caller, Integer year, String scopeCode, String jurisdiction) {

@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.agency.Jurisdiction;
-import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.compiled.CompiledRevision;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.report.render.CsvRenderer;
@@ -33,10 +32,10 @@ class CompiledPortalController {
     private final CompiledRevisions revisions;
     private final ReportPdf pdf;
 
-    CompiledPortalController(PublicReports reports, CompiledRevisions revisions, PublishingProperties properties) {
+    CompiledPortalController(PublicReports reports, CompiledRevisions revisions, ReportPdf pdf) {
         this.reports = reports;
         this.revisions = revisions;
-        this.pdf = new ReportPdf(properties.pdfFont());
+        this.pdf = pdf;
     }
 
     @GetMapping("/{scope:own|city}")

@@ -34,9 +34,9 @@ class PortalConfiguration {
 
     @Bean
     PublicReports publicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
-                                PublicationPointer pointer, DocumentCache cache, PublishingProperties properties) {
-        return new PublicReports(registry, states, revisions, pointer, cache, new ReportPdf(properties.pdfFont()),
-                properties.cache().registryTtl());
+                                PublicationPointer pointer, DocumentCache cache, ReportPdf pdf,
+                                PublishingProperties properties) {
+        return new PublicReports(registry, states, revisions, pointer, cache, pdf, properties.cache().registryTtl());
     }
 
     @Bean

@@ -7,6 +7,9 @@ import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,24 @@ class CompiledPublicationTest {
         mvc.perform(publication("\"c0\"", null)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("compiled.publish.blocked"));
         assertThat(dsl.fetchCount(COMPILED_REVISION, COMPILED_REVISION.JURISDICTION_SLUG.eq("pub-city"))).isZero();
+    }
+
+    @Test
+    void theOfficePrintsTheDraftWithItsNarrativeMarkedAsADraftOnEveryPage() throws Exception {
+        mvc.perform(narrative(NARRATIVE, "\"c0\"")).andExpect(status().isOk());
+
+        byte[] pdf = mvc.perform(get("/api/office/compiled.pdf?year=2021&scope=own").with(officeOf(office)))
+                .andExpect(status().isOk()).andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper text = new PDFTextStripper();
+            assertThat(text.getText(document).replaceAll("\\s+", "")).contains("全市共新收政府信息公开申请5件");
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                text.setStartPage(page);
+                text.setEndPage(page);
+                assertThat(text.getText(document).replaceAll("\\s+", "")).as("page %d", page).contains("草稿·未发布");
+            }
+        }
     }
 
     @Test

@@ -46,9 +46,10 @@ class Submissions {
         this.reports = reports;
     }
 
+    /** @param correction the report was published and the office has started a correction of it */
     record Submission(String agency, String agencyName, String jurisdiction, int year, String status,
                       Integer revision, LocalDate deadline, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
-                      OffsetDateTime publishedAt) {
+                      OffsetDateTime publishedAt, boolean correction) {
     }
 
     /**
@@ -77,9 +78,9 @@ class Submissions {
                 }
                 Submission row = report.map(r -> new Submission(agency.slug().value(), agency.nameZh(),
                                 jurisdiction.value(), year, r.status().name(), r.revision(), deadline, r.submittedAt(),
-                                r.updatedAt(), r.publishedAt()))
+                                r.updatedAt(), r.publishedAt(), r.correctionPending()))
                         .orElseGet(() -> new Submission(agency.slug().value(), agency.nameZh(), jurisdiction.value(),
-                                year, NOT_STARTED, null, deadline, null, null, null));
+                                year, NOT_STARTED, null, deadline, null, null, null, false));
                 if (status.isEmpty() || status.get().equals(row.status())) {
                     rows.add(row);
                 }

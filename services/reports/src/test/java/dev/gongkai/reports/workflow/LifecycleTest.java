@@ -158,6 +158,8 @@ class LifecycleTest {
 
         act(approver(agency), "submit", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"));
+        mvc.perform(get("/api/office/submissions?year=2024").with(reviewer(office)))
+                .andExpect(jsonPath("$[?(@.agency == '" + agency.slug() + "')].correction").value(false));
         office(reviewer(office), "approve", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"));
         office(officeAdmin(office), "publish", "").andExpect(status().isOk())
@@ -170,6 +172,9 @@ class LifecycleTest {
                 .andExpect(jsonPath("$.status").value("DRAFT"));
         edit(Reports.patch(Map.of("s4.review.upheld", 1, "s4.review.total", 1))).andExpect(status().isOk());
         act(approver(agency), "submit", "").andExpect(status().isOk());
+        // The office's queue says the resubmission is a correction of what the public reads.
+        mvc.perform(get("/api/office/submissions?year=2024").with(reviewer(office)))
+                .andExpect(jsonPath("$[?(@.agency == '" + agency.slug() + "')].correction").value(true));
         office(reviewer(office), "approve", "").andExpect(status().isOk());
         office(officeAdmin(office), "publish", "").andExpect(status().isOk());
 
