@@ -1,6 +1,5 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.revisions.PublishedRevision;
@@ -14,7 +13,6 @@ import dev.gongkai.report.render.CsvTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -34,9 +32,6 @@ final class BulkExport {
     private BulkExport() {
     }
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(China.ZONE);
-
     static byte[] zip(Jurisdiction jurisdiction, int year, List<Entry> entries, Lang lang) {
         String folder = jurisdiction.slug() + "-" + year + "/";
         List<CellDefinition> cells = ReportLayout.of(ReportFormat.forYear(year)).cells();
@@ -54,7 +49,7 @@ final class BulkExport {
                 zip.write(CanonicalJson.writeBytes(revision.report()));
                 zip.closeEntry();
                 List<Object> row = new ArrayList<>(List.of(entry.agency().nameZh(), year, revision.number(),
-                        MINUTES.format(revision.publishedAt()), yesNo(entry.state().late(), lang),
+                        Html.dateTime(revision.publishedAt()), yesNo(entry.state().late(), lang),
                         entry.state().corrections(),
                         yesNo(revision.imported(), lang), revision.websiteUrl() == null ? "" : revision.websiteUrl()));
                 for (CellDefinition cell : cells) {
