@@ -1,0 +1,61 @@
+package dev.gongkai.tenants.registry;
+
+import dev.gongkai.platform.agency.Agency;
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.security.Roles;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delegated administration of branches: when a platform admin has set {@code branch_users_delegated} on a parent
+ * agency (市公安局), that agency's admins manage the users of every agency below it (its 分局, at any depth) as each
+ * branch's own admin could. Never a disclosure office (its office roles are the city's, not the parent's to hand
+ * out), never the parent's parent or a sibling: only the agencies whose chain of parents reaches the flagged agency,
+ * and only in the flagged agency's jurisdiction or one below it (a city bureau's district branches, never another
+ * city's agency, whatever its parent says).
+ */
+@Component
+public class BranchDelegation {
+
+    private final AgencyRegistry registry;
+    private final RegistryStore store;
+
+    BranchDelegation(AgencyRegistry registry, RegistryStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    /**
+     * The active agency above {@code branch}, with the flag set, in which the caller is an {@code agency-admin}: the
+     * agency they manage the branch's users for. Empty when there is none, when the branch is a disclosure office,
+     * or when it lies outside that agency's jurisdiction and those below it.
+     */
+    public Optional<Agency> managingAncestor(Caller caller, Agency branch) {
+        if (branch.kind() == AgencyKind.DISCLOSURE_OFFICE) {
+            return Optional.empty();
+        }
+        Set<AgencySlug> seen = new HashSet<>(Set.of(branch.slug()));
+        AgencySlug parent = branch.parent();
+        // seen guards against a cycle of parents, which nothing else in the registry forbids.
+        while (parent != null && seen.add(parent)) {
+            Optional<Agency> found = registry.find(parent);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Agency ancestor = found.get();
+            if (ancestor.isActive() && caller.rolesIn(ancestor.slug()).contains(Roles.AGENCY_ADMIN)
+                    && store.branchUsersDelegated(ancestor.slug())
+                    && registry.withDescendants(ancestor.jurisdiction()).contains(branch.jurisdiction())) {
+                return Optional.of(ancestor);
+            }
+            parent = ancestor.parent();
+        }
+        return Optional.empty();
+    }
+}
