@@ -54,9 +54,10 @@ class AgencyController {
     @PutMapping("/{slug}/branch-delegation")
     @PreAuthorize("hasRole('platform-admin')")
     @Operation(summary = "Branch users managed by this agency's admins",
-            description = "下属单位的用户由本单位管理员管理: when set, the agency's admins list, add, disable and enable the "
-                    + "users of every agency below it (any depth), as each one's own admin could; cleared, only "
-                    + "each branch's own admins do. Disclosure offices are never reached this way.")
+            description = "下属单位的用户由本单位管理员管理: when set, the agency's admins, acting for it, list, add, "
+                    + "disable and enable the users of every agency below it (any depth) in its jurisdiction tree, as "
+                    + "each one's own admin could; cleared, only each branch's own admins do. Disclosure offices are "
+                    + "never reached this way.")
     AgencyView delegateBranchUsers(@PathVariable AgencySlug slug, @Valid @RequestBody BranchDelegationChange change) {
         return queries.view(lifecycle.delegateBranchUsers(slug, change.branchUsersDelegated()));
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Delegated administration of branches: when a platform admin has set {@code branch_users_delegated} on a parent
- * agency (市公安局), that agency's admins manage the users of every agency below it (its 分局, at any depth) as each
+ * agency (市公安局), that agency's admins, acting for it, manage the users of every agency below it (its 分局, at any depth) as each
  * branch's own admin could. Never a disclosure office (its office roles are the city's, not the parent's to hand
  * out), never the parent's parent or a sibling: only the agencies whose chain of parents reaches the flagged agency,
  * and only in the flagged agency's jurisdiction or one below it (a city bureau's district branches, never another
@@ -32,12 +32,15 @@ public class BranchDelegation {
     }
 
     /**
-     * The active agency above {@code branch}, with the flag set, in which the caller is an {@code agency-admin}: the
-     * agency they manage the branch's users for. Empty when there is none, when the branch is a disclosure office,
-     * or when it lies outside that agency's jurisdiction and those below it.
+     * The agency the caller acts for, when it is above {@code branch}, active, has the flag set, and the caller is an
+     * {@code agency-admin} there: the agency they manage the branch's users for. Empty otherwise, when the branch is
+     * a disclosure office, or when it lies outside that agency's jurisdiction and those below it. Acting for another
+     * agency (the branch itself, say, where they may only edit), they hold only that agency's roles.
      */
     public Optional<Agency> managingAncestor(Caller caller, Agency branch) {
-        if (branch.kind() == AgencyKind.DISCLOSURE_OFFICE) {
+        AgencySlug acting = caller.actingFor();
+        if (acting == null || branch.kind() == AgencyKind.DISCLOSURE_OFFICE
+                || !caller.rolesIn(acting).contains(Roles.AGENCY_ADMIN)) {
             return Optional.empty();
         }
         Set<AgencySlug> seen = new HashSet<>(Set.of(branch.slug()));
@@ -49,10 +52,9 @@ public class BranchDelegation {
                 return Optional.empty();
             }
             Agency ancestor = found.get();
-            if (ancestor.isActive() && caller.rolesIn(ancestor.slug()).contains(Roles.AGENCY_ADMIN)
-                    && store.branchUsersDelegated(ancestor.slug())
-                    && registry.withDescendants(ancestor.jurisdiction()).contains(branch.jurisdiction())) {
-                return Optional.of(ancestor);
+            if (ancestor.slug().equals(acting)) {
+                return Optional.of(ancestor).filter(a -> a.isActive() && store.branchUsersDelegated(a.slug())
+                        && registry.withDescendants(a.jurisdiction()).contains(branch.jurisdiction()));
             }
             parent = ancestor.parent();
         }

@@ -100,8 +100,8 @@ class AgencyUsers {
 
     /**
      * The agency whose users the caller may manage: any for platform admins; otherwise one in which the caller holds
-     * {@code agency-admin} (the path names it: it is the agency they act for here), or one below an agency where they
-     * do and whose admins manage its branches' users; or else 404 for an agency they belong to no admin of, and 403
+     * {@code agency-admin} (the path names it: it is the agency they act for here), or one below the agency they act
+     * for as its admin when that agency's admins manage its branches' users; or else 404 for an agency they belong to no admin of, and 403
      * for one where they hold other roles. Suspended or archived: 403.
      */
     private Agency managed(Caller caller, AgencySlug slug) {

@@ -24,9 +24,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static dev.gongkai.platform.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +169,19 @@ class BranchDelegationTest {
         refusedAsUnknown(adminOf(BRANCH), BUREAU);
         refusedAsUnknown(adminOf(BRANCH), SIBLING);
         refusedAsUnknown(token("approver-" + BUREAU, List.of(BUREAU), Roles.AGENCY_APPROVER), BRANCH);
+    }
+
+    /** Admin of the bureau, clerk of the branch: acting for the branch, they hold the clerk's role there and no more. */
+    @Test
+    void onlyActingForTheBureauDoTheyManageTheBranchsUsers() throws Exception {
+        var both = member("admin-" + BUREAU + "-clerk-" + BRANCH,
+                Map.of(BUREAU, Set.of(Roles.AGENCY_ADMIN), BRANCH, Set.of(Roles.AGENCY_EDITOR)));
+        mvc.perform(get("/api/agencies/{slug}/users", BRANCH).with(both).header("X-Agency", BUREAU.value()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/agencies/{slug}/users", BRANCH).with(both).header("X-Agency", BRANCH.value()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("access.denied"));
+        mvc.perform(get("/api/agencies/{slug}/users", SUB_BRANCH).with(both).header("X-Agency", BRANCH.value()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
