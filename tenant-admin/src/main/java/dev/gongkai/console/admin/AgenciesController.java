@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * The operators' view of tenants: agencies as a tree per jurisdiction with each schema's migration state; provision,
- * suspend, archive, activate; migrate all schemas.
+ * suspend, archive, activate; let a parent agency's admins manage its branches' users; migrate all schemas.
  */
 @Controller
 class AgenciesController {
@@ -129,6 +129,22 @@ class AgenciesController {
             model.addAttribute("command", command);
         }
         return tree(model);
+    }
+
+    /** Sets or clears 下属单位的用户由本单位管理员管理 (the page asks for confirmation first). */
+    @PostMapping("/admin/agencies/{slug}/branch-delegation")
+    String delegateBranchUsers(@PathVariable String slug, @RequestParam boolean delegated, Locale locale,
+                               RedirectAttributes redirect) {
+        try {
+            services.tenants().put().uri("/api/agencies/{slug}/branch-delegation", slug)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(json.createObjectNode().put("branchUsersDelegated", delegated))
+                    .retrieve().toBodilessEntity();
+            redirect.addFlashAttribute("notice", delegated ? "admin.done.delegate" : "admin.done.undelegate");
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
+        }
+        return "redirect:/admin/agencies";
     }
 
     @PostMapping("/admin/agencies/{slug}/{action}")

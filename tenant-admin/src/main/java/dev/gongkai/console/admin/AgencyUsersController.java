@@ -1,8 +1,10 @@
 package dev.gongkai.console.admin;
 
+import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 /**
  * An agency's users (the members of its Keycloak Organization, through the tenants service): roles, status and
  * pending sign-in actions; add one (the temporary password is shown once, on the page after adding), disable, enable.
+ * The same page serves a parent agency's admin managing a branch's users when the platform admin allows it; the
+ * heading then says whose users they are and for which agency they are managed.
  */
 @Controller
 class AgencyUsersController {
@@ -45,6 +49,9 @@ class AgencyUsersController {
                 .body(JsonNode.class);
         // "agency" is the shell's: the signed-in user's own agency.
         model.addAttribute("managed", agency);
+        ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+        // The service let them in: anyone but a platform admin on an agency other than their own is its parent's admin.
+        model.addAttribute("fromParent", user != null && !user.isPlatformAdmin() && !slug.equals(user.acting()));
         model.addAttribute("users", users);
         model.addAttribute("grantable", "DISCLOSURE_OFFICE".equals(agency.path("kind").asString())
                 ? Stream.concat(AGENCY_ROLES.stream(), OFFICE_ROLES.stream()).toList()

@@ -1,8 +1,10 @@
 package dev.gongkai.console.branches;
 
 import dev.gongkai.console.office.OfficeYears;
+import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,9 @@ import java.util.List;
 
 /**
  * 下属单位: a parent agency's admin or approver watching its branches' reports of a year on the publishing service's
- * {@code /api/branches}: status, findings counted, dates and lateness, never a link into a branch's drafts.
+ * {@code /api/branches}: status, findings counted, dates and lateness, never a link into a branch's drafts. When the
+ * platform admin lets this agency's admins manage its branches' users, its admins also get a link to each branch's
+ * users.
  */
 @Controller
 class BranchesController {
@@ -51,9 +55,17 @@ class BranchesController {
                     b.path("status").isString() ? b.path("status").asString() : null, b.path("errors").asInt(),
                     b.path("warnings").asInt(), day(b.path("submittedAt")), day(b.path("publishedAt")), lateness));
         }
+        model.addAttribute("manageUsers", managesBranchUsers());
         model.addAttribute("year", shown);
         model.addAttribute("rows", rows);
         return "agency/branches";
+    }
+
+    /** An admin of the acting agency, whose admins manage the branches' users (the tenants service says so). */
+    private boolean managesBranchUsers() {
+        ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+        return user != null && user.has(ConsoleUser.AGENCY_ADMIN) && services.tenants().get().uri("/api/agencies/me")
+                .retrieve().body(JsonNode.class).path("branchUsersDelegated").asBoolean(false);
     }
 
     static String day(JsonNode instant) {

@@ -6,10 +6,14 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,6 +49,21 @@ class AgencyController {
     @Operation(summary = "One agency", description = "404 unless the caller may see it.")
     AgencyView get(Caller caller, @PathVariable AgencySlug slug) {
         return queries.agency(caller, slug);
+    }
+
+    @PutMapping("/{slug}/branch-delegation")
+    @PreAuthorize("hasRole('platform-admin')")
+    @Operation(summary = "Branch users managed by this agency's admins",
+            description = "下属单位的用户由本单位管理员管理: when set, the agency's admins, acting for it, list, add, "
+                    + "disable and enable the users of every agency below it (any depth) in its jurisdiction tree, as "
+                    + "each one's own admin could; cleared, only each branch's own admins do. Disclosure offices are "
+                    + "never reached this way.")
+    AgencyView delegateBranchUsers(@PathVariable AgencySlug slug, @Valid @RequestBody BranchDelegationChange change) {
+        return queries.view(lifecycle.delegateBranchUsers(slug, change.branchUsersDelegated()));
+    }
+
+    /** @param branchUsersDelegated whether the agency's admins manage the users of the agencies below it */
+    record BranchDelegationChange(@NotNull Boolean branchUsersDelegated) {
     }
 
     @PostMapping("/{slug}/suspend")

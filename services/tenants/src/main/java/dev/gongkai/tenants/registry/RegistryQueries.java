@@ -12,6 +12,7 @@ import dev.gongkai.platform.tenancy.AgencyAccess;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What each caller may see of the registry: platform admins everything, disclosure-office staff their jurisdiction,
@@ -22,30 +23,43 @@ class RegistryQueries {
 
     private final AgencyRegistry registry;
     private final AgencyAccess access;
+    private final RegistryStore store;
+    private final BranchDelegation delegation;
 
-    RegistryQueries(AgencyRegistry registry, AgencyAccess access) {
+    RegistryQueries(AgencyRegistry registry, AgencyAccess access, RegistryStore store, BranchDelegation delegation) {
         this.registry = registry;
         this.access = access;
+        this.store = store;
+        this.delegation = delegation;
     }
 
     AgencyView view(Agency agency) {
+        return view(agency, store.branchUsersDelegated(agency.slug()));
+    }
+
+    private AgencyView view(Agency agency, boolean branchUsersDelegated) {
         Jurisdiction jurisdiction = registry.findJurisdiction(agency.jurisdiction()).orElseThrow();
-        return AgencyView.of(agency, jurisdiction);
+        return AgencyView.of(agency, jurisdiction, branchUsersDelegated);
     }
 
     List<AgencyView> agencies(Caller caller) {
+        Set<AgencySlug> delegating = store.branchUsersDelegated();
         if (caller.isPlatformAdmin()) {
-            return registry.all().stream().map(this::view).toList();
+            return registry.all().stream().map(a -> view(a, delegating.contains(a.slug()))).toList();
         }
         List<JurisdictionSlug> supervised = access.supervisedJurisdictions(caller);
         if (supervised.isEmpty()) {
             throw listForbidden();
         }
-        return supervised.stream().flatMap(j -> registry.inJurisdiction(j).stream()).map(this::view).toList();
+        return supervised.stream().flatMap(j -> registry.inJurisdiction(j).stream())
+                .map(a -> view(a, delegating.contains(a.slug()))).toList();
     }
 
+    /** Also a branch to the admin of a parent who manages its users ({@link BranchDelegation}). */
     AgencyView agency(Caller caller, AgencySlug slug) {
-        return registry.find(slug).filter(a -> access.canSee(caller, a)).map(this::view)
+        return registry.find(slug)
+                .filter(a -> access.canSee(caller, a) || delegation.managingAncestor(caller, a).isPresent())
+                .map(this::view)
                 .orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
     }
 

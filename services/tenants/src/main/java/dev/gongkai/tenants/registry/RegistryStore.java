@@ -57,6 +57,26 @@ public class RegistryStore {
                 .execute() == 1;
     }
 
+    /** @return true if the flag changed */
+    public boolean setBranchUsersDelegated(AgencySlug slug, boolean delegated) {
+        return dsl.update(AGENCY)
+                .set(AGENCY.BRANCH_USERS_DELEGATED, delegated)
+                .set(AGENCY.UPDATED_AT, OffsetDateTime.now())
+                .where(AGENCY.SLUG.eq(slug.value()).and(AGENCY.BRANCH_USERS_DELEGATED.ne(delegated)))
+                .execute() == 1;
+    }
+
+    /** Whether the agency's admins manage the users of the agencies below it. */
+    public boolean branchUsersDelegated(AgencySlug slug) {
+        return dsl.fetchExists(AGENCY, AGENCY.SLUG.eq(slug.value()), AGENCY.BRANCH_USERS_DELEGATED.isTrue());
+    }
+
+    /** Every agency whose admins manage the users of the agencies below it. */
+    Set<AgencySlug> branchUsersDelegated() {
+        return dsl.select(AGENCY.SLUG).from(AGENCY).where(AGENCY.BRANCH_USERS_DELEGATED.isTrue())
+                .fetchSet(r -> new AgencySlug(r.value1()));
+    }
+
     /** @return true if recorded now */
     public boolean recordStep(AgencySlug slug, String step) {
         return dsl.insertInto(PROVISIONING_STEP)

@@ -4,12 +4,14 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.tenants.keycloak.Organizations;
+import dev.gongkai.tenants.registry.BranchDelegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,8 +28,9 @@ import java.util.function.Supplier;
 /**
  * An agency's users: their roles in the agency in the registry ({@code core.agency_membership}), their accounts in
  * Keycloak (members of the agency's Organization). Platform admins manage every agency's users; an
- * {@code agency-admin} of an agency manages that agency's users, and any agency where they are no admin does not
- * exist for them (404). Nobody hands out the platform-admin role here, and office roles only to the staff of a
+ * {@code agency-admin} of an agency manages that agency's users, and those of the agencies below it when a platform
+ * admin has let it ({@link BranchDelegation}); any other agency where they are no admin does not exist for them
+ * (404). Nobody hands out the platform-admin role here, and office roles only to the staff of a
  * disclosure office. Disabling someone takes away their roles in this agency; their account is disabled only when
  * they act for no other agency, so one agency cannot lock a person out of another.
  */
@@ -40,13 +43,15 @@ class AgencyUsers {
     private final AgencyAccess access;
     private final Organizations organizations;
     private final MembershipStore memberships;
+    private final BranchDelegation delegation;
 
     AgencyUsers(AgencyRegistry registry, AgencyAccess access, Organizations organizations,
-                MembershipStore memberships) {
+                MembershipStore memberships, BranchDelegation delegation) {
         this.registry = registry;
         this.access = access;
         this.organizations = organizations;
         this.memberships = memberships;
+        this.delegation = delegation;
     }
 
     List<AgencyUser> list(Caller caller, AgencySlug slug) {
@@ -95,20 +100,40 @@ class AgencyUsers {
 
     /**
      * The agency whose users the caller may manage: any for platform admins; otherwise one in which the caller holds
-     * {@code agency-admin} (the path names it: it is the agency they act for here), or else 404 for an agency they
-     * belong to no admin of, and 403 for one where they hold other roles. Suspended or archived: 403.
+     * {@code agency-admin} (the path names it: it is the agency they act for here), or one below the agency they act
+     * for as its admin when that agency's admins manage its branches' users; or else 404 for an agency they belong to no admin of, and 403
+     * for one where they hold other roles. Suspended or archived: 403.
      */
     private Agency managed(Caller caller, AgencySlug slug) {
         if (caller.isPlatformAdmin()) {
             return registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
         }
-        if (!caller.rolesIn(slug).contains(Roles.AGENCY_ADMIN)) {
-            if (caller.belongsTo(slug)) {
-                throw new ApiException(ProblemCode.ACCESS_DENIED).variant("agency-users");
-            }
-            throw AgencyRegistry.notFound(slug.value());
+        if (caller.rolesIn(slug).contains(Roles.AGENCY_ADMIN)) {
+            return access.resolve(caller, Optional.of(slug)).orElseThrow().agency();
         }
-        return access.resolve(caller, Optional.of(slug)).orElseThrow().agency();
+        Optional<Agency> branch = registry.find(slug);
+        if (branch.isPresent()) {
+            Optional<Agency> parent = delegation.managingAncestor(caller, branch.get());
+            if (parent.isPresent()) {
+                log.info("Users of {} managed by {} as an admin of {}", slug, caller.username(), parent.get().slug());
+                return usable(branch.get());
+            }
+        }
+        if (caller.belongsTo(slug)) {
+            throw new ApiException(ProblemCode.ACCESS_DENIED).variant("agency-users");
+        }
+        throw AgencyRegistry.notFound(slug.value());
+    }
+
+    /** A branch managed from above is refused while suspended or archived, as its own admin would be. */
+    private static Agency usable(Agency agency) {
+        if (agency.status() == AgencyStatus.SUSPENDED) {
+            throw new ApiException(ProblemCode.AGENCY_SUSPENDED, agency.slug());
+        }
+        if (agency.status() == AgencyStatus.ARCHIVED) {
+            throw new ApiException(ProblemCode.AGENCY_ARCHIVED, agency.slug());
+        }
+        return agency;
     }
 
     private static List<String> sorted(Set<String> roles) {

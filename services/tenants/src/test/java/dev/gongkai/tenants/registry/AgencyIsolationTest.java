@@ -24,6 +24,7 @@ import static dev.gongkai.platform.testing.TestTokens.officeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,6 +74,8 @@ class AgencyIsolationTest {
                 post("/api/agencies/" + b + "/suspend"),
                 post("/api/agencies/" + b + "/archive"),
                 post("/api/agencies/" + b + "/activate"),
+                put("/api/agencies/" + b + "/branch-delegation").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"branchUsersDelegated\":true}"),
                 post("/api/admin/migrate-all"),
                 get("/api/admin/agencies/" + b + "/export"),
                 post("/api/admin/agencies/restore").contentType("application/zip").content(new byte[0]),
@@ -94,7 +97,8 @@ class AgencyIsolationTest {
                 "GET /api/agencies/me", "GET /api/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
                 "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
                 "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
-                "POST /api/agencies/{slug}/activate", "POST /api/admin/migrate-all",
+                "POST /api/agencies/{slug}/activate", "PUT /api/agencies/{slug}/branch-delegation",
+                "POST /api/admin/migrate-all",
                 "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore",
                 "GET /api/admin/migrations", "GET /api/agencies/{slug}/users", "POST /api/agencies/{slug}/users",
                 "POST /api/agencies/{slug}/users/{username}/disable", "POST /api/agencies/{slug}/users/{username}/enable");

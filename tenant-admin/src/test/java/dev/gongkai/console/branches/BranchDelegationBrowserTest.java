@@ -1,0 +1,97 @@
+package dev.gongkai.console.branches;
+
+import dev.gongkai.console.ConsoleOnRealStack;
+import dev.gongkai.console.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.DriverManager;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 乌海市公安局 with 下属单位的用户由本单位管理员管理 set: an admin of the bureau, made for this test (in the realm and
+ * in this run's registry), goes from 下属单位 to 海勃湾区分局's users, sees whose users they manage and for whom,
+ * adds a clerk and disables them. The flag is cleared and the people removed afterwards; no report is drafted.
+ */
+class BranchDelegationBrowserTest extends ConsoleOnRealStack {
+
+    private static final String CITY_PSB = "wuhai-psb";
+    private static final String BRANCH = "wuhai-psb-haibowan";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String admin = "psb-deleg-" + run;
+    private final String clerk = "hbw-clerk-" + run;
+
+    @BeforeAll
+    void aBureauAdminWithDelegation() throws Exception {
+        String id = TestRealm.createUser(admin, "孙", "丽");
+        try (var db = connect();
+             var grant = db.prepareStatement("insert into core.agency_membership (user_id, username, agency_slug, role)"
+                     + " values (?, ?, ?, 'agency-admin')")) {
+            grant.setString(1, id);
+            grant.setString(2, admin);
+            grant.setString(3, CITY_PSB);
+            grant.executeUpdate();
+        }
+        delegate(true);
+    }
+
+    @AfterAll
+    void clearTheFlagAndRemoveThePeople() throws Exception {
+        delegate(false);
+        TestRealm.deleteUser(clerk);
+        TestRealm.deleteUser(admin);
+    }
+
+    @Test
+    void theBureausAdminManagesABranchsUsersFromTheBranchesPage() {
+        browser.signIn(CONSOLE, admin, TestRealm.PASSWORD);
+        browser.click("nav [data-test=nav-branches]");
+        browser.waitForText("h1", "下属单位报送进度");
+        assertThat(browser.find("[data-test=manage-users-hint]").getText()).contains("管理下属单位的用户");
+        browser.assertAccessible();
+        browser.click("#branches tr[data-agency=" + BRANCH + "] [data-test=branch-users]");
+
+        browser.waitForText("h1", "下属单位乌海市公安局海勃湾区分局的用户");
+        assertThat(browser.find("[data-test=managed-for]").getText()).contains("乌海市公安局管理员");
+        browser.find("#username").sendKeys(clerk);
+        browser.find("#lastName").sendKeys("钱");
+        browser.find("#firstName").sendKeys("进");
+        assertThat(browser.find("#add-user").getText()).doesNotContain("政务公开办", "平台管理员");
+        browser.click("#add-user button[type=submit]");
+        browser.waitForText("#added", clerk);
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "填报人员", "已启用");
+
+        browser.click("#users tr[data-user='" + clerk + "'] button");
+        browser.waitForText(".notice", "已停用该用户");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");
+        browser.assertAccessible();
+        browser.assertReadable();
+        browser.click("a[hreflang=en]");
+        browser.waitForText("h1", "Users of the branch");
+        browser.assertReadable();
+        browser.click("a[hreflang=zh-CN]");
+        browser.waitForText("h1", "下属单位");
+
+        // Above or beside the bureau: as if it did not exist.
+        browser.open(CONSOLE + "/admin/agencies/wuhai-office/users");
+        browser.waitFor("[data-test=problem]");
+        browser.signOut(CONSOLE);
+    }
+
+    private void delegate(boolean delegated) throws Exception {
+        try (var db = connect();
+             var flag = db.prepareStatement("update core.agency set branch_users_delegated = ? where slug = ?")) {
+            flag.setBoolean(1, delegated);
+            flag.setString(2, CITY_PSB);
+            assertThat(flag.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static java.sql.Connection connect() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + stack.database, "postgres", "");
+    }
+}
