@@ -61,10 +61,7 @@ public class CompiledReports {
                     return scope;
                 }
             }
-            throw ApiException.badRequest("compiled.scope.invalid",
-                    "请明确汇总范围：scope=own（本级）或 scope=city（全市汇总，作为附件）",
-                    "State the scope explicitly: scope=own (the government's own report) or scope=city "
-                            + "(city-wide sum, as an appendix)").atField("scope");
+            throw new ApiException(ProblemCode.COMPILED_SCOPE_INVALID).atField("scope");
         }
     }
 

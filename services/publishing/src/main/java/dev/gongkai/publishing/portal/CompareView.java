@@ -3,6 +3,7 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.CellDefinition;
@@ -79,8 +80,7 @@ final class CompareView {
                 .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                 .toList()));
         if (items.size() > max) {
-            throw ApiException.badRequest("compare.too-many", "参数 " + parameter + " 最多 " + max + " 项",
-                    "Parameter " + parameter + " takes at most " + max + " values").atField(parameter);
+            throw new ApiException(ProblemCode.COMPARE_TOO_MANY, parameter, max).atField(parameter);
         }
         return items;
     }
@@ -89,8 +89,7 @@ final class CompareView {
         List<Integer> years = new ArrayList<>();
         for (String item : list(values, "years", MAX_YEARS)) {
             if (!item.matches("\\d{4}")) {
-                throw ApiException.badRequest("compare.year.invalid", "年度须为四位数字：" + item,
-                        "A year has four digits: " + item).atField("years");
+                throw new ApiException(ProblemCode.COMPARE_YEAR_INVALID, item).atField("years");
             }
             years.add(Integer.parseInt(item));
         }
@@ -101,8 +100,8 @@ final class CompareView {
     static List<CellDefinition> cells(List<String> keys) {
         List<CellDefinition> cells = new ArrayList<>();
         for (String key : keys) {
-            cells.add(cell(key).orElseThrow(() -> ApiException.badRequest("compare.cell.unknown",
-                    "未知的单元格：" + key, "Unknown cell key: " + key).atField("cells")));
+            cells.add(cell(key).orElseThrow(
+                    () -> new ApiException(ProblemCode.COMPARE_CELL_UNKNOWN, key).atField("cells")));
         }
         return cells;
     }

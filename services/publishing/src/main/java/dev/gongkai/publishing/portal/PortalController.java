@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.publishing.ratelimit.OpenData;
 import dev.gongkai.publishing.revisions.Deadlines;
@@ -124,8 +125,7 @@ class PortalController {
                                       @RequestParam(required = false) List<String> years, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         if (CompareView.list(cells, "cells", CompareView.MAX_CELLS).isEmpty()) {
-            throw ApiException.badRequest("compare.cells.missing", "请指定要对比的单元格（cells）",
-                    "Name the cells to compare (cells)").atField("cells");
+            throw new ApiException(ProblemCode.COMPARE_CELLS_MISSING).atField("cells");
         }
         CompareView.Selection selection = selection(agencies, cells, years, reports.states().inJurisdiction(j.slug()));
         return ResponseEntity.ok().contentType(PublicReports.CSV).cacheControl(REVALIDATE)

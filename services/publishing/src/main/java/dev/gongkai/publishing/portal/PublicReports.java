@@ -8,6 +8,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.cache.DocumentCache;
 import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.cache.PublicationPointer.Current;
@@ -95,8 +96,7 @@ public class PublicReports {
 
     Jurisdiction jurisdiction(String slug) {
         return known(knownJurisdictions, slug, () -> registry.findJurisdiction(JurisdictionSlug.of(slug)))
-                .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + slug,
-                        "Jurisdiction " + slug + " not found"));
+                .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, slug));
     }
 
     Agency agency(Jurisdiction jurisdiction, String slug) {
@@ -238,7 +238,7 @@ public class PublicReports {
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
         if (number < 1 || number > current.number()) {
-            throw ApiException.notFound("revision.not-found", "未找到该版本", "No such published revision");
+            throw new ApiException(ProblemCode.REPORT_REVISION_NOT_FOUND, year, number);
         }
         String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + language(lang, ":") + ":"
                 + RENDERING;
@@ -277,7 +277,6 @@ public class PublicReports {
     }
 
     static ApiException notPublished(Agency agency, int year) {
-        return ApiException.notFound("report.not-published", agency.nameZh() + " " + year + " 年度报告尚未发布",
-                "The " + year + " report of " + agency.slug() + " has not been published");
+        return new ApiException(ProblemCode.REPORT_NOT_PUBLISHED, agency.nameZh(), year);
     }
 }
