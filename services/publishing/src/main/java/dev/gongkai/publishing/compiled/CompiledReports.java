@@ -165,10 +165,10 @@ public class CompiledReports {
             String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
                 missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        "not-published", status));
+                        CompiledReport.Missing.NOT_PUBLISHED, status));
             } else if (current.get().report().format() != format) {
                 missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        "format", status));
+                        CompiledReport.Missing.FORMAT, status));
             } else {
                 included.add(new CompiledReport.Included(agency.slug().value(), agency.nameZh(), where, whereZh,
                         current.get().number(), current.get().publishedAt()));
