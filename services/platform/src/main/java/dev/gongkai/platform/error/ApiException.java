@@ -40,49 +40,9 @@ public class ApiException extends RuntimeException {
         this.arguments = arguments;
     }
 
-    /**
-     * Text written at the throw site, from before the catalogue. Only the sites listed in {@code ProblemCatalogueTest}
-     * still use it, and that list may only shrink: give a new refusal a {@link ProblemCode}.
-     */
-    @Deprecated
-    public ApiException(HttpStatus status, String code, String messageZh, String messageEn) {
-        this(status, code, messageZh, messageEn, Map.of());
-    }
-
-    /** See {@link #ApiException(HttpStatus, String, String, String)}. */
-    @Deprecated
-    public ApiException(HttpStatus status, String code, String messageZh, String messageEn,
-                        Map<String, Object> properties) {
-        this(status, code, messageZh, messageEn, properties, null, List.of());
-    }
-
-    /** See {@link #ApiException(HttpStatus, String, String, String)}. */
-    @Deprecated
-    public static ApiException notFound(String code, String messageZh, String messageEn) {
-        return new ApiException(HttpStatus.NOT_FOUND, code, messageZh, messageEn);
-    }
-
-    /** See {@link #ApiException(HttpStatus, String, String, String)}. */
-    @Deprecated
-    public static ApiException forbidden(String code, String messageZh, String messageEn) {
-        return new ApiException(HttpStatus.FORBIDDEN, code, messageZh, messageEn);
-    }
-
-    /** See {@link #ApiException(HttpStatus, String, String, String)}. */
-    @Deprecated
-    public static ApiException badRequest(String code, String messageZh, String messageEn) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code, messageZh, messageEn);
-    }
-
-    /** See {@link #ApiException(HttpStatus, String, String, String)}. */
-    @Deprecated
-    public static ApiException conflict(String code, String messageZh, String messageEn) {
-        return new ApiException(HttpStatus.CONFLICT, code, messageZh, messageEn);
-    }
-
     /** The same refusal with one of the code's declared message variants (e.g. why a slug is invalid). */
     public ApiException variant(String variant) {
-        if (problem == null || !problem.variants().contains(variant)) {
+        if (!problem.variants().contains(variant)) {
             throw new IllegalArgumentException(code + " has no message variant " + variant);
         }
         return new ApiException(problem, variant, arguments, properties);

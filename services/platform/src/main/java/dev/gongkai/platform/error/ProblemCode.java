@@ -76,6 +76,7 @@ public enum ProblemCode {
     COMPILED_NARRATIVE_INVALID("compiled.narrative.invalid", HttpStatus.UNPROCESSABLE_CONTENT),
     COMPILED_PUBLISH_BLOCKED("compiled.publish.blocked", HttpStatus.UNPROCESSABLE_CONTENT),
     COMPILED_REASON_REQUIRED("compiled.reason.required", HttpStatus.BAD_REQUEST),
+    COMPILED_SCOPE_INVALID("compiled.scope.invalid", HttpStatus.BAD_REQUEST),
     REPORT_REVISION_NOT_FOUND("report.revision.not-found", HttpStatus.NOT_FOUND),
     REPORT_PATCH_INVALID("report.patch.invalid", HttpStatus.UNPROCESSABLE_CONTENT),
     REPORT_PATCH_NOT_OBJECT("report.patch.not-object", HttpStatus.BAD_REQUEST),
@@ -114,7 +115,15 @@ public enum ProblemCode {
     SCORECARD_POINTS_INVALID("scorecard.points.invalid", HttpStatus.BAD_REQUEST),
     WEBSITE_URL_INVALID("website-url.invalid", HttpStatus.BAD_REQUEST),
     REPORT_NOT_PUBLISHED("report.not-published", HttpStatus.NOT_FOUND, "website-url"),
-    RATE_LIMIT_EXCEEDED("rate-limit.exceeded", HttpStatus.TOO_MANY_REQUESTS);
+    RATE_LIMIT_EXCEEDED("rate-limit.exceeded", HttpStatus.TOO_MANY_REQUESTS),
+    COMPARE_TOO_MANY("compare.too-many", HttpStatus.BAD_REQUEST),
+    COMPARE_YEAR_INVALID("compare.year.invalid", HttpStatus.BAD_REQUEST),
+    COMPARE_CELL_UNKNOWN("compare.cell.unknown", HttpStatus.BAD_REQUEST),
+    COMPARE_CELLS_MISSING("compare.cells.missing", HttpStatus.BAD_REQUEST),
+    // The published documents' own HTTP server (its answers to what is not a document request).
+    DOCUMENT_NOT_FOUND("document.not-found", HttpStatus.NOT_FOUND),
+    DOCUMENT_READ_ONLY("method.not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    REQUEST_UNREADABLE("request.unreadable", HttpStatus.BAD_REQUEST);
 
     private final String code;
     private final HttpStatus status;

@@ -16,7 +16,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String code, String messageZh, String messageEn) {
+    private static ProblemDetail of(HttpStatus status, String code, String messageZh, String messageEn) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageEn);
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);

@@ -27,17 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The problem catalogue holds together: every code in both languages, and no new text written at a throw site. */
 class ProblemCatalogueTest {
 
-    /**
-     * Throw sites that still write their texts inline (from before the catalogue), per file under
-     * {@code services/}. This list may only shrink: convert a site to a {@link ProblemCode} and lower its count.
-     */
-    static final Map<String, Integer> INLINE_TEXT_SITES = Map.ofEntries(
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/compiled/CompiledReports.java", 1),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/CompareView.java", 3),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PortalController.java", 1),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublicReports.java", 3),
-            Map.entry("publishing/src/main/java/dev/gongkai/publishing/portal/PublishedDocuments.java", 1));
-
+    /** A problem built from texts rather than a {@link ProblemCode} (the API that allowed it is gone; keep it so). */
     private static final Pattern INLINE = Pattern.compile("new ApiException\\((?:org\\.springframework\\.http\\.)?HttpStatus"
             + "|new ApiException\\(status, |ApiException\\.(?:notFound|forbidden|badRequest|conflict)\\("
             + "|Problems\\.of\\(HttpStatus|Problems\\.of\\(status");
@@ -105,9 +95,7 @@ class ProblemCatalogueTest {
                 }
             }
         }
-        Map<String, Integer> grown = new TreeMap<>(found);
-        grown.entrySet().removeIf(e -> e.getValue() <= INLINE_TEXT_SITES.getOrDefault(e.getKey(), 0));
-        assertThat(grown).as("inline problem texts beyond the recorded count (give them a ProblemCode)").isEmpty();
+        assertThat(found).as("problem texts written at a throw site (give them a ProblemCode)").isEmpty();
     }
 
     private static Set<String> keys() {

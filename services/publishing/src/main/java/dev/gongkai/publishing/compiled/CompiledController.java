@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -155,7 +156,7 @@ class CompiledController {
                 .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）").collect(Collectors.joining("、")))
                 + "</p>\n<p>未纳入 "
                 + c.missing().size() + " 个机构：" + HtmlUtils.htmlEscape(c.missing().stream()
-                .map(m -> m.nameZh() + ("format".equals(m.reason()) ? "（格式不同）" : "（未发布）"))
+                .map(m -> m.nameZh() + "（" + m.reasonWords(Locale.CHINESE) + "）")
                 .collect(Collectors.joining("、"))) + "</p>\n</aside>\n";
         String page = HtmlRenderer.render(c.report()).replaceFirst("<body>\n", "<body>\n" + banner);
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))

@@ -1,9 +1,11 @@
 package dev.gongkai.publishing.compiled;
 
+import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.AnnualReport;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,9 +44,17 @@ public record CompiledReport(int year, String jurisdiction, String scope, String
                            Instant publishedAt) {
     }
 
-    /** @param reason {@code not-published}, or {@code format} when its report follows another national format */
+    /** @param reason {@value #NOT_PUBLISHED}, or {@value #FORMAT} when its report follows another national format */
     public record Missing(String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason,
                           String status) {
+
+        public static final String NOT_PUBLISHED = "not-published";
+        public static final String FORMAT = "format";
+
+        /** Why it is missing, in the words people read ({@code compiled.missing.*} of the label bundle). */
+        public String reasonWords(Locale locale) {
+            return Labels.word("compiled.missing." + reason, locale);
+        }
     }
 
     public record FindingView(String rule, String severity, List<String> cells, String messageZh, String messageEn) {

@@ -61,10 +61,7 @@ public class CompiledReports {
                     return scope;
                 }
             }
-            throw ApiException.badRequest("compiled.scope.invalid",
-                    "请明确汇总范围：scope=own（本级）或 scope=city（全市汇总，作为附件）",
-                    "State the scope explicitly: scope=own (the government's own report) or scope=city "
-                            + "(city-wide sum, as an appendix)").atField("scope");
+            throw new ApiException(ProblemCode.COMPILED_SCOPE_INVALID).atField("scope");
         }
     }
 
@@ -168,10 +165,10 @@ public class CompiledReports {
             String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
                 missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        "not-published", status));
+                        CompiledReport.Missing.NOT_PUBLISHED, status));
             } else if (current.get().report().format() != format) {
                 missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        "format", status));
+                        CompiledReport.Missing.FORMAT, status));
             } else {
                 included.add(new CompiledReport.Included(agency.slug().value(), agency.nameZh(), where, whereZh,
                         current.get().number(), current.get().publishedAt()));

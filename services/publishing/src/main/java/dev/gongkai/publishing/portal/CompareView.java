@@ -3,6 +3,7 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.CellDefinition;
@@ -46,8 +47,15 @@ final class CompareView {
     record Line(Agency agency, int year, Optional<PublishedRevision> revision) {
     }
 
-    /** What may be picked: the jurisdiction's agencies (each parent before its branches) and its years on record. */
-    record Choices(List<Agency> agencies, List<Integer> years) {
+    /**
+     * What may be picked: the agencies of the jurisdiction and of those below it, by where they are registered (each
+     * parent before its branches, wherever the branch is registered), and the years on record.
+     */
+    record Choices(List<Group> groups, List<Integer> years) {
+    }
+
+    /** The agencies offered under one jurisdiction's name. */
+    record Group(Jurisdiction jurisdiction, List<Agency> agencies) {
     }
 
     /** What was picked: never empty measures (the common ones when none was named). */
@@ -79,8 +87,7 @@ final class CompareView {
                 .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                 .toList()));
         if (items.size() > max) {
-            throw ApiException.badRequest("compare.too-many", "参数 " + parameter + " 最多 " + max + " 项",
-                    "Parameter " + parameter + " takes at most " + max + " values").atField(parameter);
+            throw new ApiException(ProblemCode.COMPARE_TOO_MANY, parameter, max).atField(parameter);
         }
         return items;
     }
@@ -89,8 +96,7 @@ final class CompareView {
         List<Integer> years = new ArrayList<>();
         for (String item : list(values, "years", MAX_YEARS)) {
             if (!item.matches("\\d{4}")) {
-                throw ApiException.badRequest("compare.year.invalid", "年度须为四位数字：" + item,
-                        "A year has four digits: " + item).atField("years");
+                throw new ApiException(ProblemCode.COMPARE_YEAR_INVALID, item).atField("years");
             }
             years.add(Integer.parseInt(item));
         }
@@ -101,8 +107,8 @@ final class CompareView {
     static List<CellDefinition> cells(List<String> keys) {
         List<CellDefinition> cells = new ArrayList<>();
         for (String key : keys) {
-            cells.add(cell(key).orElseThrow(() -> ApiException.badRequest("compare.cell.unknown",
-                    "未知的单元格：" + key, "Unknown cell key: " + key).atField("cells")));
+            cells.add(cell(key).orElseThrow(
+                    () -> new ApiException(ProblemCode.COMPARE_CELL_UNKNOWN, key).atField("cells")));
         }
         return cells;
     }
@@ -162,14 +168,24 @@ final class CompareView {
             out.append("<input type=\"hidden\" name=\"lang\" value=\"en\">\n");
         }
         out.append("<fieldset id=\"pick-agencies\">\n<legend>").append(lang.t("机关", "Agencies"))
-                .append("</legend>\n<ul class=\"picks\">\n");
-        Set<String> here = choices.agencies().stream().map(a -> a.slug().value()).collect(Collectors.toSet());
-        for (Agency agency : choices.agencies()) {
-            boolean branch = agency.parent() != null && here.contains(agency.parent().value());
-            check(out, "agencies", agency.slug().value(), "agency-" + agency.slug(), agency.nameZh(),
-                    selection.agencies().contains(agency.slug().value()), branch ? "branch" : null);
+                .append("</legend>\n");
+        Set<String> here = choices.groups().stream().flatMap(g -> g.agencies().stream()).map(a -> a.slug().value())
+                .collect(Collectors.toSet());
+        for (Group group : choices.groups()) {
+            // Named only when the page reaches beyond its own jurisdiction.
+            if (choices.groups().size() > 1) {
+                out.append("<p class=\"muted\" data-jurisdiction=\"").append(group.jurisdiction().slug())
+                        .append("\">").append(Html.escape(group.jurisdiction().nameZh())).append("</p>\n");
+            }
+            out.append("<ul class=\"picks\">\n");
+            for (Agency agency : group.agencies()) {
+                boolean branch = agency.parent() != null && here.contains(agency.parent().value());
+                check(out, "agencies", agency.slug().value(), "agency-" + agency.slug(), agency.nameZh(),
+                        selection.agencies().contains(agency.slug().value()), branch ? "branch" : null);
+            }
+            out.append("</ul>\n");
         }
-        out.append("</ul>\n</fieldset>\n<fieldset id=\"pick-years\">\n<legend>").append(lang.t("年度", "Years"))
+        out.append("</fieldset>\n<fieldset id=\"pick-years\">\n<legend>").append(lang.t("年度", "Years"))
                 .append("</legend>\n<ul class=\"picks inline\">\n");
         Set<Integer> years = new java.util.TreeSet<>(Comparator.reverseOrder());
         years.addAll(choices.years());

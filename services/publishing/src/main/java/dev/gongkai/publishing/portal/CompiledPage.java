@@ -62,8 +62,8 @@ final class CompiledPage {
         top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
                 .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
                 .append("<dt>").append(lang.t("汇总范围", "Scope")).append("</dt><dd>")
-                .append(scopeWords(shown.scope(), lang)).append("；")
-                .append(Html.escape(String.join("、", facts.jurisdictionsZh()))).append("</dd>\n")
+                .append(scopeWords(shown.scope(), lang)).append(lang.t("；", "; "))
+                .append(Html.escape(String.join(lang.t("、", ", "), facts.jurisdictionsZh()))).append("</dd>\n")
                 .append("<dt>").append(lang.t("版本", "Revision")).append("</dt><dd>")
                 .append(lang.t("第" + shown.number() + "版", Integer.toString(shown.number())))
                 .append(shown.correction() ? lang.t("（更正）", " (correction)") : "").append("</dd>\n")
@@ -71,17 +71,15 @@ final class CompiledPage {
                 .append(Html.time(shown.publishedAt())).append("</dd>\n")
                 .append("<dt>").append(lang.t("已汇总", "Summed")).append("</dt><dd>")
                 .append(lang.t(facts.included().size() + " 个机关：", facts.included().size() + " agencies: "))
-                .append(Html.escape(facts.included().stream().map(i -> i.nameZh() + "（第" + i.revision() + "版）")
-                        .collect(Collectors.joining("、")))).append("</dd>\n")
-                .append("<dt>").append(lang.t("未纳入", "Not included")).append("</dt><dd>");
-        if (facts.missing().isEmpty()) {
-            top.append(lang.t("无", "none"));
-        } else {
-            top.append(lang.t(facts.missing().size() + " 个机关：", facts.missing().size() + " agencies: "))
-                    .append(Html.escape(facts.missing().stream().map(CompiledPage::missing)
-                            .collect(Collectors.joining("、"))));
-        }
-        top.append("</dd>\n</dl>\n");
+                .append(Html.escape(facts.included().stream().map(i -> i.nameZh()
+                        + lang.t("（第" + i.revision() + "版）", " (revision " + i.revision() + ")"))
+                        .collect(Collectors.joining(lang.t("、", ", "))))).append("</dd>\n")
+                .append("<dt>").append(lang.t("未纳入", "Not included")).append("</dt><dd>")
+                .append(facts.missing().isEmpty() ? lang.t("无", "none")
+                        : lang.t(facts.missing().size() + " 个机关，见下表",
+                                facts.missing().size() + " agencies, listed below"))
+                .append("</dd>\n</dl>\n");
+        missing(top, facts.missing(), lang);
         if (!facts.complete()) {
             top.append("<p class=\"notice\" role=\"note\"><strong>").append(lang.t("汇总不完整", "Incomplete sum"))
                     .append("</strong>：").append(lang.t("有机关未纳入，或有机关未填写某些数字；这些单元格留空，不按 0 计算。",
@@ -101,7 +99,21 @@ final class CompiledPage {
         return ReportPage.shell(HtmlRenderer.render(shown.report()), top, bottom, lang);
     }
 
-    private static String missing(CompiledReport.Missing m) {
-        return m.nameZh() + ("format".equals(m.reason()) ? "（格式不同）" : "（未发布）");
+    /** The agencies in scope that were not summed, where each is registered and why it was left out. */
+    private static void missing(StringBuilder out, List<CompiledReport.Missing> missing, Lang lang) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        out.append("<table id=\"missing\">\n<caption>").append(lang.t("未纳入汇总的机关", "Agencies not included"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(lang.t("机关", "Agency"))
+                .append("</th><th scope=\"col\">").append(lang.t("所在辖区", "Jurisdiction"))
+                .append("</th><th scope=\"col\">").append(lang.t("原因", "Reason"))
+                .append("</th></tr></thead>\n<tbody>\n");
+        for (CompiledReport.Missing m : missing) {
+            out.append("<tr><th scope=\"row\">").append(Html.escape(m.nameZh())).append("</th><td>")
+                    .append(Html.escape(m.jurisdictionZh())).append("</td><td class=\"reason\">")
+                    .append(Html.escape(m.reasonWords(lang.locale))).append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
@@ -186,21 +187,19 @@ final class DocumentServer implements SmartLifecycle {
         private void handle(ChannelHandlerContext context, HttpRequest request) {
             String path = path(request.uri());
             if (!request.decoderResult().isSuccess() || !wellFormed(path)) {
-                respond(context, request, observe(request, "UNKNOWN"), documents.problem(HttpStatus.BAD_REQUEST,
-                        "request.unreadable", "无法解析的请求", "The request could not be read", "/"), false);
+                respond(context, request, observe(request, "UNKNOWN"),
+                        documents.problem(ProblemCode.REQUEST_UNREADABLE, "/"), false);
                 return;
             }
             Optional<Target> target = PublishedDocuments.target(path);
             if (target.isEmpty()) {
-                respond(context, request, observe(request, "NOT_FOUND"), documents.problem(HttpStatus.NOT_FOUND,
-                        "document.not-found", "此端口只提供已发布的年度报告文件", "Only published report documents are served here",
-                        path), true);
+                respond(context, request, observe(request, "NOT_FOUND"),
+                        documents.problem(ProblemCode.DOCUMENT_NOT_FOUND, path), true);
                 return;
             }
             Observation observation = observe(request, target.get().route());
             if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-                Answer refused = documents.problem(HttpStatus.METHOD_NOT_ALLOWED, "method.not-allowed",
-                        "已发布的报告只能读取（GET、HEAD）", "Published documents are read-only (GET, HEAD)", path)
+                Answer refused = documents.problem(ProblemCode.DOCUMENT_READ_ONLY, path)
                         .with(HttpHeaderNames.ALLOW.toString(), "GET, HEAD");
                 respond(context, request, observation, refused, true);
                 return;
@@ -242,8 +241,7 @@ final class DocumentServer implements SmartLifecycle {
                 return documents.answer(asked);
             } catch (RuntimeException e) {
                 log.error("Answering {} failed", asked.target().path(), e);
-                return documents.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误",
-                        "Internal server error", "/");
+                return documents.problem(ProblemCode.INTERNAL_ERROR, "/");
             }
         }
 

@@ -3,7 +3,9 @@ package dev.gongkai.publishing.portal;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
+import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.publishing.ratelimit.OpenData;
 import dev.gongkai.publishing.revisions.Deadlines;
@@ -105,15 +107,14 @@ class PortalController {
                                    @RequestParam(required = false) List<String> cells,
                                    @RequestParam(required = false) List<String> years, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
-        List<Agency> registered = reports.agencies(j);
-        List<ReportState> states = reports.states().inJurisdiction(j.slug());
-        CompareView.Selection selection = selection(agencies, cells, years, states);
-        CompareView.Choices choices = new CompareView.Choices(parentsFirst(registered), states.stream()
+        Reach reach = reach(j);
+        CompareView.Selection selection = selection(agencies, cells, years, reach.states());
+        CompareView.Choices choices = new CompareView.Choices(groups(reach), reach.states().stream()
                 .filter(ReportState::published).map(ReportState::year).distinct()
                 .sorted(java.util.Comparator.reverseOrder()).toList());
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(CompareView.html(j, choices, selection, selection.complete() ? lines(j, selection) : List.of(),
-                        lang));
+                .body(CompareView.html(j, choices, selection,
+                        selection.complete() ? lines(reach, selection) : List.of(), lang));
     }
 
     @OpenData
@@ -124,13 +125,13 @@ class PortalController {
                                       @RequestParam(required = false) List<String> years, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         if (CompareView.list(cells, "cells", CompareView.MAX_CELLS).isEmpty()) {
-            throw ApiException.badRequest("compare.cells.missing", "请指定要对比的单元格（cells）",
-                    "Name the cells to compare (cells)").atField("cells");
+            throw new ApiException(ProblemCode.COMPARE_CELLS_MISSING).atField("cells");
         }
-        CompareView.Selection selection = selection(agencies, cells, years, reports.states().inJurisdiction(j.slug()));
+        Reach reach = reach(j);
+        CompareView.Selection selection = selection(agencies, cells, years, reach.states());
         return ResponseEntity.ok().contentType(PublicReports.CSV).cacheControl(REVALIDATE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Served.saved(j.slug() + "-compare.csv").toString())
-                .body(CompareView.csv(selection.cells(), lines(j, selection), lang));
+                .body(CompareView.csv(selection.cells(), lines(reach, selection), lang));
     }
 
     /** The picks; no measure picked means the common ones, no year picked means every year on record. */
@@ -147,18 +148,52 @@ class PortalController {
                 CompareView.cells(keys.isEmpty() ? CompareView.COMMON : keys));
     }
 
-    /** Each parent, then its branches, by name. */
-    private static List<Agency> parentsFirst(List<Agency> agencies) {
-        java.util.Set<AgencySlug> here = agencies.stream().map(Agency::slug)
-                .collect(java.util.stream.Collectors.toSet());
-        java.util.Comparator<Agency> byName = java.util.Comparator.comparing(Agency::nameZh);
-        List<Agency> ordered = new ArrayList<>();
-        for (Agency top : agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent()))
-                .sorted(byName).toList()) {
-            ordered.add(top);
-            agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(byName).forEach(ordered::add);
+    /**
+     * What a jurisdiction's compare page reaches: the agencies registered in it and in every jurisdiction below it,
+     * so that a 分局 registered in a district is compared beside its parent in the city.
+     */
+    private record Reach(List<Jurisdiction> jurisdictions, List<Agency> agencies, List<ReportState> states) {
+
+        java.util.Set<JurisdictionSlug> slugs() {
+            return jurisdictions.stream().map(Jurisdiction::slug).collect(java.util.stream.Collectors.toSet());
         }
-        return ordered;
+    }
+
+    private Reach reach(Jurisdiction j) {
+        List<Jurisdiction> jurisdictions = reports.withBelow(j);
+        return new Reach(jurisdictions, jurisdictions.stream().flatMap(x -> reports.agencies(x).stream()).toList(),
+                jurisdictions.stream().flatMap(x -> reports.states().inJurisdiction(x.slug()).stream()).toList());
+    }
+
+    /**
+     * The agencies as the form offers them: by the jurisdiction they are registered in (the page's own first), each
+     * parent by name followed by its branches, also those registered in a jurisdiction below.
+     */
+    private static List<CompareView.Group> groups(Reach reach) {
+        java.util.Set<AgencySlug> reached = reach.agencies().stream().map(Agency::slug)
+                .collect(java.util.stream.Collectors.toSet());
+        List<CompareView.Group> groups = new ArrayList<>();
+        for (Jurisdiction x : reach.jurisdictions()) {
+            List<Agency> listed = new ArrayList<>();
+            reach.agencies().stream().filter(a -> a.jurisdiction().equals(x.slug()))
+                    .filter(a -> a.parent() == null || !reached.contains(a.parent())).sorted(BY_NAME)
+                    .forEach(top -> withBranches(top, reach.agencies(), listed));
+            if (!listed.isEmpty()) {
+                groups.add(new CompareView.Group(x, listed));
+            }
+        }
+        return groups;
+    }
+
+    private static final java.util.Comparator<Agency> BY_NAME = java.util.Comparator.comparing(Agency::nameZh);
+
+    private static void withBranches(Agency agency, List<Agency> all, List<Agency> listed) {
+        if (listed.contains(agency)) {
+            return;
+        }
+        listed.add(agency);
+        all.stream().filter(a -> agency.slug().equals(a.parent())).sorted(BY_NAME)
+                .forEach(branch -> withBranches(branch, all, listed));
     }
 
     @OpenData
@@ -175,10 +210,11 @@ class PortalController {
                 .eTag(etag).cacheControl(REVALIDATE).body(AtomFeed.render(j, items, origin));
     }
 
-    private List<CompareView.Line> lines(Jurisdiction j, CompareView.Selection selection) {
+    private List<CompareView.Line> lines(Reach reach, CompareView.Selection selection) {
         List<CompareView.Line> lines = new ArrayList<>();
+        java.util.Set<JurisdictionSlug> reached = reach.slugs();
         for (String slug : selection.agencies()) {
-            Agency agency = reports.agency(j, slug);
+            Agency agency = reports.agency(reached, slug);
             for (int year : selection.years()) {
                 Optional<ReportState> state = reports.states().find(agency.slug(), year)
                         .filter(ReportState::published);

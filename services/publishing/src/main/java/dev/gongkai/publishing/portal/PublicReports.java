@@ -8,6 +8,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.cache.DocumentCache;
 import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.cache.PublicationPointer.Current;
@@ -42,7 +43,7 @@ import java.util.zip.GZIPOutputStream;
 public class PublicReports {
 
     /** Bump when a renderer's output changes, so caches and browsers drop documents rendered by older code. */
-    static final String RENDERING = "2";
+    static final String RENDERING = "3";
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -95,8 +96,7 @@ public class PublicReports {
 
     Jurisdiction jurisdiction(String slug) {
         return known(knownJurisdictions, slug, () -> registry.findJurisdiction(JurisdictionSlug.of(slug)))
-                .orElseThrow(() -> ApiException.notFound("jurisdiction.not-found", "未找到辖区 " + slug,
-                        "Jurisdiction " + slug + " not found"));
+                .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, slug));
     }
 
     Agency agency(Jurisdiction jurisdiction, String slug) {
@@ -117,6 +117,18 @@ public class PublicReports {
 
     List<Agency> agencies(Jurisdiction jurisdiction) {
         return registry.inJurisdiction(jurisdiction.slug());
+    }
+
+    /** The jurisdiction, then every jurisdiction below it at any depth. */
+    List<Jurisdiction> withBelow(Jurisdiction jurisdiction) {
+        return registry.withDescendants(jurisdiction.slug()).stream().map(s -> jurisdiction(s.value())).toList();
+    }
+
+    /** An agency registered in one of these jurisdictions; any other is not found. */
+    Agency agency(java.util.Collection<JurisdictionSlug> jurisdictions, String slug) {
+        return known(knownAgencies, slug, () -> registry.find(AgencySlug.of(slug)))
+                .filter(a -> jurisdictions.contains(a.jurisdiction()))
+                .orElseThrow(() -> AgencyRegistry.notFound(slug));
     }
 
     List<Jurisdiction> jurisdictions() {
@@ -238,7 +250,7 @@ public class PublicReports {
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
         if (number < 1 || number > current.number()) {
-            throw ApiException.notFound("revision.not-found", "未找到该版本", "No such published revision");
+            throw new ApiException(ProblemCode.REPORT_REVISION_NOT_FOUND, year, number);
         }
         String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + language(lang, ":") + ":"
                 + RENDERING;
@@ -250,7 +262,22 @@ public class PublicReports {
 
     private byte[] page(Jurisdiction jurisdiction, Agency agency, int year, int number, int current, Lang lang) {
         return ReportPage.render(jurisdiction, agency, revision(agency, year, number), current,
-                revisions.history(agency.slug(), year), lang);
+                revisions.history(agency.slug(), year), compareLink(jurisdiction, agency, year), lang);
+    }
+
+    /**
+     * Where a report page's compare link leads: its jurisdiction's compare page with the agency and year picked; for
+     * a branch whose parent is registered in a jurisdiction above its own (a 分局 in a district, 市公安局 in the
+     * city), the parent's jurisdiction's page, which reaches both, with the parent picked too.
+     */
+    private String compareLink(Jurisdiction jurisdiction, Agency agency, int year) {
+        Optional<Agency> parent = Optional.ofNullable(agency.parent())
+                .flatMap(slug -> known(knownAgencies, slug.value(), () -> registry.find(slug)))
+                .filter(p -> !p.jurisdiction().equals(agency.jurisdiction()))
+                .filter(p -> registry.withDescendants(p.jurisdiction()).contains(agency.jurisdiction()));
+        return parent.map(p -> "/public/" + p.jurisdiction() + "/compare?agencies=" + p.slug() + "&agencies="
+                        + agency.slug() + "&years=" + year)
+                .orElse("/public/" + jurisdiction.slug() + "/compare?agencies=" + agency.slug() + "&years=" + year);
     }
 
     PublishedRevision revision(Agency agency, int year, int number) {
@@ -277,7 +304,6 @@ public class PublicReports {
     }
 
     static ApiException notPublished(Agency agency, int year) {
-        return ApiException.notFound("report.not-published", agency.nameZh() + " " + year + " 年度报告尚未发布",
-                "The " + year + " report of " + agency.slug() + " has not been published");
+        return new ApiException(ProblemCode.REPORT_NOT_PUBLISHED, agency.nameZh(), year);
     }
 }

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.DomainException;
+import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
 import dev.gongkai.publishing.portal.PublicReports.Format;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
@@ -142,8 +143,8 @@ class PublishedDocuments {
     }
 
     /** A problem of a request that is not for a document at all (wrong path or method, unreadable request). */
-    Answer problem(HttpStatus status, String code, String messageZh, String messageEn, String path) {
-        ProblemDetail problem = Problems.of(status, code, messageZh, messageEn);
+    Answer problem(ProblemCode code, String path) {
+        ProblemDetail problem = Problems.of(code);
         problem.setInstance(URI.create(path));
         return problem(problem);
     }

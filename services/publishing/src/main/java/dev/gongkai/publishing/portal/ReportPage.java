@@ -40,9 +40,10 @@ final class ReportPage {
     /**
      * @param shown   the revision drawn on the page
      * @param current the number of the current revision (an older one is marked as superseded)
+     * @param compare the compare page with this agency and year picked (path and query)
      */
     static byte[] render(Jurisdiction jurisdiction, Agency agency, PublishedRevision shown, int current,
-                         List<RevisionSummary> history, Lang lang) {
+                         List<RevisionSummary> history, String compare, Lang lang) {
         String document = HtmlRenderer.render(shown.report());
         String jurisdictionBase = "/public/" + jurisdiction.slug();
         String base = jurisdictionBase + "/" + agency.slug() + "/" + shown.year();
@@ -102,9 +103,7 @@ final class ReportPage {
                     .append(".json\" type=\"application/json\">JSON</a> · <a href=\"").append(base)
                     .append(".csv\" type=\"text/csv\">CSV</a></p>\n");
         }
-        top.append("<p class=\"compare\"><a href=\"").append(jurisdictionBase).append("/compare?agencies=")
-                .append(agency.slug()).append("&amp;years=").append(shown.year()).append(Html.escape(lang.and()))
-                .append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
+        top.append("<p class=\"compare\"><a href=\"").append(Html.escape(compare + lang.and())).append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
                 .append("</a></p>\n</section>\n</div>\n");
 
         String bottom = history(base, history, shown.number(), lang);

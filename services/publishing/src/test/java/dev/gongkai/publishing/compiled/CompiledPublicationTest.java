@@ -7,6 +7,7 @@ import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
+import dev.gongkai.report.render.CanonicalJson;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -19,7 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.gongkai.platform.jooq.core.Tables.COMPILED_DRAFT;
 import static dev.gongkai.platform.jooq.core.Tables.COMPILED_REVISION;
@@ -53,6 +58,14 @@ class CompiledPublicationTest {
 
     @TestTenant(jurisdiction = "pub-city", nameZh = "发布市财政局")
     ManagedAgency finance;
+
+    /** Never publishes: left out of every sum as not published. */
+    @TestTenant(jurisdiction = "pub-city", nameZh = "发布市统计局")
+    ManagedAgency statistics;
+
+    /** Publishes its 2021 report in the 2019 form (only in the test that says so): left out as another form. */
+    @TestTenant(jurisdiction = "pub-city", nameZh = "发布市审计局")
+    ManagedAgency audit;
 
     @Autowired
     MockMvc mvc;
@@ -166,6 +179,42 @@ class CompiledPublicationTest {
         // Never changed once written.
         assertThatThrownBy(() -> dsl.update(COMPILED_REVISION).set(COMPILED_REVISION.REASON, "改写").execute())
                 .hasMessageContaining("never changed");
+    }
+
+    @Test
+    void theEnglishPageSaysInEnglishWhyEachAgencyIsNotIncluded() throws Exception {
+        events.published(audit, 2021, CanonicalJson.write(Reports.report("发布市审计局", 2020, 4).toBuilder().year(2021)
+                .build()), Reports.beijing(2022, 1, 21));
+        events.pump();
+        mvc.perform(narrative(NARRATIVE, "\"c0\"")).andExpect(status().isOk());
+        mvc.perform(publication("\"c1\"", null)).andExpect(status().isCreated());
+
+        String chinese = page("/public/pub-city/compiled/2021/own");
+        assertThat(notIncluded(chinese)).containsEntry("发布市统计局", "未发布").containsEntry("发布市审计局", "报告格式不同");
+        String english = page("/public/pub-city/compiled/2021/own?lang=en");
+        Map<String, String> reasons = notIncluded(english);
+        assertThat(reasons).containsEntry("发布市统计局", "Not published")
+                .containsEntry("发布市审计局", "Follows another national form");
+        // Agency names are proper nouns and stay Chinese; the words around them are the reader's language.
+        assertThat(reasons.values()).noneMatch(reason -> HAN.matcher(reason).find());
+        assertThat(english).contains("发布市教育局 (revision 1)", "2 agencies, listed below").doesNotContain("（第1版）");
+    }
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern NOT_INCLUDED = Pattern.compile(
+            "<tr><th scope=\"row\">([^<]*)</th><td>[^<]*</td><td class=\"reason\">([^<]*)</td></tr>");
+
+    /** The table of agencies not included: each agency's name and the reason given. */
+    private static Map<String, String> notIncluded(String page) {
+        int table = page.indexOf("<table id=\"missing\">");
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (table >= 0) {
+            Matcher row = NOT_INCLUDED.matcher(page.substring(table, page.indexOf("</table>", table)));
+            while (row.find()) {
+                reasons.put(row.group(1), row.group(2));
+            }
+        }
+        return reasons;
     }
 
     private String page(String path) throws Exception {

@@ -213,6 +213,39 @@ class FrontDoorTest {
     }
 
     @Test
+    void comparesABranchRegisteredInADistrictBesideItsParentInTheCity() throws Exception {
+        // The branch's report page leads to the city's compare page, with its parent picked beside it.
+        String compare = "/public/door-city/compare?agencies=" + police.slug() + "&amp;agencies=" + branch.slug()
+                + "&amp;years=2021";
+        assertThat(html(browse("/public/door-district/" + branch.slug() + "/2021")))
+                .contains("<p class=\"compare\"><a href=\"" + compare + "\">");
+
+        String page = html(browse(compare.replace("&amp;", "&") + "&cells=s3.received.total")
+                .andExpect(status().isOk()));
+        // Offered under its parent, in the city's list.
+        assertThat(page).contains("<li class=\"branch\"><input type=\"checkbox\" name=\"agencies\" value=\""
+                + branch.slug() + "\" id=\"agency-" + branch.slug() + "\" checked>");
+        assertThat(page.indexOf("id=\"agency-" + police.slug() + "\""))
+                .isLessThan(page.indexOf("id=\"agency-" + branch.slug() + "\""));
+        // Both agencies' published numbers, side by side (the branch's from its correction).
+        assertThat(page).contains("<tr data-agency=\"" + branch.slug() + "\" data-year=\"2021\"><th scope=\"row\">"
+                        + "门市公安局东区分局</th><th scope=\"row\">2021年</th>"
+                        + "<td class=\"num\" data-cell=\"s3.received.total\">3</td>",
+                "门市公安局 2021年：4；门市公安局东区分局 2021年：3");
+        String csv = mvc.perform(get("/public/door-city/compare.csv?agencies=" + police.slug() + "," + branch.slug()
+                        + "&years=2021&cells=s3.received.total").with(anyone()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).contains("门市公安局,2021,已发布,1,4", "门市公安局东区分局,2021,已发布,2,3");
+
+        // A district's page reaches down, never up: the city's agencies are not found there.
+        browse("/public/door-district/compare?agencies=" + police.slug() + "&years=2021")
+                .andExpect(status().isNotFound());
+        // The parent's own report page keeps its own jurisdiction's compare page.
+        assertThat(html(browse("/public/door-city/" + police.slug() + "/2021")))
+                .contains("href=\"/public/door-city/compare?agencies=" + police.slug() + "&amp;years=2021\"");
+    }
+
+    @Test
     void theFrontDoorLinksToEveryPublicationAndCorrectionAsAPageBesideTheAtomDocument() throws Exception {
         String door = html(browse("/"));
         assertThat(door).contains("最新发布与更正", "href=\"/public/feed\"", "href=\"/public/feed.atom\"",
