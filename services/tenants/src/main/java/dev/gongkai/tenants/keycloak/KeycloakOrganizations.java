@@ -227,6 +227,11 @@ public class KeycloakOrganizations implements Organizations {
         return Change.CHANGED;
     }
 
+    @Override
+    public Optional<String> userId(String username) {
+        return findUser(username).map(User::id);
+    }
+
     /** Organizations are searched by name or domain, not alias, so we page through them (briefly). */
     Optional<Organization> findOrganization(AgencySlug alias) {
         return listing(first -> http.get().uri(b -> b.path("/admin/realms/{realm}/organizations")
