@@ -3,6 +3,7 @@ package dev.gongkai.tenants.backup;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
+import dev.gongkai.tenants.keycloak.Organizations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,13 +31,13 @@ public class AgencyBackups {
     private final AgencyExporter exporter;
     private final AgencyRestorer restorer;
 
-    AgencyBackups(DataSource dataSource, SchemaMigrator migrator, JsonMapper json,
+    AgencyBackups(DataSource dataSource, SchemaMigrator migrator, JsonMapper json, Organizations organizations,
                   @Value("${gongkai.backup.mac-key}") String macKey) {
         this.dataSource = dataSource;
         this.migrator = migrator;
         byte[] key = AgencyArchive.key(macKey);
         this.exporter = new AgencyExporter(json, key);
-        this.restorer = new AgencyRestorer(json, key);
+        this.restorer = new AgencyRestorer(json, key, organizations);
     }
 
     public Manifest export(AgencySlug agency, OutputStream out) {

@@ -9,6 +9,7 @@ import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
 import dev.gongkai.tenants.backup.AgencyArchive.SequenceValue;
 import dev.gongkai.tenants.backup.AgencyArchive.TableFile;
+import dev.gongkai.tenants.keycloak.Organizations;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,10 +57,12 @@ public final class AgencyRestorer {
 
     private final JsonMapper json;
     private final byte[] macKey;
+    private final Organizations organizations;
 
-    AgencyRestorer(JsonMapper json, byte[] macKey) {
+    AgencyRestorer(JsonMapper json, byte[] macKey, Organizations organizations) {
         this.json = json;
         this.macKey = macKey;
+        this.organizations = organizations;
     }
 
     public record Restored(String agency, List<String> lines) {
@@ -212,6 +216,9 @@ public final class AgencyRestorer {
             copyIn(copy, zip, file, quote(staging(file)));
         }
         requireOwnRows(c, staged, agency);
+        if (staged.containsKey("agency_membership")) {
+            takeThisRealmsUserIds(c, staged.get("agency_membership"), report);
+        }
         for (String table : AgencyArchive.REGISTRY_TABLES.keySet()) {
             TableFile file = staged.get(table);
             if (file == null) {
@@ -333,6 +340,49 @@ public final class AgencyRestorer {
                 throw refused(foreign + " rows of core." + file.table() + " belong to another agency",
                         "core." + file.table() + " 中有 " + foreign + " 行属于其他机构或辖区");
             }
+        }
+    }
+
+    /**
+     * Memberships name people by the user ids of the realm the archive was exported from; restored into another
+     * platform the same username has another id here, so each person is looked up by username in this realm and
+     * their rows take its id. A username this realm does not have keeps the archive's id (it matches no account
+     * here) and is named in the report. Only the staged copy is changed: no row of the registry is locked yet.
+     */
+    private void takeThisRealmsUserIds(Connection c, TableFile file, Consumer<String> report) throws SQLException {
+        if (!organizations.enabled() || !file.columns().containsAll(List.of("user_id", "username"))) {
+            return;
+        }
+        Map<String, String> archived = new java.util.TreeMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select distinct username, user_id from " + quote(staging(file)))) {
+            while (rs.next()) {
+                archived.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        List<String> absent = new ArrayList<>();
+        int changed = 0;
+        try (PreparedStatement update = c.prepareStatement("update " + quote(staging(file))
+                + " set user_id = ? where username = ?")) {
+            for (var person : archived.entrySet()) {
+                var here = organizations.userId(person.getKey());
+                if (here.isEmpty()) {
+                    absent.add(person.getKey());
+                } else if (!here.get().equals(person.getValue())) {
+                    update.setString(1, here.get());
+                    update.setString(2, person.getKey());
+                    update.executeUpdate();
+                    changed++;
+                }
+            }
+        }
+        if (changed > 0) {
+            report.accept("core.agency_membership: " + changed + " of " + archived.size()
+                    + " people given this realm's user id (found by username)");
+        }
+        if (!absent.isEmpty()) {
+            report.accept("core.agency_membership: this realm has no account " + String.join(", ", absent)
+                    + "; their memberships keep the archive's ids");
         }
     }
 

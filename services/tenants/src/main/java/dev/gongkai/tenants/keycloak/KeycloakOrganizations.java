@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * {@code /users}), read and written as typed records. Every call carries the provisioning client's
  * client-credentials token, obtained, cached and renewed by Spring Security's OAuth2 client (a refused token is
  * forgotten and fetched anew); token and admin calls alike give up after the configured timeouts. It maps no
- * roles: agency roles live in the registry.
+ * roles: agency roles live in the registry, and the client may not map any (its grants: infra/README.md).
  */
 public class KeycloakOrganizations implements Organizations {
 
@@ -225,6 +225,11 @@ public class KeycloakOrganizations implements Organizations {
         http.put().uri("/admin/realms/{realm}/users/{id}", realm, userId).contentType(MediaType.APPLICATION_JSON)
                 .body(user.withEnabled(enabled)).retrieve().toBodilessEntity();
         return Change.CHANGED;
+    }
+
+    @Override
+    public Optional<String> userId(String username) {
+        return findUser(username).map(User::id);
     }
 
     /** Organizations are searched by name or domain, not alias, so we page through them (briefly). */

@@ -5,6 +5,7 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Used when {@code gongkai.keycloak.enabled=false}: provisioning then stops after the database steps, and an
@@ -39,6 +40,11 @@ final class NoOrganizations implements Organizations {
 
     @Override
     public AddedAccount addMember(AgencySlug alias, NewMember member) {
+        throw usersUnavailable();
+    }
+
+    @Override
+    public Optional<String> userId(String username) {
         throw usersUnavailable();
     }
 

@@ -3,6 +3,7 @@ package dev.gongkai.tenants.keycloak;
 import dev.gongkai.platform.agency.AgencySlug;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The identity side of an agency: its Keycloak Organization (alias = slug), its first administrator and its members.
@@ -38,6 +39,9 @@ public interface Organizations {
 
     /** Enables or disables a user's account: they can (not) sign in at all. */
     Change setAccountEnabled(String userId, boolean enabled);
+
+    /** The id this realm gives the user with this username (case-insensitive), if it has one. */
+    Optional<String> userId(String username);
 
     enum Change { CREATED, CHANGED, UNCHANGED }
 

@@ -7,11 +7,16 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.schema.MigrationResult;
+import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.tenants.TenantsWebTest;
+import dev.gongkai.tenants.keycloak.KeycloakOrganizations;
+import dev.gongkai.tenants.keycloak.KeycloakProperties;
+import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
+import dev.gongkai.tenants.keycloak.RealKeycloak;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.gongkai.platform.jooq.agency_template.Tables.AUDIT_ENTRY;
 import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
@@ -54,6 +65,18 @@ class AgencyBackupTest {
 
     @Autowired
     AgencyBackups backups;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SchemaMigrator migrator;
+
+    @Autowired
+    JsonMapper json;
+
+    @Value("${gongkai.backup.mac-key}")
+    String macKey;
 
     @TempDir
     Path dir;
@@ -154,6 +177,43 @@ class AgencyBackupTest {
         assertThat(target.dsl().selectFrom(AGENCY_MEMBERSHIP)
                 .orderBy(AGENCY_MEMBERSHIP.USER_ID, AGENCY_MEMBERSHIP.ROLE).fetch().intoMaps())
                 .isEqualTo(memberships.intoMaps());
+    }
+
+    /**
+     * Restored into another platform, a membership must name the person as this realm knows them: by the id this
+     * realm gave their username, not the source realm's (with which nobody could act for the agency here).
+     */
+    @Test
+    void membershipsTakeThisRealmsUserIdsByUsername(TestDatabase source) {
+        RealKeycloak.requireRunning();
+        String username = "restored-" + UUID.randomUUID().toString().substring(0, 8);
+        String absent = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        String here = KeycloakTestSupport.createUser(username, "Gk-2026-restore-pass!");
+        try {
+            member(source.dsl(), exported.slug(), "id-in-the-source-realm", username, "agency-editor", true);
+            member(source.dsl(), exported.slug(), "id-in-the-source-realm", username, "agency-approver", true);
+            member(source.dsl(), exported.slug(), "id-of-someone-gone", absent, "agency-admin", false);
+            Path file = dir.resolve("export.zip");
+            backups.export(exported.slug(), file);
+            var keycloak = new KeycloakOrganizations(new KeycloakProperties(true, RealKeycloak.URL, RealKeycloak.REALM,
+                    "gongkai-provisioner", System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET",
+                    "provisioner-secret"), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+
+            var restored = new AgencyBackups(dataSource, migrator, json, keycloak, macKey)
+                    .restore(file, target.migrator(), target::connect, line -> { });
+
+            assertThat(target.dsl().select(AGENCY_MEMBERSHIP.USER_ID).from(AGENCY_MEMBERSHIP)
+                    .where(AGENCY_MEMBERSHIP.USERNAME.eq(username)).fetch(AGENCY_MEMBERSHIP.USER_ID))
+                    .containsExactly(here, here);
+            assertThat(target.dsl().select(AGENCY_MEMBERSHIP.USER_ID).from(AGENCY_MEMBERSHIP)
+                    .where(AGENCY_MEMBERSHIP.USERNAME.eq(absent)).fetch(AGENCY_MEMBERSHIP.USER_ID))
+                    .containsExactly("id-of-someone-gone");
+            assertThat(restored.lines())
+                    .contains("core.agency_membership: 1 of 2 people given this realm's user id (found by username)")
+                    .anyMatch(l -> l.contains("this realm has no account " + absent));
+        } finally {
+            KeycloakTestSupport.deleteUser(username);
+        }
     }
 
     @Test

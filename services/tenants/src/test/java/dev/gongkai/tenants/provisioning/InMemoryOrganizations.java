@@ -5,6 +5,7 @@ import dev.gongkai.tenants.keycloak.Organizations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,6 +55,11 @@ class InMemoryOrganizations implements Organizations {
     @Override
     public Change setAccountEnabled(String userId, boolean enabled) {
         throw notForProvisioning();
+    }
+
+    @Override
+    public Optional<String> userId(String username) {
+        return memberships.containsKey(username) ? Optional.of("id-" + username) : Optional.empty();
     }
 
     /** Managing users is tested against the real Keycloak (AgencyUsersTest). */
