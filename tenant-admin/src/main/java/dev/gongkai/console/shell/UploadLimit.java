@@ -2,8 +2,8 @@ package dev.gongkai.console.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,9 +25,9 @@ import java.util.Locale;
  * they chose it on (every upload form posts to its own page's address), and 413.
  *
  * <p>The container refuses such a body before any handler runs, so the form's CSRF token in it cannot be read either:
- * {@link #tooLarge(MultipartResolver)} lets the CSRF check pass over exactly these requests. That is safe because the dispatcher cannot
- * resolve their parts and so never calls a handler for them; all they can get is this page. Not scoped to a package
- * like {@link ProblemPages}: there is no handler whose package could be asked.
+ * {@link #tooLarge(MultipartResolver)} lets the CSRF check pass over exactly these requests. That is safe because the
+ * dispatcher cannot resolve their parts and so never calls a handler for them; all they can get is this page. Not
+ * scoped to a package like {@link ProblemPages}: there is no handler whose package could be asked.
  */
 @ControllerAdvice
 public class UploadLimit {
@@ -56,9 +56,8 @@ public class UploadLimit {
 
     /** "20" for 20 MB; "0.5" for 512 KB. */
     static String megabytes(DataSize size) {
-        long bytes = size.toBytes();
-        return bytes % DataSize.ofMegabytes(1).toBytes() == 0 ? Long.toString(size.toMegabytes())
-                : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(size.toBytes()).divide(BigDecimal.valueOf(DataSize.ofMegabytes(1).toBytes()), 1,
+                RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** For {@link CsrfFilter}: the requests whose parts the container refused for their size. */
