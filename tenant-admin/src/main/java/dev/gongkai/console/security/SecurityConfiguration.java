@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import dev.gongkai.console.services.ServiceUrls;
+import dev.gongkai.console.shell.UploadLimit;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -17,8 +18,12 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartResolver;
 
 /**
  * Sign-in at Keycloak with the authorization code flow and PKCE (the realm requires S256 for this client), sign-out
@@ -30,7 +35,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
                                 ServiceUrls urls, RestClient.Builder services, KeycloakCalls keycloak,
-                                SignInFailure signInFailure) {
+                                SignInFailure signInFailure, MultipartResolver multipart) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new KeycloakLogout(urls.keycloakUrl() + "/realms/gongkai/protocol/openid-connect/logout");
@@ -53,7 +58,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/keycloak"),
                                 request -> true))
-                .logout(out -> out.logoutSuccessHandler(logout));
+                .logout(out -> out.logoutSuccessHandler(logout))
+                // A body over the upload limit cannot be read for its token; it never reaches a handler (UploadLimit).
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(UploadLimit.tooLarge(multipart)))));
         return http.build();
     }
 

@@ -69,6 +69,19 @@ public class ShellAdvice {
         page.addObject("currentPath", currentPath(request));
     }
 
+    /**
+     * The same without calling a service, the agency as far as the session knows it: for a request whose parameters
+     * cannot be read (a body over the upload limit), since the services' token look-up reads them.
+     */
+    void addWithoutServicesTo(ModelAndView page, HttpServletRequest request) {
+        ConsoleUser user = user();
+        page.addObject("user", user);
+        HttpSession session = request.getSession(false);
+        page.addObject("agency", user != null && session != null && session.getAttribute(AGENCY) instanceof Agency cached
+                && cached.slug().equals(user.acting()) ? cached : null);
+        page.addObject("currentPath", currentPath(request));
+    }
+
     /** The agency the user acts for, as the tenants service knows it; cached in the session, which is in Redis. */
     public record Agency(String slug, String nameZh, String kind, String jurisdiction, String jurisdictionName)
             implements java.io.Serializable {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The correction (更正) of a published report, end to end in a real browser on the real stack: the office-admin starts
  * it with a reason and a confirmation that says what happens; the agency's list, editor and submit page say the
- * report is under correction and why; the editor changes a number and asks for sign-off, the approver submits; the
+ * report is under correction and why; the editor changes a number and asks for sign-off, finds a typo in it, withdraws
+ * the request (撤回, the approver's 「待您签发」 drops it), corrects the number in the draft and asks again; the approver submits; the
  * office sees that the submission is a correction and what changed since the published revision, approves and
  * publishes; the portal shows the correction as current with its reason and leads to the original, which stays
  * readable; the dashboard says 更正中, then 已更正 1 次. The steps run in order.
@@ -76,24 +77,76 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
         browser.signIn(CONSOLE, "psb-editor");
         browser.open(CONSOLE + "/reports");
         assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText()).isEqualTo("更正中：" + REASON);
+        // A typo first (1.1 for 1.2): the editor withdraws the request to fix it (below).
+        typeFees("1.1");
+        requestSignOff();
+        assertThat(browser.find("#year-" + YEAR + " span.status").getText()).isEqualTo("待负责人签发");
+        browser.signOut(CONSOLE);
+        assertThat(awaitingTheApprover()).as("the approver's 待您签发 after the request").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void theEditorWithdrawsTheRequestFixesTheTypoAndAsksAgain() throws Exception {
+        browser.signIn(CONSOLE, "psb-editor");
+        browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
+        browser.waitForText("[data-test=correction-reason]", REASON);
+        assertThat(browser.find("main span.status").getText()).isEqualTo("待负责人签发");
+        assertThat(browser.driver.findElements(By.cssSelector("button[value=request-signoff]"))).isEmpty();
+        browser.click("button[value=withdraw]");
+        browser.waitForText(".notice", "已撤回签发申请");
+        // Back in draft, and still a correction with its reason.
+        assertThat(browser.find("#year-" + YEAR + " span.status").getText()).isEqualTo("草稿");
+        assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText()).isEqualTo("更正中：" + REASON);
+        browser.signOut(CONSOLE);
+        assertThat(awaitingTheApprover()).as("the approver's 待您签发 after the withdrawal").isFalse();
+
+        browser.signIn(CONSOLE, "psb-editor");
+        typeFees("1.2");
+        requestSignOff();
+        browser.signOut(CONSOLE);
+    }
+
+    /** In the editor, which is editable again: the fees cell takes the value and autosave stores it. */
+    private void typeFees(String value) {
         browser.open(CONSOLE + "/reports/" + YEAR);
         browser.waitForText("[data-test=correction-reason]", REASON);
+        assertThat(browser.find("#editor").getAttribute("data-editable")).isEqualTo("true");
         WebElement fees = browser.find("#cell-" + FEES.replace(".", "\\."));
-        fees.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1.2");
+        assertThat(fees.getAttribute("readonly")).isNull();
+        fees.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
         browser.waitForText("[data-test=save-status]", "已保存");
         browser.wait.until(d -> browser.script("return localStorage.length").equals(0L));
+    }
+
+    private void requestSignOff() {
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.waitForText("[data-test=correction-reason]", REASON);
         assertThat(browser.find("#errors").findElements(By.tagName("li"))).isEmpty();
         browser.click("button[value=request-signoff]");
         browser.waitForText(".notice", "已提请单位负责人签发");
+    }
+
+    /** Whether the approver's list names this year among 「待您签发 N」 (other tests' years may be there too). */
+    private boolean awaitingTheApprover() {
+        browser.signIn(CONSOLE, "psb-approver");
+        browser.open(CONSOLE + "/reports");
+        boolean awaiting = !browser.driver.findElements(
+                By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']")).isEmpty();
+        if (awaiting) {
+            assertThat(browser.find("#awaiting-signoff strong").getText()).matches("待您签发 [1-9]\\d*");
+        }
         browser.signOut(CONSOLE);
+        return awaiting;
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theApproverSubmitsTheCorrection() throws Exception {
         browser.signIn(CONSOLE, "psb-approver");
+        browser.open(CONSOLE + "/reports");
+        assertThat(browser.driver.findElements(By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']")))
+                .as("asked again after the withdrawal").hasSize(1);
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.waitForText("[data-test=correction-reason]", REASON);
         for (WebElement box : browser.driver.findElements(By.cssSelector("ol.warnings li textarea"))) {
@@ -107,7 +160,7 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theOfficeSeesWhatTheCorrectionChangedApprovesAndPublishesIt() throws Exception {
         browser.signIn(CONSOLE, "office");
         browser.open(REVIEW);
@@ -132,7 +185,7 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void thePortalShowsTheCorrectionWithItsReasonAndLeadsToTheOriginal() throws Exception {
         String page = stack.url(stack.publishingPort) + "/public/wuhai/wuhai-psb/" + YEAR;
         reloadUntil(page, "#corrected");
