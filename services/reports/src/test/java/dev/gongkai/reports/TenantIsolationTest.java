@@ -121,7 +121,9 @@ class TenantIsolationTest {
                 get("/api/office/reports/" + b + "/2024/revisions/1/diff/2"),
                 get("/api/office/reports/" + b + "/2024/steps"),
                 multipart("/api/office/imports").file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
-                        .param("mapping", "{\"b.txt\":\"" + b + "\"}"));
+                        .param("mapping", "{\"b.txt\":\"" + b + "\"}"),
+                multipart("/api/office/imports/check").file(new MockMultipartFile("file", "b.zip", "application/zip",
+                        zip)).param("mapping", "{\"b.txt\":\"" + b + "\"}"));
     }
 
     @Test

@@ -22,10 +22,10 @@ import java.util.UUID;
  * under a random id bound to the user and the agency they act for: anyone else's id finds nothing.
  */
 @Component
-class PendingImports {
+public class PendingImports {
 
     /** A file read for preview; {@code mismatch}: it is another year's or another agency's report. */
-    record Pending(byte[] bytes, boolean mismatch) {
+    public record Pending(byte[] bytes, boolean mismatch) {
     }
 
     private final RedisTemplate<String, byte[]> redis;
@@ -45,7 +45,7 @@ class PendingImports {
     }
 
     /** Keeps the file for {@code user} acting for {@code agency}; returns the id the preview page carries. */
-    String keep(String user, String agency, Pending pending) {
+    public String keep(String user, String agency, Pending pending) {
         String id = UUID.randomUUID().toString();
         var out = new ByteArrayOutputStream(pending.bytes().length + 64);
         try (var data = new DataOutputStream(out)) {
@@ -60,7 +60,7 @@ class PendingImports {
     }
 
     /** The file kept under {@code id} for this user and agency; empty when expired, adopted, or someone else's. */
-    Optional<Pending> find(String id, String user, String agency) {
+    public Optional<Pending> find(String id, String user, String agency) {
         byte[] stored = redis.opsForValue().get(prefix + id);
         if (stored == null) {
             return Optional.empty();
@@ -76,7 +76,7 @@ class PendingImports {
         }
     }
 
-    void discard(String id) {
+    public void discard(String id) {
         redis.delete(prefix + id);
     }
 

@@ -12,9 +12,11 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
-import dev.gongkai.report.imports.ImportResult;
-import dev.gongkai.report.imports.ReportReader;
+import dev.gongkai.report.batch.BatchSummary;
+import dev.gongkai.report.batch.ReportFiles;
+import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.UnreadableReportException;
+import dev.gongkai.report.rules.Finding;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.reports.attachments.Attachments;
@@ -77,17 +79,71 @@ class Onboarding {
     }
 
     /**
-     * @param outcome  {@code imported}, {@code already-imported}, {@code exists} (another report is stored for that
-     *                 year), {@code current-cycle} (not history), {@code unmatched} or {@code unreadable}
-     * @param findings what reading and checking an imported report found, else empty
+     * What importing a file does, decided once for the check and for the import: {@link #IMPORT} is what the check
+     * says of a file the import would store, {@link #IMPORTED} what the import says once it has.
      */
-    record FileResult(String file, String outcome, String agency, Integer year, String code,
+    enum Outcome {
+        IMPORT("import"),
+        IMPORTED("imported"),
+        ALREADY_IMPORTED("already-imported"),
+        EXISTS("exists"),
+        CURRENT_CYCLE("current-cycle"),
+        UNMATCHED("unmatched"),
+        UNREADABLE("unreadable");
+
+        private final String value;
+
+        Outcome(String value) {
+            this.value = value;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String value() {
+            return value;
+        }
+    }
+
+    /**
+     * One file's line: what the batch check read in it (as {@code report-cli check} writes it) and what importing
+     * does with it.
+     *
+     * @param outcome         what importing does (or did) with the file
+     * @param agency          the agency's slug the file maps to or is matched to by name; null when none
+     * @param agencyName      that agency's registry name; null when none
+     * @param reportAgency    the agency as the report writes it (or as it was inferred from the body)
+     * @param format          the national format read ({@code 2021}, {@code 2019}); null when not a report
+     * @param unreadableCells cells of the format the file did not give
+     * @param code            why the file is not imported ({@code NAME}, {@code MAPPING}, {@code YEAR},
+     *                        {@code CURRENT_CYCLE}, or the importer's code of an unreadable file); null otherwise
+     * @param findings        what reading and checking an imported report found, else empty
+     */
+    record FileResult(String file, Outcome outcome, String agency, String agencyName, String reportAgency,
+                      Integer year, String format, long errors, long warnings, int unreadableCells, String code,
                       @JsonProperty("message_zh") String messageZh, @JsonProperty("message_en") String messageEn,
                       List<FindingView> findings) {
 
-        FileResult(String file, String outcome, String agency, Integer year, String code, String messageZh,
-                   String messageEn) {
-            this(file, outcome, agency, year, code, messageZh, messageEn, List.of());
+        private static FileResult of(ReportLine line, Outcome outcome, Agency agency, String code, String messageZh,
+                                     String messageEn) {
+            return new FileResult(line.file(), outcome, agency == null ? null : agency.slug().value(),
+                    agency == null ? null : agency.nameZh(), line.agency(), line.year(),
+                    line.format() == null ? null : line.format().code(), line.errors(), line.warnings(),
+                    line.unreadableCells(), code, messageZh, messageEn, List.of());
+        }
+
+        private FileResult imported(String messageZh, String messageEn, List<FindingView> found) {
+            return new FileResult(file, Outcome.IMPORTED, agency, agencyName, reportAgency, year, format, errors,
+                    warnings, unreadableCells, null, messageZh, messageEn, found);
+        }
+    }
+
+    /** The files of one zip, checked (and imported when asked), with the batch check's summary. */
+    record Batch(BatchSummary summary, List<FileResult> results) {
+
+        /** How many files have each outcome, keyed as the outcomes are written. */
+        Map<String, Long> outcomes() {
+            Map<String, Long> outcomes = new java.util.TreeMap<>();
+            results.forEach(result -> outcomes.merge(result.outcome().value(), 1L, Long::sum));
+            return outcomes;
         }
     }
 
@@ -99,90 +155,125 @@ class Onboarding {
         return Years.current() - 2;
     }
 
-    @Transactional
-    public List<FileResult> importAll(Caller caller, List<ZipEntries.File> files, Map<String, String> mapping) {
-        List<Agency> agencies = access.supervisedJurisdictions(caller).stream()
-                .flatMap(j -> registry.inJurisdiction(j).stream()).filter(Agency::isActive).toList();
-        List<FileResult> results = new ArrayList<>();
-        for (ZipEntries.File file : files) {
-            results.add(importOne(caller, file, agencies, mapping));
-        }
-        return results;
+    /** What importing the files would do, saving nothing. */
+    @Transactional(readOnly = true)
+    public Batch check(Caller caller, List<ZipEntries.File> files, Map<String, String> mapping) {
+        List<ReportLine> lines = ArchiveCheck.check(files);
+        List<Agency> agencies = agencies(caller);
+        Map<String, byte[]> contents = contents(files);
+        return new Batch(BatchSummary.of(lines),
+                lines.stream().map(line -> decide(line, contents.get(line.file()), agencies, mapping).result())
+                        .toList());
     }
 
-    private FileResult importOne(Caller caller, ZipEntries.File file, List<Agency> agencies,
-                                 Map<String, String> mapping) {
-        ImportResult imported;
-        try {
-            imported = ReportReader.read(file.content());
-        } catch (UnreadableReportException e) {
-            return new FileResult(file.name(), "unreadable", null, null, e.code(), e.messageZh(), e.messageEn());
-        } catch (RuntimeException e) {
-            return new FileResult(file.name(), "unreadable", null, null, "DAMAGED", "文件已损坏或不是年度报告",
-                    "The file is damaged or not an annual report");
+    /** Imports every file the check says to import; the others are left as the check says. */
+    @Transactional
+    public Batch importAll(Caller caller, List<ZipEntries.File> files, Map<String, String> mapping) {
+        List<ReportLine> lines = ArchiveCheck.check(files);
+        List<Agency> agencies = agencies(caller);
+        Map<String, byte[]> contents = contents(files);
+        List<FileResult> results = new ArrayList<>();
+        for (ReportLine line : lines) {
+            byte[] content = contents.get(line.file());
+            Decision decision = decide(line, content, agencies, mapping);
+            results.add(decision.result().outcome() == Outcome.IMPORT
+                    ? store(caller, line, content, decision.agency(), decision.result()) : decision.result());
         }
-        AnnualReport report = imported.report();
-        Integer year = report.year();
+        return new Batch(BatchSummary.of(lines), results);
+    }
+
+    private List<Agency> agencies(Caller caller) {
+        return access.supervisedJurisdictions(caller).stream()
+                .flatMap(j -> registry.inJurisdiction(j).stream()).filter(Agency::isActive).toList();
+    }
+
+    private static Map<String, byte[]> contents(List<ZipEntries.File> files) {
+        Map<String, byte[]> contents = new java.util.HashMap<>();
+        files.forEach(file -> contents.put(file.name(), file.content()));
+        return contents;
+    }
+
+    private record Decision(FileResult result, Agency agency) {
+    }
+
+    /** The one place the rules of onboarding live: what importing {@code line} does. */
+    private Decision decide(ReportLine line, byte[] content, List<Agency> agencies, Map<String, String> mapping) {
+        if (!line.isReport()) {
+            return new Decision(FileResult.of(line, Outcome.UNREADABLE, null, line.notRead().code(),
+                    line.notRead().messageZh(), line.notRead().messageEn()), null);
+        }
+        if (content == null) {
+            return new Decision(FileResult.of(line, Outcome.UNREADABLE, null, "NESTED",
+                    "压缩包内的压缩包不导入，请解压后将文件直接放入上传的压缩包",
+                    "Files of an archive inside the archive are not imported; put them in the uploaded zip itself"),
+                    null);
+        }
+        Integer year = line.year();
         if (year == null || year < Years.FIRST || year > Years.current()) {
-            return new FileResult(file.name(), "unmatched", null, year, "YEAR",
-                    "无法确定报告年度（或年度早于 " + Years.FIRST + "）", "The report year is unknown or before " + Years.FIRST);
+            return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "YEAR",
+                    "无法确定报告年度（或年度早于 " + Years.FIRST + "）", "The report year is unknown or before " + Years.FIRST),
+                    null);
         }
         if (year > lastHistoryYear()) {
-            return new FileResult(file.name(), "current-cycle", null, year, "CURRENT_CYCLE",
+            return new Decision(FileResult.of(line, Outcome.CURRENT_CYCLE, null, "CURRENT_CYCLE",
                     year + " 年度属于当前填报周期，须经填报、审核流程发布，不能作为历史报告导入（可导入 "
                             + lastHistoryYear() + " 年度及以前）",
                     year + " is the cycle being drafted: its report is published through the workflow, never "
-                            + "imported as history (history is " + lastHistoryYear() + " and earlier)");
+                            + "imported as history (history is " + lastHistoryYear() + " and earlier)"), null);
         }
         Optional<Agency> agency;
-        String mapped = mapping.get(file.name());
+        String mapped = mapping.get(line.file());
         if (mapped == null) {
-            mapped = mapping.get(file.name().substring(file.name().lastIndexOf('/') + 1));
+            mapped = mapping.get(line.file().substring(line.file().lastIndexOf('/') + 1));
         }
         if (mapped != null) {
             String slug = mapped;
             agency = agencies.stream().filter(a -> a.slug().value().equals(slug)).findFirst();
             if (agency.isEmpty()) {
-                return new FileResult(file.name(), "unmatched", null, year, "MAPPING",
-                        "对应表中的机构“" + slug + "”不在本辖区", "Agency \"" + slug + "\" of the mapping is not in the jurisdiction");
+                return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "MAPPING",
+                        "对应表中的机构“" + slug + "”不在本辖区",
+                        "Agency \"" + slug + "\" of the mapping is not in the jurisdiction"), null);
             }
         } else {
-            agency = match(report.agency(), agencies);
+            agency = match(line.agency(), agencies);
             if (agency.isEmpty()) {
-                return new FileResult(file.name(), "unmatched", null, year, "NAME",
-                        "无法按报告中的机关名称“" + report.agency() + "”找到本辖区机构，请在对应表中指定",
-                        "No agency of the jurisdiction is named \"" + report.agency() + "\"; map the file by hand");
+                return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "NAME",
+                        "无法按报告中的机关名称“" + line.agency() + "”找到本辖区机构，请在对应表中指定",
+                        "No agency of the jurisdiction is named \"" + line.agency() + "\"; map the file by hand"),
+                        null);
             }
         }
-        return store(caller, file, agency.get(), year, imported);
+        Optional<StoredReport> existing = reports.find(agencyDsl.of(agency.get().slug()), year);
+        if (existing.isPresent()) {
+            boolean same = Attachments.sha256(content).equals(existing.get().sourceChecksum());
+            return new Decision(FileResult.of(line, same ? Outcome.ALREADY_IMPORTED : Outcome.EXISTS, agency.get(),
+                    null, same ? "该文件此前已导入" : year + " 年度报告已存在，不覆盖",
+                    same ? "This file was imported before"
+                            : "A " + year + " report already exists; it is not overwritten"), agency.get());
+        }
+        return new Decision(FileResult.of(line, Outcome.IMPORT, agency.get(), null, "将导入为已公开的历史报告",
+                "Will be imported as published history"), agency.get());
     }
 
-    private FileResult store(Caller caller, ZipEntries.File file, Agency agency, int year, ImportResult imported) {
-        AnnualReport report = imported.report();
+    private FileResult store(Caller caller, ReportLine line, byte[] content, Agency agency, FileResult decided) {
+        AnnualReport report = line.report();
+        int year = report.year();
         DSLContext dsl = agencyDsl.of(agency.slug());
-        String checksum = Attachments.sha256(file.content());
-        Optional<StoredReport> existing = reports.find(dsl, year);
-        if (existing.isPresent()) {
-            boolean same = checksum.equals(existing.get().sourceChecksum());
-            return new FileResult(file.name(), same ? "already-imported" : "exists", agency.slug().value(), year,
-                    null, same ? "该文件此前已导入" : year + " 年度报告已存在（" + existing.get().status() + "），未覆盖",
-                    same ? "This file was imported before" : "A " + year + " report already exists ("
-                            + existing.get().status() + "); it was not overwritten");
-        }
+        String checksum = Attachments.sha256(content);
         OffsetDateTime publishedAt = report.publishedOn() != null
                 ? report.publishedOn().atStartOfDay(Years.CHINA).toOffsetDateTime()
                 : OffsetDateTime.now(ZoneOffset.UTC);
         Actor actor = actors.of(caller, agency.slug());
-        reports.insert(dsl, year, report, ReportStatus.PUBLISHED, ReportSource.IMPORTED, checksum, file.name(),
+        reports.insert(dsl, year, report, ReportStatus.PUBLISHED, ReportSource.IMPORTED, checksum, line.file(),
                 publishedAt, actor);
         // Checked after the insert, so the rules see the stored year beside the years before it.
         CheckedReport checked = findings.check(dsl, year, report);
-        List<FindingView> found = new ArrayList<>(ReportFindings.views(imported.findings(), Map.of()));
+        List<FindingView> found = new ArrayList<>(ReportFindings.views(importFindings(content), Map.of()));
         found.addAll(checked.findings());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", ReportStatus.PUBLISHED.name());
         after.put("source", ReportSource.IMPORTED.name());
-        after.put("file", file.name());
+        after.put("file", line.file());
         after.put("sha256", checksum);
         after.put("findings", found);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
@@ -191,9 +282,17 @@ class Onboarding {
         // The office's counts of an imported report are those of the report as stored, like any other.
         events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor.username(), checked,
                 null);
-        return new FileResult(file.name(), "imported", agency.slug().value(), year, null,
-                found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
+        return decided.imported(found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
                 found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)", found);
+    }
+
+    /** What reading the file found (the line holds them mixed with the batch's rule findings). */
+    private static List<Finding> importFindings(byte[] content) {
+        try {
+            return ReportFiles.read(content).findings();
+        } catch (UnreadableReportException e) {
+            throw new IllegalStateException("a file the batch check read is unreadable now", e);
+        }
     }
 
     /** The exact registry name first, then the same name with spacing, punctuation and width normalised. */

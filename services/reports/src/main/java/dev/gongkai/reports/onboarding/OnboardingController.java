@@ -5,6 +5,7 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
+import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.reports.report.Permissions;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +17,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /api/office/imports}: a zip of published reports, with an optional mapping file name → agency slug. */
+/**
+ * The office's onboarding of published reports from a zip, with an optional mapping file name → agency slug:
+ * {@code POST /api/office/imports/check} says what importing would do, file by file, and saves nothing;
+ * {@code POST /api/office/imports} imports. Both read the zip with the same batch check and decide with the same
+ * rules, so the import does what the check showed.
+ */
 @RestController
 class OnboardingController {
 
@@ -30,12 +36,37 @@ class OnboardingController {
         this.json = json;
     }
 
-    record Summary(int files, Map<String, Long> outcomes, List<Onboarding.FileResult> results) {
+    /**
+     * @param files    every file of the zip (reports and not)
+     * @param summary  the batch check's totals, as {@code report-cli check} writes them
+     * @param outcomes how many files have each outcome
+     */
+    record Answer(int files, BatchSummary summary, Map<String, Long> outcomes, List<Onboarding.FileResult> results) {
+
+        static Answer of(Onboarding.Batch batch) {
+            return new Answer(batch.results().size(), batch.summary(), batch.outcomes(), batch.results());
+        }
+    }
+
+    private record Upload(List<ZipEntries.File> files, Map<String, String> mapping) {
+    }
+
+    @PostMapping("/api/office/imports/check")
+    Answer check(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file,
+                 @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
+        Upload upload = upload(caller, file, mapping);
+        return Answer.of(onboarding.check(caller, upload.files(), upload.mapping()));
     }
 
     @PostMapping("/api/office/imports")
-    Summary importZip(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file,
-                      @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
+    Answer importZip(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file,
+                     @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
+        Upload upload = upload(caller, file, mapping);
+        return Answer.of(onboarding.importAll(caller, upload.files(), upload.mapping()));
+    }
+
+    /** An office-admin of a supervised jurisdiction, a zip read within bounds, a valid mapping: or the problem. */
+    private Upload upload(Caller caller, MultipartFile file, String mapping) throws IOException {
         Permissions.requireRole(caller, Roles.OFFICE_ADMIN);
         if (access.supervisedJurisdictions(caller).isEmpty()) {
             throw new ApiException(ProblemCode.ACCESS_DENIED).variant("onboarding");
@@ -44,13 +75,8 @@ class OnboardingController {
             throw new ApiException(ProblemCode.ONBOARDING_FILE_REQUIRED).atField("file");
         }
         Map<String, String> map = Onboarding.mapping(mapping, json);
-        List<ZipEntries.File> files;
         try (var in = file.getInputStream()) {
-            files = ZipEntries.read(in);
+            return new Upload(ZipEntries.read(in), map);
         }
-        var results = onboarding.importAll(caller, files, map);
-        Map<String, Long> outcomes = new java.util.TreeMap<>();
-        results.forEach(r -> outcomes.merge(r.outcome(), 1L, Long::sum));
-        return new Summary(results.size(), outcomes, results);
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -61,7 +63,11 @@ class OnboardingTest {
     }
 
     private ResultActions upload(byte[] zip, String mapping) throws Exception {
-        var request = multipart("/api/office/imports")
+        return upload("/api/office/imports", zip, mapping);
+    }
+
+    private ResultActions upload(String uri, byte[] zip, String mapping) throws Exception {
+        var request = multipart(uri)
                 .file(new MockMultipartFile("file", "history.zip", "application/zip", zip)).with(officeAdmin(office));
         if (mapping != null) {
             request.param("mapping", mapping);
@@ -183,5 +189,80 @@ class OnboardingTest {
         upload(history(), "[1]").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("mapping"));
         mvc.perform(multipart("/api/office/imports").file(new MockMultipartFile("file", "h.zip", "application/zip",
                 history())).with(reviewer(office))).andExpect(status().isForbidden());
+    }
+
+    /** A demo city's history beside real reports of other cities, as an office's archive mixes them. */
+    private static byte[] archive() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Path demo = Path.of("../../infra/demo/reports");
+        files.put("公安局/wuhai-psb-2020.txt", Files.readAllBytes(demo.resolve("wuhai-psb-2020.txt")));
+        files.put("公安局/wuhai-psb-2021.txt", Files.readAllBytes(demo.resolve("wuhai-psb-2021.txt")));
+        files.put("教育局/wuhai-edu-2021.txt", Files.readAllBytes(demo.resolve("wuhai-edu-2021.txt")));
+        files.put("教育局/wuhai-edu-2025.txt", Files.readAllBytes(demo.resolve("wuhai-edu-2025.txt")));
+        files.put("三明/001_sanming_2019.txt", Fixtures.bytes("fixtures/real/reports/001_sanming_2019.txt"));
+        files.put("说明.doc", "目录".getBytes(StandardCharsets.UTF_8));
+        return zip(files);
+    }
+
+    @Test
+    void theCheckSaysWhatImportingWouldDoFileByFileAndSavesNothing(TestDatabase db) throws Exception {
+        int drafting = Years.current() - 1;
+        assertThat(drafting).as("the demo's 2025 report is the cycle being drafted or later").isLessThanOrEqualTo(2025);
+        upload("/api/office/imports/check", archive(), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.files").value(6))
+                .andExpect(jsonPath("$.summary.files").value(6))
+                .andExpect(jsonPath("$.summary.reports").value(5))
+                .andExpect(jsonPath("$.summary.notReports").value(1))
+                .andExpect(jsonPath("$.outcomes.import").value(3))
+                .andExpect(jsonPath("$.outcomes.current-cycle").value(1))
+                .andExpect(jsonPath("$.outcomes.unmatched").value(1))
+                .andExpect(jsonPath("$.outcomes.unreadable").value(1))
+                .andExpect(jsonPath("$.results[0].file").value("公安局/wuhai-psb-2020.txt"))
+                .andExpect(jsonPath("$.results[0].outcome").value("import"))
+                .andExpect(jsonPath("$.results[0].agency").value(police.slug().value()))
+                .andExpect(jsonPath("$.results[0].agencyName").value("乌海市公安局"))
+                .andExpect(jsonPath("$.results[0].year").value(2020))
+                .andExpect(jsonPath("$.results[0].format").value("2019"))
+                .andExpect(jsonPath("$.results[0].unreadableCells").value(0))
+                .andExpect(jsonPath("$.results[1].format").value("2021"))
+                .andExpect(jsonPath("$.results[2].agency").value(education.slug().value()))
+                .andExpect(jsonPath("$.results[3].outcome").value("current-cycle"))
+                .andExpect(jsonPath("$.results[3].year").value(2025))
+                .andExpect(jsonPath("$.results[4].outcome").value("unmatched"))
+                .andExpect(jsonPath("$.results[4].code").value("NAME"))
+                .andExpect(jsonPath("$.results[4].reportAgency").value("三明市"))
+                .andExpect(jsonPath("$.results[4].year").value(2019))
+                .andExpect(jsonPath("$.results[4].format").value("2019"))
+                .andExpect(jsonPath("$.results[4].message_zh").value(org.hamcrest.Matchers.containsString("三明市")))
+                .andExpect(jsonPath("$.results[5].outcome").value("unreadable"))
+                .andExpect(jsonPath("$.results[5].format").doesNotExist());
+        assertThat(publishedEvents(db)).isZero();
+        mvc.perform(get("/api/reports/2020").with(editor(police))).andExpect(status().isNotFound());
+
+        // The import does what the check said: the three files it would import, and nothing else.
+        upload(archive(), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcomes.imported").value(3))
+                .andExpect(jsonPath("$.outcomes.current-cycle").value(1))
+                .andExpect(jsonPath("$.results[0].outcome").value("imported"))
+                .andExpect(jsonPath("$.results[0].year").value(2020));
+        mvc.perform(get("/api/reports/2020").with(editor(police))).andExpect(jsonPath("$.source").value("IMPORTED"));
+        assertThat(publishedEvents(db)).isEqualTo(2);
+
+        // Checked again, the same files are already there; a mapping sends 三明's report to an agency.
+        upload("/api/office/imports/check", archive(), "{\"001_sanming_2019.txt\":\"" + education.slug() + "\"}")
+                .andExpect(jsonPath("$.outcomes.already-imported").value(3))
+                .andExpect(jsonPath("$.outcomes.import").value(1))
+                .andExpect(jsonPath("$.results[4].agency").value(education.slug().value()));
+    }
+
+    @Test
+    void onlyTheOfficeAdminChecks() throws Exception {
+        mvc.perform(multipart("/api/office/imports/check").file(new MockMultipartFile("file", "h.zip",
+                "application/zip", history())).with(reviewer(office))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/office/imports/check").file(new MockMultipartFile("file", "h.zip",
+                "application/zip", history())).with(editor(police))).andExpect(status().isForbidden());
+        upload("/api/office/imports/check", "not a zip".getBytes(StandardCharsets.UTF_8), null)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("onboarding.zip.invalid"));
     }
 }
