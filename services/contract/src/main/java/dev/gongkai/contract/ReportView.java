@@ -53,6 +53,11 @@ public record ReportView(
                 returnReason, correctionReason, submittedAt, publishedAt, updatedAt, allowedActions, found);
     }
 
+    /** The document itself, without its place in the lifecycle. */
+    public ReportDocument document() {
+        return new ReportDocument(format, year, agency, publishedOn, narrative, cells, blank);
+    }
+
     /** Whether the caller may take {@code action} now. */
     public boolean allows(Action action) {
         return allowedActions != null && allowedActions.contains(action);

@@ -1,6 +1,7 @@
 package dev.gongkai.reports.drafting;
 
 import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.PatchResult;
 import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.contract.ReportView;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -105,22 +105,16 @@ class ReportController {
 
     /** Parses a report file (txt, html, docx, pdf or canonical JSON) and shows what it holds; stores nothing. */
     @PostMapping("/import")
-    ObjectNode preview(ActingAgency acting, @RequestParam(required = false) Integer year,
-                       HttpServletRequest request) {
+    ImportPreview preview(ActingAgency acting, @RequestParam(required = false) Integer year,
+                          HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int checkedYear = Years.check(year, "year");
         ImportResult imported = read(request);
-        ObjectNode preview = json.mapper().createObjectNode();
-        preview.put("source", imported.source().name());
-        preview.put("year", checkedYear);
-        if (imported.report().year() != null && imported.report().year() != checkedYear) {
-            preview.put("yearInFile", imported.report().year());
-        }
-        preview.set("report", json.document(imported.report()));
+        Integer inFile = imported.report().year();
         List<FindingView> all = new ArrayList<>(ReportFindings.views(imported.findings(), Map.of()));
         all.addAll(drafting.checkImported(acting, checkedYear, imported.report()).findings());
-        preview.set("findings", json.mapper().valueToTree(all));
-        return preview;
+        return new ImportPreview(imported.source().name(), checkedYear,
+                inFile != null && inFile != checkedYear ? inFile : null, json.document(imported.report()), all);
     }
 
     @PostMapping("/{year}/import")

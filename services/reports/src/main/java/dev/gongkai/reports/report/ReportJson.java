@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportDocument;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportView;
 import dev.gongkai.report.model.AnnualReport;
@@ -11,10 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 
 /** The report as the API answers with it: the canonical JSON of the report core plus workflow fields. */
 @Component
@@ -30,8 +28,9 @@ public class ReportJson {
         return json;
     }
 
-    public ObjectNode document(AnnualReport report) {
-        return (ObjectNode) json.readTree(CanonicalJson.write(report));
+    /** The document as its canonical JSON holds it. */
+    public ReportDocument document(AnnualReport report) {
+        return json.readValue(CanonicalJson.write(report), ReportDocument.class);
     }
 
     /**
@@ -39,7 +38,7 @@ public class ReportJson {
      * findings (each endpoint adds what it answers).
      */
     public ReportView view(StoredReport report) {
-        Document document = json.readValue(CanonicalJson.write(report.document()), Document.class);
+        ReportDocument document = document(report.document());
         return new ReportView(document.format(), report.year(), document.agency(), document.publishedOn(),
                 document.narrative(), document.cells(), document.blank(), report.status(), report.revision(),
                 report.source(),
@@ -52,11 +51,6 @@ public class ReportJson {
     /** The same as {@link #view}, for the answers that add members of their own (the office's). */
     public ObjectNode viewNode(StoredReport report) {
         return json.valueToTree(view(report));
-    }
-
-    /** The canonical JSON document, read as the members of {@link ReportView} that hold it. */
-    private record Document(String format, Integer year, String agency, LocalDate publishedOn,
-                            Map<String, String> narrative, Map<String, Object> cells, List<String> blank) {
     }
 
     private static Instant instant(OffsetDateTime time) {
