@@ -27,4 +27,17 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.paths['/api/reports/{year}'].get.parameters[*].name").value(not(hasItem("caller"))))
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
     }
+
+    @Test
+    void describesTheReportWithWhatTheCallerMayDoWithIt() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/reports/{year}'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value("#/components/schemas/ReportView"))
+                .andExpect(jsonPath("$.components.schemas.ReportView.properties.allowedActions.type").value("array"))
+                .andExpect(jsonPath("$.components.schemas.ReportView.properties.status.enum")
+                        .value(hasItem("PENDING_SIGNOFF")))
+                .andExpect(jsonPath("$.components.schemas.PatchResult.properties.totals").exists())
+                .andExpect(jsonPath("$.components.schemas.TransitionResult.properties.action").exists());
+    }
 }

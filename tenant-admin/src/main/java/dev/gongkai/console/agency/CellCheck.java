@@ -1,8 +1,6 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.report.model.CellType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -21,8 +19,12 @@ final class CellCheck {
     private CellCheck() {
     }
 
-    /** {@code value} null and {@code problem} null: the cell becomes blank. */
-    record Result(JsonNode value, String problem) {
+    /**
+     * {@code value} null and {@code problem} null: the cell becomes blank.
+     *
+     * @param value as the canonical JSON holds it: a whole number for counts, a decimal string for amounts, a string
+     */
+    record Result(Object value, String problem) {
         static Result refused(String problem) {
             return new Result(null, problem);
         }
@@ -39,7 +41,7 @@ final class CellCheck {
             return new Result(null, null);
         }
         if (type == CellType.TEXT) {
-            return new Result(JsonNodeFactory.instance.stringNode(typed.strip()), null);
+            return new Result(typed.strip(), null);
         }
         if (!DECIMAL.matcher(text).matches()) {
             return Result.refused("cell.notNumber");
@@ -56,11 +58,11 @@ final class CellCheck {
                 return Result.refused("cell.amountDecimals");
             }
             // The fee is a decimal string in the canonical JSON (万元 to the fen), kept as typed.
-            return new Result(JsonNodeFactory.instance.stringNode(number.toPlainString()), null);
+            return new Result(number.toPlainString(), null);
         }
         if (!WHOLE.matcher(text).matches() && number.stripTrailingZeros().scale() > 0) {
             return Result.refused("cell.notWhole");
         }
-        return new Result(JsonNodeFactory.instance.numberNode(number.toBigIntegerExact()), null);
+        return new Result(number.toBigIntegerExact(), null);
     }
 }

@@ -1,10 +1,14 @@
 package dev.gongkai.console.agency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ScriptData;
 import dev.gongkai.console.shell.Words;
+import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.PatchResult;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.ReportView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
@@ -26,11 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The editor: the national layout with an input per cell and the three narratives; the browser saves what
@@ -39,8 +42,6 @@ import java.util.stream.Collectors;
  */
 @Controller
 class EditorController {
-
-    static final Set<String> EDITABLE = ReportStatus.EDITABLE.stream().map(Enum::name).collect(Collectors.toSet());
 
     /** The words the editor's script shows, from the message bundles. */
     static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
@@ -66,19 +67,18 @@ class EditorController {
 
     @GetMapping("/reports/{year}")
     String editor(@PathVariable int year, Authentication authentication, Locale locale, Model model) {
-        ResponseEntity<JsonNode> found = reports.get(year);
-        JsonNode view = found.getBody();
+        ResponseEntity<ReportView> found = reports.get(year);
+        ReportView view = found.getBody();
         AnnualReport report = ReportMarkup.report(view, reports.json());
         ConsoleUser user = ConsoleUser.of(authentication);
-        String status = view.path("status").asString();
-        boolean editable = EDITABLE.contains(status) && user != null && user.has(ConsoleUser.EDITOR);
+        boolean editable = view.status().editable() && user != null && user.has(ConsoleUser.EDITOR);
         model.addAttribute("year", year);
-        model.addAttribute("status", status);
-        model.addAttribute("revision", view.path("revision").asInt());
+        model.addAttribute("status", view.status().name());
+        model.addAttribute("revision", view.revision());
         model.addAttribute("etag", found.getHeaders().getETag());
         model.addAttribute("editable", editable);
-        model.addAttribute("returnReason", view.path("returnReason").asString(null));
-        model.addAttribute("correctionReason", ReportsApi.correctionReason(view));
+        model.addAttribute("returnReason", view.returnReason());
+        model.addAttribute("correctionReason", view.correctionReason());
         AnnualReport previous = reports.find(year - 1).map(last -> ReportMarkup.report(last.getBody(), reports.json()))
                 .orElse(null);
         model.addAttribute("tables", ReportMarkup.editableTables(report, editable, previous, locale));
@@ -145,55 +145,82 @@ class EditorController {
      */
     @PatchMapping("/reports/{year}/draft")
     @ResponseBody
-    ResponseEntity<ObjectNode> save(@PathVariable int year, @RequestHeader("If-Match") String etag,
-                                    @RequestBody JsonNode edits, Locale locale) {
+    ResponseEntity<SaveAnswer> save(@PathVariable int year, @RequestHeader("If-Match") String etag,
+                                    @RequestBody Edits edits, Locale locale) {
         ReportLayout layout = ReportFormat.forYear(year).layout();
-        ObjectNode answer = reports.json().createObjectNode();
-        ObjectNode invalid = answer.putObject("invalid");
-        ObjectNode cells = reports.json().createObjectNode();
-        edits.path("cells").properties().forEach(entry -> {
-            String typed = entry.getValue().asString("");
-            CellCheck.Result checked = CellCheck.check(layout.cell(entry.getKey()).map(c -> c.type()).orElse(null), typed);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        // A null value makes the cell blank.
+        Map<String, Object> cells = new LinkedHashMap<>();
+        edits.cells().forEach((key, typed) -> {
+            CellCheck.Result checked = CellCheck.check(layout.cell(key).map(c -> c.type()).orElse(null),
+                    typed == null ? "" : typed);
             if (checked.problem() != null) {
-                invalid.put(entry.getKey(), messages.getMessage(checked.problem(), null, locale));
+                invalid.put(key, messages.getMessage(checked.problem(), null, locale));
             } else {
-                cells.set(entry.getKey(), checked.value() == null ? reports.json().nullNode() : checked.value());
+                cells.put(key, checked.value());
             }
         });
-        ObjectNode narrative = reports.json().createObjectNode();
-        edits.path("narrative").properties().forEach(entry -> narrative.put(entry.getKey(), entry.getValue().asString("")));
-        answer.put("etag", etag);
+        Map<String, String> narrative = new LinkedHashMap<>();
+        edits.narrative().forEach((key, text) -> narrative.put(key, text == null ? "" : text));
         for (int attempt = 0; ; attempt++) {
             if (cells.isEmpty() && narrative.isEmpty()) {
-                return ResponseEntity.ok(answer);
+                return ResponseEntity.ok(SaveAnswer.nothingSent(etag, invalid));
             }
-            ObjectNode changes = reports.json().createObjectNode();
+            Map<String, Object> changes = new LinkedHashMap<>();
             if (!cells.isEmpty()) {
-                changes.set("cells", cells);
+                changes.put("cells", cells);
             }
             if (!narrative.isEmpty()) {
-                changes.set("narrative", narrative);
+                changes.put("narrative", narrative);
             }
             try {
-                ResponseEntity<JsonNode> saved = reports.patch(year, etag, changes);
-                JsonNode body = saved.getBody();
-                answer.put("etag", saved.getHeaders().getETag());
-                answer.put("revision", body.path("revision").asInt());
-                answer.put("status", body.path("status").asString());
-                answer.set("findings", body.path("findings"));
-                answer.set("totals", body.path("totals"));
-                return ResponseEntity.ok(answer);
+                ResponseEntity<PatchResult> saved = reports.patch(year, etag, changes);
+                PatchResult body = saved.getBody();
+                return ResponseEntity.ok(new SaveAnswer(saved.getHeaders().getETag(), invalid, body.revision(),
+                        body.status(), body.findings(), body.totals(), null, null, null, null));
             } catch (ServiceProblem problem) {
                 List<String> refused = refusedCells(problem);
-                if (attempt == 0 && problem.is(422) && !refused.isEmpty() && refused.stream().allMatch(cells::has)) {
+                if (attempt == 0 && problem.is(422) && !refused.isEmpty()
+                        && refused.stream().allMatch(cells::containsKey)) {
                     refused.forEach(key -> {
                         cells.remove(key);
                         invalid.put(key, messages.getMessage("cell.outOfRange", null, locale));
                     });
                     continue;
                 }
-                return ResponseEntity.status(problem.status()).body(problem(problem, answer, locale));
+                return ResponseEntity.status(problem.status()).body(SaveAnswer.refused(etag, invalid, problem, locale));
             }
+        }
+    }
+
+    /** What the browser says changed: cell key → the value as typed, narrative section → its text. */
+    record Edits(Map<String, String> cells, Map<String, String> narrative) {
+        Edits {
+            cells = cells == null ? Map.of() : cells;
+            narrative = narrative == null ? Map.of() : narrative;
+        }
+    }
+
+    /**
+     * What the editor's script is told: the ETag to send next, the cells not sent and why ({@code invalid}), and
+     * either what the service answered (revision, status, findings, totals) or, when it refused, its {@code message}
+     * and, on a conflict, the report as stored now ({@code current}) and the cells changed since the editor read it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SaveAnswer(String etag, Map<String, String> invalid, Integer revision, ReportStatus status,
+                      List<FindingView> findings, List<PatchResult.Total> totals, String message, JsonNode current,
+                      String currentEtag, JsonNode conflicting) {
+
+        static SaveAnswer nothingSent(String etag, Map<String, String> invalid) {
+            return new SaveAnswer(etag, invalid, null, null, null, null, null, null, null, null);
+        }
+
+        static SaveAnswer refused(String etag, Map<String, String> invalid, ServiceProblem problem, Locale locale) {
+            JsonNode details = problem.body();
+            boolean stale = details != null && details.has("current");
+            return new SaveAnswer(etag, invalid, null, null, null, null, problem.message(locale),
+                    stale ? details.get("current") : null, stale ? details.path("current_etag").asString() : null,
+                    stale ? details.get("conflicting_cells") : null);
         }
     }
 
@@ -210,17 +237,6 @@ class EditorController {
             }
         }
         return keys;
-    }
-
-    private ObjectNode problem(ServiceProblem problem, ObjectNode answer, Locale locale) {
-        answer.put("message", problem.message(locale));
-        JsonNode details = problem.body();
-        if (details != null && details.has("current")) {
-            answer.set("current", details.get("current"));
-            answer.put("currentEtag", details.path("current_etag").asString());
-            answer.set("conflicting", details.path("conflicting_cells"));
-        }
-        return answer;
     }
 
     static boolean english(Locale locale) {

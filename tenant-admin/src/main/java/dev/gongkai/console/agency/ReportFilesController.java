@@ -2,6 +2,7 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.Downloads;
 import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.contract.ReportView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -38,9 +38,10 @@ class ReportFilesController {
 
     @GetMapping("/reports/{year}/attachments")
     String attachments(@PathVariable int year, Model model) {
-        JsonNode view = reports.get(year).getBody();
+        ReportView view = reports.get(year).getBody();
         model.addAttribute("year", year);
-        model.addAttribute("status", view.path("status").asString());
+        model.addAttribute("status", view.status().name());
+        model.addAttribute("editable", view.status().editable());
         model.addAttribute("attachments", reports.attachments(year));
         return "agency/attachments";
     }

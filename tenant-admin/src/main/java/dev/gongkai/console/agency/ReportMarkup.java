@@ -1,5 +1,7 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.contract.ReportDocument;
+import dev.gongkai.contract.ReportView;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.AnnualReport;
@@ -32,11 +34,25 @@ public final class ReportMarkup {
     private ReportMarkup() {
     }
 
+    /** The document of the report the reports service answered with, as the report core reads it. */
+    public static AnnualReport report(ReportView view, JsonMapper json) {
+        return report(view.document(), json);
+    }
+
+    public static AnnualReport report(ReportDocument document, JsonMapper json) {
+        return read(json.writeValueAsBytes(document));
+    }
+
+    /** The same, from a report read as JSON (the office's view). */
     public static AnnualReport report(JsonNode view, JsonMapper json) {
         ObjectNode canonical = json.createObjectNode();
         CANONICAL.stream().filter(view::has).forEach(name -> canonical.set(name, view.get(name)));
+        return read(json.writeValueAsBytes(canonical));
+    }
+
+    private static AnnualReport read(byte[] canonical) {
         try {
-            return CanonicalJson.read(json.writeValueAsBytes(canonical)).report();
+            return CanonicalJson.read(canonical).report();
         } catch (UnreadableReportException e) {
             throw new IllegalStateException("The reports service answered a report the report core cannot read", e);
         }

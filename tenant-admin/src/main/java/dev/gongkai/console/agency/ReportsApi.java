@@ -2,6 +2,13 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.ImportPreview;
+import dev.gongkai.contract.PatchResult;
+import dev.gongkai.contract.ReportSummary;
+import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.TransitionResult;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,9 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,19 +32,22 @@ public class ReportsApi {
 
     private final Services services;
     private final JsonMapper json;
+    private final ReportsClient client;
 
     ReportsApi(Services services, JsonMapper json) {
         this.services = services;
         this.json = json;
+        this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports())).build()
+                .createClient(ReportsClient.class);
     }
 
     public JsonMapper json() {
         return json;
     }
 
-    /** The agency's report years: year, format, status, revision, source, updatedAt, openComments. */
-    public JsonNode list() {
-        return services.reports().get().uri("/api/reports").retrieve().body(JsonNode.class);
+    /** The agency's report years, newest first. */
+    public List<ReportSummary> list() {
+        return client.list();
     }
 
     /** The deadline reminders the publishing service sent this agency, newest first. */
@@ -58,10 +71,9 @@ public class ReportsApi {
     }
 
     /** The report with its ETag; empty when the agency has no report of that year. */
-    public Optional<ResponseEntity<JsonNode>> find(int year) {
+    public Optional<ResponseEntity<ReportView>> find(int year) {
         try {
-            return Optional.of(services.reports().get().uri("/api/reports/{year}", year).retrieve()
-                    .toEntity(JsonNode.class));
+            return Optional.of(client.get(year));
         } catch (ServiceProblem problem) {
             if (problem.is(404)) {
                 return Optional.empty();
@@ -70,27 +82,30 @@ public class ReportsApi {
         }
     }
 
-    /** Why the office reopened the published report, while its correction is under way; else null. */
+    /**
+     * Why the office reopened the published report, while its correction is under way; else null. For the office's
+     * view of a report, which is not typed yet.
+     */
     public static String correctionReason(JsonNode report) {
         return report.path("correctionReason").isString() ? report.path("correctionReason").asString() : null;
     }
 
-    public ResponseEntity<JsonNode> get(int year) {
-        return services.reports().get().uri("/api/reports/{year}", year).retrieve().toEntity(JsonNode.class);
+    /** The report with its ETag and the actions the user may take on it. */
+    public ResponseEntity<ReportView> get(int year) {
+        return client.get(year);
     }
 
-    public JsonNode create(int year) {
-        return services.reports().post().uri("/api/reports").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("year", year)).retrieve().body(JsonNode.class);
+    public ReportView create(int year) {
+        return client.create(new ReportsClient.CreateReport(year));
     }
 
-    public ResponseEntity<JsonNode> patch(int year, String etag, JsonNode changes) {
-        return services.reports().patch().uri("/api/reports/{year}", year).header("If-Match", etag)
-                .contentType(MediaType.APPLICATION_JSON).body(changes).retrieve().toEntity(JsonNode.class);
+    /** @param changes a partial canonical document: {@code cells} and {@code narrative} */
+    public ResponseEntity<PatchResult> patch(int year, String etag, Map<String, Object> changes) {
+        return client.patch(year, etag, changes);
     }
 
-    public JsonNode findings(int year) {
-        return services.reports().get().uri("/api/reports/{year}/findings", year).retrieve().body(JsonNode.class);
+    public List<FindingView> findings(int year) {
+        return client.findings(year);
     }
 
     /** The office's comments on the report; an empty list when there are none. */
@@ -109,18 +124,13 @@ public class ReportsApi {
                 .body(JsonNode.class);
     }
 
-    public JsonNode transition(int year, String action, Map<String, String> explanations, String reason,
-                               String idempotencyKey) {
-        var request = json.createObjectNode().put("action", action);
-        if (explanations != null && !explanations.isEmpty()) {
-            request.set("explanations", json.valueToTree(explanations));
-        }
-        if (reason != null && !reason.isBlank()) {
-            request.put("reason", reason);
-        }
-        return services.reports().post().uri("/api/reports/{year}/transitions", year)
-                .header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(JsonNode.class);
+    /** @param action as the form names it; the service refuses a code it does not know, in words */
+    public TransitionResult transition(int year, String action, Map<String, String> explanations, String reason,
+                                       String idempotencyKey) {
+        var request = new TransitionRequest(action,
+                explanations == null || explanations.isEmpty() ? null : explanations,
+                reason == null || reason.isBlank() ? null : reason);
+        return client.transition(year, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey, request);
     }
 
     public JsonNode revisions(int year) {
@@ -172,13 +182,11 @@ public class ReportsApi {
         services.reports().delete().uri("/api/reports/{year}/attachments/{id}", year, id).retrieve().toBodilessEntity();
     }
 
-    public JsonNode importPreview(int year, byte[] file) {
-        return services.reports().post().uri("/api/reports/import?year={year}", year)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().body(JsonNode.class);
+    public ImportPreview importPreview(int year, byte[] file) {
+        return client.importPreview(year, file);
     }
 
-    public JsonNode importApply(int year, byte[] file) {
-        return services.reports().post().uri("/api/reports/{year}/import", year)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().body(JsonNode.class);
+    public ReportView importApply(int year, byte[] file) {
+        return client.importApply(year, file);
     }
 }

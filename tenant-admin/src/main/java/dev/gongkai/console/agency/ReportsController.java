@@ -5,6 +5,7 @@ import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.shell.ShellAdvice;
 import dev.gongkai.contract.China;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.ReportSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,14 +51,20 @@ class ReportsController {
      * when the public cannot read it (never published), {@code websiteUrl} when none is recorded for the published
      * revision, {@code correctionReason} unless the office reopened the published report for correction.
      */
-    record YearRow(int year, String status, Integer revision, LocalDate deadline, long daysLeft, String updatedAt,
-                   int openComments, String publicPage, String websiteUrl, String correctionReason) {
+    record YearRow(int year, ReportStatus status, Integer revision, LocalDate deadline, long daysLeft,
+                   OffsetDateTime updatedAt, int openComments, String publicPage, String websiteUrl,
+                   String correctionReason) {
         public boolean exists() {
             return status != null;
         }
 
         public boolean published() {
-            return ReportStatus.PUBLISHED.name().equals(status);
+            return status == ReportStatus.PUBLISHED;
+        }
+
+        /** A report may be started or imported into: not drafted yet, or its document may still change. */
+        public boolean editable() {
+            return status == null || status.editable();
         }
 
         public boolean late() {
@@ -67,9 +75,9 @@ class ReportsController {
     @GetMapping("/reports")
     String list(Model model, org.springframework.security.core.Authentication authentication) {
         LocalDate today = LocalDate.now(CHINA);
-        Map<Integer, JsonNode> held = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (JsonNode summary : reports.list()) {
-            held.put(summary.path("year").asInt(), summary);
+        Map<Integer, ReportSummary> held = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (ReportSummary summary : reports.list()) {
+            held.put(summary.year(), summary);
         }
         for (int year = today.getYear(); year > today.getYear() - YEARS_SHOWN && year >= FIRST_YEAR; year--) {
             held.putIfAbsent(year, null);
@@ -85,13 +93,12 @@ class ReportsController {
             }
             JsonNode publication = publication(year);
             boolean readable = agency != null && publication.path("revision").isNumber();
-            String status = summary.path("status").asString();
             // Published once and no longer published: the office reopened it, and only the report says why.
             String correctionReason = publication.path("revision").isNumber()
-                    && !ReportStatus.PUBLISHED.name().equals(status)
-                    ? ReportsApi.correctionReason(reports.get(year).getBody()) : null;
-            rows.add(new YearRow(year, status, summary.path("revision").asInt(), deadline,
-                    daysLeft, summary.path("updatedAt").asString(null), summary.path("openComments").asInt(),
+                    && summary.status() != ReportStatus.PUBLISHED
+                    ? reports.get(year).getBody().correctionReason() : null;
+            rows.add(new YearRow(year, summary.status(), summary.revision(), deadline,
+                    daysLeft, summary.updatedAt(), summary.openComments(),
                     readable ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year : null,
                     publication.path("url").asString(null), correctionReason));
         });
@@ -99,9 +106,9 @@ class ReportsController {
         // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.
         var user = dev.gongkai.console.security.ConsoleUser.of(authentication);
         model.addAttribute("awaitingSignoff", user != null && user.has(dev.gongkai.console.security.ConsoleUser.APPROVER)
-                ? rows.stream().filter(r -> "PENDING_SIGNOFF".equals(r.status())).toList() : List.of());
+                ? rows.stream().filter(r -> r.status() == ReportStatus.PENDING_SIGNOFF).toList() : List.of());
         model.addAttribute("awaitingFix", user != null && user.has(dev.gongkai.console.security.ConsoleUser.EDITOR)
-                ? rows.stream().filter(r -> "RETURNED".equals(r.status())).toList() : List.of());
+                ? rows.stream().filter(r -> r.status() == ReportStatus.RETURNED).toList() : List.of());
         model.addAttribute("notifications", notifications());
         return "agency/reports";
     }

@@ -4,6 +4,9 @@ import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
 import dev.gongkai.console.shell.Words;
+import dev.gongkai.contract.ImportPreview;
+import dev.gongkai.contract.ReportView;
+import dev.gongkai.report.model.AnnualReport;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +43,16 @@ class WorkflowController {
 
     @GetMapping("/reports/{year}/submit")
     String submit(@PathVariable int year, Locale locale, Model model) {
-        JsonNode view = reports.get(year).getBody();
+        ReportView view = reports.get(year).getBody();
         // The approver reads (and may print) the report as the public will see it before signing it off.
         var report = ReportMarkup.report(view, reports.json());
         model.addAttribute("tables", ReportMarkup.readOnlyTables(report, java.util.Set.of()));
         model.addAttribute("narratives", EditorController.narratives(report, locale));
         model.addAttribute("year", year);
-        model.addAttribute("status", view.path("status").asString());
-        model.addAttribute("correctionReason", ReportsApi.correctionReason(view));
+        model.addAttribute("status", view.status().name());
+        // The buttons are the service's word on what this user may do now; the page does not re-encode the workflow.
+        model.addAttribute("allowedActions", view.allowedActions());
+        model.addAttribute("correctionReason", view.correctionReason());
         model.addAttribute("findings", reports.findings(year));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "agency/submit";
@@ -123,27 +128,26 @@ class WorkflowController {
     String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file,
                          Authentication authentication, Locale locale, Model model) throws IOException {
         byte[] bytes = file.getBytes();
-        JsonNode preview = reports.importPreview(year, bytes);
+        ImportPreview preview = reports.importPreview(year, bytes);
         // Another year's or another agency's report is adopted only when the user says so, checked again on apply.
-        Integer yearInFile = preview.has("yearInFile") ? preview.path("yearInFile").asInt() : null;
-        String agencyInFile = preview.path("report").path("agency").asString("");
+        Integer yearInFile = preview.yearInFile();
+        String agencyInFile = preview.report().agency() == null ? "" : preview.report().agency();
         String ownAgency = model.getAttribute("agency") instanceof ShellAdvice.Agency own ? own.nameZh() : "";
         boolean otherAgency = !agencyInFile.isBlank() && !ownAgency.isBlank() && !sameAgency(agencyInFile, ownAgency);
         ConsoleUser user = ConsoleUser.of(authentication);
         String token = imports.keep(user.username(), user.acting(),
                 new PendingImports.Pending(bytes, yearInFile != null || otherAgency));
+        AnnualReport report = ReportMarkup.report(preview.report(), reports.json());
         model.addAttribute("otherAgency", otherAgency ? agencyInFile : null);
         model.addAttribute("ownAgency", ownAgency);
         model.addAttribute("mismatch", yearInFile != null || otherAgency);
-        model.addAttribute("narratives", EditorController.narratives(
-                ReportMarkup.report(preview.path("report"), reports.json()), locale));
+        model.addAttribute("narratives", EditorController.narratives(report, locale));
         model.addAttribute("year", year);
+        model.addAttribute("yearInFile", yearInFile);
         model.addAttribute("token", token);
         model.addAttribute("fileName", file.getOriginalFilename());
-        model.addAttribute("preview", preview);
-        model.addAttribute("tables", ReportMarkup.editableTables(
-                ReportMarkup.report(preview.path("report"), reports.json()), false, null, locale));
-        model.addAttribute("findings", preview.path("findings"));
+        model.addAttribute("tables", ReportMarkup.editableTables(report, false, null, locale));
+        model.addAttribute("findings", preview.findings());
         return "agency/import-preview";
     }
 

@@ -3,6 +3,7 @@ package dev.gongkai.reports.drafting;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -21,7 +22,7 @@ import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
 import dev.gongkai.reports.report.Etags;
-import dev.gongkai.reports.report.FindingView;
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
@@ -102,7 +103,7 @@ class Drafting {
     }
 
     @Transactional(readOnly = true)
-    public List<ReportStore.Summary> list(ActingAgency acting) {
+    public List<ReportSummary> list(ActingAgency acting) {
         return reports.summaries(agencyDsl.of(acting));
     }
 

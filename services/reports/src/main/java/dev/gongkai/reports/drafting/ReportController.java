@@ -1,5 +1,10 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.ImportPreview;
+import dev.gongkai.contract.PatchResult;
+import dev.gongkai.contract.ReportSummary;
+import dev.gongkai.contract.ReportView;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.LocalizedText;
 import dev.gongkai.platform.error.ProblemCode;
@@ -11,12 +16,11 @@ import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.rules.Totals;
 import dev.gongkai.reports.report.Bodies;
 import dev.gongkai.reports.report.Etags;
-import jakarta.servlet.http.HttpServletRequest;
-import dev.gongkai.reports.report.FindingView;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
 import dev.gongkai.reports.report.Years;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -55,7 +58,7 @@ class ReportController {
     }
 
     @PostMapping
-    ResponseEntity<ObjectNode> create(ActingAgency acting, @RequestBody CreateReport request) {
+    ResponseEntity<ReportView> create(ActingAgency acting, @RequestBody CreateReport request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int year = Years.check(request.year(), "year");
         Drafting.Saved saved = drafting.create(acting, year);
@@ -64,37 +67,33 @@ class ReportController {
     }
 
     @GetMapping
-    List<dev.gongkai.reports.report.ReportStore.Summary> list(ActingAgency acting) {
+    List<ReportSummary> list(ActingAgency acting) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return drafting.list(acting);
     }
 
     @GetMapping("/{year}")
-    ResponseEntity<ObjectNode> get(ActingAgency acting, @PathVariable int year) {
+    ResponseEntity<ReportView> get(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         Drafting.Saved saved = drafting.get(acting, year);
-        ObjectNode view = json.view(saved.report());
-        view.set("allowedActions", json.mapper().valueToTree(
-                Permissions.allowedActions(acting.caller(), saved.report().status(), false)));
+        ReportView view = json.view(saved.report()).withAllowedActions(
+                Permissions.allowedActions(acting.caller(), saved.report().status(), false));
         return ResponseEntity.ok().eTag(saved.report().etag()).body(view);
     }
 
     @PatchMapping("/{year}")
-    ResponseEntity<ObjectNode> patch(ActingAgency acting, @PathVariable int year,
-                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     HttpServletRequest request) {
+    ResponseEntity<PatchResult> patch(ActingAgency acting, @PathVariable int year,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int expected = Etags.revision(ifMatch);
         byte[] body = Bodies.read(request, ReportPatch.MAX_BODY_BYTES, "1 MB");
         Drafting.Saved saved = drafting.patch(acting, year, expected, body);
         // The editor already holds the document; the answer is what changed for them: revision, status, findings,
         // and the totals it may offer the clerk to fill in (never written for them).
-        ObjectNode answer = json.mapper().createObjectNode();
-        answer.put("year", year);
-        answer.put("status", saved.report().status().name());
-        answer.put("revision", saved.report().revision());
-        answer.set("findings", json.mapper().valueToTree(saved.checked().findings()));
-        answer.set("totals", json.mapper().valueToTree(Totals.offered(saved.report().document())));
+        PatchResult answer = new PatchResult(year, saved.report().status(), saved.report().revision(),
+                saved.checked().findings(), Totals.offered(saved.report().document()).stream()
+                .map(offer -> new PatchResult.Total(offer.cell(), offer.sum())).toList());
         return ResponseEntity.ok().eTag(saved.report().etag()).body(answer);
     }
 
@@ -106,26 +105,20 @@ class ReportController {
 
     /** Parses a report file (txt, html, docx, pdf or canonical JSON) and shows what it holds; stores nothing. */
     @PostMapping("/import")
-    ObjectNode preview(ActingAgency acting, @RequestParam(required = false) Integer year,
-                       HttpServletRequest request) {
+    ImportPreview preview(ActingAgency acting, @RequestParam(required = false) Integer year,
+                          HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         int checkedYear = Years.check(year, "year");
         ImportResult imported = read(request);
-        ObjectNode preview = json.mapper().createObjectNode();
-        preview.put("source", imported.source().name());
-        preview.put("year", checkedYear);
-        if (imported.report().year() != null && imported.report().year() != checkedYear) {
-            preview.put("yearInFile", imported.report().year());
-        }
-        preview.set("report", json.document(imported.report()));
+        Integer inFile = imported.report().year();
         List<FindingView> all = new ArrayList<>(ReportFindings.views(imported.findings(), Map.of()));
         all.addAll(drafting.checkImported(acting, checkedYear, imported.report()).findings());
-        preview.set("findings", json.mapper().valueToTree(all));
-        return preview;
+        return new ImportPreview(imported.source().name(), checkedYear,
+                inFile != null && inFile != checkedYear ? inFile : null, json.document(imported.report()), all);
     }
 
     @PostMapping("/{year}/import")
-    ResponseEntity<ObjectNode> apply(ActingAgency acting, @PathVariable int year,
+    ResponseEntity<ReportView> apply(ActingAgency acting, @PathVariable int year,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      HttpServletRequest request) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
@@ -153,9 +146,7 @@ class ReportController {
         }
     }
 
-    private ObjectNode body(Drafting.Saved saved) {
-        ObjectNode node = json.view(saved.report());
-        node.set("findings", json.mapper().valueToTree(saved.checked().findings()));
-        return node;
+    private ReportView body(Drafting.Saved saved) {
+        return json.view(saved.report()).withFindings(saved.checked().findings());
     }
 }

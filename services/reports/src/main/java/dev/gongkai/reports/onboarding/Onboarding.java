@@ -24,7 +24,7 @@ import dev.gongkai.reports.report.Actor;
 import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
-import dev.gongkai.reports.report.FindingView;
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportStore;

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.report.rules.Severity;
 
 import java.util.List;

@@ -14,6 +14,7 @@ import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +44,12 @@ public final class Permissions {
      * The workflow actions this caller may take on a report in {@code status} through the agency API
      * ({@code office} false) or the office API, so that no client re-encodes the transition table.
      */
-    public static List<Action> allowedActions(Caller caller, ReportStatus status, boolean office) {
+    public static Set<Action> allowedActions(Caller caller, ReportStatus status, boolean office) {
         Set<Role> roles = Arrays.stream(Role.values()).filter(r -> caller.hasRole(r.code()))
                 .collect(Collectors.toUnmodifiableSet());
-        return Action.available(status, roles).stream().filter(a -> a.office() == office).toList();
+        // An EnumSet keeps the workflow's order.
+        return Action.available(status, roles).stream().filter(a -> a.office() == office)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Action.class)));
     }
 
     /** Reading an agency's reports: any of its staff roles. */

@@ -1,6 +1,8 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.ReportDocument;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.ReportView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.render.CanonicalJson;
@@ -9,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** The report as the API answers with it: the canonical JSON of the report core plus workflow fields. */
 @Component
@@ -24,29 +28,33 @@ public class ReportJson {
         return json;
     }
 
-    public ObjectNode document(AnnualReport report) {
-        return (ObjectNode) json.readTree(CanonicalJson.write(report));
+    /** The document as its canonical JSON holds it. */
+    public ReportDocument document(AnnualReport report) {
+        return json.readValue(CanonicalJson.write(report), ReportDocument.class);
     }
 
-    public ObjectNode view(StoredReport report) {
-        ObjectNode node = document(report.document());
-        node.put("status", report.status().name());
-        node.put("revision", report.revision());
-        node.put("source", report.source().name());
-        if (report.returnReason() != null && report.status() == ReportStatus.RETURNED) {
-            node.put("returnReason", report.returnReason());
-        }
-        if (report.correctionPending()) {
-            node.put("correctionReason", report.correctionReason());
-        }
-        if (report.submittedAt() != null) {
-            node.put("submittedAt", report.submittedAt().toInstant().toString());
-        }
-        if (report.publishedAt() != null) {
-            node.put("publishedAt", report.publishedAt().toInstant().toString());
-        }
-        node.put("updatedAt", report.updatedAt().toInstant().toString());
-        return node;
+    /**
+     * The stored report as the agency API answers with it, without the caller's {@code allowedActions} and without
+     * findings (each endpoint adds what it answers).
+     */
+    public ReportView view(StoredReport report) {
+        ReportDocument document = document(report.document());
+        return new ReportView(document.format(), report.year(), document.agency(), document.publishedOn(),
+                document.narrative(), document.cells(), document.blank(), report.status(), report.revision(),
+                report.source(),
+                report.status() == ReportStatus.RETURNED ? report.returnReason() : null,
+                report.correctionPending() ? report.correctionReason() : null,
+                instant(report.submittedAt()), instant(report.publishedAt()), instant(report.updatedAt()), null,
+                null);
+    }
+
+    /** The same as {@link #view}, for the answers that add members of their own (the office's). */
+    public ObjectNode viewNode(StoredReport report) {
+        return json.valueToTree(view(report));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /** A cell's value for audit entries and diffs: its number or text; null when blank or absent. */

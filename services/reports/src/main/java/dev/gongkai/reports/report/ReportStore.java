@@ -2,6 +2,7 @@ package dev.gongkai.reports.report;
 
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReportRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
@@ -53,20 +54,15 @@ public class ReportStore {
     }
 
     /** Every report of the agency, newest year first, without reading the documents. */
-    public List<Summary> summaries(DSLContext dsl) {
+    public List<ReportSummary> summaries(DSLContext dsl) {
         var c = REVIEW_COMMENT;
         var openComments = DSL.field(DSL.selectCount().from(c)
                 .where(c.YEAR.eq(REPORT.YEAR), c.PARENT_ID.isNull(), c.RESOLVED_AT.isNull()));
         return dsl.select(REPORT.YEAR, REPORT.FORMAT, REPORT.STATUS, REPORT.REVISION, REPORT.SOURCE, REPORT.UPDATED_AT,
                         openComments)
                 .from(REPORT).orderBy(REPORT.YEAR.desc())
-                .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                .fetch(r -> new ReportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7()));
-    }
-
-    /** @param openComments the review comments (threads) not resolved yet */
-    public record Summary(int year, String format, ReportStatus status, int revision, ReportSource source,
-                          OffsetDateTime updatedAt, int openComments) {
     }
 
     /** What an edit needs, read in one round trip: the row (locked), last year's document and the explanations. */

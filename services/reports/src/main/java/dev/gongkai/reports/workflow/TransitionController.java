@@ -1,5 +1,7 @@
 package dev.gongkai.reports.workflow;
 
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.reports.report.Permissions;
 import org.springframework.http.ResponseEntity;

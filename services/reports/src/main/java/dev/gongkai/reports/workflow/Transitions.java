@@ -1,5 +1,7 @@
 package dev.gongkai.reports.workflow;
 
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
@@ -14,7 +16,7 @@ import dev.gongkai.reports.report.Actor;
 import dev.gongkai.reports.report.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
-import dev.gongkai.reports.report.FindingView;
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;

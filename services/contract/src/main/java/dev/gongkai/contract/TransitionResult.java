@@ -1,8 +1,6 @@
-package dev.gongkai.reports.workflow;
+package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gongkai.contract.Action;
-import dev.gongkai.contract.ReportStatus;
 
 /**
  * What a transition answers, and what a repeat with the same {@code Idempotency-Key} answers again.

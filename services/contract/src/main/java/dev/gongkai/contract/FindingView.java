@@ -1,4 +1,4 @@
-package dev.gongkai.reports.report;
+package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,0 +1,64 @@
+package dev.gongkai.console.agency;
+
+import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.ImportPreview;
+import dev.gongkai.contract.PatchResult;
+import dev.gongkai.contract.ReportSummary;
+import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.TransitionResult;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PatchExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agency's reports in the reports service, answered as the contract's records. Built by {@link ReportsApi} over
+ * the signed-in user's client, so error answers arrive as {@link dev.gongkai.console.services.ServiceProblem}.
+ */
+@HttpExchange("/api/reports")
+interface ReportsClient {
+
+    /** The agency's report years, newest first. */
+    @GetExchange
+    List<ReportSummary> list();
+
+    /** The report with its ETag and what the user may do with it. */
+    @GetExchange("/{year}")
+    ResponseEntity<ReportView> get(@PathVariable int year);
+
+    @PostExchange
+    ReportView create(@RequestBody CreateReport request);
+
+    /** @param changes a partial canonical document: {@code cells} and {@code narrative} */
+    @PatchExchange("/{year}")
+    ResponseEntity<PatchResult> patch(@PathVariable int year, @RequestHeader("If-Match") String etag,
+                                      @RequestBody Map<String, Object> changes);
+
+    @GetExchange("/{year}/findings")
+    List<FindingView> findings(@PathVariable int year);
+
+    @PostExchange("/{year}/transitions")
+    TransitionResult transition(@PathVariable int year, @RequestHeader("Idempotency-Key") String idempotencyKey,
+                                @RequestBody TransitionRequest request);
+
+    /** Reads a report file and shows what it holds; stores nothing. */
+    @PostExchange(url = "/import", contentType = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ImportPreview importPreview(@RequestParam int year, @RequestBody byte[] file);
+
+    /** Replaces the report's document with what the file holds. */
+    @PostExchange(url = "/{year}/import", contentType = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ReportView importApply(@PathVariable int year, @RequestBody byte[] file);
+
+    record CreateReport(int year) {
+    }
+}
