@@ -63,7 +63,8 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#add-user").getText()).doesNotContain("政务公开办", "平台管理员");
         browser.click("#add-user button[type=submit]");
         browser.waitForText("#added", clerk);
-        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "填报人员", "已启用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "已启用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "'] li[data-role]").getText()).isEqualTo("填报人员");
 
         browser.click("#users tr[data-user='" + clerk + "'] button");
         browser.waitForText(".notice", "已停用该用户");
