@@ -36,7 +36,8 @@ class AdminBrowserTest extends ConsoleOnRealStack {
 
         browser.click("li[data-agency=wuhai-psb] > span > a[href$='/admin/agencies/wuhai-psb/users']");
         browser.waitForText("h1", "乌海市公安局的用户");
-        assertThat(browser.find("#users tr[data-user=psb-editor]").getText()).contains("填报人员", "已启用");
+        assertThat(browser.find("#users tr[data-user=psb-editor]").getText()).contains("已启用");
+        assertThat(browser.find("#users tr[data-user=psb-editor] li[data-role]").getText()).isEqualTo("填报人员");
 
         browser.find("#username").sendKeys(clerk);
         browser.find("#lastName").sendKeys("王");
@@ -47,7 +48,10 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("#added", clerk);
         assertThat(browser.find("#temporary-password").getText()).matches("\\S{16}");
         String row = browser.find("#users tr[data-user='" + clerk + "']").getText();
-        assertThat(row).contains("王芳", "填报人员", "单位负责人（签发）", "已启用", "修改密码");
+        assertThat(row).contains("王芳", "已启用", "修改密码");
+        // The roles held, not the boxes of the roles form (which name every role).
+        assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='" + clerk + "'] li[data-role]")))
+                .extracting(e -> e.getText()).containsExactlyInAnyOrder("填报人员", "单位负责人（签发）");
         browser.screenshot("admin-users");
 
         browser.driver.navigate().refresh();

@@ -16,14 +16,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * An agency's users (the members of its Keycloak Organization, through the tenants service): roles, status and
- * pending sign-in actions; add one (the temporary password is shown once, on the page after adding), disable, enable.
+ * pending sign-in actions; add one (the temporary password is shown once, on the page after adding), disable, enable,
+ * change the roles they hold in this agency, or remove them from it (their other agencies keep them).
  * The same page serves a parent agency's admin managing a branch's users when the platform admin allows it; the
  * heading then says whose users they are and for which agency they are managed.
  */
@@ -53,6 +57,11 @@ class AgencyUsersController {
         // The service let them in: anyone but a platform admin on an agency other than their own is its parent's admin.
         model.addAttribute("fromParent", user != null && !user.isPlatformAdmin() && !slug.equals(user.acting()));
         model.addAttribute("users", users);
+        // Each user's roles here, by username: the boxes of their roles form that start ticked.
+        Map<String, Set<String>> held = new HashMap<>();
+        users.forEach(u -> held.put(u.path("username").asString(),
+                u.path("roles").valueStream().map(JsonNode::asString).collect(Collectors.toSet())));
+        model.addAttribute("held", held);
         model.addAttribute("grantable", "DISCLOSURE_OFFICE".equals(agency.path("kind").asString())
                 ? Stream.concat(AGENCY_ROLES.stream(), OFFICE_ROLES.stream()).toList()
                 : AGENCY_ROLES);
@@ -98,6 +107,38 @@ class AgencyUsersController {
             } catch (ServiceProblem problem) {
                 redirect.addFlashAttribute("error", problem.message(locale));
             }
+        }
+        return "redirect:/admin/agencies/{slug}/users";
+    }
+
+    /** Replaces the roles the user holds in this agency with the boxes ticked (none ticked: the service refuses). */
+    @PostMapping("/admin/agencies/{slug}/users/{username}/roles")
+    String changeRoles(@PathVariable String slug, @PathVariable String username,
+                       @RequestParam(name = "roles", required = false) List<String> roles, Locale locale,
+                       RedirectAttributes redirect) {
+        var command = json.createObjectNode();
+        var granted = command.putArray("roles");
+        (roles == null ? List.<String>of() : roles).forEach(granted::add);
+        return change(locale, redirect, "users.done.roles", () -> services.tenants().put()
+                .uri("/api/agencies/{slug}/users/{username}/roles", slug, username)
+                .contentType(MediaType.APPLICATION_JSON).body(command).retrieve().toBodilessEntity());
+    }
+
+    /** Ends the user's membership of this agency only (their other agencies keep them). */
+    @PostMapping("/admin/agencies/{slug}/users/{username}/remove")
+    String remove(@PathVariable String slug, @PathVariable String username, Locale locale,
+                  RedirectAttributes redirect) {
+        return change(locale, redirect, "users.done.remove", () -> services.tenants().delete()
+                .uri("/api/agencies/{slug}/users/{username}", slug, username).retrieve().toBodilessEntity());
+    }
+
+    /** Post/redirect/get: the outcome, or the service's words on why not, shown once on the list. */
+    private static String change(Locale locale, RedirectAttributes redirect, String done, Runnable call) {
+        try {
+            call.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.message(locale));
         }
         return "redirect:/admin/agencies/{slug}/users";
     }

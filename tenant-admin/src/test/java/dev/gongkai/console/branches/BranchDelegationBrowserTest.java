@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 乌海市公安局 with 下属单位的用户由本单位管理员管理 set: an admin of the bureau, made for this test (in the realm and
  * in this run's registry), goes from 下属单位 to 海勃湾区分局's users, sees whose users they manage and for whom,
- * adds a clerk and disables them. The flag is cleared and the people removed afterwards; no report is drafted.
+ * adds a clerk, disables them, makes them an approver instead and removes them from the branch. The flag is cleared and the people removed afterwards; no report is drafted.
  */
 class BranchDelegationBrowserTest extends ConsoleOnRealStack {
 
@@ -63,11 +63,24 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#add-user").getText()).doesNotContain("政务公开办", "平台管理员");
         browser.click("#add-user button[type=submit]");
         browser.waitForText("#added", clerk);
-        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "填报人员", "已启用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "已启用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "'] li[data-role]").getText()).isEqualTo("填报人员");
 
         browser.click("#users tr[data-user='" + clerk + "'] button");
         browser.waitForText(".notice", "已停用该用户");
         assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");
+
+        // The clerk becomes 单位负责人（签发） instead of 填报人员: their roles in the branch, saved.
+        String row = "#users tr[data-user='" + clerk + "']";
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]").isSelected()).isTrue();
+        browser.click(row + " [data-roles-of] input[value=agency-editor]");
+        browser.click(row + " [data-roles-of] input[value=agency-approver]");
+        browser.click(row + " [data-roles-of] button[type=submit]");
+        browser.waitForText(".notice", "已保存该用户在本单位的角色");
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(row + " li[data-role]")))
+                .extracting(e -> e.getAttribute("data-role")).containsExactly("agency-approver");
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-approver]").isSelected()).isTrue();
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]").isSelected()).isFalse();
         browser.assertAccessible();
         browser.assertReadable();
         browser.click("a[hreflang=en]");
@@ -75,6 +88,12 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         browser.assertReadable();
         browser.click("a[hreflang=zh-CN]");
         browser.waitForText("h1", "下属单位");
+
+        // 移出本单位: asked first, naming the person and the branch; then they are no longer its member.
+        browser.click(row + " button[data-confirm]");
+        browser.confirm(clerk + " 移出乌海市公安局海勃湾区分局");
+        browser.waitForText(".notice", "已将该用户移出本单位");
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(row))).isEmpty();
 
         // Above or beside the bureau: as if it did not exist.
         browser.open(CONSOLE + "/admin/agencies/wuhai-office/users");

@@ -38,6 +38,7 @@ public enum ProblemCode {
     USER_NOT_FOUND("user.not-found", HttpStatus.NOT_FOUND),
     USER_SELF_DISABLE("user.self-disable", HttpStatus.UNPROCESSABLE_CONTENT),
     USER_ROLE_NOT_ALLOWED("user.role-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT),
+    USER_LAST_ADMIN("user.last-admin", HttpStatus.CONFLICT),
     KEYCLOAK_FAILED("keycloak.failed", HttpStatus.BAD_GATEWAY, "agency-status", "provisioning-step"),
     KEYCLOAK_DISABLED("keycloak.disabled", HttpStatus.SERVICE_UNAVAILABLE),
     RESTORE_UNAUTHENTICATED("restore.unauthenticated", HttpStatus.BAD_REQUEST),

@@ -8,6 +8,7 @@ import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.tenants.keycloak.Organizations;
@@ -15,6 +16,7 @@ import dev.gongkai.tenants.registry.BranchDelegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,14 +46,26 @@ class AgencyUsers {
     private final Organizations organizations;
     private final MembershipStore memberships;
     private final BranchDelegation delegation;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
 
     AgencyUsers(AgencyRegistry registry, AgencyAccess access, Organizations organizations,
-                MembershipStore memberships, BranchDelegation delegation) {
+                MembershipStore memberships, BranchDelegation delegation, Outbox outbox, TransactionTemplate tx) {
         this.registry = registry;
         this.access = access;
         this.organizations = organizations;
         this.memberships = memberships;
         this.delegation = delegation;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    /** A member's roles in one agency were replaced by {@code roles}; {@code by} is who did it. */
+    record MemberRolesChanged(String agency, String userId, String username, List<String> roles, String by) {
+    }
+
+    /** A person stopped being a member of one agency; {@code by} is who did it. */
+    record MemberRemoved(String agency, String userId, String username, String by) {
     }
 
     List<AgencyUser> list(Caller caller, AgencySlug slug) {
@@ -90,11 +104,80 @@ class AgencyUsers {
             // An agency whose only admin locks themselves out needs a platform admin to get back in.
             throw new ApiException(ProblemCode.USER_SELF_DISABLE).atField("username");
         }
-        var member = memberships.member(slug, name).orElseThrow(() ->
-                new ApiException(ProblemCode.USER_NOT_FOUND, slug, name));
+        var member = member(slug, name);
         memberships.setEnabled(slug, member.userId(), enabled);
         if (enabled || !memberships.enabledElsewhere(member.userId(), slug)) {
             keycloak(() -> organizations.setAccountEnabled(member.userId(), enabled));
+        }
+    }
+
+    /**
+     * Replaces the roles a member holds in this agency (granted by the same rule as adding: 422 for others). The
+     * caller cannot take away their own {@code agency-admin} when nobody else holds it here, enabled (409). Their
+     * next request, in this service at once, holds the new roles; their roles elsewhere stay as they are.
+     */
+    MemberRoles changeRoles(Caller caller, AgencySlug slug, String username, ChangeRoles command) {
+        Agency agency = managed(caller, slug);
+        Set<String> roles = grantable(agency, command.roles());
+        String name = username.toLowerCase(Locale.ROOT);
+        String userId = tx.execute(s -> {
+            var member = member(slug, name);
+            if (member.roles().contains(Roles.AGENCY_ADMIN) && !roles.contains(Roles.AGENCY_ADMIN)) {
+                keepAnAdmin(caller, slug, member);
+            }
+            if (memberships.replaceRoles(slug, member, roles)) {
+                outbox.publish("agency:" + slug, new MemberRolesChanged(slug.value(), member.userId(), name,
+                        sorted(roles), caller.username()));
+                log.info("Roles of {} in {} set to {} by {}", name, slug, sorted(roles), caller.username());
+            }
+            return member.userId();
+        });
+        memberships.forget(userId);
+        return new MemberRoles(name, sorted(roles));
+    }
+
+    /** The roles a member holds in one agency after a change. */
+    record MemberRoles(String username, List<String> roles) {
+    }
+
+    /**
+     * Ends a person's membership of this agency; their memberships elsewhere stay. Their Keycloak account is never
+     * deleted (their history, and other agencies, name it): when they act for no other agency afterwards it is
+     * disabled, as disabling does. The caller cannot remove themself when nobody else is this agency's enabled admin.
+     */
+    void remove(Caller caller, AgencySlug slug, String username) {
+        managed(caller, slug);
+        String name = username.toLowerCase(Locale.ROOT);
+        String userId = tx.execute(s -> {
+            var member = member(slug, name);
+            if (member.roles().contains(Roles.AGENCY_ADMIN)) {
+                keepAnAdmin(caller, slug, member);
+            }
+            memberships.remove(slug, member.userId());
+            outbox.publish("agency:" + slug, new MemberRemoved(slug.value(), member.userId(), name,
+                    caller.username()));
+            // Inside the transaction: when Keycloak fails, the membership stays and a retry does it all.
+            if (!memberships.enabledElsewhere(member.userId(), slug)) {
+                keycloak(() -> organizations.setAccountEnabled(member.userId(), false));
+            }
+            log.info("{} removed from {} by {}", name, slug, caller.username());
+            return member.userId();
+        });
+        memberships.forget(userId);
+    }
+
+    private MembershipStore.Member member(AgencySlug slug, String name) {
+        return memberships.member(slug, name).orElseThrow(() -> new ApiException(ProblemCode.USER_NOT_FOUND, slug, name));
+    }
+
+    /**
+     * An agency whose last enabled admin removes themself, or their own admin role, needs a platform admin to get
+     * back in: refused. Others (a platform admin, a parent agency's admin) may, since they keep the means to manage it.
+     */
+    private void keepAnAdmin(Caller caller, AgencySlug slug, MembershipStore.Member member) {
+        boolean self = member.userId().equals(caller.subject()) || member.username().equals(caller.username());
+        if (self && member.enabled() && !memberships.otherActiveAdmin(slug, member.userId())) {
+            throw new ApiException(ProblemCode.USER_LAST_ADMIN, slug);
         }
     }
 

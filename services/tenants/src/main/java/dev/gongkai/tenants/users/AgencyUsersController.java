@@ -7,9 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,6 +49,25 @@ class AgencyUsersController {
     @Operation(summary = "Disable a user", description = "They can no longer sign in. 404 unless a member.")
     ResponseEntity<Void> disable(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
         users.setEnabled(caller, slug, username, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{username}/roles")
+    @Operation(summary = "Change a user's roles", description = "Replaces the roles the user holds in this agency "
+            + "(not elsewhere); their next request holds the new ones. 422 for platform-admin, or office roles "
+            + "outside a disclosure office; 409 when the caller would take away their own agency-admin as the "
+            + "agency's last enabled admin; 404 unless a member.")
+    AgencyUsers.MemberRoles changeRoles(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username,
+                                        @Valid @RequestBody ChangeRoles command) {
+        return users.changeRoles(caller, slug, username, command);
+    }
+
+    @DeleteMapping("/{username}")
+    @Operation(summary = "Remove a user from this agency", description = "Ends their membership of this agency only; "
+            + "their Keycloak account stays, disabled when they belong to no other agency. 409 when the caller "
+            + "would remove themself as the agency's last enabled admin; 404 unless a member.")
+    ResponseEntity<Void> remove(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
+        users.remove(caller, slug, username);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package dev.gongkai.tenants.users;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Memberships;
+import dev.gongkai.platform.security.Roles;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +75,52 @@ public class MembershipStore {
                 .execute();
         memberships.forget(userId);
         return changed > 0;
+    }
+
+    /**
+     * Makes {@code roles} the user's roles in {@code agency}: the others there are taken away, new ones are held with
+     * the membership's current {@code enabled}, so changing a disabled member's roles does not enable them.
+     *
+     * @return true if any role was added or taken away
+     */
+    boolean replaceRoles(AgencySlug agency, Member member, Set<String> roles) {
+        int changed = dsl.deleteFrom(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(agency.value()), AGENCY_MEMBERSHIP.USER_ID.eq(member.userId()),
+                        AGENCY_MEMBERSHIP.ROLE.notIn(roles))
+                .execute();
+        for (String role : roles) {
+            changed += dsl.insertInto(AGENCY_MEMBERSHIP)
+                    .set(AGENCY_MEMBERSHIP.USER_ID, member.userId()).set(AGENCY_MEMBERSHIP.USERNAME, member.username())
+                    .set(AGENCY_MEMBERSHIP.AGENCY_SLUG, agency.value()).set(AGENCY_MEMBERSHIP.ROLE, role)
+                    .set(AGENCY_MEMBERSHIP.ENABLED, member.enabled())
+                    .onConflictDoNothing().execute();
+        }
+        memberships.forget(member.userId());
+        return changed > 0;
+    }
+
+    /** Ends the user's membership of {@code agency}, every role there; their other agencies keep theirs. */
+    void remove(AgencySlug agency, String userId) {
+        dsl.deleteFrom(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(agency.value()), AGENCY_MEMBERSHIP.USER_ID.eq(userId))
+                .execute();
+        memberships.forget(userId);
+    }
+
+    /**
+     * Whether someone other than {@code userId} holds {@code agency-admin} in {@code agency}, enabled. Locks the
+     * agency's admin rows until the transaction ends, so two admins removing each other cannot both pass.
+     */
+    boolean otherActiveAdmin(AgencySlug agency, String userId) {
+        return dsl.select(AGENCY_MEMBERSHIP.USER_ID).from(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(agency.value()), AGENCY_MEMBERSHIP.ROLE.eq(Roles.AGENCY_ADMIN),
+                        AGENCY_MEMBERSHIP.ENABLED.isTrue())
+                .forUpdate().fetch(AGENCY_MEMBERSHIP.USER_ID).stream().anyMatch(id -> !id.equals(userId));
+    }
+
+    /** Forgets the user's cached roles again once a transaction has committed: a read in between saw the old ones. */
+    void forget(String userId) {
+        memberships.forget(userId);
     }
 
     /** Whether the user still acts for some agency other than {@code except}. */

@@ -22,6 +22,7 @@ import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -84,7 +85,10 @@ class AgencyIsolationTest {
                 post("/api/agencies/" + b + "/users").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"intruder\",\"roles\":[\"agency-admin\"]}"),
                 post("/api/agencies/" + b + "/users/" + b + "-admin/disable"),
-                post("/api/agencies/" + b + "/users/" + b + "-admin/enable"));
+                post("/api/agencies/" + b + "/users/" + b + "-admin/enable"),
+                put("/api/agencies/" + b + "/users/" + b + "-admin/roles").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"agency-editor\"]}"),
+                delete("/api/agencies/" + b + "/users/" + b + "-admin"));
     }
 
     @Test
@@ -101,7 +105,8 @@ class AgencyIsolationTest {
                 "POST /api/admin/migrate-all",
                 "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore",
                 "GET /api/admin/migrations", "GET /api/agencies/{slug}/users", "POST /api/agencies/{slug}/users",
-                "POST /api/agencies/{slug}/users/{username}/disable", "POST /api/agencies/{slug}/users/{username}/enable");
+                "POST /api/agencies/{slug}/users/{username}/disable", "POST /api/agencies/{slug}/users/{username}/enable",
+                "PUT /api/agencies/{slug}/users/{username}/roles", "DELETE /api/agencies/{slug}/users/{username}");
     }
 
     @Test

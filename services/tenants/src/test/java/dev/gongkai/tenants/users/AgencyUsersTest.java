@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
 import dev.gongkai.tenants.keycloak.RealKeycloak;
 import dev.gongkai.tenants.provisioning.ProvisionAgency;
@@ -26,15 +27,21 @@ import org.springframework.web.client.RestClient;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static dev.gongkai.platform.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -50,6 +57,8 @@ class AgencyUsersTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final AgencySlug A = AgencySlug.of("usr-a-" + RUN);
     private static final AgencySlug B = AgencySlug.of("usr-b-" + RUN);
+    /** An agency for the last-admin guard, whose admins the tests of the others do not add to. */
+    private static final AgencySlug C = AgencySlug.of("usr-c-" + RUN);
     private static boolean provisioned;
 
     @Autowired
@@ -83,7 +92,7 @@ class AgencyUsersTest {
         }
         provisioned = true;
         jurisdictions.ensure(new CreateJurisdiction("kc-city", "测试市", null));
-        for (AgencySlug slug : List.of(A, B)) {
+        for (AgencySlug slug : List.of(A, B, C)) {
             provisioner.provision(new ProvisionAgency(slug.value(), "测试机构 " + slug, AgencyKind.DEPARTMENT,
                     "kc-city", null, null));
         }
@@ -93,6 +102,7 @@ class AgencyUsersTest {
     static void removeThemFromKeycloak() {
         KeycloakTestSupport.deleteOrganizationAndMembers(A);
         KeycloakTestSupport.deleteOrganizationAndMembers(B);
+        KeycloakTestSupport.deleteOrganizationAndMembers(C);
     }
 
     @Test
@@ -246,6 +256,131 @@ class AgencyUsersTest {
         assertThat(actingForA).isEqualTo(404);
         mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
                 .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+    }
+
+    /**
+     * A clerk of A, approver of B, made approver and admin of A: their next request holds the new roles in A and the
+     * old ones in B; removed from A they keep B and their account; removed from B too, their account is disabled,
+     * not deleted.
+     */
+    @Test
+    void changedRolesHoldOnTheNextRequestAndRemovalEndsOnlyThatMembership() throws Exception {
+        String username = A + "-clerk";
+        create(A, username, "agency-editor");
+        String password = "T-" + UUID.randomUUID();
+        String id = KeycloakTestSupport.readyToSignIn(username, password);
+        memberships.grant(id, username, B, java.util.Set.of(Roles.AGENCY_APPROVER));
+        var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(username, password)).build();
+        assertThat(usersOfAStatus(http)).isEqualTo(403);
+
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": [\"agency-admin\", \"agency-approver\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(username))
+                .andExpect(jsonPath("$.roles").value(contains(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
+
+        assertThat(usersOfAStatus(http)).isEqualTo(200);
+        String me = http.get().uri("/api/me").retrieve().body(String.class);
+        assertThat(me).contains("\"slug\":\"" + A + "\"", "\"roles\":[\"agency-admin\",\"agency-approver\"]",
+                "\"slug\":\"" + B + "\"", "\"roles\":[\"agency-approver\"]");
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
+                        .value(containsInAnyOrder(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
+
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", A, username).with(adminOf(A)))
+                .andExpect(status().isNoContent());
+        assertThat(usersOfAStatus(http)).isEqualTo(404);
+        assertThat(http.get().uri("/api/me").retrieve().body(String.class))
+                .doesNotContain("\"slug\":\"" + A + "\"").contains("\"slug\":\"" + B + "\"");
+        assertThat(RealKeycloak.passwordToken(username, password)).isNotBlank();
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(username))));
+        mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", B, username).with(platformAdmin()))
+                .andExpect(status().isNoContent());
+        assertThatThrownBy(() -> RealKeycloak.passwordToken(username, password)).isInstanceOf(RuntimeException.class);
+        assertThat(RealKeycloak.admin().get().uri("/users?exact=true&username={u}", username).retrieve()
+                .body(String.class)).contains("\"enabled\":false");
+
+        var events = TestDatabase.shared().dsl().fetch(OUTBOX, OUTBOX.AGGREGATE.in("agency:" + A, "agency:" + B))
+                .stream().filter(r -> r.getPayload().data().contains(id)).map(r -> r.getType()).toList();
+        assertThat(events)
+                .containsExactlyInAnyOrder("MemberRolesChanged", "MemberRemoved", "MemberRemoved");
+    }
+
+    @Test
+    void changingRolesGrantsOnlyWhatAddingDoesAndOnlyToMembers() throws Exception {
+        String username = A + "-rolesonly";
+        create(A, username, "agency-editor");
+        for (String role : List.of(Roles.PLATFORM_ADMIN, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN)) {
+            mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"roles\": [\"agency-editor\", \"%s\"]}".formatted(role)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("user.role-not-allowed"));
+        }
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": []}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, B + "-admin").with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-editor\"]}"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("user.not-found"));
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", A, B + "-admin").with(platformAdmin()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("user.not-found"));
+        mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
+                        .value(contains(Roles.AGENCY_EDITOR)));
+        mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(B + "-admin"))
+                        .value(contains(Roles.AGENCY_ADMIN)));
+    }
+
+    /**
+     * C's first admin disabled, its one other admin may neither drop their admin role nor leave; once not alone, may.
+     * (They are B's clerk too, so leaving C leaves their account alone: this stand-in has none in Keycloak.)
+     */
+    @Test
+    void theLastEnabledAdminKeepsTheirAdminRoleAndTheirMembership() throws Exception {
+        String username = C + "-solo";
+        var solo = member(username, java.util.Map.of(C, java.util.Set.of(Roles.AGENCY_ADMIN),
+                B, java.util.Set.of(Roles.AGENCY_EDITOR)));
+        mvc.perform(get("/api/agencies/{slug}/users", C).with(solo)).andExpect(status().isOk());
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", C, C + "-admin").with(platformAdmin()))
+                .andExpect(status().isNoContent());
+
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username).with(solo)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-editor\"]}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("user.last-admin"))
+                .andExpect(jsonPath("$.message_zh").value(org.hamcrest.Matchers.startsWith("至少保留一名管理员")))
+                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.startsWith(
+                        "Keep at least one administrator")));
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", C, username).with(solo))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("user.last-admin"));
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username).with(solo)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": [\"agency-admin\", \"agency-approver\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/agencies/{slug}/users", C).with(solo))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
+                        .value(contains(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
+
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/enable", C, C + "-admin").with(platformAdmin()))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", C, username).with(solo))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/agencies/{slug}/users", C).with(platformAdmin()))
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(username))));
+    }
+
+    private static int usersOfAStatus(RestClient http) {
+        return http.get().uri("/api/agencies/{slug}/users", A).header("X-Agency", A.value())
+                .exchange((request, response) -> response.getStatusCode().value());
     }
 
     private void create(AgencySlug agency, String username, String role) throws Exception {

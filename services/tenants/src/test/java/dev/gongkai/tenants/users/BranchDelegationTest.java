@@ -35,6 +35,7 @@ import static dev.gongkai.platform.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -144,6 +145,31 @@ class BranchDelegationTest {
                 .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
     }
 
+    /** What the branch's own admin could do: make a clerk an approver, and remove someone from the branch. */
+    @Test
+    void theBureausAdminChangesTheRolesOfABranchsMemberAndRemovesThem() throws Exception {
+        String username = BRANCH + "-clerk";
+        mvc.perform(post("/api/agencies/{slug}/users", BRANCH).with(adminOf(BUREAU))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"%s\", \"roles\": [\"agency-editor\"]}".formatted(username)))
+                .andExpect(status().isCreated());
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", BRANCH, username).with(adminOf(BUREAU))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-approver\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles[*]").value(org.hamcrest.Matchers.contains(Roles.AGENCY_APPROVER)));
+        mvc.perform(get("/api/agencies/{slug}/users", BRANCH).with(adminOf(BRANCH)))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
+                        .value(org.hamcrest.Matchers.contains(Roles.AGENCY_APPROVER)));
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", BRANCH, username).with(adminOf(BUREAU))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"office-admin\"]}"))
+                .andExpect(status().isUnprocessableContent());
+
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", BRANCH, username).with(adminOf(BUREAU)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/agencies/{slug}/users", BRANCH).with(adminOf(BRANCH)))
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(username))));
+    }
+
     @Test
     void neverTheBureausParentItsSiblingAnOfficeBelowItOrAnotherCitysAgency() throws Exception {
         for (AgencySlug outside : List.of(TOP, SIBLING, OFFICE_BELOW, OTHER_CITY, PLAIN_BRANCH)) {
@@ -232,9 +258,17 @@ class BranchDelegationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", agency, agency + "-admin").with(caller))
                 .andExpect(status().isNotFound());
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", agency, agency + "-admin").with(caller)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-editor\"]}"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("agency.not-found"));
+        mvc.perform(delete("/api/agencies/{slug}/users/{u}", agency, agency + "-admin").with(caller))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("agency.not-found"));
         mvc.perform(get("/api/agencies/{slug}/users", agency).with(platformAdmin()))
                 .andExpect(jsonPath("$[*].username").value(not(hasItem(agency + "-intruder"))))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(agency + "-admin")).value(true));
+                .andExpect(jsonPath("$[*].username").value(hasItem(agency + "-admin")))
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(agency + "-admin")).value(true))
+                .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(agency + "-admin"))
+                        .value(org.hamcrest.Matchers.contains(Roles.AGENCY_ADMIN)));
     }
 
     private ResultActions delegate(AgencySlug agency, boolean delegated) throws Exception {
