@@ -4,6 +4,7 @@ import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
 import dev.gongkai.report.labels.Labels;
+import dev.gongkai.report.model.ReportFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -76,7 +77,13 @@ class ComposedKeysTest {
                 // The admin pages' own literal lists of actions (admin/parts.html, admin/users.html).
                 Map.entry("admin.", List.of("suspend", "archive", "activate")),
                 Map.entry("confirm.", List.of("suspend", "archive")),
-                Map.entry("users.", List.of("disable", "enable")));
+                Map.entry("users.", List.of("disable", "enable")),
+                // The sign-off page's buttons, one per allowed action of the report's answer.
+                Map.entry("action.", Arrays.stream(Action.values()).map(Action::code).toList()),
+                // The onboarding table: the national form of each file, and the reports service's Onboarding.Outcome.
+                Map.entry("onboarding.format.", Arrays.stream(ReportFormat.values()).map(ReportFormat::code).toList()),
+                Map.entry("onboarding.outcome.", List.of("import", "imported", "already-imported", "exists",
+                        "current-cycle", "unmatched", "unreadable")));
     }
 
     @Test
