@@ -58,6 +58,8 @@ public class Chaos {
     static final int CORRECTIONS = Integer.parseInt(env("CHAOS_CORRECTIONS", "1"));
     static final int CONCURRENCY = Integer.parseInt(env("CHAOS_CONCURRENCY", "4"));
     static final Duration KILL_EVERY = Duration.ofSeconds(Long.parseLong(env("CHAOS_KILL_EVERY", "20")));
+    /** A run that killed fewer instances than this proved nothing about kills and fails (the suite's short run: 1). */
+    static final int MIN_KILLS = Integer.parseInt(env("CHAOS_MIN_KILLS", "0"));
     static final double READ_RATE = Double.parseDouble(env("CHAOS_READ_RATE", "5"));
     static final Duration IN_FLIGHT = Duration.ofSeconds(Long.parseLong(env("CHAOS_IN_FLIGHT_SECONDS", "3")));
     static final Path STATE = Path.of(env("CHAOS_STATE", ".dev/cluster/instances"));
@@ -565,6 +567,10 @@ public class Chaos {
             System.out.printf("latency ms               p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                     nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6,
                     nanos[Math.min(nanos.length - 1, (int) (nanos.length * 0.99))] / 1e6, nanos[nanos.length - 1] / 1e6);
+        }
+        if (kills.size() < MIN_KILLS) {
+            failures.add("killed " + kills.size() + " instance(s), fewer than CHAOS_MIN_KILLS=" + MIN_KILLS
+                    + ": the lifecycles ended before the kills could test them");
         }
         failures.forEach(f -> System.out.println("FAILED " + f));
         check.problems().forEach(p -> System.out.println("PROBLEM " + p));
