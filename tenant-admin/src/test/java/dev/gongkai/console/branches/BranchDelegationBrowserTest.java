@@ -5,6 +5,7 @@ import dev.gongkai.console.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import java.sql.DriverManager;
 import java.util.UUID;
@@ -12,9 +13,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 乌海市公安局 with 下属单位的用户由本单位管理员管理 set: an admin of the bureau, made for this test (in the realm and
- * in this run's registry), goes from 下属单位 to 海勃湾区分局's users, sees whose users they manage and for whom,
- * adds a clerk, disables them, makes them an approver instead and removes them from the branch. The flag is cleared and the people removed afterwards; no report is drafted.
+ * 下属单位的用户由本单位管理员管理 on 乌海市公安局. The platform admin (the demo's {@code admin}: password and a TOTP
+ * computed here, through Keycloak's own login pages) sets and clears it with the agency tree's control. With it set,
+ * an admin of the bureau, made for this test (in the realm and in this run's registry), goes from 下属单位 to
+ * 海勃湾区分局's users, sees whose users they manage and for whom, adds a clerk, disables them, makes them an approver
+ * instead and removes them from the branch. Each test sets the flag as it needs it; it is cleared and the people
+ * removed afterwards; no report is drafted.
  */
 class BranchDelegationBrowserTest extends ConsoleOnRealStack {
 
@@ -36,7 +40,6 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
             grant.setString(3, CITY_PSB);
             grant.executeUpdate();
         }
-        delegate(true);
     }
 
     @AfterAll
@@ -46,8 +49,45 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         TestRealm.deleteUser(admin);
     }
 
+    /**
+     * The control had been tested through the API only: the platform admin signs in with their second factor, sets
+     * the flag after the page's question (which names the bureau and what its admins may then do), reads it in words
+     * on the bureau's line, and clears it the same way; the registry shows each click landed.
+     */
     @Test
-    void theBureausAdminManagesABranchsUsersFromTheBranchesPage() {
+    void thePlatformAdminSetsAndClearsDelegationWithTheAgencyTreesControl() throws Exception {
+        delegate(false);
+        browser.signIn(CONSOLE, "admin");
+        browser.open(CONSOLE + "/admin/agencies");
+        String line = "li[data-agency=" + CITY_PSB + "] > span";
+        String control = line + " > form[data-test=delegation-form] button";
+        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]"))).isEmpty();
+        assertThat(browser.find(control).getText()).isEqualTo("由本单位管理员管理下属单位的用户");
+        assertThat(browser.find(control).getAttribute("aria-label")).endsWith("乌海市公安局");
+
+        browser.click(control);
+        browser.confirm("设置后，乌海市公安局的管理员可以查看、添加、停用、启用其所有下属单位");
+        browser.waitForText(".notice", "已设置：下属单位的用户由本单位管理员管理");
+        assertThat(browser.find(line + " > [data-test=delegation]").getText())
+                .isEqualTo("下属单位的用户由本单位管理员管理");
+        assertThat(browser.find(control).getText()).isEqualTo("收回下属单位用户的管理");
+        assertThat(delegated()).isTrue();
+        browser.assertReadable();
+        browser.assertAccessible();
+
+        browser.click(control);
+        browser.confirm("收回后，乌海市公安局的管理员不能再管理下属单位的用户");
+        browser.waitForText(".notice", "已收回：下属单位的用户由各单位自己的管理员管理");
+        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]"))).isEmpty();
+        assertThat(browser.find(control).getText()).isEqualTo("由本单位管理员管理下属单位的用户");
+        assertThat(delegated()).isFalse();
+        browser.assertAccessible();
+        browser.signOut(CONSOLE);
+    }
+
+    @Test
+    void theBureausAdminManagesABranchsUsersFromTheBranchesPage() throws Exception {
+        delegate(true);
         browser.signIn(CONSOLE, admin, TestRealm.PASSWORD);
         browser.click("nav [data-test=nav-branches]");
         browser.waitForText("h1", "下属单位报送进度");
@@ -107,6 +147,16 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
             flag.setBoolean(1, delegated);
             flag.setString(2, CITY_PSB);
             assertThat(flag.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static boolean delegated() throws Exception {
+        try (var db = connect();
+             var flag = db.prepareStatement("select branch_users_delegated from core.agency where slug = ?")) {
+            flag.setString(1, CITY_PSB);
+            var row = flag.executeQuery();
+            assertThat(row.next()).isTrue();
+            return row.getBoolean(1);
         }
     }
 

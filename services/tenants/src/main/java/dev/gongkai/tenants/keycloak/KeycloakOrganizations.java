@@ -217,6 +217,27 @@ public class KeycloakOrganizations implements Organizations {
     }
 
     @Override
+    public Change removeMember(AgencySlug alias, String userId) {
+        Optional<Organization> organization = findOrganization(alias);
+        if (organization.isEmpty()) {
+            return Change.UNCHANGED;
+        }
+        // Keycloak answers 404 for a user who is no member (or no user) of this organization: nothing to end.
+        return http.delete().uri("/admin/realms/{realm}/organizations/{org}/members/{member}", realm,
+                        organization.get().id(), userId)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().value() == 404) {
+                        return Change.UNCHANGED;
+                    }
+                    if (response.getStatusCode().isError()) {
+                        throw new IllegalStateException("Keycloak refused to remove " + userId + " from "
+                                + alias + ": " + response.getStatusCode());
+                    }
+                    return Change.CHANGED;
+                });
+    }
+
+    @Override
     public Change setAccountEnabled(String userId, boolean enabled) {
         User user = user(userId);
         if (Boolean.valueOf(enabled).equals(user.enabled())) {

@@ -44,6 +44,11 @@ final class NoOrganizations implements Organizations {
     }
 
     @Override
+    public Change removeMember(AgencySlug alias, String userId) {
+        throw usersUnavailable();
+    }
+
+    @Override
     public Optional<String> userId(String username) {
         throw usersUnavailable();
     }

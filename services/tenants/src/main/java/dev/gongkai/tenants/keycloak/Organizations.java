@@ -37,6 +37,13 @@ public interface Organizations {
      */
     AddedAccount addMember(AgencySlug alias, NewMember member);
 
+    /**
+     * Ends the user's membership of the organization, and nothing else: their account stays (Keycloak deletes only a
+     * member an identity provider manages; ours are added by the admin API). UNCHANGED when they were no member, or
+     * the agency has no organization, so that repeating a removal that failed half-way finishes it.
+     */
+    Change removeMember(AgencySlug alias, String userId);
+
     /** Enables or disables a user's account: they can (not) sign in at all. */
     Change setAccountEnabled(String userId, boolean enabled);
 

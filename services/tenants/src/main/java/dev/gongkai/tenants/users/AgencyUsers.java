@@ -141,9 +141,16 @@ class AgencyUsers {
     }
 
     /**
-     * Ends a person's membership of this agency; their memberships elsewhere stay. Their Keycloak account is never
-     * deleted (their history, and other agencies, name it): when they act for no other agency afterwards it is
-     * disabled, as disabling does. The caller cannot remove themself when nobody else is this agency's enabled admin.
+     * Ends a person's membership of this agency, in the registry and in the agency's Keycloak Organization (so that
+     * their next token's {@code organization} claim no longer names it); their memberships elsewhere stay. Their
+     * Keycloak account is never deleted (their history, and other agencies, name it): when they act for no other
+     * agency afterwards it is disabled, as disabling does. The caller cannot remove themself when nobody else is this
+     * agency's enabled admin.
+     * <p>
+     * The registry is the authority (roles live there; the organization grants nothing), so Keycloak is told inside
+     * the registry's transaction, last: when it fails or does not answer, the transaction rolls back and the person
+     * keeps exactly the roles they had (502, a retry does it all). What Keycloak may already have done by then, the
+     * organization left, only takes away, and leaving is idempotent.
      */
     void remove(Caller caller, AgencySlug slug, String username) {
         managed(caller, slug);
@@ -157,6 +164,7 @@ class AgencyUsers {
             outbox.publish("agency:" + slug, new MemberRemoved(slug.value(), member.userId(), name,
                     caller.username()));
             // Inside the transaction: when Keycloak fails, the membership stays and a retry does it all.
+            keycloak(() -> organizations.removeMember(slug, member.userId()));
             if (!memberships.enabledElsewhere(member.userId(), slug)) {
                 keycloak(() -> organizations.setAccountEnabled(member.userId(), false));
             }

@@ -63,9 +63,10 @@ class AgencyUsersController {
     }
 
     @DeleteMapping("/{username}")
-    @Operation(summary = "Remove a user from this agency", description = "Ends their membership of this agency only; "
-            + "their Keycloak account stays, disabled when they belong to no other agency. 409 when the caller "
-            + "would remove themself as the agency's last enabled admin; 404 unless a member.")
+    @Operation(summary = "Remove a user from this agency", description = "Ends their membership of this agency only, "
+            + "in the registry and in the agency's Keycloak Organization; their Keycloak account stays, disabled when "
+            + "they belong to no other agency. 409 when the caller would remove themself as the agency's last enabled "
+            + "admin; 404 unless a member; 502 when Keycloak fails, and then nothing has changed in the registry.")
     ResponseEntity<Void> remove(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
         users.remove(caller, slug, username);
         return ResponseEntity.noContent().build();

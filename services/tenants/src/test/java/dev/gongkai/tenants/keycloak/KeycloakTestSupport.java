@@ -76,6 +76,27 @@ public final class KeycloakTestSupport {
         return id;
     }
 
+    /** The usernames of an organization's members, as Keycloak's administrator lists them. */
+    public static List<String> organizationMembers(AgencySlug alias) {
+        String id = new KeycloakOrganizations(RealKeycloak.properties()).findOrganization(alias).orElseThrow().id();
+        return RealKeycloak.admin().get().uri("/organizations/{id}/members?max=1000", id).retrieve().body(LIST)
+                .stream().map(u -> (String) u.get("username")).toList();
+    }
+
+    /**
+     * The aliases an access token's {@code organization} claim names (the realm's mapper writes a list of aliases;
+     * an object keyed by alias is read too); empty without the claim.
+     */
+    public static List<String> organizationClaim(String accessToken) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var claim = tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload).path("organization");
+        if (claim.isArray()) {
+            return claim.valueStream().map(tools.jackson.databind.JsonNode::asString).toList();
+        }
+        return claim.isObject() ? List.copyOf(claim.propertyNames()) : List.of();
+    }
+
     public static void deleteUser(String username) {
         var api = RealKeycloak.admin();
         api.get().uri(b -> b.path("/users").queryParam("username", username).queryParam("exact", true).build())

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the provisioning client {@code gongkai-provisioner} may not do, tried with its own client-credentials token at
  * the real Keycloak: it creates and manages users (fine-grained admin permissions v2, scopes {@code view} and
- * {@code manage} on Users), but gives nobody a role, impersonates nobody, puts nobody in a group and creates no
- * client. Each refusal is Keycloak's 403, and the administrator's view confirms that nothing changed.
+ * {@code manage} on Users) and organizations' members ({@code manage-realm}), but gives nobody a role, impersonates
+ * nobody, puts nobody in a group and creates no client. Each refusal is Keycloak's 403, and the administrator's view
+ * confirms that nothing changed.
  */
 class ProvisionerLeastPrivilegeTest {
 
@@ -104,6 +105,27 @@ class ProvisionerLeastPrivilegeTest {
                     .contentType(MediaType.APPLICATION_JSON).body(disabled))).isEqualTo(204);
         } finally {
             KeycloakTestSupport.deleteUser(other);
+        }
+    }
+
+    /** Removing an agency's member: {@code manage-realm} covers the organizations' members endpoint. */
+    @Test
+    void stillRemovesAMemberFromAnOrganizationAndTheAccountStays() {
+        String alias = username + "-org";
+        assertThat(status(admin.post().uri("/organizations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "最小权限 " + alias, "alias", alias, "enabled", true)))).isEqualTo(201);
+        String orgId = (String) admin.get().uri("/organizations?max=1000&briefRepresentation=true").retrieve()
+                .body(LIST).stream().filter(o -> alias.equals(o.get("alias"))).findFirst().orElseThrow().get("id");
+        try {
+            assertThat(status(admin.post().uri("/organizations/{org}/members", orgId)
+                    .contentType(MediaType.APPLICATION_JSON).body("\"" + userId + "\""))).isEqualTo(201);
+
+            assertThat(status(provisioner.delete().uri("/organizations/{org}/members/{id}", orgId, userId)))
+                    .isEqualTo(204);
+            assertThat(admin.get().uri("/organizations/{org}/members", orgId).retrieve().body(LIST)).isEmpty();
+            assertThat(admin.get().uri("/users/{id}", userId).retrieve().body(OBJECT).get("enabled")).isEqualTo(true);
+        } finally {
+            admin.delete().uri("/organizations/{org}", orgId).retrieve().toBodilessEntity();
         }
     }
 

@@ -7,8 +7,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +34,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -43,7 +50,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * verified because the keys (JWKS) cannot be fetched (503, {@code Retry-After}), and an admin call to Keycloak's API
  * gets no answer (502, Keycloak failed). Each fails within its configured bound with a problem in Chinese and English
  * and no stack trace, where it used to hang the request thread for ever (and a key fetch that failed at once
- * answered 500).
+ * answered 500). A removal Keycloak does not answer changes nothing in the registry, which is the authority: the
+ * person keeps every role they had, and no removal is on record.
  */
 @GongkaiTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -57,6 +65,10 @@ class KeycloakHangsTest {
 
     @TestTenant
     ManagedAgency agency;
+
+    /** Where the person removed from {@link #agency} is a member too. */
+    @TestTenant
+    ManagedAgency other;
 
     @LocalServerPort
     int port;
@@ -98,6 +110,36 @@ class KeycloakHangsTest {
         assertThat(body.path("message_zh").asString()).contains("Keycloak");
         assertThat(body.path("message_en").asString()).contains("Keycloak");
         assertThat(body.toString()).doesNotContain("Exception", "127.0.0.1");
+    }
+
+    /**
+     * Someone who belongs to another agency too used to be removed without a word to Keycloak (only the last
+     * membership disabled the account): now their organization is left as well, and when Keycloak does not answer,
+     * the registry's transaction rolls back and they keep both memberships and their roles.
+     */
+    @Test
+    void aRemovalKeycloakNeverAnswersChangesNothingInTheRegistry() throws Exception {
+        String username = "both-" + agency.slug();
+        member(username, Map.of(agency.slug(), Set.of(Roles.AGENCY_EDITOR),
+                other.slug(), Set.of(Roles.AGENCY_APPROVER)));
+
+        Instant start = Instant.now();
+        MockHttpServletResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mvc.perform(
+                delete("/api/agencies/{slug}/users/{u}", agency.slug().value(), username).with(platformAdmin()))
+                .andReturn().getResponse());
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(BOUND);
+        assertThat(response.getStatus()).isEqualTo(502);
+        assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("code").asString())
+                .isEqualTo("keycloak.failed");
+        var dsl = TestDatabase.shared().dsl();
+        assertThat(dsl.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
+                .where(AGENCY_MEMBERSHIP.USERNAME.eq(username).and(AGENCY_MEMBERSHIP.ENABLED))
+                .fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactlyInAnyOrder(agency.slug() + " " + Roles.AGENCY_EDITOR,
+                        other.slug() + " " + Roles.AGENCY_APPROVER);
+        assertThat(dsl.fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("agency:" + agency.slug())
+                .and(OUTBOX.TYPE.eq("MemberRemoved")))).isZero();
     }
 
     private static void assertProblem(HttpResponse<String> answer, String code) {

@@ -53,6 +53,11 @@ class InMemoryOrganizations implements Organizations {
     }
 
     @Override
+    public Change removeMember(AgencySlug alias, String userId) {
+        throw notForProvisioning();
+    }
+
+    @Override
     public Change setAccountEnabled(String userId, boolean enabled) {
         throw notForProvisioning();
     }

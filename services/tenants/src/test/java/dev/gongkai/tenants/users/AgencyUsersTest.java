@@ -260,8 +260,8 @@ class AgencyUsersTest {
 
     /**
      * A clerk of A, approver of B, made approver and admin of A: their next request holds the new roles in A and the
-     * old ones in B; removed from A they keep B and their account; removed from B too, their account is disabled,
-     * not deleted.
+     * old ones in B; removed from A they keep B and their account, and leave A's Keycloak Organization; removed from B
+     * too (whose organization they never joined: nothing to leave there), their account is disabled, not deleted.
      */
     @Test
     void changedRolesHoldOnTheNextRequestAndRemovalEndsOnlyThatMembership() throws Exception {
@@ -289,9 +289,17 @@ class AgencyUsersTest {
                 .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
                         .value(containsInAnyOrder(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
 
+        assertThat(KeycloakTestSupport.organizationMembers(A)).contains(username);
+        assertThat(KeycloakTestSupport.organizationClaim(RealKeycloak.passwordToken(username, password)))
+                .containsExactly(A.value());
+
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", A, username).with(adminOf(A)))
                 .andExpect(status().isNoContent());
         assertThat(usersOfAStatus(http)).isEqualTo(404);
+        // Out of A's Keycloak Organization too: a fresh token no longer names A (B was granted in the registry only).
+        assertThat(KeycloakTestSupport.organizationMembers(A)).doesNotContain(username);
+        assertThat(KeycloakTestSupport.organizationClaim(RealKeycloak.passwordToken(username, password)))
+                .doesNotContain(A.value());
         assertThat(http.get().uri("/api/me").retrieve().body(String.class))
                 .doesNotContain("\"slug\":\"" + A + "\"").contains("\"slug\":\"" + B + "\"");
         assertThat(RealKeycloak.passwordToken(username, password)).isNotBlank();

@@ -81,6 +81,9 @@ class BranchDelegationTest {
     @Autowired
     Jurisdictions jurisdictions;
 
+    @Autowired
+    MembershipStore memberships;
+
     @BeforeAll
     static void keycloakMustBeRunning() {
         RealKeycloak.requireRunning();
@@ -145,7 +148,11 @@ class BranchDelegationTest {
                 .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
     }
 
-    /** What the branch's own admin could do: make a clerk an approver, and remove someone from the branch. */
+    /**
+     * What the branch's own admin could do: make a clerk an approver, and remove someone from the branch, which takes
+     * them out of the branch's Keycloak Organization too (they stay the bureau's editor, so they can still sign in,
+     * and their fresh token no longer names the branch).
+     */
     @Test
     void theBureausAdminChangesTheRolesOfABranchsMemberAndRemovesThem() throws Exception {
         String username = BRANCH + "-clerk";
@@ -164,10 +171,20 @@ class BranchDelegationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"office-admin\"]}"))
                 .andExpect(status().isUnprocessableContent());
 
+        String password = "T-" + UUID.randomUUID();
+        String id = KeycloakTestSupport.readyToSignIn(username, password);
+        memberships.grant(id, username, BUREAU, Set.of(Roles.AGENCY_EDITOR));
+        assertThat(KeycloakTestSupport.organizationMembers(BRANCH)).contains(username);
+        assertThat(KeycloakTestSupport.organizationClaim(RealKeycloak.passwordToken(username, password)))
+                .containsExactly(BRANCH.value());
+
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", BRANCH, username).with(adminOf(BUREAU)))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/agencies/{slug}/users", BRANCH).with(adminOf(BRANCH)))
                 .andExpect(jsonPath("$[*].username").value(not(hasItem(username))));
+        assertThat(KeycloakTestSupport.organizationMembers(BRANCH)).doesNotContain(username);
+        assertThat(KeycloakTestSupport.organizationClaim(RealKeycloak.passwordToken(username, password)))
+                .doesNotContain(BRANCH.value());
     }
 
     @Test
