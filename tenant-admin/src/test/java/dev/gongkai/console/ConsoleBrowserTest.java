@@ -384,6 +384,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.script("document.getElementById('pack-line').value = arguments[0]", (YEAR + 1) + "-01-20");
         browser.click("#pack-form button[type=submit]");
         browser.waitForText(".notice", "评分细则已保存");
+        // Who changed it, by name and with the agency they acted for, as everywhere else.
+        assertThat(browser.find("[data-test=pack-updated-by]").getText()).contains("王晓梅（乌海市政务公开办）");
         psb = browser.find("#compliance tr[data-agency=wuhai-psb]");
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]")).getText()).contains("−2");
