@@ -346,8 +346,9 @@
   }
 
   // ---- totals offered, never written: 「填入合计 5」 beside a total cell that is blank or disagrees with its parts ----
-  // The service says which totals and what their parts add up to (the rules' own sums); one click, or Enter on the
-  // button Tab reaches after the cell, writes it through the same autosave as typing would.
+  // The service says which totals and what their parts add up to (the rules' own sums), and for 结转下年度 what the
+  // column's balance leaves (「填入结转 2」, kind CARRY_FORWARD); one click, or Enter on the button Tab reaches after
+  // the cell, writes it through the same autosave as typing would.
   function withdrawTotals() { form.querySelectorAll('button.fill-total').forEach(b => b.remove()); }
   function offerTotals(offers) {
     withdrawTotals();
@@ -359,8 +360,10 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'link fill-total';
-      button.textContent = format(t.fillTotal, sum);
-      button.setAttribute('aria-label', format(t.fillTotalAt, sum).replace('{1}', input.getAttribute('aria-label')));
+      const carry = offer.kind === 'CARRY_FORWARD';
+      button.textContent = format(carry ? t.fillCarryForward : t.fillTotal, sum);
+      button.setAttribute('aria-label', format(carry ? t.fillCarryForwardAt : t.fillTotalAt, sum)
+        .replace('{1}', input.getAttribute('aria-label')));
       button.addEventListener('click', () => {
         input.value = sum;
         input.dispatchEvent(new Event('input', { bubbles: true }));

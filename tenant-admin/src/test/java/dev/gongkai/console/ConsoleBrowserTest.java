@@ -102,6 +102,43 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("[data-test=save-status]", "已保存");
         assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).isEmpty();
 
+        // 结转下年度 is no sum of parts: it is offered what S3_BALANCE leaves, in words of its own. 2 carried over from
+        // last year and nothing more handled leave 2 to carry forward; Enter on the offer writes it, and its row's 总计
+        // then follows as a sum. The table is put back as it was afterwards (the later steps submit it).
+        String over = "s3.carriedOver.naturalPerson";
+        String overTotal = "s3.carriedOver.total";
+        String forward = "s3.carriedForward.naturalPerson";
+        String forwardTotal = "s3.carriedForward.total";
+        type(over, "2");
+        type(overTotal, "2");
+        browser.wait.until(d -> d.findElements(By.cssSelector("td[data-cell='" + forward + "'] button.fill-total"))
+                .size() == 1 && d.findElements(By.cssSelector("td[data-cell='" + overTotal + "'] button.fill-total"))
+                .isEmpty());
+        browser.waitForText("[data-test=save-status]", "已保存");
+        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).hasSize(1);
+        browser.find("#cell-" + cssKey(forward)).sendKeys(Keys.TAB);
+        WebElement carry = browser.driver.switchTo().activeElement();
+        assertThat(carry.getAttribute("class")).contains("fill-total");
+        assertThat(carry.getText()).isEqualTo("填入结转 2");
+        assertThat(carry.getAttribute("aria-label")).contains("结转下年度", "填入结转 2", "上年结转");
+        carry.sendKeys(Keys.ENTER);
+        assertThat(browser.find("#cell-" + cssKey(forward)).getAttribute("value")).isEqualTo("2");
+        browser.wait.until(d -> d.findElements(By.cssSelector("td[data-cell='" + forwardTotal + "'] button.fill-total"))
+                .size() == 1);
+        assertThat(browser.find("td[data-cell='" + forwardTotal + "'] button.fill-total").getText())
+                .isEqualTo("填入合计 2");
+        browser.click("td[data-cell='" + forwardTotal + "'] button.fill-total");
+        browser.wait.until(d -> "2".equals(d.findElement(By.id("cell-" + forwardTotal)).getAttribute("value")));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).isEmpty());
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
+        for (String key : List.of(over, overTotal, forward, forwardTotal)) {
+            type(key, "0");
+        }
+        browser.wait.until(d -> browser.script("return localStorage.length").equals(0L));
+        browser.waitForText("[data-test=save-status]", "已保存");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).isEmpty()
+                && d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
+
         // Enter goes down a column and the arrows across a row, as in Excel and WPS; nothing typed changes.
         browser.find("#cell-" + cssKey("s3.received.naturalPerson")).sendKeys(Keys.END, Keys.ENTER);
         String below = (String) browser.script("return document.activeElement.name");
@@ -384,6 +421,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.script("document.getElementById('pack-line').value = arguments[0]", (YEAR + 1) + "-01-20");
         browser.click("#pack-form button[type=submit]");
         browser.waitForText(".notice", "评分细则已保存");
+        // Who changed it, by name and with the agency they acted for, as everywhere else.
+        assertThat(browser.find("[data-test=pack-updated-by]").getText()).contains("王晓梅（乌海市政务公开办）");
         psb = browser.find("#compliance tr[data-agency=wuhai-psb]");
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]")).getText()).contains("−2");
@@ -649,7 +688,12 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#cell-" + cssKey(last)).getAttribute("value")).isEqualTo(values.getOrDefault(last, "0"));
     }
 
-    private void narrative(String section, String text) {
+    /** Types a value into a cell over what it held. */
+    private void type(String key, String value) {
+        browser.find("#cell-" + cssKey(key)).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+        private void narrative(String section, String text) {
         WebElement area = browser.find("#narrative-" + section);
         area.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
         assertThat(browser.find("#count-" + section + " .n").getText()).isEqualTo(

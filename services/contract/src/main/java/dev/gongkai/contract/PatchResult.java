@@ -10,7 +10,13 @@ import java.util.List;
 public record PatchResult(int year, ReportStatus status, int revision, List<FindingView> findings,
                           List<Total> totals) {
 
-    /** A total cell that is blank or disagrees with its parts, and what its parts add up to. */
-    public record Total(String cell, long sum) {
+    /**
+     * A cell the rules determine that is blank or disagrees with them, and what they say it holds: a total and what
+     * its parts add up to, or 结转下年度 and what the column's balance leaves.
+     *
+     * @param sum  the value offered
+     * @param kind why: a total or a carry-forward
+     */
+    public record Total(String cell, long sum, OfferedValue kind) {
     }
 }

@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.Memberships;
 import dev.gongkai.platform.outbox.Outbox;
 import dev.gongkai.platform.schema.SchemaMigrator;
+import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import org.jooq.DSLContext;
@@ -39,6 +40,13 @@ public class PlatformConfiguration {
     @ConditionalOnMissingBean
     AgencyAccess agencyAccess(AgencyRegistry registry) {
         return new AgencyAccess(registry);
+    }
+
+    /** Who acted, as every service records them: full name and the name of the agency they acted for. */
+    @Bean
+    @ConditionalOnMissingBean
+    Actors actors(AgencyRegistry registry) {
+        return new Actors(registry);
     }
 
     /** Agency and office roles per user, kept {@code gongkai.tenancy.membership-ttl} (15 s) per instance. */

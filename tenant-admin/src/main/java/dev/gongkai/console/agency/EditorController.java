@@ -48,7 +48,7 @@ class EditorController {
             "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
             "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
             "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved", "editor.fillTotal",
-            "editor.fillTotalAt");
+            "editor.fillTotalAt", "editor.fillCarryForward", "editor.fillCarryForwardAt");
 
     private final ReportsApi reports;
     private final ScriptData scripts;

@@ -112,6 +112,7 @@ class ComplianceController {
             model.addAttribute("packDefaults", scored.path("pack").path("defaults").asBoolean(false));
             model.addAttribute("packUpdatedBy", scored.path("pack").path("updatedBy").asString(null));
             model.addAttribute("packUpdatedByName", scored.path("pack").path("updatedByName").asString(null));
+            model.addAttribute("packUpdatedByAgency", scored.path("pack").path("updatedByAgency").asString(null));
             List<Item> items = new ArrayList<>();
             for (JsonNode item : scored.path("items")) {
                 items.add(new Item(item.path("item").asString(), item.path("nameZh").asString(),

@@ -39,9 +39,12 @@ class RemindersController {
         this.json = json;
     }
 
-    /** One reminder as the history lists it, by hand by {@code sentBy} (a username) whom people read as {@code sentByName}. */
+    /**
+     * One reminder as the history lists it, by hand by {@code sentBy} (a username) whom people read as
+     * {@code sentByName} of {@code sentByAgency} (王晓梅（乌海市政务公开办）).
+     */
     record Sent(String createdAt, String kind, String messageZh, String messageEn, String sentBy, String sentByName,
-                String delivery) {
+                String sentByAgency, String delivery) {
     }
 
     /** @param remind the agency has not submitted: a reminder may be sent */
@@ -66,7 +69,7 @@ class RemindersController {
             history.computeIfAbsent(n.path("agency").asString(), a -> new ArrayList<>()).add(new Sent(
                     n.path("createdAt").asString(""), n.path("kind").asString(), n.path("messageZh").asString(""),
                     n.path("messageEn").asString(""), n.path("sentBy").asString(null), n.path("sentByName").asString(null),
-                    n.path("webhookStatus").asString()));
+                    n.path("sentByAgency").asString(null), n.path("webhookStatus").asString()));
         }
         List<Line> lines = new ArrayList<>();
         long late = 0;
@@ -95,6 +98,7 @@ class RemindersController {
             model.addAttribute("scheduleDefaults", schedule.path("defaults").asBoolean(true));
             model.addAttribute("scheduleUpdatedBy", schedule.path("updatedBy").asString(null));
             model.addAttribute("scheduleUpdatedByName", schedule.path("updatedByName").asString(null));
+            model.addAttribute("scheduleUpdatedByAgency", schedule.path("updatedByAgency").asString(null));
             model.addAttribute("scheduleUpdatedAt", schedule.path("updatedAt").asString(""));
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which): the lists still show, the schedule does not.

@@ -97,9 +97,10 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         edu.findElement(By.cssSelector("td[data-test=history] summary")).click();
         WebElement byHand = edu.findElement(By.cssSelector("li[data-kind=BY_HAND]"));
         assertThat(byHand.getText()).contains("人工催报", "政务公开办催报", "已超过法定发布期限");
-        // Sent by the office's 王晓梅, by name.
-        assertThat(byHand.findElement(By.cssSelector("[data-test=sent-by]")).getText()).contains("王晓梅");
-        assertThat(browser.find("[data-test=schedule]").getText()).contains("王晓梅");
+        // Sent by the office's 王晓梅, by name and with the agency she acted for; the schedule says who set it too.
+        assertThat(byHand.findElement(By.cssSelector("[data-test=sent-by]")).getText())
+                .contains("王晓梅（乌海市政务公开办）");
+        assertThat(browser.find("[data-test=schedule]").getText()).contains("王晓梅（乌海市政务公开办）");
 
         // Every late one: the button says how many, the confirmation too, and each of them gets one.
         String all = browser.find("#remind-all button").getText();

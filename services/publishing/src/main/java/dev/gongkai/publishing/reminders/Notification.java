@@ -13,11 +13,14 @@ import java.time.LocalDate;
  * @param reportStatus  the report's status then ({@code NONE}: no report at all)
  * @param sentBy        who sent it by hand (null for the scheduled ones)
  * @param sentByName    their full name (王晓梅), null for the scheduled ones and those sent before names were kept
+ * @param sentByAgency  the agency they acted for (乌海市政务公开办), null as the name and for those sent before agencies
+ *                      were kept
  * @param webhookStatus {@code PENDING}, {@code SENT}, {@code FAILED} (retried on the next run) or {@code SKIPPED}
  */
 public record Notification(long id, String agency, String jurisdiction, int year, Kind kind, int step,
                            LocalDate deadline, int daysLeft, String reportStatus, String messageZh, String messageEn,
-                           Instant createdAt, String sentBy, String sentByName, String webhookStatus, int webhookAttempts,
+                           Instant createdAt, String sentBy, String sentByName,
+                           String sentByAgency, String webhookStatus, int webhookAttempts,
                            String webhookLastError, Instant webhookSentAt) {
 
     public enum Kind {

@@ -5,6 +5,7 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.OfficeScope;
@@ -28,11 +29,13 @@ class NotificationController {
     private final Reminders reminders;
     private final Compliance compliance;
     private final OfficeScope scope;
+    private final Actors actors;
 
-    NotificationController(Reminders reminders, Compliance compliance, OfficeScope scope) {
+    NotificationController(Reminders reminders, Compliance compliance, OfficeScope scope, Actors actors) {
         this.reminders = reminders;
         this.compliance = compliance;
         this.scope = scope;
+        this.actors = actors;
     }
 
     record Notifications(Integer year, List<Notification> notifications) {
@@ -90,7 +93,7 @@ class NotificationController {
         } else {
             throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");
         }
-        int created = reminders.byHand(chosen, caller, key);
+        int created = reminders.byHand(chosen, actors.of(caller), key);
         return new Sent(year, created, chosen.stream().map(ComplianceRow::agency).toList());
     }
 
@@ -106,6 +109,6 @@ class NotificationController {
     ReminderSchedule saveSchedule(Caller caller, @RequestBody ScheduleRequest request) {
         Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
         scope.requireAdmin(caller);
-        return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), caller);
+        return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), actors.of(caller));
     }
 }

@@ -13,9 +13,11 @@ import java.time.Instant;
  * @param setFor       the jurisdiction whose office set the schedule that applies; null for the default
  * @param updatedByName the full name of who set it (王晓梅), null for the default and for schedules set before names
  *                      were kept
+ * @param updatedByAgency the agency they acted for (乌海市政务公开办), null as the name and for schedules set before
+ *                      agencies were kept
  */
 public record ReminderSchedule(String jurisdiction, int overdueEveryDays, boolean defaults, String setFor,
-                               String updatedBy, String updatedByName, Instant updatedAt) {
+                               String updatedBy, String updatedByName, String updatedByAgency, Instant updatedAt) {
 
     /** A week: often enough that a late agency hears of it, rarely enough not to be ignored. */
     public static final int DEFAULT_EVERY_DAYS = 7;

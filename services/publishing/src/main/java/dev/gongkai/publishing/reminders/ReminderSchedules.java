@@ -6,7 +6,7 @@ import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.jooq.core.tables.records.ReminderScheduleRecord;
-import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.Actor;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
@@ -46,15 +46,16 @@ class ReminderSchedules {
             ReminderScheduleRecord r = stored.get(at.get().slug().value());
             if (r != null) {
                 return new ReminderSchedule(jurisdiction.slug().value(), r.getOverdueEveryDays(), false,
-                        r.getJurisdictionSlug(), r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedAt().toInstant());
+                        r.getJurisdictionSlug(), r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedByAgency(),
+                        r.getUpdatedAt().toInstant());
             }
             at = Optional.ofNullable(at.get().parent()).flatMap(registry::findJurisdiction);
         }
         return new ReminderSchedule(jurisdiction.slug().value(), ReminderSchedule.DEFAULT_EVERY_DAYS, true, null,
-                null, null, null);
+                null, null, null, null);
     }
 
-    ReminderSchedule save(Jurisdiction jurisdiction, Integer overdueEveryDays, Caller by) {
+    ReminderSchedule save(Jurisdiction jurisdiction, Integer overdueEveryDays, Actor by) {
         if (overdueEveryDays == null || overdueEveryDays < 0 || overdueEveryDays > ReminderSchedule.MAX_EVERY_DAYS) {
             throw new ApiException(ProblemCode.REMINDER_SCHEDULE_INVALID).atField("overdueEveryDays");
         }
@@ -64,11 +65,13 @@ class ReminderSchedules {
                 .set(REMINDER_SCHEDULE.OVERDUE_EVERY_DAYS, overdueEveryDays)
                 .set(REMINDER_SCHEDULE.UPDATED_BY, by.username())
                 .set(REMINDER_SCHEDULE.UPDATED_BY_NAME, by.name())
+                .set(REMINDER_SCHEDULE.UPDATED_BY_AGENCY, by.agency())
                 .set(REMINDER_SCHEDULE.UPDATED_AT, now)
                 .onConflict(REMINDER_SCHEDULE.JURISDICTION_SLUG).doUpdate()
                 .set(REMINDER_SCHEDULE.OVERDUE_EVERY_DAYS, overdueEveryDays)
                 .set(REMINDER_SCHEDULE.UPDATED_BY, by.username())
                 .set(REMINDER_SCHEDULE.UPDATED_BY_NAME, by.name())
+                .set(REMINDER_SCHEDULE.UPDATED_BY_AGENCY, by.agency())
                 .set(REMINDER_SCHEDULE.UPDATED_AT, now)
                 .execute();
         return of(jurisdiction);

@@ -5,7 +5,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
-import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.revisions.Deadlines;
@@ -52,7 +52,7 @@ public class Reminders {
     static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(r.getId(),
             r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), Notification.Kind.valueOf(r.getKind()),
             r.getStep(), r.getDeadline(), r.getDaysLeft(), r.getReportStatus(), r.getMessageZh(), r.getMessageEn(),
-            r.getCreatedAt().toInstant(), r.getSentBy(), r.getSentByName(), r.getWebhookStatus(), r.getWebhookAttempts(),
+            r.getCreatedAt().toInstant(), r.getSentBy(), r.getSentByName(), r.getSentByAgency(), r.getWebhookStatus(), r.getWebhookAttempts(),
             r.getWebhookLastError(), instant(r.getWebhookSentAt()));
 
     private final DSLContext dsl;
@@ -128,7 +128,7 @@ public class Reminders {
      *
      * @return how many were created
      */
-    public int byHand(List<ComplianceRow> rows, Caller sentBy, String requestKey) {
+    public int byHand(List<ComplianceRow> rows, Actor sentBy, String requestKey) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
         int created = 0;
@@ -147,12 +147,12 @@ public class Reminders {
         return schedules.of(jurisdiction);
     }
 
-    public ReminderSchedule saveSchedule(Jurisdiction jurisdiction, Integer overdueEveryDays, Caller by) {
+    public ReminderSchedule saveSchedule(Jurisdiction jurisdiction, Integer overdueEveryDays, Actor by) {
         return schedules.save(jurisdiction, overdueEveryDays, by);
     }
 
     private int create(ComplianceRow row, Notification.Kind kind, int step, int days, Instant now, boolean deliver,
-                       Caller sentBy, String requestKey) {
+                       Actor sentBy, String requestKey) {
         String statusZh = row.statusWords(Locale.ROOT);
         String statusEn = row.statusWords(Locale.ENGLISH);
         String zh = days >= 0
@@ -183,6 +183,7 @@ public class Reminders {
                 .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                 .set(NOTIFICATION.SENT_BY, sentBy == null ? null : sentBy.username())
                 .set(NOTIFICATION.SENT_BY_NAME, sentBy == null ? null : sentBy.name())
+                .set(NOTIFICATION.SENT_BY_AGENCY, sentBy == null ? null : sentBy.agency())
                 .set(NOTIFICATION.REQUEST_KEY, requestKey)
                 .set(NOTIFICATION.WEBHOOK_STATUS, deliver ? "PENDING" : "SKIPPED")
                 .onConflictDoNothing()
@@ -253,6 +254,7 @@ public class Reminders {
         if (n.sentBy() != null) {
             body.put("sentBy", n.sentBy());
             body.put("sentByName", n.sentByName());
+            body.put("sentByAgency", n.sentByAgency());
         }
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(webhookTimeout)

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.report.render.CsvTable;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.labels.Labels;
@@ -32,8 +33,10 @@ class ScorecardController {
     private final Scorecards scorecards;
     private final ScorecardPacks packs;
     private final OfficeScope scope;
+    private final Actors actors;
 
-    ScorecardController(Scorecards scorecards, ScorecardPacks packs, OfficeScope scope) {
+    ScorecardController(Scorecards scorecards, ScorecardPacks packs, OfficeScope scope, Actors actors) {
+        this.actors = actors;
         this.scorecards = scorecards;
         this.packs = packs;
         this.scope = scope;
@@ -55,7 +58,7 @@ class ScorecardController {
         int year = OfficeScope.year(request.year());
         ScorecardPack.validate(year, request.base(), request.line(), request.deductions());
         return packs.save(jurisdiction.slug(), year, new ScorecardPacks.Stored(request.base(), request.line(),
-                request.deductions()), caller);
+                request.deductions()), actors.of(caller));
     }
 
     @GetMapping("/api/office/scorecard-pack")

@@ -22,9 +22,11 @@ import java.util.Set;
  * @param defaults   true when the office has not configured a pack for the year and the default one applies
  * @param updatedByName the full name of who set it (王晓梅), null for the default and for packs set before names
  *                   were kept
+ * @param updatedByAgency the agency they acted for (乌海市政务公开办), null as the name and for packs set before
+ *                   agencies were kept
  */
 public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Deduction> deductions, boolean defaults,
-                            String updatedBy, String updatedByName, Instant updatedAt) {
+                            String updatedBy, String updatedByName, String updatedByAgency, Instant updatedAt) {
 
     /** The report was not published at all. */
     public static final String REPORT_MISSING = "REPORT_MISSING";
@@ -55,7 +57,7 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
                 new Deduction(RuleId.PROBLEMS_COPIED.name(), new BigDecimal("0.5"), "与上年度重复率大于50%"),
                 new Deduction(DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
                 new Deduction(WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
-                true, null, null, null);
+                true, null, null, null, null);
     }
 
     /** What an item is called on a page or a sheet: the pack's own items by name, a rule by its catalogue title. */

@@ -1,7 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.platform.agency.JurisdictionSlug;
-import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.Actor;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +37,13 @@ class ScorecardPacks {
                 .map(r -> {
                     Stored stored = json.readValue(r.getPack().data(), Stored.class);
                     return new ScorecardPack(year, stored.base(), stored.line(), stored.deductions(), false,
-                            r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedAt().toInstant());
+                            r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedByAgency(),
+                            r.getUpdatedAt().toInstant());
                 })
                 .orElseGet(() -> ScorecardPack.defaultFor(year));
     }
 
-    ScorecardPack save(JurisdictionSlug jurisdiction, int year, Stored pack, Caller by) {
+    ScorecardPack save(JurisdictionSlug jurisdiction, int year, Stored pack, Actor by) {
         JSONB document = JSONB.valueOf(json.writeValueAsString(pack));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         dsl.insertInto(SCORECARD_PACK)
@@ -51,11 +52,13 @@ class ScorecardPacks {
                 .set(SCORECARD_PACK.PACK, document)
                 .set(SCORECARD_PACK.UPDATED_BY, by.username())
                 .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
+                .set(SCORECARD_PACK.UPDATED_BY_AGENCY, by.agency())
                 .set(SCORECARD_PACK.UPDATED_AT, now)
                 .onConflict(SCORECARD_PACK.JURISDICTION_SLUG, SCORECARD_PACK.YEAR).doUpdate()
                 .set(SCORECARD_PACK.PACK, document)
                 .set(SCORECARD_PACK.UPDATED_BY, by.username())
                 .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
+                .set(SCORECARD_PACK.UPDATED_BY_AGENCY, by.agency())
                 .set(SCORECARD_PACK.UPDATED_AT, now)
                 .execute();
         return of(jurisdiction, year);

@@ -258,11 +258,19 @@ class RemindersTest {
         mvc.perform(put("/api/office/reminder-schedule").with(officeOf(office)).contentType("application/json")
                         .content("{\"overdueEveryDays\": 400}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("reminder.schedule.invalid"));
-        mvc.perform(put("/api/office/reminder-schedule").with(officeOf(office)).contentType("application/json")
+        var wang = dev.gongkai.platform.testing.TestTokens.named("晓梅", "王", "office-" + office.slug(),
+                List.of(office.slug()), dev.gongkai.platform.security.Roles.OFFICE_ADMIN);
+        mvc.perform(put("/api/office/reminder-schedule").with(wang).contentType("application/json")
                         .content("{\"overdueEveryDays\": 3}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.overdueEveryDays").value(3))
                 .andExpect(jsonPath("$.setFor").value(office.jurisdiction().value()))
-                .andExpect(jsonPath("$.updatedBy").value("office-" + office.slug()));
+                .andExpect(jsonPath("$.updatedBy").value("office-" + office.slug()))
+                .andExpect(jsonPath("$.updatedByName").value("王晓梅"))
+                .andExpect(jsonPath("$.updatedByAgency").value(officeName()));
+        // As the office's page reads it later (and for the jurisdictions below, which follow it).
+        mvc.perform(get("/api/office/reminder-schedule").with(officeOf(office)))
+                .andExpect(jsonPath("$.updatedByName").value("王晓梅"))
+                .andExpect(jsonPath("$.updatedByAgency").value(officeName()));
         reminders.run(on(2022, 2, 10), hook());   // 10 days late: due on day 10 (1, 4, 7, 10)
         reminders.run(on(2022, 2, 11), hook());
         assertThat(steps(drafting)).containsExactly(-1, -8, -10);
@@ -324,6 +332,7 @@ class RemindersTest {
                         org.hamcrest.Matchers.is("BY_HAND"))))
                 .andExpect(jsonPath("$.notifications[0].sentBy").value("office-" + office.slug()))
                 .andExpect(jsonPath("$.notifications[0].sentByName").value("王晓梅"))
+                .andExpect(jsonPath("$.notifications[0].sentByAgency").value(officeName()))
                 .andExpect(jsonPath("$.notifications[0].daysLeft").value(-10))
                 .andExpect(jsonPath("$.notifications[0].messageZh").value(org.hamcrest.Matchers.startsWith(
                         "政务公开办催报：提醒市教育局：2021年政府信息公开工作年度报告已超过法定发布期限（2022-01-31）10 天")));
@@ -354,11 +363,16 @@ class RemindersTest {
                 hook());
         var rows = compliance.rows(List.of(registry.findJurisdiction(office.jurisdiction()).orElseThrow()), 2021)
                 .stream().filter(r -> r.agency().equals(silent.slug().value())).toList();
-        assertThat(delivering.byHand(rows, new dev.gongkai.platform.security.Caller("sub", "office", "王晓梅",
-                java.util.Map.of(), java.util.Set.of(), null), null)).isEqualTo(1);
+        assertThat(delivering.byHand(rows, new dev.gongkai.platform.tenancy.Actor("office", "王晓梅", officeName()),
+                null)).isEqualTo(1);
         assertThat(lockable).containsExactly(true);
         assertThat(dsl.selectFrom(NOTIFICATION).where(NOTIFICATION.AGENCY_SLUG.eq(silent.slug().value()))
                 .fetchSingle().getWebhookStatus()).isEqualTo("SENT");
+    }
+
+    /** How people call the office: by its jurisdiction (the fixtures name it 测试辖区 remind-city). */
+    private String officeName() {
+        return "测试辖区 " + office.jurisdiction().value() + "政务公开办";
     }
 
     private String silentAgency() {

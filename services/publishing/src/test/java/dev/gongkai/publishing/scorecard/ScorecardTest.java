@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.platform.testing.TestTokens;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
@@ -88,10 +89,17 @@ class ScorecardTest {
 
     @Test
     void deductsWhatThePackSaysAndLinksEachDeductionToItsEvidence() throws Exception {
-        mvc.perform(put("/api/office/scorecard-pack").with(officeOf(office)).contentType(MediaType.APPLICATION_JSON)
+        var wang = TestTokens.named("晓梅", "王", "office-" + office.slug(), List.of(office.slug()),
+                Roles.OFFICE_ADMIN);
+        mvc.perform(put("/api/office/scorecard-pack").with(wang).contentType(MediaType.APPLICATION_JSON)
                         .content(PACK))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.defaults").value(false))
-                .andExpect(jsonPath("$.line").value("2022-01-20"));
+                .andExpect(jsonPath("$.line").value("2022-01-20"))
+                .andExpect(jsonPath("$.updatedByName").value("王晓梅"))
+                .andExpect(jsonPath("$.updatedByAgency").value("测试辖区 score-city政务公开办"));
+        mvc.perform(get("/api/office/scorecard-pack").param("year", "2021").with(officeOf(office)))
+                .andExpect(jsonPath("$.updatedByName").value("王晓梅"))
+                .andExpect(jsonPath("$.updatedByAgency").value("测试辖区 score-city政务公开办"));
 
         String c = copier.slug().value();
         String m = miscounter.slug().value();

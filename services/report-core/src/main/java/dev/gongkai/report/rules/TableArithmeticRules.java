@@ -1,5 +1,6 @@
 package dev.gongkai.report.rules;
 
+import dev.gongkai.contract.OfferedValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
@@ -195,7 +196,12 @@ final class TableArithmeticRules {
         }
     }
 
-    /** Every total cell whose parts are whole numbers and whose value is not their sum, with that sum. */
+    /**
+     * Every total cell whose parts are whole numbers and whose value is not their sum, with that sum; then every
+     * 结转下年度 cell that is not what its column's balance leaves (S3_BALANCE), once received, carried over and the
+     * handled total are whole numbers and leave no less than 0. The 总计 column's is its row's sum once the row is
+     * filled, so it is offered as a balance only while a part of the row is not.
+     */
     static List<Totals.Offer> offers(CellGrid grid) {
         Indexes t = Indexes.of(grid.report.format());
         List<Totals.Offer> offers = new ArrayList<>();
@@ -212,6 +218,24 @@ final class TableArithmeticRules {
         for (int[] row : t.table4) {
             offer(grid, row[row.length - 1], java.util.Arrays.copyOf(row, row.length - 1), offers);
         }
+        int[] forwardRow = t.table3[t.carriedForward];
+        boolean forwardPartsWhole = grid.allWhole(java.util.Arrays.copyOf(forwardRow, forwardRow.length - 1));
+        for (int c = 0; c < t.columns.size(); c++) {
+            int received = t.table3[t.received][c];
+            int carriedOver = t.table3[t.carriedOver][c];
+            int handled = t.table3[t.handledTotal][c];
+            int forward = forwardRow[c];
+            if (forward == forwardRow[forwardRow.length - 1] && forwardPartsWhole
+                    || !grid.allWhole(received, carriedOver, handled)) {
+                continue;
+            }
+            long left = grid.value(received) + grid.value(carriedOver) - grid.value(handled);
+            String key = grid.key(forward);
+            if (left >= 0 && (!grid.isWhole(forward) || grid.value(forward) != left)
+                    && offers.stream().noneMatch(o -> o.cell().equals(key))) {
+                offers.add(new Totals.Offer(key, left, OfferedValue.CARRY_FORWARD));
+            }
+        }
         return offers;
     }
 
@@ -224,7 +248,10 @@ final class TableArithmeticRules {
             sum += grid.value(part);
         }
         if (!grid.isWhole(total) || grid.value(total) != sum) {
-            offers.add(new Totals.Offer(grid.key(total), sum));
+            String key = grid.key(total);
+            if (offers.stream().noneMatch(o -> o.cell().equals(key))) {
+                offers.add(new Totals.Offer(key, sum, OfferedValue.TOTAL));
+            }
         }
     }
 

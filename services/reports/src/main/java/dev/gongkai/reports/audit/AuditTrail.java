@@ -1,7 +1,7 @@
 package dev.gongkai.reports.audit;
 
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.reports.report.Actor;
+import dev.gongkai.platform.tenancy.Actor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;

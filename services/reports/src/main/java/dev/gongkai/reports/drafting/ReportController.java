@@ -93,7 +93,7 @@ class ReportController {
         // and the totals it may offer the clerk to fill in (never written for them).
         PatchResult answer = new PatchResult(year, saved.report().status(), saved.report().revision(),
                 saved.checked().findings(), Totals.offered(saved.report().document()).stream()
-                .map(offer -> new PatchResult.Total(offer.cell(), offer.sum())).toList());
+                .map(offer -> new PatchResult.Total(offer.cell(), offer.sum(), offer.kind())).toList());
         return ResponseEntity.ok().eTag(saved.report().etag()).body(answer);
     }
 

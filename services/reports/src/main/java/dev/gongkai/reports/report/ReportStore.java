@@ -3,6 +3,7 @@ package dev.gongkai.reports.report;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportSummary;
+import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReportRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;

@@ -110,7 +110,8 @@ class DraftingTest {
                 .andExpect(jsonPath("$.findings[?(@.rule=='CELL_MISSING')].cells[0]").value("s4.review.total"))
                 // The wrong total and the blank one are offered the sums of their parts, not written.
                 .andExpect(jsonPath("$.totals[*].cell").value(contains("s3.received.total", "s4.review.total")))
-                .andExpect(jsonPath("$.totals[0].sum").isNumber());
+                .andExpect(jsonPath("$.totals[0].sum").isNumber())
+                .andExpect(jsonPath("$.totals[0].kind").value("TOTAL"));
         mvc.perform(get("/api/reports/2024").with(editor(agency)))
                 .andExpect(jsonPath("$.cells['s3.received.total']").value(7))
                 .andExpect(jsonPath("$.blank").value(hasItem("s4.review.total")))
@@ -120,6 +121,14 @@ class DraftingTest {
                 .andExpect(jsonPath("$[0].id").isString())
                 .andExpect(jsonPath("$[0].message_zh").isString())
                 .andExpect(jsonPath("$[0].message_en").isString());
+        // 结转下年度 is no sum but what S3_BALANCE leaves: 1 received + 0 carried over − 0 handled = 1, offered as such.
+        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r3\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cells\":{\"s3.granted.naturalPerson\":0,\"s3.handledTotal.naturalPerson\":0}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totals[?(@.kind=='CARRY_FORWARD')].cell")
+                        .value(contains("s3.carriedForward.naturalPerson")))
+                .andExpect(jsonPath("$.totals[?(@.kind=='CARRY_FORWARD')].sum").value(contains(1)));
     }
 
     @Test

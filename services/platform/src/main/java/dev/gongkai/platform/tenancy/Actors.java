@@ -1,14 +1,15 @@
-package dev.gongkai.reports.report;
+package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
-import dev.gongkai.platform.tenancy.ActingAgency;
-import org.springframework.stereotype.Component;
 
-/** The {@link Actor} of a request: its caller as the audit trail, the revisions and the comments name them. */
-@Component
+/**
+ * The {@link Actor} of a request: its caller as every service records who did something (the reports service's audit
+ * trail, revisions and comments; publishing's reminders, schedules and scorecard packs), with their full name from
+ * the token and the name of the agency they acted for, both kept when they act.
+ */
 public class Actors {
 
     /** What a jurisdiction's disclosure office is called after the jurisdiction's name. */
@@ -16,7 +17,7 @@ public class Actors {
 
     private final AgencyRegistry registry;
 
-    Actors(AgencyRegistry registry) {
+    public Actors(AgencyRegistry registry) {
         this.registry = registry;
     }
 
@@ -28,6 +29,12 @@ public class Actors {
     public Actor of(Caller caller, AgencySlug agency) {
         return new Actor(caller.username(), caller.name(),
                 agencyName(caller.actingFor() != null ? caller.actingFor() : agency));
+    }
+
+    /** The caller for the agency they act for (office staff: their office); no agency when they act for none. */
+    public Actor of(Caller caller) {
+        return new Actor(caller.username(), caller.name(),
+                caller.actingFor() == null ? null : agencyName(caller.actingFor()));
     }
 
     /**

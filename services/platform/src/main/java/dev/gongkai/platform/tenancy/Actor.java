@@ -1,4 +1,4 @@
-package dev.gongkai.reports.report;
+package dev.gongkai.platform.tenancy;
 
 /**
  * Who did something, recorded when they do it: the username that identifies them, and as people read them their full
