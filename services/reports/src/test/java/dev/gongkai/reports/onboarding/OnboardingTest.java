@@ -50,6 +50,9 @@ class OnboardingTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    jakarta.servlet.MultipartConfigElement multipart;
+
     private static byte[] zip(Map<String, byte[]> files) throws IOException {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
@@ -212,6 +215,13 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.results[0].file").value("older/archive.zip!/wuhai-psb-2021.txt"))
                 .andExpect(jsonPath("$.results[0].outcome").value("unreadable"))
                 .andExpect(jsonPath("$.results[0].code").value("NESTED"));
+    }
+
+    @Test
+    void theContainerLetsAnArchiveOfItsKindsLimitThrough() {
+        assertThat(multipart.getMaxFileSize()).isEqualTo(dev.gongkai.contract.UploadKind.ARCHIVE.maxBytes())
+                .isEqualTo(64L * 1024 * 1024);
+        assertThat(multipart.getMaxRequestSize()).isGreaterThan(multipart.getMaxFileSize());
     }
 
     @Test
