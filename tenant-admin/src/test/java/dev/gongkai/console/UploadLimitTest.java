@@ -16,7 +16,20 @@ import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.gongkai.contract.UploadKind;
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
+
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -32,12 +45,16 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A file over the console's upload limit (20 MB in application.yaml) sent as a browser sends it — multipart, the form's
- * CSRF token after the file — to the attachments upload and to the import: the user reads in their language (the
- * console's language cookie) that the file is too large and what the limit is (413), with a link back to the page the
- * file was chosen on, signed in still. Refused before any controller runs, so no service is needed (they point at a
- * closed port). Without Tomcat reading the rest of the refused body (server.tomcat.max-swallow-size) the connection is
- * closed under the page and the client reads a broken response; Chromium gets the page too.
+ * A file over the limit of its kind of upload ({@link UploadKind}: attachments and a report's file 20 MB, the office's
+ * archive 64 MB) sent as a browser sends it — multipart, the form's CSRF token after the file — to the attachments
+ * upload, the import and the office's archive check: the user reads in their language (the console's language cookie)
+ * that the file is too large and what the limit of that kind is (413), with a link back to the page the file was
+ * chosen on, signed in still — whether the file is over the container's limit (the largest kind's, so its body is
+ * refused unread) or only over its own kind's. Refused before any controller runs, so no service is needed (tenants
+ * and publishing point at a closed port; the reports service is a stub that answers only the archive check, to show
+ * that an archive over the old 20 MB reaches it). Without Tomcat reading the rest of the refused body
+ * (server.tomcat.max-swallow-size) the connection is closed under the page and the client reads a broken response;
+ * Chromium gets the page too.
  */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadLimitTest {
@@ -53,14 +70,21 @@ class UploadLimitTest {
     ClientRegistrationRepository registrations;
     @Autowired
     OAuth2AuthorizedClientRepository authorizedClients;
+    @Autowired
+    MultipartConfigElement multipartConfig;
+    @Value("${server.tomcat.max-swallow-size}")
+    String swallow;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String cookie;
 
+    static final int MB = 1024 * 1024;
+    static final ReportsStub REPORTS = new ReportsStub();
+
     @DynamicPropertySource
     static void closedServices(DynamicPropertyRegistry registry) {
         registry.add("gongkai.console.tenants-url", () -> "http://127.0.0.1:1");
-        registry.add("gongkai.console.reports-url", () -> "http://127.0.0.1:1");
+        registry.add("gongkai.console.reports-url", REPORTS::url);
         registry.add("gongkai.console.publishing-url", () -> "http://127.0.0.1:1");
         registry.add("gongkai.console.redis-namespace", () -> "gongkai:test:" + UUID.randomUUID());
     }
@@ -70,27 +94,73 @@ class UploadLimitTest {
         cookie = SignedInSessions.clerkCookie(sessions, registrations, authorizedClients);
     }
 
+    /** Over its own kind's limit (21 MB), and over the container's too (65 MB): the page names the kind's limit. */
     @ParameterizedTest
     @CsvSource({
-            "attachments, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
-            "import,      zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
-            "attachments, en,    The file is larger than 20 MB and was not uploaded., Back",
-            "import,      en,    The file is larger than 20 MB and was not uploaded., Back"})
-    void aFileOverTheLimitIsRefusedInWordsWithTheLimitAndAWayBack(String page, String language, String words,
-                                                                  String back) throws Exception {
-        String path = "/reports/" + YEAR + "/" + page;
+            "/reports/2025/attachments, 21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+            "/reports/2025/import,      21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+            "/reports/2025/attachments, 21, en,    The file is larger than 20 MB and was not uploaded., Back",
+            "/reports/2025/import,      21, en,    The file is larger than 20 MB and was not uploaded., Back",
+            "/reports/2025/attachments, 65, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+            "/office/onboarding,        65, zh-CN, 文件超过 64 MB，未上传。请压缩或拆分后重试。, 返回",
+            "/office/onboarding,        65, en,    The file is larger than 64 MB and was not uploaded., Back"})
+    void aFileOverTheLimitIsRefusedInWordsWithTheLimitAndAWayBack(String path, int megabytes, String language,
+                                                                  String words, String back) throws Exception {
         String token = csrfToken(path, language);
+        int checks = REPORTS.checks.size();
 
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri(path))
                 .header("Cookie", cookie + "; GONGKAI_LANG=" + language)
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(21 * 1024 * 1024, token)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(megabytes * MB, token)))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
         assertThat(refused.body()).contains(words).contains("王芳")
                 .containsPattern("<a href=\"" + Pattern.quote(path) + "\"[^>]*>[^<]*" + back)
                 .doesNotContain("Exception", "413 ", "Payload", "Content Too Large");
+        assertThat(REPORTS.checks).as("nothing reached the reports service").hasSize(checks);
+    }
+
+    /** An archive over the old 20 MB and within the archive's 64 MB is passed on to the reports service's check. */
+    @Test
+    void anArchiveWithinItsLimitReachesTheCheck() throws Exception {
+        String path = "/office/onboarding";
+        String token = csrfToken(path, "zh-CN");
+        int checks = REPORTS.checks.size();
+
+        HttpResponse<String> checked = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Cookie", cookie + "; GONGKAI_LANG=zh-CN")
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(30 * MB, token)))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        assertThat(REPORTS.checks).hasSize(checks + 1);
+        assertThat(REPORTS.checks.getLast()).as("the archive as uploaded, passed on whole")
+                .isGreaterThan(30L * MB).isLessThan(31L * MB);
+        assertThat(checked.body()).contains("2021/乌海市公安局.txt", "/office/onboarding/import")
+                .doesNotContain("文件超过");
+    }
+
+    @Test
+    void thePagesNameTheLimitOfTheirKindAndTheContainerLetsTheLargestThrough() throws Exception {
+        // The reports service refuses an attachment over the same 20 MB (AttachmentTest): both take it from UploadKind.
+        assertThat(page("/reports/" + YEAR + "/attachments", "zh-CN"))
+                .contains("PDF、PNG 或 JPEG 文件，不超过 20 MB，例如签章后的报告扫描件（备案用）。");
+        assertThat(page("/reports/" + YEAR + "/attachments", "en"))
+                .contains("A PDF, PNG or JPEG file of at most 20 MB, such as the scan");
+        assertThat(page("/office/onboarding", "zh-CN")).contains("年报压缩包（zip，不超过 64 MB）");
+        assertThat(page("/office/onboarding", "en")).contains("Zip of reports (at most 64 MB)");
+        assertThat(UploadKind.largest()).isEqualTo(UploadKind.ARCHIVE);
+        assertThat(multipartConfig.getMaxFileSize()).isEqualTo(UploadKind.ARCHIVE.maxBytes());
+        assertThat(DataSize.parse(swallow).toBytes()).as("server.tomcat.max-swallow-size")
+                .isGreaterThan(multipartConfig.getMaxRequestSize());
+    }
+
+    private String page(String path, String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie + "; GONGKAI_LANG=" + language)
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
@@ -126,6 +196,62 @@ class UploadLimitTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * The reports service as far as the attachments page and the archive check: a draft of {@link #YEAR} without
+     * attachments, and the check, which counts the bytes of each body it gets and answers one row; any other call has
+     * its connection closed, as the closed port of the other services does.
+     */
+    static final class ReportsStub {
+
+        final List<Long> checks = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        ReportsStub() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                String json = path.equals("/api/reports/" + YEAR) ? "{\"format\":\"2021\",\"year\":" + YEAR
+                        + ",\"agency\":\"乌海市公安局\",\"status\":\"DRAFT\",\"revision\":1,\"cells\":{},"
+                        + "\"narrative\":{},\"blank\":[]}"
+                        : path.equals("/api/reports/" + YEAR + "/attachments") ? "[]" : null;
+                if (json != null) {
+                    answer(exchange, json);
+                    return;
+                }
+                if (!path.equals("/api/office/imports/check")) {
+                    exchange.close();
+                    return;
+                }
+                long size;
+                try (InputStream in = exchange.getRequestBody()) {
+                    size = in.transferTo(OutputStream.nullOutputStream());
+                }
+                checks.add(size);
+                answer(exchange, "{\"files\":1,\"summary\":{\"files\":1,\"reports\":1},\"outcomes\":{\"import\":1},"
+                        + "\"results\":[{\"file\":\"2021/乌海市公安局.txt\",\"outcome\":\"import\",\"agencyName\":"
+                        + "\"乌海市公安局\",\"year\":2021,\"format\":\"2021\"}]}");
+            });
+            server.start();
+        }
+
+        private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+            byte[] answer = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
     }
 
     static final String BOUNDARY = "----gongkai" + UUID.randomUUID();

@@ -2,7 +2,9 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.Downloads;
 import dev.gongkai.console.services.ServiceProblem;
+import dev.gongkai.console.shell.UploadOf;
 import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.UploadKind;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -43,10 +45,12 @@ class ReportFilesController {
         model.addAttribute("status", view.status().name());
         model.addAttribute("editable", view.status().editable());
         model.addAttribute("attachments", reports.attachments(year));
+        model.addAttribute("limitMegabytes", UploadKind.ATTACHMENT.megabytes());
         return "agency/attachments";
     }
 
     @PostMapping("/reports/{year}/attachments")
+    @UploadOf(UploadKind.ATTACHMENT)
     String upload(@PathVariable int year, @RequestParam(value = "file", required = false) MultipartFile file,
                   Locale locale, RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {

@@ -3,9 +3,11 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ShellAdvice;
+import dev.gongkai.console.shell.UploadOf;
 import dev.gongkai.console.shell.Words;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.report.model.AnnualReport;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -125,6 +127,7 @@ class WorkflowController {
 
     /** Reads the file and shows what it holds, with findings; nothing is stored until the user accepts. */
     @PostMapping("/reports/{year}/import")
+    @UploadOf(UploadKind.REPORT_FILE)
     String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file,
                          Authentication authentication, Locale locale, Model model) throws IOException {
         byte[] bytes = file.getBytes();

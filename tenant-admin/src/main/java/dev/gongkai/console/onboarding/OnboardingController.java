@@ -4,6 +4,8 @@ import dev.gongkai.console.agency.PendingImports;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.console.shell.UploadOf;
+import dev.gongkai.contract.UploadKind;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,6 +54,12 @@ class OnboardingController {
         this.messages = messages;
     }
 
+    /** The archive's limit, named beside the file field on every state of the page. */
+    @ModelAttribute("limitMegabytes")
+    int limitMegabytes() {
+        return UploadKind.ARCHIVE.megabytes();
+    }
+
     @GetMapping("/office/onboarding")
     String form() {
         return "office/onboarding";
@@ -58,6 +67,7 @@ class OnboardingController {
 
     /** Checks the upload and shows the table; nothing is saved. */
     @PostMapping("/office/onboarding")
+    @UploadOf(UploadKind.ARCHIVE)
     String check(@RequestParam(value = "file", required = false) MultipartFile file,
                  @RequestParam(value = "mapping", required = false) MultipartFile mappingFile,
                  Authentication authentication, Locale locale, Model model) throws IOException {

@@ -51,30 +51,56 @@ public final class BatchCheck {
         return check(inputs, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The lines in the order of the inputs, each folder's and archive's files sorted by path. */
+    /**
+     * The files under the paths given, each line named by the file's path ({@code archive.zip!/inner/path} inside an
+     * archive); the lines in the order of the inputs, each folder's and archive's files sorted by path. Files are
+     * loaded as they are read (an archive on disk is opened, not loaded whole), and a file that cannot be loaded is
+     * a line with the reason: otherwise exactly {@link #checkDocuments} over the files' contents.
+     */
     public static List<ReportLine> check(List<Path> inputs, int threads) {
-        List<Read> reads = new ArrayList<>();
         try (Sources sources = new Sources()) {
-            List<Sources.Source> files = sources.expand(inputs);
-            if (threads <= 1 || files.size() <= 1) {
+            return check(sources, sources.expand(inputs), threads);
+        }
+    }
+
+    /** Checks on as many threads as there are processors. */
+    public static List<ReportLine> checkDocuments(List<Document> documents) {
+        return checkDocuments(documents, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Documents held in memory (an uploaded archive's files, say), one line each in their order, named by the
+     * document's name; a document that is an archive gives a line per file inside it ({@code name!/inner/path}),
+     * within the batch's budget for archives read in memory ({@link Archives.Limits#IN_MEMORY}). Nothing is written
+     * to disk.
+     */
+    public static List<ReportLine> checkDocuments(List<Document> documents, int threads) {
+        try (Sources sources = new Sources()) {
+            return check(sources, documents.stream().map(d -> Sources.of(d.name(), d.content())).toList(), threads);
+        }
+    }
+
+    /** The one check behind both entries: read every file (on several threads), then the lines. */
+    private static List<ReportLine> check(Sources sources, List<Sources.Source> files, int threads) {
+        List<Read> reads = new ArrayList<>();
+        if (threads <= 1 || files.size() <= 1) {
+            for (Sources.Source file : files) {
+                reads.addAll(read(sources, file, 0));
+            }
+        } else {
+            try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()))) {
+                List<Future<List<Read>>> pending = new ArrayList<>();
                 for (Sources.Source file : files) {
-                    reads.addAll(read(file, 0));
+                    pending.add(pool.submit(() -> read(sources, file, 0)));
                 }
-            } else {
-                try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()))) {
-                    List<Future<List<Read>>> pending = new ArrayList<>();
-                    for (Sources.Source file : files) {
-                        pending.add(pool.submit(() -> read(file, 0)));
-                    }
-                    for (Future<List<Read>> future : pending) {
-                        reads.addAll(future.get());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("batch check interrupted", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("batch check failed", e.getCause());
+                for (Future<List<Read>> future : pending) {
+                    reads.addAll(future.get());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("batch check interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("batch check failed", e.getCause());
             }
         }
         return lines(reads);
@@ -84,13 +110,13 @@ public final class BatchCheck {
     private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {
     }
 
-    private static List<Read> read(Sources.Source source, int depth) {
+    private static List<Read> read(Sources sources, Sources.Source source, int depth) {
         try {
             byte[] content = source.loader().load();
             if (Sources.isArchive(content)) {
                 List<Read> reads = new ArrayList<>();
-                for (Sources.Source inner : Sources.entries(source.name(), content, depth + 1)) {
-                    reads.addAll(read(inner, depth + 1));
+                for (Sources.Source inner : sources.entries(source.name(), content, depth + 1)) {
+                    reads.addAll(read(sources, inner, depth + 1));
                 }
                 return reads;
             }

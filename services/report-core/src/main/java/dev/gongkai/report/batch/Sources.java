@@ -43,6 +43,9 @@ final class Sources implements AutoCloseable {
     }
 
     private final List<ZipFile> open = new ArrayList<>();
+    /** What is left of the batch's budget for archives inside archives, read in memory. */
+    private int entriesLeft = Archives.Limits.IN_MEMORY.entries();
+    private long bytesLeft = Archives.Limits.IN_MEMORY.totalBytes();
 
     /** The files of the paths given, in the order given, each folder's files sorted by path. */
     List<Source> expand(List<Path> inputs) {
@@ -103,36 +106,52 @@ final class Sources implements AutoCloseable {
     }
 
     /**
-     * The files of an archive held in memory (an archive inside an archive), each already loaded; a damaged one
-     * is one line with its reason.
+     * The files of an archive held in memory (an archive inside an archive), each already loaded, sorted by name.
+     * All such archives of one batch share one budget ({@link Archives.Limits#IN_MEMORY}: entries and inflated
+     * bytes), so that archives inside archives cannot inflate a small upload without bound; an archive past what
+     * is left of it, or damaged, is one line with its reason.
      */
-    static List<Source> entries(String archive, byte[] content, int depth) {
-        List<Source> sources = new ArrayList<>();
+    List<Source> entries(String archive, byte[] content, int depth) {
         if (depth > MAX_NESTING) {
-            sources.add(failing(archive, new UnreadableReportException("NESTED_TOO_DEEP",
+            return List.of(failing(archive, new UnreadableReportException("NESTED_TOO_DEEP",
                     "压缩包嵌套超过 " + MAX_NESTING + " 层，未读取", "archives nested more than " + MAX_NESTING
                     + " deep were not read")));
-            return sources;
         }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entryName(entry.getName());
-                if (entry.isDirectory() || hidden(name)) {
-                    continue;
-                }
-                String full = archive + "!/" + name;
-                try {
-                    byte[] bytes = ReportFiles.readLimited(zip);
-                    sources.add(new Source(full, () -> bytes));
-                } catch (UnreadableReportException e) {
-                    sources.add(failing(full, e));
-                }
+        List<Document> documents;
+        try {
+            synchronized (this) {
+                Archives.Limits limits = new Archives.Limits(entriesLeft, Archives.Limits.IN_MEMORY.entryBytes(),
+                        bytesLeft);
+                documents = Archives.unzip(new ByteArrayInputStream(content), limits);
+                entriesLeft -= documents.size();
+                bytesLeft -= documents.stream().mapToLong(document -> document.content().length).sum();
             }
-        } catch (IOException e) {
-            sources.add(failing(archive, e));
+        } catch (Archives.TooLarge e) {
+            Archives.Limits all = Archives.Limits.IN_MEMORY;
+            return List.of(failing(archive, new UnreadableReportException("ARCHIVE_TOO_LARGE",
+                    "压缩包内的压缩包解压后超过限制（单个文件 " + megabytes(all.entryBytes()) + " MB，合计 "
+                            + megabytes(all.totalBytes()) + " MB、" + all.entries() + " 个文件），疑为压缩炸弹，未读取",
+                    "the archives inside the archive inflate beyond their limits (" + megabytes(all.entryBytes())
+                            + " MB per file, " + megabytes(all.totalBytes()) + " MB and " + all.entries()
+                            + " files in all); it may be a zip bomb and was not read")));
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(failing(archive, e instanceof IOException io ? io : new IOException(e.getMessage(), e)));
+        }
+        List<Source> sources = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            sources.add(of(archive + "!/" + document.name(), document.content()));
         }
         sources.sort(Comparator.comparing(Source::name));
         return sources;
+    }
+
+    /** A file held in memory. */
+    static Source of(String name, byte[] content) {
+        return new Source(name, () -> content);
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 
     /** A zip that is not an Office document: an archive to open rather than a file to import. */
@@ -180,7 +199,7 @@ final class Sources implements AutoCloseable {
     }
 
     /** Whether a relative path (names between slashes or backslashes, as zip tools write them) is hidden. */
-    private static boolean hidden(String relative) {
+    static boolean hidden(String relative) {
         for (String name : relative.split("[/\\\\]")) {
             if (name.startsWith(".") || name.equals("__MACOSX") || name.equalsIgnoreCase("Thumbs.db")
                     || name.equalsIgnoreCase("desktop.ini")) {

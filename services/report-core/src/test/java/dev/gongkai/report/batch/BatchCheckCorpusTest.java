@@ -177,6 +177,19 @@ class BatchCheckCorpusTest {
         assertThat(summary.unreadableCells()).isEqualTo(lines.stream().mapToLong(ReportLine::unreadableCells).sum());
     }
 
+    @Test
+    void theRealFolderInMemoryGivesTheSameLines() throws Exception {
+        List<Document> documents = new ArrayList<>();
+        try (var files = Files.list(city)) {
+            for (Path file : files.sorted().toList()) {
+                documents.add(new Document(file.toString(), Files.readAllBytes(file)));
+            }
+        }
+        assertThat(documents).hasSize(16);
+
+        assertThat(BatchCheck.checkDocuments(documents)).isEqualTo(lines);
+    }
+
     private static ReportLine line(String name) {
         return lines.stream().filter(line -> name(line.file()).equals(name)).findFirst().orElseThrow();
     }

@@ -188,6 +188,99 @@ class BatchCheckTest {
         assertThat(one).filteredOn(line -> line.previousFile() != null).hasSize(6);
     }
 
+    @Test
+    void documentsInMemoryGiveTheLinesOfTheSameFilesOnDisk() throws Exception {
+        byte[] inner = zip(StandardCharsets.UTF_8, Map.of("2022/乌海市公安局.json", json(seed(2022, "乌海市公安局").toBuilder()
+                .cell("s3.carriedOver.naturalPerson", 2).build())));
+        write("2021.json", json(seed(2021, "乌海市公安局")));
+        write("more.zip", inner);
+        write("notes.txt", "会议纪要\n".getBytes(StandardCharsets.UTF_8));
+        List<Document> documents = new java.util.ArrayList<>();
+        for (String name : List.of("2021.json", "more.zip", "notes.txt")) {
+            documents.add(new Document(dir.resolve(name).toString(), Files.readAllBytes(dir.resolve(name))));
+        }
+        List<ReportLine> fromMemory = BatchCheck.checkDocuments(documents, 2);
+
+        assertThat(fromMemory).isEqualTo(BatchCheck.check(List.of(dir), 2));
+        assertThat(fromMemory).extracting(ReportLine::file).containsExactly(dir.resolve("2021.json").toString(),
+                dir.resolve("more.zip") + "!/2022/乌海市公安局.json", dir.resolve("notes.txt").toString());
+        assertThat(fromMemory.get(1).previousFile()).isEqualTo(fromMemory.get(0).file());
+        assertThat(rules(fromMemory.get(1))).contains("CARRY_OVER_MATCH");
+    }
+
+    @Test
+    void archivesInsideArchivesShareOneBudgetAndOnePastItIsALineNotTheBatchsEnd() throws Exception {
+        Map<String, byte[]> many = new java.util.TreeMap<>();
+        for (int i = 0; i <= Archives.Limits.IN_MEMORY.entries(); i++) {
+            many.put("f" + i + ".txt", new byte[] {'x'});
+        }
+        byte[] crowded = zip(StandardCharsets.UTF_8, many);
+        // Deflated zeros: a few hundred kilobytes that inflate past one file's bound.
+        byte[] bomb = zip(StandardCharsets.UTF_8, Map.of("zeros.txt",
+                new byte[(int) Archives.Limits.IN_MEMORY.entryBytes() + 1]));
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        List<ReportLine> lines = BatchCheck.checkDocuments(List.of(new Document("crowded.zip", crowded),
+                new Document("bomb.zip", bomb), new Document("report.json", json(SeedReport.report()))), 2);
+
+        assertThat(lines).extracting(ReportLine::file).containsExactly("crowded.zip", "bomb.zip", "report.json");
+        for (ReportLine refused : lines.subList(0, 2)) {
+            assertThat(refused.notRead().code()).isEqualTo("ARCHIVE_TOO_LARGE");
+            assertThat(refused.notRead().messageZh()).contains("64 MB", "256 MB", "1000 个文件");
+            assertThat(refused.notRead().messageEn()).contains("64 MB", "256 MB", "1000 files");
+        }
+        assertThat(lines.get(2).isReport()).isTrue();
+    }
+
+    @Test
+    void theBudgetIsForTheWholeBatchNotEachArchive() throws Exception {
+        // Four archives of 300 files each: every one within the bounds, together past the batch's 1000 files.
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            files.put("f" + i + ".txt", new byte[] {'x'});
+        }
+        byte[] part = zip(StandardCharsets.UTF_8, files);
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            documents.add(new Document("part" + i + ".zip", part));
+        }
+
+        List<ReportLine> lines = BatchCheck.checkDocuments(documents, 1);
+
+        assertThat(lines).hasSize(3 * 300 + 1);
+        assertThat(lines.subList(0, 900)).allSatisfy(line -> assertThat(line.file()).contains(".zip!/f"));
+        assertThat(lines.getLast().file()).isEqualTo("part3.zip");
+        assertThat(lines.getLast().notRead().code()).isEqualTo("ARCHIVE_TOO_LARGE");
+    }
+
+    @Test
+    void unzipsWithinItsLimitsDecodingNamesAndSkippingLitter() throws Exception {
+        byte[] archive = zip(Charset.forName("GBK"), Map.of("年报/公安局.txt", new byte[10],
+                "__MACOSX/年报/._公安局.txt", new byte[1], "年报/财政局.txt", new byte[10]));
+
+        assertThat(Archives.unzip(new java.io.ByteArrayInputStream(archive), new Archives.Limits(3, 10, 20)))
+                .extracting(Document::name).containsExactly("年报/公安局.txt", "年报/财政局.txt");
+        assertThat(tooLarge(archive, new Archives.Limits(2, 10, 20))).satisfies(e -> {
+            assertThat(e.bound()).isEqualTo(Archives.Bound.ENTRIES);
+            assertThat(e.entry()).isNull();
+        });
+        assertThat(tooLarge(archive, new Archives.Limits(3, 9, 20))).satisfies(e -> {
+            assertThat(e.bound()).isEqualTo(Archives.Bound.ENTRY_BYTES);
+            assertThat(e.entry()).isEqualTo("年报/公安局.txt");
+        });
+        assertThat(tooLarge(archive, new Archives.Limits(3, 10, 19))).satisfies(e -> {
+            assertThat(e.bound()).isEqualTo(Archives.Bound.TOTAL_BYTES);
+            assertThat(e.entry()).isEqualTo("年报/财政局.txt");
+        });
+        assertThat(Archives.unzip(new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)),
+                Archives.Limits.IN_MEMORY)).isEmpty();
+    }
+
+    private static Archives.TooLarge tooLarge(byte[] archive, Archives.Limits limits) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(Archives.TooLarge.class,
+                () -> Archives.unzip(new java.io.ByteArrayInputStream(archive), limits));
+    }
+
     private static byte[] zip(Charset names, Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, names)) {

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.attachments;
 
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -32,7 +33,8 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.ATTACHMENT;
 @Service
 public class Attachments {
 
-    public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** The console names the same limit on the attachments page: both take it from {@link UploadKind}. */
+    public static final long MAX_BYTES = UploadKind.ATTACHMENT.maxBytes();
 
     private final AgencyDsl agencyDsl;
     private final ReportStore reports;
@@ -142,7 +144,7 @@ public class Attachments {
 
     /** 413 for a file over {@link #MAX_BYTES}, whether the upload or the stored content says so. */
     static ApiException tooLarge() {
-        return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, MAX_BYTES / (1024 * 1024) + " MB").atField("file");
+        return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, UploadKind.ATTACHMENT.megabytes() + " MB").atField("file");
     }
 
     /** Recognised by the first bytes: PDF, PNG or JPEG; anything else is refused. */

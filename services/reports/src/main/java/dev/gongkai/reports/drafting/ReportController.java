@@ -1,5 +1,6 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.PatchResult;
@@ -43,8 +44,8 @@ import java.util.Map;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    /** The largest report file we import; published reports are a few MB at most. */
-    static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+    /** The largest report file we import (published reports are a few MB at most); the console's limit too. */
+    static final int MAX_IMPORT_BYTES = Math.toIntExact(UploadKind.REPORT_FILE.maxBytes());
 
     private final Drafting drafting;
     private final ReportJson json;
@@ -130,7 +131,7 @@ class ReportController {
     }
 
     static ImportResult read(HttpServletRequest request) {
-        byte[] body = Bodies.read(request, MAX_IMPORT_BYTES, "20 MB");
+        byte[] body = Bodies.read(request, MAX_IMPORT_BYTES, UploadKind.REPORT_FILE.megabytes() + " MB");
         if (body.length == 0) {
             throw new ApiException(ProblemCode.REQUEST_BODY_MISSING).variant("report-file");
         }

@@ -12,7 +12,9 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.report.batch.BatchCheck;
 import dev.gongkai.report.batch.BatchSummary;
+import dev.gongkai.report.batch.Document;
 import dev.gongkai.report.batch.ReportFiles;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.UnreadableReportException;
@@ -157,8 +159,8 @@ class Onboarding {
 
     /** What importing the files would do, saving nothing. */
     @Transactional(readOnly = true)
-    public Batch check(Caller caller, List<ZipEntries.File> files, Map<String, String> mapping) {
-        List<ReportLine> lines = ArchiveCheck.check(files);
+    public Batch check(Caller caller, List<Document> files, Map<String, String> mapping) {
+        List<ReportLine> lines = BatchCheck.checkDocuments(files);
         List<Agency> agencies = agencies(caller);
         Map<String, byte[]> contents = contents(files);
         return new Batch(BatchSummary.of(lines),
@@ -168,8 +170,8 @@ class Onboarding {
 
     /** Imports every file the check says to import; the others are left as the check says. */
     @Transactional
-    public Batch importAll(Caller caller, List<ZipEntries.File> files, Map<String, String> mapping) {
-        List<ReportLine> lines = ArchiveCheck.check(files);
+    public Batch importAll(Caller caller, List<Document> files, Map<String, String> mapping) {
+        List<ReportLine> lines = BatchCheck.checkDocuments(files);
         List<Agency> agencies = agencies(caller);
         Map<String, byte[]> contents = contents(files);
         List<FileResult> results = new ArrayList<>();
@@ -187,7 +189,7 @@ class Onboarding {
                 .flatMap(j -> registry.inJurisdiction(j).stream()).filter(Agency::isActive).toList();
     }
 
-    private static Map<String, byte[]> contents(List<ZipEntries.File> files) {
+    private static Map<String, byte[]> contents(List<Document> files) {
         Map<String, byte[]> contents = new java.util.HashMap<>();
         files.forEach(file -> contents.put(file.name(), file.content()));
         return contents;

@@ -6,6 +6,7 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.report.batch.BatchSummary;
+import dev.gongkai.report.batch.Document;
 import dev.gongkai.reports.report.Permissions;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +49,7 @@ class OnboardingController {
         }
     }
 
-    private record Upload(List<ZipEntries.File> files, Map<String, String> mapping) {
+    private record Upload(List<Document> files, Map<String, String> mapping) {
     }
 
     @PostMapping("/api/office/imports/check")

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.attachments;
 
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -91,9 +92,12 @@ class AttachmentTest {
         upload("virus.pdf", "MZ\u0090\u0000 not a pdf".getBytes(StandardCharsets.ISO_8859_1))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.field").value("file"));
-        byte[] big = new byte[21 * 1024 * 1024];
+        // The console names and enforces the same limit: both take it from UploadKind.
+        byte[] big = new byte[Math.toIntExact(UploadKind.ATTACHMENT.maxBytes()) + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
-        upload("big.pdf", big).andExpect(status().isContentTooLarge());
+        upload("big.pdf", big).andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.message_zh").value("附件超过 20 MB"))
+                .andExpect(jsonPath("$.message_en").value("The attachment is larger than 20 MB"));
         mvc.perform(multipart("/api/reports/2024/attachments").with(approver(agency))).andExpect(status().isBadRequest());
         mvc.perform(multipart("/api/reports/2024/attachments")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF)).with(reviewer(office)))

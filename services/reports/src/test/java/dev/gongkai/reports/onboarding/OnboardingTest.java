@@ -50,6 +50,9 @@ class OnboardingTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    jakarta.servlet.MultipartConfigElement multipart;
+
     private static byte[] zip(Map<String, byte[]> files) throws IOException {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
@@ -160,16 +163,65 @@ class OnboardingTest {
     }
 
     @Test
-    void aZipBombIsRefusedAndNothingIsStored(TestDatabase db) throws Exception {
+    void aZipBombIsRefusedWithTheLimitItWentPastAndNothingIsStored(TestDatabase db) throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("wuhai-psb-2021.txt", Fixtures.bytes("fixtures/wuhai-psb-2021.txt"));
-        files.put("bomb.txt", new byte[40 * 1024 * 1024]);
+        files.put("bomb.txt", new byte[64 * 1024 * 1024 + 1]);
         byte[] bomb = zip(files);
         assertThat(bomb.length).isLessThan(1024 * 1024);
         upload(bomb, null).andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"));
+                .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"))
+                .andExpect(jsonPath("$.field").value("file"))
+                .andExpect(jsonPath("$.message_zh").value("压缩包解压后过大（“bomb.txt”处超过限制：单个文件 64 MB，合计 256 MB），"
+                        + "疑为压缩炸弹，未导入任何内容"))
+                .andExpect(jsonPath("$.message_en").value("The zip inflates beyond its limits at \"bomb.txt\" "
+                        + "(64 MB per file, 256 MB in all); nothing was imported"));
         assertThat(publishedEvents(db)).isZero();
         mvc.perform(get("/api/reports/2021").with(editor(police))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aZipWhoseFilesTogetherInflatePastTheTotalIsRefusedAtTheFileThatCrossesIt(TestDatabase db) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("wuhai-psb-2021.txt", Fixtures.bytes("fixtures/wuhai-psb-2021.txt"));
+        for (int i = 1; i <= 5; i++) {
+            files.put("part" + i + ".txt", new byte[60 * 1024 * 1024]);
+        }
+        upload("/api/office/imports/check", zip(files), null).andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"))
+                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.containsString("at \"part5.txt\"")));
+        upload(zip(files), null).andExpect(status().isContentTooLarge());
+        assertThat(publishedEvents(db)).isZero();
+    }
+
+    @Test
+    void aZipFromChineseWindowsWithGbkNamesIsRead() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out, java.nio.charset.Charset.forName("GBK"))) {
+            zip.putNextEntry(new ZipEntry("年报/公安局2021.txt"));
+            zip.write(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"));
+            zip.closeEntry();
+        }
+        upload("/api/office/imports/check", out.toByteArray(), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].file").value("年报/公安局2021.txt"))
+                .andExpect(jsonPath("$.results[0].outcome").value("import"));
+    }
+
+    @Test
+    void aZipInsideTheZipIsListedFileByFileButNotImported() throws Exception {
+        byte[] inner = zip(Map.of("wuhai-psb-2021.txt", Fixtures.bytes("fixtures/wuhai-psb-2021.txt")));
+        upload(zip(Map.of("older/archive.zip", inner)), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.files").value(1))
+                .andExpect(jsonPath("$.results[0].file").value("older/archive.zip!/wuhai-psb-2021.txt"))
+                .andExpect(jsonPath("$.results[0].outcome").value("unreadable"))
+                .andExpect(jsonPath("$.results[0].code").value("NESTED"));
+    }
+
+    @Test
+    void theContainerLetsAnArchiveOfItsKindsLimitThrough() {
+        assertThat(multipart.getMaxFileSize()).isEqualTo(dev.gongkai.contract.UploadKind.ARCHIVE.maxBytes())
+                .isEqualTo(64L * 1024 * 1024);
+        assertThat(multipart.getMaxRequestSize()).isGreaterThan(multipart.getMaxFileSize());
     }
 
     @Test
