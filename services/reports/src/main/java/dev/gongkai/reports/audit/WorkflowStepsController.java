@@ -55,8 +55,7 @@ class WorkflowStepsController {
                 .filter(e -> e.target().equals("report/" + year) && e.action().startsWith(PREFIX)
                         && !e.action().equals("report.edit"))
                 .map(e -> new Step(e.at(), e.actor(), e.actorName(), e.actorAgency(), e.action().substring(PREFIX.length()),
-                        e.after() == null || !e.after().path("reason").isString() ? null
-                                : e.after().path("reason").asString()))
+                        e.reason()))
                 .toList();
     }
 }
