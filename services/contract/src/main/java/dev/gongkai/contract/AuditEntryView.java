@@ -32,6 +32,11 @@ public record AuditEntryView(long id, OffsetDateTime at, String actor, String ac
         return added != null ? added : text(before, "fileName");
     }
 
+    /** How many cells the entry's {@code after} names: those an edit changed, or a new draft carried over. */
+    public int cellCount() {
+        return after != null && after.get("cells") instanceof Map<?, ?> cells ? cells.size() : 0;
+    }
+
     private static String text(Map<String, Object> members, String name) {
         return members != null && members.get(name) instanceof String text ? text : null;
     }
