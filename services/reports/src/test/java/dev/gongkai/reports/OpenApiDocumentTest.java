@@ -40,4 +40,31 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.components.schemas.PatchResult.properties.totals").exists())
                 .andExpect(jsonPath("$.components.schemas.TransitionResult.properties.action").exists());
     }
+
+    /** The office's review, the comments, history, audit trail and attachments answer records the document names. */
+    @Test
+    void describesWhatTheReviewAndTheHistoryRead() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/office/reports/{agency}/{year}'].get.responses['200']"
+                        + ".content['*/*'].schema.$ref").value("#/components/schemas/OfficeReportView"))
+                .andExpect(jsonPath("$.components.schemas.OfficeReportView.properties.comments.items.$ref")
+                        .value("#/components/schemas/CommentView"))
+                .andExpect(jsonPath("$.components.schemas.OfficeReportView.properties.attachments.items.$ref")
+                        .value("#/components/schemas/AttachmentView"))
+                .andExpect(jsonPath("$.components.schemas.OfficeReportView.properties.agencySlug").exists())
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/comments'].get.responses['200']"
+                        + ".content['*/*'].schema.items.$ref").value("#/components/schemas/CommentView"))
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/revisions'].get.responses['200']"
+                        + ".content['*/*'].schema.items.$ref").value("#/components/schemas/RevisionView"))
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/revisions/{a}/diff/{b}'].get.responses['200']"
+                        + ".content['*/*'].schema.$ref").value("#/components/schemas/RevisionDiff"))
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/audit'].get.responses['200']"
+                        + ".content['*/*'].schema.items.$ref").value("#/components/schemas/AuditEntryView"))
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/audit/verify'].get.responses['200']"
+                        + ".content['*/*'].schema.$ref").value("#/components/schemas/AuditVerification"))
+                .andExpect(jsonPath("$.components.schemas.AuditVerification.properties.message_zh").exists())
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/attachments'].get.responses['200']"
+                        + ".content['*/*'].schema.items.$ref").value("#/components/schemas/AttachmentView"));
+    }
 }

@@ -1,10 +1,10 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.contract.AuditEntryView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +25,19 @@ class AuditPageController {
     }
 
     /**
-     * One entry: {@code actorName} the actor's full name when the service kept it, {@code action} as the service
-     * records it (report.submit, attachment.add …), {@code subject} the file or reason it concerns (null when none),
-     * {@code cells} how many cells an edit changed.
+     * One entry: {@code action} as the service records it (report.submit, attachment.add …), {@code subject} the
+     * file or reason it concerns (null when none), {@code cells} how many cells an edit changed.
      */
-    record Line(long id, String at, String actor, String actorName, String action, String subject, int cells) {
+    record Line(AuditEntryView entry, String subject, int cells) {
     }
 
     @GetMapping("/reports/{year}/audit")
     String audit(@PathVariable int year, Model model) {
         List<Line> lines = new ArrayList<>();
-        for (JsonNode entry : reports.audit(year)) {
-            JsonNode after = entry.path("after");
-            JsonNode before = entry.path("before");
-            String subject = after.path("fileName").asString(before.path("fileName").asString(
-                    after.path("reason").asString(null)));
-            String action = entry.path("action").asString("");
+        for (AuditEntryView entry : reports.audit(year)) {
+            String subject = entry.fileName() != null ? entry.fileName() : entry.reason();
             // An edit or import names the cells it changed; a new draft names the cells carried over, not changes.
-            int cells = EDITS.contains(action) ? after.path("cells").size() : 0;
-            lines.add(new Line(entry.path("id").asLong(), entry.path("at").asString(), entry.path("actor").asString(""),
-                    entry.path("actorName").asString(null), action, subject, cells));
+            lines.add(new Line(entry, subject, EDITS.contains(entry.action()) ? entry.cellCount() : 0));
         }
         model.addAttribute("year", year);
         model.addAttribute("entries", lines.reversed());

@@ -1,10 +1,13 @@
 package dev.gongkai.console.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.ScriptData;
 import dev.gongkai.console.shell.Words;
+import dev.gongkai.contract.CommentView;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.PatchResult;
 import dev.gongkai.contract.ReportStatus;
@@ -26,9 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +85,9 @@ class EditorController {
                 .orElse(null);
         model.addAttribute("tables", ReportMarkup.editableTables(report, editable, previous, locale));
         model.addAttribute("narratives", narratives(report, locale));
-        JsonNode comments = comments(year);
+        List<Thread> comments = comments(year);
         model.addAttribute("comments", comments);
-        int resolved = 0;
-        for (JsonNode comment : comments) {
-            resolved += comment.path("open").asBoolean() ? 0 : 1;
-        }
-        model.addAttribute("resolvedComments", resolved);
+        model.addAttribute("resolvedComments", comments.stream().filter(c -> !c.open()).count());
         model.addAttribute("pageData", scripts.write(Map.of("findings", reports.findings(year), "comments", comments,
                 "totals", Totals.offered(report), "rules", rules(), "text", scripts.messages(locale, TEXTS))));
         return "agency/editor";
@@ -113,28 +111,32 @@ class EditorController {
     }
 
     /**
-     * The office's comments, each (and each reply) with {@code by}: its author as people read them, and each thread
-     * with {@code open}: not resolved yet.
+     * A thread of the office's comments as the editor shows it: each comment (and each reply) with {@code by}, its
+     * author as people read them, and the thread {@code open} while it is not resolved. The editor's script reads
+     * {@code id}, {@code anchor} and {@code open}.
      */
-    JsonNode comments(int year) {
-        JsonNode comments;
+    record Thread(long id, String anchor, String body, String by, OffsetDateTime createdAt, boolean open,
+                  List<Reply> replies) {
+    }
+
+    record Reply(String by, String body) {
+    }
+
+    /** The office's comments, thread by thread; none when the service cannot say. */
+    List<Thread> comments(int year) {
+        List<CommentView> comments;
         try {
             comments = reports.comments(year);
         } catch (ServiceProblem problem) {
-            return reports.json().createArrayNode();
+            return List.of();
         }
-        for (JsonNode comment : comments) {
-            by(comment);
-            comment.path("replies").forEach(this::by);
-            JsonNode resolved = comment.path("resolvedAt");
-            ((ObjectNode) comment).put("open", resolved.isMissingNode() || resolved.isNull());
-        }
-        return comments;
+        return comments.stream().map(c -> new Thread(c.id(), c.anchor(), c.body(), by(c), c.createdAt(), c.open(),
+                c.replies().stream().map(r -> new Reply(by(r), r.body())).toList())).toList();
     }
 
-    private void by(JsonNode comment) {
-        ((ObjectNode) comment).put("by", words.person(comment.path("authorName").asString(null),
-                comment.path("authorAgency").asString(null), comment.path("author").asString("")));
+    private String by(CommentView comment) {
+        return words.person(comment.authorName(), comment.authorAgency(),
+                comment.author() == null ? "" : comment.author());
     }
 
     /**
@@ -179,7 +181,8 @@ class EditorController {
                 return ResponseEntity.ok(new SaveAnswer(saved.getHeaders().getETag(), invalid, body.revision(),
                         body.status(), body.findings(), body.totals(), null, null, null, null));
             } catch (ServiceProblem problem) {
-                List<String> refused = refusedCells(problem);
+                Refusal refusal = refusal(problem);
+                List<String> refused = refusal.refusedCells();
                 if (attempt == 0 && problem.is(422) && !refused.isEmpty()
                         && refused.stream().allMatch(cells::containsKey)) {
                     refused.forEach(key -> {
@@ -188,7 +191,8 @@ class EditorController {
                     });
                     continue;
                 }
-                return ResponseEntity.status(problem.status()).body(SaveAnswer.refused(etag, invalid, problem, locale));
+                return ResponseEntity.status(problem.status())
+                        .body(SaveAnswer.refused(etag, invalid, problem, refusal, locale));
             }
         }
     }
@@ -208,35 +212,57 @@ class EditorController {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SaveAnswer(String etag, Map<String, String> invalid, Integer revision, ReportStatus status,
-                      List<FindingView> findings, List<PatchResult.Total> totals, String message, JsonNode current,
-                      String currentEtag, JsonNode conflicting) {
+                      List<FindingView> findings, List<PatchResult.Total> totals, String message, ReportView current,
+                      String currentEtag, List<String> conflicting) {
 
         static SaveAnswer nothingSent(String etag, Map<String, String> invalid) {
             return new SaveAnswer(etag, invalid, null, null, null, null, null, null, null, null);
         }
 
-        static SaveAnswer refused(String etag, Map<String, String> invalid, ServiceProblem problem, Locale locale) {
-            JsonNode details = problem.body();
-            boolean stale = details != null && details.has("current");
+        static SaveAnswer refused(String etag, Map<String, String> invalid, ServiceProblem problem, Refusal refusal,
+                                  Locale locale) {
+            boolean stale = refusal.current() != null;
             return new SaveAnswer(etag, invalid, null, null, null, null, problem.message(locale),
-                    stale ? details.get("current") : null, stale ? details.path("current_etag").asString() : null,
-                    stale ? details.get("conflicting_cells") : null);
+                    refusal.current(), stale ? refusal.currentEtag() : null,
+                    stale ? refusal.conflictingCells() : null);
         }
     }
 
-    /** The cells a 422 of the reports service names ({@code errors[].field} = {@code cells.<key>}). */
-    private static List<String> refusedCells(ServiceProblem problem) {
-        List<String> keys = new ArrayList<>();
-        if (problem.body() != null) {
-            for (JsonNode error : problem.body().path("errors")) {
-                String field = error.path("field").asString("");
+    /**
+     * What the reports service's refusal of an edit says beside its message: on a conflict (409) the report as stored
+     * now, its ETag and the cells changed since the editor's revision; on invalid cells (422) the fields it refused.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Refusal(ReportView current, @JsonProperty("current_etag") String currentEtag,
+                   @JsonProperty("conflicting_cells") List<String> conflictingCells, List<FieldError> errors) {
+
+        static final Refusal NONE = new Refusal(null, null, null, List.of());
+
+        Refusal {
+            errors = errors == null ? List.of() : errors;
+        }
+
+        /** The cells a 422 names ({@code errors[].field} = {@code cells.<key>}); none when it names anything else. */
+        List<String> refusedCells() {
+            List<String> keys = new ArrayList<>();
+            for (FieldError error : errors) {
+                String field = error.field() == null ? "" : error.field();
                 if (!field.startsWith("cells.")) {
                     return List.of();
                 }
                 keys.add(field.substring("cells.".length()));
             }
+            return keys;
         }
-        return keys;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FieldError(String field) {
+    }
+
+    private Refusal refusal(ServiceProblem problem) {
+        return problem.body() == null || !problem.body().isObject() ? Refusal.NONE
+                : reports.json().treeToValue(problem.body(), Refusal.class);
     }
 
     static boolean english(Locale locale) {

@@ -11,12 +11,9 @@ import dev.gongkai.report.render.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,10 +23,6 @@ import java.util.Objects;
  * or into a review view with last year's value beside each cell and the differences marked.
  */
 public final class ReportMarkup {
-
-    /** The members of the canonical JSON; the services add workflow fields the report reader does not know. */
-    private static final List<String> CANONICAL = List.of("format", "year", "agency", "publishedOn", "narrative",
-            "cells", "blank");
 
     private ReportMarkup() {
     }
@@ -41,13 +34,6 @@ public final class ReportMarkup {
 
     public static AnnualReport report(ReportDocument document, JsonMapper json) {
         return read(json.writeValueAsBytes(document));
-    }
-
-    /** The same, from a report read as JSON (the office's view). */
-    public static AnnualReport report(JsonNode view, JsonMapper json) {
-        ObjectNode canonical = json.createObjectNode();
-        CANONICAL.stream().filter(view::has).forEach(name -> canonical.set(name, view.get(name)));
-        return read(json.writeValueAsBytes(canonical));
     }
 
     private static AnnualReport read(byte[] canonical) {

@@ -2,11 +2,17 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.AttachmentView;
+import dev.gongkai.contract.AuditEntryView;
+import dev.gongkai.contract.AuditVerification;
+import dev.gongkai.contract.CommentView;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.PatchResult;
 import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.RevisionDiff;
+import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import org.springframework.core.io.ByteArrayResource;
@@ -18,7 +24,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -26,19 +31,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The agency's side of the reports service, for the signed-in user. */
+/** The agency's side of the reports service (and of the publishing service), for the signed-in user. */
 @Component
 public class ReportsApi {
 
     private final Services services;
     private final JsonMapper json;
     private final ReportsClient client;
+    private final PublishingClient publishing;
 
     ReportsApi(Services services, JsonMapper json) {
         this.services = services;
         this.json = json;
         this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports())).build()
                 .createClient(ReportsClient.class);
+        this.publishing = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.publishing())).build()
+                .createClient(PublishingClient.class);
     }
 
     public JsonMapper json() {
@@ -51,23 +59,18 @@ public class ReportsApi {
     }
 
     /** The deadline reminders the publishing service sent this agency, newest first. */
-    public JsonNode notifications() {
-        return services.publishing().get().uri("/api/notifications").retrieve().body(JsonNode.class)
-                .path("notifications");
+    List<PublishingClient.Notification> notifications() {
+        return publishing.notifications().notifications();
     }
 
     /** Records where the published report sits on the agency's own website (its 政府信息公开年报 column). */
-    public JsonNode websiteUrl(int year, String url) {
-        return services.publishing().put().uri("/api/reports/{year}/website-url", year)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("url", url)).retrieve().body(JsonNode.class);
+    PublishingClient.Publication websiteUrl(int year, String url) {
+        return publishing.websiteUrl(year, new PublishingClient.WebsiteUrl(url));
     }
 
-    /**
-     * The year's current published revision as the publishing service holds it: {@code revision} (null when never
-     * published) and the {@code url} recorded for it (null when none).
-     */
-    public JsonNode publication(int year) {
-        return services.publishing().get().uri("/api/reports/{year}/website-url", year).retrieve().body(JsonNode.class);
+    /** The year's current published revision as the publishing service holds it, and the address recorded for it. */
+    PublishingClient.Publication publication(int year) {
+        return publishing.publication(year);
     }
 
     /** The report with its ETag; empty when the agency has no report of that year. */
@@ -80,14 +83,6 @@ public class ReportsApi {
             }
             throw problem;
         }
-    }
-
-    /**
-     * Why the office reopened the published report, while its correction is under way; else null. For the office's
-     * view of a report, which is not typed yet.
-     */
-    public static String correctionReason(JsonNode report) {
-        return report.path("correctionReason").isString() ? report.path("correctionReason").asString() : null;
     }
 
     /** The report with its ETag and the actions the user may take on it. */
@@ -108,20 +103,18 @@ public class ReportsApi {
         return client.findings(year);
     }
 
-    /** The office's comments on the report; an empty list when there are none. */
-    public JsonNode comments(int year) {
-        return services.reports().get().uri("/api/reports/{year}/comments", year).retrieve().body(JsonNode.class);
+    /** The office's comments on the report, thread by thread; an empty list when there are none. */
+    public List<CommentView> comments(int year) {
+        return client.comments(year);
     }
 
-    public JsonNode reply(int year, long comment, String body) {
-        return services.reports().post().uri("/api/reports/{year}/comments/{id}/replies", year, comment)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).retrieve().body(JsonNode.class);
+    public CommentView reply(int year, long comment, String body) {
+        return client.reply(year, comment, new ReportsClient.Reply(body));
     }
 
     /** Marks the office's comment dealt with (the agency's editor). */
-    public JsonNode resolve(int year, long comment) {
-        return services.reports().post().uri("/api/reports/{year}/comments/{id}/resolve", year, comment).retrieve()
-                .body(JsonNode.class);
+    public CommentView resolve(int year, long comment) {
+        return client.resolve(year, comment);
     }
 
     /** @param action as the form names it; the service refuses a code it does not know, in words */
@@ -133,23 +126,23 @@ public class ReportsApi {
         return client.transition(year, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey, request);
     }
 
-    public JsonNode revisions(int year) {
-        return services.reports().get().uri("/api/reports/{year}/revisions", year).retrieve().body(JsonNode.class);
+    /** Every saved revision, oldest first. */
+    public List<RevisionView> revisions(int year) {
+        return client.revisions(year);
     }
 
-    public JsonNode diff(int year, int from, int to) {
-        return services.reports().get().uri("/api/reports/{year}/revisions/{a}/diff/{b}", year, from, to)
-                .retrieve().body(JsonNode.class);
+    public RevisionDiff diff(int year, int from, int to) {
+        return client.diff(year, from, to);
     }
 
     /** The report's audit trail, oldest first. */
-    public JsonNode audit(int year) {
-        return services.reports().get().uri("/api/reports/{year}/audit", year).retrieve().body(JsonNode.class);
+    public List<AuditEntryView> audit(int year) {
+        return client.audit(year);
     }
 
-    /** Whether the agency's audit hash chain is intact: intact, entries, message_zh / message_en when broken. */
-    public JsonNode auditVerify(int year) {
-        return services.reports().get().uri("/api/reports/{year}/audit/verify", year).retrieve().body(JsonNode.class);
+    /** Whether the agency's audit hash chain is intact, and where it breaks when it is not. */
+    public AuditVerification auditVerify(int year) {
+        return client.auditVerify(year);
     }
 
     /** The report as it will be published, as PDF, every page marked as a draft. */
@@ -157,16 +150,16 @@ public class ReportsApi {
         return services.reports().get().uri("/api/reports/{year}/pdf", year);
     }
 
-    /** The files attached to the report: id, fileName, mediaType, size, uploadedBy, uploadedAt. */
-    public JsonNode attachments(int year) {
-        return services.reports().get().uri("/api/reports/{year}/attachments", year).retrieve().body(JsonNode.class);
+    /** The files attached to the report. */
+    public List<AttachmentView> attachments(int year) {
+        return client.attachments(year);
     }
 
     public RestClient.RequestHeadersSpec<?> attachment(int year, long id) {
         return services.reports().get().uri("/api/reports/{year}/attachments/{id}", year, id);
     }
 
-    public JsonNode attach(int year, String fileName, byte[] content) {
+    public AttachmentView attach(int year, String fileName, byte[] content) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(content) {
             @Override
@@ -175,11 +168,11 @@ public class ReportsApi {
             }
         });
         return services.reports().post().uri("/api/reports/{year}/attachments", year)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(JsonNode.class);
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(AttachmentView.class);
     }
 
     public void removeAttachment(int year, long id) {
-        services.reports().delete().uri("/api/reports/{year}/attachments/{id}", year, id).retrieve().toBodilessEntity();
+        client.removeAttachment(year, id);
     }
 
     public ImportPreview importPreview(int year, byte[] file) {

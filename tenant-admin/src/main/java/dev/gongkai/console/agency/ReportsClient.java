@@ -1,10 +1,16 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.contract.AttachmentView;
+import dev.gongkai.contract.AuditEntryView;
+import dev.gongkai.contract.AuditVerification;
+import dev.gongkai.contract.CommentView;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.PatchResult;
 import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.contract.ReportView;
+import dev.gongkai.contract.RevisionDiff;
+import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import org.springframework.http.MediaType;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PatchExchange;
@@ -59,6 +66,40 @@ interface ReportsClient {
     @PostExchange(url = "/{year}/import", contentType = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ReportView importApply(@PathVariable int year, @RequestBody byte[] file);
 
+    /** The office's comments on the report, thread by thread. */
+    @GetExchange("/{year}/comments")
+    List<CommentView> comments(@PathVariable int year);
+
+    @PostExchange("/{year}/comments/{id}/replies")
+    CommentView reply(@PathVariable int year, @PathVariable long id, @RequestBody Reply reply);
+
+    @PostExchange("/{year}/comments/{id}/resolve")
+    CommentView resolve(@PathVariable int year, @PathVariable long id);
+
+    /** Every saved revision, oldest first. */
+    @GetExchange("/{year}/revisions")
+    List<RevisionView> revisions(@PathVariable int year);
+
+    @GetExchange("/{year}/revisions/{from}/diff/{to}")
+    RevisionDiff diff(@PathVariable int year, @PathVariable int from, @PathVariable int to);
+
+    /** The report's audit trail, oldest first. */
+    @GetExchange("/{year}/audit")
+    List<AuditEntryView> audit(@PathVariable int year);
+
+    /** Whether the agency's audit hash chain is intact. */
+    @GetExchange("/{year}/audit/verify")
+    AuditVerification auditVerify(@PathVariable int year);
+
+    @GetExchange("/{year}/attachments")
+    List<AttachmentView> attachments(@PathVariable int year);
+
+    @DeleteExchange("/{year}/attachments/{id}")
+    void removeAttachment(@PathVariable int year, @PathVariable long id);
+
     record CreateReport(int year) {
+    }
+
+    record Reply(String body) {
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,16 +90,15 @@ class ReportsController {
                 rows.add(new YearRow(year, null, null, deadline, daysLeft, null, 0, null, null, null));
                 return;
             }
-            JsonNode publication = publication(year);
-            boolean readable = agency != null && publication.path("revision").isNumber();
+            PublishingClient.Publication publication = publication(year);
+            boolean readable = agency != null && publication.published();
             // Published once and no longer published: the office reopened it, and only the report says why.
-            String correctionReason = publication.path("revision").isNumber()
-                    && summary.status() != ReportStatus.PUBLISHED
+            String correctionReason = publication.published() && summary.status() != ReportStatus.PUBLISHED
                     ? reports.get(year).getBody().correctionReason() : null;
             rows.add(new YearRow(year, summary.status(), summary.revision(), deadline,
                     daysLeft, summary.updatedAt(), summary.openComments(),
                     readable ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year : null,
-                    publication.path("url").asString(null), correctionReason));
+                    publication.url(), correctionReason));
         });
         model.addAttribute("rows", rows);
         // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.
@@ -117,20 +115,20 @@ class ReportsController {
      * Whether the public reads the year's report and where the agency posted it; as the reminders, a help: when the
      * publishing service is away the list still shows, without them.
      */
-    private JsonNode publication(int year) {
+    private PublishingClient.Publication publication(int year) {
         try {
             return reports.publication(year);
         } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
-            return reports.json().createObjectNode();
+            return PublishingClient.Publication.NONE;
         }
     }
 
     /** Reminders are a help, not the page: if the publishing service is away the list still shows. */
-    private JsonNode notifications() {
+    private List<PublishingClient.Notification> notifications() {
         try {
             return reports.notifications();
         } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
-            return reports.json().createArrayNode();
+            return List.of();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.gongkai.console.agency;
 
+import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.report.model.Section;
-import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +29,12 @@ public final class TextDiff {
      * The word diffs of the narratives a revision diff of the reports service names (its {@code narrative} list),
      * titled in the reader's language: the agency's history and the office's review of a correction show the same.
      */
-    public static List<Change> narratives(JsonNode diff, Locale locale) {
+    public static List<Change> narratives(RevisionDiff diff, Locale locale) {
         List<Change> changes = new ArrayList<>();
-        for (JsonNode text : diff.path("narrative")) {
-            Section section = Section.ofKey(text.path("key").asString());
+        for (RevisionDiff.TextChange text : diff.narrative()) {
+            Section section = Section.ofKey(text.key());
             changes.add(new Change(section.key(), EditorController.english(locale) ? section.titleEn()
-                    : section.titleZh(), of(text.path("before").asString(""), text.path("after").asString(""))));
+                    : section.titleZh(), of(text.before(), text.after())));
         }
         return changes;
     }

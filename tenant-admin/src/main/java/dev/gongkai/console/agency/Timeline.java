@@ -1,7 +1,8 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.console.shell.Words;
-import tools.jackson.databind.JsonNode;
+import dev.gongkai.contract.AuditEntryView;
+import dev.gongkai.contract.RevisionView;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,36 +34,32 @@ final class Timeline {
     private Timeline() {
     }
 
-    static List<Item> of(JsonNode revisions, JsonNode audit, Words words) {
+    static List<Item> of(List<RevisionView> revisions, List<AuditEntryView> audit, Words words) {
         List<Item> items = new ArrayList<>();
-        List<JsonNode> saved = new ArrayList<>();
-        revisions.forEach(saved::add);
-        saved.sort(Comparator.comparingInt(r -> r.path("revision").asInt()));
+        List<RevisionView> saved = new ArrayList<>(revisions);
+        saved.sort(Comparator.comparingInt(RevisionView::revision));
         Item open = null;
-        for (JsonNode revision : saved) {
-            int number = revision.path("revision").asInt();
-            String author = revision.path("author").asString("");
-            OffsetDateTime at = OffsetDateTime.parse(revision.path("createdAt").asString());
+        for (RevisionView revision : saved) {
+            int number = revision.revision();
+            String author = revision.author() == null ? "" : revision.author();
+            OffsetDateTime at = revision.createdAt();
             if (open != null && open.actor().equals(author) && Duration.between(open.end(), at).compareTo(PAUSE) <= 0) {
                 open = new Item(null, author, open.by(), open.start(), at, open.from(), number, null);
                 items.set(items.size() - 1, open);
             } else {
-                open = new Item(null, author, words.person(revision.path("authorName").asString(null),
-                        revision.path("authorAgency").asString(null), author), at, at, number, number, null);
+                open = new Item(null, author, words.person(revision.authorName(), revision.authorAgency(), author), at,
+                        at, number, number, null);
                 items.add(open);
             }
         }
-        for (JsonNode entry : audit) {
-            String action = entry.path("action").asString("");
+        for (AuditEntryView entry : audit) {
+            String action = entry.action() == null ? "" : entry.action();
             if (!action.startsWith("report.") || action.equals("report.edit")) {
                 continue;
             }
-            OffsetDateTime at = OffsetDateTime.parse(entry.path("at").asString());
-            String reason = entry.path("after").path("reason").asString(null);
-            String actor = entry.path("actor").asString("");
-            items.add(new Item(action.substring("report.".length()), actor, words.person(
-                    entry.path("actorName").asString(null), entry.path("actorAgency").asString(null), actor),
-                    at, at, 0, 0, reason));
+            String actor = entry.actor() == null ? "" : entry.actor();
+            items.add(new Item(action.substring("report.".length()), actor, words.person(entry.actorName(),
+                    entry.actorAgency(), actor), entry.at(), entry.at(), 0, 0, entry.reason()));
         }
         // Newest first; at the same moment the event after the session that led to it.
         items.sort(Comparator.comparing(Item::end).thenComparing((Item item) -> !item.session()).reversed());

@@ -8,6 +8,8 @@ import dev.gongkai.console.shell.Words;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.ReportView;
 import dev.gongkai.contract.UploadKind;
+import dev.gongkai.contract.RevisionDiff;
+import dev.gongkai.contract.RevisionView;
 import dev.gongkai.report.model.AnnualReport;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,10 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -98,21 +100,18 @@ class WorkflowController {
     @GetMapping("/reports/{year}/history")
     String history(@PathVariable int year, @RequestParam(required = false) Integer from,
                    @RequestParam(required = false) Integer to, Locale locale, Model model) {
-        JsonNode revisions = reports.revisions(year);
+        List<RevisionView> revisions = reports.revisions(year);
         model.addAttribute("year", year);
         model.addAttribute("revisions", revisions);
         model.addAttribute("timeline", Timeline.of(revisions, reports.audit(year), words));
         model.addAttribute("audit", reports.auditVerify(year));
-        int latest = 0;
-        for (JsonNode revision : revisions) {
-            latest = Math.max(latest, revision.path("revision").asInt());
-        }
+        int latest = revisions.stream().mapToInt(RevisionView::revision).max().orElse(0);
         int b = to != null ? to : latest;
         int a = from != null ? from : Math.max(1, b - 1);
         if (latest > 1 || (from != null && to != null)) {
             model.addAttribute("from", a);
             model.addAttribute("to", b);
-            JsonNode diff = reports.diff(year, a, b);
+            RevisionDiff diff = reports.diff(year, a, b);
             model.addAttribute("diff", diff);
             model.addAttribute("textChanges", TextDiff.narratives(diff, locale));
         }

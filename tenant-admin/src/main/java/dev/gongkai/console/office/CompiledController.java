@@ -5,6 +5,7 @@ import dev.gongkai.console.services.Downloads;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.ReportDocument;
 import dev.gongkai.report.model.Section;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -109,12 +110,23 @@ class CompiledController {
                 model.addAttribute("publicUrl", urls.portal() + c.path("publicPath").asString());
             }
             model.addAttribute("incomplete", incomplete);
-            model.addAttribute("tables", ReportMarkup.readOnlyTables(ReportMarkup.report(c.path("report"), json),
+            model.addAttribute("tables", ReportMarkup.readOnlyTables(ReportMarkup.report(document(c.path("report")), json),
                     incomplete.stream().map(Incomplete::key).collect(java.util.stream.Collectors.toSet())));
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
         }
         return "office/compiled";
+    }
+
+    /** The members of the canonical JSON; the compiled report carries more beside them. */
+    private static final java.util.List<String> CANONICAL = java.util.List.of("format", "year", "agency",
+            "publishedOn", "narrative", "cells", "blank");
+
+    /** The compiled report's document, as the report core reads it. */
+    private ReportDocument document(JsonNode report) {
+        var canonical = json.createObjectNode();
+        CANONICAL.stream().filter(report::has).forEach(name -> canonical.set(name, report.get(name)));
+        return json.treeToValue(canonical, ReportDocument.class);
     }
 
     /** Saves the narrative of the draft version the form was read at (post/redirect/get). */

@@ -1,12 +1,17 @@
 package dev.gongkai.console.office;
 
 import dev.gongkai.console.agency.ReportMarkup;
-import dev.gongkai.console.agency.ReportsApi;
 import dev.gongkai.console.agency.TextDiff;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.Action;
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.OfficeReportView;
+import dev.gongkai.contract.RevisionDiff;
+import dev.gongkai.contract.RevisionView;
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.WorkflowStepView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
 import org.springframework.http.MediaType;
@@ -16,13 +21,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,11 +48,14 @@ class OfficeController {
     private final Services services;
     private final ServiceUrls urls;
     private final JsonMapper json;
+    private final OfficeReportsClient reports;
 
     OfficeController(Services services, ServiceUrls urls, JsonMapper json) {
         this.services = services;
         this.urls = urls;
         this.json = json;
+        this.reports = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports())).build()
+                .createClient(OfficeReportsClient.class);
     }
 
     /** Workflow states in which the office may open the report (it was submitted at least once). */
@@ -114,17 +123,17 @@ class OfficeController {
 
     @GetMapping("/office/reports/{agency}/{year}")
     String review(@PathVariable String agency, @PathVariable int year, Locale locale, Model model) {
-        JsonNode view = report(agency, year);
-        JsonNode last = null;
+        OfficeReportView view = reports.report(agency, year);
+        OfficeReportView last = null;
         try {
-            last = report(agency, year - 1);
+            last = reports.report(agency, year - 1);
         } catch (ServiceProblem problem) {
             if (!problem.is(404) && !problem.is(400)) {
                 throw problem;
             }
         }
-        AnnualReport now = ReportMarkup.report(view, json);
-        AnnualReport before = last == null ? null : ReportMarkup.report(last, json);
+        AnnualReport now = ReportMarkup.report(view.document(), json);
+        AnnualReport before = last == null ? null : ReportMarkup.report(last.document(), json);
         List<NarrativePair> narratives = new ArrayList<>();
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         for (Section section : Section.NARRATIVES) {
@@ -134,21 +143,20 @@ class OfficeController {
                     text == null ? "" : text, previous, before != null && !java.util.Objects.equals(text, previous)));
         }
         model.addAttribute("agencySlug", agency);
-        model.addAttribute("agencyName", view.path("agency").asString(agency));
+        model.addAttribute("agencyName", view.agency() == null ? agency : view.agency());
         model.addAttribute("year", year);
-        model.addAttribute("report", view);
-        model.addAttribute("status", view.path("status").asString());
+        model.addAttribute("status", view.status().name());
         model.addAttribute("hasPrevious", before != null);
         model.addAttribute("tables", ReportMarkup.comparedTables(now, before));
         model.addAttribute("narratives", narratives);
-        model.addAttribute("findings", view.path("findings"));
-        model.addAttribute("comments", view.path("comments"));
+        model.addAttribute("findings", view.findings());
+        model.addAttribute("comments", view.comments());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        JsonNode steps = steps(agency, year);
+        List<WorkflowStepView> steps = reports.steps(agency, year);
         model.addAttribute("steps", steps);
-        JsonNode signOff = null;
-        for (JsonNode step : steps) {
-            if ("submit".equals(step.path("action").asString())) {
+        WorkflowStepView signOff = null;
+        for (WorkflowStepView step : steps) {
+            if (Action.SUBMIT.code().equals(step.action())) {
                 signOff = step;
             }
         }
@@ -161,48 +169,37 @@ class OfficeController {
      * A report under correction says so with its reason, and what changed since the revision the public reads: the
      * revision current when the office started the correction (the correction itself writes none).
      */
-    private void correction(String agency, int year, JsonNode view, JsonNode steps, Locale locale, Model model) {
-        String reason = ReportsApi.correctionReason(view);
+    private void correction(String agency, int year, OfficeReportView view, List<WorkflowStepView> steps,
+                            Locale locale,
+                            Model model) {
+        String reason = view.correctionReason();
         model.addAttribute("correctionReason", reason);
         if (reason == null) {
             return;
         }
         Instant started = null;
-        for (JsonNode step : steps) {
-            if ("correct".equals(step.path("action").asString())) {
-                started = OffsetDateTime.parse(step.path("at").asString()).toInstant();
+        for (WorkflowStepView step : steps) {
+            if (Action.CORRECT.code().equals(step.action())) {
+                started = step.at().toInstant();
             }
         }
         if (started == null) {
             return;
         }
         int published = 0;
-        for (JsonNode revision : services.reports().get().uri("/api/office/reports/{agency}/{year}/revisions",
-                agency, year).retrieve().body(JsonNode.class)) {
-            if (!OffsetDateTime.parse(revision.path("createdAt").asString()).toInstant().isAfter(started)) {
-                published = Math.max(published, revision.path("revision").asInt());
+        for (RevisionView revision : reports.revisions(agency, year)) {
+            if (!revision.createdAt().toInstant().isAfter(started)) {
+                published = Math.max(published, revision.revision());
             }
         }
-        int current = view.path("revision").asInt();
+        int current = view.revision();
         if (published == 0 || current <= published) {
             return;
         }
-        JsonNode diff = services.reports().get().uri("/api/office/reports/{agency}/{year}/revisions/{a}/diff/{b}",
-                agency, year, published, current).retrieve().body(JsonNode.class);
+        RevisionDiff diff = reports.diff(agency, year, published, current);
         model.addAttribute("publishedRevision", published);
         model.addAttribute("correctionDiff", diff);
         model.addAttribute("correctionTexts", TextDiff.narratives(diff, locale));
-    }
-
-    /** The report's workflow steps (who signed off and submitted, who returned or approved, when). */
-    private JsonNode steps(String agency, int year) {
-        return services.reports().get().uri("/api/office/reports/{agency}/{year}/steps", agency, year).retrieve()
-                .body(JsonNode.class);
-    }
-
-    private JsonNode report(String agency, int year) {
-        return services.reports().get().uri("/api/office/reports/{agency}/{year}", agency, year).retrieve()
-                .body(JsonNode.class);
     }
 
     @PostMapping("/office/reports/{agency}/{year}/comments")
@@ -223,10 +220,7 @@ class OfficeController {
     String transition(@PathVariable String agency, @PathVariable int year, @RequestParam String action,
                       @RequestParam(required = false) String reason, @RequestParam String idempotencyKey,
                       Locale locale, RedirectAttributes redirect) {
-        var request = json.createObjectNode().put("action", action);
-        if (reason != null && !reason.isBlank()) {
-            request.put("reason", reason.strip());
-        }
+        var request = new TransitionRequest(action, null, reason == null || reason.isBlank() ? null : reason.strip());
         try {
             services.reports().post().uri("/api/office/reports/{agency}/{year}/transitions", agency, year)
                     .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)

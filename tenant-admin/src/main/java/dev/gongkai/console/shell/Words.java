@@ -23,9 +23,23 @@ public class Words {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** "2026-12-06T07:22:29.309711Z" → "2026-12-06 15:33"; empty for none, as given for what is not a moment. */
-    public String time(String iso) {
-        if (iso == null || iso.isBlank()) {
+    /**
+     * A moment as people read it, "2026-12-06 15:33": a time of the services' records ({@link OffsetDateTime},
+     * {@link Instant}) or one as JSON writes it ("2026-12-06T07:22:29.309711Z"); empty for none, as given for what
+     * is not a moment.
+     */
+    public String time(Object moment) {
+        return switch (moment) {
+            case null -> "";
+            case OffsetDateTime at -> at.atZoneSameInstant(CHINA).format(MINUTES);
+            case Instant at -> at.atZone(CHINA).format(MINUTES);
+            case String iso -> parsed(iso);
+            default -> moment.toString();
+        };
+    }
+
+    private static String parsed(String iso) {
+        if (iso.isBlank()) {
             return "";
         }
         try {

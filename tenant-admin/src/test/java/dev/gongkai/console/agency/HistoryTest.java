@@ -1,17 +1,21 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.console.shell.Words;
+import dev.gongkai.contract.AuditEntryView;
+import dev.gongkai.contract.RevisionView;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The history page's word diff and timeline, from the services' own JSON shapes. */
+/** The history page's word diff and timeline, from the services' own JSON shapes read as the contract's records. */
 class HistoryTest {
 
     @Test
@@ -29,18 +33,18 @@ class HistoryTest {
     @Test
     void autosavesBecomeOneSessionPerAuthorAndPauseBesideTheWorkflowEvents() {
         JsonMapper json = JsonMapper.builder().build();
-        JsonNode revisions = json.readTree("""
+        List<RevisionView> revisions = json.readValue("""
                 [{"revision":1,"author":"psb-editor","authorName":"李伟","authorAgency":"乌海市公安局","createdAt":"2026-12-06T07:00:00Z"},
                  {"revision":2,"author":"psb-editor","createdAt":"2026-12-06T07:01:00Z"},
                  {"revision":3,"author":"psb-editor","createdAt":"2026-12-06T07:20:00Z"},
                  {"revision":4,"author":"psb-editor","createdAt":"2026-12-06T09:00:00Z"},
-                 {"revision":5,"author":"psb-approver","createdAt":"2026-12-06T09:05:00Z"}]""");
-        JsonNode audit = json.readTree("""
-                [{"action":"report.create","actor":"psb-editor","at":"2026-12-06T07:00:00Z"},
-                 {"action":"report.edit","actor":"psb-editor","at":"2026-12-06T07:01:00Z"},
-                 {"action":"report.request-signoff","actor":"psb-editor","at":"2026-12-06T07:30:00Z"},
-                 {"action":"report.return","actor":"office","actorName":"王晓梅","actorAgency":"乌海市政务公开办",
-                  "at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""");
+                 {"revision":5,"author":"psb-approver","createdAt":"2026-12-06T09:05:00Z"}]""", new TypeReference<>() { });
+        List<AuditEntryView> audit = json.readValue("""
+                [{"id":1,"action":"report.create","actor":"psb-editor","at":"2026-12-06T07:00:00Z"},
+                 {"id":2,"action":"report.edit","actor":"psb-editor","at":"2026-12-06T07:01:00Z"},
+                 {"id":3,"action":"report.request-signoff","actor":"psb-editor","at":"2026-12-06T07:30:00Z"},
+                 {"id":4,"action":"report.return","actor":"office","actorName":"王晓梅","actorAgency":"乌海市政务公开办",
+                  "at":"2026-12-06T08:00:00Z","after":{"reason":"请核实"}}]""", new TypeReference<>() { });
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         List<Timeline.Item> items;
         try {
@@ -55,5 +59,14 @@ class HistoryTest {
         assertThat(items.get(2).by()).isEqualTo("王晓梅（乌海市政务公开办）");
         assertThat(items.get(4).by()).isEqualTo("李伟（乌海市公安局）");
         assertThat(items.get(0).by()).isEqualTo("psb-approver");
+    }
+
+    @Test
+    void momentsReadInChinasTimeToTheMinuteWhetherRecordsOrJsonCarryThem() {
+        Words words = new Words();
+        assertThat(words.time(OffsetDateTime.parse("2026-12-06T07:22:29.309711Z"))).isEqualTo("2026-12-06 15:22");
+        assertThat(words.time(Instant.parse("2026-12-06T07:22:29Z"))).isEqualTo("2026-12-06 15:22");
+        assertThat(words.time("2026-12-06T07:22:29.309711Z")).isEqualTo("2026-12-06 15:22");
+        assertThat(words.time(null)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.attachments;
 
+import dev.gongkai.contract.AttachmentView;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
@@ -44,7 +45,7 @@ class AttachmentController {
     }
 
     @PostMapping("/api/reports/{year}/attachments")
-    ResponseEntity<Attachments.Attachment> add(ActingAgency acting, @PathVariable int year,
+    ResponseEntity<AttachmentView> add(ActingAgency acting, @PathVariable int year,
                                                @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
@@ -59,7 +60,7 @@ class AttachmentController {
     }
 
     @GetMapping("/api/reports/{year}/attachments")
-    List<Attachments.Attachment> list(ActingAgency acting, @PathVariable int year) {
+    List<AttachmentView> list(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return attachments.list(acting, year);
     }

@@ -1,6 +1,7 @@
 package dev.gongkai.reports.attachments;
 
 import dev.gongkai.contract.UploadKind;
+import dev.gongkai.contract.AttachmentView;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -48,16 +49,11 @@ public class Attachments {
         this.audit = audit;
     }
 
-    /** {@code uploadedByName} the uploader's full name when it was recorded (null on older files). */
-    public record Attachment(long id, int year, String fileName, String mediaType, long size, String sha256,
-                             String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt) {
-    }
-
     record Download(String fileName, String mediaType, byte[] content, String sha256) {
     }
 
     @Transactional
-    public Attachment add(ActingAgency acting, int year, String fileName, byte[] content) {
+    public AttachmentView add(ActingAgency acting, int year, String fileName, byte[] content) {
         DSLContext dsl = agencyDsl.of(acting);
         if (!reports.exists(dsl, year)) {
             throw Years.reportNotFound(year);
@@ -93,12 +89,12 @@ public class Attachments {
         after.put("sha256", sha256);
         audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
                 null, after);
-        return new Attachment(record.getId(), year, name, type, content.length, sha256, actor.username(), actor.name(),
+        return new AttachmentView(record.getId(), year, name, type, content.length, sha256, actor.username(), actor.name(),
                 record.getUploadedAt());
     }
 
     @Transactional(readOnly = true)
-    public List<Attachment> list(ActingAgency acting, int year) {
+    public List<AttachmentView> list(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         if (!reports.exists(dsl, year)) {
             throw Years.reportNotFound(year);
@@ -106,7 +102,7 @@ public class Attachments {
         return dsl.select(ATTACHMENT.ID, ATTACHMENT.YEAR, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SIZE,
                         ATTACHMENT.SHA256, ATTACHMENT.UPLOADED_BY, ATTACHMENT.UPLOADED_BY_NAME, ATTACHMENT.UPLOADED_AT)
                 .from(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year)).orderBy(ATTACHMENT.ID)
-                .fetch(r -> new Attachment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                .fetch(r -> new AttachmentView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9()));
     }
 

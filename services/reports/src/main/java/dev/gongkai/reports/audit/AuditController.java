@@ -1,5 +1,7 @@
 package dev.gongkai.reports.audit;
 
+import dev.gongkai.contract.AuditVerification;
+import dev.gongkai.contract.AuditEntryView;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.report.Permissions;
@@ -30,7 +32,7 @@ class AuditController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<AuditTrail.Entry> entries(ActingAgency acting, @PathVariable int year) {
+    List<AuditEntryView> entries(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         var dsl = agencyDsl.of(acting);
         if (!reports.exists(dsl, year)) {
@@ -42,7 +44,7 @@ class AuditController {
     /** The chain is the agency's, across all years: one altered entry anywhere breaks it. */
     @GetMapping("/verify")
     @Transactional(readOnly = true)
-    AuditTrail.Verification verify(ActingAgency acting, @PathVariable int year) {
+    AuditVerification verify(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return audit.verify(agencyDsl.of(acting), acting.slug());
     }

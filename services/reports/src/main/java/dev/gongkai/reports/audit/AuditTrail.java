@@ -1,5 +1,9 @@
 package dev.gongkai.reports.audit;
 
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import dev.gongkai.contract.AuditVerification;
+import dev.gongkai.contract.AuditEntryView;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.tenancy.Actor;
 import org.jooq.DSLContext;
@@ -123,7 +127,7 @@ public class AuditTrail {
      * reaches the agency's checkpoint: an authentic checkpoint whose entry is gone, or holds another hash, means the
      * newest entries were deleted or replaced.
      */
-    public Verification verify(DSLContext dsl, AgencySlug agency) {
+    public AuditVerification verify(DSLContext dsl, AgencySlug agency) {
         var rows = dsl.select(AUDIT_ENTRY.ID, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH,
                         digest(AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
                                 AUDIT_ENTRY.TARGET, AUDIT_ENTRY.BEFORE, AUDIT_ENTRY.AFTER))
@@ -135,12 +139,12 @@ public class AuditTrail {
         String anchoredHash = null;
         for (var row : rows) {
             if (!Objects.equals(row.value2(), previous)) {
-                return new Verification(false, rows.size(), row.value1(), "link", anchored,
+                return new AuditVerification(false, rows.size(), row.value1(), "link", anchored,
                         "第 " + row.value1() + " 条记录与前一条记录的链接不符（记录被删除、插入或改动）",
                         "entry " + row.value1() + " does not link to its predecessor (an entry was removed, inserted or altered)");
             }
             if (!row.value3().equals(row.value4())) {
-                return new Verification(false, rows.size(), row.value1(), "content", anchored,
+                return new AuditVerification(false, rows.size(), row.value1(), "content", anchored,
                         "第 " + row.value1() + " 条记录的内容与其哈希值不符（记录被改动）",
                         "entry " + row.value1() + " does not match its hash (it was altered)");
             }
@@ -155,46 +159,31 @@ public class AuditTrail {
                     mac(agency.value(), c.getEntryId(), c.getEntryHash()).getBytes(StandardCharsets.US_ASCII),
                     c.getMac().getBytes(StandardCharsets.US_ASCII));
             if (!authentic) {
-                return new Verification(false, rows.size(), null, "checkpoint", anchored,
+                return new AuditVerification(false, rows.size(), null, "checkpoint", anchored,
                         "审计锚点的签名无效（锚点被改动）",
                         "The audit checkpoint's signature is not valid (the checkpoint was altered)");
             }
             if (!c.getEntryHash().equals(anchoredHash)) {
-                return new Verification(false, rows.size(), c.getEntryId(), "truncated", anchored,
+                return new AuditVerification(false, rows.size(), c.getEntryId(), "truncated", anchored,
                         "审计记录已锚定至第 " + c.getEntryId() + " 条，但该条已不在记录中或已被替换（最新的记录被删除）",
                         "The trail was anchored at entry " + c.getEntryId() + ", which is no longer there as it was "
                                 + "(the newest entries were deleted)");
             }
         }
-        return new Verification(true, rows.size(), null, null, anchored, "审计记录完整", "The audit trail is intact");
+        return new AuditVerification(true, rows.size(), null, null, anchored, "审计记录完整", "The audit trail is intact");
     }
 
-    public List<Entry> entries(DSLContext dsl, String target) {
+    public List<AuditEntryView> entries(DSLContext dsl, String target) {
         return dsl.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.TARGET.eq(target).or(AUDIT_ENTRY.TARGET.startsWith(target + "/")))
                 .orderBy(AUDIT_ENTRY.ID)
-                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getActor(), r.getActorName(), r.getActorAgency(),
+                .fetch(r -> new AuditEntryView(r.getId(), r.getAt(), r.getActor(), r.getActorName(), r.getActorAgency(),
                         r.getAction(), r.getTarget(),
-                        r.getBefore() == null ? null : json.readTree(r.getBefore().data()),
-                        r.getAfter() == null ? null : json.readTree(r.getAfter().data()), r.getHash()));
+                        object(r.getBefore()), object(r.getAfter()), r.getHash()));
     }
 
-    /**
-     * @param actorName   the actor's full name, null on entries written before names were kept
-     * @param actorAgency the agency they acted for, null likewise
-     */
-    public record Entry(long id, OffsetDateTime at, String actor, String actorName, String actorAgency, String action,
-                        String target, tools.jackson.databind.JsonNode before, tools.jackson.databind.JsonNode after,
-                        String hash) {
-    }
-
-    /**
-     * @param brokenAt   the first entry that fails (or the checkpoint's entry when the chain was cut short), else null
-     * @param problem    {@code link}, {@code content}, {@code truncated} or {@code checkpoint}, else null
-     * @param anchoredAt the entry the agency's checkpoint in core vouches for, null before the first checkpoint
-     */
-    public record Verification(boolean intact, int entries, Long brokenAt, String problem, Long anchoredAt,
-                               @com.fasterxml.jackson.annotation.JsonProperty("message_zh") String messageZh,
-                               @com.fasterxml.jackson.annotation.JsonProperty("message_en") String messageEn) {
+    /** An entry's {@code before} or {@code after}: always a JSON object, as {@link #append} is given a map. */
+    private Map<String, Object> object(JSONB value) {
+        return value == null ? null : json.readValue(value.data(), new TypeReference<Map<String, Object>>() { });
     }
 
     private static Field<String> digest(Field<String> previous, Field<OffsetDateTime> at, Field<String> actor,

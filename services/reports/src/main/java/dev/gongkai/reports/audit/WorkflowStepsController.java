@@ -1,5 +1,6 @@
 package dev.gongkai.reports.audit;
 
+import dev.gongkai.contract.WorkflowStepView;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -37,26 +38,17 @@ class WorkflowStepsController {
         this.reports = reports;
     }
 
-    /**
-     * @param action      the workflow action's code ({@code submit}, {@code approve}, …), or create, import, onboard
-     * @param actorName   the actor's full name, null on steps recorded before names were kept
-     * @param actorAgency the agency they acted for, null likewise
-     */
-    record Step(OffsetDateTime at, String actor, String actorName, String actorAgency, String action, String reason) {
-    }
-
     @GetMapping("/api/office/reports/{agency}/{year}/steps")
     @Transactional(readOnly = true)
-    List<Step> steps(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
+    List<WorkflowStepView> steps(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         var dsl = agencyDsl.of(acting);
         reports.requireVisibleToOffice(dsl, year);
         return audit.entries(dsl, "report/" + year).stream()
                 .filter(e -> e.target().equals("report/" + year) && e.action().startsWith(PREFIX)
                         && !e.action().equals("report.edit"))
-                .map(e -> new Step(e.at(), e.actor(), e.actorName(), e.actorAgency(), e.action().substring(PREFIX.length()),
-                        e.after() == null || !e.after().path("reason").isString() ? null
-                                : e.after().path("reason").asString()))
+                .map(e -> new WorkflowStepView(e.at(), e.actor(), e.actorName(), e.actorAgency(), e.action().substring(PREFIX.length()),
+                        e.reason()))
                 .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.RevisionView;
+import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -37,7 +39,7 @@ class RevisionController {
 
     @GetMapping("/api/reports/{year}/revisions")
     @Transactional(readOnly = true)
-    List<ReportStore.RevisionInfo> revisions(ActingAgency acting, @PathVariable int year) {
+    List<RevisionView> revisions(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         DSLContext dsl = agencyDsl.of(acting);
         if (!reports.exists(dsl, year)) {
@@ -49,7 +51,7 @@ class RevisionController {
     /** The office reads the same history of an agency of its jurisdiction, e.g. what changed since it returned it. */
     @GetMapping("/api/office/reports/{agency}/{year}/revisions")
     @Transactional(readOnly = true)
-    List<ReportStore.RevisionInfo> officeRevisions(dev.gongkai.platform.security.Caller caller,
+    List<RevisionView> officeRevisions(dev.gongkai.platform.security.Caller caller,
                                                    @PathVariable dev.gongkai.platform.agency.AgencySlug agency,
                                                    @PathVariable int year) {
         DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
@@ -59,7 +61,7 @@ class RevisionController {
 
     @GetMapping("/api/office/reports/{agency}/{year}/revisions/{a}/diff/{b}")
     @Transactional(readOnly = true)
-    Diff officeDiff(dev.gongkai.platform.security.Caller caller,
+    RevisionDiff officeDiff(dev.gongkai.platform.security.Caller caller,
                     @PathVariable dev.gongkai.platform.agency.AgencySlug agency, @PathVariable int year,
                     @PathVariable int a, @PathVariable int b) {
         DSLContext dsl = agencyDsl.of(Permissions.supervised(access, caller, agency));
@@ -67,18 +69,9 @@ class RevisionController {
         return diff(year, a, b, revision(dsl, year, a), revision(dsl, year, b));
     }
 
-    record CellChange(String key, String label, Object before, Object after, String beforeState, String afterState) {
-    }
-
-    record TextChange(String key, String title, String before, String after) {
-    }
-
-    record Diff(int year, int from, int to, List<CellChange> cells, List<TextChange> narrative) {
-    }
-
     @GetMapping("/api/reports/{year}/revisions/{a}/diff/{b}")
     @Transactional(readOnly = true)
-    Diff diff(ActingAgency acting, @PathVariable int year, @PathVariable int a, @PathVariable int b) {
+    RevisionDiff diff(ActingAgency acting, @PathVariable int year, @PathVariable int a, @PathVariable int b) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         DSLContext dsl = agencyDsl.of(acting);
         AnnualReport from = revision(dsl, year, a);
@@ -86,25 +79,23 @@ class RevisionController {
         return diff(year, a, b, from, to);
     }
 
-    static Diff diff(int year, int a, int b, AnnualReport from, AnnualReport to) {
-        List<CellChange> cells = new ArrayList<>();
+    static RevisionDiff diff(int year, int a, int b, AnnualReport from, AnnualReport to) {
+        List<RevisionDiff.CellChange> cells = new ArrayList<>();
         for (CellDefinition cell : from.layout().cells()) {
             String key = cell.key();
-            String was = ReportJson.state(from, key);
-            String now = ReportJson.state(to, key);
-            if (!was.equals(now) || !Objects.equals(from.cells().get(key), to.cells().get(key))) {
-                cells.add(new CellChange(key, cell.labelZh(), ReportJson.value(from, key), ReportJson.value(to, key),
-                        was, now));
+            if (from.cellDiffers(to, key)) {
+                cells.add(new RevisionDiff.CellChange(key, cell.labelZh(), ReportJson.value(from, key),
+                        ReportJson.value(to, key), from.cellState(key), to.cellState(key)));
             }
         }
-        List<TextChange> narrative = new ArrayList<>();
+        List<RevisionDiff.TextChange> narrative = new ArrayList<>();
         for (Section section : Section.NARRATIVES) {
             if (!Objects.equals(from.narrative(section), to.narrative(section))) {
-                narrative.add(new TextChange(section.key(), section.titleZh(), from.narrative(section),
+                narrative.add(new RevisionDiff.TextChange(section.key(), section.titleZh(), from.narrative(section),
                         to.narrative(section)));
             }
         }
-        return new Diff(year, a, b, cells, narrative);
+        return new RevisionDiff(year, a, b, cells, narrative);
     }
 
     private AnnualReport revision(DSLContext dsl, int year, int revision) {

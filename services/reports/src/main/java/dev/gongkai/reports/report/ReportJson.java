@@ -8,7 +8,6 @@ import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.render.CanonicalJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,10 +21,6 @@ public class ReportJson {
 
     public ReportJson(JsonMapper json) {
         this.json = json;
-    }
-
-    public JsonMapper mapper() {
-        return json;
     }
 
     /** The document as its canonical JSON holds it. */
@@ -48,11 +43,6 @@ public class ReportJson {
                 null);
     }
 
-    /** The same as {@link #view}, for the answers that add members of their own (the office's). */
-    public ObjectNode viewNode(StoredReport report) {
-        return json.valueToTree(view(report));
-    }
-
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
@@ -65,10 +55,5 @@ public class ReportJson {
             case CellValue.Numeric(BigDecimal number) -> number;
             case CellValue.Text(String text) -> text;
         };
-    }
-
-    /** "value", "blank" or "absent": the three states of a cell. */
-    public static String state(AnnualReport report, String key) {
-        return report.cellState(key).code();
     }
 }

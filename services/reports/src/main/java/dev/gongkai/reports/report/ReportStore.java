@@ -1,5 +1,6 @@
 package dev.gongkai.reports.report;
 
+import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportSummary;
@@ -173,19 +174,11 @@ public class ReportStore {
                 .fetchOptional(r -> document(r.value1()));
     }
 
-    public List<RevisionInfo> revisions(DSLContext dsl, int year) {
+    public List<RevisionView> revisions(DSLContext dsl, int year) {
         return dsl.select(REPORT_REVISION.REVISION, REPORT_REVISION.AUTHOR, REPORT_REVISION.AUTHOR_NAME,
                         REPORT_REVISION.AUTHOR_AGENCY, REPORT_REVISION.CREATED_AT)
                 .from(REPORT_REVISION).where(REPORT_REVISION.YEAR.eq(year)).orderBy(REPORT_REVISION.REVISION)
-                .fetch(r -> new RevisionInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    /**
-     * @param authorName   the author's full name, null on revisions saved before names were kept
-     * @param authorAgency the agency they acted for, null likewise
-     */
-    public record RevisionInfo(int revision, String author, String authorName, String authorAgency,
-                               OffsetDateTime createdAt) {
+                .fetch(r -> new RevisionView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     private static void insertRevision(DSLContext dsl, int year, int revision, JSONB json, Actor author) {

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.CommentView;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.reports.report.Permissions;
@@ -27,13 +28,13 @@ class AgencyCommentController {
     }
 
     @GetMapping("/api/reports/{year}/comments")
-    List<Comments.Comment> comments(ActingAgency acting, @PathVariable int year) {
+    List<CommentView> comments(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return comments.threads(acting, year);
     }
 
     @PostMapping("/api/reports/{year}/comments/{id}/replies")
-    ResponseEntity<Comments.Comment> reply(ActingAgency acting, @PathVariable int year, @PathVariable long id,
+    ResponseEntity<CommentView> reply(ActingAgency acting, @PathVariable int year, @PathVariable long id,
                                            @RequestBody OfficeController.Reply reply) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
@@ -41,7 +42,7 @@ class AgencyCommentController {
 
     /** The agency's editor marks a comment dealt with; the office sees it resolved too. */
     @PostMapping("/api/reports/{year}/comments/{id}/resolve")
-    Comments.Comment resolve(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
+    CommentView resolve(ActingAgency acting, @PathVariable int year, @PathVariable long id) {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR);
         return comments.resolve(acting, year, id);
     }

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.CommentView;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
@@ -43,31 +44,21 @@ public class Comments {
         this.actors = actors;
     }
 
-    /**
-     * @param author       the author's username
-     * @param authorName   their full name in Chinese order (王晓梅), null on comments written before names were kept
-     * @param authorAgency the agency they wrote for (the office, for the office's staff), null likewise
-     */
-    public record Comment(long id, String anchor, String body, String author, String authorName,
-                          String authorAgency, boolean fromOffice, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
-                          String resolvedBy, List<Comment> replies) {
-    }
-
     public record NewComment(String anchor, String body) {
     }
 
-    private static final RecordMapper<ReviewCommentRecord, Comment> TO_COMMENT = r -> new Comment(r.getId(),
+    private static final RecordMapper<ReviewCommentRecord, CommentView> TO_COMMENT = r -> new CommentView(r.getId(),
             r.getAnchor(), r.getBody(), r.getAuthor(), r.getAuthorName(), r.getAuthorAgency(), r.getFromOffice(),
             r.getCreatedAt(), r.getResolvedAt(), r.getResolvedBy(), new ArrayList<>());
 
     /** The threads of a report: top-level comments in order, each with its replies. */
     @Transactional(readOnly = true)
-    public List<Comment> threads(ActingAgency acting, int year) {
+    public List<CommentView> threads(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         requireReport(dsl, year);
         var records = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year))
                 .orderBy(REVIEW_COMMENT.ID).fetch();
-        Map<Long, Comment> top = new LinkedHashMap<>();
+        Map<Long, CommentView> top = new LinkedHashMap<>();
         for (var r : records) {
             if (r.getParentId() == null) {
                 top.put(r.getId(), TO_COMMENT.map(r));
@@ -82,7 +73,7 @@ public class Comments {
     }
 
     @Transactional
-    public Comment add(ActingAgency acting, int year, NewComment comment) {
+    public CommentView add(ActingAgency acting, int year, NewComment comment) {
         DSLContext dsl = agencyDsl.of(acting);
         StoredReport report = requireReport(dsl, year);
         String anchor = anchor(report, comment == null ? null : comment.anchor());
@@ -91,7 +82,7 @@ public class Comments {
     }
 
     @Transactional
-    public Comment reply(ActingAgency acting, int year, long parentId, String text) {
+    public CommentView reply(ActingAgency acting, int year, long parentId, String text) {
         DSLContext dsl = agencyDsl.of(acting);
         requireReport(dsl, year);
         var parent = find(dsl, year, parentId);
@@ -101,7 +92,7 @@ public class Comments {
     }
 
     @Transactional
-    public Comment resolve(ActingAgency acting, int year, long id) {
+    public CommentView resolve(ActingAgency acting, int year, long id) {
         DSLContext dsl = agencyDsl.of(acting);
         requireReport(dsl, year);
         var comment = find(dsl, year, id);
@@ -117,7 +108,7 @@ public class Comments {
         return TO_COMMENT.map(comment);
     }
 
-    private Comment insert(ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body,
+    private CommentView insert(ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body,
                            String action) {
         Actor actor = actors.of(acting);
         boolean office = acting.viaOffice();

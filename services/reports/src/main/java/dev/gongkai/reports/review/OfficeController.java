@@ -13,6 +13,8 @@ import dev.gongkai.reports.report.ReportJson;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
+import dev.gongkai.contract.CommentView;
+import dev.gongkai.contract.OfficeReportView;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.reports.workflow.Transitions;
@@ -27,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -74,16 +74,14 @@ class OfficeController {
 
     @GetMapping("/reports/{agency}/{year}")
     @Transactional(readOnly = true)
-    ResponseEntity<ObjectNode> report(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
+    ResponseEntity<OfficeReportView> report(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         var dsl = agencyDsl.of(acting);
         StoredReport report = reports.requireVisibleToOffice(dsl, year);
-        ObjectNode body = json.viewNode(report);
-        body.put("agencySlug", acting.slug().value());
-        body.set("allowedActions", json.mapper().valueToTree(Permissions.allowedActions(caller, report.status(), true)));
-        body.set("findings", json.mapper().valueToTree(findings.check(dsl, year, report.document()).findings()));
-        body.set("comments", json.mapper().valueToTree(comments.threads(acting, year)));
-        body.set("attachments", json.mapper().valueToTree(attachments.list(acting, year)));
+        OfficeReportView body = OfficeReportView.of(json.view(report), acting.slug().value(),
+                Permissions.allowedActions(caller, report.status(), true),
+                findings.check(dsl, year, report.document()).findings(), comments.threads(acting, year),
+                attachments.list(acting, year));
         return ResponseEntity.ok().eTag(report.etag()).body(body);
     }
 
@@ -96,12 +94,12 @@ class OfficeController {
     }
 
     @GetMapping("/reports/{agency}/{year}/comments")
-    List<Comments.Comment> comments(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
+    List<CommentView> comments(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year) {
         return comments.threads(visible(caller, agency, year), year);
     }
 
     @PostMapping("/reports/{agency}/{year}/comments")
-    ResponseEntity<Comments.Comment> comment(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
+    ResponseEntity<CommentView> comment(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                              @RequestBody Comments.NewComment comment) {
         ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.add(acting, year, comment));
@@ -111,14 +109,14 @@ class OfficeController {
     }
 
     @PostMapping("/reports/{agency}/{year}/comments/{id}/replies")
-    ResponseEntity<Comments.Comment> reply(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
+    ResponseEntity<CommentView> reply(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                                            @PathVariable long id, @RequestBody Reply reply) {
         ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
     }
 
     @PostMapping("/reports/{agency}/{year}/comments/{id}/resolve")
-    Comments.Comment resolve(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
+    CommentView resolve(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
                              @PathVariable long id) {
         return comments.resolve(visible(caller, agency, year), year, id);
     }

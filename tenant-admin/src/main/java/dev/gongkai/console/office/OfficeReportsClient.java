@@ -1,0 +1,36 @@
+package dev.gongkai.console.office;
+
+import dev.gongkai.contract.OfficeReportView;
+import dev.gongkai.contract.RevisionDiff;
+import dev.gongkai.contract.RevisionView;
+import dev.gongkai.contract.WorkflowStepView;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+import java.util.List;
+
+/**
+ * The office's review of its agencies' reports in the reports service, answered as the contract's records. Built by
+ * {@link OfficeController} over the signed-in user's client, so error answers arrive as
+ * {@link dev.gongkai.console.services.ServiceProblem}.
+ */
+@HttpExchange("/api/office/reports/{agency}/{year}")
+interface OfficeReportsClient {
+
+    /** The report with its findings, comments and attachments, and what the office may do with it. */
+    @GetExchange
+    OfficeReportView report(@PathVariable String agency, @PathVariable int year);
+
+    /** The report's workflow steps (who signed off and submitted, who returned or approved, when), oldest first. */
+    @GetExchange("/steps")
+    List<WorkflowStepView> steps(@PathVariable String agency, @PathVariable int year);
+
+    /** Every saved revision, oldest first. */
+    @GetExchange("/revisions")
+    List<RevisionView> revisions(@PathVariable String agency, @PathVariable int year);
+
+    @GetExchange("/revisions/{from}/diff/{to}")
+    RevisionDiff diff(@PathVariable String agency, @PathVariable int year, @PathVariable int from,
+                      @PathVariable int to);
+}
