@@ -10,7 +10,9 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
@@ -29,7 +31,7 @@ final class AtomFeed {
                 int number, Instant publishedAt, boolean correction, String reason, boolean late) {
 
         /** The page of the published revision (a correction's own revision). */
-        String page() {
+        public String page() {
             String page = "/public/" + jurisdiction + "/" + agency + "/" + year;
             return correction ? page + "/revisions/" + number : page;
         }
@@ -121,55 +123,12 @@ final class AtomFeed {
 
 
     /** The same entries as a page for people, newest first, in one language (every jurisdiction's when null). */
-    static byte[] page(Jurisdiction jurisdiction, List<Item> items, Lang lang) {
+    static byte[] page(Pages pages, Jurisdiction jurisdiction, List<Item> items, Lang lang) {
         String base = jurisdiction == null ? "/public" : "/public/" + jurisdiction.slug();
-        String title = jurisdiction == null
-                ? lang.t("年度报告发布与更正", "Annual reports: publications and corrections")
-                : jurisdiction.nameZh() + lang.t(" 年度报告发布与更正", ": publications and corrections");
-        StringBuilder out = Html.page(title, lang, base + "/feed");
-        out.append("<nav class=\"crumbs\" aria-label=\"").append(lang.t("位置", "Breadcrumb")).append("\"><a href=\"/")
-                .append(lang.query()).append("\">").append(lang.t("首页", "Home")).append("</a>");
-        if (jurisdiction != null) {
-            out.append(" › <a href=\"").append(base).append(lang.query()).append("\">")
-                    .append(Html.escape(jurisdiction.nameZh())).append("</a>");
-        }
-        out.append("</nav>\n<header><h1>").append(Html.escape(title)).append("</h1>\n<p><a href=\"").append(base)
-                .append("/feed.atom\" type=\"application/atom+xml\">")
-                .append(lang.t("订阅（Atom 格式）", "Subscribe (Atom)")).append("</a></p></header>\n<main id=\"main\">\n");
-        list(out, jurisdiction == null, items, lang);
-        out.append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The entries as a list: when, which report (and where, when {@code where}), published or corrected and why. */
-    static void list(StringBuilder out, boolean where, List<Item> items, Lang lang) {
-        if (items.isEmpty()) {
-            out.append("<p>").append(lang.t("尚无发布。", "Nothing published yet.")).append("</p>\n");
-            return;
-        }
-        out.append("<ol id=\"publications\">\n");
-        for (Item item : items) {
-            out.append("<li data-agency=\"").append(item.agency()).append("\">").append(Html.time(item.publishedAt()))
-                    .append(" <a href=\"").append(item.page()).append(lang.query()).append("\">")
-                    .append(Html.escape(item.agencyName())).append(' ').append(item.year())
-                    .append(lang.t("年度报告", " annual report")).append("</a> ");
-            if (where) {
-                out.append("<span class=\"muted\">").append(Html.escape(item.jurisdictionName())).append("</span> ");
-            }
-            if (item.correction()) {
-                out.append("<strong>").append(lang.t("更正（第 " + item.number() + " 版）", "corrected (revision "
-                        + item.number() + ")")).append("</strong>");
-                if (item.reason() != null && !item.reason().isBlank()) {
-                    out.append(lang.t("：", ": ")).append(Html.escape(item.reason()));
-                }
-            } else {
-                out.append(lang.t("发布", "published"));
-            }
-            if (item.late()) {
-                out.append(" <span class=\"late\">").append(lang.t("逾期", "late")).append("</span>");
-            }
-            out.append("</li>\n");
-        }
-        out.append("</ol>\n");
+        Map<String, Object> model = new HashMap<>();
+        model.put("jurisdiction", jurisdiction);
+        model.put("base", base);
+        model.put("items", items);
+        return pages.render("feed", lang, base + "/feed", model);
     }
 }

@@ -5,14 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A browser never sees a problem as JSON: when a GET asks for {@code text/html} and the answer is a problem
@@ -23,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 final class BrowserProblemFilter extends OncePerRequestFilter {
 
     private final JsonMapper json;
+    private final Pages pages;
 
-    BrowserProblemFilter(JsonMapper json) {
+    BrowserProblemFilter(JsonMapper json, Pages pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     @Override
@@ -58,18 +60,15 @@ final class BrowserProblemFilter extends OncePerRequestFilter {
         response.getOutputStream().write(page);
     }
 
-    static byte[] page(int status, JsonNode problem, Lang lang) {
-        HttpStatus known = HttpStatus.resolve(status);
-        String fallbackZh = status == 404 ? "未找到您要的页面" : status == 429 ? "请求过于频繁，请稍后再试" : "出错了，请稍后再试";
-        String fallbackEn = known != null ? known.getReasonPhrase() : "Something went wrong";
-        String message = lang.t(problem.path("message_zh").asString(fallbackZh),
-                problem.path("message_en").asString(fallbackEn));
-        String title = lang.t(status == 404 ? "未找到" : "无法显示", status == 404 ? "Not found" : "Cannot show this page");
-        StringBuilder out = Html.page(title, lang, "/");
-        out.append("<header><h1>").append(Html.escape(title)).append("</h1></header>\n<main id=\"main\">\n")
-                .append("<p id=\"problem\" data-status=\"").append(status).append("\">").append(Html.escape(message))
-                .append("</p>\n<p><a href=\"/").append(lang.query()).append("\">")
-                .append(lang.t("返回首页", "Back to the front page")).append("</a></p>\n").append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    /** The problem's message in the page's language; without one, what the status says. */
+    private byte[] page(int status, JsonNode problem, Lang lang) {
+        String message = problem.path(lang == Lang.EN ? "message_en" : "message_zh").asString(null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("notFound", status == 404);
+        model.put("message", message);
+        model.put("fallback", status == 404 ? "problem.notFoundMessage" : status == 429 ? "problem.tooMany"
+                : "problem.wrong");
+        return pages.render("problem", lang, "/", model);
     }
 }

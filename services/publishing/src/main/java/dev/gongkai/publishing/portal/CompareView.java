@@ -19,9 +19,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,137 +138,84 @@ final class CompareView {
 
     // ---- the page ----------------------------------------------------------------------------------------------
 
-    static byte[] html(Jurisdiction jurisdiction, Choices choices, Selection selection, List<Line> lines, Lang lang) {
-        String base = "/public/" + jurisdiction.slug();
-        String title = jurisdiction.nameZh() + lang.t(" 年度报告数据对比", ": compare annual reports");
-        String query = selection.query();
-        StringBuilder out = Html.page(title, lang, base + "/compare" + (query.isEmpty() ? "" : "?" + query));
-        out.append("<nav class=\"crumbs\" aria-label=\"").append(lang.t("位置", "Breadcrumb")).append("\"><a href=\"/")
-                .append(lang.query()).append("\">").append(lang.t("首页", "Home")).append("</a> › <a href=\"")
-                .append(base).append(lang.query()).append("\">").append(Html.escape(jurisdiction.nameZh()))
-                .append("</a></nav>\n<header><h1>").append(Html.escape(title)).append("</h1></header>\n")
-                .append("<main id=\"main\">\n");
-        form(out, base, choices, selection, lang);
-        if (!selection.complete()) {
-            out.append("<p id=\"hint\">").append(lang.t("请至少选择一个机关和一个年度，再点“对比”。",
-                    "Choose at least one agency and one year, then press Compare.")).append("</p>\n");
-        } else {
-            out.append("<section aria-labelledby=\"result-title\">\n<h2 id=\"result-title\">")
-                    .append(lang.t("对比结果", "Result")).append("</h2>\n<p class=\"downloads\"><a href=\"").append(base)
-                    .append("/compare.csv?").append(Html.escape(query + lang.and()))
-                    .append("\" type=\"text/csv\">").append(lang.t("下载 CSV 表格", "Download as CSV")).append("</a></p>\n");
-            table(out, selection.cells(), lines, lang);
-            charts(out, selection.cells(), lines, lang);
-            out.append("</section>\n");
-        }
-        return out.append(Html.end()).toString().getBytes(StandardCharsets.UTF_8);
+    /** A check box of the form: agency, year or measure. */
+    record Pick(String name, String value, String id, String label, boolean checked, boolean branch) {
     }
 
-    private static void form(StringBuilder out, String base, Choices choices, Selection selection, Lang lang) {
-        out.append("<form id=\"compare\" method=\"get\" action=\"").append(base).append("/compare\">\n");
-        if (lang == Lang.EN) {
-            out.append("<input type=\"hidden\" name=\"lang\" value=\"en\">\n");
-        }
-        out.append("<fieldset id=\"pick-agencies\">\n<legend>").append(lang.t("机关", "Agencies"))
-                .append("</legend>\n");
+    /** The agencies offered under one jurisdiction's name. */
+    record Picks(Jurisdiction jurisdiction, List<Pick> picks) {
+    }
+
+    /** A national table's measures, open when one of them is picked beyond the common ones. */
+    record Measures(String title, boolean open, List<Pick> picks) {
+    }
+
+    /** A measure of the answer: its key (only in attributes) and its name. */
+    record Column(String key, String name) {
+    }
+
+    /** A row of the answer: its values, or null when the year was not published. */
+    record Row(Agency agency, int year, List<Value> values) {
+    }
+
+    /** A cell of the answer as shown. */
+    record Value(String key, String text) {
+    }
+
+    /** A bar chart of one numeric measure, its numbers said in {@code alternative}. */
+    record Chart(String id, String key, String name, String alternative, int width, int height, List<Bar> bars) {
+    }
+
+    /** One agency's year in a chart: its label, the bar ({@code length} 0: none) and the number beside it. */
+    record Bar(int labelX, int textY, String label, int x, int y, int length, int height, int valueX, String value) {
+    }
+
+    static byte[] html(Pages pages, Jurisdiction jurisdiction, Choices choices, Selection selection, List<Line> lines,
+                       Lang lang) {
+        String base = "/public/" + jurisdiction.slug();
+        String query = selection.query();
         Set<String> here = choices.groups().stream().flatMap(g -> g.agencies().stream()).map(a -> a.slug().value())
                 .collect(Collectors.toSet());
-        for (Group group : choices.groups()) {
-            // Named only when the page reaches beyond its own jurisdiction.
-            if (choices.groups().size() > 1) {
-                out.append("<p class=\"muted\" data-jurisdiction=\"").append(group.jurisdiction().slug())
-                        .append("\">").append(Html.escape(group.jurisdiction().nameZh())).append("</p>\n");
-            }
-            out.append("<ul class=\"picks\">\n");
-            for (Agency agency : group.agencies()) {
-                boolean branch = agency.parent() != null && here.contains(agency.parent().value());
-                check(out, "agencies", agency.slug().value(), "agency-" + agency.slug(), agency.nameZh(),
-                        selection.agencies().contains(agency.slug().value()), branch ? "branch" : null);
-            }
-            out.append("</ul>\n");
-        }
-        out.append("</fieldset>\n<fieldset id=\"pick-years\">\n<legend>").append(lang.t("年度", "Years"))
-                .append("</legend>\n<ul class=\"picks inline\">\n");
+        List<Picks> groups = choices.groups().stream().map(group -> new Picks(group.jurisdiction(), group.agencies()
+                .stream().map(agency -> new Pick("agencies", agency.slug().value(), "agency-" + agency.slug(),
+                        agency.nameZh(), selection.agencies().contains(agency.slug().value()),
+                        agency.parent() != null && here.contains(agency.parent().value()))).toList())).toList();
         Set<Integer> years = new java.util.TreeSet<>(Comparator.reverseOrder());
         years.addAll(choices.years());
         years.addAll(selection.years());
-        for (int year : years) {
-            check(out, "years", Integer.toString(year), "year-" + year, year + lang.t("年", ""),
-                    selection.years().contains(year), null);
-        }
-        if (years.isEmpty()) {
-            out.append("<li>").append(lang.t("尚无已发布的报告", "No report published yet")).append("</li>\n");
-        }
         Set<String> chosen = selection.cells().stream().map(CellDefinition::key).collect(Collectors.toSet());
-        out.append("</ul>\n</fieldset>\n<fieldset id=\"pick-measures\">\n<legend>").append(lang.t("指标", "Measures"))
-                .append("</legend>\n<p class=\"muted\">").append(lang.t("常用指标：", "Often compared:")).append("</p>\n")
-                .append("<ul class=\"picks\">\n");
-        for (String key : COMMON) {
-            CellDefinition cell = cell(key).orElseThrow();
-            check(out, "cells", key, "cell-common-" + key, name(cell, lang), chosen.contains(key), null);
-        }
-        out.append("</ul>\n");
-        for (Map.Entry<Section, List<CellDefinition>> section : measures().entrySet()) {
-            boolean open = section.getValue().stream().anyMatch(c -> chosen.contains(c.key()) && !COMMON.contains(c.key()));
-            out.append("<details").append(open ? " open" : "").append(">\n<summary>")
-                    .append(Html.escape(lang.t(section.getKey().titleZh(), section.getKey().titleEn())))
-                    .append("</summary>\n<ul class=\"picks\">\n");
-            for (CellDefinition cell : section.getValue()) {
-                if (!COMMON.contains(cell.key())) {
-                    check(out, "cells", cell.key(), "cell-" + cell.key(), name(cell, lang), chosen.contains(cell.key()),
-                            null);
-                }
-            }
-            out.append("</ul>\n</details>\n");
-        }
-        out.append("</fieldset>\n<p><button type=\"submit\">").append(lang.t("对比", "Compare"))
-                .append("</button></p>\n</form>\n");
-    }
-
-    private static void check(StringBuilder out, String name, String value, String id, String label, boolean checked,
-                              String type) {
-        out.append("<li").append(type == null ? "" : " class=\"" + type + "\"").append("><input type=\"checkbox\" name=\"")
-                .append(name).append("\" value=\"").append(Html.escape(value)).append("\" id=\"").append(Html.escape(id))
-                .append("\"").append(checked ? " checked" : "").append("> <label for=\"").append(Html.escape(id))
-                .append("\">").append(Html.escape(label)).append("</label></li>\n");
-    }
-
-    private static void table(StringBuilder out, List<CellDefinition> cells, List<Line> lines, Lang lang) {
-        out.append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"result-caption\">\n")
-                .append("<table id=\"result\">\n<caption id=\"result-caption\">")
-                .append(lang.t("各机关各年度的指标", "Measures by agency and year")).append("</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">").append(lang.t("机关", "Agency")).append("</th><th scope=\"col\">")
-                .append(lang.t("年度", "Year")).append("</th>");
-        for (CellDefinition cell : cells) {
-            out.append("<th scope=\"col\" data-cell=\"").append(cell.key()).append("\">").append(Html.escape(name(cell, lang)))
-                    .append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
-        for (Line line : lines) {
-            out.append("<tr data-agency=\"").append(line.agency().slug()).append("\" data-year=\"").append(line.year())
-                    .append("\"><th scope=\"row\">").append(Html.escape(line.agency().nameZh()))
-                    .append("</th><th scope=\"row\">").append(line.year()).append(lang.t("年", "")).append("</th>");
-            if (line.revision().isEmpty()) {
-                out.append("<td colspan=\"").append(cells.size()).append("\" class=\"none\">")
-                        .append(lang.t("未发布", "Not published")).append("</td>");
-            } else {
-                for (CellDefinition cell : cells) {
-                    out.append("<td class=\"num\" data-cell=\"").append(cell.key()).append("\">")
-                            .append(Html.escape(value(line.revision().get(), cell, lang))).append("</td>");
-                }
-            }
-            out.append("</tr>\n");
-        }
-        out.append("</tbody>\n</table>\n</div>\n");
+        List<Measures> sections = measures().entrySet().stream().map(section -> new Measures(
+                lang.locale == Locale.ENGLISH ? section.getKey().titleEn() : section.getKey().titleZh(),
+                section.getValue().stream().anyMatch(c -> chosen.contains(c.key()) && !COMMON.contains(c.key())),
+                section.getValue().stream().filter(c -> !COMMON.contains(c.key()))
+                        .map(c -> new Pick("cells", c.key(), "cell-" + c.key(), name(c, lang), chosen.contains(c.key()),
+                                false)).toList())).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("jurisdiction", jurisdiction);
+        model.put("base", base);
+        model.put("query", query);
+        model.put("groups", groups);
+        model.put("years", years.stream().map(year -> new Pick("years", Integer.toString(year), "year-" + year,
+                pages.word(lang, "page.year", year), selection.years().contains(year), false)).toList());
+        model.put("common", COMMON.stream().map(key -> new Pick("cells", key, "cell-common-" + key,
+                name(cell(key).orElseThrow(), lang), chosen.contains(key), false)).toList());
+        model.put("sections", sections);
+        model.put("complete", selection.complete());
+        model.put("cells", selection.cells().stream().map(c -> new Column(c.key(), name(c, lang))).toList());
+        model.put("lines", lines.stream().map(line -> new Row(line.agency(), line.year(), line.revision()
+                .map(r -> selection.cells().stream().map(c -> new Value(c.key(), value(pages, r, c, lang))).toList())
+                .orElse(null))).toList());
+        model.put("charts", charts(pages, selection.cells(), lines, lang));
+        return pages.render("compare", lang, base + "/compare" + (query.isEmpty() ? "" : "?" + query), model);
     }
 
     /** A cell as shown: the number or text, "blank" when left empty, or that the year's form has no such cell. */
-    static String value(PublishedRevision revision, CellDefinition cell, Lang lang) {
+    private static String value(Pages pages, PublishedRevision revision, CellDefinition cell, Lang lang) {
         if (!revision.report().format().layout().hasCell(cell.key())) {
-            return lang.t("该年度格式无此项", "Not in that year's form");
+            return pages.word(lang, "compare.notInForm");
         }
         String value = revision.report().cell(cell.key()).map(CellValue::toString).orElse("");
-        return value.isEmpty() ? lang.t("未填写", "Blank") : value;
+        return value.isEmpty() ? pages.word(lang, "compare.blank") : value;
     }
 
     private static Optional<BigDecimal> number(Line line, CellDefinition cell) {
@@ -285,30 +234,19 @@ final class CompareView {
      * A horizontal bar per agency and year for each numeric measure: an image whose text alternative says every
      * number (the table above says them too).
      */
-    private static void charts(StringBuilder out, List<CellDefinition> cells, List<Line> lines, Lang lang) {
-        out.append("<div id=\"charts\">\n");
-        int index = 0;
+    private static List<Chart> charts(Pages pages, List<CellDefinition> cells, List<Line> lines, Lang lang) {
+        List<Chart> charts = new ArrayList<>();
         for (CellDefinition cell : cells) {
             if (cell.type() == CellType.TEXT) {
                 continue;
             }
-            index++;
             BigDecimal max = lines.stream().map(l -> number(l, cell)).flatMap(Optional::stream).map(BigDecimal::abs)
                     .max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
-            String id = "chart-" + index;
-            String name = name(cell, lang);
-            String alternative = lines.stream().map(l -> l.agency().nameZh() + " " + l.year() + lang.t("年", "")
-                    + lang.t("：", ": ") + number(l, cell).map(BigDecimal::toPlainString)
-                    .orElse(l.revision().isPresent() ? lang.t("无数字", "no number") : lang.t("未发布", "not published")))
-                    .collect(Collectors.joining(lang.t("；", "; ")));
-            int height = lines.size() * (BAR + GAP) + GAP;
-            out.append("<figure class=\"chart\" data-cell=\"").append(cell.key()).append("\">\n<figcaption id=\"")
-                    .append(id).append("-caption\">").append(Html.escape(name)).append("</figcaption>\n")
-                    .append("<svg role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
-                    .append("-desc\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" width=\"100%\"")
-                    .append(" style=\"max-width:").append(WIDTH).append("px\" xmlns=\"http://www.w3.org/2000/svg\">\n")
-                    .append("<title id=\"").append(id).append("-title\">").append(Html.escape(name)).append("</title>\n")
-                    .append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(alternative)).append("</desc>\n");
+            String alternative = lines.stream().map(l -> pages.word(lang, "compare.chart.said", l.agency().nameZh(),
+                            l.year(), number(l, cell).map(BigDecimal::toPlainString).orElse(pages.word(lang,
+                                    l.revision().isPresent() ? "compare.chart.noNumber" : "compare.chart.notPublished"))))
+                    .collect(Collectors.joining(pages.word(lang, "compare.chart.between")));
+            List<Bar> bars = new ArrayList<>();
             int y = GAP;
             for (Line line : lines) {
                 Optional<BigDecimal> value = number(line, cell);
@@ -316,26 +254,18 @@ final class CompareView {
                 if (label.length() > 14) {
                     label = label.substring(0, 13) + "…";
                 }
-                out.append("<text x=\"").append(LABELS - 8).append("\" y=\"").append(y + BAR / 2 + 5)
-                        .append("\" text-anchor=\"end\" font-size=\"14\" fill=\"#111\">").append(Html.escape(label))
-                        .append(' ').append(line.year()).append("</text>\n");
                 int length = value.isEmpty() || max.signum() == 0 ? 0 : value.get().abs()
                         .multiply(BigDecimal.valueOf(WIDTH - LABELS - 80))
                         .divide(max, 0, java.math.RoundingMode.HALF_UP).intValue();
-                if (length > 0) {
-                    out.append("<rect x=\"").append(LABELS).append("\" y=\"").append(y).append("\" width=\"")
-                            .append(length).append("\" height=\"").append(BAR).append("\" fill=\"#1f5fa8\"/>\n");
-                }
-                out.append("<text x=\"").append(LABELS + length + 6).append("\" y=\"").append(y + BAR / 2 + 5)
-                        .append("\" font-size=\"14\" fill=\"#111\">").append(Html.escape(value
-                                .map(BigDecimal::toPlainString)
-                                .orElse(line.revision().isPresent() ? "—" : lang.t("未发布", "not published"))))
-                        .append("</text>\n");
+                bars.add(new Bar(LABELS - 8, y + BAR / 2 + 5, label + " " + line.year(), LABELS, y, length, BAR,
+                        LABELS + length + 6, value.map(BigDecimal::toPlainString).orElse(line.revision().isPresent()
+                                ? "—" : pages.word(lang, "compare.chart.notPublished"))));
                 y += BAR + GAP;
             }
-            out.append("</svg>\n</figure>\n");
+            charts.add(new Chart("chart-" + (charts.size() + 1), cell.key(), name(cell, lang), alternative, WIDTH,
+                    lines.size() * (BAR + GAP) + GAP, bars));
         }
-        out.append("</div>\n");
+        return charts;
     }
 
     // ---- CSV ---------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import dev.gongkai.publishing.revisions.RevisionSummary;
 import dev.gongkai.report.render.HtmlRenderer;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,20 +29,6 @@ final class CompiledPage {
                 : lang.t("本级政府年度报告", "The government's own report");
     }
 
-    /** The links on the jurisdiction's page: each year's current compiled reports, newest year first. */
-    static String links(Jurisdiction jurisdiction, Map<Integer, List<String>> scopesByYear, Lang lang) {
-        if (scopesByYear.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("<section aria-labelledby=\"compiled-title\" id=\"compiled\">\n")
-                .append("<h2 id=\"compiled-title\">").append(lang.t("政府汇总报告", "The government's compiled reports"))
-                .append("</h2>\n<ul>\n");
-        scopesByYear.forEach((year, scopes) -> scopes.forEach(scope -> out.append("<li><a href=\"")
-                .append(base(jurisdiction, year, scope)).append(lang.query()).append("\">").append(year)
-                .append(lang.t("年", "")).append(' ').append(scopeWords(scope, lang)).append("</a></li>\n")));
-        return out.append("</ul>\n</section>\n").toString();
-    }
-
     static byte[] render(Jurisdiction jurisdiction, CompiledRevision shown, int current,
                          List<CompiledRevision.Summary> history, Lang lang) {
         String jurisdictionBase = "/public/" + jurisdiction.slug();
@@ -52,26 +37,26 @@ final class CompiledPage {
         CompiledRevision.Facts facts = shown.facts();
         StringBuilder top = new StringBuilder(4096);
         top.append("<a class=\"skip\" href=\"#s1\">").append(lang.t("跳到正文", "Skip to content")).append("</a>\n")
-                .append("<p class=\"switch\">").append(lang.switchTo(here)).append("</p>\n")
+                .append("<p class=\"switch\">").append(ReportPage.switchTo(lang, here)).append("</p>\n")
                 .append("<div class=\"portal\">\n<nav aria-label=\"").append(lang.t("位置", "Breadcrumb"))
                 .append("\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
                 .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
-                .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(scopeWords(shown.scope(), lang))
+                .append(ReportPage.escape(jurisdiction.nameZh())).append("</a> › ").append(scopeWords(shown.scope(), lang))
                 .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
         ReportPage.superseded(top, base, shown.number(), current, lang);
         top.append("<section aria-labelledby=\"publication-title\">\n<h2 id=\"publication-title\">")
                 .append(lang.t("发布信息", "Publication")).append("</h2>\n<dl>\n")
                 .append("<dt>").append(lang.t("汇总范围", "Scope")).append("</dt><dd>")
                 .append(scopeWords(shown.scope(), lang)).append(lang.t("；", "; "))
-                .append(Html.escape(String.join(lang.t("、", ", "), facts.jurisdictionsZh()))).append("</dd>\n")
+                .append(ReportPage.escape(String.join(lang.t("、", ", "), facts.jurisdictionsZh()))).append("</dd>\n")
                 .append("<dt>").append(lang.t("版本", "Revision")).append("</dt><dd>")
                 .append(lang.t("第" + shown.number() + "版", Integer.toString(shown.number())))
                 .append(shown.correction() ? lang.t("（更正）", " (correction)") : "").append("</dd>\n")
                 .append("<dt>").append(lang.t("发布时间", "Published")).append("</dt><dd>")
-                .append(Html.time(shown.publishedAt())).append("</dd>\n")
+                .append(ReportPage.time(shown.publishedAt())).append("</dd>\n")
                 .append("<dt>").append(lang.t("已汇总", "Summed")).append("</dt><dd>")
                 .append(lang.t(facts.included().size() + " 个机关：", facts.included().size() + " agencies: "))
-                .append(Html.escape(facts.included().stream().map(i -> i.nameZh()
+                .append(ReportPage.escape(facts.included().stream().map(i -> i.nameZh()
                         + lang.t("（第" + i.revision() + "版）", " (revision " + i.revision() + ")"))
                         .collect(Collectors.joining(lang.t("、", ", "))))).append("</dd>\n")
                 .append("<dt>").append(lang.t("未纳入", "Not included")).append("</dt><dd>")
@@ -110,9 +95,9 @@ final class CompiledPage {
                 .append("</th><th scope=\"col\">").append(lang.t("原因", "Reason"))
                 .append("</th></tr></thead>\n<tbody>\n");
         for (CompiledReport.Missing m : missing) {
-            out.append("<tr><th scope=\"row\">").append(Html.escape(m.nameZh())).append("</th><td>")
-                    .append(Html.escape(m.jurisdictionZh())).append("</td><td class=\"reason\">")
-                    .append(Html.escape(m.reasonWords(lang.locale))).append("</td></tr>\n");
+            out.append("<tr><th scope=\"row\">").append(ReportPage.escape(m.nameZh())).append("</th><td>")
+                    .append(ReportPage.escape(m.jurisdictionZh())).append("</td><td class=\"reason\">")
+                    .append(ReportPage.escape(m.reasonWords(lang.locale))).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
     }

@@ -5,15 +5,14 @@ import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.Jurisdiction;
 import org.jooq.DSLContext;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
@@ -63,86 +62,43 @@ final class FrontDoor {
         }
     }
 
+    /** A jurisdiction of the tree, with the number of agencies registered in it and the jurisdictions below. */
+    record Node(Jurisdiction jurisdiction, long agencies, List<Node> below) {
+    }
+
+    /** An agency the search found, where it is registered, its published years and its branches. */
+    record Hit(Agency agency, Jurisdiction where, TreeSet<Integer> years, List<Hit> children) {
+    }
+
     private FrontDoor() {
     }
 
-    static byte[] render(Directory directory, List<AtomFeed.Item> latest, Lang lang) {
-        String title = lang.t("政府信息公开工作年度报告", "Government information disclosure annual reports");
-        StringBuilder out = Html.page(title, lang, "/");
-        out.append("<header><h1>").append(Html.escape(title)).append("</h1></header>\n<main id=\"main\">\n");
-        search(out, "", lang);
-        out.append("<section aria-labelledby=\"jurisdictions-title\">\n<h2 id=\"jurisdictions-title\">")
-                .append(lang.t("辖区", "Jurisdictions")).append("</h2>\n");
-        List<Jurisdiction> roots = directory.jurisdictions().stream()
+    static byte[] render(Pages pages, Directory directory, List<AtomFeed.Item> latest, Lang lang) {
+        List<Node> roots = directory.jurisdictions().stream()
                 .filter(j -> j.parent() == null || directory.jurisdictions().stream()
                         .noneMatch(p -> p.slug().equals(j.parent())))
-                .sorted(Comparator.comparing(Jurisdiction::nameZh)).toList();
-        out.append("<ul class=\"tree\" id=\"jurisdictions\">\n");
-        for (Jurisdiction root : roots) {
-            tree(out, directory, root, lang);
-        }
-        out.append("</ul>\n</section>\n<section aria-labelledby=\"years-title\">\n<h2 id=\"years-title\">")
-                .append(lang.t("已有报告的年度", "Years on record")).append("</h2>\n<p id=\"years\">");
-        TreeSet<Integer> years = directory.allYears();
-        if (years.isEmpty()) {
-            out.append(lang.t("尚无已发布的报告。", "No report has been published yet."));
-        }
-        out.append(years.stream().map(y -> "<span data-year=\"" + y + "\">" + y + lang.t("年", "") + "</span>")
-                .collect(Collectors.joining(" · ")));
-        out.append("</p>\n</section>\n<section aria-labelledby=\"latest-title\">\n<h2 id=\"latest-title\">")
-                .append(lang.t("最新发布与更正", "Latest publications and corrections")).append("</h2>\n");
-        AtomFeed.list(out, true, latest.subList(0, Math.min(LATEST, latest.size())), lang);
-        out.append("<p><a id=\"feed\" href=\"/public/feed").append(lang.query()).append("\">")
-                .append(lang.t("全部发布与更正记录", "All publications and corrections")).append("</a> · <a href=\"")
-                .append("/public/feed.atom\" type=\"application/atom+xml\">").append(lang.t("订阅（Atom 格式）",
-                        "Subscribe (Atom)")).append("</a></p>\n</section>\n").append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+                .sorted(Comparator.comparing(Jurisdiction::nameZh)).map(j -> node(directory, j)).toList();
+        return pages.render("front-door", lang, "/", Map.of("roots", roots, "years", directory.allYears(),
+                "latest", latest.subList(0, Math.min(LATEST, latest.size())), "maxQuery", MAX_QUERY));
     }
 
-    private static void tree(StringBuilder out, Directory directory, Jurisdiction jurisdiction, Lang lang) {
+    private static Node node(Directory directory, Jurisdiction jurisdiction) {
         long agencies = directory.agencies().stream().filter(a -> a.jurisdiction().equals(jurisdiction.slug())).count();
-        out.append("<li data-jurisdiction=\"").append(jurisdiction.slug()).append("\"><a href=\"/public/")
-                .append(jurisdiction.slug()).append(lang.query()).append("\">").append(Html.escape(jurisdiction.nameZh()))
-                .append("</a> <span class=\"muted\">").append(lang.t(agencies + " 个机关", agencies + " agencies"))
-                .append("</span>");
-        List<Jurisdiction> below = directory.jurisdictions().stream().filter(j -> jurisdiction.slug().equals(j.parent()))
-                .sorted(Comparator.comparing(Jurisdiction::nameZh)).toList();
-        if (!below.isEmpty()) {
-            out.append("\n<ul>\n");
-            below.forEach(j -> tree(out, directory, j, lang));
-            out.append("</ul>\n");
-        }
-        out.append("</li>\n");
-    }
-
-    private static void search(StringBuilder out, String query, Lang lang) {
-        out.append("<form class=\"search\" role=\"search\" method=\"get\" action=\"/public/search\">\n<label for=\"q\">")
-                .append(lang.t("按机关名称查找", "Find an agency by name")).append("</label>\n")
-                .append("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"").append(MAX_QUERY).append("\" value=\"")
-                .append(Html.escape(query)).append("\">\n");
-        if (lang == Lang.EN) {
-            out.append("<input type=\"hidden\" name=\"lang\" value=\"en\">\n");
-        }
-        out.append("<button type=\"submit\">").append(lang.t("查找", "Search")).append("</button>\n</form>\n");
+        return new Node(jurisdiction, agencies, directory.jurisdictions().stream()
+                .filter(j -> jurisdiction.slug().equals(j.parent())).sorted(Comparator.comparing(Jurisdiction::nameZh))
+                .map(j -> node(directory, j)).toList());
     }
 
     /**
      * Agencies whose name holds the query, each under its parent: a match with a parent is shown under it, a match
      * with branches lists them.
      */
-    static byte[] results(Directory directory, String query, Lang lang) {
+    static byte[] results(Pages pages, Directory directory, String query, Lang lang) {
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY) {
             q = q.substring(0, MAX_QUERY);
         }
         String wanted = q.toLowerCase(Locale.ROOT);
-        String title = lang.t("查找机关：", "Find an agency: ") + q;
-        StringBuilder out = Html.page(title, lang, "/public/search?q=" + java.net.URLEncoder.encode(q,
-                StandardCharsets.UTF_8));
-        out.append("<nav class=\"crumbs\"><a href=\"/").append(lang.query()).append("\">")
-                .append(lang.t("首页", "Home")).append("</a></nav>\n<header><h1>").append(Html.escape(title))
-                .append("</h1></header>\n<main id=\"main\">\n");
-        search(out, q, lang);
         List<Agency> matches = wanted.isEmpty() ? List.of() : directory.agencies().stream()
                 .filter(a -> a.nameZh().toLowerCase(Locale.ROOT).contains(wanted)).toList();
         // Group: each match appears once, under its parent when the parent is registered too.
@@ -152,41 +108,13 @@ final class FrontDoor {
                     .filter(a -> a.slug().equals(match.parent())).findFirst().orElse(match);
             tops.put(top.nameZh() + "|" + top.slug(), top);
         }
-        out.append("<p id=\"result-count\">").append(lang.t("找到 " + matches.size() + " 个机关",
-                matches.size() + (matches.size() == 1 ? " agency found" : " agencies found"))).append("</p>\n");
-        out.append("<ul class=\"tree\" id=\"results\">\n");
-        for (Agency top : tops.values()) {
-            List<Agency> children = new ArrayList<>(directory.children(top));
-            out.append("<li>");
-            agency(out, directory, top, lang);
-            if (!children.isEmpty()) {
-                out.append("\n<ul>\n");
-                for (Agency child : children) {
-                    out.append("<li>");
-                    agency(out, directory, child, lang);
-                    out.append("</li>\n");
-                }
-                out.append("</ul>\n");
-            }
-            out.append("</li>\n");
-        }
-        out.append("</ul>\n").append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        List<Hit> hits = tops.values().stream().map(top -> hit(directory, top, directory.children(top).stream()
+                .map(child -> hit(directory, child, List.of())).toList())).toList();
+        return pages.render("search", lang, "/public/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                Map.of("query", q, "found", matches.size(), "hits", hits, "maxQuery", MAX_QUERY));
     }
 
-    private static void agency(StringBuilder out, Directory directory, Agency agency, Lang lang) {
-        Jurisdiction where = directory.jurisdictionOf(agency);
-        String base = "/public/" + where.slug();
-        out.append("<span data-agency=\"").append(agency.slug()).append("\"><strong>").append(Html.escape(agency.nameZh()))
-                .append("</strong> <a class=\"muted\" href=\"").append(base).append(lang.query()).append("\">")
-                .append(Html.escape(where.nameZh())).append("</a> ");
-        TreeSet<Integer> years = directory.years(agency);
-        if (years.isEmpty()) {
-            out.append("<span class=\"none\">").append(lang.t("尚未发布年度报告", "no report published yet"))
-                    .append("</span>");
-        }
-        out.append(years.stream().map(y -> "<a href=\"" + base + "/" + agency.slug() + "/" + y + lang.query() + "\">"
-                + y + lang.t("年", "") + "</a>").collect(Collectors.joining(" · ")));
-        out.append("</span>");
+    private static Hit hit(Directory directory, Agency agency, List<Hit> children) {
+        return new Hit(agency, directory.jurisdictionOf(agency), directory.years(agency), children);
     }
 }

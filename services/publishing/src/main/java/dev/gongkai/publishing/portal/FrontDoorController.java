@@ -22,23 +22,25 @@ class FrontDoorController {
 
     private final PublicReports reports;
     private final DSLContext dsl;
+    private final Pages pages;
 
-    FrontDoorController(PublicReports reports, DSLContext dsl) {
+    FrontDoorController(PublicReports reports, DSLContext dsl, Pages pages) {
         this.reports = reports;
         this.dsl = dsl;
+        this.pages = pages;
     }
 
     @GetMapping({"/", "/public", "/public/"})
     ResponseEntity<byte[]> frontDoor(Lang lang) {
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(FrontDoor.render(FrontDoor.Directory.read(reports, dsl), AtomFeed.latest(dsl, null), lang));
+                .body(FrontDoor.render(pages, FrontDoor.Directory.read(reports, dsl), AtomFeed.latest(dsl, null), lang));
     }
 
     /** Every jurisdiction's publications and corrections, as a page beside the Atom document. */
     @GetMapping("/public/feed")
     ResponseEntity<byte[]> feedPage(Lang lang) {
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(AtomFeed.page(null, AtomFeed.latest(dsl, null), lang));
+                .body(AtomFeed.page(pages, null, AtomFeed.latest(dsl, null), lang));
     }
 
     @OpenData
@@ -57,6 +59,6 @@ class FrontDoorController {
     @GetMapping("/public/search")
     ResponseEntity<byte[]> search(@RequestParam(required = false) String q, Lang lang) {
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(FrontDoor.results(FrontDoor.Directory.read(reports, dsl), q, lang));
+                .body(FrontDoor.results(pages, FrontDoor.Directory.read(reports, dsl), q, lang));
     }
 }

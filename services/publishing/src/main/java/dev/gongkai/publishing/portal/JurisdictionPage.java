@@ -6,8 +6,8 @@ import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +23,32 @@ import java.util.stream.Collectors;
 final class JurisdictionPage {
 
     /**
+     * A row of the table: an agency of the jurisdiction (a {@code child} under its parent) with a cell per year, or a
+     * branch registered in another jurisdiction ({@code elsewhere}, that jurisdiction's name) under its parent here.
+     */
+    record Row(Agency agency, boolean child, String elsewhere, List<Cell> cells) {
+    }
+
+    /** One agency's year: its report state (null: none) and whether it is unpublished past the deadline. */
+    record Cell(int year, ReportState state, boolean overdue) {
+
+        public boolean published() {
+            return state != null && state.published();
+        }
+    }
+
+    /** A compiled report of the government on the page: year and scope ({@code own} or {@code city}). */
+    record Compiled(int year, String scope, String href) {
+    }
+
+    /**
      * @param branchesElsewhere agencies of other jurisdictions whose parent is registered here, listed under it
      * @param jurisdictionNames every jurisdiction's name, for those branches
-     * @param compiled          the links to the government's published compiled reports (may be empty)
+     * @param compiled          the government's published compiled reports, by year, newest first (may be empty)
      */
-    static byte[] render(Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states, LocalDate today,
-                         List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames, String compiled,
-                         Lang lang) {
+    static byte[] render(Pages pages, Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states,
+                         LocalDate today, List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames,
+                         Map<Integer, List<String>> compiled, Lang lang) {
         Map<String, ReportState> byAgencyYear = new HashMap<>();
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(today.getYear() - 1);
@@ -40,91 +59,42 @@ final class JurisdictionPage {
             }
         }
         List<Integer> shown = List.copyOf(years);
-        String title = jurisdiction.nameZh() + lang.t(" 政府信息公开工作年度报告", ": government information disclosure annual reports");
         String base = "/public/" + jurisdiction.slug();
-        StringBuilder out = Html.page(title, lang, base);
-        out.append("<nav class=\"crumbs\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
-                .append("</a>");
-        if (jurisdiction.parent() != null && jurisdictionNames.containsKey(jurisdiction.parent().value())) {
-            out.append(" › <a href=\"/public/").append(jurisdiction.parent()).append(lang.query()).append("\">")
-                    .append(Html.escape(jurisdictionNames.get(jurisdiction.parent().value()))).append("</a>");
-        }
-        out.append("</nav>\n<header><h1>").append(Html.escape(title)).append("</h1>\n<nav aria-label=\"")
-                .append(lang.t("开放数据", "Open data")).append("\"><p>")
-                .append("<a href=\"").append(base).append("/feed").append(lang.query()).append("\">")
-                .append(lang.t("发布与更正", "Publications and corrections")).append("</a> (<a href=\"").append(base)
-                .append("/feed.atom\" type=\"application/atom+xml\">Atom</a>)");
-        for (int year : shown) {
-            out.append(" · <a href=\"").append(base).append('/').append(year).append("/bulk.zip").append(lang.query())
-                    .append("\">")
-                    .append(lang.t(year + "年全部报告数据", "All " + year + " reports (zip)")).append("</a>");
-        }
-        out.append(" · <a href=\"").append(base).append("/compare").append(lang.query()).append("\">")
-                .append(lang.t("数据对比", "Compare")).append("</a>")
-                .append("</p></nav>\n</header>\n<main id=\"main\">\n").append(compiled).append("<table>\n<caption>")
-                .append(lang.t("各机关年度报告发布情况", "Publication by agency and year")).append("</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">").append(lang.t("机关", "Agency")).append("</th>");
-        for (int year : shown) {
-            out.append("<th scope=\"col\">").append(year).append(lang.t("年", "")).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
         Set<String> here = agencies.stream().map(a -> a.slug().value()).collect(Collectors.toSet());
         Comparator<Agency> order = Comparator.comparing((Agency a) -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
                 .thenComparing(Agency::nameZh);
-        List<Agency> tops = agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent().value()))
-                .sorted(order).toList();
-        for (Agency top : tops) {
-            row(out, top, false, shown, byAgencyYear, today, base, lang);
-            List<Agency> children = agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(order).toList();
-            for (Agency child : children) {
-                row(out, child, true, shown, byAgencyYear, today, base, lang);
-            }
-            for (Agency branch : branchesElsewhere.stream().filter(a -> top.slug().equals(a.parent()))
-                    .sorted(order).toList()) {
-                String where = jurisdictionNames.getOrDefault(branch.jurisdiction().value(), branch.jurisdiction().value());
-                out.append("<tr class=\"child\" data-agency=\"").append(branch.slug()).append("\"><th scope=\"row\">")
-                        .append("<span aria-hidden=\"true\">└ </span>").append(Html.escape(branch.nameZh()))
-                        .append("</th><td colspan=\"").append(shown.size()).append("\"><a href=\"/public/")
-                        .append(branch.jurisdiction()).append(lang.query()).append("\">")
-                        .append(lang.t("在" + where + "发布", "published under " + where)).append("</a></td></tr>\n");
-            }
+        List<Row> rows = new ArrayList<>();
+        for (Agency top : agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent().value()))
+                .sorted(order).toList()) {
+            rows.add(row(top, false, shown, byAgencyYear, today));
+            agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(order)
+                    .forEach(child -> rows.add(row(child, true, shown, byAgencyYear, today)));
+            branchesElsewhere.stream().filter(a -> top.slug().equals(a.parent())).sorted(order)
+                    .forEach(branch -> rows.add(new Row(branch, true, jurisdictionNames.getOrDefault(
+                            branch.jurisdiction().value(), branch.jurisdiction().value()), List.of())));
         }
-        out.append("</tbody>\n</table>\n").append(Html.end());
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        List<Compiled> links = new ArrayList<>();
+        compiled.forEach((year, scopes) -> scopes.forEach(scope -> links.add(
+                new Compiled(year, scope, CompiledPage.base(jurisdiction, year, scope)))));
+        Map<String, Object> model = new HashMap<>();
+        model.put("jurisdiction", jurisdiction);
+        model.put("parent", jurisdiction.parent() == null || !jurisdictionNames.containsKey(jurisdiction.parent().value())
+                ? null : new Parent(jurisdiction.parent().value(), jurisdictionNames.get(jurisdiction.parent().value())));
+        model.put("base", base);
+        model.put("years", shown);
+        model.put("rows", rows);
+        model.put("compiled", links);
+        return pages.render("jurisdiction", lang, base, model);
     }
 
-    private static void row(StringBuilder out, Agency agency, boolean child, List<Integer> shown,
-                            Map<String, ReportState> byAgencyYear, LocalDate today, String base, Lang lang) {
-        out.append("<tr").append(child ? " class=\"child\"" : "").append(" data-agency=\"").append(agency.slug())
-                .append("\" id=\"").append(agency.slug()).append("\"><th scope=\"row\">")
-                .append(child ? "<span aria-hidden=\"true\">└ </span>" : "").append(Html.escape(agency.nameZh()))
-                .append("</th>");
-        for (int year : shown) {
-            ReportState state = byAgencyYear.get(agency.slug() + "/" + year);
-            out.append("<td>");
-            if (state != null && state.published()) {
-                out.append("<a href=\"").append(base).append('/').append(agency.slug()).append('/').append(year)
-                        .append("\">").append(state.late()
-                                ? "<span class=\"late\">" + lang.t("逾期发布", "Published late") + "</span>"
-                                : "<span class=\"ontime\">" + lang.t("按时发布", "Published on time") + "</span>")
-                        .append("</a>");
-                if (state.corrections() > 0) {
-                    out.append(" · ").append(lang.t("更正" + state.corrections() + "次",
-                            "corrected " + state.corrections() + "×"));
-                }
-                if (state.websiteUrl() == null) {
-                    out.append("<br><span class=\"flag\">").append(lang.t("未登记本机关网站地址",
-                            "No address on the agency's own site")).append("</span>");
-                }
-            } else {
-                boolean overdue = today.isAfter(Deadlines.of(agency, year));
-                out.append(overdue
-                        ? "<span class=\"late\">" + lang.t("未发布（已过期限）", "Not published (past the deadline)") + "</span>"
-                        : "<span class=\"none\">" + lang.t("未发布", "Not published") + "</span>");
-            }
-            out.append("</td>");
-        }
-        out.append("</tr>\n");
+    /** The jurisdiction above, for the way back. */
+    record Parent(String slug, String nameZh) {
+    }
+
+    private static Row row(Agency agency, boolean child, List<Integer> shown, Map<String, ReportState> byAgencyYear,
+                           LocalDate today) {
+        return new Row(agency, child, null, shown.stream().map(year -> new Cell(year,
+                byAgencyYear.get(agency.slug() + "/" + year), today.isAfter(Deadlines.of(agency, year)))).toList());
     }
 
     private JurisdictionPage() {

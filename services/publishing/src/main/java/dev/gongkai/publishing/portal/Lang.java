@@ -99,15 +99,10 @@ enum Lang {
     }
 
     /**
-     * A link to the same page in the other language. Back to Chinese names {@code lang=zh}, so the choice replaces
-     * the remembered English.
+     * The same page in the other language ({@code path} without {@code lang}). Back to Chinese names {@code lang=zh},
+     * so the choice replaces the remembered English.
      */
-    String switchTo(String path) {
-        String join = path.contains("?") ? "&" : "?";
-        return this == EN
-                ? "<a class=\"lang\" href=\"" + Html.escape(path + join + "lang=zh")
-                        + "\" lang=\"zh-CN\" hreflang=\"zh-CN\">中文</a>"
-                : "<a class=\"lang\" href=\"" + Html.escape(path + join + "lang=en")
-                        + "\" lang=\"en\" hreflang=\"en\">English</a>";
+    String switchHref(String path) {
+        return path + (path.contains("?") ? "&" : "?") + PARAMETER + "=" + (this == EN ? ZH : EN).code;
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.context.MessageSource;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -40,15 +42,20 @@ class PortalConfiguration {
     }
 
     @Bean
+    Pages pages(ITemplateEngine templates, MessageSource words) {
+        return new Pages(templates, words);
+    }
+
+    @Bean
     PublishedDocuments publishedDocuments(PublicReports reports, OpenDataRateLimit rateLimit, JsonMapper json) {
         return new PublishedDocuments(reports, rateLimit, json);
     }
 
     /** Around everything that may answer a problem (the document filter, Spring Security, the controllers). */
     @Bean
-    FilterRegistrationBean<BrowserProblemFilter> browserProblemFilter(JsonMapper json) {
+    FilterRegistrationBean<BrowserProblemFilter> browserProblemFilter(JsonMapper json, Pages pages) {
         FilterRegistrationBean<BrowserProblemFilter> registration =
-                new FilterRegistrationBean<>(new BrowserProblemFilter(json));
+                new FilterRegistrationBean<>(new BrowserProblemFilter(json, pages));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

@@ -43,11 +43,13 @@ class PortalController {
     private final PublicReports reports;
     private final DSLContext dsl;
     private final CompiledRevisions compiled;
+    private final Pages pages;
 
-    PortalController(PublicReports reports, DSLContext dsl, CompiledRevisions compiled) {
+    PortalController(PublicReports reports, DSLContext dsl, CompiledRevisions compiled, Pages pages) {
         this.reports = reports;
         this.dsl = dsl;
         this.compiled = compiled;
+        this.pages = pages;
     }
 
     @GetMapping
@@ -60,9 +62,8 @@ class PortalController {
                 .toList();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         reports.jurisdictions().forEach(x -> names.put(x.slug().value(), x.nameZh()));
-        byte[] page = JurisdictionPage.render(j, agencies, reports.states().inJurisdiction(j.slug()),
-                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names,
-                CompiledPage.links(j, compiled.published(j.slug()), lang), lang);
+        byte[] page = JurisdictionPage.render(pages, j, agencies, reports.states().inJurisdiction(j.slug()),
+                LocalDate.now(Deadlines.CHINA), branchesElsewhere, names, compiled.published(j.slug()), lang);
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE).body(page);
     }
 
@@ -71,7 +72,7 @@ class PortalController {
     ResponseEntity<byte[]> feedPage(@PathVariable String jurisdiction, Lang lang) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(AtomFeed.page(j, AtomFeed.latest(dsl, j), lang));
+                .body(AtomFeed.page(pages, j, AtomFeed.latest(dsl, j), lang));
     }
 
     @GetMapping("/{agency}/{year:[0-9]+}/revisions/{number:[0-9]+}")
@@ -113,7 +114,7 @@ class PortalController {
                 .filter(ReportState::published).map(ReportState::year).distinct()
                 .sorted(java.util.Comparator.reverseOrder()).toList());
         return ResponseEntity.ok().contentType(PublicReports.HTML).cacheControl(REVALIDATE)
-                .body(CompareView.html(j, choices, selection,
+                .body(CompareView.html(pages, j, choices, selection,
                         selection.complete() ? lines(reach, selection) : List.of(), lang));
     }
 

@@ -7,6 +7,7 @@ import dev.gongkai.publishing.revisions.RevisionSummary;
 import dev.gongkai.report.render.HtmlRenderer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ import java.util.List;
  * the publication facts (time, deadline, late, the agency's own-site URL or the flag that it is missing), the
  * downloads, a link to compare it with other agencies and years, and the whole publication history with every
  * correction's reason. Printed, the page is the report: no navigation, table headers repeated, rows kept whole.
+ * <p>
+ * Unlike the portal's other pages this is not a template: the page is report-core's document, which is not ours to
+ * change, with the shell spliced in, and it is rendered when {@link PublishedDocuments} (the {@link DocumentServer}'s
+ * event loops and the document filter) first needs it; a template here would put Spring's template engine and SpEL on
+ * the document server's path. {@link CompiledPage} shares the shell. Its escaping is this wrapper's own.
  */
 final class ReportPage {
 
@@ -37,6 +43,37 @@ final class ReportPage {
     private ReportPage() {
     }
 
+    /** The wrapper's escaping: the pages are Thymeleaf templates, this wrapper is spliced into report-core's document. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String time(Instant instant) {
+        return "<time datetime=\"" + instant + "\">" + Html.dateTime(instant) + "</time>";
+    }
+
+    /** A link to the same page in the other language. */
+    static String switchTo(Lang lang, String path) {
+        return lang == Lang.EN
+                ? "<a class=\"lang\" href=\"" + escape(lang.switchHref(path)) + "\" lang=\"zh-CN\" hreflang=\"zh-CN\">中文</a>"
+                : "<a class=\"lang\" href=\"" + escape(lang.switchHref(path)) + "\" lang=\"en\" hreflang=\"en\">English</a>";
+    }
+
     /**
      * @param shown   the revision drawn on the page
      * @param current the number of the current revision (an older one is marked as superseded)
@@ -50,11 +87,11 @@ final class ReportPage {
         String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
         StringBuilder top = new StringBuilder(4096);
         top.append("<a class=\"skip\" href=\"#s1\">").append(lang.t("跳到正文", "Skip to content")).append("</a>\n")
-                .append("<p class=\"switch\">").append(lang.switchTo(here)).append("</p>\n")
+                .append("<p class=\"switch\">").append(switchTo(lang, here)).append("</p>\n")
                 .append("<div class=\"portal\">\n<nav aria-label=\"").append(lang.t("位置", "Breadcrumb"))
                 .append("\"><a href=\"/").append(lang.query()).append("\">").append(lang.t("首页", "Home"))
                 .append("</a> › <a href=\"").append(jurisdictionBase).append(lang.query()).append("\">")
-                .append(Html.escape(jurisdiction.nameZh())).append("</a> › ").append(Html.escape(agency.nameZh()))
+                .append(escape(jurisdiction.nameZh())).append("</a> › ").append(escape(agency.nameZh()))
                 .append(" › ").append(shown.year()).append(lang.t("年", "")).append("</nav>\n");
         superseded(top, base, shown.number(), current, lang);
         // The current revision of a corrected report says so on top, with the reason, and leads to the one it replaced.
@@ -62,10 +99,10 @@ final class ReportPage {
                 .filter(r -> r.number() < shown.number()).reduce((a, b) -> b).orElse(null) : null;
         if (replaced != null) {
             top.append("<p class=\"notice\" role=\"note\" id=\"corrected\">")
-                    .append(lang.t("本报告已于" + Html.time(shown.publishedAt()) + "更正",
-                            "This report was corrected on " + Html.time(shown.publishedAt())))
+                    .append(lang.t("本报告已于" + time(shown.publishedAt()) + "更正",
+                            "This report was corrected on " + time(shown.publishedAt())))
                     .append(shown.reason() == null ? "" : lang.t("，更正原因：", "; reason: ")
-                            + Html.escape(shown.reason().strip().replaceAll("[。．.！!？?]+$", "")))
+                            + escape(shown.reason().strip().replaceAll("[。．.！!？?]+$", "")))
                     .append(lang.t("。", ". "))
                     .append("<a href=\"").append(base).append("/revisions/").append(replaced.number())
                     .append(lang.query()).append("\">")
@@ -80,7 +117,7 @@ final class ReportPage {
                 .append(lang.t("第" + shown.number() + "版", Integer.toString(shown.number())))
                 .append(shown.correction() ? lang.t("（更正）", " (correction)") : "").append("</dd>\n")
                 .append("<dt>").append(lang.t("发布时间", "Published")).append("</dt><dd>")
-                .append(Html.time(shown.publishedAt()))
+                .append(time(shown.publishedAt()))
                 .append(shown.imported() ? "<span class=\"imported\">" + lang.t("（历史导入，按报告落款日期）",
                         " (imported history, the date the report bears)") + "</span>" : "")
                 .append("</dd>\n<dt>").append(lang.t("法定期限", "Legal deadline")).append("</dt><dd><time datetime=\"")
@@ -90,8 +127,8 @@ final class ReportPage {
                         : "<span class=\"ontime\">" + lang.t("按时发布", "Published on time") + "</span>")
                 .append("</dd>\n<dt>").append(lang.t("本机关网站", "On the agency's website")).append("</dt><dd>");
         if (shown.websiteUrl() != null) {
-            top.append("<a href=\"").append(Html.escape(shown.websiteUrl())).append("\" rel=\"nofollow\">")
-                    .append(Html.escape(shown.websiteUrl())).append("</a>");
+            top.append("<a href=\"").append(escape(shown.websiteUrl())).append("\" rel=\"nofollow\">")
+                    .append(escape(shown.websiteUrl())).append("</a>");
         } else {
             top.append("<span class=\"flag\">").append(lang.t("未登记本机关网站“政府信息公开年报”栏目的发布地址",
                     "No address recorded on the agency's own website")).append("</span>");
@@ -103,7 +140,7 @@ final class ReportPage {
                     .append(".json\" type=\"application/json\">JSON</a> · <a href=\"").append(base)
                     .append(".csv\" type=\"text/csv\">CSV</a></p>\n");
         }
-        top.append("<p class=\"compare\"><a href=\"").append(Html.escape(compare + lang.and())).append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
+        top.append("<p class=\"compare\"><a href=\"").append(escape(compare + lang.and())).append("\">").append(lang.t("与其他机关、其他年度对比", "Compare with other agencies and years"))
                 .append("</a></p>\n</section>\n</div>\n");
 
         String bottom = history(base, history, shown.number(), lang);
@@ -148,9 +185,9 @@ final class ReportPage {
                     .append(revision.number()).append(lang.query()).append("\"")
                     .append(revision.number() == shown ? " aria-current=\"page\"" : "").append(">")
                     .append(lang.t("第" + revision.number() + "版", "Revision " + revision.number()))
-                    .append("</a></th><td>").append(Html.time(revision.publishedAt())).append("</td><td>")
+                    .append("</a></th><td>").append(time(revision.publishedAt())).append("</td><td>")
                     .append(revision.correction() ? lang.t("更正", "Correction") : lang.t("首次发布", "First publication"))
-                    .append("</td><td>").append(Html.escape(revision.reason())).append("</td></tr>\n");
+                    .append("</td><td>").append(escape(revision.reason())).append("</td></tr>\n");
         }
         bottom.append("</tbody>\n</table>\n</section>\n</div>\n");
         return bottom.toString();

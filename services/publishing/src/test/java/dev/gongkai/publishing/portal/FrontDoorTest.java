@@ -177,12 +177,12 @@ class FrontDoorTest {
 
         String page = html(browse(compare.replace("&amp;", "&")).andExpect(status().isOk()));
         assertThat(page).contains(
-                "name=\"agencies\" value=\"" + police.slug() + "\" id=\"agency-" + police.slug() + "\" checked>",
+                "name=\"agencies\" value=\"" + police.slug() + "\" id=\"agency-" + police.slug() + "\" checked=\"checked\">",
                 "name=\"agencies\" value=\"" + education.slug() + "\" id=\"agency-" + education.slug() + "\">",
-                "name=\"years\" value=\"2021\" id=\"year-2021\" checked>",
+                "name=\"years\" value=\"2021\" id=\"year-2021\" checked=\"checked\">",
                 "name=\"years\" value=\"2009\" id=\"year-2009\">",
                 // Measures are named as the national tables name them; the common ones are picked when none is.
-                "id=\"cell-common-s3.received.total\" checked> <label for=\"cell-common-s3.received.total\">"
+                "id=\"cell-common-s3.received.total\" checked=\"checked\"> <label for=\"cell-common-s3.received.total\">"
                         + "一、本年新收政府信息公开申请数量 · 总计</label>",
                 "<label for=\"cell-s3.denied.stateSecret.naturalPerson\">三、(三)不予公开 1.属于国家秘密 · 自然人</label>",
                 // The answer: a table with row headers, a chart with its numbers as text, and a CSV link.
@@ -224,7 +224,7 @@ class FrontDoorTest {
                 .andExpect(status().isOk()));
         // Offered under its parent, in the city's list.
         assertThat(page).contains("<li class=\"branch\"><input type=\"checkbox\" name=\"agencies\" value=\""
-                + branch.slug() + "\" id=\"agency-" + branch.slug() + "\" checked>");
+                + branch.slug() + "\" id=\"agency-" + branch.slug() + "\" checked=\"checked\">");
         assertThat(page.indexOf("id=\"agency-" + police.slug() + "\""))
                 .isLessThan(page.indexOf("id=\"agency-" + branch.slug() + "\""));
         // Both agencies' published numbers, side by side (the branch's from its correction).
