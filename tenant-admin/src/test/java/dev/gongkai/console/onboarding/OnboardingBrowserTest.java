@@ -27,6 +27,8 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
 
     static final int HEALTH_YEAR = 2019;
     static final int FINANCE_YEAR = 2020;
+    /** This calendar year in China: always the cycle being drafted (its report is due next January), never history. */
+    static final int DRAFTING_YEAR = java.time.LocalDate.now(dev.gongkai.contract.China.ZONE).getYear();
 
     private static Path archive() throws IOException {
         Path demo = Path.of("../infra/demo/reports").toAbsolutePath().normalize();
@@ -35,7 +37,8 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
         files.put("卫健委/" + HEALTH_YEAR + "年年报.txt",
                 psb2020.replace("乌海市公安局", "乌海市卫生健康委员会").replace("2020年", HEALTH_YEAR + "年"));
         files.put("财政局/" + FINANCE_YEAR + "年年报.txt", psb2020.replace("乌海市公安局", "乌海市财政局"));
-        files.put("公安局/2025年年报.txt", Files.readString(demo.resolve("wuhai-psb-2025.txt")));
+        files.put("公安局/" + DRAFTING_YEAR + "年年报.txt", Files.readString(demo.resolve("wuhai-psb-2025.txt"))
+                .replace("2025", Integer.toString(DRAFTING_YEAR)));
         Path zip = Files.createTempFile("onboarding-", ".zip");
         zip.toFile().deleteOnExit();
         try (OutputStream out = Files.newOutputStream(zip); var archive = new ZipOutputStream(out)) {
@@ -70,7 +73,7 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
         assertThat(health.getAttribute("data-outcome")).isEqualTo("import");
         assertThat(browser.find("#onboarding tr[data-year='" + FINANCE_YEAR + "']").getText())
                 .contains("乌海市财政局", "将导入");
-        assertThat(browser.find("#onboarding tr[data-year='2025'] [data-test=outcome]").getText())
+        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "'] [data-test=outcome]").getText())
                 .contains("当前填报年度，不导入", "填报、审核流程");
         browser.assertAccessible();
         browser.screenshot("onboarding-check");
@@ -83,7 +86,7 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.driver.findElements(By.cssSelector("#outcomes li[data-outcome=import]"))).isEmpty();
         assertThat(browser.find("#onboarding tr[data-year='" + HEALTH_YEAR + "'] [data-test=outcome]").getText())
                 .contains("已导入");
-        assertThat(browser.find("#onboarding tr[data-year='2025']").getAttribute("data-outcome"))
+        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "']").getAttribute("data-outcome"))
                 .isEqualTo("current-cycle");
         assertThat(browser.driver.findElements(By.id("import-form"))).isEmpty();
         browser.assertAccessible();

@@ -19,6 +19,7 @@ import dev.gongkai.report.batch.ReportFiles;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.rules.Finding;
+import dev.gongkai.report.rules.ReportChecker;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.reports.attachments.Attachments;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -149,12 +151,23 @@ class Onboarding {
         }
     }
 
-    /**
-     * The newest year that is history: reports of year Y are drafted and published in Y + 1 (by January 31), so in
-     * year Y (China time) the cycle being drafted is Y - 1, and Y itself has not ended.
-     */
+    /** The newest year that is history today, in China. */
     static int lastHistoryYear() {
-        return Years.current() - 2;
+        return lastHistoryYear(LocalDate.now(Years.CHINA));
+    }
+
+    /**
+     * The newest year that is history on {@code today}: a report of year Y is drafted in Y + 1 and due by its statutory
+     * deadline ({@link ReportChecker#deadline}, 31 January of Y + 1); once that day has passed, Y's report is history
+     * (published, late, or never written) and a city onboarding then brings it in from its archive. Until then Y is
+     * the cycle being drafted. On 2026-01-15 that is 2024; from 2026-02-01 to 2027-01-31 it is 2025.
+     */
+    static int lastHistoryYear(LocalDate today) {
+        int year = today.getYear() - 1;
+        while (!today.isAfter(ReportChecker.deadline(year, false))) {
+            year--;
+        }
+        return year;
     }
 
     /** What importing the files would do, saving nothing. */

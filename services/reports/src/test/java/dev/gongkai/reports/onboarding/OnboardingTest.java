@@ -130,11 +130,13 @@ class OnboardingTest {
 
     @Test
     void theCycleBeingDraftedIsNeverImportedAndImportsKeepTheirFindings(TestDatabase db) throws Exception {
-        int drafting = Years.current() - 1;
+        // The first year whose deadline has not passed, and this calendar year (the same year from February on).
+        int drafting = Onboarding.lastHistoryYear() + 1;
+        int thisYear = Years.current();
         String report = new String(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("psb-current.txt", report.replace("2021", Integer.toString(drafting)).getBytes(StandardCharsets.UTF_8));
-        files.put("psb-this-year.txt", report.replace("2021", Integer.toString(drafting + 1))
+        files.put("psb-this-year.txt", report.replace("2021", Integer.toString(thisYear))
                 .getBytes(StandardCharsets.UTF_8));
         files.put("psb-2021.txt", report.getBytes(StandardCharsets.UTF_8));
 
@@ -148,7 +150,7 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.results[0].message_en").value(org.hamcrest.Matchers.containsString("through the workflow")))
                 .andExpect(jsonPath("$.results[2].findings").isArray());
 
-        for (int year : new int[] {drafting, drafting + 1}) {
+        for (int year : new int[] {drafting, thisYear}) {
             mvc.perform(get("/api/reports/" + year).with(editor(police))).andExpect(status().isNotFound());
             assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":" + year)))
                     .isZero();
@@ -250,7 +252,9 @@ class OnboardingTest {
         files.put("公安局/wuhai-psb-2020.txt", Files.readAllBytes(demo.resolve("wuhai-psb-2020.txt")));
         files.put("公安局/wuhai-psb-2021.txt", Files.readAllBytes(demo.resolve("wuhai-psb-2021.txt")));
         files.put("教育局/wuhai-edu-2021.txt", Files.readAllBytes(demo.resolve("wuhai-edu-2021.txt")));
-        files.put("教育局/wuhai-edu-2025.txt", Files.readAllBytes(demo.resolve("wuhai-edu-2025.txt")));
+        // The demo's newest report, as if written for the cycle being drafted now.
+        files.put("教育局/wuhai-edu-drafting.txt", Files.readString(demo.resolve("wuhai-edu-2025.txt"))
+                .replace("2025", Integer.toString(Onboarding.lastHistoryYear() + 1)).getBytes(StandardCharsets.UTF_8));
         files.put("三明/001_sanming_2019.txt", Fixtures.bytes("fixtures/real/reports/001_sanming_2019.txt"));
         files.put("说明.doc", "目录".getBytes(StandardCharsets.UTF_8));
         return zip(files);
@@ -258,8 +262,6 @@ class OnboardingTest {
 
     @Test
     void theCheckSaysWhatImportingWouldDoFileByFileAndSavesNothing(TestDatabase db) throws Exception {
-        int drafting = Years.current() - 1;
-        assertThat(drafting).as("the demo's 2025 report is the cycle being drafted or later").isLessThanOrEqualTo(2025);
         upload("/api/office/imports/check", archive(), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.files").value(6))
@@ -280,7 +282,7 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.results[1].format").value("2021"))
                 .andExpect(jsonPath("$.results[2].agency").value(education.slug().value()))
                 .andExpect(jsonPath("$.results[3].outcome").value("current-cycle"))
-                .andExpect(jsonPath("$.results[3].year").value(2025))
+                .andExpect(jsonPath("$.results[3].year").value(Onboarding.lastHistoryYear() + 1))
                 .andExpect(jsonPath("$.results[4].outcome").value("unmatched"))
                 .andExpect(jsonPath("$.results[4].code").value("NAME"))
                 .andExpect(jsonPath("$.results[4].reportAgency").value("三明市"))
@@ -306,6 +308,17 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.outcomes.already-imported").value(3))
                 .andExpect(jsonPath("$.outcomes.import").value(1))
                 .andExpect(jsonPath("$.results[4].agency").value(education.slug().value()));
+    }
+
+    @Test
+    void aYearIsHistoryOnceItsDeadlineHasPassedInChina() {
+        // Before the deadline of 31 January the year before is still being drafted; from 1 February it is history.
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 15))).isEqualTo(2024);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 31))).isEqualTo(2024);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 2, 1))).isEqualTo(2025);
+        // In December a city onboarding brings in the reports its agencies published in January.
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 12, 6))).isEqualTo(2025);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2027, 1, 1))).isEqualTo(2025);
     }
 
     @Test
