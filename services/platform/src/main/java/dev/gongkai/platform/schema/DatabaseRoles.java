@@ -45,11 +45,6 @@ public final class DatabaseRoles {
         }
     }
 
-    /** Whether {@code login} can log in and is a member of {@value #DML} (and so holds its grants). */
-    public static boolean isDmlLogin(Connection c, String login) throws SQLException {
-        return exists(c, login) && member(c, login);
-    }
-
     private static boolean exists(Connection c, String role) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select 1 from pg_catalog.pg_roles where rolname = ?")) {
             ps.setString(1, role);

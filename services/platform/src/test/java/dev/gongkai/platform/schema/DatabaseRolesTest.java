@@ -95,11 +95,11 @@ class DatabaseRolesTest {
                 run.get();
             }
             try (Connection c = db.connect()) {
-                assertThat(DatabaseRoles.isDmlLogin(c, login)).isTrue();
                 DatabaseRoles.ensureLogin(c, login, "demo-only-test");
             }
             assertThat(db.dsl().fetchValue("select rolcanlogin and not rolsuper and not rolcreaterole"
-                    + " from pg_roles where rolname = ?", login)).isEqualTo(true);
+                    + " and pg_has_role(rolname, ?, 'member') from pg_roles where rolname = ?", DatabaseRoles.DML,
+                    login)).isEqualTo(true);
         } finally {
             pool.shutdownNow();
             db.dsl().execute("drop role if exists \"" + login + "\"");
