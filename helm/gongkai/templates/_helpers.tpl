@@ -141,6 +141,7 @@ The non-secret environment shared by every service and the migration Job, as a m
 {{- define "gongkai.configEnv" -}}
 GONGKAI_DB_URL: {{ .Values.database.url | quote }}
 GONGKAI_DB_USER: {{ .Values.database.user | quote }}
+GONGKAI_DB_APP_USER: {{ .Values.database.appUser | quote }}
 {{- if not .Values.redis.urlInSecret }}
 GONGKAI_REDIS_URL: {{ .Values.redis.url | quote }}
 {{- end }}
@@ -164,12 +165,20 @@ Call with (dict "root" $ "key" "tenants" "svc" $svc "secretName" "...").
 */}}
 {{- define "gongkai.secretEnv" -}}
 {{- $keys := .root.Values.secrets.keys -}}
-{{- if .svc.usesDatabase }}
+{{- /* The owner's password to tenants (and the Job) only; every database user gets the DML role's. */}}
+{{- if and .svc.usesDatabase (eq .key "tenants") }}
 - name: GONGKAI_DB_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ .secretName }}
       key: {{ $keys.dbPassword }}
+{{- end }}
+{{- if .svc.usesDatabase }}
+- name: GONGKAI_DB_APP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ $keys.dbAppPassword }}
 {{- end }}
 {{- if .root.Values.redis.urlInSecret }}
 - name: GONGKAI_REDIS_URL
@@ -239,6 +248,7 @@ Data of a chart-created Secret (used by the release's Secret and by the migratio
 {{- define "gongkai.secretData" -}}
 {{- $keys := .Values.secrets.keys -}}
 {{ $keys.dbPassword }}: {{ .Values.secrets.dbPassword | default "" | b64enc | quote }}
+{{ $keys.dbAppPassword }}: {{ .Values.secrets.dbAppPassword | default "" | b64enc | quote }}
 {{- if .Values.redis.urlInSecret }}
 {{ $keys.redisUrl }}: {{ required "redis.urlInSecret needs secrets.redisUrl (or secrets.existingSecret)" .Values.secrets.redisUrl | b64enc | quote }}
 {{- end }}
@@ -258,7 +268,7 @@ secrets (the realm's demo client secrets, or a value marked demo-only); the serv
 */}}
 {{- define "gongkai.refuseDemoSecrets" -}}
 {{- if and (contains "production" (toString (index .Values.extraEnv "SPRING_PROFILES_ACTIVE" | default ""))) (not .Values.secrets.existingSecret) }}
-{{- range $k := list "provisionerSecret" "consoleClientSecret" "backupMacKey" "auditCheckpointKey" }}
+{{- range $k := list "provisionerSecret" "consoleClientSecret" "backupMacKey" "auditCheckpointKey" "dbAppPassword" }}
 {{- $v := toString (index $.Values.secrets $k | default "") }}
 {{- if or (has $v (list "provisioner-secret" "console-secret")) (hasPrefix "demo-only-" $v) }}
 {{- fail (printf "secrets.%s holds the demo's public value, and the production profile is set: use a real secret (or secrets.existingSecret)" $k) }}

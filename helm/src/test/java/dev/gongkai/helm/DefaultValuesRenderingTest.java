@@ -241,7 +241,9 @@ class DefaultValuesRenderingTest {
     Map<String, Object> container = Y.container(job);
     assertThat(Y.str(container, "image")).isEqualTo("gongkai/tenants:0.1.0");
     assertThat(Y.values(container, "args")).containsExactly("migrate-all");
-    assertThat(Y.envNames(container)).contains("GONGKAI_DB_URL", "GONGKAI_DB_USER", "GONGKAI_DB_PASSWORD");
+    // As the owner of the schemas, with the DML role's password to make that login role.
+    assertThat(Y.envNames(container)).contains("GONGKAI_DB_URL", "GONGKAI_DB_USER", "GONGKAI_DB_PASSWORD",
+        "GONGKAI_DB_APP_USER", "GONGKAI_DB_APP_PASSWORD");
     assertHardened(job);
 
     // The release's Secret does not exist yet at pre-install: the Job reads a hook Secret made just before it.
@@ -258,22 +260,25 @@ class DefaultValuesRenderingTest {
   void secretValuesAreInTheSecretAndNeverInAConfigMap() {
     Map<String, Object> set = Map.of(
         "secrets.dbPassword", "db-pw-6f1c2a",
+        "secrets.dbAppPassword", "db-app-pw-2e7d",
         "secrets.provisionerSecret", "prov-9d8e7f",
         "secrets.consoleClientSecret", "console-3b4a5c");
     for (Manifests rendered : List.of(Chart.render(set), Chart.renderHooks(null, set))) {
       for (Map<String, Object> cm : rendered.ofKind("ConfigMap")) {
-        assertThat(cm.toString()).doesNotContain("db-pw-6f1c2a", "prov-9d8e7f", "console-3b4a5c");
+        assertThat(cm.toString()).doesNotContain("db-pw-6f1c2a", "db-app-pw-2e7d", "prov-9d8e7f", "console-3b4a5c");
       }
       for (Map<String, Object> workload : rendered.documents()) {
         if (List.of("Deployment", "Job").contains(workload.get("kind"))) {
           // Secrets reach the containers only through secretKeyRef, never as literal values.
-          assertThat(workload.toString()).doesNotContain("db-pw-6f1c2a", "prov-9d8e7f", "console-3b4a5c");
+          assertThat(workload.toString()).doesNotContain("db-pw-6f1c2a", "db-app-pw-2e7d", "prov-9d8e7f",
+              "console-3b4a5c");
         }
       }
     }
     Map<String, Object> secret = Chart.render(set).get("Secret", Chart.RELEASE);
     Map<String, Object> data = Y.map(secret, "data");
     assertThat(decode(data.get("db-password"))).isEqualTo("db-pw-6f1c2a");
+    assertThat(decode(data.get("db-app-password"))).isEqualTo("db-app-pw-2e7d");
     assertThat(decode(data.get("provisioner-secret"))).isEqualTo("prov-9d8e7f");
     assertThat(decode(data.get("console-client-secret"))).isEqualTo("console-3b4a5c");
 
@@ -284,12 +289,16 @@ class DefaultValuesRenderingTest {
   @Test
   void eachServiceGetsOnlyTheSecretsItNeeds() {
     assertThat(Y.envNames(Y.container(manifests.get("Deployment", name("tenants")))))
-        .contains("GONGKAI_DB_PASSWORD", "GONGKAI_PROVISIONER_SECRET").doesNotContain("GONGKAI_CONSOLE_CLIENT_SECRET");
+        .contains("GONGKAI_DB_PASSWORD", "GONGKAI_DB_APP_PASSWORD", "GONGKAI_PROVISIONER_SECRET")
+        .doesNotContain("GONGKAI_CONSOLE_CLIENT_SECRET");
     assertThat(Y.envNames(Y.container(manifests.get("Deployment", name("tenant-admin")))))
-        .contains("GONGKAI_CONSOLE_CLIENT_SECRET").doesNotContain("GONGKAI_PROVISIONER_SECRET", "GONGKAI_DB_PASSWORD");
+        .contains("GONGKAI_CONSOLE_CLIENT_SECRET")
+        .doesNotContain("GONGKAI_PROVISIONER_SECRET", "GONGKAI_DB_PASSWORD", "GONGKAI_DB_APP_PASSWORD");
+    // Reports and publishing connect as the DML-only role: the owner's password never reaches them.
     for (String component : List.of("reports", "publishing")) {
       assertThat(Y.envNames(Y.container(manifests.get("Deployment", name(component)))))
-          .contains("GONGKAI_DB_PASSWORD").doesNotContain("GONGKAI_PROVISIONER_SECRET", "GONGKAI_CONSOLE_CLIENT_SECRET");
+          .contains("GONGKAI_DB_APP_PASSWORD")
+          .doesNotContain("GONGKAI_DB_PASSWORD", "GONGKAI_PROVISIONER_SECRET", "GONGKAI_CONSOLE_CLIENT_SECRET");
     }
   }
 
@@ -298,6 +307,7 @@ class DefaultValuesRenderingTest {
     Map<String, Object> data = Y.map(manifests.get("ConfigMap", Chart.RELEASE + "-config"), "data");
     assertThat(data).containsEntry("GONGKAI_DB_URL", "jdbc:postgresql://postgresql:5432/gongkai")
         .containsEntry("GONGKAI_DB_USER", "gongkai")
+        .containsEntry("GONGKAI_DB_APP_USER", "gongkai_app")
         .containsEntry("GONGKAI_REDIS_URL", "redis://redis:6379")
         .containsEntry("GONGKAI_KEYCLOAK_URL", "http://keycloak:8080")
         .containsEntry("GONGKAI_TENANTS_URL", "http://gongkai-tenants:8081")

@@ -33,7 +33,8 @@ class DemoSecretsRenderingTest {
   void aProductionReleaseWithADemoSecretIsNotRendered() {
     for (var demo : List.of(Map.<String, Object>of("secrets.provisionerSecret", "provisioner-secret"),
         Map.<String, Object>of("secrets.consoleClientSecret", "console-secret"),
-        Map.<String, Object>of("secrets.backupMacKey", "demo-only-backup-mac-key"))) {
+        Map.<String, Object>of("secrets.backupMacKey", "demo-only-backup-mac-key"),
+        Map.<String, Object>of("secrets.dbAppPassword", "demo-only-gongkai-app"))) {
       Map<String, Object> set = new java.util.HashMap<>(demo);
       set.put("extraEnv.SPRING_PROFILES_ACTIVE", "production");
       assertThatThrownBy(() -> Chart.render(set)).hasMessageContaining("demo's public value");

@@ -87,8 +87,9 @@ public final class ServiceStack {
 
     private void start() throws Exception {
         dropLeftovers();
+        // Each service with the database role of its own application.yaml, as in production: tenants the owner
+        // (postgres here), reports and publishing the DML-only login role that tenants makes at start-up.
         List<String> common = List.of("--spring.datasource.url=jdbc:postgresql://" + PG + "/" + database,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.data.redis.url=redis://127.0.0.1:6379");
         long t0 = System.nanoTime();
         // Tenants first: it creates the database and migrates schema core at start-up.

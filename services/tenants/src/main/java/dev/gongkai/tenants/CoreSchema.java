@@ -10,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * The tenants service owns schema {@code core} and migrates it when it starts (agency schemas are migrated only
- * by {@code migrate-all}). On a fresh PostgreSQL the database itself is created first, so {@code infra/dev/up}
- * needs nothing but a running server.
+ * by {@code migrate-all}). On a fresh PostgreSQL the database itself is created first, and then the login role the
+ * other services connect as ({@code gongkai.database.app-user}, a member of the DML role; blank: the administrator
+ * made it), so {@code infra/dev/up} needs nothing but a running server.
  */
 @Component
 class CoreSchema implements InitializingBean {
@@ -30,6 +31,10 @@ class CoreSchema implements InitializingBean {
     public void afterPropertiesSet() throws SQLException {
         createDatabaseIfMissing();
         migrator.migrateCore();
+        String login = env.getProperty("gongkai.database.app-user", "");
+        if (!login.isBlank()) {
+            migrator.ensureApplicationLogin(login, env.getProperty("gongkai.database.app-password", ""));
+        }
     }
 
     private void createDatabaseIfMissing() throws SQLException {

@@ -20,6 +20,8 @@ public class DemoSecretsGuard {
             "gongkai.keycloak.client-secret",
             "gongkai.backup.mac-key",
             "gongkai.audit.checkpoint-key",
+            "gongkai.database.app-password",
+            "spring.datasource.password",
             "spring.security.oauth2.client.registration.keycloak.client-secret");
 
     /** The demo's values: the realm's client secrets and every default marked demo-only. */

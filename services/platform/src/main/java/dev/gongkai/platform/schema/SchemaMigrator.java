@@ -86,6 +86,22 @@ public class SchemaMigrator implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the application's login role a member of {@link DatabaseRoles#DML} unless it is one (see
+     * {@link DatabaseRoles#ensureLogin}); after {@link #migrateCore}, which makes that role.
+     */
+    public void ensureApplicationLogin(String login, String password) {
+        synchronized (ONE_AT_A_TIME) {
+            try {
+                DatabaseRoles.ensureLogin(connection(), login, password);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot make the database login role " + login + " (the owner needs"
+                        + " CREATEROLE, or the administrator makes it a member of " + DatabaseRoles.DML
+                        + " beforehand): " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Creates the agency's schema if missing; true if it was created now. */
     public boolean createAgencySchema(AgencySlug agency) {
         synchronized (ONE_AT_A_TIME) {

@@ -30,6 +30,12 @@ class DemoSecretsGuardTest {
         context.withPropertyValues("spring.profiles.active=production",
                         "gongkai.keycloak.client-secret=provisioner-secret")
                 .run(started -> assertThat(started).hasFailed());
+        // The DML-only login role's demo password, as reports and publishing read it (and tenants to make the role).
+        context.withPropertyValues("spring.profiles.active=production",
+                        "spring.datasource.password=demo-only-gongkai-app",
+                        "gongkai.database.app-password=demo-only-gongkai-app")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("gongkai.database.app-password, spring.datasource.password"));
     }
 
     @Test

@@ -28,6 +28,10 @@ public final class TestDatabase implements AutoCloseable {
 
     private static TestDatabase shared;
 
+    /** The services' development defaults (trust auth ignores the password). */
+    private static final String APP_USER = "gongkai_app";
+    private static final String APP_PASSWORD = "demo-only-gongkai-app";
+
     private final EmbeddedPostgres embedded;
     private final CitusCluster citus;
     private final String serverUrl;
@@ -50,8 +54,7 @@ public final class TestDatabase implements AutoCloseable {
     /** The database of this test run, created (and its {@code core} schema migrated) on first use. */
     public static synchronized TestDatabase shared() {
         if (shared == null) {
-            shared = create(CitusCluster.fromEnvironment());
-            shared.migrator.migrateCore();
+            shared = migrated(create(CitusCluster.fromEnvironment()));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "drop-test-database"));
         }
         return shared;
@@ -80,6 +83,8 @@ public final class TestDatabase implements AutoCloseable {
 
     private static TestDatabase migrated(TestDatabase database) {
         database.migrator.migrateCore();
+        // Cluster-wide: every run on this server shares the login role; each database has its own grants.
+        database.migrator.ensureApplicationLogin(APP_USER, APP_PASSWORD);
         return database;
     }
 
@@ -123,12 +128,24 @@ public final class TestDatabase implements AutoCloseable {
         return serverUrl + name;
     }
 
+    /** The owner of the schemas (and superuser), as the tenants service and the migrations connect. */
     public String user() {
         return "postgres";
     }
 
+    /** The DML-only login role, as reports and publishing connect (their application.yaml's default). */
+    public String appUser() {
+        return APP_USER;
+    }
+
+    /** A connection as the owner. */
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /** A connection as {@link #appUser()}. */
+    public Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), APP_USER, APP_PASSWORD);
     }
 
     public SchemaMigrator migrator() {
@@ -146,11 +163,17 @@ public final class TestDatabase implements AutoCloseable {
                 .withSchemata(new MappedSchema().withInput("agency_template").withOutput(agency.schemaName()))));
     }
 
-    /** Points Spring Boot applications started by tests at this database. */
+    /**
+     * Points Spring Boot applications started by tests at this database, each with the role its own
+     * application.yaml names: the owner for tenants ({@code GONGKAI_DB_USER}), the DML-only login role for reports
+     * and publishing ({@code GONGKAI_DB_APP_USER}), as in production.
+     */
     public void exportSpringProperties() {
-        System.setProperty("spring.datasource.url", jdbcUrl());
-        System.setProperty("spring.datasource.username", user());
-        System.setProperty("spring.datasource.password", "");
+        System.setProperty("GONGKAI_DB_URL", jdbcUrl());
+        System.setProperty("GONGKAI_DB_USER", user());
+        System.setProperty("GONGKAI_DB_PASSWORD", "");
+        System.setProperty("GONGKAI_DB_APP_USER", APP_USER);
+        System.setProperty("GONGKAI_DB_APP_PASSWORD", APP_PASSWORD);
     }
 
     @Override

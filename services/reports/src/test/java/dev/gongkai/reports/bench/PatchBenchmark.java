@@ -105,7 +105,7 @@ public final class PatchBenchmark {
                 "--server.port=0",
                 "--spring.datasource.hikari.connection-init-sql=" + initSql,
                 "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.username=" + db.appUser(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKey.toUri(),
                 "--logging.level.root=warn")) {
