@@ -1,10 +1,9 @@
 package dev.gongkai.console;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-import java.util.Map;
 
 /** The web console: server-rendered pages that call the services with the signed-in user's token. */
 @SpringBootApplication

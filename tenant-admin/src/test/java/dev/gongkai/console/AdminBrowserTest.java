@@ -1,12 +1,11 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The platform admin's pages in a real browser: each agency's migration state and migrate-all, then an agency's
@@ -27,7 +26,8 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.signIn(CONSOLE, "admin");
         browser.open(CONSOLE + "/admin/agencies");
         assertThat(browser.find("[data-test=migration-summary]").getText()).contains("个机构中");
-        assertThat(browser.find("li[data-agency=wuhai-psb] > span > [data-test=migration]").getText())
+        assertThat(browser.find("li[data-agency=wuhai-psb] > span > [data-test=migration]")
+                        .getText())
                 .contains("已是最新", "最近变更集");
 
         browser.click("#migrations button[type=submit]");
@@ -37,7 +37,8 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.click("li[data-agency=wuhai-psb] > span > a[href$='/admin/agencies/wuhai-psb/users']");
         browser.waitForText("h1", "乌海市公安局的用户");
         assertThat(browser.find("#users tr[data-user=psb-editor]").getText()).contains("已启用");
-        assertThat(browser.find("#users tr[data-user=psb-editor] li[data-role]").getText()).isEqualTo("填报人员");
+        assertThat(browser.find("#users tr[data-user=psb-editor] li[data-role]").getText())
+                .isEqualTo("填报人员");
 
         browser.find("#username").sendKeys(clerk);
         browser.find("#lastName").sendKeys("王");
@@ -51,20 +52,25 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         assertThat(row).contains("王芳", "已启用", "修改密码");
         // The roles held, not the boxes of the roles form (which name every role).
         assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='" + clerk + "'] li[data-role]")))
-                .extracting(e -> e.getText()).containsExactlyInAnyOrder("填报人员", "单位负责人（签发）");
+                .extracting(e -> e.getText())
+                .containsExactlyInAnyOrder("填报人员", "单位负责人（签发）");
         browser.screenshot("admin-users");
 
         browser.driver.navigate().refresh();
         browser.waitForText("h1", "乌海市公安局的用户");
         assertThat(browser.driver.findElements(By.id("temporary-password")))
-                .as("reloading neither adds the user again nor shows the password again").isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='" + clerk + "']"))).hasSize(1);
+                .as("reloading neither adds the user again nor shows the password again")
+                .isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='" + clerk + "']")))
+                .hasSize(1);
 
         browser.click("#users tr[data-user='" + clerk + "'] button");
         browser.waitForText(".notice", "已停用该用户");
-        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText())
+                .contains("已停用");
         assertThat(browser.driver.findElements(By.id("temporary-password")))
-                .as("the temporary password is shown once").isEmpty();
+                .as("the temporary password is shown once")
+                .isEmpty();
         browser.signOut(CONSOLE);
     }
 
@@ -75,14 +81,17 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("h1", "乌海市公安局的用户");
         assertThat(browser.find("#users tr[data-user=psb-editor]").getText()).contains("填报人员");
         assertThat(browser.driver.findElements(By.cssSelector("nav a[href$='/admin/agencies']")))
-                .as("the agency tree is the platform admin's").isEmpty();
+                .as("the agency tree is the platform admin's")
+                .isEmpty();
 
         browser.open(CONSOLE + "/admin/agencies/wuhai-psb-haibowan/users");
         browser.waitForText("[data-test=problem]", "未找到");
         assertThat(browser.driver.getPageSource()).doesNotContain("hbw-editor");
-        assertThat(browser.find("[data-test=user-name]").getText()).as("the problem page keeps the shell")
+        assertThat(browser.find("[data-test=user-name]").getText())
+                .as("the problem page keeps the shell")
                 .isNotBlank();
-        assertThat(browser.find("nav [data-test=nav-users]").getAttribute("href")).endsWith("/wuhai-psb/users");
+        assertThat(browser.find("nav [data-test=nav-users]").getAttribute("href"))
+                .endsWith("/wuhai-psb/users");
         browser.signOut(CONSOLE);
     }
 }

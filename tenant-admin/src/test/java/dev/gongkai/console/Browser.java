@@ -1,5 +1,16 @@
 package dev.gongkai.console;
 
+import dev.gongkai.report.labels.Labels;
+import dev.gongkai.report.rules.RuleId;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -10,18 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import dev.gongkai.report.labels.Labels;
-import dev.gongkai.report.rules.RuleId;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's ChromeDriver (nothing is downloaded), with the
@@ -46,11 +45,22 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         // A page that warns before unload (the editor with unsaved input) must not stop the test's own navigation.
         options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=zh-CN");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=1440,1000",
+                "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -62,25 +72,35 @@ public final class Browser implements AutoCloseable {
 
     /** The machine's names a person must never read on a page. */
     private static final List<Pattern> CODES = List.of(
-            Pattern.compile("\\?\\?[\\w.-]+\\?\\?"),                                  // untranslated message key
-            Pattern.compile("(?<![\\d,.])(1,9|2,0)\\d{2}(?![\\d,])"),                     // a year with a group separator
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"),                      // ISO timestamp
-            Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d+"),                            // fractional seconds
+            Pattern.compile("\\?\\?[\\w.-]+\\?\\?"), // untranslated message key
+            Pattern.compile("(?<![\\d,.])(1,9|2,0)\\d{2}(?![\\d,])"), // a year with a group separator
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"), // ISO timestamp
+            Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d+"), // fractional seconds
             Pattern.compile("(?<![\\w/.])s(?:[1-6]|2v2019)\\.[a-z][A-Za-z]*(?:\\.[A-Za-z]+)*"), // cell key
-            Pattern.compile("\\b(?:" + String.join("|", java.util.Arrays.stream(RuleId.values()).map(Enum::name).toList())
-                    + ")\\b"),                                                         // rule id
-            Pattern.compile("\\b(?:" + String.join("|", Labels.STATUSES.stream().filter(s -> !s.equals("NONE")).toList())
-                    + ")\\b"),                                                         // status enum
-            Pattern.compile("[\"“「](?:" + String.join("|", Labels.ACTIONS) + ")[\"”」]"),   // action verb
-            Pattern.compile("\\b[1-5]\\d{2} · [a-z]"),                                  // "404 · report.not-found"
-            Pattern.compile("\\b[a-z]+(?:\\.[a-z]+)*\\.[a-z]+-[a-z-]+\\b"));             // problem code
+            Pattern.compile("\\b(?:"
+                    + String.join(
+                            "|",
+                            java.util.Arrays.stream(RuleId.values())
+                                    .map(Enum::name)
+                                    .toList()) + ")\\b"), // rule id
+            Pattern.compile("\\b(?:"
+                    + String.join(
+                            "|",
+                            Labels.STATUSES.stream()
+                                    .filter(s -> !s.equals("NONE"))
+                                    .toList()) + ")\\b"), // status enum
+            Pattern.compile("[\"“「](?:" + String.join("|", Labels.ACTIONS) + ")[\"”」]"), // action verb
+            Pattern.compile("\\b[1-5]\\d{2} · [a-z]"), // "404 · report.not-found"
+            Pattern.compile("\\b[a-z]+(?:\\.[a-z]+)*\\.[a-z]+-[a-z-]+\\b")); // problem code
 
     /**
      * The demo realm's usernames: the console names people by their full names (李伟（乌海市公安局）), except where a
      * username is what the page is about (an agency's users, under /admin/). "office" and "admin" count only on a
      * Chinese page, where no word of the page's own is spelled so.
      */
-    private static final Pattern USERNAME = Pattern.compile("(?<![\\w.@/-])(?:psb-editor|psb-approver|psb-admin|hbw-editor)(?![\\w.@-])");
+    private static final Pattern USERNAME =
+            Pattern.compile("(?<![\\w.@/-])(?:psb-editor|psb-approver|psb-admin|hbw-editor)(?![\\w.@-])");
+
     private static final Pattern USERNAME_ZH = Pattern.compile("(?<![\\w.@/-])(?:office|admin)(?![\\w.@-])");
 
     /**
@@ -119,8 +139,8 @@ public final class Browser implements AutoCloseable {
         try {
             return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("No " + css + " on " + driver.getCurrentUrl() + " — the page says:\n"
-                    + pageText(), e);
+            throw new AssertionError(
+                    "No " + css + " on " + driver.getCurrentUrl() + " — the page says:\n" + pageText(), e);
         }
     }
 
@@ -149,8 +169,10 @@ public final class Browser implements AutoCloseable {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("No \"" + text + "\" in " + css + " on " + driver.getCurrentUrl()
-                    + " — the page says:\n" + pageText(), e);
+            throw new AssertionError(
+                    "No \"" + text + "\" in " + css + " on " + driver.getCurrentUrl() + " — the page says:\n"
+                            + pageText(),
+                    e);
         }
     }
 
@@ -179,7 +201,8 @@ public final class Browser implements AutoCloseable {
     public void signIn(String consoleUrl, String user, String password) {
         driver.get(consoleUrl + "/");
         // A step that failed before signing out leaves its user signed in: sign them out, so one failure stays one.
-        if (!driver.findElements(By.cssSelector("header form[action$='/logout'] button")).isEmpty()) {
+        if (!driver.findElements(By.cssSelector("header form[action$='/logout'] button"))
+                .isEmpty()) {
             signOut(consoleUrl);
             driver.get(consoleUrl + "/");
         }
@@ -188,7 +211,8 @@ public final class Browser implements AutoCloseable {
         find("#password").sendKeys(password);
         click("#kc-login");
         wait.until(d -> !d.findElements(By.id("otp")).isEmpty()
-                || d.getCurrentUrl().startsWith(consoleUrl) && !d.getCurrentUrl().contains("/login/oauth2"));
+                || d.getCurrentUrl().startsWith(consoleUrl)
+                        && !d.getCurrentUrl().contains("/login/oauth2"));
         if (!driver.findElements(By.id("otp")).isEmpty()) {
             try {
                 find("#otp").sendKeys(Totp.fresh(Totp.DEMO_SECRET));
@@ -198,16 +222,21 @@ public final class Browser implements AutoCloseable {
             }
             click("#kc-login");
         }
-        wait.until(d -> d.getCurrentUrl().startsWith(consoleUrl) && !d.getCurrentUrl().contains("/login/oauth2"));
+        wait.until(d ->
+                d.getCurrentUrl().startsWith(consoleUrl) && !d.getCurrentUrl().contains("/login/oauth2"));
         find("main");
     }
 
     /** A GET of the console as the signed-in user (its session cookie), for files the page links to. */
     public java.net.http.HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
         String session = driver.manage().getCookieNamed("GONGKAI_CONSOLE").getValue();
-        return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
-                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                                .header("Cookie", "GONGKAI_CONSOLE=" + session).build(),
+        return java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .header("Cookie", "GONGKAI_CONSOLE=" + session)
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -233,7 +262,8 @@ public final class Browser implements AutoCloseable {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
             script(AXE);
         }
-        List<java.util.Map<String, Object>> violations = (List<java.util.Map<String, Object>>) driver.executeAsyncScript("""
+        List<java.util.Map<String, Object>> violations =
+                (List<java.util.Map<String, Object>>) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                    resultTypes: ['violations']})
@@ -242,9 +272,16 @@ public final class Browser implements AutoCloseable {
                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary)}))))
                   .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""");
         if (!violations.isEmpty()) {
-            StringBuilder report = new StringBuilder("axe-core: serious or critical violations on " + driver.getCurrentUrl());
-            violations.forEach(v -> report.append("\n- ").append(v.get("impact")).append(' ').append(v.get("id"))
-                    .append(": ").append(v.get("help")).append("\n    ").append(v.get("nodes")));
+            StringBuilder report =
+                    new StringBuilder("axe-core: serious or critical violations on " + driver.getCurrentUrl());
+            violations.forEach(v -> report.append("\n- ")
+                    .append(v.get("impact"))
+                    .append(' ')
+                    .append(v.get("id"))
+                    .append(": ")
+                    .append(v.get("help"))
+                    .append("\n    ")
+                    .append(v.get("nodes")));
             throw new AssertionError(report);
         }
     }
@@ -262,7 +299,8 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

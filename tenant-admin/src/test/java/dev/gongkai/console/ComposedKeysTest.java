@@ -1,12 +1,12 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.ReportFormat;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,8 +23,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Templates build message keys from values ({@code #{'status.' + ${s}}}): every value that can reach such a key
@@ -43,7 +42,8 @@ class ComposedKeysTest {
     private static Map<String, Collection<String>> valuesByPrefix() throws IOException {
         List<String> statuses = new ArrayList<>(Labels.STATUSES);
         Arrays.stream(ReportStatus.values()).map(Enum::name).forEach(statuses::add);
-        List<String> events = new ArrayList<>(Arrays.stream(Action.values()).map(Action::code).toList());
+        List<String> events =
+                new ArrayList<>(Arrays.stream(Action.values()).map(Action::code).toList());
         events.addAll(List.of("create", "import", "onboard"));
         return Map.ofEntries(
                 Map.entry("status.", statuses),
@@ -51,39 +51,75 @@ class ComposedKeysTest {
                 Map.entry("compliance.", Labels.COMPLIANCE),
                 Map.entry("history.event.", events),
                 // The reports service's audit actions (AuditTrail.append callers): report.<event>, and the rest.
-                Map.entry("audit.", Stream.concat(Stream.concat(events.stream(), Stream.of("edit")).map(e -> "report." + e),
-                        Stream.of("comment.add", "comment.reply", "comment.resolve", "finding.explain",
-                                "attachment.add", "attachment.remove")).toList()),
+                Map.entry(
+                        "audit.",
+                        Stream.concat(
+                                        Stream.concat(events.stream(), Stream.of("edit"))
+                                                .map(e -> "report." + e),
+                                        Stream.of(
+                                                "comment.add",
+                                                "comment.reply",
+                                                "comment.resolve",
+                                                "finding.explain",
+                                                "attachment.add",
+                                                "attachment.remove"))
+                                .toList()),
                 Map.entry("role.", Arrays.stream(Role.values()).map(Role::code).toList()),
-                Map.entry("kind.", enumConstants("platform/src/main/java/dev/gongkai/platform/agency/AgencyKind.java",
-                        "AgencyKind")),
-                Map.entry("agency.", enumConstants(
-                        "platform/src/main/java/dev/gongkai/platform/agency/AgencyStatus.java", "AgencyStatus")),
-                Map.entry("step.", enumConstants(
-                        "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningStep.java",
-                        "ProvisioningStep")),
-                Map.entry("outcome.", enumConstants(
-                        "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningReport.java",
-                        "StepOutcome")),
-                Map.entry("reminders.kind.", enumConstants(
-                        "publishing/src/main/java/dev/gongkai/publishing/reminders/Notification.java", "Kind")),
+                Map.entry(
+                        "kind.",
+                        enumConstants(
+                                "platform/src/main/java/dev/gongkai/platform/agency/AgencyKind.java", "AgencyKind")),
+                Map.entry(
+                        "agency.",
+                        enumConstants(
+                                "platform/src/main/java/dev/gongkai/platform/agency/AgencyStatus.java",
+                                "AgencyStatus")),
+                Map.entry(
+                        "step.",
+                        enumConstants(
+                                "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningStep.java",
+                                "ProvisioningStep")),
+                Map.entry(
+                        "outcome.",
+                        enumConstants(
+                                "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningReport.java",
+                                "StepOutcome")),
+                Map.entry(
+                        "reminders.kind.",
+                        enumConstants(
+                                "publishing/src/main/java/dev/gongkai/publishing/reminders/Notification.java", "Kind")),
                 // Strings of publishing's notification table and compiled report (Reminders, CompiledReports).
                 Map.entry("webhook.", List.of("PENDING", "SENT", "FAILED", "SKIPPED")),
                 Map.entry("compiled.reason.", List.of("not-published", "format")),
                 // Keycloak's required actions a user here meets: UPDATE_PASSWORD (set by provisioning),
                 // CONFIGURE_TOTP (the realm's second factor), and the built-ins an administrator may set.
-                Map.entry("requiredAction.", List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL",
-                        "UPDATE_PROFILE")),
+                Map.entry(
+                        "requiredAction.",
+                        List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL", "UPDATE_PROFILE")),
                 // The admin pages' own literal lists of actions (admin/parts.html, admin/users.html).
                 Map.entry("admin.", List.of("suspend", "archive", "activate")),
                 Map.entry("confirm.", List.of("suspend", "archive")),
                 Map.entry("users.", List.of("disable", "enable")),
                 // The sign-off page's buttons, one per allowed action of the report's answer.
-                Map.entry("action.", Arrays.stream(Action.values()).map(Action::code).toList()),
+                Map.entry(
+                        "action.",
+                        Arrays.stream(Action.values()).map(Action::code).toList()),
                 // The onboarding table: the national form of each file, and the reports service's Onboarding.Outcome.
-                Map.entry("onboarding.format.", Arrays.stream(ReportFormat.values()).map(ReportFormat::code).toList()),
-                Map.entry("onboarding.outcome.", List.of("import", "imported", "already-imported", "exists",
-                        "current-cycle", "unmatched", "unreadable")));
+                Map.entry(
+                        "onboarding.format.",
+                        Arrays.stream(ReportFormat.values())
+                                .map(ReportFormat::code)
+                                .toList()),
+                Map.entry(
+                        "onboarding.outcome.",
+                        List.of(
+                                "import",
+                                "imported",
+                                "already-imported",
+                                "exists",
+                                "current-cycle",
+                                "unmatched",
+                                "unreadable")));
     }
 
     @Test
@@ -99,12 +135,14 @@ class ComposedKeysTest {
         }
         Map<String, Collection<String>> values = valuesByPrefix();
         assertThat(prefixes).as("composed prefixes of the templates").hasSizeGreaterThan(10);
-        assertThat(values.keySet()).as("declare where the values of each composed prefix come from")
+        assertThat(values.keySet())
+                .as("declare where the values of each composed prefix come from")
                 .containsAll(prefixes);
 
         for (String lang : List.of("zh_CN", "en")) {
             Properties console = load("messages_" + lang + ".properties");
-            Set<String> labels = Labels.bundle(lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE).keySet();
+            Set<String> labels = Labels.bundle(lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
+                    .keySet();
             List<String> missing = new ArrayList<>();
             for (String prefix : prefixes) {
                 assertThat(values.get(prefix)).as(prefix).isNotEmpty();
@@ -132,7 +170,8 @@ class ComposedKeysTest {
                 end = Math.min(end, at);
             }
         }
-        String constants = body.substring(0, end).replaceAll("/\\*(?s:.*?)\\*/", "").replaceAll("//.*", "");
+        String constants =
+                body.substring(0, end).replaceAll("/\\*(?s:.*?)\\*/", "").replaceAll("//.*", "");
         List<String> names = new ArrayList<>();
         Matcher constant = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\b").matcher(constants);
         while (constant.find()) {

@@ -1,13 +1,6 @@
 package dev.gongkai.console;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +16,14 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console end to end in a real browser, on the real Keycloak and the real services: the whole life of one
@@ -43,16 +42,19 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     void editorSignsInThroughKeycloakAndSeesTheAgencyAndItsReports() throws Exception {
         // The publishing service's reminder job as it runs 7 days before this year's deadline (nothing submitted).
         ServiceApps.Running publishing = stack.app("publishing");
-        Clock weekBefore = Clock.fixed(LocalDate.of(YEAR + 1, 1, 24).atTime(10, 0).toInstant(ZoneOffset.ofHours(8)),
-                ZoneOffset.UTC);
-        publishing.invoke(publishing.bean("reminders"), "run", new Class<?>[] {Clock.class, URI.class}, weekBefore, null);
+        Clock weekBefore = Clock.fixed(
+                LocalDate.of(YEAR + 1, 1, 24).atTime(10, 0).toInstant(ZoneOffset.ofHours(8)), ZoneOffset.UTC);
+        publishing.invoke(
+                publishing.bean("reminders"), "run", new Class<?>[] {Clock.class, URI.class}, weekBefore, null);
 
         browser.signIn(CONSOLE, "psb-editor");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/reports");
         browser.waitForText("[data-test=agency-name]", "乌海市公安局");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(browser.find("#reports tr[data-year='" + YEAR + "']").getText()).contains("未创建");
-        assertThat(browser.find("#notifications li[data-year='" + YEAR + "'][data-step='7']").getText())
+        assertThat(browser.find("#reports tr[data-year='" + YEAR + "']").getText())
+                .contains("未创建");
+        assertThat(browser.find("#notifications li[data-year='" + YEAR + "'][data-step='7']")
+                        .getText())
                 .contains("乌海市公安局", "还有 7 天", "尚未报送政务公开办");
         browser.screenshot("reports");
     }
@@ -80,14 +82,17 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
         browser.wait.until(d -> hasClass("td[data-cell='" + WRONG_TOTAL + "']", "finding-error"));
         browser.waitForText("[data-test=save-status]", "已保存");
-        assertThat(browser.find("#findings li[data-rule=S3_ROW_TOTAL]").getText()).contains("6");
-        assertThat(browser.driver.findElements(By.cssSelector("td.finding-error"))).isNotEmpty();
+        assertThat(browser.find("#findings li[data-rule=S3_ROW_TOTAL]").getText())
+                .contains("6");
+        assertThat(browser.driver.findElements(By.cssSelector("td.finding-error")))
+                .isNotEmpty();
         browser.screenshot("editor-finding");
 
         // The total is offered, not written: the sum of its parts beside it, reached with Tab from the cell.
         WebElement cell = browser.find("#cell-" + cssKey(WRONG_TOTAL));
         assertThat(cell.getAttribute("value")).isEqualTo("6");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).size() == 1);
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#editor button.fill-total")).size() == 1);
         cell.sendKeys(Keys.TAB);
         WebElement offer = browser.driver.switchTo().activeElement();
         assertThat(offer.getAttribute("class")).contains("fill-total");
@@ -96,11 +101,14 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.script("arguments[0].scrollIntoView({block: 'center'})", offer);
         browser.screenshot("editor-total");
         offer.sendKeys(Keys.ENTER);
-        assertThat(browser.find("#cell-" + cssKey(WRONG_TOTAL)).getAttribute("value")).isEqualTo("5");
+        assertThat(browser.find("#cell-" + cssKey(WRONG_TOTAL)).getAttribute("value"))
+                .isEqualTo("5");
         browser.wait.until(d -> !hasClass("td[data-cell='" + WRONG_TOTAL + "']", "finding-error"));
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
         browser.waitForText("[data-test=save-status]", "已保存");
-        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total")))
+                .isEmpty();
 
         // 结转下年度 is no sum of parts: it is offered what S3_BALANCE leaves, in words of its own. 2 carried over from
         // last year and nothing more handled leave 2 to carry forward; Enter on the offer writes it, and its row's 总计
@@ -112,31 +120,41 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         type(over, "2");
         type(overTotal, "2");
         browser.wait.until(d -> d.findElements(By.cssSelector("td[data-cell='" + forward + "'] button.fill-total"))
-                .size() == 1 && d.findElements(By.cssSelector("td[data-cell='" + overTotal + "'] button.fill-total"))
-                .isEmpty());
+                                .size()
+                        == 1
+                && d.findElements(By.cssSelector("td[data-cell='" + overTotal + "'] button.fill-total"))
+                        .isEmpty());
         browser.waitForText("[data-test=save-status]", "已保存");
-        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#editor button.fill-total")))
+                .hasSize(1);
         browser.find("#cell-" + cssKey(forward)).sendKeys(Keys.TAB);
         WebElement carry = browser.driver.switchTo().activeElement();
         assertThat(carry.getAttribute("class")).contains("fill-total");
         assertThat(carry.getText()).isEqualTo("填入结转 2");
         assertThat(carry.getAttribute("aria-label")).contains("结转下年度", "填入结转 2", "上年结转");
         carry.sendKeys(Keys.ENTER);
-        assertThat(browser.find("#cell-" + cssKey(forward)).getAttribute("value")).isEqualTo("2");
+        assertThat(browser.find("#cell-" + cssKey(forward)).getAttribute("value"))
+                .isEqualTo("2");
         browser.wait.until(d -> d.findElements(By.cssSelector("td[data-cell='" + forwardTotal + "'] button.fill-total"))
-                .size() == 1);
-        assertThat(browser.find("td[data-cell='" + forwardTotal + "'] button.fill-total").getText())
+                        .size()
+                == 1);
+        assertThat(browser.find("td[data-cell='" + forwardTotal + "'] button.fill-total")
+                        .getText())
                 .isEqualTo("填入合计 2");
         browser.click("td[data-cell='" + forwardTotal + "'] button.fill-total");
-        browser.wait.until(d -> "2".equals(d.findElement(By.id("cell-" + forwardTotal)).getAttribute("value")));
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).isEmpty());
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
+        browser.wait.until(
+                d -> "2".equals(d.findElement(By.id("cell-" + forwardTotal)).getAttribute("value")));
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#editor button.fill-total")).isEmpty());
+        browser.wait.until(
+                d -> d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
         for (String key : List.of(over, overTotal, forward, forwardTotal)) {
             type(key, "0");
         }
         browser.wait.until(d -> browser.script("return localStorage.length").equals(0L));
         browser.waitForText("[data-test=save-status]", "已保存");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total")).isEmpty()
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor button.fill-total"))
+                        .isEmpty()
                 && d.findElements(By.cssSelector("#editor td.finding-error")).isEmpty());
 
         // Enter goes down a column and the arrows across a row, as in Excel and WPS; nothing typed changes.
@@ -161,26 +179,34 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         for (String typed : List.of("-3", "2.5", "abc")) {
             WebElement input = browser.find("#cell-" + cssKey(bad));
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed);
-            browser.wait.until(d -> "true".equals(d.findElement(By.id("cell-" + bad)).getAttribute("aria-invalid")));
+            browser.wait.until(
+                    d -> "true".equals(d.findElement(By.id("cell-" + bad)).getAttribute("aria-invalid")));
             browser.wait.until(d -> !d.findElements(By.id("cell-error-" + bad)).isEmpty()
-                    && d.findElement(By.id("cell-error-" + bad)).getText().equals(switch (typed) {
-                        case "-3" -> "件数不能小于 0";
-                        case "2.5" -> "件数应为整数";
-                        default -> "请填写数字";
-                    }));
+                    && d.findElement(By.id("cell-error-" + bad))
+                            .getText()
+                            .equals(
+                                    switch (typed) {
+                                        case "-3" -> "件数不能小于 0";
+                                        case "2.5" -> "件数应为整数";
+                                        default -> "请填写数字";
+                                    }));
         }
         browser.find("#cell-" + cssKey(good)).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         browser.waitForText("[data-test=save-status]", "1 个单元格的值有误未保存");
-        browser.wait.until(d -> Integer.parseInt(d.findElement(By.id("editor")).getAttribute("data-revision")) > revision);
-        assertThat(browser.find("#cell-" + cssKey(bad)).getAttribute("aria-describedby")).contains("cell-error-" + bad);
+        browser.wait.until(
+                d -> Integer.parseInt(d.findElement(By.id("editor")).getAttribute("data-revision")) > revision);
+        assertThat(browser.find("#cell-" + cssKey(bad)).getAttribute("aria-describedby"))
+                .contains("cell-error-" + bad);
         // The status bar stays in view deep in the tables.
         browser.script("document.getElementById('cell-' + arguments[0]).scrollIntoView({block: 'center'})", bad);
         assertThat((Boolean) browser.script("""
                 const r = document.getElementById('save-status').getBoundingClientRect();
                 return r.top >= 0 && r.bottom <= window.innerHeight;""")).isTrue();
         // Leaving now would lose the bad value's typing: the page asks first.
-        assertThat((Boolean) browser.script(
-                "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"))
+        assertThat(
+                        (Boolean)
+                                browser.script(
+                                        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"))
                 .isTrue();
         browser.screenshot("editor-invalid");
 
@@ -188,9 +214,11 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.assertReadable();
         browser.wait.until(d -> "abc".equals(d.findElement(By.id("cell-" + bad)).getAttribute("value")));
         assertThat(browser.find("#cell-" + cssKey(good)).getAttribute("value")).isEqualTo("2");
-        browser.wait.until(d -> "true".equals(d.findElement(By.id("cell-" + bad)).getAttribute("aria-invalid")));
+        browser.wait.until(
+                d -> "true".equals(d.findElement(By.id("cell-" + bad)).getAttribute("aria-invalid")));
         browser.waitForText("#cell-error-" + cssKey(bad), "请填写数字");
-        assertThat(browser.find("td[data-cell='" + bad + "']").getAttribute("class")).contains("input-error");
+        assertThat(browser.find("td[data-cell='" + bad + "']").getAttribute("class"))
+                .contains("input-error");
 
         // The other language says it in its words, and the typed value is still there after that page load too.
         browser.click("a[hreflang=en]");
@@ -203,10 +231,12 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         // Corrected, both are saved and nothing is left waiting in the browser.
         browser.find("#cell-" + cssKey(bad)).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
         browser.find("#cell-" + cssKey(good)).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
-        browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.input-error, .cell-error")).isEmpty());
+        browser.wait.until(d -> d.findElements(By.cssSelector("#editor td.input-error, .cell-error"))
+                .isEmpty());
         browser.wait.until(d -> browser.script("return localStorage.length").equals(0L));
         browser.waitForText("[data-test=save-status]", "已保存");
-        assertThat(browser.find("#cell-" + cssKey(bad)).getAttribute("aria-invalid")).isNull();
+        assertThat(browser.find("#cell-" + cssKey(bad)).getAttribute("aria-invalid"))
+                .isNull();
     }
 
     @Test
@@ -216,7 +246,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#errors").findElements(By.tagName("li"))).isEmpty();
         browser.click("button[value=request-signoff]");
         browser.waitForText(".notice", "已提请单位负责人签发");
-        assertThat(browser.find("#reports tr[data-year='" + YEAR + "']").getText()).contains("待负责人签发");
+        assertThat(browser.find("#reports tr[data-year='" + YEAR + "']").getText())
+                .contains("待负责人签发");
         browser.signOut(CONSOLE);
     }
 
@@ -228,7 +259,9 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("#awaiting-signoff", "待您签发 1");
         browser.click("#awaiting-signoff a");
         browser.wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + YEAR + "/submit"));
-        assertThat(browser.find("#full-report td[data-cell='s3.received.total']").getText()).isEqualTo("5");
+        assertThat(browser.find("#full-report td[data-cell='s3.received.total']")
+                        .getText())
+                .isEqualTo("5");
         assertThat(browser.find("#full-report [data-section=s5]").getText()).contains("存在的主要问题");
         browser.find("button[data-print]");
         WebElement warning = browser.find("ol.warnings li[data-rule=NARRATIVE_NUMBER]");
@@ -270,7 +303,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.wait.until(d -> hasClass("td[data-cell='s3.received.naturalPerson']", "has-comment"));
         assertThat(browser.find(".comments").getText()).contains("请核实").doesNotContain("office");
         // Its author by name, in Chinese order, with the agency they wrote for.
-        assertThat(browser.find(".comments [data-test=comment-author]").getText()).isEqualTo("王晓梅（乌海市政务公开办）");
+        assertThat(browser.find(".comments [data-test=comment-author]").getText())
+                .isEqualTo("王晓梅（乌海市政务公开办）");
         // Readable at its cell: the keyboard goes from the cell to the button beside it, which opens it in place.
         browser.find("#cell-" + cssKey("s3.received.naturalPerson")).sendKeys(Keys.TAB);
         WebElement marker = browser.driver.switchTo().activeElement();
@@ -289,12 +323,14 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         // Dealt with, the editor marks it resolved: it leaves the cell and the list, which shows it on request.
         browser.click(".comments li.open form.resolve button");
         browser.waitForText(".notice", "已将该意见标记为已解决");
-        assertThat(hasClass("td[data-cell='s3.received.naturalPerson']", "has-comment")).isFalse();
+        assertThat(hasClass("td[data-cell='s3.received.naturalPerson']", "has-comment"))
+                .isFalse();
         assertThat(browser.find(".comments li.resolved").isDisplayed()).isFalse();
         browser.click("#show-resolved");
         assertThat(browser.find(".comments li.resolved").getText()).contains("已解决", "请核实");
         browser.open(CONSOLE + "/reports");
-        assertThat(browser.driver.findElements(By.cssSelector("#year-" + YEAR + " [data-test=open-comments]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#year-" + YEAR + " [data-test=open-comments]")))
+                .isEmpty();
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.click("button[value=request-signoff]");
         browser.waitForText(".notice", "已提请单位负责人签发");
@@ -302,7 +338,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
         browser.signIn(CONSOLE, "psb-approver");
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
-        assertThat(browser.driver.findElements(By.cssSelector("ol.warnings li[data-rule=NARRATIVE_NUMBER]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("ol.warnings li[data-rule=NARRATIVE_NUMBER]")))
+                .isEmpty();
         browser.click("button[value=submit]");
         browser.confirm("报送政务公开办");
         browser.waitForText(".notice", "已报送政务公开办");
@@ -355,14 +392,18 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.open(portal + "/");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.find("#jurisdictions li[data-jurisdiction=wuhai] li[data-jurisdiction=wuhai-haibowan]")
-                .getText()).contains("海勃湾区");
+                        .getText())
+                .contains("海勃湾区");
         assertThat(browser.find("#years").getText()).contains(YEAR + "年");
         browser.screenshot("portal-front-door");
         browser.find("#q").sendKeys("公安局");
         browser.click("form.search button[type=submit]");
         browser.waitForText("#result-count", "找到 4 个机关");
-        assertThat(browser.find("#results li span[data-agency=wuhai-psb]").getText()).contains(YEAR + "年");
-        assertThat(browser.find("#results li ul span[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        assertThat(browser.find("#results li span[data-agency=wuhai-psb]").getText())
+                .contains(YEAR + "年");
+        assertThat(browser.find("#results li ul span[data-agency=wuhai-psb-haibowan]")
+                        .getText())
+                .contains("海勃湾区");
         browser.click("a.lang");
         browser.waitForText("#result-count", "4 agencies found");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
@@ -386,11 +427,15 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(psb.getText()).contains("乌海市公安局", "已发布", flag, "未登记网址");
         assertThat(psb.getAttribute("data-compliance")).isEqualTo(late ? "LATE" : "ON_TIME");
         // Every other agency of the city is listed too, without a report.
-        assertThat(browser.find("#compliance tr[data-agency=wuhai-edu]").getText()).contains("未创建");
-        assertThat(browser.find("#status-chart g[data-status=PUBLISHED]").getAttribute("data-count")).isEqualTo("1");
-        assertThat(Integer.parseInt(browser.find("#status-chart g[data-status=NONE]").getAttribute("data-count")))
+        assertThat(browser.find("#compliance tr[data-agency=wuhai-edu]").getText())
+                .contains("未创建");
+        assertThat(browser.find("#status-chart g[data-status=PUBLISHED]").getAttribute("data-count"))
+                .isEqualTo("1");
+        assertThat(Integer.parseInt(
+                        browser.find("#status-chart g[data-status=NONE]").getAttribute("data-count")))
                 .isGreaterThan(1);
-        assertThat(browser.find("#status-chart rect.bar-PUBLISHED").getAttribute("width")).isNotEqualTo("0");
+        assertThat(browser.find("#status-chart rect.bar-PUBLISHED").getAttribute("width"))
+                .isNotEqualTo("0");
         // The scorecard beside the agency: the missing website URL is deducted, with its evidence.
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
         WebElement urlDeduction = psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]"));
@@ -405,7 +450,10 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF辖区,机构标识,机构名称");
-        assertThat(text.lines().filter(l -> l.contains(",wuhai-psb,")).findFirst().orElseThrow())
+        assertThat(text.lines()
+                        .filter(l -> l.contains(",wuhai-psb,"))
+                        .findFirst()
+                        .orElseThrow())
                 .contains("乌海市公安局", "已发布", flag, "是");
 
         // The office-admin raises the deduction for a missing website URL and adds a rule chosen by its name; the
@@ -425,9 +473,12 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("[data-test=pack-updated-by]").getText()).contains("王晓梅（乌海市政务公开办）");
         psb = browser.find("#compliance tr[data-agency=wuhai-psb]");
         psb.findElement(By.cssSelector("td.scorecard summary")).click();
-        assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]")).getText()).contains("−2");
+        assertThat(psb.findElement(By.cssSelector("li[data-item=WEBSITE_URL_MISSING]"))
+                        .getText())
+                .contains("−2");
         assertThat(browser.find("#pack-line").getAttribute("value")).isEqualTo((YEAR + 1) + "-01-20");
-        assertThat(browser.find("#pack-form select[name=item] option[value=CELL_MISSING]:checked").getText())
+        assertThat(browser.find("#pack-form select[name=item] option[value=CELL_MISSING]:checked")
+                        .getText())
                 .isEqualTo("未填写");
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("office-compliance");
@@ -438,15 +489,20 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     void officeOpensTheCompiledReportInBothScopesAndDownloadsItsCsv() throws Exception {
         browser.open(CONSOLE + "/office/compiled?year=" + YEAR);
         assertThat(browser.find("input[name=scope][value=city]").isSelected()).isTrue();
-        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局", "第 1 版");
+        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText())
+                .contains("乌海市公安局", "第 1 版");
         assertThat(browser.find("#missing li[data-agency=wuhai-edu]").getText()).contains("未发布");
         // 全市 reaches the districts: a police 分局 is registered in its district, with 市公安局 as its parent.
-        assertThat(browser.find("#missing li[data-agency=wuhai-psb-haibowan]").getText()).contains("海勃湾区");
+        assertThat(browser.find("#missing li[data-agency=wuhai-psb-haibowan]").getText())
+                .contains("海勃湾区");
         assertThat(browser.find("[data-test=jurisdictions]").getText()).contains("乌海市", "海勃湾区", "乌达区", "海南区");
         assertThat(browser.find("[data-test=incomplete-note]").getText()).contains("汇总不完整");
-        assertThat(browser.driver.findElements(By.cssSelector("#included li[data-agency=wuhai-office], "
-                + "#missing li[data-agency=wuhai-office]"))).isEmpty();
-        assertThat(browser.find(".compiled-tables td[data-cell='s3.received.total']").getText()).isEqualTo("5");
+        assertThat(browser.driver.findElements(By.cssSelector(
+                        "#included li[data-agency=wuhai-office], " + "#missing li[data-agency=wuhai-office]")))
+                .isEmpty();
+        assertThat(browser.find(".compiled-tables td[data-cell='s3.received.total']")
+                        .getText())
+                .isEqualTo("5");
         browser.find("#compiled-findings");
         browser.screenshot("office-compiled");
 
@@ -458,8 +514,10 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.click("input[name=scope][value=own]");
         browser.click("#compiled-form button[type=submit]");
         browser.waitForText("[data-test=scope-note]", "本级汇总在本市登记的全部单位");
-        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText()).contains("乌海市公安局");
-        assertThat(browser.driver.findElements(By.cssSelector("#missing li[data-agency=wuhai-psb-haibowan]"))).isEmpty();
+        assertThat(browser.find("#included li[data-agency=wuhai-psb]").getText())
+                .contains("乌海市公安局");
+        assertThat(browser.driver.findElements(By.cssSelector("#missing li[data-agency=wuhai-psb-haibowan]")))
+                .isEmpty();
         browser.signOut(CONSOLE);
     }
 
@@ -471,15 +529,18 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.find("#website-" + YEAR).sendKeys(url);
         browser.click("#year-" + YEAR + " .website-form button");
         browser.waitForText(".notice", "已登记网站发布地址");
-        assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText()).contains(url);
+        assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText())
+                .contains(url);
         // Read back from the publishing service: a reload (or a new visit) still shows it.
         browser.driver.navigate().refresh();
         browser.assertReadable();
-        assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText()).contains(url);
+        assertThat(browser.find("#year-" + YEAR + " [data-test=website-url]").getText())
+                .contains(url);
         assertThat(browser.find("#website-" + YEAR).getAttribute("value")).isEqualTo(url);
         // The agency's own public page, linked from its year.
         String publicPage = stack.url(stack.publishingPort) + "/public/wuhai/wuhai-psb/" + YEAR;
-        assertThat(browser.find("#year-" + YEAR + " a[data-test=public-page]").getAttribute("href")).isEqualTo(publicPage);
+        assertThat(browser.find("#year-" + YEAR + " a[data-test=public-page]").getAttribute("href"))
+                .isEqualTo(publicPage);
         browser.click("#year-" + YEAR + " a[data-test=public-page]");
         browser.wait.until(d -> d.getCurrentUrl().equals(publicPage));
         browser.waitForText("body", "乌海市公安局");
@@ -502,13 +563,19 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         String token = ServiceStack.token("psb-editor");
         HttpClient http = HttpClient.newHttpClient();
         String reports = stack.url(stack.reportsPort) + "/api/reports/" + year;
-        HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(reports))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> current = http.send(
+                HttpRequest.newBuilder(URI.create(reports))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(current.statusCode()).isEqualTo(200);
-        HttpResponse<String> patched = http.send(HttpRequest.newBuilder(URI.create(reports))
-                .header("Authorization", "Bearer " + token).header("If-Match", current.headers().firstValue("ETag").orElseThrow())
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"cells\":{\"" + cell + "\":7}}")).build(),
+        HttpResponse<String> patched = http.send(
+                HttpRequest.newBuilder(URI.create(reports))
+                        .header("Authorization", "Bearer " + token)
+                        .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"cells\":{\"" + cell + "\":7}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
@@ -533,13 +600,18 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.open(CONSOLE + "/reports/" + year + "/history");
         List<WebElement> options = new Select(browser.find("select[name=to]")).getOptions();
         assertThat(options).hasSizeGreaterThanOrEqualTo(3);
-        String latest = options.stream().map(o -> o.getAttribute("value")).max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+        String latest = options.stream()
+                .map(o -> o.getAttribute("value"))
+                .max(java.util.Comparator.comparingInt(Integer::parseInt))
+                .orElseThrow();
         new Select(browser.find("select[name=from]")).selectByValue(String.valueOf(Integer.parseInt(latest) - 1));
         new Select(browser.find("select[name=to]")).selectByValue(latest);
         browser.click("form.inline-form button[type=submit]");
         browser.waitForText("#diff-title", "版本 " + (Integer.parseInt(latest) - 1) + " 与版本 " + latest);
         WebElement row = browser.find("#diff table.diff").findElements(By.cssSelector("tbody tr")).stream()
-                .filter(tr -> tr.getText().contains("一、本年新收政府信息公开申请数量 · 自然人")).findFirst().orElseThrow();
+                .filter(tr -> tr.getText().contains("一、本年新收政府信息公开申请数量 · 自然人"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.findElement(By.cssSelector("del")).getText()).isEqualTo("7");
         assertThat(row.findElement(By.cssSelector("ins")).getText()).isEqualTo("3");
         // The editing sessions name their author as people read them (assertReadable fails on any username).
@@ -551,15 +623,20 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
     @Order(14)
     void aTextReportIsImportedAfterAPreviewWithFindings() throws Exception {
         Path fixture = Path.of("../services/report-core/src/test/resources/fixtures/wuhai-psb-2021.txt")
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         browser.open(CONSOLE + "/reports/2021/import");
         browser.find("#file").sendKeys(fixture.toString());
         browser.click("main form button[type=submit]");
         browser.waitForText("h1", "wuhai-psb-2021.txt");
-        assertThat(browser.find(".report-preview input[name='s3.received.total']").getAttribute("value")).matches("\\d+");
+        assertThat(browser.find(".report-preview input[name='s3.received.total']")
+                        .getAttribute("value"))
+                .matches("\\d+");
         List<WebElement> findings = browser.driver.findElements(By.cssSelector("ul.findings li.finding"));
-        System.out.println("[test] import preview findings: " + findings.stream().map(f -> f.getAttribute("data-rule")).toList());
-        assertThat(findings).allSatisfy(f -> assertThat(f.getAttribute("data-rule")).isNotBlank());
+        System.out.println("[test] import preview findings: "
+                + findings.stream().map(f -> f.getAttribute("data-rule")).toList());
+        assertThat(findings)
+                .allSatisfy(f -> assertThat(f.getAttribute("data-rule")).isNotBlank());
         browser.screenshot("import-preview");
         browser.click("form[action$='/import/apply'] button[type=submit]");
         browser.waitForText(".notice", "已导入");
@@ -583,25 +660,35 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         try {
             for (int width : List.of(800, 1400)) {
                 browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
-                for (String page : List.of("/reports", "/reports/" + year, "/reports/" + YEAR + "/submit",
+                for (String page : List.of(
+                        "/reports",
+                        "/reports/" + year,
+                        "/reports/" + YEAR + "/submit",
                         "/reports/" + year + "/history")) {
                     browser.open(CONSOLE + page);
-                    assertThat((Boolean) browser.script(
-                            "return document.documentElement.scrollWidth <= window.innerWidth"))
-                            .as("nothing wider than the window on " + page + " at " + width + " px").isTrue();
+                    assertThat((Boolean)
+                                    browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                            .as("nothing wider than the window on " + page + " at " + width + " px")
+                            .isTrue();
                 }
                 browser.open(CONSOLE + "/reports/" + year);
                 WebElement frame = browser.find("#section-s3 .table-wrap");
                 assertThat(frame.getAttribute("tabindex")).isEqualTo("0");
                 assertThat(frame.getAttribute("role")).isEqualTo("region");
-                assertThat(browser.script("return document.getElementById(arguments[0].getAttribute('aria-labelledby'))"
-                        + ".textContent", frame)).asString().contains("收到和处理政府信息公开申请情况");
+                assertThat(browser.script(
+                                "return document.getElementById(arguments[0].getAttribute('aria-labelledby'))"
+                                        + ".textContent",
+                                frame))
+                        .asString()
+                        .contains("收到和处理政府信息公开申请情况");
                 if (width == 800) {
                     // Table 四's fifteen columns are wider than the window: they scroll inside their frame.
                     assertThat((Boolean) browser.script("""
                             const frame = document.querySelector('#section-s4 .table-wrap');
                             return frame.scrollWidth > frame.clientWidth
-                              && frame.getBoundingClientRect().right <= window.innerWidth;""")).as("table 四 scrolls in its frame").isTrue();
+                              && frame.getBoundingClientRect().right <= window.innerWidth;"""))
+                            .as("table 四 scrolls in its frame")
+                            .isTrue();
                 }
                 // Deep in table 三: the last cell of its last row.
                 WebElement cell = browser.find("#cell-" + cssKey("s3.carriedForward.total"));
@@ -613,25 +700,32 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
                     browser.script("arguments[0].focus()", cell);
                 } else {
-                    assertThat(toggle.isDisplayed()).as("beside the form, nothing to open").isFalse();
+                    assertThat(toggle.isDisplayed())
+                            .as("beside the form, nothing to open")
+                            .isFalse();
                 }
                 cell.sendKeys(Keys.END);
-                assertThat(browser.script("return document.activeElement.id")).isEqualTo("cell-s3.carriedForward.total");
+                assertThat(browser.script("return document.activeElement.id"))
+                        .isEqualTo("cell-s3.carriedForward.total");
                 assertThat((Boolean) browser.script("""
                         const r = document.getElementById('findings-panel').getBoundingClientRect();
                         return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight
-                          && r.right <= window.innerWidth;""")).as("the findings in view at " + width + " px").isTrue();
+                          && r.right <= window.innerWidth;"""))
+                        .as("the findings in view at " + width + " px")
+                        .isTrue();
                 assertThat(browser.find("#findings-panel").getText()).contains("待填写");
                 assertThat((Boolean) browser.script("""
                         const cell = arguments[0].getBoundingClientRect();
                         const panel = document.getElementById('findings-panel').getBoundingClientRect();
                         return cell.top >= 0 && (cell.bottom <= panel.top || cell.right <= panel.left);""", cell))
-                        .as("the focused cell is not under the findings at " + width + " px").isTrue();
+                        .as("the focused cell is not under the findings at " + width + " px")
+                        .isTrue();
                 if (width == 800) {
                     browser.screenshot("editor-800");
                     browser.find("#findings-close").click();
                     assertThat(browser.find("#findings-panel").isDisplayed()).isFalse();
-                    assertThat(browser.script("return document.activeElement.id")).isEqualTo("findings-toggle");
+                    assertThat(browser.script("return document.activeElement.id"))
+                            .isEqualTo("findings-toggle");
                 }
             }
         } finally {
@@ -675,7 +769,10 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                   .filter(r => r.length);""", table);
         StringBuilder tsv = new StringBuilder();
         for (List<String> row : rows) {
-            tsv.append(String.join("\t", row.stream().map(k -> values.getOrDefault(k, "0")).toList())).append("\r\n");
+            tsv.append(String.join(
+                            "\t",
+                            row.stream().map(k -> values.getOrDefault(k, "0")).toList()))
+                    .append("\r\n");
         }
         browser.script("""
                 const input = document.getElementById('cell-' + arguments[0]);
@@ -685,7 +782,8 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                 input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
                 """, rows.getFirst().getFirst(), tsv.toString());
         String last = rows.getLast().getLast();
-        assertThat(browser.find("#cell-" + cssKey(last)).getAttribute("value")).isEqualTo(values.getOrDefault(last, "0"));
+        assertThat(browser.find("#cell-" + cssKey(last)).getAttribute("value"))
+                .isEqualTo(values.getOrDefault(last, "0"));
     }
 
     /** Types a value into a cell over what it held. */
@@ -693,16 +791,17 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.find("#cell-" + cssKey(key)).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
     }
 
-        private void narrative(String section, String text) {
+    private void narrative(String section, String text) {
         WebElement area = browser.find("#narrative-" + section);
         area.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-        assertThat(browser.find("#count-" + section + " .n").getText()).isEqualTo(
-                String.valueOf(text.codePointCount(0, text.length())));
+        assertThat(browser.find("#count-" + section + " .n").getText())
+                .isEqualTo(String.valueOf(text.codePointCount(0, text.length())));
     }
 
     private boolean hasClass(String css, String cls) {
         List<WebElement> found = browser.driver.findElements(By.cssSelector(css));
-        return !found.isEmpty() && found.getFirst().getAttribute("class") != null
+        return !found.isEmpty()
+                && found.getFirst().getAttribute("class") != null
                 && List.of(found.getFirst().getAttribute("class").split("\\s+")).contains(cls);
     }
 

@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link ServiceStack}, with a headless browser per test class. Every browser test extends it, so that they share one
  * Spring context: a second one could not bind port 8080.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(
+        classes = ConsoleApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=8080", "spring.thymeleaf.cache=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConsoleOnRealStack {

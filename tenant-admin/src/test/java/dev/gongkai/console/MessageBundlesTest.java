@@ -1,8 +1,8 @@
 package dev.gongkai.console;
 
-import dev.gongkai.report.labels.Labels;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.report.labels.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,8 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every message a page or script of the console asks for exists in Chinese and in English: the bundles hold the same
@@ -45,7 +44,9 @@ class MessageBundlesTest {
         assertThat(difference(en, zh)).as("keys in English only").isEmpty();
         assertThat(base).as("the default bundle is the Chinese one").isEqualTo(zh);
         for (String key : zh) {
-            assertThat(load("messages_zh_CN.properties").getProperty(key)).as(key).isNotBlank();
+            assertThat(load("messages_zh_CN.properties").getProperty(key))
+                    .as(key)
+                    .isNotBlank();
             assertThat(load("messages_en.properties").getProperty(key)).as(key).isNotBlank();
         }
     }
@@ -69,7 +70,8 @@ class MessageBundlesTest {
         assertThat(wanted).hasSizeGreaterThan(100);
         for (String lang : List.of("zh_CN", "en")) {
             Properties console = load("messages_" + lang + ".properties");
-            Set<String> labels = Labels.bundle(lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE).keySet();
+            Set<String> labels = Labels.bundle(lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
+                    .keySet();
             List<String> missing = new ArrayList<>();
             for (String key : wanted) {
                 if (console.getProperty(key) == null && !labels.contains(key)) {

@@ -1,17 +1,13 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.render.CanonicalJson;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public portal in a real browser on the real stack, as a citizen uses it: the front door, a jurisdiction, a
@@ -39,6 +38,7 @@ class PortalBrowserTest extends ConsoleOnRealStack {
 
     /** History: years the workflow of the other browser tests never touches. */
     static final int YEAR = 2021;
+
     static final int EARLIER = 2020;
 
     String portal;
@@ -50,11 +50,17 @@ class PortalBrowserTest extends ConsoleOnRealStack {
         publish("wuhai-psb", "乌海市公安局", EARLIER, 9, 1);
         publish("wuhai-edu", "乌海市教育局", YEAR, 3, 1);
         HttpClient http = HttpClient.newHttpClient();
-        for (String page : List.of("/public/wuhai/wuhai-psb/" + YEAR, "/public/wuhai/wuhai-psb/" + EARLIER,
+        for (String page : List.of(
+                "/public/wuhai/wuhai-psb/" + YEAR,
+                "/public/wuhai/wuhai-psb/" + EARLIER,
                 "/public/wuhai/wuhai-edu/" + YEAR)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (http.send(HttpRequest.newBuilder(URI.create(portal + page)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            while (http.send(
+                                    HttpRequest.newBuilder(URI.create(portal + page))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("The portal does not show " + page + " a minute after its publication");
                 }
@@ -65,14 +71,19 @@ class PortalBrowserTest extends ConsoleOnRealStack {
 
     /** A ReportPublished event in {@code core.outbox}, as the reports service writes it when a report is published. */
     private void publish(String agency, String name, int year, long received, int publication) throws Exception {
-        AnnualReport.Builder report = AnnualReport.builder(ReportFormat.forYear(year)).year(year).agency(name)
+        AnnualReport.Builder report = AnnualReport.builder(ReportFormat.forYear(year))
+                .year(year)
+                .agency(name)
                 .publishedOn(LocalDate.of(year + 1, 1, 20));
         for (CellDefinition cell : ReportLayout.of(ReportFormat.forYear(year)).cells()) {
             report.cell(cell.key(), 0);
         }
-        report.cell("s3.received.naturalPerson", received).cell("s3.received.total", received)
-                .cell("s3.granted.naturalPerson", received).cell("s3.granted.total", received)
-                .cell("s3.handledTotal.naturalPerson", received).cell("s3.handledTotal.total", received)
+        report.cell("s3.received.naturalPerson", received)
+                .cell("s3.received.total", received)
+                .cell("s3.granted.naturalPerson", received)
+                .cell("s3.granted.total", received)
+                .cell("s3.handledTotal.naturalPerson", received)
+                .cell("s3.handledTotal.total", received)
                 .narrative(Section.S1, year + "年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。")
                 .narrative(Section.S5, "存在的主要问题是公开内容不够全面，下一步将加强培训。")
                 .narrative(Section.S6, "无");
@@ -82,18 +93,23 @@ class PortalBrowserTest extends ConsoleOnRealStack {
         event.put("jurisdiction", "wuhai");
         event.put("year", year);
         event.put("revision", 1);
-        event.put("publishedAt", LocalDate.of(year + 1, 1, 20).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai"))
-                .toInstant().toString());
+        event.put(
+                "publishedAt",
+                LocalDate.of(year + 1, 1, 20)
+                        .atTime(10, 0)
+                        .atZone(ZoneId.of("Asia/Shanghai"))
+                        .toInstant()
+                        .toString());
         event.put("actor", "office");
         event.put("correction", false);
         event.put("imported", true);
         event.put("reason", null);
         event.put("document", CanonicalJson.write(report.build()));
         event.put("publication", publication);
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + ServiceStack.PG + "/" + stack.database,
-                "postgres", "");
-             PreparedStatement insert = db.prepareStatement(
-                     "insert into core.outbox (aggregate, type, payload) values (?, 'ReportPublished', ?::jsonb)")) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:postgresql://" + ServiceStack.PG + "/" + stack.database, "postgres", "");
+                PreparedStatement insert = db.prepareStatement(
+                        "insert into core.outbox (aggregate, type, payload) values (?, 'ReportPublished', ?::jsonb)")) {
             insert.setString(1, "agency:" + agency);
             insert.setString(2, JsonMapper.builder().build().writeValueAsString(event));
             insert.executeUpdate();
@@ -116,8 +132,8 @@ class PortalBrowserTest extends ConsoleOnRealStack {
         // The feed's page.
         browser.click("#feed");
         browser.waitForText("h1", "年度报告发布与更正");
-        assertThat(browser.find("#publications").getText()).contains("乌海市公安局 " + YEAR + "年度报告",
-                "乌海市教育局 " + YEAR + "年度报告");
+        assertThat(browser.find("#publications").getText())
+                .contains("乌海市公安局 " + YEAR + "年度报告", "乌海市教育局 " + YEAR + "年度报告");
         readableAndAccessible();
 
         // A jurisdiction.
@@ -133,11 +149,14 @@ class PortalBrowserTest extends ConsoleOnRealStack {
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             for (String hidden : List.of("nav", ".downloads", ".compare", ".switch")) {
-                assertThat(browser.find(hidden).isDisplayed()).as(hidden + " in print").isFalse();
+                assertThat(browser.find(hidden).isDisplayed())
+                        .as(hidden + " in print")
+                        .isFalse();
             }
             assertThat(browser.find("#s3 table thead").getCssValue("display")).isEqualTo("table-header-group");
             assertThat(browser.driver.executeScript(
-                    "return getComputedStyle(document.querySelector('#s3 tbody tr')).breakInside")).isEqualTo("avoid");
+                            "return getComputedStyle(document.querySelector('#s3 tbody tr')).breakInside"))
+                    .isEqualTo("avoid");
         } finally {
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
@@ -153,8 +172,11 @@ class PortalBrowserTest extends ConsoleOnRealStack {
         browser.click("#compare button[type=submit]");
         browser.waitForText("#result", "乌海市教育局");
         WebElement edu = browser.find("#result tr[data-agency=wuhai-edu][data-year='" + YEAR + "']");
-        assertThat(edu.findElement(By.cssSelector("td[data-cell='s3.received.total']")).getText()).isEqualTo("3");
-        assertThat(browser.find("#result tr[data-agency=wuhai-edu][data-year='" + EARLIER + "']").getText())
+        assertThat(edu.findElement(By.cssSelector("td[data-cell='s3.received.total']"))
+                        .getText())
+                .isEqualTo("3");
+        assertThat(browser.find("#result tr[data-agency=wuhai-edu][data-year='" + EARLIER + "']")
+                        .getText())
                 .contains("未发布");
         WebElement chart = browser.find("#charts figure[data-cell='s3.received.total'] svg[role=img]");
         assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent"))

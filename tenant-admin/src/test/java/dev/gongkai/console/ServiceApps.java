@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 final class ServiceApps {
 
-    private ServiceApps() {
-    }
+    private ServiceApps() {}
 
     /** A running service: its application context, reached by reflection across the class-loader boundary. */
     record Running(String name, int port, Object context, ClassLoader loader) {
@@ -33,7 +32,8 @@ final class ServiceApps {
         }
 
         /** Calls into the service with its class loader as the context class loader (Liquibase looks there). */
-        Object invoke(Object target, String method, Class<?>[] types, Object... args) throws ReflectiveOperationException {
+        Object invoke(Object target, String method, Class<?>[] types, Object... args)
+                throws ReflectiveOperationException {
             Thread thread = Thread.currentThread();
             ClassLoader before = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -53,8 +53,8 @@ final class ServiceApps {
     static Running start(String name, String mainClass, int port, List<String> args) throws Exception {
         Path jar = jars().resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No " + jar + ": build the services first "
-                    + "(mvn -pl tenant-admin -am install -DskipTests)");
+            throw new IllegalStateException(
+                    "No " + jar + ": build the services first " + "(mvn -pl tenant-admin -am install -DskipTests)");
         }
         Path unpacked = unpack(jar);
         List<URL> urls = new ArrayList<>();
@@ -64,7 +64,8 @@ final class ServiceApps {
                 urls.add(lib.toUri().toURL());
             }
         }
-        URLClassLoader loader = new URLClassLoader(name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader(name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         List<String> all = new ArrayList<>(args);
         all.add("--server.port=" + port);
         all.add("--logging.level.root=WARN");
@@ -75,7 +76,8 @@ final class ServiceApps {
         try {
             // Tomcat sets the JVM's one URL stream handler factory; only the console's Tomcat may.
             loader.loadClass("org.apache.catalina.webresources.TomcatURLStreamHandlerFactory")
-                    .getMethod("disable").invoke(null);
+                    .getMethod("disable")
+                    .invoke(null);
             Class<?> main = loader.loadClass(mainClass);
             Class<?> spring = loader.loadClass("org.springframework.boot.SpringApplication");
             Method run = spring.getMethod("run", Class.class, String[].class);

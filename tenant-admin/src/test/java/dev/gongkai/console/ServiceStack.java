@@ -57,7 +57,10 @@ public final class ServiceStack {
 
     /** A running service by name (tenants, reports, publishing), to call one of its beans from a test. */
     ServiceApps.Running app(String name) {
-        return running.stream().filter(app -> app.name().equals(name)).findFirst().orElseThrow();
+        return running.stream()
+                .filter(app -> app.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     public String url(int port) {
@@ -70,9 +73,10 @@ public final class ServiceStack {
      */
     private static void dropLeftovers() {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", "postgres", "")) {
-            var names = admin.createStatement().executeQuery(
-                    "select datname from pg_database d where datname like 'gongkai\\_console\\_%' and not exists"
-                            + " (select 1 from pg_stat_activity a where a.datname = d.datname)");
+            var names = admin.createStatement()
+                    .executeQuery(
+                            "select datname from pg_database d where datname like 'gongkai\\_console\\_%' and not exists"
+                                    + " (select 1 from pg_stat_activity a where a.datname = d.datname)");
             List<String> leftovers = new ArrayList<>();
             while (names.next()) {
                 leftovers.add(names.getString(1));
@@ -89,12 +93,13 @@ public final class ServiceStack {
         dropLeftovers();
         // Each service with the database role of its own application.yaml, as in production: tenants the owner
         // (postgres here), reports and publishing the DML-only login role that tenants makes at start-up.
-        List<String> common = List.of("--spring.datasource.url=jdbc:postgresql://" + PG + "/" + database,
+        List<String> common = List.of(
+                "--spring.datasource.url=jdbc:postgresql://" + PG + "/" + database,
                 "--spring.data.redis.url=redis://127.0.0.1:6379");
         long t0 = System.nanoTime();
         // Tenants first: it creates the database and migrates schema core at start-up.
-        ServiceApps.Running tenants = ServiceApps.start("tenants", "dev.gongkai.tenants.TenantsApplication",
-                tenantsPort, common);
+        ServiceApps.Running tenants =
+                ServiceApps.start("tenants", "dev.gongkai.tenants.TenantsApplication", tenantsPort, common);
         running.add(tenants);
         Object demoCity = tenants.bean("demoCity");
         Consumer<Object> progress = report -> System.out.println("[stack] provisioned " + report);
@@ -107,10 +112,11 @@ public final class ServiceStack {
         // The event stream of this run only: on the shared Redis, another run's publishing (same group, same host
         // name) would otherwise take this run's events and leave its portal and read models behind.
         publishing.add("--gongkai.publishing.events.stream=gongkai:test:" + database + ":events");
-        running.add(ServiceApps.start("publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort,
-                publishing));
-        System.out.printf("[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n", tenantsPort,
-                reportsPort, publishingPort, database, (System.nanoTime() - t0) / 1_000_000_000);
+        running.add(ServiceApps.start(
+                "publishing", "dev.gongkai.publishing.PublishingApplication", publishingPort, publishing));
+        System.out.printf(
+                "[stack] tenants :%d, reports :%d, publishing :%d on database %s in %d s%n",
+                tenantsPort, reportsPort, publishingPort, database, (System.nanoTime() - t0) / 1_000_000_000);
     }
 
     private void stop() {
@@ -132,11 +138,15 @@ public final class ServiceStack {
     public static String token(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=gongkai-cli&username="
                 + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(KEYCLOAK + "/realms/gongkai/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        var matcher = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/gongkai/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        var matcher = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(answer.body());
         if (answer.statusCode() != 200 || !matcher.find()) {
             throw new IllegalStateException("No token for " + user + ": " + answer.statusCode() + " " + answer.body());
         }
@@ -153,14 +163,18 @@ public final class ServiceStack {
         }
         String realm = KEYCLOAK + "/realms/gongkai";
         try {
-            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realm))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(realm))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak answered " + answer.statusCode() + " for " + realm);
             }
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("Keycloak is not reachable at " + realm
-                    + ": start it with infra/keycloak/kc ensure", e);
+            throw new IllegalStateException(
+                    "Keycloak is not reachable at " + realm + ": start it with infra/keycloak/kc ensure", e);
         }
     }
 

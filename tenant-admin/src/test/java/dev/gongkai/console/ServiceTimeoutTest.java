@@ -1,5 +1,17 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,26 +24,15 @@ import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The console's calls to the services are bounded: with the services accepting connections and never answering
  * (a plain socket), a signed-in user's page answers within the configured read timeout with the problem page in
  * their language (504, "did not answer in time"), never hangs. The user's session is made the way sign-in leaves it
  * (security context and authorized client, through the console's own repositories) in the session store.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ConsoleApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.http.clients.connect-timeout=1s", "spring.http.clients.read-timeout=1s"})
 class ServiceTimeoutTest {
 
@@ -42,8 +43,10 @@ class ServiceTimeoutTest {
 
     @Autowired
     SessionRepository<? extends Session> sessions;
+
     @Autowired
     ClientRegistrationRepository registrations;
+
     @Autowired
     OAuth2AuthorizedClientRepository authorizedClients;
 
@@ -66,7 +69,8 @@ class ServiceTimeoutTest {
     void aPageWhoseServiceNeverAnswersSaysSoWithinTheBound() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/reports"))
                 .header("Cookie", SignedInSessions.clerkCookie(sessions, registrations, authorizedClients))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
 
         Instant start = Instant.now();
         HttpResponse<String> page = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

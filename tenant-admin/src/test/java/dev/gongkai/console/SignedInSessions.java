@@ -1,5 +1,10 @@
 package dev.gongkai.console;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,12 +21,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.List;
-
 /**
  * A console session as sign-in leaves it — the user's security context and their access token, stored through the
  * console's own repositories in the session store — for HTTP-level tests that need no Keycloak: clerk 王芳 of
@@ -29,34 +28,44 @@ import java.util.List;
  */
 final class SignedInSessions {
 
-    private SignedInSessions() {
-    }
+    private SignedInSessions() {}
 
     /** The value of the console's session cookie for a fresh session of the clerk. */
-    static String clerkCookie(SessionRepository<? extends Session> sessions,
-                                     ClientRegistrationRepository registrations,
-                                     OAuth2AuthorizedClientRepository authorizedClients) {
+    static String clerkCookie(
+            SessionRepository<? extends Session> sessions,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients) {
         Instant now = Instant.now();
-        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("AGENCY_wuhai-psb=乌海市公安局"),
+        List<GrantedAuthority> authorities = List.of(
+                new SimpleGrantedAuthority("AGENCY_wuhai-psb=乌海市公安局"),
                 new SimpleGrantedAuthority("MEMBER_wuhai-psb:agency-editor"));
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("user-1").issuedAt(now)
-                .expiresAt(now.plusSeconds(300)).claim("preferred_username", "clerk-wang")
-                .claim("family_name", "王").claim("given_name", "芳").build();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+                .subject("user-1")
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .claim("preferred_username", "clerk-wang")
+                .claim("family_name", "王")
+                .claim("given_name", "芳")
+                .build();
         var user = new DefaultOidcUser(authorities, idToken, "preferred_username");
         var authentication = new OAuth2AuthenticationToken(user, authorities, "keycloak");
-        var client = new OAuth2AuthorizedClient(registrations.findByRegistrationId("keycloak"), "clerk-wang",
+        var client = new OAuth2AuthorizedClient(
+                registrations.findByRegistrationId("keycloak"),
+                "clerk-wang",
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token", now, now.plusSeconds(300)));
 
         MockHttpServletRequest request = new MockHttpServletRequest();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new HttpSessionSecurityContextRepository().saveContext(new SecurityContextImpl(authentication), request, response);
+        new HttpSessionSecurityContextRepository()
+                .saveContext(new SecurityContextImpl(authentication), request, response);
         authorizedClients.saveAuthorizedClient(client, authentication, request, response);
 
         String id = store(sessions, request.getSession());
         return "GONGKAI_CONSOLE=" + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static <S extends Session> String store(SessionRepository<S> repository, jakarta.servlet.http.HttpSession from) {
+    private static <S extends Session> String store(
+            SessionRepository<S> repository, jakarta.servlet.http.HttpSession from) {
         S session = repository.createSession();
         for (String name : Collections.list(from.getAttributeNames())) {
             session.setAttribute(name, from.getAttribute(name));

@@ -1,13 +1,13 @@
 package dev.gongkai.console;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), as the realm's OTP policy has them. Keycloak
@@ -22,8 +22,7 @@ final class Totp {
     private static final long STEP_SECONDS = 30;
     private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** A code of the current step that was not handed out before, waiting for the next step if need be. */
     static synchronized String fresh(String secret) throws InterruptedException {
@@ -41,8 +40,10 @@ final class Totp {
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,17 +1,12 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.gongkai.console.services.Services;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +14,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console's calls to the services carry the W3C {@code traceparent} of the page request that made them, so a
@@ -36,8 +35,10 @@ class TracePropagationTest {
 
     @Autowired
     Services services;
+
     @Autowired
     ObservationRegistry observations;
+
     @Autowired
     Tracer tracer;
 
@@ -51,7 +52,9 @@ class TracePropagationTest {
             exchange.close();
         });
         recorder.start();
-        registry.add("gongkai.console.publishing-url", () -> "http://127.0.0.1:" + recorder.getAddress().getPort());
+        registry.add(
+                "gongkai.console.publishing-url",
+                () -> "http://127.0.0.1:" + recorder.getAddress().getPort());
     }
 
     @AfterAll

@@ -1,14 +1,13 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console scaled out: a second console (its own Spring context on a port of its own) beside the one on 8080,
@@ -24,12 +23,14 @@ class TwoConsolesTest extends ConsoleOnRealStack {
 
     @BeforeAll
     void startTheSecondConsole() {
-        second = new SpringApplicationBuilder(ConsoleApplication.class).run("--server.port=0",
-                "--gongkai.console.tenants-url=" + stack.url(stack.tenantsPort),
-                "--gongkai.console.reports-url=" + stack.url(stack.reportsPort),
-                "--gongkai.console.publishing-url=" + stack.url(stack.publishingPort),
-                "--gongkai.console.keycloak-url=" + ServiceStack.KEYCLOAK,
-                "--gongkai.console.redis-namespace=" + REDIS_NAMESPACE);
+        second = new SpringApplicationBuilder(ConsoleApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--gongkai.console.tenants-url=" + stack.url(stack.tenantsPort),
+                        "--gongkai.console.reports-url=" + stack.url(stack.reportsPort),
+                        "--gongkai.console.publishing-url=" + stack.url(stack.publishingPort),
+                        "--gongkai.console.keycloak-url=" + ServiceStack.KEYCLOAK,
+                        "--gongkai.console.redis-namespace=" + REDIS_NAMESPACE);
         secondUrl = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port");
     }
 
@@ -48,14 +49,16 @@ class TwoConsolesTest extends ConsoleOnRealStack {
 
         // A year the other browser tests leave alone; the file is 2021's, so the page asks to confirm.
         Path fixture = Path.of("../services/report-core/src/test/resources/fixtures/wuhai-psb-2021.txt")
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         browser.open(CONSOLE + "/reports/2022/import");
         browser.find("#file").sendKeys(fixture.toString());
         browser.click("main form button[type=submit]");
         browser.waitForText("h1", "wuhai-psb-2021.txt");
 
         // The same form, sent to the other console.
-        browser.script("document.querySelector(\"form[action$='/import/apply']\").action = arguments[0]",
+        browser.script(
+                "document.querySelector(\"form[action$='/import/apply']\").action = arguments[0]",
                 secondUrl + "/reports/2022/import/apply");
         browser.click("#confirm-mismatch");
         browser.click("form[action$='/import/apply'] button[type=submit]");

@@ -1,12 +1,37 @@
 package dev.gongkai.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gongkai.contract.UploadKind;
+import jakarta.servlet.MultipartConfigElement;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -15,34 +40,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.sun.net.httpserver.HttpServer;
-import dev.gongkai.contract.UploadKind;
-import jakarta.servlet.MultipartConfigElement;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A file over the limit of its kind of upload ({@link UploadKind}: attachments and a report's file 20 MB, the office's
@@ -64,18 +62,24 @@ class UploadLimitTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SessionRepository<? extends Session> sessions;
+
     @Autowired
     ClientRegistrationRepository registrations;
+
     @Autowired
     OAuth2AuthorizedClientRepository authorizedClients;
+
     @Autowired
     MultipartConfigElement multipartConfig;
+
     @Value("${server.tomcat.max-swallow-size}")
     String swallow;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String cookie;
 
     static final int MB = 1024 * 1024;
@@ -97,26 +101,32 @@ class UploadLimitTest {
     /** Over its own kind's limit (21 MB), and over the container's too (65 MB): the page names the kind's limit. */
     @ParameterizedTest
     @CsvSource({
-            "/reports/2025/attachments, 21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
-            "/reports/2025/import,      21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
-            "/reports/2025/attachments, 21, en,    The file is larger than 20 MB and was not uploaded., Back",
-            "/reports/2025/import,      21, en,    The file is larger than 20 MB and was not uploaded., Back",
-            "/reports/2025/attachments, 65, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
-            "/office/onboarding,        65, zh-CN, 文件超过 64 MB，未上传。请压缩或拆分后重试。, 返回",
-            "/office/onboarding,        65, en,    The file is larger than 64 MB and was not uploaded., Back"})
-    void aFileOverTheLimitIsRefusedInWordsWithTheLimitAndAWayBack(String path, int megabytes, String language,
-                                                                  String words, String back) throws Exception {
+        "/reports/2025/attachments, 21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+        "/reports/2025/import,      21, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+        "/reports/2025/attachments, 21, en,    The file is larger than 20 MB and was not uploaded., Back",
+        "/reports/2025/import,      21, en,    The file is larger than 20 MB and was not uploaded., Back",
+        "/reports/2025/attachments, 65, zh-CN, 文件超过 20 MB，未上传。请压缩或拆分后重试。, 返回",
+        "/office/onboarding,        65, zh-CN, 文件超过 64 MB，未上传。请压缩或拆分后重试。, 返回",
+        "/office/onboarding,        65, en,    The file is larger than 64 MB and was not uploaded., Back"
+    })
+    void aFileOverTheLimitIsRefusedInWordsWithTheLimitAndAWayBack(
+            String path, int megabytes, String language, String words, String back) throws Exception {
         String token = csrfToken(path, language);
         int checks = REPORTS.checks.size();
 
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri(path))
-                .header("Cookie", cookie + "; GONGKAI_LANG=" + language)
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(megabytes * MB, token)))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Cookie", cookie + "; GONGKAI_LANG=" + language)
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(megabytes * MB, token)))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
-        assertThat(refused.body()).contains(words).contains("王芳")
+        assertThat(refused.body())
+                .contains(words)
+                .contains("王芳")
                 .containsPattern("<a href=\"" + Pattern.quote(path) + "\"[^>]*>[^<]*" + back)
                 .doesNotContain("Exception", "413 ", "Payload", "Content Too Large");
         assertThat(REPORTS.checks).as("nothing reached the reports service").hasSize(checks);
@@ -129,17 +139,23 @@ class UploadLimitTest {
         String token = csrfToken(path, "zh-CN");
         int checks = REPORTS.checks.size();
 
-        HttpResponse<String> checked = http.send(HttpRequest.newBuilder(uri(path))
-                .header("Cookie", cookie + "; GONGKAI_LANG=zh-CN")
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(30 * MB, token)))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> checked = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Cookie", cookie + "; GONGKAI_LANG=zh-CN")
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(30 * MB, token)))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
         assertThat(REPORTS.checks).hasSize(checks + 1);
-        assertThat(REPORTS.checks.getLast()).as("the archive as uploaded, passed on whole")
-                .isGreaterThan(30L * MB).isLessThan(31L * MB);
-        assertThat(checked.body()).contains("2021/乌海市公安局.txt", "/office/onboarding/import")
+        assertThat(REPORTS.checks.getLast())
+                .as("the archive as uploaded, passed on whole")
+                .isGreaterThan(30L * MB)
+                .isLessThan(31L * MB);
+        assertThat(checked.body())
+                .contains("2021/乌海市公安局.txt", "/office/onboarding/import")
                 .doesNotContain("文件超过");
     }
 
@@ -154,13 +170,18 @@ class UploadLimitTest {
         assertThat(page("/office/onboarding", "en")).contains("Zip of reports (at most 64 MB)");
         assertThat(UploadKind.largest()).isEqualTo(UploadKind.ARCHIVE);
         assertThat(multipartConfig.getMaxFileSize()).isEqualTo(UploadKind.ARCHIVE.maxBytes());
-        assertThat(DataSize.parse(swallow).toBytes()).as("server.tomcat.max-swallow-size")
+        assertThat(DataSize.parse(swallow).toBytes())
+                .as("server.tomcat.max-swallow-size")
                 .isGreaterThan(multipartConfig.getMaxRequestSize());
     }
 
     private String page(String path, String language) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie + "; GONGKAI_LANG=" + language)
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Cookie", cookie + "; GONGKAI_LANG=" + language)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
@@ -173,22 +194,28 @@ class UploadLimitTest {
             String page = "/reports/" + YEAR + "/import";
             browser.driver.get(uri(page).toString());
             browser.find("input[type=file]").sendKeys(file.toString());
-            browser.find("main form button[type=submit], main form input[type=submit]").click();
+            browser.find("main form button[type=submit], main form input[type=submit]")
+                    .click();
             browser.waitForText("[data-test=problem]", "文件超过 20 MB，未上传。请压缩或拆分后重试。");
-            assertThat(browser.find("[data-test=problem]").getAttribute("data-status")).isEqualTo("413");
+            assertThat(browser.find("[data-test=problem]").getAttribute("data-status"))
+                    .isEqualTo("413");
             assertThat(browser.find("header").getText()).contains("王芳");
             browser.assertAccessible();
             browser.click("[data-test=back]");
             browser.wait.until(d -> d.getCurrentUrl().endsWith(page));
-            assertThat(browser.driver.findElements(By.cssSelector("input[type=file]"))).hasSize(1);
+            assertThat(browser.driver.findElements(By.cssSelector("input[type=file]")))
+                    .hasSize(1);
         } finally {
             Files.delete(file);
         }
     }
 
     private String csrfToken(String path, String language) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri(path))
-                .header("Cookie", cookie + "; GONGKAI_LANG=" + language).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Cookie", cookie + "; GONGKAI_LANG=" + language)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF.matcher(form.body());
         assertThat(token.find()).as(form.body()).isTrue();
         return token.group(1);
@@ -216,9 +243,10 @@ class UploadLimitTest {
             }
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
-                String json = path.equals("/api/reports/" + YEAR) ? "{\"format\":\"2021\",\"year\":" + YEAR
-                        + ",\"agency\":\"乌海市公安局\",\"status\":\"DRAFT\",\"revision\":1,\"cells\":{},"
-                        + "\"narrative\":{},\"blank\":[]}"
+                String json = path.equals("/api/reports/" + YEAR)
+                        ? "{\"format\":\"2021\",\"year\":" + YEAR
+                                + ",\"agency\":\"乌海市公安局\",\"status\":\"DRAFT\",\"revision\":1,\"cells\":{},"
+                                + "\"narrative\":{},\"blank\":[]}"
                         : path.equals("/api/reports/" + YEAR + "/attachments") ? "[]" : null;
                 if (json != null) {
                     answer(exchange, json);
@@ -233,9 +261,11 @@ class UploadLimitTest {
                     size = in.transferTo(OutputStream.nullOutputStream());
                 }
                 checks.add(size);
-                answer(exchange, "{\"files\":1,\"summary\":{\"files\":1,\"reports\":1},\"outcomes\":{\"import\":1},"
-                        + "\"results\":[{\"file\":\"2021/乌海市公安局.txt\",\"outcome\":\"import\",\"agencyName\":"
-                        + "\"乌海市公安局\",\"year\":2021,\"format\":\"2021\"}]}");
+                answer(
+                        exchange,
+                        "{\"files\":1,\"summary\":{\"files\":1,\"reports\":1},\"outcomes\":{\"import\":1},"
+                                + "\"results\":[{\"file\":\"2021/乌海市公安局.txt\",\"outcome\":\"import\",\"agencyName\":"
+                                + "\"乌海市公安局\",\"year\":2021,\"format\":\"2021\"}]}");
             });
             server.start();
         }
@@ -259,11 +289,14 @@ class UploadLimitTest {
     /** As Chromium sends the form: the file first, then the hidden CSRF field Thymeleaf adds at the form's end. */
     static byte[] multipart(int size, String csrf) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(size + 1024);
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                                + "Content-Type: application/pdf\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(new byte[size]);
         body.writeBytes(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
-                + "\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
     }
 }

@@ -1,13 +1,5 @@
 package dev.gongkai.contract;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import static dev.gongkai.contract.ReportStatus.APPROVED;
 import static dev.gongkai.contract.ReportStatus.DRAFT;
 import static dev.gongkai.contract.ReportStatus.PENDING_SIGNOFF;
@@ -18,6 +10,13 @@ import static dev.gongkai.contract.Role.AGENCY_APPROVER;
 import static dev.gongkai.contract.Role.AGENCY_EDITOR;
 import static dev.gongkai.contract.Role.OFFICE_ADMIN;
 import static dev.gongkai.contract.Role.OFFICE_REVIEWER;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The workflow's transitions: who may take them, from where, to where. Declared once. */
 public enum Action {
@@ -36,8 +35,13 @@ public enum Action {
     private final boolean reasonRequired;
     private final Set<Role> roles;
 
-    Action(String code, boolean office, Set<ReportStatus> from, ReportStatus to, boolean reasonRequired,
-           Role... roles) {
+    Action(
+            String code,
+            boolean office,
+            Set<ReportStatus> from,
+            ReportStatus to,
+            boolean reasonRequired,
+            Role... roles) {
         this.code = code;
         this.office = office;
         this.from = from;
@@ -86,6 +90,7 @@ public enum Action {
     /** What a caller holding {@code roles} may do with a report in {@code status}, in declaration order. */
     public static List<Action> available(ReportStatus status, Set<Role> roles) {
         return Arrays.stream(values())
-                .filter(a -> a.allowedFrom(status) && a.roles.stream().anyMatch(roles::contains)).toList();
+                .filter(a -> a.allowedFrom(status) && a.roles.stream().anyMatch(roles::contains))
+                .toList();
     }
 }

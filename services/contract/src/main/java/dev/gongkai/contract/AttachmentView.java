@@ -8,6 +8,13 @@ import java.time.OffsetDateTime;
  * @param uploadedBy     the uploader's username
  * @param uploadedByName their full name when it was recorded (null on older files)
  */
-public record AttachmentView(long id, int year, String fileName, String mediaType, long size, String sha256,
-                             String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt) {
-}
+public record AttachmentView(
+        long id,
+        int year,
+        String fileName,
+        String mediaType,
+        long size,
+        String sha256,
+        String uploadedBy,
+        String uploadedByName,
+        OffsetDateTime uploadedAt) {}

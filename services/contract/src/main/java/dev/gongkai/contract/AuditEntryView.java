@@ -17,9 +17,17 @@ import java.util.Map;
  * @param after       likewise after: {@code reason} of a return or correction, {@code fileName} of an attachment,
  *                    {@code cells} an edit changed …
  */
-public record AuditEntryView(long id, OffsetDateTime at, String actor, String actorName, String actorAgency,
-                             String action, String target, Map<String, Object> before, Map<String, Object> after,
-                             String hash) {
+public record AuditEntryView(
+        long id,
+        OffsetDateTime at,
+        String actor,
+        String actorName,
+        String actorAgency,
+        String action,
+        String target,
+        Map<String, Object> before,
+        Map<String, Object> after,
+        String hash) {
 
     /** The reason the entry records (of a return or a correction), else null. */
     public String reason() {

@@ -11,7 +11,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param problem    {@code link}, {@code content}, {@code truncated} or {@code checkpoint}, else null
  * @param anchoredAt the entry the agency's checkpoint vouches for, null before the first checkpoint
  */
-public record AuditVerification(boolean intact, int entries, Long brokenAt, String problem, Long anchoredAt,
-                                @JsonProperty("message_zh") String messageZh,
-                                @JsonProperty("message_en") String messageEn) {
-}
+public record AuditVerification(
+        boolean intact,
+        int entries,
+        Long brokenAt,
+        String problem,
+        Long anchoredAt,
+        @JsonProperty("message_zh") String messageZh,
+        @JsonProperty("message_en") String messageEn) {}

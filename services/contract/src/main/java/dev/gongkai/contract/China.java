@@ -7,8 +7,8 @@ public final class China {
 
     /** For annotations, which need a constant ({@code @Scheduled(zone = …)}). */
     public static final String ZONE_ID = "Asia/Shanghai";
+
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
-    private China() {
-    }
+    private China() {}
 }

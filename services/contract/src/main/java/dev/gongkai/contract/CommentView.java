@@ -13,9 +13,18 @@ import java.util.List;
  * @param resolvedAt   when the agency's editor marked it dealt with; null while it is open
  * @param replies      the replies to a thread's first comment, oldest first; empty on a reply
  */
-public record CommentView(long id, String anchor, String body, String author, String authorName,
-                          String authorAgency, boolean fromOffice, OffsetDateTime createdAt,
-                          OffsetDateTime resolvedAt, String resolvedBy, List<CommentView> replies) {
+public record CommentView(
+        long id,
+        String anchor,
+        String body,
+        String author,
+        String authorName,
+        String authorAgency,
+        boolean fromOffice,
+        OffsetDateTime createdAt,
+        OffsetDateTime resolvedAt,
+        String resolvedBy,
+        List<CommentView> replies) {
 
     /** Not resolved yet. */
     public boolean open() {

@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /** A finding of the report core as the API shows it: with its stable {@code id} and the agency's explanation. */
@@ -12,5 +11,4 @@ public record FindingView(
         List<String> cells,
         @JsonProperty("message_zh") String messageZh,
         @JsonProperty("message_en") String messageEn,
-        String explanation) {
-}
+        String explanation) {}

@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -12,7 +11,9 @@ import java.util.List;
  * @param yearInFile the year the file names, when it is another one
  * @param findings   what reading it found, then what the consistency rules found
  */
-public record ImportPreview(String source, int year,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer yearInFile,
-                            ReportDocument report, List<FindingView> findings) {
-}
+public record ImportPreview(
+        String source,
+        int year,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer yearInFile,
+        ReportDocument report,
+        List<FindingView> findings) {}

@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,13 +40,34 @@ public record OfficeReportView(
         List<AttachmentView> attachments) {
 
     /** The agency's report {@code view} with what the office's review reads beside it. */
-    public static OfficeReportView of(ReportView view, String agencySlug, Set<Action> allowedActions,
-                                      List<FindingView> findings, List<CommentView> comments,
-                                      List<AttachmentView> attachments) {
-        return new OfficeReportView(view.format(), view.year(), view.agency(), view.publishedOn(), view.narrative(),
-                view.cells(), view.blank(), view.status(), view.revision(), view.source(), view.returnReason(),
-                view.correctionReason(), view.submittedAt(), view.publishedAt(), view.updatedAt(), agencySlug,
-                allowedActions, findings, comments, attachments);
+    public static OfficeReportView of(
+            ReportView view,
+            String agencySlug,
+            Set<Action> allowedActions,
+            List<FindingView> findings,
+            List<CommentView> comments,
+            List<AttachmentView> attachments) {
+        return new OfficeReportView(
+                view.format(),
+                view.year(),
+                view.agency(),
+                view.publishedOn(),
+                view.narrative(),
+                view.cells(),
+                view.blank(),
+                view.status(),
+                view.revision(),
+                view.source(),
+                view.returnReason(),
+                view.correctionReason(),
+                view.submittedAt(),
+                view.publishedAt(),
+                view.updatedAt(),
+                agencySlug,
+                allowedActions,
+                findings,
+                comments,
+                attachments);
     }
 
     /** The document itself, without its place in the lifecycle. */

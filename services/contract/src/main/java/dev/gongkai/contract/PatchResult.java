@@ -7,8 +7,7 @@ import java.util.List;
  *
  * @param totals the totals the editor may offer the clerk to fill in (never written for them)
  */
-public record PatchResult(int year, ReportStatus status, int revision, List<FindingView> findings,
-                          List<Total> totals) {
+public record PatchResult(int year, ReportStatus status, int revision, List<FindingView> findings, List<Total> totals) {
 
     /**
      * A cell the rules determine that is blank or disagrees with them, and what they say it holds: a total and what
@@ -17,6 +16,5 @@ public record PatchResult(int year, ReportStatus status, int revision, List<Find
      * @param sum  the value offered
      * @param kind why: a total or a carry-forward
      */
-    public record Total(String cell, long sum, OfferedValue kind) {
-    }
+    public record Total(String cell, long sum, OfferedValue kind) {}
 }

@@ -3,8 +3,7 @@ package dev.gongkai.contract;
 /** A person as pages, comments and documents name them: their full name, in Chinese order when it is Chinese. */
 public final class PersonName {
 
-    private PersonName() {
-    }
+    private PersonName() {}
 
     /**
      * A full name from its parts: family name first and no space when either part is Chinese (李伟), given name
@@ -19,7 +18,8 @@ public final class PersonName {
         if (!hasGiven || !hasFamily) {
             return (hasGiven ? given : family).strip();
         }
-        boolean chinese = (given + family).codePoints()
+        boolean chinese = (given + family)
+                .codePoints()
                 .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         return chinese ? family.strip() + given.strip() : given.strip() + " " + family.strip();
     }

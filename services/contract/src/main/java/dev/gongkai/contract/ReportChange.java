@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,7 +34,10 @@ public enum ReportChange {
     }
 
     public static ReportChange of(Action action) {
-        return Arrays.stream(values()).filter(c -> c.action == action).findFirst().orElseThrow();
+        return Arrays.stream(values())
+                .filter(c -> c.action == action)
+                .findFirst()
+                .orElseThrow();
     }
 
     public static Optional<ReportChange> ofEventType(String type) {

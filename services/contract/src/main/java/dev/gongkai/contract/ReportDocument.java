@@ -12,6 +12,11 @@ import java.util.Map;
  * @param cells   cell key → a whole number for counts, a decimal string for amounts, a string for text
  * @param blank   the cells deliberately left empty
  */
-public record ReportDocument(String format, Integer year, String agency, LocalDate publishedOn,
-                             Map<String, String> narrative, Map<String, Object> cells, List<String> blank) {
-}
+public record ReportDocument(
+        String format,
+        Integer year,
+        String agency,
+        LocalDate publishedOn,
+        Map<String, String> narrative,
+        Map<String, Object> cells,
+        List<String> blank) {}

@@ -7,6 +7,11 @@ import java.time.OffsetDateTime;
  *
  * @param openComments the office's review comments (threads) not resolved yet
  */
-public record ReportSummary(int year, String format, ReportStatus status, int revision, ReportSource source,
-                            OffsetDateTime updatedAt, int openComments) {
-}
+public record ReportSummary(
+        int year,
+        String format,
+        ReportStatus status,
+        int revision,
+        ReportSource source,
+        OffsetDateTime updatedAt,
+        int openComments) {}

@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,14 +42,46 @@ public record ReportView(
 
     /** The same report, answered to a caller who may take {@code actions}. */
     public ReportView withAllowedActions(Set<Action> actions) {
-        return new ReportView(format, year, agency, publishedOn, narrative, cells, blank, status, revision, source,
-                returnReason, correctionReason, submittedAt, publishedAt, updatedAt, actions, findings);
+        return new ReportView(
+                format,
+                year,
+                agency,
+                publishedOn,
+                narrative,
+                cells,
+                blank,
+                status,
+                revision,
+                source,
+                returnReason,
+                correctionReason,
+                submittedAt,
+                publishedAt,
+                updatedAt,
+                actions,
+                findings);
     }
 
     /** The same report with the rules' findings on it. */
     public ReportView withFindings(List<FindingView> found) {
-        return new ReportView(format, year, agency, publishedOn, narrative, cells, blank, status, revision, source,
-                returnReason, correctionReason, submittedAt, publishedAt, updatedAt, allowedActions, found);
+        return new ReportView(
+                format,
+                year,
+                agency,
+                publishedOn,
+                narrative,
+                cells,
+                blank,
+                status,
+                revision,
+                source,
+                returnReason,
+                correctionReason,
+                submittedAt,
+                publishedAt,
+                updatedAt,
+                allowedActions,
+                found);
     }
 
     /** The document itself, without its place in the lifecycle. */

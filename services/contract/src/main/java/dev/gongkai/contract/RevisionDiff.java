@@ -12,9 +12,8 @@ public record RevisionDiff(int year, int from, int to, List<CellChange> cells, L
      * @param before its value as the canonical JSON writes it (a number, or text); null when blank or absent
      * @param after  likewise
      */
-    public record CellChange(String key, String label, Object before, Object after, CellState beforeState,
-                             CellState afterState) {
-    }
+    public record CellChange(
+            String key, String label, Object before, Object after, CellState beforeState, CellState afterState) {}
 
     /**
      * A narrative section that changed.
@@ -23,6 +22,5 @@ public record RevisionDiff(int year, int from, int to, List<CellChange> cells, L
      * @param before its text, null when there was none
      * @param after  likewise
      */
-    public record TextChange(String key, String title, String before, String after) {
-    }
+    public record TextChange(String key, String title, String before, String after) {}
 }

@@ -9,6 +9,5 @@ import java.time.OffsetDateTime;
  * @param authorName   their full name, null on revisions written before names were kept
  * @param authorAgency the agency they acted for, null likewise
  */
-public record RevisionView(int revision, String author, String authorName, String authorAgency,
-                           OffsetDateTime createdAt) {
-}
+public record RevisionView(
+        int revision, String author, String authorName, String authorAgency, OffsetDateTime createdAt) {}

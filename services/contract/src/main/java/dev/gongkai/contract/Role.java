@@ -1,7 +1,6 @@
 package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param reason the reason given (return, correction), else absent
  */
-public record TransitionResult(int year, Action action, ReportStatus status, int revision, int errors, int warnings,
-                               int unexplainedWarnings, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
-}
+public record TransitionResult(
+        int year,
+        Action action,
+        ReportStatus status,
+        int revision,
+        int errors,
+        int warnings,
+        int unexplainedWarnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}

@@ -33,6 +33,8 @@ public enum UploadKind {
 
     /** The largest kind: the multipart limit a container must let through for every kind to be checked. */
     public static UploadKind largest() {
-        return Arrays.stream(values()).max(java.util.Comparator.comparingInt(UploadKind::megabytes)).orElseThrow();
+        return Arrays.stream(values())
+                .max(java.util.Comparator.comparingInt(UploadKind::megabytes))
+                .orElseThrow();
     }
 }

@@ -11,6 +11,5 @@ import java.time.OffsetDateTime;
  * @param actorAgency the agency they acted for, null likewise
  * @param reason      the reason given (a return, a correction), else null
  */
-public record WorkflowStepView(OffsetDateTime at, String actor, String actorName, String actorAgency, String action,
-                               String reason) {
-}
+public record WorkflowStepView(
+        OffsetDateTime at, String actor, String actorName, String actorAgency, String action, String reason) {}

@@ -1,11 +1,10 @@
 package dev.gongkai.contract;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ContractTest {
 
@@ -16,7 +15,9 @@ class ContractTest {
             assertThat(change.code()).isEqualTo(action.code());
             assertThat(ReportChange.ofEventType(change.eventType())).contains(change);
         }
-        assertThat(Arrays.stream(ReportChange.values()).map(ReportChange::eventType).distinct())
+        assertThat(Arrays.stream(ReportChange.values())
+                        .map(ReportChange::eventType)
+                        .distinct())
                 .hasSize(ReportChange.values().length);
     }
 

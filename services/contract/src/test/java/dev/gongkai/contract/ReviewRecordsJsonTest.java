@@ -1,16 +1,15 @@
 package dev.gongkai.contract;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The records of the review, the history and the audit trail as the reports service writes them and the console
@@ -24,10 +23,10 @@ class ReviewRecordsJsonTest {
 
     @Test
     void aCommentWritesItsMembersAndNotWhatItWorksOut() {
-        CommentView reply = new CommentView(2, "s3.received.natural", "已核实", "psb-editor", "李伟", "乌海市公安局",
-                false, AT, null, null, List.of());
-        CommentView thread = new CommentView(1, "s3.received.natural", "请核实", "office", "王晓梅", "乌海市政务公开办",
-                true, AT, null, null, List.of(reply));
+        CommentView reply = new CommentView(
+                2, "s3.received.natural", "已核实", "psb-editor", "李伟", "乌海市公安局", false, AT, null, null, List.of());
+        CommentView thread = new CommentView(
+                1, "s3.received.natural", "请核实", "office", "王晓梅", "乌海市政务公开办", true, AT, null, null, List.of(reply));
 
         JsonNode written = json.readTree(json.writeValueAsString(thread));
 
@@ -41,15 +40,20 @@ class ReviewRecordsJsonTest {
 
     @Test
     void aDiffNamesCellStatesAsTheDocumentDoes() {
-        RevisionDiff diff = new RevisionDiff(2025, 1, 2, List.of(new RevisionDiff.CellChange("s3.received.natural",
-                "自然人", 110, null, CellState.VALUE, CellState.BLANK)),
+        RevisionDiff diff = new RevisionDiff(
+                2025,
+                1,
+                2,
+                List.of(new RevisionDiff.CellChange(
+                        "s3.received.natural", "自然人", 110, null, CellState.VALUE, CellState.BLANK)),
                 List.of(new RevisionDiff.TextChange("s1", "总体情况", null, "新增")));
 
         JsonNode written = json.readTree(json.writeValueAsString(diff));
 
         assertThat(written.path("cells").get(0).path("beforeState").asString()).isEqualTo("value");
         assertThat(written.path("cells").get(0).path("afterState").asString()).isEqualTo("blank");
-        assertThat(json.readValue(json.writeValueAsString(diff), RevisionDiff.class)).isEqualTo(diff);
+        assertThat(json.readValue(json.writeValueAsString(diff), RevisionDiff.class))
+                .isEqualTo(diff);
     }
 
     @Test
@@ -65,8 +69,17 @@ class ReviewRecordsJsonTest {
         assertThat(read.fileName()).isNull();
         assertThat(read.cellCount()).isEqualTo(2);
         assertThat(json.readTree(json.writeValueAsString(read))).isEqualTo(json.readTree(entry));
-        AuditEntryView removed = new AuditEntryView(8, AT, "psb-editor", null, null, "attachment.remove",
-                "report/2025/attachment/3", Map.of("fileName", "签发稿.pdf"), null, "cd");
+        AuditEntryView removed = new AuditEntryView(
+                8,
+                AT,
+                "psb-editor",
+                null,
+                null,
+                "attachment.remove",
+                "report/2025/attachment/3",
+                Map.of("fileName", "签发稿.pdf"),
+                null,
+                "cd");
         assertThat(removed.fileName()).isEqualTo("签发稿.pdf");
         assertThat(removed.reason()).isNull();
         assertThat(removed.cellCount()).isZero();
@@ -83,21 +96,42 @@ class ReviewRecordsJsonTest {
 
     @Test
     void theOfficesViewIsTheReportsMembersWithTheReviewBesideThem() {
-        ReportView view = new ReportView("2025", 2025, "测试市教育局", null, Map.of("s1", "总体情况"),
-                Map.of("s3.received.natural", 12), List.of(), ReportStatus.SUBMITTED, 3, ReportSource.DRAFTED, null,
-                null, Instant.parse("2026-01-10T02:00:00Z"), null, Instant.parse("2026-01-10T02:00:00Z"), null, null);
-        OfficeReportView office = OfficeReportView.of(view, "edu", EnumSet.of(Action.RETURN, Action.APPROVE),
-                List.of(), List.of(), List.of(new AttachmentView(3, 2025, "签发稿.pdf", "application/pdf", 1024, "ff",
-                        "psb-editor", null, AT)));
+        ReportView view = new ReportView(
+                "2025",
+                2025,
+                "测试市教育局",
+                null,
+                Map.of("s1", "总体情况"),
+                Map.of("s3.received.natural", 12),
+                List.of(),
+                ReportStatus.SUBMITTED,
+                3,
+                ReportSource.DRAFTED,
+                null,
+                null,
+                Instant.parse("2026-01-10T02:00:00Z"),
+                null,
+                Instant.parse("2026-01-10T02:00:00Z"),
+                null,
+                null);
+        OfficeReportView office = OfficeReportView.of(
+                view,
+                "edu",
+                EnumSet.of(Action.RETURN, Action.APPROVE),
+                List.of(),
+                List.of(),
+                List.of(new AttachmentView(3, 2025, "签发稿.pdf", "application/pdf", 1024, "ff", "psb-editor", null, AT)));
 
         JsonNode written = json.readTree(json.writeValueAsString(office));
         JsonNode report = json.readTree(json.writeValueAsString(view));
 
-        report.propertyNames().forEach(name -> assertThat(written.get(name)).as(name).isEqualTo(report.get(name)));
+        report.propertyNames()
+                .forEach(name -> assertThat(written.get(name)).as(name).isEqualTo(report.get(name)));
         assertThat(written.path("agencySlug").asString()).isEqualTo("edu");
         assertThat(written.path("allowedActions").toString()).isEqualTo("[\"return\",\"approve\"]");
         assertThat(written.has("returnReason")).isFalse();
-        assertThat(written.path("attachments").get(0).path("fileName").asString()).isEqualTo("签发稿.pdf");
+        assertThat(written.path("attachments").get(0).path("fileName").asString())
+                .isEqualTo("签发稿.pdf");
         OfficeReportView read = json.readValue(json.writeValueAsString(office), OfficeReportView.class);
         assertThat(read).isEqualTo(office);
         assertThat(read.document()).isEqualTo(view.document());

@@ -7,18 +7,17 @@ import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
+import java.sql.DriverManager;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.sql.DriverManager;
-import java.time.Duration;
 
 /** The platform's data-side components, available to every service that depends on this library. */
 @AutoConfiguration(afterName = "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration")
@@ -52,8 +51,7 @@ public class PlatformConfiguration {
     /** Agency and office roles per user, kept {@code gongkai.tenancy.membership-ttl} (15 s) per instance. */
     @Bean
     @ConditionalOnMissingBean
-    Memberships memberships(DSLContext dsl,
-                            @Value("${gongkai.tenancy.membership-ttl:PT15S}") Duration ttl) {
+    Memberships memberships(DSLContext dsl, @Value("${gongkai.tenancy.membership-ttl:PT15S}") Duration ttl) {
         return new Memberships(dsl, ttl);
     }
 

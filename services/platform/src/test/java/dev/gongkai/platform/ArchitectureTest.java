@@ -2,9 +2,8 @@ package dev.gongkai.platform;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.gongkai.platform.testing.Architecture;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The module keeps its shape: see {@link Architecture}. */
 class ArchitectureTest {

@@ -1,15 +1,13 @@
 package dev.gongkai.publishing;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import org.springframework.util.unit.DataSize;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Settings under {@code gongkai.publishing} (see application.yaml for the defaults and why). */
 @ConfigurationProperties("gongkai.publishing")
-public record PublishingProperties(Events events, Cache cache, RateLimit rateLimit, Documents documents,
-                                   String pdfFont) {
+public record PublishingProperties(
+        Events events, Cache cache, RateLimit rateLimit, Documents documents, String pdfFont) {
 
     /**
      * @param stream          the Redis stream the outbox is relayed to
@@ -23,10 +21,21 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
      * @param outboxRetention sent outbox rows are deleted once they are this old
      * @param relayLease      a batch taken by a relay that died is taken by another after this
      */
-    public record Events(String stream, String group, boolean scheduled, Duration relayInterval, Duration consumeInterval, int batchSize,
-                         long streamMaxLength, String consumerName, Duration claimIdle, Duration retryBackoff,
-                         Duration retryBackoffMax, int maxAttempts, Duration outboxRetention, Duration relayLease) {
-    }
+    public record Events(
+            String stream,
+            String group,
+            boolean scheduled,
+            Duration relayInterval,
+            Duration consumeInterval,
+            int batchSize,
+            long streamMaxLength,
+            String consumerName,
+            Duration claimIdle,
+            Duration retryBackoff,
+            Duration retryBackoffMax,
+            int maxAttempts,
+            Duration outboxRetention,
+            Duration relayLease) {}
 
     /**
      * @param documentTtl how long a rendered document stays in Redis (keys are versioned, so only memory is at stake)
@@ -35,13 +44,15 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
      * @param localPointerTtl how long this process trusts a pointer it has read, while it hears where pointers move
      * @param registryTtl how long the portal trusts a jurisdiction or agency it found in the registry
      */
-    public record Cache(Duration documentTtl, Duration pointerTtl, DataSize localSize, Duration localPointerTtl,
-                        Duration registryTtl) {
-    }
+    public record Cache(
+            Duration documentTtl,
+            Duration pointerTtl,
+            DataSize localSize,
+            Duration localPointerTtl,
+            Duration registryTtl) {}
 
     /** At most {@code requests} open-data requests per client address and {@code window}. */
-    public record RateLimit(int requests, Duration window) {
-    }
+    public record RateLimit(int requests, Duration window) {}
 
     /**
      * The document server (a port of its own for the published documents).
@@ -50,6 +61,5 @@ public record PublishingProperties(Events events, Cache cache, RateLimit rateLim
      * @param ioThreads   event-loop threads (0: one per processor, as nginx's {@code worker_processes auto})
      * @param idleTimeout how long a connection may sit without a request before it is closed
      */
-    public record Documents(boolean enabled, int port, int ioThreads, Duration idleTimeout) {
-    }
+    public record Documents(boolean enabled, int port, int ioThreads, Duration idleTimeout) {}
 }

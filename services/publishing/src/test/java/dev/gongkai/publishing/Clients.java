@@ -1,14 +1,12 @@
 package dev.gongkai.publishing;
 
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Anonymous visitors, each from an address of its own so the open-data limit only bites where a test wants it. */
 public final class Clients {
 
-    private Clients() {
-    }
+    private Clients() {}
 
     public static RequestPostProcessor anyone() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -1,20 +1,19 @@
 package dev.gongkai.publishing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The publishing service (the one the public reaches) connects as the DML-only login role
@@ -38,23 +37,25 @@ class DatabaseRoleTest {
     DataSource dataSource;
 
     @Test
-    void aPublicationIsAppliedOnTheDmlRoleWhichCannotAlterOrDropWhatThePublicReads(TestDatabase db)
-            throws Exception {
-        events.write(agency, events.published(agency, 2024, Reports.json("角色测试局", 2024, 7),
-                Reports.beijing(2025, 1, 20)));
+    void aPublicationIsAppliedOnTheDmlRoleWhichCannotAlterOrDropWhatThePublicReads(TestDatabase db) throws Exception {
+        events.write(
+                agency, events.published(agency, 2024, Reports.json("角色测试局", 2024, 7), Reports.beijing(2025, 1, 20)));
         events.pump();
         assertThat(revisions.current(agency.slug(), 2024)).isPresent();
 
         String revisionsTable = '"' + agency.schema() + "\".published_revision";
         try (Connection c = dataSource.getConnection()) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "select current_user, rolsuper from pg_roles where rolname = current_user")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "select current_user, rolsuper from pg_roles where rolname = current_user")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(db.appUser()).isNotEqualTo(db.user());
                 assertThat(rs.getBoolean(2)).isFalse();
             }
             refused(c, "truncate " + revisionsTable, "permission denied for table published_revision");
-            refused(c, "alter table " + revisionsTable + " add column forged text",
+            refused(
+                    c,
+                    "alter table " + revisionsTable + " add column forged text",
                     "must be owner of table published_revision");
             refused(c, "drop schema \"" + agency.schema() + "\" cascade", "must be owner of schema " + agency.schema());
             refused(c, "drop table core.publication", "must be owner of table publication");
@@ -64,12 +65,14 @@ class DatabaseRoleTest {
 
     private static void refused(Connection c, String sql, String message) {
         assertThatThrownBy(() -> {
-            try (Statement st = c.createStatement()) {
-                st.execute(sql);
-            }
-        }).as(sql).isInstanceOfSatisfying(SQLException.class, e -> {
-            assertThat(e.getSQLState()).as(sql).isEqualTo("42501");
-            assertThat(e.getMessage()).as(sql).contains(message);
-        });
+                    try (Statement st = c.createStatement()) {
+                        st.execute(sql);
+                    }
+                })
+                .as(sql)
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).as(sql).isEqualTo("42501");
+                    assertThat(e.getMessage()).as(sql).contains(message);
+                });
     }
 }

@@ -1,14 +1,14 @@
 package dev.gongkai.publishing;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @PublishingTest
 class OpenApiDocumentTest {
@@ -22,13 +22,20 @@ class OpenApiDocumentTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("Gongkai publishing"))
                 .andExpect(jsonPath("$.paths['/api/office/compliance'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/reports/{year}/website-url'].put").exists())
-                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(hasItem("X-Agency")))
-                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name").value(not(hasItem("caller"))))
-                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
-                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}'].get.responses['304']").exists())
-                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.json'].get.responses['429']").exists())
-                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.pdf'].get.security").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/reports/{year}/website-url'].put")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name")
+                        .value(hasItem("X-Agency")))
+                .andExpect(jsonPath("$.paths['/api/office/compliance'].get.parameters[*].name")
+                        .value(not(hasItem("caller"))))
+                .andExpect(
+                        jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}'].get.responses['304']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.json'].get.responses['429']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/public/{jurisdiction}/{agency}/{year}.pdf'].get.security")
+                        .isEmpty())
                 // A page's language is the reader's choice (link, then cookie), not a parameter of the API.
                 .andExpect(jsonPath("$.paths['/public/{jurisdiction}/compare.csv'].get.parameters[*].name")
                         .value(hasItem("agencies")))

@@ -1,14 +1,13 @@
 package dev.gongkai.publishing;
 
 import dev.gongkai.platform.testing.GongkaiTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The publishing application on the run's real PostgreSQL and Redis, driven through MockMvc. Relay and consumer
@@ -19,13 +18,15 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @GongkaiTest
-@SpringBootTest(properties = {
-        "gongkai.publishing.events.scheduled=false",
-        "gongkai.publishing.events.stream=gongkai:events:test:${random.uuid}",
-        "gongkai.publishing.rate-limit.requests=" + PublishingTest.RATE_LIMIT,
-        "spring.data.redis.timeout=1s",
-        "gongkai.publishing.documents.port=0",
-        "gongkai.reminders.scheduled=false"})
+@SpringBootTest(
+        properties = {
+            "gongkai.publishing.events.scheduled=false",
+            "gongkai.publishing.events.stream=gongkai:events:test:${random.uuid}",
+            "gongkai.publishing.rate-limit.requests=" + PublishingTest.RATE_LIMIT,
+            "spring.data.redis.timeout=1s",
+            "gongkai.publishing.documents.port=0",
+            "gongkai.reminders.scheduled=false"
+        })
 @AutoConfigureMockMvc
 @Import({Events.class, TestClock.class})
 public @interface PublishingTest {

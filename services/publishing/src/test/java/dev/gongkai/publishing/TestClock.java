@@ -1,12 +1,11 @@
 package dev.gongkai.publishing;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The service's clock in tests: a clock the test sets ({@link #set}), so "days left" and reminders are computed

@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
  */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** @param path e.g. {@code fixtures/wuhai-psb-2021.txt} or {@code html/wuhai-psb-2021.html} */
     public static byte[] bytes(String path) {

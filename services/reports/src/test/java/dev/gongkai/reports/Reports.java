@@ -4,18 +4,16 @@ import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.TableColumn;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Report contents for tests: a complete 2021-format report that passes every rule of the core. */
 public final class Reports {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /**
      * Every cell filled so that the arithmetic holds: each applicant column received 1 application, granted it,
@@ -53,5 +51,4 @@ public final class Reports {
     public static String patch(Map<String, ?> cells) {
         return JSON.writeValueAsString(Map.of("cells", cells));
     }
-
 }

@@ -1,13 +1,12 @@
 package dev.gongkai.reports;
 
 import dev.gongkai.platform.testing.GongkaiTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The reports application on the run's real PostgreSQL, driven through MockMvc with Keycloak-shaped tokens.
@@ -18,5 +17,4 @@ import java.lang.annotation.Target;
 @GongkaiTest
 @SpringBootTest
 @AutoConfigureMockMvc
-public @interface ReportsWebTest {
-}
+public @interface ReportsWebTest {}

@@ -3,15 +3,13 @@ package dev.gongkai.reports;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTokens;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-
 import java.util.List;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
 /** Tokens of the people who work on reports: an agency's editor and approver, an office's reviewer and head. */
 public final class Staff {
 
-    private Staff() {
-    }
+    private Staff() {}
 
     public static JwtRequestPostProcessor editor(ManagedAgency agency) {
         return TestTokens.token("editor-" + agency.slug(), List.of(agency.slug()), Roles.AGENCY_EDITOR);
@@ -27,8 +25,8 @@ public final class Staff {
 
     /** Someone who both edits and signs off (small agencies). */
     public static JwtRequestPostProcessor editorAndApprover(ManagedAgency agency) {
-        return TestTokens.token("head-" + agency.slug(), List.of(agency.slug()), Roles.AGENCY_EDITOR,
-                Roles.AGENCY_APPROVER);
+        return TestTokens.token(
+                "head-" + agency.slug(), List.of(agency.slug()), Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
     }
 
     public static JwtRequestPostProcessor reviewer(ManagedAgency office) {

@@ -1,27 +1,5 @@
 package dev.gongkai.reports;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.ApiEndpoints;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.platform.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.editorAndApprover;
 import static dev.gongkai.reports.Staff.officeBoth;
@@ -33,6 +11,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.ApiEndpoints;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.platform.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Agency B (city B) has a report with a comment and an attachment. Whatever agency A's staff, or city A's office,
@@ -70,14 +69,23 @@ class TenantIsolationTest {
             return;
         }
         prepared = true;
-        mvc.perform(post("/api/reports").with(editor(agencyB)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/reports")
+                .with(editor(agencyB))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\":2024}"));
-        mvc.perform(patch("/api/reports/2024").with(editor(agencyB)).header("If-Match", "\"r1\"")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"narrative\":{\"s1\":\"" + SECRET + "\"}}"));
-        mvc.perform(multipart("/api/reports/2024/attachments").file(new MockMultipartFile("file", "b.pdf",
-                "application/pdf", "%PDF-1.4 b".getBytes(StandardCharsets.US_ASCII))).with(editorAndApprover(agencyB)));
-        mvc.perform(post("/api/office/reports/" + agencyB.slug() + "/2024/comments").with(officeBoth(officeB))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"anchor\":\"s1\",\"body\":\"" + SECRET + "\"}"));
+        mvc.perform(patch("/api/reports/2024")
+                .with(editor(agencyB))
+                .header("If-Match", "\"r1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"narrative\":{\"s1\":\"" + SECRET + "\"}}"));
+        mvc.perform(multipart("/api/reports/2024/attachments")
+                .file(new MockMultipartFile(
+                        "file", "b.pdf", "application/pdf", "%PDF-1.4 b".getBytes(StandardCharsets.US_ASCII)))
+                .with(editorAndApprover(agencyB)));
+        mvc.perform(post("/api/office/reports/" + agencyB.slug() + "/2024/comments")
+                .with(officeBoth(officeB))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"anchor\":\"s1\",\"body\":\"" + SECRET + "\"}"));
     }
 
     /** Every API endpoint, called about agency B's report of 2024. */
@@ -89,12 +97,18 @@ class TenantIsolationTest {
                 post("/api/reports").contentType(json).content("{\"year\":2024}"),
                 get("/api/reports"),
                 get("/api/reports/2024"),
-                patch("/api/reports/2024").header("If-Match", "\"r2\"").contentType(json)
+                patch("/api/reports/2024")
+                        .header("If-Match", "\"r2\"")
+                        .contentType(json)
                         .content("{\"cells\":{\"s3.received.total\":1}}"),
                 get("/api/reports/2024/findings"),
                 get("/api/reports/2024/pdf"),
-                post("/api/reports/import?year=2024").contentType(MediaType.TEXT_PLAIN).content(SECRET),
-                post("/api/reports/2024/import").contentType(MediaType.TEXT_PLAIN).content(SECRET),
+                post("/api/reports/import?year=2024")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(SECRET),
+                post("/api/reports/2024/import")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(SECRET),
                 get("/api/reports/2024/revisions"),
                 get("/api/reports/2024/revisions/1/diff/2"),
                 post("/api/reports/2024/transitions").contentType(json).content("{\"action\":\"request-signoff\"}"),
@@ -103,27 +117,35 @@ class TenantIsolationTest {
                 get("/api/reports/2024/comments"),
                 post("/api/reports/2024/comments/1/replies").contentType(json).content("{\"body\":\"x\"}"),
                 post("/api/reports/2024/comments/1/resolve"),
-                multipart("/api/reports/2024/attachments").file(new MockMultipartFile("file", "a.pdf",
-                        "application/pdf", "%PDF-1.4 a".getBytes(StandardCharsets.US_ASCII))),
+                multipart("/api/reports/2024/attachments")
+                        .file(new MockMultipartFile(
+                                "file", "a.pdf", "application/pdf", "%PDF-1.4 a".getBytes(StandardCharsets.US_ASCII))),
                 get("/api/reports/2024/attachments"),
                 get("/api/reports/2024/attachments/1"),
                 delete("/api/reports/2024/attachments/1"),
                 get("/api/office/submissions?year=2024"),
                 get("/api/office/reports/" + b + "/2024"),
-                post("/api/office/reports/" + b + "/2024/transitions").contentType(json).content("{\"action\":\"approve\"}"),
+                post("/api/office/reports/" + b + "/2024/transitions")
+                        .contentType(json)
+                        .content("{\"action\":\"approve\"}"),
                 get("/api/office/reports/" + b + "/2024/comments"),
-                post("/api/office/reports/" + b + "/2024/comments").contentType(json)
+                post("/api/office/reports/" + b + "/2024/comments")
+                        .contentType(json)
                         .content("{\"anchor\":\"s1\",\"body\":\"x\"}"),
-                post("/api/office/reports/" + b + "/2024/comments/1/replies").contentType(json).content("{\"body\":\"x\"}"),
+                post("/api/office/reports/" + b + "/2024/comments/1/replies")
+                        .contentType(json)
+                        .content("{\"body\":\"x\"}"),
                 post("/api/office/reports/" + b + "/2024/comments/1/resolve"),
                 get("/api/office/reports/" + b + "/2024/attachments/1"),
                 get("/api/office/reports/" + b + "/2024/revisions"),
                 get("/api/office/reports/" + b + "/2024/revisions/1/diff/2"),
                 get("/api/office/reports/" + b + "/2024/steps"),
-                multipart("/api/office/imports").file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
+                multipart("/api/office/imports")
+                        .file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
                         .param("mapping", "{\"b.txt\":\"" + b + "\"}"),
-                multipart("/api/office/imports/check").file(new MockMultipartFile("file", "b.zip", "application/zip",
-                        zip)).param("mapping", "{\"b.txt\":\"" + b + "\"}"));
+                multipart("/api/office/imports/check")
+                        .file(new MockMultipartFile("file", "b.zip", "application/zip", zip))
+                        .param("mapping", "{\"b.txt\":\"" + b + "\"}"));
     }
 
     @Test
@@ -138,10 +160,15 @@ class TenantIsolationTest {
                 request.header("X-Agency", agencyHeader);
             }
             var exchange = mvc.perform(request.with(who)).andReturn();
-            String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            String uri = exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getRequestURI();
             String body = exchange.getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(exchange.getResponse().getStatus()).as(uri).isIn(allowed);
-            assertThat(body).as(uri).doesNotContain(SECRET).doesNotContain("乙市某局").doesNotContain("%PDF-1.4 b");
+            assertThat(body)
+                    .as(uri)
+                    .doesNotContain(SECRET)
+                    .doesNotContain("乙市某局")
+                    .doesNotContain("%PDF-1.4 b");
             if (exchange.getResponse().getStatus() < 300) {
                 assertThat(body).as(uri).doesNotContain(agencyB.slug().value());
             }
@@ -151,8 +178,10 @@ class TenantIsolationTest {
     @Test
     void namingAgencyBInXAgencyIsNotFoundOnEveryEndpoint() throws Exception {
         for (var request : everyEndpointAboutB()) {
-            var response = mvc.perform(request.with(editor(agencyA)).header("X-Agency", agencyB.slug().value()))
-                    .andReturn().getResponse();
+            var response = mvc.perform(request.with(editor(agencyA))
+                            .header("X-Agency", agencyB.slug().value()))
+                    .andReturn()
+                    .getResponse();
             assertThat(response.getStatus()).isEqualTo(404);
             assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(SECRET);
         }
@@ -178,14 +207,24 @@ class TenantIsolationTest {
      */
     @Test
     void editorInOneAgencyAndAdminInAnotherHoldsEachRoleOnlyThere() throws Exception {
-        var twoRoles = TestTokens.member("editor-a-admin-b", Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR),
-                agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
-        Set<String> editorsOnly = Set.of("POST /api/reports", "PATCH /api/reports/2024",
-                "POST /api/reports/import", "POST /api/reports/2024/import", "POST /api/reports/2024/transitions",
-                "POST /api/reports/2024/attachments", "DELETE /api/reports/2024/attachments/1", "POST /api/reports/2024/comments/1/resolve");
+        var twoRoles = TestTokens.member(
+                "editor-a-admin-b",
+                Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR), agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
+        Set<String> editorsOnly = Set.of(
+                "POST /api/reports",
+                "PATCH /api/reports/2024",
+                "POST /api/reports/import",
+                "POST /api/reports/2024/import",
+                "POST /api/reports/2024/transitions",
+                "POST /api/reports/2024/attachments",
+                "DELETE /api/reports/2024/attachments/1",
+                "POST /api/reports/2024/comments/1/resolve");
         for (var request : everyEndpointAboutB()) {
-            var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", agencyB.slug().value())).andReturn();
-            String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            var exchange = mvc.perform(request.with(twoRoles)
+                            .header("X-Agency", agencyB.slug().value()))
+                    .andReturn();
+            String call = exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getRequestURI();
             int status = exchange.getResponse().getStatus();
             if (call.contains("/api/office/") || editorsOnly.contains(call)) {
                 assertThat(status).as(call).isEqualTo(403);
@@ -193,11 +232,15 @@ class TenantIsolationTest {
                 // Allowed; only the office's comment on a draft never came to be (the office sees no drafts).
                 assertThat(status).as(call).isNotEqualTo(403).isLessThan(500);
                 if (status == 404) {
-                    assertThat(exchange.getResponse().getContentAsString()).as(call).contains("comment.not-found");
+                    assertThat(exchange.getResponse().getContentAsString())
+                            .as(call)
+                            .contains("comment.not-found");
                 }
             }
         }
-        mvc.perform(get("/api/reports/2024").with(twoRoles).header("X-Agency", agencyB.slug().value()))
+        mvc.perform(get("/api/reports/2024")
+                        .with(twoRoles)
+                        .header("X-Agency", agencyB.slug().value()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(SECRET)));
         assertNothingOfB(twoRoles, agencyA.slug().value(), Set.of(200, 201, 204, 400, 403, 404, 409, 422));

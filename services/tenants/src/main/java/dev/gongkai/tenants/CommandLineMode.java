@@ -7,19 +7,18 @@ import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.tenants.backup.AgencyBackups;
 import dev.gongkai.tenants.demo.DemoCity;
 import dev.gongkai.tenants.migration.TenantMigrations;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** The operator commands of {@code java -jar tenants.jar <command>}; each prints its results and returns an exit code. */
 @Component
 class CommandLineMode {
 
-    private static final Set<String> COMMANDS = Set.of("migrate-all", "provision-demo", "export-agency",
-            "restore-agency");
+    private static final Set<String> COMMANDS =
+            Set.of("migrate-all", "provision-demo", "export-agency", "restore-agency");
 
     private final TenantMigrations migrations;
     private final DemoCity demoCity;
@@ -44,10 +43,12 @@ class CommandLineMode {
         return switch (command) {
             case "migrate-all" -> migrateAll();
             case "provision-demo" -> provisionDemo();
-            case "export-agency" -> arguments.size() == 2 ? exportAgency(arguments.get(0), Path.of(arguments.get(1)))
-                    : usage("export-agency <slug> <file.zip>");
-            case "restore-agency" -> arguments.size() == 1 ? restoreAgency(Path.of(arguments.get(0)))
-                    : usage("restore-agency <file.zip>");
+            case "export-agency" ->
+                arguments.size() == 2
+                        ? exportAgency(arguments.get(0), Path.of(arguments.get(1)))
+                        : usage("export-agency <slug> <file.zip>");
+            case "restore-agency" ->
+                arguments.size() == 1 ? restoreAgency(Path.of(arguments.get(0))) : usage("restore-agency <file.zip>");
             default -> throw new IllegalArgumentException(command);
         };
     }
@@ -55,10 +56,12 @@ class CommandLineMode {
     private int exportAgency(String slug, Path file) {
         try {
             var manifest = backups.export(AgencySlug.of(slug), file);
-            manifest.tables().forEach(t -> System.out.printf("%s.%-26s %6d rows  sha256 %s%n", manifest.schema(), t.table(),
-                    t.rows(), t.sha256()));
-            manifest.registry().forEach(t -> System.out.printf("core.%-26s %6d rows  sha256 %s%n", t.table(), t.rows(),
-                    t.sha256()));
+            manifest.tables()
+                    .forEach(t -> System.out.printf(
+                            "%s.%-26s %6d rows  sha256 %s%n", manifest.schema(), t.table(), t.rows(), t.sha256()));
+            manifest.registry()
+                    .forEach(t ->
+                            System.out.printf("core.%-26s %6d rows  sha256 %s%n", t.table(), t.rows(), t.sha256()));
             System.out.printf("export-agency: %s written to %s (%d bytes)%n", slug, file, Files.size(file));
             return 0;
         } catch (ApiException e) {
@@ -96,17 +99,22 @@ class CommandLineMode {
 
     private int migrateAll() {
         var summary = migrations.migrateAll(result -> System.out.println(line(result)));
-        System.out.printf("migrate-all: %d schemas, %d migrated, %d up to date, %d failed%n", summary.total(),
-                summary.migrated(), summary.upToDate(), summary.failed());
+        System.out.printf(
+                "migrate-all: %d schemas, %d migrated, %d up to date, %d failed%n",
+                summary.total(), summary.migrated(), summary.upToDate(), summary.failed());
         return summary.failed() == 0 ? 0 : 1;
     }
 
     private int provisionDemo() {
         try {
-            demoCity.provision(report -> System.out.printf("%-22s %s%s%n", report.agency(), report.outcome(),
-                    report.initialAdminPassword() == null ? ""
+            demoCity.provision(report -> System.out.printf(
+                    "%-22s %s%s%n",
+                    report.agency(),
+                    report.outcome(),
+                    report.initialAdminPassword() == null
+                            ? ""
                             : "  first admin " + report.adminUsername() + " / temporary password "
-                            + report.initialAdminPassword()));
+                                    + report.initialAdminPassword()));
             System.out.println("provision-demo: done");
             return 0;
         } catch (RuntimeException e) {
@@ -116,7 +124,8 @@ class CommandLineMode {
     }
 
     private static String line(MigrationResult r) {
-        return String.format("%-40s %-10s %3d change sets %5d ms%s", r.schema(), r.outcome(), r.appliedChangeSets(),
-                r.millis(), r.error() == null ? "" : "  " + r.error());
+        return String.format(
+                "%-40s %-10s %3d change sets %5d ms%s",
+                r.schema(), r.outcome(), r.appliedChangeSets(), r.millis(), r.error() == null ? "" : "  " + r.error());
     }
 }

@@ -1,12 +1,11 @@
 package dev.gongkai.tenants;
 
 import dev.gongkai.platform.schema.SchemaMigrator;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /**
  * The tenants service owns schema {@code core} and migrates it when it starts (agency schemas are migrated only
@@ -51,7 +50,8 @@ class CoreSchema implements InitializingBean {
         var parsed = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([a-z_][a-z0-9_]*)(\\?.*)?")
                 .matcher(url);
         if (!parsed.matches()) {
-            throw new IllegalStateException("Database in " + url + " does not exist and its name is unusual; create it");
+            throw new IllegalStateException(
+                    "Database in " + url + " does not exist and its name is unusual; create it");
         }
         try (var c = DriverManager.getConnection(parsed.group(1) + "postgres", user, password)) {
             c.createStatement().execute("create database " + parsed.group(2));

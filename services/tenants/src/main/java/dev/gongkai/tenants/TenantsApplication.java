@@ -1,13 +1,12 @@
 package dev.gongkai.tenants;
 
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The tenants service. Started with a command ({@code migrate-all}, {@code provision-demo},
@@ -36,6 +35,8 @@ public class TenantsApplication {
     /** The plain arguments after the command; {@code --spring.property=value} options are Spring's. */
     static List<String> argumentsAfter(String[] args, String command) {
         List<String> all = Arrays.asList(args);
-        return all.subList(all.indexOf(command) + 1, all.size()).stream().filter(a -> !a.startsWith("--")).toList();
+        return all.subList(all.indexOf(command) + 1, all.size()).stream()
+                .filter(a -> !a.startsWith("--"))
+                .toList();
     }
 }

@@ -1,20 +1,19 @@
 package dev.gongkai.tenants;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code java -jar tenants.jar export-agency <slug> <file>} and {@code restore-agency <file>}. */
 @TenantsWebTest
@@ -49,7 +48,8 @@ class CommandLineBackupTest {
     void refusesToRestoreOverTheAgencyItCameFromInBothLanguages(CapturedOutput output) {
         agency.dsl().execute("insert into \"" + agency.schema() + "\".report (year, format) values (2025, 'gov-2021')");
         Path file = dir.resolve("export.zip");
-        assertThat(commands.run("export-agency", List.of(agency.slug().value(), file.toString()))).isZero();
+        assertThat(commands.run("export-agency", List.of(agency.slug().value(), file.toString())))
+                .isZero();
 
         int status = commands.run("restore-agency", List.of(file.toString()));
 
@@ -61,7 +61,8 @@ class CommandLineBackupTest {
     void anUnknownAgencyOrAMissingArgumentIsAnErrorNotAFile(CapturedOutput output) {
         Path file = dir.resolve("nobody.zip");
 
-        assertThat(commands.run("export-agency", List.of("no-such-agency", file.toString()))).isEqualTo(1);
+        assertThat(commands.run("export-agency", List.of("no-such-agency", file.toString())))
+                .isEqualTo(1);
         assertThat(commands.run("restore-agency", List.of())).isEqualTo(2);
 
         assertThat(Files.exists(file)).isFalse();

@@ -1,14 +1,14 @@
 package dev.gongkai.tenants;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @TenantsWebTest
 class OpenApiDocumentTest {
@@ -22,19 +22,23 @@ class OpenApiDocumentTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/agencies/me'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/migrate-all'].post").exists())
-                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+                .andExpect(
+                        jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
     }
 
     @Test
     void showsTheXAgencyHeaderButNotTheParametersTheTokenProvides() throws Exception {
         mvc.perform(get("/v3/api-docs"))
-                .andExpect(jsonPath("$.paths['/api/agencies/me'].get.parameters[*].name").value(hasItem("X-Agency")))
+                .andExpect(jsonPath("$.paths['/api/agencies/me'].get.parameters[*].name")
+                        .value(hasItem("X-Agency")))
                 .andExpect(jsonPath("$.paths['/api/agencies'].get.parameters[*].name")
                         .value(not(hasItem("caller"))));
     }
 
     @Test
     void healthIsOpen() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 }

@@ -3,6 +3,12 @@ package dev.gongkai.console.admin;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -14,13 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The operators' view of tenants: agencies as a tree per jurisdiction with each schema's migration state; provision,
@@ -40,22 +39,25 @@ class AgenciesController {
     }
 
     /** An agency and the agencies under it (a bureau's district branches). */
-    record Node(JsonNode agency, List<Node> children) {
-    }
+    record Node(JsonNode agency, List<Node> children) {}
 
-    record JurisdictionTree(JsonNode jurisdiction, List<Node> roots) {
-    }
+    record JurisdictionTree(JsonNode jurisdiction, List<Node> roots) {}
 
     @GetMapping("/admin/agencies")
     String tree(Model model) {
-        JsonNode jurisdictions = services.tenants().get().uri("/api/jurisdictions").retrieve().body(JsonNode.class);
-        JsonNode agencies = services.tenants().get().uri("/api/agencies").retrieve().body(JsonNode.class);
+        JsonNode jurisdictions =
+                services.tenants().get().uri("/api/jurisdictions").retrieve().body(JsonNode.class);
+        JsonNode agencies =
+                services.tenants().get().uri("/api/agencies").retrieve().body(JsonNode.class);
         model.addAttribute("trees", trees(jurisdictions, agencies));
         model.addAttribute("jurisdictions", jurisdictions);
         model.addAttribute("agencies", agencies);
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
         if (user != null && user.isPlatformAdmin()) {
-            JsonNode migrations = services.tenants().get().uri("/api/admin/migrations").retrieve()
+            JsonNode migrations = services.tenants()
+                    .get()
+                    .uri("/api/admin/migrations")
+                    .retrieve()
                     .body(JsonNode.class);
             Map<String, JsonNode> states = new LinkedHashMap<>();
             migrations.path("states").forEach(s -> states.put(s.path("agency").asString(), s));
@@ -72,8 +74,13 @@ class AgenciesController {
     @PostMapping("/admin/migrate-all")
     String migrateAll(Locale locale, Model model) {
         try {
-            model.addAttribute("migrateAll", services.tenants().post().uri("/api/admin/migrate-all").retrieve()
-                    .body(JsonNode.class));
+            model.addAttribute(
+                    "migrateAll",
+                    services.tenants()
+                            .post()
+                            .uri("/api/admin/migrate-all")
+                            .retrieve()
+                            .body(JsonNode.class));
         } catch (ServiceProblem problem) {
             if (problem.body() != null && problem.body().has("failed")) {
                 model.addAttribute("migrateAll", problem.body());
@@ -109,11 +116,20 @@ class AgenciesController {
 
     /** Provisioning runs its steps synchronously; the answer lists each step with what it did. */
     @PostMapping("/admin/agencies")
-    String create(@RequestParam String slug, @RequestParam String nameZh, @RequestParam String kind,
-                  @RequestParam String jurisdiction, @RequestParam(required = false) String parent,
-                  @RequestParam(required = false) String adminUsername, Locale locale, Model model) {
-        var command = json.createObjectNode().put("slug", slug.strip()).put("nameZh", nameZh.strip())
-                .put("kind", kind).put("jurisdiction", jurisdiction);
+    String create(
+            @RequestParam String slug,
+            @RequestParam String nameZh,
+            @RequestParam String kind,
+            @RequestParam String jurisdiction,
+            @RequestParam(required = false) String parent,
+            @RequestParam(required = false) String adminUsername,
+            Locale locale,
+            Model model) {
+        var command = json.createObjectNode()
+                .put("slug", slug.strip())
+                .put("nameZh", nameZh.strip())
+                .put("kind", kind)
+                .put("jurisdiction", jurisdiction);
         if (parent != null && !parent.isBlank()) {
             command.put("parent", parent);
         }
@@ -121,8 +137,13 @@ class AgenciesController {
             command.putObject("firstAdmin").put("username", adminUsername.strip());
         }
         try {
-            JsonNode report = services.tenants().post().uri("/api/agencies").contentType(MediaType.APPLICATION_JSON)
-                    .body(command).retrieve().body(JsonNode.class);
+            JsonNode report = services.tenants()
+                    .post()
+                    .uri("/api/agencies")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(command)
+                    .retrieve()
+                    .body(JsonNode.class);
             model.addAttribute("report", report);
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
@@ -133,13 +154,16 @@ class AgenciesController {
 
     /** Sets or clears 下属单位的用户由本单位管理员管理 (the page asks for confirmation first). */
     @PostMapping("/admin/agencies/{slug}/branch-delegation")
-    String delegateBranchUsers(@PathVariable String slug, @RequestParam boolean delegated, Locale locale,
-                               RedirectAttributes redirect) {
+    String delegateBranchUsers(
+            @PathVariable String slug, @RequestParam boolean delegated, Locale locale, RedirectAttributes redirect) {
         try {
-            services.tenants().put().uri("/api/agencies/{slug}/branch-delegation", slug)
+            services.tenants()
+                    .put()
+                    .uri("/api/agencies/{slug}/branch-delegation", slug)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(json.createObjectNode().put("branchUsersDelegated", delegated))
-                    .retrieve().toBodilessEntity();
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", delegated ? "admin.done.delegate" : "admin.done.undelegate");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
@@ -148,13 +172,17 @@ class AgenciesController {
     }
 
     @PostMapping("/admin/agencies/{slug}/{action}")
-    String lifecycle(@PathVariable String slug, @PathVariable String action, Locale locale,
-                     RedirectAttributes redirect) {
+    String lifecycle(
+            @PathVariable String slug, @PathVariable String action, Locale locale, RedirectAttributes redirect) {
         if (!LIFECYCLE.contains(action)) {
             return "redirect:/admin/agencies";
         }
         try {
-            services.tenants().post().uri("/api/agencies/{slug}/{action}", slug, action).retrieve().toBodilessEntity();
+            services.tenants()
+                    .post()
+                    .uri("/api/agencies/{slug}/{action}", slug, action)
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", "admin.done." + action);
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));

@@ -1,13 +1,12 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.contract.AuditEntryView;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The audit trail of a report year as people read it — every entry, newest first, with what was done, by whom and
@@ -28,8 +27,7 @@ class AuditPageController {
      * One entry: {@code action} as the service records it (report.submit, attachment.add …), {@code subject} the
      * file or reason it concerns (null when none), {@code cells} how many cells an edit changed.
      */
-    record Line(AuditEntryView entry, String subject, int cells) {
-    }
+    record Line(AuditEntryView entry, String subject, int cells) {}
 
     @GetMapping("/reports/{year}/audit")
     String audit(@PathVariable int year, Model model) {

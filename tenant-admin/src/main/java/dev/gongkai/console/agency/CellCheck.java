@@ -1,7 +1,6 @@
 package dev.gongkai.console.agency;
 
 import dev.gongkai.report.model.CellType;
-
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -16,8 +15,7 @@ final class CellCheck {
     private static final BigDecimal MAX = new BigDecimal("1e15");
     private static final int AMOUNT_DECIMALS = 6;
 
-    private CellCheck() {
-    }
+    private CellCheck() {}
 
     /**
      * {@code value} null and {@code problem} null: the cell becomes blank.

@@ -18,6 +18,12 @@ import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.Totals;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,13 +36,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * The editor: the national layout with an input per cell and the three narratives; the browser saves what
  * changed a moment after typing stops (PATCH with If-Match through {@link #save}), and shows the findings the
@@ -46,11 +45,30 @@ import java.util.Map;
 class EditorController {
 
     /** The words the editor's script shows, from the message bundles. */
-    static final List<String> TEXTS = List.of("editor.saving", "editor.saved", "editor.unsaved", "editor.failed",
-            "editor.offline", "editor.signedOut", "severity.error", "severity.warning", "severity.info",
-            "editor.pasted", "editor.invalid", "editor.restored", "editor.toFill", "conflict.blank", "conflict.kept",
-            "conflict.none", "comment.atCell", "comment.marker", "comment.hideResolved", "editor.fillTotal",
-            "editor.fillTotalAt", "editor.fillCarryForward", "editor.fillCarryForwardAt");
+    static final List<String> TEXTS = List.of(
+            "editor.saving",
+            "editor.saved",
+            "editor.unsaved",
+            "editor.failed",
+            "editor.offline",
+            "editor.signedOut",
+            "severity.error",
+            "severity.warning",
+            "severity.info",
+            "editor.pasted",
+            "editor.invalid",
+            "editor.restored",
+            "editor.toFill",
+            "conflict.blank",
+            "conflict.kept",
+            "conflict.none",
+            "comment.atCell",
+            "comment.marker",
+            "comment.hideResolved",
+            "editor.fillTotal",
+            "editor.fillTotalAt",
+            "editor.fillCarryForward",
+            "editor.fillCarryForwardAt");
 
     private final ReportsApi reports;
     private final ScriptData scripts;
@@ -64,8 +82,7 @@ class EditorController {
         this.words = words;
     }
 
-    record NarrativeField(String key, String title, String text, int length) {
-    }
+    record NarrativeField(String key, String title, String text, int length) {}
 
     @GetMapping("/reports/{year}")
     String editor(@PathVariable int year, Authentication authentication, Locale locale, Model model) {
@@ -81,15 +98,28 @@ class EditorController {
         model.addAttribute("editable", editable);
         model.addAttribute("returnReason", view.returnReason());
         model.addAttribute("correctionReason", view.correctionReason());
-        AnnualReport previous = reports.find(year - 1).map(last -> ReportMarkup.report(last.getBody(), reports.json()))
+        AnnualReport previous = reports.find(year - 1)
+                .map(last -> ReportMarkup.report(last.getBody(), reports.json()))
                 .orElse(null);
         model.addAttribute("tables", ReportMarkup.editableTables(report, editable, previous, locale));
         model.addAttribute("narratives", narratives(report, locale));
         List<Thread> comments = comments(year);
         model.addAttribute("comments", comments);
-        model.addAttribute("resolvedComments", comments.stream().filter(c -> !c.open()).count());
-        model.addAttribute("pageData", scripts.write(Map.of("findings", reports.findings(year), "comments", comments,
-                "totals", Totals.offered(report), "rules", rules(), "text", scripts.messages(locale, TEXTS))));
+        model.addAttribute(
+                "resolvedComments", comments.stream().filter(c -> !c.open()).count());
+        model.addAttribute(
+                "pageData",
+                scripts.write(Map.of(
+                        "findings",
+                        reports.findings(year),
+                        "comments",
+                        comments,
+                        "totals",
+                        Totals.offered(report),
+                        "rules",
+                        rules(),
+                        "text",
+                        scripts.messages(locale, TEXTS))));
         return "agency/editor";
     }
 
@@ -97,17 +127,30 @@ class EditorController {
         List<NarrativeField> fields = new ArrayList<>();
         for (Section section : Section.NARRATIVES) {
             String text = report.narrative(section);
-            fields.add(new NarrativeField(section.key(), english(locale) ? section.titleEn() : section.titleZh(),
-                    text == null ? "" : text, text == null ? 0 : text.codePointCount(0, text.length())));
+            fields.add(new NarrativeField(
+                    section.key(),
+                    english(locale) ? section.titleEn() : section.titleZh(),
+                    text == null ? "" : text,
+                    text == null ? 0 : text.codePointCount(0, text.length())));
         }
         return fields;
     }
 
     /** The rule catalogue's titles and descriptions, for the findings panel; the rules themselves run on the server. */
     static List<Map<String, String>> rules() {
-        return RuleCatalogue.rules().stream().map(rule -> Map.of("id", rule.id().name(), "title_zh", rule.titleZh(),
-                "title_en", rule.titleEn(), "description_zh", rule.descriptionZh(),
-                "description_en", rule.descriptionEn())).toList();
+        return RuleCatalogue.rules().stream()
+                .map(rule -> Map.of(
+                        "id",
+                        rule.id().name(),
+                        "title_zh",
+                        rule.titleZh(),
+                        "title_en",
+                        rule.titleEn(),
+                        "description_zh",
+                        rule.descriptionZh(),
+                        "description_en",
+                        rule.descriptionEn()))
+                .toList();
     }
 
     /**
@@ -115,12 +158,16 @@ class EditorController {
      * author as people read them, and the thread {@code open} while it is not resolved. The editor's script reads
      * {@code id}, {@code anchor} and {@code open}.
      */
-    record Thread(long id, String anchor, String body, String by, OffsetDateTime createdAt, boolean open,
-                  List<Reply> replies) {
-    }
+    record Thread(
+            long id,
+            String anchor,
+            String body,
+            String by,
+            OffsetDateTime createdAt,
+            boolean open,
+            List<Reply> replies) {}
 
-    record Reply(String by, String body) {
-    }
+    record Reply(String by, String body) {}
 
     /** The office's comments, thread by thread; none when the service cannot say. */
     List<Thread> comments(int year) {
@@ -130,13 +177,23 @@ class EditorController {
         } catch (ServiceProblem problem) {
             return List.of();
         }
-        return comments.stream().map(c -> new Thread(c.id(), c.anchor(), c.body(), by(c), c.createdAt(), c.open(),
-                c.replies().stream().map(r -> new Reply(by(r), r.body())).toList())).toList();
+        return comments.stream()
+                .map(c -> new Thread(
+                        c.id(),
+                        c.anchor(),
+                        c.body(),
+                        by(c),
+                        c.createdAt(),
+                        c.open(),
+                        c.replies().stream()
+                                .map(r -> new Reply(by(r), r.body()))
+                                .toList()))
+                .toList();
     }
 
     private String by(CommentView comment) {
-        return words.person(comment.authorName(), comment.authorAgency(),
-                comment.author() == null ? "" : comment.author());
+        return words.person(
+                comment.authorName(), comment.authorAgency(), comment.author() == null ? "" : comment.author());
     }
 
     /**
@@ -147,15 +204,15 @@ class EditorController {
      */
     @PatchMapping("/reports/{year}/draft")
     @ResponseBody
-    ResponseEntity<SaveAnswer> save(@PathVariable int year, @RequestHeader("If-Match") String etag,
-                                    @RequestBody Edits edits, Locale locale) {
+    ResponseEntity<SaveAnswer> save(
+            @PathVariable int year, @RequestHeader("If-Match") String etag, @RequestBody Edits edits, Locale locale) {
         ReportLayout layout = ReportFormat.forYear(year).layout();
         Map<String, String> invalid = new LinkedHashMap<>();
         // A null value makes the cell blank.
         Map<String, Object> cells = new LinkedHashMap<>();
         edits.cells().forEach((key, typed) -> {
-            CellCheck.Result checked = CellCheck.check(layout.cell(key).map(c -> c.type()).orElse(null),
-                    typed == null ? "" : typed);
+            CellCheck.Result checked =
+                    CellCheck.check(layout.cell(key).map(c -> c.type()).orElse(null), typed == null ? "" : typed);
             if (checked.problem() != null) {
                 invalid.put(key, messages.getMessage(checked.problem(), null, locale));
             } else {
@@ -178,12 +235,23 @@ class EditorController {
             try {
                 ResponseEntity<PatchResult> saved = reports.patch(year, etag, changes);
                 PatchResult body = saved.getBody();
-                return ResponseEntity.ok(new SaveAnswer(saved.getHeaders().getETag(), invalid, body.revision(),
-                        body.status(), body.findings(), body.totals(), null, null, null, null));
+                return ResponseEntity.ok(new SaveAnswer(
+                        saved.getHeaders().getETag(),
+                        invalid,
+                        body.revision(),
+                        body.status(),
+                        body.findings(),
+                        body.totals(),
+                        null,
+                        null,
+                        null,
+                        null));
             } catch (ServiceProblem problem) {
                 Refusal refusal = refusal(problem);
                 List<String> refused = refusal.refusedCells();
-                if (attempt == 0 && problem.is(422) && !refused.isEmpty()
+                if (attempt == 0
+                        && problem.is(422)
+                        && !refused.isEmpty()
                         && refused.stream().allMatch(cells::containsKey)) {
                     refused.forEach(key -> {
                         cells.remove(key);
@@ -211,19 +279,35 @@ class EditorController {
      * and, on a conflict, the report as stored now ({@code current}) and the cells changed since the editor read it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SaveAnswer(String etag, Map<String, String> invalid, Integer revision, ReportStatus status,
-                      List<FindingView> findings, List<PatchResult.Total> totals, String message, ReportView current,
-                      String currentEtag, List<String> conflicting) {
+    record SaveAnswer(
+            String etag,
+            Map<String, String> invalid,
+            Integer revision,
+            ReportStatus status,
+            List<FindingView> findings,
+            List<PatchResult.Total> totals,
+            String message,
+            ReportView current,
+            String currentEtag,
+            List<String> conflicting) {
 
         static SaveAnswer nothingSent(String etag, Map<String, String> invalid) {
             return new SaveAnswer(etag, invalid, null, null, null, null, null, null, null, null);
         }
 
-        static SaveAnswer refused(String etag, Map<String, String> invalid, ServiceProblem problem, Refusal refusal,
-                                  Locale locale) {
+        static SaveAnswer refused(
+                String etag, Map<String, String> invalid, ServiceProblem problem, Refusal refusal, Locale locale) {
             boolean stale = refusal.current() != null;
-            return new SaveAnswer(etag, invalid, null, null, null, null, problem.message(locale),
-                    refusal.current(), stale ? refusal.currentEtag() : null,
+            return new SaveAnswer(
+                    etag,
+                    invalid,
+                    null,
+                    null,
+                    null,
+                    null,
+                    problem.message(locale),
+                    refusal.current(),
+                    stale ? refusal.currentEtag() : null,
                     stale ? refusal.conflictingCells() : null);
         }
     }
@@ -233,8 +317,11 @@ class EditorController {
      * now, its ETag and the cells changed since the editor's revision; on invalid cells (422) the fields it refused.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Refusal(ReportView current, @JsonProperty("current_etag") String currentEtag,
-                   @JsonProperty("conflicting_cells") List<String> conflictingCells, List<FieldError> errors) {
+    record Refusal(
+            ReportView current,
+            @JsonProperty("current_etag") String currentEtag,
+            @JsonProperty("conflicting_cells") List<String> conflictingCells,
+            List<FieldError> errors) {
 
         static final Refusal NONE = new Refusal(null, null, null, List.of());
 
@@ -257,11 +344,11 @@ class EditorController {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FieldError(String field) {
-    }
+    record FieldError(String field) {}
 
     private Refusal refusal(ServiceProblem problem) {
-        return problem.body() == null || !problem.body().isObject() ? Refusal.NONE
+        return problem.body() == null || !problem.body().isObject()
+                ? Refusal.NONE
                 : reports.json().treeToValue(problem.body(), Refusal.class);
     }
 

@@ -1,11 +1,5 @@
 package dev.gongkai.console.agency;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializer;
-import org.springframework.stereotype.Component;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,6 +9,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.stereotype.Component;
 
 /**
  * Files read for preview that wait for the user to adopt them. They are kept in Redis, not in the session (which
@@ -25,15 +24,16 @@ import java.util.UUID;
 public class PendingImports {
 
     /** A file read for preview; {@code mismatch}: it is another year's or another agency's report. */
-    public record Pending(byte[] bytes, boolean mismatch) {
-    }
+    public record Pending(byte[] bytes, boolean mismatch) {}
 
     private final RedisTemplate<String, byte[]> redis;
     private final String prefix;
     private final Duration ttl;
 
-    PendingImports(RedisConnectionFactory connections, @Value("${gongkai.console.redis-namespace}") String namespace,
-                   @Value("${gongkai.console.import-ttl}") Duration ttl) {
+    PendingImports(
+            RedisConnectionFactory connections,
+            @Value("${gongkai.console.redis-namespace}") String namespace,
+            @Value("${gongkai.console.import-ttl}") Duration ttl) {
         RedisTemplate<String, byte[]> template = new RedisTemplate<>();
         template.setConnectionFactory(connections);
         template.setKeySerializer(RedisSerializer.string());

@@ -1,14 +1,13 @@
 package dev.gongkai.console.agency;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PutExchange;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The agency's side of the publishing service: the deadline reminders it sent the agency, and where the published
@@ -40,8 +39,7 @@ interface PublishingClient {
      * @param step which reminder of the year it was (the service counts them)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Notification(int year, int step, Instant createdAt, String messageZh, String messageEn) {
-    }
+    record Notification(int year, int step, Instant createdAt, String messageZh, String messageEn) {}
 
     /**
      * The year's current published revision as the publishing service holds it.
@@ -60,6 +58,5 @@ interface PublishingClient {
         }
     }
 
-    record WebsiteUrl(String url) {
-    }
+    record WebsiteUrl(String url) {}
 }

@@ -5,6 +5,8 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.shell.UploadOf;
 import dev.gongkai.contract.ReportView;
 import dev.gongkai.contract.UploadKind;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.util.Locale;
 
 /**
  * The files of a report year: the draft as PDF for the printed copy the head of the agency signs, and the
@@ -51,8 +50,12 @@ class ReportFilesController {
 
     @PostMapping("/reports/{year}/attachments")
     @UploadOf(UploadKind.ATTACHMENT)
-    String upload(@PathVariable int year, @RequestParam(value = "file", required = false) MultipartFile file,
-                  Locale locale, RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable int year,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            Locale locale,
+            RedirectAttributes redirect)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("notice", "attachments.choose");
             return "redirect:/reports/" + year + "/attachments";

@@ -8,14 +8,13 @@ import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.HtmlRenderer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Tables 二, 三 and 四 in exactly the markup the public sees (report-core's {@link HtmlRenderer}, with
@@ -24,8 +23,7 @@ import java.util.Objects;
  */
 public final class ReportMarkup {
 
-    private ReportMarkup() {
-    }
+    private ReportMarkup() {}
 
     /** The document of the report the reports service answered with, as the report core reads it. */
     public static AnnualReport report(ReportView view, JsonMapper json) {
@@ -52,7 +50,8 @@ public final class ReportMarkup {
         Document page = Jsoup.parse(HtmlRenderer.render(report));
         Map<String, String> tables = new LinkedHashMap<>();
         for (Section section : Section.values()) {
-            Element table = section.kind() == Section.Kind.TABLE ? page.selectFirst("#" + section.key() + " table") : null;
+            Element table =
+                    section.kind() == Section.Kind.TABLE ? page.selectFirst("#" + section.key() + " table") : null;
             if (table == null) {
                 continue;
             }
@@ -72,8 +71,8 @@ public final class ReportMarkup {
      * may be null) its value beside each cell, and the cells this year's draft took from it (上年结转, 现行有效件数)
      * saying so.
      */
-    public static Map<String, String> editableTables(AnnualReport report, boolean editable, AnnualReport previous,
-                                                     java.util.Locale locale) {
+    public static Map<String, String> editableTables(
+            AnnualReport report, boolean editable, AnnualReport previous, java.util.Locale locale) {
         Document page = Jsoup.parse(HtmlRenderer.render(report));
         Map<String, String> tables = new LinkedHashMap<>();
         for (Section section : Section.values()) {
@@ -90,16 +89,24 @@ public final class ReportMarkup {
                 String value = cell.text();
                 String label = Labels.cell(key, null);
                 cell.empty();
-                Element input = cell.appendElement("input").attr("type", "text").addClass("cell")
-                        .attr("name", key).attr("id", "cell-" + key).attr("value", value)
+                Element input = cell.appendElement("input")
+                        .attr("type", "text")
+                        .addClass("cell")
+                        .attr("name", key)
+                        .attr("id", "cell-" + key)
+                        .attr("value", value)
                         .attr("inputmode", key.endsWith(".amount") ? "decimal" : "numeric")
-                        .attr("autocomplete", "off").attr("aria-label", label).attr("title", label);
+                        .attr("autocomplete", "off")
+                        .attr("aria-label", label)
+                        .attr("title", label);
                 if (!editable) {
                     input.attr("readonly", "readonly");
                 }
                 if (previous != null) {
                     String before = previous.cells().containsKey(key) ? plain(previous, key) : "";
-                    cell.appendElement("span").addClass("previous").attr("id", "previous-" + key)
+                    cell.appendElement("span")
+                            .addClass("previous")
+                            .attr("id", "previous-" + key)
                             .text(Labels.word("cell.lastYear", locale) + " " + (before.isEmpty() ? "—" : before));
                     String source = carriedFrom(key);
                     if (source != null && !value.isEmpty() && value.equals(plain(previous, source))) {
@@ -134,8 +141,7 @@ public final class ReportMarkup {
                 cell.attr("tabindex", "0").attr("aria-label", Labels.cell(key, null) + "：" + now);
                 if (previous != null) {
                     String before = previous.cells().containsKey(key) ? plain(previous, key) : "";
-                    cell.appendElement("span").addClass("previous").text(before)
-                            .attr("title", "上年 / last year");
+                    cell.appendElement("span").addClass("previous").text(before).attr("title", "上年 / last year");
                     if (!Objects.equals(before, now)) {
                         cell.addClass("changed");
                     }
@@ -166,7 +172,8 @@ public final class ReportMarkup {
     }
 
     private static String plain(AnnualReport report, String key) {
-        return report.number(key).map(n -> n.stripTrailingZeros().toPlainString())
+        return report.number(key)
+                .map(n -> n.stripTrailingZeros().toPlainString())
                 .orElseGet(() -> report.cell(key).map(Object::toString).orElse(""));
     }
 }

@@ -15,6 +15,10 @@ import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +29,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /** The agency's side of the reports service (and of the publishing service), for the signed-in user. */
 @Component
@@ -43,9 +42,11 @@ public class ReportsApi {
     ReportsApi(Services services, JsonMapper json) {
         this.services = services;
         this.json = json;
-        this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports())).build()
+        this.client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports()))
+                .build()
                 .createClient(ReportsClient.class);
-        this.publishing = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.publishing())).build()
+        this.publishing = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.publishing()))
+                .build()
                 .createClient(PublishingClient.class);
     }
 
@@ -118,12 +119,14 @@ public class ReportsApi {
     }
 
     /** @param action as the form names it; the service refuses a code it does not know, in words */
-    public TransitionResult transition(int year, String action, Map<String, String> explanations, String reason,
-                                       String idempotencyKey) {
-        var request = new TransitionRequest(action,
+    public TransitionResult transition(
+            int year, String action, Map<String, String> explanations, String reason, String idempotencyKey) {
+        var request = new TransitionRequest(
+                action,
                 explanations == null || explanations.isEmpty() ? null : explanations,
                 reason == null || reason.isBlank() ? null : reason);
-        return client.transition(year, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey, request);
+        return client.transition(
+                year, idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey, request);
     }
 
     /** Every saved revision, oldest first. */
@@ -167,8 +170,13 @@ public class ReportsApi {
                 return fileName;
             }
         });
-        return services.reports().post().uri("/api/reports/{year}/attachments", year)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(AttachmentView.class);
+        return services.reports()
+                .post()
+                .uri("/api/reports/{year}/attachments", year)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
+                .body(AttachmentView.class);
     }
 
     public void removeAttachment(int year, long id) {

@@ -13,6 +13,8 @@ import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +26,6 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PatchExchange;
 import org.springframework.web.service.annotation.PostExchange;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The agency's reports in the reports service, answered as the contract's records. Built by {@link ReportsApi} over
@@ -48,15 +47,17 @@ interface ReportsClient {
 
     /** @param changes a partial canonical document: {@code cells} and {@code narrative} */
     @PatchExchange("/{year}")
-    ResponseEntity<PatchResult> patch(@PathVariable int year, @RequestHeader("If-Match") String etag,
-                                      @RequestBody Map<String, Object> changes);
+    ResponseEntity<PatchResult> patch(
+            @PathVariable int year, @RequestHeader("If-Match") String etag, @RequestBody Map<String, Object> changes);
 
     @GetExchange("/{year}/findings")
     List<FindingView> findings(@PathVariable int year);
 
     @PostExchange("/{year}/transitions")
-    TransitionResult transition(@PathVariable int year, @RequestHeader("Idempotency-Key") String idempotencyKey,
-                                @RequestBody TransitionRequest request);
+    TransitionResult transition(
+            @PathVariable int year,
+            @RequestHeader("Idempotency-Key") String idempotencyKey,
+            @RequestBody TransitionRequest request);
 
     /** Reads a report file and shows what it holds; stores nothing. */
     @PostExchange(url = "/import", contentType = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -97,9 +98,7 @@ interface ReportsClient {
     @DeleteExchange("/{year}/attachments/{id}")
     void removeAttachment(@PathVariable int year, @PathVariable long id);
 
-    record CreateReport(int year) {
-    }
+    record CreateReport(int year) {}
 
-    record Reply(String body) {
-    }
+    record Reply(String body) {}
 }

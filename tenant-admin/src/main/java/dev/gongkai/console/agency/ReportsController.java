@@ -6,14 +6,6 @@ import dev.gongkai.console.shell.ShellAdvice;
 import dev.gongkai.contract.China;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportSummary;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agency's reports by year (every year the reports service holds, plus the recent years not started yet) with
@@ -35,6 +34,7 @@ class ReportsController {
     static final ZoneId CHINA = China.ZONE;
     /** The first year of the national format the service accepts. */
     static final int FIRST_YEAR = 2019;
+
     static final int YEARS_SHOWN = 4;
 
     private final ReportsApi reports;
@@ -50,9 +50,17 @@ class ReportsController {
      * when the public cannot read it (never published), {@code websiteUrl} when none is recorded for the published
      * revision, {@code correctionReason} unless the office reopened the published report for correction.
      */
-    record YearRow(int year, ReportStatus status, Integer revision, LocalDate deadline, long daysLeft,
-                   OffsetDateTime updatedAt, int openComments, String publicPage, String websiteUrl,
-                   String correctionReason) {
+    record YearRow(
+            int year,
+            ReportStatus status,
+            Integer revision,
+            LocalDate deadline,
+            long daysLeft,
+            OffsetDateTime updatedAt,
+            int openComments,
+            String publicPage,
+            String websiteUrl,
+            String correctionReason) {
         public boolean exists() {
             return status != null;
         }
@@ -94,19 +102,39 @@ class ReportsController {
             boolean readable = agency != null && publication.published();
             // Published once and no longer published: the office reopened it, and only the report says why.
             String correctionReason = publication.published() && summary.status() != ReportStatus.PUBLISHED
-                    ? reports.get(year).getBody().correctionReason() : null;
-            rows.add(new YearRow(year, summary.status(), summary.revision(), deadline,
-                    daysLeft, summary.updatedAt(), summary.openComments(),
-                    readable ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year : null,
-                    publication.url(), correctionReason));
+                    ? reports.get(year).getBody().correctionReason()
+                    : null;
+            rows.add(new YearRow(
+                    year,
+                    summary.status(),
+                    summary.revision(),
+                    deadline,
+                    daysLeft,
+                    summary.updatedAt(),
+                    summary.openComments(),
+                    readable
+                            ? urls.portal() + "/public/" + agency.jurisdiction() + "/" + agency.slug() + "/" + year
+                            : null,
+                    publication.url(),
+                    correctionReason));
         });
         model.addAttribute("rows", rows);
         // What waits for this user: reports to sign off for an approver, returned reports to fix for an editor.
         var user = dev.gongkai.console.security.ConsoleUser.of(authentication);
-        model.addAttribute("awaitingSignoff", user != null && user.has(dev.gongkai.console.security.ConsoleUser.APPROVER)
-                ? rows.stream().filter(r -> r.status() == ReportStatus.PENDING_SIGNOFF).toList() : List.of());
-        model.addAttribute("awaitingFix", user != null && user.has(dev.gongkai.console.security.ConsoleUser.EDITOR)
-                ? rows.stream().filter(r -> r.status() == ReportStatus.RETURNED).toList() : List.of());
+        model.addAttribute(
+                "awaitingSignoff",
+                user != null && user.has(dev.gongkai.console.security.ConsoleUser.APPROVER)
+                        ? rows.stream()
+                                .filter(r -> r.status() == ReportStatus.PENDING_SIGNOFF)
+                                .toList()
+                        : List.of());
+        model.addAttribute(
+                "awaitingFix",
+                user != null && user.has(dev.gongkai.console.security.ConsoleUser.EDITOR)
+                        ? rows.stream()
+                                .filter(r -> r.status() == ReportStatus.RETURNED)
+                                .toList()
+                        : List.of());
         model.addAttribute("notifications", notifications());
         return "agency/reports";
     }

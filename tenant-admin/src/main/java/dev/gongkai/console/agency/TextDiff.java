@@ -2,7 +2,6 @@ package dev.gongkai.console.agency;
 
 import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.report.model.Section;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +15,16 @@ import java.util.regex.Pattern;
 public final class TextDiff {
 
     /** One run of the diff: unchanged, removed or added text. */
-    public record Part(Kind kind, String text) {
-    }
+    public record Part(Kind kind, String text) {}
 
-    public enum Kind { SAME, DELETED, INSERTED }
+    public enum Kind {
+        SAME,
+        DELETED,
+        INSERTED
+    }
 
     /** A narrative section's change between two revisions, diffed by words. */
-    public record Change(String key, String title, List<Part> parts) {
-    }
+    public record Change(String key, String title, List<Part> parts) {}
 
     /**
      * The word diffs of the narratives a revision diff of the reports service names (its {@code narrative} list),
@@ -33,8 +34,10 @@ public final class TextDiff {
         List<Change> changes = new ArrayList<>();
         for (RevisionDiff.TextChange text : diff.narrative()) {
             Section section = Section.ofKey(text.key());
-            changes.add(new Change(section.key(), EditorController.english(locale) ? section.titleEn()
-                    : section.titleZh(), of(text.before(), text.after())));
+            changes.add(new Change(
+                    section.key(),
+                    EditorController.english(locale) ? section.titleEn() : section.titleZh(),
+                    of(text.before(), text.after())));
         }
         return changes;
     }
@@ -43,8 +46,7 @@ public final class TextDiff {
     /** Above this many tokens in the changed middle, the middle shows as removed and added whole. */
     private static final int MAX_TOKENS = 4000;
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     static List<Part> of(String before, String after) {
         List<String> a = tokens(before == null ? "" : before);

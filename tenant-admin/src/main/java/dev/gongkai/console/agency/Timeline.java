@@ -3,7 +3,6 @@ package dev.gongkai.console.agency;
 import dev.gongkai.console.shell.Words;
 import dev.gongkai.contract.AuditEntryView;
 import dev.gongkai.contract.RevisionView;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,15 +23,21 @@ final class Timeline {
      * workflow action's code, or "create" / "import"), by {@code actor} (a username), whom people read as {@code by}
      * (王晓梅（乌海市政务公开办）).
      */
-    record Item(String action, String actor, String by, OffsetDateTime start, OffsetDateTime end, int from, int to,
-                String reason) {
+    record Item(
+            String action,
+            String actor,
+            String by,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            int from,
+            int to,
+            String reason) {
         public boolean session() {
             return action == null;
         }
     }
 
-    private Timeline() {
-    }
+    private Timeline() {}
 
     static List<Item> of(List<RevisionView> revisions, List<AuditEntryView> audit, Words words) {
         List<Item> items = new ArrayList<>();
@@ -43,12 +48,21 @@ final class Timeline {
             int number = revision.revision();
             String author = revision.author() == null ? "" : revision.author();
             OffsetDateTime at = revision.createdAt();
-            if (open != null && open.actor().equals(author) && Duration.between(open.end(), at).compareTo(PAUSE) <= 0) {
+            if (open != null
+                    && open.actor().equals(author)
+                    && Duration.between(open.end(), at).compareTo(PAUSE) <= 0) {
                 open = new Item(null, author, open.by(), open.start(), at, open.from(), number, null);
                 items.set(items.size() - 1, open);
             } else {
-                open = new Item(null, author, words.person(revision.authorName(), revision.authorAgency(), author), at,
-                        at, number, number, null);
+                open = new Item(
+                        null,
+                        author,
+                        words.person(revision.authorName(), revision.authorAgency(), author),
+                        at,
+                        at,
+                        number,
+                        number,
+                        null);
                 items.add(open);
             }
         }
@@ -58,11 +72,20 @@ final class Timeline {
                 continue;
             }
             String actor = entry.actor() == null ? "" : entry.actor();
-            items.add(new Item(action.substring("report.".length()), actor, words.person(entry.actorName(),
-                    entry.actorAgency(), actor), entry.at(), entry.at(), 0, 0, entry.reason()));
+            items.add(new Item(
+                    action.substring("report.".length()),
+                    actor,
+                    words.person(entry.actorName(), entry.actorAgency(), actor),
+                    entry.at(),
+                    entry.at(),
+                    0,
+                    0,
+                    entry.reason()));
         }
         // Newest first; at the same moment the event after the session that led to it.
-        items.sort(Comparator.comparing(Item::end).thenComparing((Item item) -> !item.session()).reversed());
+        items.sort(Comparator.comparing(Item::end)
+                .thenComparing((Item item) -> !item.session())
+                .reversed());
         return items;
     }
 }

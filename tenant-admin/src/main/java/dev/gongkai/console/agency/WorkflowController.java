@@ -7,10 +7,16 @@ import dev.gongkai.console.shell.UploadOf;
 import dev.gongkai.console.shell.Words;
 import dev.gongkai.contract.ImportPreview;
 import dev.gongkai.contract.ReportView;
-import dev.gongkai.contract.UploadKind;
 import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.report.model.AnnualReport;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Everything around the draft: the submit page (errors that block, warnings with a box for the explanation,
@@ -64,9 +63,13 @@ class WorkflowController {
 
     /** Explanations come as {@code explanation[<finding id>]} fields, one per warning. */
     @PostMapping("/reports/{year}/transitions")
-    String transition(@PathVariable int year, @RequestParam String action,
-                      @RequestParam(required = false) String idempotencyKey,
-                      @RequestParam Map<String, String> form, Locale locale, RedirectAttributes redirect) {
+    String transition(
+            @PathVariable int year,
+            @RequestParam String action,
+            @RequestParam(required = false) String idempotencyKey,
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            RedirectAttributes redirect) {
         Map<String, String> explanations = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith("explanation[") && name.endsWith("]") && !value.isBlank()) {
@@ -98,8 +101,12 @@ class WorkflowController {
     }
 
     @GetMapping("/reports/{year}/history")
-    String history(@PathVariable int year, @RequestParam(required = false) Integer from,
-                   @RequestParam(required = false) Integer to, Locale locale, Model model) {
+    String history(
+            @PathVariable int year,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            Locale locale,
+            Model model) {
         List<RevisionView> revisions = reports.revisions(year);
         model.addAttribute("year", year);
         model.addAttribute("revisions", revisions);
@@ -127,18 +134,24 @@ class WorkflowController {
     /** Reads the file and shows what it holds, with findings; nothing is stored until the user accepts. */
     @PostMapping("/reports/{year}/import")
     @UploadOf(UploadKind.REPORT_FILE)
-    String importPreview(@PathVariable int year, @RequestParam("file") MultipartFile file,
-                         Authentication authentication, Locale locale, Model model) throws IOException {
+    String importPreview(
+            @PathVariable int year,
+            @RequestParam("file") MultipartFile file,
+            Authentication authentication,
+            Locale locale,
+            Model model)
+            throws IOException {
         byte[] bytes = file.getBytes();
         ImportPreview preview = reports.importPreview(year, bytes);
         // Another year's or another agency's report is adopted only when the user says so, checked again on apply.
         Integer yearInFile = preview.yearInFile();
-        String agencyInFile = preview.report().agency() == null ? "" : preview.report().agency();
+        String agencyInFile =
+                preview.report().agency() == null ? "" : preview.report().agency();
         String ownAgency = model.getAttribute("agency") instanceof ShellAdvice.Agency own ? own.nameZh() : "";
         boolean otherAgency = !agencyInFile.isBlank() && !ownAgency.isBlank() && !sameAgency(agencyInFile, ownAgency);
         ConsoleUser user = ConsoleUser.of(authentication);
-        String token = imports.keep(user.username(), user.acting(),
-                new PendingImports.Pending(bytes, yearInFile != null || otherAgency));
+        String token = imports.keep(
+                user.username(), user.acting(), new PendingImports.Pending(bytes, yearInFile != null || otherAgency));
         AnnualReport report = ReportMarkup.report(preview.report(), reports.json());
         model.addAttribute("otherAgency", otherAgency ? agencyInFile : null);
         model.addAttribute("ownAgency", ownAgency);
@@ -161,9 +174,12 @@ class WorkflowController {
     }
 
     @PostMapping("/reports/{year}/import/apply")
-    String importApply(@PathVariable int year, @RequestParam String token,
-                       @RequestParam(defaultValue = "false") boolean confirmMismatch, Authentication authentication,
-                       RedirectAttributes redirect) {
+    String importApply(
+            @PathVariable int year,
+            @RequestParam String token,
+            @RequestParam(defaultValue = "false") boolean confirmMismatch,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
         var found = imports.find(token, user.username(), user.acting());
         if (found.isEmpty()) {

@@ -7,13 +7,12 @@ import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.JsonNode;
-
-import java.time.LocalDate;
 
 /**
  * Whether the shell links to 下属单位: only for a parent agency's admin or approver, and only when the agency has
@@ -33,7 +32,8 @@ class BranchesLink {
     @ModelAttribute("hasBranches")
     boolean hasBranches(HttpServletRequest request) {
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
-        if (user == null || user.acting() == null
+        if (user == null
+                || user.acting() == null
                 || !(user.has(ConsoleUser.AGENCY_ADMIN) || user.has(ConsoleUser.APPROVER))) {
             return false;
         }
@@ -42,9 +42,13 @@ class BranchesLink {
             return known;
         }
         try {
-            boolean any = !services.publishing().get().uri("/api/branches?year={year}",
-                            OfficeYears.drafting(LocalDate.now(China.ZONE))).retrieve().body(JsonNode.class)
-                    .path("branches").isEmpty();
+            boolean any = !services.publishing()
+                    .get()
+                    .uri("/api/branches?year={year}", OfficeYears.drafting(LocalDate.now(China.ZONE)))
+                    .retrieve()
+                    .body(JsonNode.class)
+                    .path("branches")
+                    .isEmpty();
             session.setAttribute(KEY + user.acting(), any);
             return any;
         } catch (ServiceProblem | ResourceAccessException e) {

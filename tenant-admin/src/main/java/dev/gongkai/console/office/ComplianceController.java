@@ -5,6 +5,16 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,17 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * The compliance dashboard on the publishing service's office views: every agency of the jurisdiction with its
  * state, deadline and lateness ({@code /api/office/compliance}), the totals as a bar chart drawn on the server, the
@@ -42,8 +41,9 @@ class ComplianceController {
     static final ZoneId CHINA = China.ZONE;
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The workflow order the chart follows; NONE first (no report at all). */
-    static final List<String> STATUSES = List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED",
-            "APPROVED", "PUBLISHED");
+    static final List<String> STATUSES =
+            List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED", "APPROVED", "PUBLISHED");
+
     static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
 
     private final Services services;
@@ -60,47 +60,69 @@ class ComplianceController {
         return LocalDate.now(CHINA).getYear() - 1;
     }
 
-    record Finding(String rule, String severity, String messageZh, String messageEn, List<String> cells) {
-    }
+    record Finding(String rule, String severity, String messageZh, String messageEn, List<String> cells) {}
 
-    record Deduction(String item, String points, String label, String summaryZh, String summaryEn, String link,
-                     List<Finding> findings) {
-    }
+    record Deduction(
+            String item,
+            String points,
+            String label,
+            String summaryZh,
+            String summaryEn,
+            String link,
+            List<Finding> findings) {}
 
     /** @param notDue not published and the line not passed yet: nothing is owed, nothing deducted */
-    record Card(String base, String score, String deducted, boolean notDue, List<Deduction> deductions) {
-    }
+    record Card(String base, String score, String deducted, boolean notDue, List<Deduction> deductions) {}
 
     /**
      * @param revision    the report's revision the counts belong to
      * @param corrections published corrections; {@code correcting} while a correction of a published report is open
      */
-    record Row(String agency, String nameZh, String jurisdiction, String status, String compliance,
-               String deadline, Integer daysLeft, Integer daysLate, String submittedAt, String publishedAt,
-               int errors, int warnings, int unexplained, String websiteUrl, boolean websiteUrlMissing,
-               boolean published, Card card, Integer revision, int corrections, boolean correcting) {
-    }
+    record Row(
+            String agency,
+            String nameZh,
+            String jurisdiction,
+            String status,
+            String compliance,
+            String deadline,
+            Integer daysLeft,
+            Integer daysLate,
+            String submittedAt,
+            String publishedAt,
+            int errors,
+            int warnings,
+            int unexplained,
+            String websiteUrl,
+            boolean websiteUrlMissing,
+            boolean published,
+            Card card,
+            Integer revision,
+            int corrections,
+            boolean correcting) {}
 
     /** A deduction item to choose in the pack form. */
-    record Item(String item, String nameZh, String nameEn) {
-    }
+    record Item(String item, String nameZh, String nameEn) {}
 
     /** One bar of the chart, laid out here so the template only writes SVG attributes. */
-    record Bar(String status, long count, int y, int width) {
-    }
+    record Bar(String status, long count, int y, int width) {}
 
     /** @param name the item's own name, for a line the office left without a label */
-    record PackLine(String item, String points, String label, String name) {
-    }
+    record PackLine(String item, String points, String label, String name) {}
 
     @GetMapping("/office/compliance")
     String compliance(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : defaultYear();
-        JsonNode body = services.publishing().get().uri("/api/office/compliance?year={year}", shown).retrieve()
+        JsonNode body = services.publishing()
+                .get()
+                .uri("/api/office/compliance?year={year}", shown)
+                .retrieve()
                 .body(JsonNode.class);
         Map<String, Card> cards = new HashMap<>();
         try {
-            JsonNode scored = services.publishing().get().uri("/api/office/scorecards?year={year}", shown).retrieve()
+            JsonNode scored = services.publishing()
+                    .get()
+                    .uri("/api/office/scorecards?year={year}", shown)
+                    .retrieve()
                     .body(JsonNode.class);
             for (JsonNode card : scored.path("agencies")) {
                 cards.put(card.path("agency").asString(), card(card));
@@ -109,13 +131,21 @@ class ComplianceController {
             model.addAttribute("packBase", plain(scored.path("pack").path("base")));
             JsonNode line = scored.path("pack").path("line");
             model.addAttribute("packLine", line.isString() ? line.asString() : "");
-            model.addAttribute("packDefaults", scored.path("pack").path("defaults").asBoolean(false));
-            model.addAttribute("packUpdatedBy", scored.path("pack").path("updatedBy").asString(null));
-            model.addAttribute("packUpdatedByName", scored.path("pack").path("updatedByName").asString(null));
-            model.addAttribute("packUpdatedByAgency", scored.path("pack").path("updatedByAgency").asString(null));
+            model.addAttribute(
+                    "packDefaults", scored.path("pack").path("defaults").asBoolean(false));
+            model.addAttribute(
+                    "packUpdatedBy", scored.path("pack").path("updatedBy").asString(null));
+            model.addAttribute(
+                    "packUpdatedByName",
+                    scored.path("pack").path("updatedByName").asString(null));
+            model.addAttribute(
+                    "packUpdatedByAgency",
+                    scored.path("pack").path("updatedByAgency").asString(null));
             List<Item> items = new ArrayList<>();
             for (JsonNode item : scored.path("items")) {
-                items.add(new Item(item.path("item").asString(), item.path("nameZh").asString(),
+                items.add(new Item(
+                        item.path("item").asString(),
+                        item.path("nameZh").asString(),
                         item.path("nameEn").asString()));
             }
             model.addAttribute("items", items);
@@ -125,14 +155,28 @@ class ComplianceController {
         }
         List<Row> rows = new ArrayList<>();
         for (JsonNode r : body.path("agencies")) {
-            boolean published = !r.path("publishedRevision").isNull() && !r.path("publishedRevision").isMissingNode();
-            rows.add(new Row(r.path("agency").asString(), r.path("nameZh").asString(), r.path("jurisdiction").asString(),
-                    r.path("status").asString(), r.path("compliance").asString(), r.path("deadline").asString(""),
-                    integer(r.path("daysLeft")), integer(r.path("daysLate")), beijing(r.path("submittedAt")),
-                    beijing(r.path("publishedAt")), r.path("errors").asInt(), r.path("warnings").asInt(),
-                    r.path("unexplainedWarnings").asInt(), r.path("websiteUrl").asString(null),
-                    r.path("websiteUrlMissing").asBoolean(false), published, cards.get(r.path("agency").asString()),
-                    integer(r.path("revision")), r.path("corrections").asInt(0),
+            boolean published = !r.path("publishedRevision").isNull()
+                    && !r.path("publishedRevision").isMissingNode();
+            rows.add(new Row(
+                    r.path("agency").asString(),
+                    r.path("nameZh").asString(),
+                    r.path("jurisdiction").asString(),
+                    r.path("status").asString(),
+                    r.path("compliance").asString(),
+                    r.path("deadline").asString(""),
+                    integer(r.path("daysLeft")),
+                    integer(r.path("daysLate")),
+                    beijing(r.path("submittedAt")),
+                    beijing(r.path("publishedAt")),
+                    r.path("errors").asInt(),
+                    r.path("warnings").asInt(),
+                    r.path("unexplainedWarnings").asInt(),
+                    r.path("websiteUrl").asString(null),
+                    r.path("websiteUrlMissing").asBoolean(false),
+                    published,
+                    cards.get(r.path("agency").asString()),
+                    integer(r.path("revision")),
+                    r.path("corrections").asInt(0),
                     r.path("correcting").asBoolean(false)));
         }
         JsonNode totals = body.path("totals");
@@ -170,14 +214,19 @@ class ComplianceController {
     private static Map<String, Long> counts(JsonNode node, List<String> order) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         order.forEach(key -> counts.put(key, node.path(key).asLong(0)));
-        node.properties().forEach(e -> counts.putIfAbsent(e.getKey(), e.getValue().asLong(0)));
+        node.properties()
+                .forEach(e -> counts.putIfAbsent(e.getKey(), e.getValue().asLong(0)));
         return counts;
     }
 
     private JsonNode notifications(int year) {
         try {
-            return services.publishing().get().uri("/api/office/notifications?year={year}", year).retrieve()
-                    .body(JsonNode.class).path("notifications");
+            return services.publishing()
+                    .get()
+                    .uri("/api/office/notifications?year={year}", year)
+                    .retrieve()
+                    .body(JsonNode.class)
+                    .path("notifications");
         } catch (ServiceProblem problem) {
             return json.createArrayNode();
         }
@@ -191,25 +240,39 @@ class ComplianceController {
             for (JsonNode f : evidence.path("findings")) {
                 List<String> cells = new ArrayList<>();
                 f.path("cells").forEach(c -> cells.add(c.asString()));
-                findings.add(new Finding(f.path("rule").asString(), f.path("severity").asString(),
-                        f.path("messageZh").asString(""), f.path("messageEn").asString(""), cells));
+                findings.add(new Finding(
+                        f.path("rule").asString(),
+                        f.path("severity").asString(),
+                        f.path("messageZh").asString(""),
+                        f.path("messageEn").asString(""),
+                        cells));
             }
-            deductions.add(new Deduction(d.path("item").asString(), plain(d.path("points")),
-                    d.path("labelZh").asString(null), evidence.path("summaryZh").asString(""),
-                    evidence.path("summaryEn").asString(""), evidence.path("link").asString(null), findings));
+            deductions.add(new Deduction(
+                    d.path("item").asString(),
+                    plain(d.path("points")),
+                    d.path("labelZh").asString(null),
+                    evidence.path("summaryZh").asString(""),
+                    evidence.path("summaryEn").asString(""),
+                    evidence.path("link").asString(null),
+                    findings));
         }
-        return new Card(plain(card.path("base")), plain(card.path("score")), plain(card.path("deducted")),
-                card.path("notDue").asBoolean(false), deductions);
+        return new Card(
+                plain(card.path("base")),
+                plain(card.path("score")),
+                plain(card.path("deducted")),
+                card.path("notDue").asBoolean(false),
+                deductions);
     }
 
     static List<PackLine> pack(JsonNode pack, JsonNode items) {
         Map<String, String> names = new HashMap<>();
-        items.forEach(item -> names.put(item.path("item").asString(), item.path("nameZh").asString()));
+        items.forEach(item ->
+                names.put(item.path("item").asString(), item.path("nameZh").asString()));
         List<PackLine> lines = new ArrayList<>();
         for (JsonNode d : pack.path("deductions")) {
             String item = d.path("item").asString();
-            lines.add(new PackLine(item, plain(d.path("points")), d.path("labelZh").asString(""),
-                    names.getOrDefault(item, item)));
+            lines.add(new PackLine(
+                    item, plain(d.path("points")), d.path("labelZh").asString(""), names.getOrDefault(item, item)));
         }
         return lines;
     }
@@ -236,7 +299,8 @@ class ComplianceController {
     @ResponseBody
     ResponseEntity<byte[]> complianceCsv(@RequestParam(required = false) Integer year) {
         int shown = year != null ? year : defaultYear();
-        return Downloads.proxy(services.publishing().get().uri("/api/office/compliance?year={year}&format=csv", shown),
+        return Downloads.proxy(
+                services.publishing().get().uri("/api/office/compliance?year={year}&format=csv", shown),
                 "compliance-" + shown + ".csv");
     }
 
@@ -244,7 +308,8 @@ class ComplianceController {
     @ResponseBody
     ResponseEntity<byte[]> scorecardsCsv(@RequestParam(required = false) Integer year) {
         int shown = year != null ? year : defaultYear();
-        return Downloads.proxy(services.publishing().get().uri("/api/office/scorecards?year={year}&format=csv", shown),
+        return Downloads.proxy(
+                services.publishing().get().uri("/api/office/scorecards?year={year}&format=csv", shown),
                 "scorecards-" + shown + ".csv");
     }
 
@@ -253,11 +318,15 @@ class ComplianceController {
      * left out, so the blank rows at the end of the form add new ones). The service validates and names the field.
      */
     @PostMapping("/office/scorecard-pack")
-    String savePack(@RequestParam int year, @RequestParam String base, @RequestParam(required = false) String line,
-                    @RequestParam(name = "item", required = false) List<String> items,
-                    @RequestParam(name = "points", required = false) List<String> points,
-                    @RequestParam(name = "label", required = false) List<String> labels,
-                    Locale locale, RedirectAttributes redirect) {
+    String savePack(
+            @RequestParam int year,
+            @RequestParam String base,
+            @RequestParam(required = false) String line,
+            @RequestParam(name = "item", required = false) List<String> items,
+            @RequestParam(name = "points", required = false) List<String> points,
+            @RequestParam(name = "label", required = false) List<String> labels,
+            Locale locale,
+            RedirectAttributes redirect) {
         ObjectNode request = json.createObjectNode().put("year", year);
         try {
             request.put("base", new BigDecimal(base.strip()));
@@ -286,8 +355,13 @@ class ComplianceController {
             }
         }
         try {
-            services.publishing().put().uri("/api/office/scorecard-pack").contentType(MediaType.APPLICATION_JSON)
-                    .body(request).retrieve().toBodilessEntity();
+            services.publishing()
+                    .put()
+                    .uri("/api/office/scorecard-pack")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", "pack.saved");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));

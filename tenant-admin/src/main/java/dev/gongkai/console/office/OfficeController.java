@@ -14,6 +14,15 @@ import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.WorkflowStepView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,16 +35,6 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The disclosure office: the review queue of its jurisdiction, a submission beside last year's report with the
@@ -54,7 +53,8 @@ class OfficeController {
         this.services = services;
         this.urls = urls;
         this.json = json;
-        this.reports = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports())).build()
+        this.reports = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(services.reports()))
+                .build()
                 .createClient(OfficeReportsClient.class);
     }
 
@@ -67,25 +67,38 @@ class OfficeController {
      * @param reviewable the office may open its report (a link on the name); {@code waiting}: it waits for review
      * @param correction  a correction of the published report is under way (a resubmission is the corrected text)
      */
-    record QueueRow(String agency, String agencyName, String status, String deadline, String submittedAt,
-                    boolean reviewable, boolean waiting, boolean correction) {
-    }
+    record QueueRow(
+            String agency,
+            String agencyName,
+            String status,
+            String deadline,
+            String submittedAt,
+            boolean reviewable,
+            boolean waiting,
+            boolean correction) {}
 
     /**
      * The queue opens on the cycle being drafted ({@link OfficeYears}) with what waits for review first, oldest
      * submission first, and says how many wait, and how many still wait in the cycle before.
      */
     @GetMapping("/office")
-    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
-                 Model model) {
+    String queue(
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String status, Model model) {
         int shown = year != null ? year : OfficeYears.drafting(LocalDate.now(China.ZONE));
         List<QueueRow> rows = new ArrayList<>();
         for (JsonNode r : submissions(shown, status)) {
             String s = r.path("status").asString("NOT_STARTED");
-            boolean reviewable = REVIEWABLE.contains(s) || !r.path("submittedAt").asString("").isEmpty();
-            rows.add(new QueueRow(r.path("agency").asString(), r.path("agencyName").asString(), s,
-                    r.path("deadline").asString(""), r.path("submittedAt").asString(""), reviewable,
-                    "SUBMITTED".equals(s), r.path("correction").asBoolean(false)));
+            boolean reviewable = REVIEWABLE.contains(s)
+                    || !r.path("submittedAt").asString("").isEmpty();
+            rows.add(new QueueRow(
+                    r.path("agency").asString(),
+                    r.path("agencyName").asString(),
+                    s,
+                    r.path("deadline").asString(""),
+                    r.path("submittedAt").asString(""),
+                    reviewable,
+                    "SUBMITTED".equals(s),
+                    r.path("correction").asBoolean(false)));
         }
         rows.sort(Comparator.comparing((QueueRow r) -> !r.waiting())
                 .thenComparing(r -> r.waiting() ? r.submittedAt() : ""));
@@ -111,15 +124,18 @@ class OfficeController {
     }
 
     private JsonNode submissions(int year, String status) {
-        return services.reports().get()
-                .uri(b -> b.path("/api/office/submissions").queryParam("year", year)
-                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
+        return services.reports()
+                .get()
+                .uri(b -> b.path("/api/office/submissions")
+                        .queryParam("year", year)
+                        .queryParamIfPresent(
+                                "status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
                         .build())
-                .retrieve().body(JsonNode.class);
+                .retrieve()
+                .body(JsonNode.class);
     }
 
-    record NarrativePair(String key, String title, String now, String before, boolean changed) {
-    }
+    record NarrativePair(String key, String title, String now, String before, boolean changed) {}
 
     @GetMapping("/office/reports/{agency}/{year}")
     String review(@PathVariable String agency, @PathVariable int year, Locale locale, Model model) {
@@ -139,8 +155,12 @@ class OfficeController {
         for (Section section : Section.NARRATIVES) {
             String text = now.narrative(section);
             String previous = before == null ? null : before.narrative(section);
-            narratives.add(new NarrativePair(section.key(), english ? section.titleEn() : section.titleZh(),
-                    text == null ? "" : text, previous, before != null && !java.util.Objects.equals(text, previous)));
+            narratives.add(new NarrativePair(
+                    section.key(),
+                    english ? section.titleEn() : section.titleZh(),
+                    text == null ? "" : text,
+                    previous,
+                    before != null && !java.util.Objects.equals(text, previous)));
         }
         model.addAttribute("agencySlug", agency);
         model.addAttribute("agencyName", view.agency() == null ? agency : view.agency());
@@ -169,9 +189,8 @@ class OfficeController {
      * A report under correction says so with its reason, and what changed since the revision the public reads: the
      * revision current when the office started the correction (the correction itself writes none).
      */
-    private void correction(String agency, int year, OfficeReportView view, List<WorkflowStepView> steps,
-                            Locale locale,
-                            Model model) {
+    private void correction(
+            String agency, int year, OfficeReportView view, List<WorkflowStepView> steps, Locale locale, Model model) {
         String reason = view.correctionReason();
         model.addAttribute("correctionReason", reason);
         if (reason == null) {
@@ -203,12 +222,21 @@ class OfficeController {
     }
 
     @PostMapping("/office/reports/{agency}/{year}/comments")
-    String comment(@PathVariable String agency, @PathVariable int year, @RequestParam String anchor,
-                   @RequestParam String body, Locale locale, RedirectAttributes redirect) {
+    String comment(
+            @PathVariable String agency,
+            @PathVariable int year,
+            @RequestParam String anchor,
+            @RequestParam String body,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
-            services.reports().post().uri("/api/office/reports/{agency}/{year}/comments", agency, year)
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("anchor", anchor.strip(), "body", body))
-                    .retrieve().toBodilessEntity();
+            services.reports()
+                    .post()
+                    .uri("/api/office/reports/{agency}/{year}/comments", agency, year)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("anchor", anchor.strip(), "body", body))
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", "comment.added");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
@@ -217,14 +245,24 @@ class OfficeController {
     }
 
     @PostMapping("/office/reports/{agency}/{year}/transitions")
-    String transition(@PathVariable String agency, @PathVariable int year, @RequestParam String action,
-                      @RequestParam(required = false) String reason, @RequestParam String idempotencyKey,
-                      Locale locale, RedirectAttributes redirect) {
+    String transition(
+            @PathVariable String agency,
+            @PathVariable int year,
+            @RequestParam String action,
+            @RequestParam(required = false) String reason,
+            @RequestParam String idempotencyKey,
+            Locale locale,
+            RedirectAttributes redirect) {
         var request = new TransitionRequest(action, null, reason == null || reason.isBlank() ? null : reason.strip());
         try {
-            services.reports().post().uri("/api/office/reports/{agency}/{year}/transitions", agency, year)
-                    .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)
-                    .body(request).retrieve().toBodilessEntity();
+            services.reports()
+                    .post()
+                    .uri("/api/office/reports/{agency}/{year}/transitions", agency, year)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", "transition.done." + action);
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
@@ -234,8 +272,7 @@ class OfficeController {
 
     /** Where the public reads a published report. */
     @GetMapping("/office/reports/{agency}/{year}/public")
-    String publicPage(@PathVariable String agency, @PathVariable int year,
-                      @RequestParam String jurisdiction) {
+    String publicPage(@PathVariable String agency, @PathVariable int year, @RequestParam String jurisdiction) {
         return "redirect:" + urls.portal() + "/public/" + jurisdiction + "/" + agency + "/" + year;
     }
 }

@@ -4,11 +4,10 @@ import dev.gongkai.contract.OfficeReportView;
 import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
 import dev.gongkai.contract.WorkflowStepView;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
-
-import java.util.List;
 
 /**
  * The office's review of its agencies' reports in the reports service, answered as the contract's records. Built by
@@ -31,6 +30,6 @@ interface OfficeReportsClient {
     List<RevisionView> revisions(@PathVariable String agency, @PathVariable int year);
 
     @GetExchange("/revisions/{from}/diff/{to}")
-    RevisionDiff diff(@PathVariable String agency, @PathVariable int year, @PathVariable int from,
-                      @PathVariable int to);
+    RevisionDiff diff(
+            @PathVariable String agency, @PathVariable int year, @PathVariable int from, @PathVariable int to);
 }

@@ -9,8 +9,7 @@ import java.time.LocalDate;
  */
 public final class OfficeYears {
 
-    private OfficeYears() {
-    }
+    private OfficeYears() {}
 
     /** The cycle being drafted on {@code today} (a date in China). */
     public static int drafting(LocalDate today) {

@@ -3,6 +3,13 @@ package dev.gongkai.console.office;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,14 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The office's reminders (催报) on the publishing service: every agency that has not submitted, or has been
@@ -43,14 +42,26 @@ class RemindersController {
      * One reminder as the history lists it, by hand by {@code sentBy} (a username) whom people read as
      * {@code sentByName} of {@code sentByAgency} (王晓梅（乌海市政务公开办）).
      */
-    record Sent(String createdAt, String kind, String messageZh, String messageEn, String sentBy, String sentByName,
-                String sentByAgency, String delivery) {
-    }
+    record Sent(
+            String createdAt,
+            String kind,
+            String messageZh,
+            String messageEn,
+            String sentBy,
+            String sentByName,
+            String sentByAgency,
+            String delivery) {}
 
     /** @param remind the agency has not submitted: a reminder may be sent */
-    record Line(String agency, String nameZh, String status, String compliance, Integer daysLeft, Integer daysLate,
-                boolean remind, List<Sent> reminders) {
-    }
+    record Line(
+            String agency,
+            String nameZh,
+            String status,
+            String compliance,
+            Integer daysLeft,
+            Integer daysLate,
+            boolean remind,
+            List<Sent> reminders) {}
 
     /** The reminders run covers last year's reports: those are the ones due (or late) this year. */
     static int remindingYear() {
@@ -60,16 +71,29 @@ class RemindersController {
     @GetMapping("/office/reminders")
     String reminders(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : remindingYear();
-        JsonNode compliance = services.publishing().get().uri("/api/office/compliance?year={year}", shown).retrieve()
+        JsonNode compliance = services.publishing()
+                .get()
+                .uri("/api/office/compliance?year={year}", shown)
+                .retrieve()
                 .body(JsonNode.class);
-        JsonNode notifications = services.publishing().get().uri("/api/office/notifications?year={year}", shown)
-                .retrieve().body(JsonNode.class).path("notifications");
+        JsonNode notifications = services.publishing()
+                .get()
+                .uri("/api/office/notifications?year={year}", shown)
+                .retrieve()
+                .body(JsonNode.class)
+                .path("notifications");
         Map<String, List<Sent>> history = new LinkedHashMap<>();
         for (JsonNode n : notifications) {
-            history.computeIfAbsent(n.path("agency").asString(), a -> new ArrayList<>()).add(new Sent(
-                    n.path("createdAt").asString(""), n.path("kind").asString(), n.path("messageZh").asString(""),
-                    n.path("messageEn").asString(""), n.path("sentBy").asString(null), n.path("sentByName").asString(null),
-                    n.path("sentByAgency").asString(null), n.path("webhookStatus").asString()));
+            history.computeIfAbsent(n.path("agency").asString(), a -> new ArrayList<>())
+                    .add(new Sent(
+                            n.path("createdAt").asString(""),
+                            n.path("kind").asString(),
+                            n.path("messageZh").asString(""),
+                            n.path("messageEn").asString(""),
+                            n.path("sentBy").asString(null),
+                            n.path("sentByName").asString(null),
+                            n.path("sentByAgency").asString(null),
+                            n.path("webhookStatus").asString()));
         }
         List<Line> lines = new ArrayList<>();
         long late = 0;
@@ -83,22 +107,33 @@ class RemindersController {
             if (remind && "OVERDUE".equals(r.path("compliance").asString())) {
                 late++;
             }
-            lines.add(new Line(agency, r.path("nameZh").asString(), r.path("status").asString(),
-                    r.path("compliance").asString(), integer(r.path("daysLeft")), integer(r.path("daysLate")),
-                    remind, sent));
+            lines.add(new Line(
+                    agency,
+                    r.path("nameZh").asString(),
+                    r.path("status").asString(),
+                    r.path("compliance").asString(),
+                    integer(r.path("daysLeft")),
+                    integer(r.path("daysLate")),
+                    remind,
+                    sent));
         }
         model.addAttribute("year", shown);
         model.addAttribute("lines", lines);
         model.addAttribute("late", late);
         model.addAttribute("requestKey", UUID.randomUUID().toString());
         try {
-            JsonNode schedule = services.publishing().get().uri("/api/office/reminder-schedule").retrieve()
+            JsonNode schedule = services.publishing()
+                    .get()
+                    .uri("/api/office/reminder-schedule")
+                    .retrieve()
                     .body(JsonNode.class);
             model.addAttribute("everyDays", schedule.path("overdueEveryDays").asInt());
             model.addAttribute("scheduleDefaults", schedule.path("defaults").asBoolean(true));
             model.addAttribute("scheduleUpdatedBy", schedule.path("updatedBy").asString(null));
-            model.addAttribute("scheduleUpdatedByName", schedule.path("updatedByName").asString(null));
-            model.addAttribute("scheduleUpdatedByAgency", schedule.path("updatedByAgency").asString(null));
+            model.addAttribute(
+                    "scheduleUpdatedByName", schedule.path("updatedByName").asString(null));
+            model.addAttribute(
+                    "scheduleUpdatedByAgency", schedule.path("updatedByAgency").asString(null));
             model.addAttribute("scheduleUpdatedAt", schedule.path("updatedAt").asString(""));
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which): the lists still show, the schedule does not.
@@ -109,8 +144,12 @@ class RemindersController {
 
     /** A reminder by hand: {@code agency} names one agency, else every late one is reminded. */
     @PostMapping("/office/reminders")
-    String send(@RequestParam int year, @RequestParam(required = false) String agency,
-                @RequestParam String idempotencyKey, Locale locale, RedirectAttributes redirect) {
+    String send(
+            @RequestParam int year,
+            @RequestParam(required = false) String agency,
+            @RequestParam String idempotencyKey,
+            Locale locale,
+            RedirectAttributes redirect) {
         ObjectNode request = json.createObjectNode().put("year", year);
         if (agency != null && !agency.isBlank()) {
             request.put("agency", agency.strip());
@@ -118,9 +157,14 @@ class RemindersController {
             request.put("allLate", true);
         }
         try {
-            JsonNode sent = services.publishing().post().uri("/api/office/reminders")
-                    .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).body(request)
-                    .retrieve().body(JsonNode.class);
+            JsonNode sent = services.publishing()
+                    .post()
+                    .uri("/api/office/reminders")
+                    .header("Idempotency-Key", idempotencyKey)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .body(JsonNode.class);
             redirect.addFlashAttribute("sentCount", sent.path("created").asInt());
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
@@ -129,8 +173,8 @@ class RemindersController {
     }
 
     @PostMapping("/office/reminder-schedule")
-    String schedule(@RequestParam int year, @RequestParam String everyDays, Locale locale,
-                    RedirectAttributes redirect) {
+    String schedule(
+            @RequestParam int year, @RequestParam String everyDays, Locale locale, RedirectAttributes redirect) {
         ObjectNode request = json.createObjectNode();
         try {
             request.put("overdueEveryDays", Integer.parseInt(everyDays.strip()));
@@ -138,8 +182,13 @@ class RemindersController {
             request.putNull("overdueEveryDays");
         }
         try {
-            services.publishing().put().uri("/api/office/reminder-schedule").contentType(MediaType.APPLICATION_JSON)
-                    .body(request).retrieve().toBodilessEntity();
+            services.publishing()
+                    .put()
+                    .uri("/api/office/reminder-schedule")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .toBodilessEntity();
             redirect.addFlashAttribute("notice", "reminders.scheduleSaved");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));

@@ -6,6 +6,14 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.console.shell.UploadOf;
 import dev.gongkai.contract.UploadKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -22,15 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-
 /**
  * The office's onboarding of its city's past reports (导入往年年报): a zip of published reports, with an optional
  * mapping of file names to agencies, is checked by the reports service — the batch check of {@code report-cli check},
@@ -46,8 +45,7 @@ class OnboardingController {
     private final OnboardingMapping mapping;
     private final MessageSource messages;
 
-    OnboardingController(Services services, PendingImports pending, OnboardingMapping mapping,
-                         MessageSource messages) {
+    OnboardingController(Services services, PendingImports pending, OnboardingMapping mapping, MessageSource messages) {
         this.services = services;
         this.pending = pending;
         this.mapping = mapping;
@@ -68,20 +66,29 @@ class OnboardingController {
     /** Checks the upload and shows the table; nothing is saved. */
     @PostMapping("/office/onboarding")
     @UploadOf(UploadKind.ARCHIVE)
-    String check(@RequestParam(value = "file", required = false) MultipartFile file,
-                 @RequestParam(value = "mapping", required = false) MultipartFile mappingFile,
-                 Authentication authentication, Locale locale, Model model) throws IOException {
+    String check(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "mapping", required = false) MultipartFile mappingFile,
+            Authentication authentication,
+            Locale locale,
+            Model model)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("error", messages.getMessage("onboarding.noFile", null, locale));
             return "office/onboarding";
         }
         Upload upload;
         try {
-            upload = new Upload(file.getOriginalFilename(), file.getBytes(),
+            upload = new Upload(
+                    file.getOriginalFilename(),
+                    file.getBytes(),
                     mappingFile == null || mappingFile.isEmpty() ? null : mapping.toJson(mappingFile.getBytes()));
         } catch (OnboardingMapping.Unreadable e) {
-            model.addAttribute("error", e.line == 0 ? messages.getMessage("onboarding.mappingJson", null, locale)
-                    : messages.getMessage("onboarding.mappingLine", new Object[] {e.line}, locale));
+            model.addAttribute(
+                    "error",
+                    e.line == 0
+                            ? messages.getMessage("onboarding.mappingJson", null, locale)
+                            : messages.getMessage("onboarding.mappingLine", new Object[] {e.line}, locale));
             return "office/onboarding";
         }
         JsonNode answer;
@@ -101,8 +108,12 @@ class OnboardingController {
 
     /** Imports the upload the office has just checked, and shows what was done. */
     @PostMapping("/office/onboarding/import")
-    String importChecked(@RequestParam String token, Authentication authentication, Locale locale, Model model,
-                         RedirectAttributes redirect) {
+    String importChecked(
+            @RequestParam String token,
+            Authentication authentication,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
         var found = pending.find(token, user.username(), user.acting());
         if (found.isEmpty()) {
@@ -135,7 +146,12 @@ class OnboardingController {
         if (upload.mapping() != null) {
             form.add("mapping", upload.mapping());
         }
-        return services.reports().post().uri(uri).contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve()
+        return services.reports()
+                .post()
+                .uri(uri)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
                 .body(JsonNode.class);
     }
 

@@ -1,12 +1,11 @@
 package dev.gongkai.console.onboarding;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * The office's mapping of file names to agencies, as the reports service takes it (a JSON object file name → agency
@@ -36,7 +35,9 @@ class OnboardingMapping {
     }
 
     String toJson(byte[] content) throws Unreadable {
-        String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        String text = new String(content, StandardCharsets.UTF_8)
+                .replace("\uFEFF", "")
+                .strip();
         if (text.startsWith("{")) {
             try {
                 JsonNode node = json.readTree(text);

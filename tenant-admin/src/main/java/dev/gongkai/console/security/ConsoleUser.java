@@ -1,18 +1,17 @@
 package dev.gongkai.console.security;
 
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is signed in, as the pages need it: name, the agencies they belong to (with names, for the switcher), the one
@@ -22,8 +21,8 @@ import java.util.stream.Stream;
  * @param agencies slug → name of every agency the user belongs to, in slug order
  * @param acting   the agency the user acts for, or null when they belong to none
  */
-public record ConsoleUser(String username, String displayName, Set<String> roles, Map<String, String> agencies,
-                          String acting) {
+public record ConsoleUser(
+        String username, String displayName, Set<String> roles, Map<String, String> agencies, String acting) {
 
     /** The session attribute holding the slug the user chose in the shell's agency switcher. */
     public static final String ACTING = "console.acting-agency";
@@ -46,15 +45,22 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
             agencies.put(entry.substring(0, split), entry.substring(split + 1));
         });
         String chosen = chosenAgency();
-        String acting = chosen != null && agencies.containsKey(chosen) ? chosen
+        String acting = chosen != null && agencies.containsKey(chosen)
+                ? chosen
                 : agencies.keySet().stream().findFirst().orElse(null);
         String held = MembershipAuthorities.MEMBER + acting + ":";
-        Set<String> roles = Stream.concat(authorities(authentication, MembershipAuthorities.ROLE),
-                        acting == null ? Stream.empty() : authentication.getAuthorities().stream()
-                                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(held))
-                                .map(a -> a.substring(held.length())))
+        Set<String> roles = Stream.concat(
+                        authorities(authentication, MembershipAuthorities.ROLE),
+                        acting == null
+                                ? Stream.empty()
+                                : authentication.getAuthorities().stream()
+                                        .map(GrantedAuthority::getAuthority)
+                                        .filter(a -> a.startsWith(held))
+                                        .map(a -> a.substring(held.length())))
                 .collect(Collectors.toUnmodifiableSet());
-        String name = dev.gongkai.contract.PersonName.full(user.getGivenName(), user.getFamilyName(),
+        String name = dev.gongkai.contract.PersonName.full(
+                user.getGivenName(),
+                user.getFamilyName(),
                 user.getFullName() != null ? user.getFullName() : user.getPreferredUsername());
         return new ConsoleUser(user.getPreferredUsername(), name, roles, agencies, acting);
     }
@@ -68,8 +74,10 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
     }
 
     private static Stream<String> authorities(Authentication authentication, String prefix) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()));
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()));
     }
 
     public List<String> organizations() {

@@ -1,5 +1,7 @@
 package dev.gongkai.console.security;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -12,9 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-
 /**
  * The console's own calls to Keycloak — the code-for-token exchange at sign-in, token refresh, user info — bounded by
  * the same connect and read timeouts as its calls to the services ({@code spring.http.clients.*}): Spring Security's
@@ -25,9 +24,11 @@ class KeycloakCalls {
 
     private final JdkClientHttpRequestFactory requests;
 
-    KeycloakCalls(@Value("${spring.http.clients.connect-timeout}") Duration connectTimeout,
-                  @Value("${spring.http.clients.read-timeout}") Duration readTimeout) {
-        requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+    KeycloakCalls(
+            @Value("${spring.http.clients.connect-timeout}") Duration connectTimeout,
+            @Value("${spring.http.clients.read-timeout}") Duration readTimeout) {
+        requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
     }
 
@@ -52,11 +53,13 @@ class KeycloakCalls {
     }
 
     private RestClient tokenEndpoint() {
-        return RestClient.builder().requestFactory(requests)
+        return RestClient.builder()
+                .requestFactory(requests)
                 .configureMessageConverters(converters -> {
                     converters.addCustomConverter(new FormHttpMessageConverter());
                     converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
                 })
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build();
     }
 }

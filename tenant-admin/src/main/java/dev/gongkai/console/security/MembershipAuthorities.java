@@ -1,5 +1,7 @@
 package dev.gongkai.console.security;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,9 +13,6 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * At sign-in, asks the tenants service ({@code GET /api/me}, with the access token just received) which agencies the
@@ -43,15 +42,22 @@ final class MembershipAuthorities extends OidcUserService {
         OidcUser user = super.loadUser(request);
         Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
         try {
-            JsonNode me = tenants.get().uri("/api/me")
-                    .header("Authorization", "Bearer " + request.getAccessToken().getTokenValue())
-                    .retrieve().body(JsonNode.class);
-            me.path("platformRoles").forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE + role.asString())));
+            JsonNode me = tenants.get()
+                    .uri("/api/me")
+                    .header(
+                            "Authorization",
+                            "Bearer " + request.getAccessToken().getTokenValue())
+                    .retrieve()
+                    .body(JsonNode.class);
+            me.path("platformRoles")
+                    .forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE + role.asString())));
             me.path("agencies").forEach(agency -> {
                 String slug = agency.path("slug").asString();
-                authorities.add(new SimpleGrantedAuthority(AGENCY + slug + "=" + agency.path("nameZh").asString()));
-                agency.path("roles").forEach(role ->
-                        authorities.add(new SimpleGrantedAuthority(MEMBER + slug + ":" + role.asString())));
+                authorities.add(new SimpleGrantedAuthority(
+                        AGENCY + slug + "=" + agency.path("nameZh").asString()));
+                agency.path("roles")
+                        .forEach(role ->
+                                authorities.add(new SimpleGrantedAuthority(MEMBER + slug + ":" + role.asString())));
             });
         } catch (RuntimeException e) {
             // Signed in without agencies: the home page says no role is assigned; the services decide anyway.

@@ -2,6 +2,10 @@ package dev.gongkai.console.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.AuthenticationException;
@@ -12,11 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A sign-in that did not complete lands on a page that says why in words and offers to try again. Spring Security's
@@ -39,10 +38,13 @@ class SignInFailure implements AuthenticationFailureHandler {
         /** Keycloak refused, or the answer did not hold up (a token that does not verify). */
         REFUSED;
 
-        private static final Set<String> EXPIRED_CODES = Set.of("authorization_request_not_found",
-                "invalid_state_parameter");
-        private static final Set<String> UNAVAILABLE_CODES = Set.of("invalid_token_response",
-                "invalid_user_info_response", OAuth2ErrorCodes.SERVER_ERROR, OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE);
+        private static final Set<String> EXPIRED_CODES =
+                Set.of("authorization_request_not_found", "invalid_state_parameter");
+        private static final Set<String> UNAVAILABLE_CODES = Set.of(
+                "invalid_token_response",
+                "invalid_user_info_response",
+                OAuth2ErrorCodes.SERVER_ERROR,
+                OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE);
 
         static Reason of(AuthenticationException failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -53,7 +55,9 @@ class SignInFailure implements AuthenticationFailureHandler {
                     return UNAVAILABLE;
                 }
             }
-            String code = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
+            String code = failure instanceof OAuth2AuthenticationException oauth
+                    ? oauth.getError().getErrorCode()
+                    : "";
             if (EXPIRED_CODES.contains(code)) {
                 return EXPIRED;
             }
@@ -61,7 +65,10 @@ class SignInFailure implements AuthenticationFailureHandler {
         }
 
         static Reason ofParameter(String value) {
-            return Arrays.stream(values()).filter(r -> r.parameter().equals(value)).findFirst().orElse(REFUSED);
+            return Arrays.stream(values())
+                    .filter(r -> r.parameter().equals(value))
+                    .findFirst()
+                    .orElse(REFUSED);
         }
 
         String parameter() {
@@ -74,8 +81,9 @@ class SignInFailure implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException failure) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         Reason reason = Reason.of(failure);
         log.warn("Sign-in did not complete ({}): {}", reason, failure.toString());
         response.sendRedirect(request.getContextPath() + PAGE + "?reason=" + reason.parameter());

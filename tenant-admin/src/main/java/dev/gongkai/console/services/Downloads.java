@@ -11,23 +11,24 @@ import org.springframework.web.client.RestClient;
  */
 public final class Downloads {
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     public static ResponseEntity<byte[]> proxy(RestClient.RequestHeadersSpec<?> request, String fallbackName) {
         return proxy(request, fallbackName, new MediaType("text", "csv"));
     }
 
     /** A file of the given type (a PDF, an attachment of any type), handed on as the service sent it. */
-    public static ResponseEntity<byte[]> proxy(RestClient.RequestHeadersSpec<?> request, String fallbackName,
-                                               MediaType accept) {
+    public static ResponseEntity<byte[]> proxy(
+            RestClient.RequestHeadersSpec<?> request, String fallbackName, MediaType accept) {
         ResponseEntity<byte[]> answer = request.accept(accept).retrieve().toEntity(byte[].class);
         HttpHeaders headers = new HttpHeaders();
         MediaType type = answer.getHeaders().getContentType();
-        headers.setContentType(type != null ? type : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        headers.setContentType(
+                type != null ? type : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
         String disposition = answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition != null ? disposition
-                : "attachment; filename=\"" + fallbackName + "\"");
+        headers.set(
+                HttpHeaders.CONTENT_DISPOSITION,
+                disposition != null ? disposition : "attachment; filename=\"" + fallbackName + "\"");
         headers.setCacheControl("no-store");
         return ResponseEntity.ok().headers(headers).body(answer.getBody());
     }

@@ -1,8 +1,7 @@
 package dev.gongkai.console.services;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A service's refusal (an RFC 9457 problem with {@code code}, {@code message_zh}, {@code message_en}), carried to the

@@ -1,6 +1,8 @@
 package dev.gongkai.console.services;
 
 import dev.gongkai.console.security.ConsoleUser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -11,9 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The three services as the signed-in user calls them: every request carries the user's access token (refreshed
@@ -35,17 +34,21 @@ public class Services {
         this.json = json;
         var bearer = new OAuth2ClientHttpRequestInterceptor(clients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
-        RestClient.Builder authorized = builder.clone().requestInterceptor(bearer).requestInterceptor(actingAgency())
+        RestClient.Builder authorized = builder.clone()
+                .requestInterceptor(bearer)
+                .requestInterceptor(actingAgency())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(response);
                 });
         this.tenants = authorized.clone().baseUrl(urls.tenantsUrl()).build();
         this.reports = authorized.clone().baseUrl(urls.reportsUrl()).build();
         this.publishing = authorized.clone().baseUrl(urls.publishingUrl()).build();
-        this.portal = builder.clone().baseUrl(urls.publishingUrl())
+        this.portal = builder.clone()
+                .baseUrl(urls.publishingUrl())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(response);
-                }).build();
+                })
+                .build();
     }
 
     /**
@@ -89,13 +92,20 @@ public class Services {
             // A proxy's HTML error page or an empty body: keep the status only.
         }
         if (body != null && body.isObject()) {
-            return new ServiceProblem(status, text(body, "code", "http." + status),
+            return new ServiceProblem(
+                    status,
+                    text(body, "code", "http." + status),
                     text(body, "message_zh", "服务返回错误 " + status),
-                    text(body, "message_en", "The service answered " + status), body);
+                    text(body, "message_en", "The service answered " + status),
+                    body);
         }
         String raw = new String(bytes, StandardCharsets.UTF_8);
-        return new ServiceProblem(status, "http." + status, "服务返回错误 " + status,
-                "The service answered " + status + (raw.isBlank() ? "" : ": " + raw.substring(0, Math.min(200, raw.length()))),
+        return new ServiceProblem(
+                status,
+                "http." + status,
+                "服务返回错误 " + status,
+                "The service answered " + status
+                        + (raw.isBlank() ? "" : ": " + raw.substring(0, Math.min(200, raw.length()))),
                 null);
     }
 

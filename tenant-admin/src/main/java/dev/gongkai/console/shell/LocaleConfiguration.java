@@ -1,12 +1,11 @@
 package dev.gongkai.console.shell;
 
+import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-
-import java.time.Duration;
-import java.util.Locale;
 
 /** Simplified Chinese unless the user switched to English; the choice lives in a cookie. */
 @Configuration

@@ -2,12 +2,11 @@ package dev.gongkai.console.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
-
-import java.util.Locale;
 
 /** The language switch: stores the choice and goes back to the page it was chosen on. */
 @Controller
@@ -20,8 +19,11 @@ class LocaleController {
     }
 
     @GetMapping("/locale")
-    String change(@RequestParam String lang, @RequestParam(defaultValue = "/") String back,
-                  HttpServletRequest request, HttpServletResponse response) {
+    String change(
+            @RequestParam String lang,
+            @RequestParam(defaultValue = "/") String back,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         locales.setLocale(request, response, locale);
         // Only paths of this site: never an open redirect.

@@ -3,12 +3,11 @@ package dev.gongkai.console.shell;
 import dev.gongkai.console.services.ServiceProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.ModelAndView;
-
-import java.util.Locale;
 
 /**
  * A service's refusal, or a service that does not answer, shown as a page in the user's language, inside the same
@@ -24,8 +23,8 @@ class ProblemPages {
     }
 
     @ExceptionHandler(ServiceProblem.class)
-    ModelAndView problem(ServiceProblem problem, Locale locale, HttpServletRequest request,
-                         HttpServletResponse response) {
+    ModelAndView problem(
+            ServiceProblem problem, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         int status = problem.status() >= 400 && problem.status() < 600 ? problem.status() : 502;
         response.setStatus(status == 401 ? 403 : status);
         ModelAndView page = new ModelAndView("problem");
@@ -52,7 +51,8 @@ class ProblemPages {
 
     static boolean timedOut(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+            if (cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.net.http.HttpTimeoutException) {
                 return true;
             }
         }

@@ -40,13 +40,18 @@ public class ShellAdvice {
             return null;
         }
         HttpSession session = request.getSession();
-        if (session.getAttribute(AGENCY) instanceof Agency cached && cached.slug().equals(user.acting())) {
+        if (session.getAttribute(AGENCY) instanceof Agency cached
+                && cached.slug().equals(user.acting())) {
             return cached;
         }
         try {
-            JsonNode me = services.tenants().get().uri("/api/agencies/me").retrieve().body(JsonNode.class);
-            Agency agency = new Agency(me.path("slug").asString(), me.path("nameZh").asString(),
-                    me.path("kind").asString(), me.path("jurisdiction").path("slug").asString(),
+            JsonNode me =
+                    services.tenants().get().uri("/api/agencies/me").retrieve().body(JsonNode.class);
+            Agency agency = new Agency(
+                    me.path("slug").asString(),
+                    me.path("nameZh").asString(),
+                    me.path("kind").asString(),
+                    me.path("jurisdiction").path("slug").asString(),
                     me.path("jurisdiction").path("nameZh").asString());
             session.setAttribute(AGENCY, agency);
             return agency;
@@ -77,13 +82,18 @@ public class ShellAdvice {
         ConsoleUser user = user();
         page.addObject("user", user);
         HttpSession session = request.getSession(false);
-        page.addObject("agency", user != null && session != null && session.getAttribute(AGENCY) instanceof Agency cached
-                && cached.slug().equals(user.acting()) ? cached : null);
+        page.addObject(
+                "agency",
+                user != null
+                                && session != null
+                                && session.getAttribute(AGENCY) instanceof Agency cached
+                                && cached.slug().equals(user.acting())
+                        ? cached
+                        : null);
         page.addObject("currentPath", currentPath(request));
     }
 
     /** The agency the user acts for, as the tenants service knows it; cached in the session, which is in Redis. */
     public record Agency(String slug, String nameZh, String kind, String jurisdiction, String jurisdictionName)
-            implements java.io.Serializable {
-    }
+            implements java.io.Serializable {}
 }

@@ -4,6 +4,8 @@ import dev.gongkai.contract.UploadKind;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +28,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.WebUtils;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * A file over the limit of its kind of upload ({@link UploadKind}, named on the handler by {@link UploadOf}): the user
@@ -77,13 +76,13 @@ public class UploadLimit {
     }
 
     @ExceptionHandler(TooLarge.class)
-    ModelAndView overItsKindsLimit(TooLarge refused, Locale locale, HttpServletRequest request,
-                                   HttpServletResponse response) {
+    ModelAndView overItsKindsLimit(
+            TooLarge refused, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         return page(refused.kind, locale, request, response);
     }
 
-    private ModelAndView page(UploadKind kind, Locale locale, HttpServletRequest request,
-                              HttpServletResponse response) {
+    private ModelAndView page(
+            UploadKind kind, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         ModelAndView page = new ModelAndView("problem");
         shell.addWithoutServicesTo(page, request);
@@ -97,9 +96,11 @@ public class UploadLimit {
     /** The kind of the handler the request's address maps to; the largest kind (the container's) for any other. */
     private UploadKind kindOf(HttpServletRequest request) {
         try {
-            HandlerExecutionChain chain = context.getBean("requestMappingHandlerMapping",
-                    RequestMappingHandlerMapping.class).getHandler(request);
-            if (chain != null && chain.getHandler() instanceof HandlerMethod method
+            HandlerExecutionChain chain = context.getBean(
+                            "requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                    .getHandler(request);
+            if (chain != null
+                    && chain.getHandler() instanceof HandlerMethod method
                     && method.getMethodAnnotation(UploadOf.class) instanceof UploadOf upload) {
                 return upload.value();
             }

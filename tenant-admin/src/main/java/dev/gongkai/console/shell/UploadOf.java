@@ -1,7 +1,6 @@
 package dev.gongkai.console.shell;
 
 import dev.gongkai.contract.UploadKind;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

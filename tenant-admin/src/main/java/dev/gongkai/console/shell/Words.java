@@ -1,9 +1,6 @@
 package dev.gongkai.console.shell;
 
 import dev.gongkai.report.labels.Labels;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * What pages show for the machine's values, as {@code ${@words…}} in templates: a moment in China's time zone to the
@@ -50,7 +49,10 @@ public class Words {
             } catch (DateTimeParseException notInstant) {
                 try {
                     // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
-                    return LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).format(MINUTES);
+                    return LocalDateTime.parse(iso)
+                            .atOffset(ZoneOffset.UTC)
+                            .atZoneSameInstant(CHINA)
+                            .format(MINUTES);
                 } catch (DateTimeParseException notLocal) {
                     return iso;
                 }
@@ -77,7 +79,10 @@ public class Words {
         if (agency == null || agency.isBlank()) {
             return name;
         }
-        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
-                ? name + " (" + agency + ")" : name + "（" + agency + "）";
+        return Locale.ENGLISH
+                        .getLanguage()
+                        .equals(LocaleContextHolder.getLocale().getLanguage())
+                ? name + " (" + agency + ")"
+                : name + "（" + agency + "）";
     }
 }

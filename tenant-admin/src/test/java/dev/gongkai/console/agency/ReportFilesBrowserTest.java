@@ -1,6 +1,13 @@
 package dev.gongkai.console.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.console.ConsoleOnRealStack;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -11,14 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The files of a report year in a real browser, on the real Keycloak and services: the sign-off page shows the report
@@ -48,8 +47,9 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
         browser.wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + YEAR));
         int revision = Integer.parseInt(browser.find("#editor").getAttribute("data-revision"));
         narrative("s5", "存在的主要问题是主动公开栏目更新不及时，下一步将建立定期更新制度。");
-        browser.wait.until(d -> Integer.parseInt(d.findElement(By.id("editor")).getAttribute("data-revision")) > revision
-                && browser.script("return localStorage.length").equals(0L));
+        browser.wait.until(
+                d -> Integer.parseInt(d.findElement(By.id("editor")).getAttribute("data-revision")) > revision
+                        && browser.script("return localStorage.length").equals(0L));
         browser.signOut(CONSOLE);
 
         // The approver reads the report as the public will, with a print button and a draft PDF for 领导审签.
@@ -101,15 +101,18 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
         browser.waitForText(".notice", "附件已上传");
         WebElement row = browser.find("#attachments tbody tr");
         // Who uploaded it by full name (psb-editor is 李伟), when in China's time to the minute.
-        assertThat(row.getText()).contains("签章版.pdf", "KB", "李伟").doesNotContain("psb-editor")
+        assertThat(row.getText())
+                .contains("签章版.pdf", "KB", "李伟")
+                .doesNotContain("psb-editor")
                 .containsPattern(MINUTES);
         browser.screenshot("attachments");
 
-        HttpResponse<byte[]> download = browser.fetch(row.findElement(By.cssSelector("a[data-test=download]"))
-                .getAttribute("href"));
+        HttpResponse<byte[]> download = browser.fetch(
+                row.findElement(By.cssSelector("a[data-test=download]")).getAttribute("href"));
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(draftPdf);
-        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment");
 
         row.findElement(By.cssSelector("button[data-confirm]")).click();
         browser.confirm("签章版.pdf");

@@ -1,16 +1,15 @@
 package dev.gongkai.console.branches;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.TestRealm;
+import java.sql.DriverManager;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import java.sql.DriverManager;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 下属单位的用户由本单位管理员管理 on 乌海市公安局. The platform admin (the demo's {@code admin}: password and a TOTP
@@ -33,8 +32,9 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
     void aBureauAdminWithDelegation() throws Exception {
         String id = TestRealm.createUser(admin, "孙", "丽");
         try (var db = connect();
-             var grant = db.prepareStatement("insert into core.agency_membership (user_id, username, agency_slug, role)"
-                     + " values (?, ?, ?, 'agency-admin')")) {
+                var grant =
+                        db.prepareStatement("insert into core.agency_membership (user_id, username, agency_slug, role)"
+                                + " values (?, ?, ?, 'agency-admin')")) {
             grant.setString(1, id);
             grant.setString(2, admin);
             grant.setString(3, CITY_PSB);
@@ -61,15 +61,15 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         browser.open(CONSOLE + "/admin/agencies");
         String line = "li[data-agency=" + CITY_PSB + "] > span";
         String control = line + " > form[data-test=delegation-form] button";
-        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]")))
+                .isEmpty();
         assertThat(browser.find(control).getText()).isEqualTo("由本单位管理员管理下属单位的用户");
         assertThat(browser.find(control).getAttribute("aria-label")).endsWith("乌海市公安局");
 
         browser.click(control);
         browser.confirm("设置后，乌海市公安局的管理员可以查看、添加、停用、启用其所有下属单位");
         browser.waitForText(".notice", "已设置：下属单位的用户由本单位管理员管理");
-        assertThat(browser.find(line + " > [data-test=delegation]").getText())
-                .isEqualTo("下属单位的用户由本单位管理员管理");
+        assertThat(browser.find(line + " > [data-test=delegation]").getText()).isEqualTo("下属单位的用户由本单位管理员管理");
         assertThat(browser.find(control).getText()).isEqualTo("收回下属单位用户的管理");
         assertThat(delegated()).isTrue();
         browser.assertReadable();
@@ -78,7 +78,8 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         browser.click(control);
         browser.confirm("收回后，乌海市公安局的管理员不能再管理下属单位的用户");
         browser.waitForText(".notice", "已收回：下属单位的用户由各单位自己的管理员管理");
-        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector(line + " > [data-test=delegation]")))
+                .isEmpty();
         assertThat(browser.find(control).getText()).isEqualTo("由本单位管理员管理下属单位的用户");
         assertThat(delegated()).isFalse();
         browser.assertAccessible();
@@ -103,24 +104,35 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#add-user").getText()).doesNotContain("政务公开办", "平台管理员");
         browser.click("#add-user button[type=submit]");
         browser.waitForText("#added", clerk);
-        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("钱进", "已启用");
-        assertThat(browser.find("#users tr[data-user='" + clerk + "'] li[data-role]").getText()).isEqualTo("填报人员");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText())
+                .contains("钱进", "已启用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "'] li[data-role]")
+                        .getText())
+                .isEqualTo("填报人员");
 
         browser.click("#users tr[data-user='" + clerk + "'] button");
         browser.waitForText(".notice", "已停用该用户");
-        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText()).contains("已停用");
+        assertThat(browser.find("#users tr[data-user='" + clerk + "']").getText())
+                .contains("已停用");
 
         // The clerk becomes 单位负责人（签发） instead of 填报人员: their roles in the branch, saved.
         String row = "#users tr[data-user='" + clerk + "']";
-        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]").isSelected()).isTrue();
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]")
+                        .isSelected())
+                .isTrue();
         browser.click(row + " [data-roles-of] input[value=agency-editor]");
         browser.click(row + " [data-roles-of] input[value=agency-approver]");
         browser.click(row + " [data-roles-of] button[type=submit]");
         browser.waitForText(".notice", "已保存该用户在本单位的角色");
         assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(row + " li[data-role]")))
-                .extracting(e -> e.getAttribute("data-role")).containsExactly("agency-approver");
-        assertThat(browser.find(row + " [data-roles-of] input[value=agency-approver]").isSelected()).isTrue();
-        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]").isSelected()).isFalse();
+                .extracting(e -> e.getAttribute("data-role"))
+                .containsExactly("agency-approver");
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-approver]")
+                        .isSelected())
+                .isTrue();
+        assertThat(browser.find(row + " [data-roles-of] input[value=agency-editor]")
+                        .isSelected())
+                .isFalse();
         browser.assertAccessible();
         browser.assertReadable();
         browser.click("a[hreflang=en]");
@@ -133,7 +145,8 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
         browser.click(row + " button[data-confirm]");
         browser.confirm(clerk + " 移出乌海市公安局海勃湾区分局");
         browser.waitForText(".notice", "已将该用户移出本单位");
-        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(row))).isEmpty();
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(row)))
+                .isEmpty();
 
         // Above or beside the bureau: as if it did not exist.
         browser.open(CONSOLE + "/admin/agencies/wuhai-office/users");
@@ -143,7 +156,7 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
 
     private void delegate(boolean delegated) throws Exception {
         try (var db = connect();
-             var flag = db.prepareStatement("update core.agency set branch_users_delegated = ? where slug = ?")) {
+                var flag = db.prepareStatement("update core.agency set branch_users_delegated = ? where slug = ?")) {
             flag.setBoolean(1, delegated);
             flag.setString(2, CITY_PSB);
             assertThat(flag.executeUpdate()).isEqualTo(1);
@@ -152,7 +165,7 @@ class BranchDelegationBrowserTest extends ConsoleOnRealStack {
 
     private static boolean delegated() throws Exception {
         try (var db = connect();
-             var flag = db.prepareStatement("select branch_users_delegated from core.agency where slug = ?")) {
+                var flag = db.prepareStatement("select branch_users_delegated from core.agency where slug = ?")) {
             flag.setString(1, CITY_PSB);
             var row = flag.executeQuery();
             assertThat(row.next()).isTrue();

@@ -1,11 +1,11 @@
 package dev.gongkai.console.office;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.TableColumn;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A report of the year drafted complete and submitted through the reports API, as an agency's staff would: what the
@@ -24,8 +23,7 @@ final class ApiDrafts {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ApiDrafts() {
-    }
+    private ApiDrafts() {}
 
     /**
      * @param editor   an editor's token: creates the year's draft and fills it
@@ -33,12 +31,18 @@ final class ApiDrafts {
      *                 has not reached the service's membership cache, up to 30 seconds)
      */
     static void submit(String reports, String editor, String approver, int year) throws Exception {
-        HttpResponse<String> created = send(editor, "POST", reports + "/api/reports", "{\"year\":" + year + "}",
-                Map.of());
+        HttpResponse<String> created =
+                send(editor, "POST", reports + "/api/reports", "{\"year\":" + year + "}", Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        int revision = JSON.readTree(send(editor, "GET", reports + "/api/reports/" + year, null, Map.of()).body())
-                .path("revision").asInt();
-        HttpResponse<String> patched = send(editor, "PATCH", reports + "/api/reports/" + year, complete(year),
+        int revision = JSON.readTree(send(editor, "GET", reports + "/api/reports/" + year, null, Map.of())
+                        .body())
+                .path("revision")
+                .asInt();
+        HttpResponse<String> patched = send(
+                editor,
+                "PATCH",
+                reports + "/api/reports/" + year,
+                complete(year),
                 Map.of("If-Match", "\"r" + revision + "\""));
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         String transitions = reports + "/api/reports/" + year + "/transitions";
@@ -46,11 +50,16 @@ final class ApiDrafts {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         HttpResponse<String> submitted;
         while (true) {
-            submitted = send(approver, "POST", transitions, JSON.writeValueAsString(submit),
+            submitted = send(
+                    approver,
+                    "POST",
+                    transitions,
+                    JSON.writeValueAsString(submit),
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             if (submitted.statusCode() == 422 && !submit.containsKey("explanations")) {
                 Map<String, String> explanations = new LinkedHashMap<>();
-                JSON.readTree(submitted.body()).path("unexplained_warnings")
+                JSON.readTree(submitted.body())
+                        .path("unexplained_warnings")
                         .forEach(w -> explanations.put(w.asString(), "已核实，数字无误。"));
                 submit.put("explanations", explanations);
             } else if (submitted.statusCode() != 403 || System.nanoTime() > deadline) {
@@ -74,17 +83,23 @@ final class ApiDrafts {
             cells.put("s3.granted." + column.key(), n);
             cells.put("s3.handledTotal." + column.key(), n);
         }
-        return JSON.writeValueAsString(Map.of("cells", cells, "narrative", Map.of(
-                "s1", year + "年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理依申请公开。",
-                "s5", year + "年存在的主要问题是公开内容不够全面，改进措施是加强培训、完善制度、提高质量。",
-                "s6", "无。")));
+        return JSON.writeValueAsString(Map.of(
+                "cells",
+                cells,
+                "narrative",
+                Map.of(
+                        "s1", year + "年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理依申请公开。",
+                        "s5", year + "年存在的主要问题是公开内容不够全面，改进措施是加强培训、完善制度、提高质量。",
+                        "s6", "无。")));
     }
 
-    private static HttpResponse<String> send(String token, String method, String url, String body,
-                                             Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> send(
+            String token, String method, String url, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -1,7 +1,11 @@
 package dev.gongkai.console.office;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
+import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -9,11 +13,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
-import java.time.Duration;
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The correction (更正) of a published report, end to end in a real browser on the real stack: the office-admin starts
@@ -29,6 +28,7 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
 
     /** A year of 乌海市公安局 that no other browser test drafts (ConsoleBrowserTest takes it through last year). */
     static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 3;
+
     static final String REVIEW = CONSOLE + "/office/reports/wuhai-psb/" + YEAR;
     static final String REASON = "表二行政事业性收费金额漏填，应为1.2万元。";
     static final String FEES = "s2.fees.amount";
@@ -36,8 +36,11 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     @Test
     @Order(1)
     void theOfficeAdminStartsTheCorrectionOfAPublishedReportWithAReason() throws Exception {
-        ApiDrafts.submit(stack.url(stack.reportsPort), ServiceStack.token("psb-editor"),
-                ServiceStack.token("psb-approver"), YEAR);
+        ApiDrafts.submit(
+                stack.url(stack.reportsPort),
+                ServiceStack.token("psb-editor"),
+                ServiceStack.token("psb-approver"),
+                YEAR);
         browser.signIn(CONSOLE, "office");
         browser.open(REVIEW);
         browser.click("#return-form button[value=approve]");
@@ -51,7 +54,8 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
         WebElement reason = browser.find("#correct-reason");
         assertThat(reason.getAttribute("required")).isNotNull();
         assertThat(browser.find("label[for=correct-reason]").getText()).contains("更正原因", "公开");
-        assertThat(browser.driver.findElements(By.cssSelector("[data-test=correction]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test=correction]")))
+                .isEmpty();
         reason.sendKeys(REASON);
         browser.click("#correct-form button[value=correct]");
         browser.confirm("更正将使报告退回单位修改，修改后重新审核发布；更正原因将公开显示");
@@ -65,7 +69,9 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
 
         // The dashboard: still published by its first revision, 更正中 while the correction is under way.
         reloadUntil(CONSOLE + "/office/compliance?year=" + YEAR, "tr[data-agency=wuhai-psb] [data-test=correcting]");
-        assertThat(browser.find("tr[data-agency=wuhai-psb] [data-test=correcting]").getText()).isEqualTo("更正中");
+        assertThat(browser.find("tr[data-agency=wuhai-psb] [data-test=correcting]")
+                        .getText())
+                .isEqualTo("更正中");
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-agency=wuhai-psb] [data-test=corrected]")))
                 .isEmpty();
         browser.signOut(CONSOLE);
@@ -76,13 +82,16 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     void theEditorSeesWhyChangesTheNumberAndAsksForSignOff() throws Exception {
         browser.signIn(CONSOLE, "psb-editor");
         browser.open(CONSOLE + "/reports");
-        assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText()).isEqualTo("更正中：" + REASON);
+        assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText())
+                .isEqualTo("更正中：" + REASON);
         // A typo first (1.1 for 1.2): the editor withdraws the request to fix it (below).
         typeFees("1.1");
         requestSignOff();
         assertThat(browser.find("#year-" + YEAR + " span.status").getText()).isEqualTo("待负责人签发");
         browser.signOut(CONSOLE);
-        assertThat(awaitingTheApprover()).as("the approver's 待您签发 after the request").isTrue();
+        assertThat(awaitingTheApprover())
+                .as("the approver's 待您签发 after the request")
+                .isTrue();
     }
 
     @Test
@@ -92,14 +101,18 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.waitForText("[data-test=correction-reason]", REASON);
         assertThat(browser.find("main span.status").getText()).isEqualTo("待负责人签发");
-        assertThat(browser.driver.findElements(By.cssSelector("button[value=request-signoff]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("button[value=request-signoff]")))
+                .isEmpty();
         browser.click("button[value=withdraw]");
         browser.waitForText(".notice", "已撤回签发申请");
         // Back in draft, and still a correction with its reason.
         assertThat(browser.find("#year-" + YEAR + " span.status").getText()).isEqualTo("草稿");
-        assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText()).isEqualTo("更正中：" + REASON);
+        assertThat(browser.find("#year-" + YEAR + " [data-test=correction]").getText())
+                .isEqualTo("更正中：" + REASON);
         browser.signOut(CONSOLE);
-        assertThat(awaitingTheApprover()).as("the approver's 待您签发 after the withdrawal").isFalse();
+        assertThat(awaitingTheApprover())
+                .as("the approver's 待您签发 after the withdrawal")
+                .isFalse();
 
         browser.signIn(CONSOLE, "psb-editor");
         typeFees("1.2");
@@ -131,8 +144,9 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     private boolean awaitingTheApprover() {
         browser.signIn(CONSOLE, "psb-approver");
         browser.open(CONSOLE + "/reports");
-        boolean awaiting = !browser.driver.findElements(
-                By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']")).isEmpty();
+        boolean awaiting = !browser.driver
+                .findElements(By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']"))
+                .isEmpty();
         if (awaiting) {
             assertThat(browser.find("#awaiting-signoff strong").getText()).matches("待您签发 [1-9]\\d*");
         }
@@ -145,8 +159,10 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
     void theApproverSubmitsTheCorrection() throws Exception {
         browser.signIn(CONSOLE, "psb-approver");
         browser.open(CONSOLE + "/reports");
-        assertThat(browser.driver.findElements(By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']")))
-                .as("asked again after the withdrawal").hasSize(1);
+        assertThat(browser.driver.findElements(
+                        By.cssSelector("#awaiting-signoff a[href$='/reports/" + YEAR + "/submit']")))
+                .as("asked again after the withdrawal")
+                .hasSize(1);
         browser.open(CONSOLE + "/reports/" + YEAR + "/submit");
         browser.waitForText("[data-test=correction-reason]", REASON);
         for (WebElement box : browser.driver.findElements(By.cssSelector("ol.warnings li textarea"))) {
@@ -168,7 +184,8 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
         WebElement changed = browser.find("#correction-changes tr[data-cell='" + FEES + "']");
         assertThat(changed.findElement(By.cssSelector("td.before")).getText()).isEqualTo("0");
         assertThat(changed.findElement(By.cssSelector("td.after")).getText()).isEqualTo("1.2");
-        assertThat(browser.driver.findElements(By.cssSelector("#correction-changes tbody tr"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#correction-changes tbody tr")))
+                .hasSize(1);
         browser.screenshot("correction-review");
         browser.click("#return-form button[value=approve]");
         browser.confirm("审核通过后");
@@ -176,9 +193,12 @@ class CorrectionBrowserTest extends ConsoleOnRealStack {
         browser.click("#publish-form button[value=publish]");
         browser.confirm("发布后将在公开网站上展示");
         browser.waitForText(".notice", "已发布");
-        assertThat(browser.driver.findElements(By.cssSelector("[data-test=correction]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test=correction]")))
+                .isEmpty();
         reloadUntil(CONSOLE + "/office/compliance?year=" + YEAR, "tr[data-agency=wuhai-psb] [data-test=corrected]");
-        assertThat(browser.find("tr[data-agency=wuhai-psb] [data-test=corrected]").getText()).isEqualTo("已更正 1 次");
+        assertThat(browser.find("tr[data-agency=wuhai-psb] [data-test=corrected]")
+                        .getText())
+                .isEqualTo("已更正 1 次");
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-agency=wuhai-psb] [data-test=correcting]")))
                 .isEmpty();
         browser.signOut(CONSOLE);

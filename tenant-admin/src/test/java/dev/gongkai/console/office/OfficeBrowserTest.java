@@ -1,19 +1,18 @@
 package dev.gongkai.console.office;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The office's daily work in a real browser on the real stack: the review queue on the cycle being drafted with
@@ -34,6 +33,7 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
      * approver too: ConsoleBrowserTest takes 乌海市公安局 through last year's cycle, whichever runs first.
      */
     static final String AGENCY = "wuhai-psb-haibowan";
+
     static final String STAFF = "hbw-editor";
     /** How pages name them: the demo realm's 赵海燕, with the agency they signed off for. */
     static final String STAFF_NAME = "赵海燕（乌海市公安局海勃湾区分局）";
@@ -49,11 +49,15 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("#waiting", "待审核 1");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#queue tbody tr"));
         assertThat(rows.getFirst().getAttribute("data-agency")).isEqualTo(AGENCY);
-        assertThat(rows.getFirst().findElement(By.cssSelector("[data-test=review]")).getText()).isEqualTo("审核");
+        assertThat(rows.getFirst()
+                        .findElement(By.cssSelector("[data-test=review]"))
+                        .getText())
+                .isEqualTo("审核");
         // An agency that has not submitted offers nothing to review: no 审核, and its name is not a link.
         List<WebElement> notStarted = browser.driver.findElements(By.cssSelector("#queue tr[data-status=NOT_STARTED]"));
         assertThat(notStarted).isNotEmpty();
-        assertThat(notStarted).allSatisfy(r -> assertThat(r.findElements(By.tagName("a"))).isEmpty());
+        assertThat(notStarted)
+                .allSatisfy(r -> assertThat(r.findElements(By.tagName("a"))).isEmpty());
         browser.screenshot("office-queue-waiting");
         // The agency's name opens its review.
         browser.click("#queue tr[data-agency=" + AGENCY + "] th a");
@@ -113,7 +117,8 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         edu.findElement(By.cssSelector("td[data-test=history] summary")).click();
         assertThat(edu.findElements(By.cssSelector("li[data-kind=BY_HAND]"))).hasSize(2);
         // A district's 分局 is late too, and reminded.
-        assertThat(browser.find("#agency-wuhai-psb-haibowan li[data-kind=BY_HAND]").getAttribute("textContent"))
+        assertThat(browser.find("#agency-wuhai-psb-haibowan li[data-kind=BY_HAND]")
+                        .getAttribute("textContent"))
                 .contains("政务公开办催报");
         // Reloading the answer sends nothing again.
         browser.driver.navigate().refresh();
@@ -149,7 +154,9 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         browser.open(compiled);
         // The publication reaches the publishing service through the event stream.
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (browser.driver.findElements(By.cssSelector("#included li[data-agency=" + AGENCY + "]")).isEmpty()
+        while (browser.driver
+                        .findElements(By.cssSelector("#included li[data-agency=" + AGENCY + "]"))
+                        .isEmpty()
                 && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             browser.open(compiled);
@@ -187,12 +194,13 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
 
     /** The branch's report of the year, drafted complete and submitted through the reports API (as its staff would). */
     private static void submitThroughTheApi(int year) throws Exception {
-        try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + stack.database,
-                "postgres", "")) {
-            db.createStatement().executeUpdate("insert into core.agency_membership (user_id, username, agency_slug, role)"
-                    + " select user_id, username, agency_slug, 'agency-approver' from core.agency_membership"
-                    + " where username = '" + STAFF + "' and agency_slug = '" + AGENCY + "' limit 1"
-                    + " on conflict do nothing");
+        try (var db = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + stack.database, "postgres", "")) {
+            db.createStatement()
+                    .executeUpdate("insert into core.agency_membership (user_id, username, agency_slug, role)"
+                            + " select user_id, username, agency_slug, 'agency-approver' from core.agency_membership"
+                            + " where username = '" + STAFF + "' and agency_slug = '" + AGENCY + "' limit 1"
+                            + " on conflict do nothing");
         }
         String staff = ServiceStack.token(STAFF);
         ApiDrafts.submit(stack.url(stack.reportsPort), staff, staff, year);

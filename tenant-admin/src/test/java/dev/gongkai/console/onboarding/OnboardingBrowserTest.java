@@ -1,10 +1,8 @@
 package dev.gongkai.console.onboarding;
 
-import dev.gongkai.console.ConsoleOnRealStack;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.console.ConsoleOnRealStack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The office onboards its city's past reports in a real browser on the real stack: a zip of two past reports of the
@@ -28,20 +27,24 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
     static final int HEALTH_YEAR = 2019;
     static final int FINANCE_YEAR = 2020;
     /** This calendar year in China: always the cycle being drafted (its report is due next January), never history. */
-    static final int DRAFTING_YEAR = java.time.LocalDate.now(dev.gongkai.contract.China.ZONE).getYear();
+    static final int DRAFTING_YEAR =
+            java.time.LocalDate.now(dev.gongkai.contract.China.ZONE).getYear();
 
     private static Path archive() throws IOException {
         Path demo = Path.of("../infra/demo/reports").toAbsolutePath().normalize();
         String psb2020 = Files.readString(demo.resolve("wuhai-psb-2020.txt"));
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("卫健委/" + HEALTH_YEAR + "年年报.txt",
+        files.put(
+                "卫健委/" + HEALTH_YEAR + "年年报.txt",
                 psb2020.replace("乌海市公安局", "乌海市卫生健康委员会").replace("2020年", HEALTH_YEAR + "年"));
         files.put("财政局/" + FINANCE_YEAR + "年年报.txt", psb2020.replace("乌海市公安局", "乌海市财政局"));
-        files.put("公安局/" + DRAFTING_YEAR + "年年报.txt", Files.readString(demo.resolve("wuhai-psb-2025.txt"))
-                .replace("2025", Integer.toString(DRAFTING_YEAR)));
+        files.put(
+                "公安局/" + DRAFTING_YEAR + "年年报.txt",
+                Files.readString(demo.resolve("wuhai-psb-2025.txt")).replace("2025", Integer.toString(DRAFTING_YEAR)));
         Path zip = Files.createTempFile("onboarding-", ".zip");
         zip.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(zip); var archive = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                var archive = new ZipOutputStream(out)) {
             for (var file : files.entrySet()) {
                 archive.putNextEntry(new ZipEntry(file.getKey()));
                 archive.write(file.getValue().getBytes(StandardCharsets.UTF_8));
@@ -68,12 +71,19 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
                 .isEqualTo("当前填报年度，不导入 1 个文件");
         assertThat(browser.find("#summary").getText()).startsWith("共 3 个文件：3 份年度报告，0 个不是年度报告");
         WebElement health = browser.find("#onboarding tr[data-year='" + HEALTH_YEAR + "']");
-        assertThat(health.getText()).contains("卫健委/" + HEALTH_YEAR + "年年报.txt", "乌海市卫生健康委员会",
-                Integer.toString(HEALTH_YEAR), "2019 年版格式", "将导入");
+        assertThat(health.getText())
+                .contains(
+                        "卫健委/" + HEALTH_YEAR + "年年报.txt",
+                        "乌海市卫生健康委员会",
+                        Integer.toString(HEALTH_YEAR),
+                        "2019 年版格式",
+                        "将导入");
         assertThat(health.getAttribute("data-outcome")).isEqualTo("import");
-        assertThat(browser.find("#onboarding tr[data-year='" + FINANCE_YEAR + "']").getText())
+        assertThat(browser.find("#onboarding tr[data-year='" + FINANCE_YEAR + "']")
+                        .getText())
                 .contains("乌海市财政局", "将导入");
-        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "'] [data-test=outcome]").getText())
+        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "'] [data-test=outcome]")
+                        .getText())
                 .contains("当前填报年度，不导入", "填报、审核流程");
         browser.assertAccessible();
         browser.screenshot("onboarding-check");
@@ -82,11 +92,15 @@ class OnboardingBrowserTest extends ConsoleOnRealStack {
         browser.click("#import-form button[type=submit]");
         browser.waitForText("[data-test=stage]", "结果如下");
         browser.assertReadable();
-        assertThat(browser.find("#outcomes li[data-outcome=imported]").getText()).isEqualTo("已导入 2 个文件");
-        assertThat(browser.driver.findElements(By.cssSelector("#outcomes li[data-outcome=import]"))).isEmpty();
-        assertThat(browser.find("#onboarding tr[data-year='" + HEALTH_YEAR + "'] [data-test=outcome]").getText())
+        assertThat(browser.find("#outcomes li[data-outcome=imported]").getText())
+                .isEqualTo("已导入 2 个文件");
+        assertThat(browser.driver.findElements(By.cssSelector("#outcomes li[data-outcome=import]")))
+                .isEmpty();
+        assertThat(browser.find("#onboarding tr[data-year='" + HEALTH_YEAR + "'] [data-test=outcome]")
+                        .getText())
                 .contains("已导入");
-        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "']").getAttribute("data-outcome"))
+        assertThat(browser.find("#onboarding tr[data-year='" + DRAFTING_YEAR + "']")
+                        .getAttribute("data-outcome"))
                 .isEqualTo("current-cycle");
         assertThat(browser.driver.findElements(By.id("import-form"))).isEmpty();
         browser.assertAccessible();

@@ -1,16 +1,16 @@
 package dev.gongkai.console.onboarding;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
 class OnboardingMappingTest {
 
-    private final OnboardingMapping mapping = new OnboardingMapping(JsonMapper.builder().build());
+    private final OnboardingMapping mapping =
+            new OnboardingMapping(JsonMapper.builder().build());
 
     private String json(String text) throws OnboardingMapping.Unreadable {
         return mapping.toJson(text.getBytes(StandardCharsets.UTF_8));
@@ -25,9 +25,13 @@ class OnboardingMappingTest {
     @Test
     void jsonIsPassedOnAndWhatIsNeitherSaysWhere() {
         assertThatThrownBy(() -> json("a.txt,wuhai-nr\nb.txt,乌海市财政局"))
-                .isInstanceOfSatisfying(OnboardingMapping.Unreadable.class, e -> assertThat(e.line).isEqualTo(2));
+                .isInstanceOfSatisfying(
+                        OnboardingMapping.Unreadable.class,
+                        e -> assertThat(e.line).isEqualTo(2));
         assertThatThrownBy(() -> json("{\"a.txt\":"))
-                .isInstanceOfSatisfying(OnboardingMapping.Unreadable.class, e -> assertThat(e.line).isZero());
+                .isInstanceOfSatisfying(
+                        OnboardingMapping.Unreadable.class,
+                        e -> assertThat(e.line).isZero());
     }
 
     @Test

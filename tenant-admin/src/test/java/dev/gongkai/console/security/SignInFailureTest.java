@@ -1,5 +1,8 @@
 package dev.gongkai.console.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -8,13 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.gongkai.console.ConsoleApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,9 +28,12 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A sign-in that fails comes back to a page that says why in words, within a bound, and never to {@code /login?error}
@@ -42,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * we own: a token endpoint that either never answers or issues a properly signed ID token whose key set lives at an
  * address that accepts connections and never answers.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ConsoleApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.http.clients.connect-timeout=1s", "spring.http.clients.read-timeout=1s"})
 class SignInFailureTest {
 
@@ -51,6 +52,7 @@ class SignInFailureTest {
      * Security's own defaults for Nimbus (short timeouts, retried): about 9 s was measured on a busy machine.
      */
     private static final Duration BOUND = Duration.ofSeconds(20);
+
     private static final String CLIENT = "gongkai-console";
 
     static ServerSocket silent;
@@ -71,13 +73,21 @@ class SignInFailureTest {
                 sleep(Duration.ofSeconds(60)); // accepted, never answered in time
             }
             try {
-                var claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("user-1").audience(CLIENT)
-                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                        .claim("preferred_username", "clerk-wang").build();
-                var idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+                var claims = new JWTClaimsSet.Builder()
+                        .issuer(issuer())
+                        .subject("user-1")
+                        .audience(CLIENT)
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .claim("preferred_username", "clerk-wang")
+                        .build();
+                var idToken = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
                 idToken.sign(new RSASSASigner(key));
-                byte[] body = ("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid\","
-                        + "\"id_token\":\"" + idToken.serialize() + "\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        ("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid\","
+                                        + "\"id_token\":\"" + idToken.serialize() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -90,7 +100,8 @@ class SignInFailureTest {
         String standIn = "http://127.0.0.1:" + keycloak.getAddress().getPort();
         registry.add("spring.security.oauth2.client.provider.keycloak.authorization-uri", () -> standIn + "/auth");
         registry.add("spring.security.oauth2.client.provider.keycloak.token-uri", () -> standIn + "/token");
-        registry.add("spring.security.oauth2.client.provider.keycloak.jwk-set-uri",
+        registry.add(
+                "spring.security.oauth2.client.provider.keycloak.jwk-set-uri",
                 () -> "http://127.0.0.1:" + silent.getLocalPort() + "/certs");
         registry.add("gongkai.console.redis-namespace", () -> "gongkai:test:" + UUID.randomUUID());
     }
@@ -131,13 +142,17 @@ class SignInFailureTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             HttpResponse<String> start = get("/oauth2/authorization/keycloak", null);
             assertThat(start.statusCode()).isEqualTo(302);
-            String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-            Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(start.headers().firstValue("Location").orElseThrow());
+            String cookie =
+                    start.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            Matcher state = Pattern.compile("[?&]state=([^&]+)")
+                    .matcher(start.headers().firstValue("Location").orElseThrow());
             assertThat(state.find()).isTrue();
 
             Instant begun = Instant.now();
-            HttpResponse<String> callback = get("/login/oauth2/code/keycloak?code=" + code + "&state="
-                    + URLDecoder.decode(state.group(1), StandardCharsets.UTF_8), cookie);
+            HttpResponse<String> callback = get(
+                    "/login/oauth2/code/keycloak?code=" + code + "&state="
+                            + URLDecoder.decode(state.group(1), StandardCharsets.UTF_8),
+                    cookie);
             assertThat(Duration.between(begun, Instant.now())).isLessThan(BOUND);
 
             assertThat(callback.statusCode()).isEqualTo(302);
@@ -151,7 +166,8 @@ class SignInFailureTest {
 
     private HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(45));
+                .header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(45));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }

@@ -3,9 +3,15 @@ package dev.gongkai.platform.agency;
 import java.time.OffsetDateTime;
 
 /** An agency as the registry in schema {@code core} knows it. */
-public record Agency(AgencySlug slug, String nameZh, AgencyKind kind, AgencySlug parent,
-                     JurisdictionSlug jurisdiction, AgencyStatus status, OffsetDateTime createdAt,
-                     OffsetDateTime updatedAt) {
+public record Agency(
+        AgencySlug slug,
+        String nameZh,
+        AgencyKind kind,
+        AgencySlug parent,
+        JurisdictionSlug jurisdiction,
+        AgencyStatus status,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public boolean isActive() {
         return status == AgencyStatus.ACTIVE;

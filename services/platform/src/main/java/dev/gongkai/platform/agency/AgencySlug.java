@@ -18,6 +18,7 @@ public record AgencySlug(@JsonValue String value) implements Comparable<AgencySl
     public static final int MAX_LENGTH = 40;
     /** The rules as one expression, for clients that check before they send. */
     public static final String RULE = "^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$";
+
     private static final String SCHEMA_PREFIX = "agency_";
 
     public AgencySlug {

@@ -2,17 +2,25 @@ package dev.gongkai.platform.agency;
 
 import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.error.ProblemCode;
-
 import java.util.Locale;
 import java.util.Map;
 
 /** A slug refused its value (see {@link AgencySlug} for the rules). */
 public class InvalidSlugException extends DomainException {
 
-    public enum Kind { AGENCY, JURISDICTION }
+    public enum Kind {
+        AGENCY,
+        JURISDICTION
+    }
 
     /** Why, in the order the checks run. */
-    public enum Reason { EMPTY, LENGTH, ASCII, UPPERCASE, CHARACTERS }
+    public enum Reason {
+        EMPTY,
+        LENGTH,
+        ASCII,
+        UPPERCASE,
+        CHARACTERS
+    }
 
     private final Kind kind;
     private final Reason reason;

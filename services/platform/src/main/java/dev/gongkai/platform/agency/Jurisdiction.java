@@ -1,4 +1,3 @@
 package dev.gongkai.platform.agency;
 
-public record Jurisdiction(JurisdictionSlug slug, String nameZh, JurisdictionSlug parent) {
-}
+public record Jurisdiction(JurisdictionSlug slug, String nameZh, JurisdictionSlug parent) {}

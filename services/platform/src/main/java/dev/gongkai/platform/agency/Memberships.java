@@ -1,16 +1,15 @@
 package dev.gongkai.platform.agency;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.jooq.DSLContext;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import org.jooq.DSLContext;
 
 /**
  * The roles each person holds in each agency, from {@code core.agency_membership}: the one source of agency and
@@ -25,7 +24,8 @@ public class Memberships {
 
     public Memberships(DSLContext dsl, Duration ttl) {
         this.dsl = dsl;
-        this.byUser = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+        this.byUser =
+                Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
     }
 
     /** The enabled roles of one user (the token's {@code sub}), by agency; empty when they belong to none. */
@@ -39,9 +39,11 @@ public class Memberships {
 
     private Map<AgencySlug, Set<String>> load(String userId) {
         Map<AgencySlug, Set<String>> roles = new TreeMap<>();
-        dsl.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
+        dsl.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE)
+                .from(AGENCY_MEMBERSHIP)
                 .where(AGENCY_MEMBERSHIP.USER_ID.eq(userId).and(AGENCY_MEMBERSHIP.ENABLED))
-                .forEach(r -> roles.computeIfAbsent(new AgencySlug(r.value1()), k -> new TreeSet<>()).add(r.value2()));
+                .forEach(r -> roles.computeIfAbsent(new AgencySlug(r.value1()), k -> new TreeSet<>())
+                        .add(r.value2()));
         roles.replaceAll((agency, set) -> Set.copyOf(set));
         return Map.copyOf(roles);
     }

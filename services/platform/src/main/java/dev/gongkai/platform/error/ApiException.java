@@ -1,10 +1,9 @@
 package dev.gongkai.platform.error;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * A refusal the caller can act on. Rendered as an RFC 9457 problem with a machine {@code code} and the message in
@@ -25,12 +24,24 @@ public class ApiException extends RuntimeException {
     }
 
     private ApiException(ProblemCode problem, String variant, List<Object> arguments, Map<String, Object> properties) {
-        this(problem.status(), problem.code(), ProblemMessages.chinese(problem.messageKey(variant), arguments),
-                ProblemMessages.english(problem.messageKey(variant), arguments), properties, problem, arguments);
+        this(
+                problem.status(),
+                problem.code(),
+                ProblemMessages.chinese(problem.messageKey(variant), arguments),
+                ProblemMessages.english(problem.messageKey(variant), arguments),
+                properties,
+                problem,
+                arguments);
     }
 
-    private ApiException(HttpStatus status, String code, String messageZh, String messageEn,
-                         Map<String, Object> properties, ProblemCode problem, List<Object> arguments) {
+    private ApiException(
+            HttpStatus status,
+            String code,
+            String messageZh,
+            String messageEn,
+            Map<String, Object> properties,
+            ProblemCode problem,
+            List<Object> arguments) {
         super(messageEn);
         this.status = status;
         this.code = code;

@@ -8,5 +8,4 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemAdvice.class)
-public class ErrorConfiguration {
-}
+public class ErrorConfiguration {}

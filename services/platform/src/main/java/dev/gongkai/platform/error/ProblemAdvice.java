@@ -1,5 +1,7 @@
 package dev.gongkai.platform.error;
 
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,9 +19,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The single place where exceptions become HTTP answers: always an RFC 9457 problem with {@code code},
@@ -72,26 +71,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(ProblemAdvice::fieldError).toList();
+                .map(ProblemAdvice::fieldError)
+                .toList();
         ProblemDetail problem = Problems.of(ProblemCode.REQUEST_INVALID, errors.size());
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(new ApiException(ProblemCode.REQUEST_INVALID).variant("parameters"));
         return ResponseEntity.badRequest().body(problem);
     }
 
     /** Spring's own MVC errors (404 no handler, 405, unreadable body…) get the same shape. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
             HttpStatus resolved = HttpStatus.resolve(status.value());
             String reason = resolved != null ? resolved.getReasonPhrase() : "Error";
@@ -103,8 +103,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+        return Map.of(
+                "field",
+                error.getField(),
+                "message",
+                error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
     }
 
     private static String chinese(int status) {

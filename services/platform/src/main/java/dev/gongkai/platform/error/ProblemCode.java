@@ -1,8 +1,7 @@
 package dev.gongkai.platform.error;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /**
  * The catalogue of problem codes: each has one HTTP status and one pair of texts, in
@@ -13,8 +12,19 @@ public enum ProblemCode {
     // Requests and access (platform).
     AUTHENTICATION_REQUIRED("authentication.required", HttpStatus.UNAUTHORIZED),
     AUTHENTICATION_UNAVAILABLE("authentication.unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    ACCESS_DENIED("access.denied", HttpStatus.FORBIDDEN, "office-only", "needs-role", "submissions", "onboarding",
-            "registry", "agency-users", "office-staff", "office-admin", "website-url", "branches"),
+    ACCESS_DENIED(
+            "access.denied",
+            HttpStatus.FORBIDDEN,
+            "office-only",
+            "needs-role",
+            "submissions",
+            "onboarding",
+            "registry",
+            "agency-users",
+            "office-staff",
+            "office-admin",
+            "website-url",
+            "branches"),
     REQUEST_INVALID("request.invalid", HttpStatus.BAD_REQUEST, "parameters"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR("internal.error", HttpStatus.INTERNAL_SERVER_ERROR),
@@ -23,8 +33,8 @@ public enum ProblemCode {
     AGENCY_SUSPENDED("agency.suspended", HttpStatus.FORBIDDEN),
     AGENCY_ARCHIVED("agency.archived", HttpStatus.FORBIDDEN),
     AGENCY_NOT_FOUND("agency.not-found", HttpStatus.NOT_FOUND, "no-schema"),
-    AGENCY_SLUG_INVALID("agency.slug.invalid", HttpStatus.BAD_REQUEST,
-            "empty", "length", "ascii", "uppercase", "characters"),
+    AGENCY_SLUG_INVALID(
+            "agency.slug.invalid", HttpStatus.BAD_REQUEST, "empty", "length", "ascii", "uppercase", "characters"),
     JURISDICTION_SLUG_INVALID("jurisdiction.slug.invalid", HttpStatus.BAD_REQUEST),
     JURISDICTION_NOT_FOUND("jurisdiction.not-found", HttpStatus.NOT_FOUND),
 
@@ -62,8 +72,8 @@ public enum ProblemCode {
     TRANSITION_REASON_REQUIRED("transition.reason.required", HttpStatus.BAD_REQUEST),
     TRANSITION_REASON_TOO_LONG("transition.reason.too-long", HttpStatus.UNPROCESSABLE_CONTENT),
     TRANSITION_EXPLANATIONS_INVALID("transition.explanations.invalid", HttpStatus.UNPROCESSABLE_CONTENT),
-    TRANSITION_EXPLANATIONS_UNKNOWN_FINDING("transition.explanations.unknown-finding",
-            HttpStatus.UNPROCESSABLE_CONTENT),
+    TRANSITION_EXPLANATIONS_UNKNOWN_FINDING(
+            "transition.explanations.unknown-finding", HttpStatus.UNPROCESSABLE_CONTENT),
     TRANSITION_BLOCKED_BY_FINDINGS("transition.blocked-by-findings", HttpStatus.UNPROCESSABLE_CONTENT),
     EXPLANATION_EMPTY("explanation.empty", HttpStatus.UNPROCESSABLE_CONTENT),
     EXPLANATION_TOO_LONG("explanation.too-long", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -1,13 +1,12 @@
 package dev.gongkai.platform.error;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The problem catalogue's texts ({@code problems/messages_zh.properties}, {@code problems/messages_en.properties}),
@@ -22,8 +21,7 @@ public final class ProblemMessages {
 
     private static final MessageSource SOURCE = source();
 
-    private ProblemMessages() {
-    }
+    private ProblemMessages() {}
 
     static MessageSource source() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -42,13 +40,16 @@ public final class ProblemMessages {
         return SOURCE.getMessage(key, arguments(arguments, ", ", LocalizedText::en), Locale.ENGLISH);
     }
 
-    private static Object[] arguments(List<Object> arguments, String separator,
-                                      Function<LocalizedText, String> language) {
-        return arguments.stream().map(a -> switch (a) {
-            case null -> "";
-            case LocalizedText text -> language.apply(text);
-            case Collection<?> items -> items.stream().map(String::valueOf).collect(Collectors.joining(separator));
-            default -> String.valueOf(a);
-        }).toArray();
+    private static Object[] arguments(
+            List<Object> arguments, String separator, Function<LocalizedText, String> language) {
+        return arguments.stream()
+                .map(a -> switch (a) {
+                    case null -> "";
+                    case LocalizedText text -> language.apply(text);
+                    case Collection<?> items ->
+                        items.stream().map(String::valueOf).collect(Collectors.joining(separator));
+                    default -> String.valueOf(a);
+                })
+                .toArray();
     }
 }

@@ -1,20 +1,18 @@
 package dev.gongkai.platform.error;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** Builds the one problem shape every service answers with, also for code that runs outside Spring MVC. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     private static ProblemDetail of(HttpStatus status, String code, String messageZh, String messageEn) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageEn);

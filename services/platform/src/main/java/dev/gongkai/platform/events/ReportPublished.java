@@ -35,7 +35,8 @@ public record ReportPublished(
         boolean imported,
         String reason,
         String document,
-        int publication) implements ReportEvent {
+        int publication)
+        implements ReportEvent {
 
     public static final String TYPE = "ReportPublished";
 

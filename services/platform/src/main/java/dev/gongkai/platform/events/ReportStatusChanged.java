@@ -1,6 +1,5 @@
 package dev.gongkai.platform.events;
 
-
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
 import java.time.Instant;
@@ -39,7 +38,8 @@ public record ReportStatusChanged(
         int errors,
         int warnings,
         int unexplainedWarnings,
-        String reason) implements ReportEvent {
+        String reason)
+        implements ReportEvent {
 
     /** This change's event type, e.g. {@code ReportSubmitted} for the action {@code submit}. */
     @Override

@@ -3,7 +3,6 @@ package dev.gongkai.platform.observability;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ package dev.gongkai.platform.observability;
 public interface CacheMetrics {
 
     /** For code and tests that run without a meter registry. */
-    CacheMetrics NONE = (cache, result) -> { };
+    CacheMetrics NONE = (cache, result) -> {};
 
     void record(String cache, Result result);
 
@@ -26,7 +26,9 @@ public interface CacheMetrics {
     }
 
     enum Result {
-        HIT, MISS, ERROR;
+        HIT,
+        MISS,
+        ERROR;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);

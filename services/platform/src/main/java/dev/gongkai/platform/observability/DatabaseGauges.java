@@ -1,29 +1,28 @@
 package dev.gongkai.platform.observability;
 
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.min;
+
 import dev.gongkai.contract.ReportStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
-import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.min;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Gauges read from the shared database, refreshed on a timer rather than on every scrape (a scrape must never wait
@@ -54,16 +53,18 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
                 .description("Agency reports by workflow status and year (core.report_state)")
                 .register(registry);
         Gauge.builder(OUTBOX_UNPUBLISHED, outbox, o -> o.get().unpublished())
-                .description("Events in core.outbox not yet relayed to Redis").register(registry);
+                .description("Events in core.outbox not yet relayed to Redis")
+                .register(registry);
         Gauge.builder(OUTBOX_OLDEST_AGE, outbox, o -> o.get().oldestAgeSeconds())
                 .description("Age of the oldest unpublished event in core.outbox (0 when none waits)")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gongkai-db-gauges")
-                .factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("gongkai-db-gauges").factory());
         timer.scheduleWithFixedDelay(this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -78,15 +79,16 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
 
     /** Reads the current values now (the timer calls this; tests may too). */
     void refresh() {
-        List<Record3<ReportStatus, Integer, Integer>> rows = dsl
-                .select(REPORT_STATE.STATUS, REPORT_STATE.YEAR, count())
+        List<Record3<ReportStatus, Integer, Integer>> rows = dsl.select(REPORT_STATE.STATUS, REPORT_STATE.YEAR, count())
                 .from(REPORT_STATE)
                 .groupBy(REPORT_STATE.STATUS, REPORT_STATE.YEAR)
                 .fetch();
-        reports.register(rows.stream()
-                .map(r -> MultiGauge.Row.of(Tags.of("status", r.value1().name(), "year", String.valueOf(r.value2())),
-                        r.value3()))
-                .toList(), true);
+        reports.register(
+                rows.stream()
+                        .map(r -> MultiGauge.Row.of(
+                                Tags.of("status", r.value1().name(), "year", String.valueOf(r.value2())), r.value3()))
+                        .toList(),
+                true);
         // The age on the database's clock, so a skewed service clock cannot invent or hide lag.
         var lag = dsl.select(count(), field("extract(epoch from now() - {0})", Double.class, min(OUTBOX.CREATED_AT)))
                 .from(OUTBOX)
@@ -104,6 +106,5 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    private record OutboxLag(long unpublished, double oldestAgeSeconds) {
-    }
+    private record OutboxLag(long unpublished, double oldestAgeSeconds) {}
 }

@@ -9,6 +9,5 @@ public final class LogFields {
     /** The slug of the agency the request acts on, set by the tenancy filter once it has resolved it. */
     public static final String AGENCY = "agency";
 
-    private LogFields() {
-    }
+    private LogFields() {}
 }

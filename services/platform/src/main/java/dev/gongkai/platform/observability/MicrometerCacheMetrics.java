@@ -16,7 +16,11 @@ class MicrometerCacheMetrics implements CacheMetrics {
     @Override
     public void record(String cache, Result result) {
         // The registry keeps one counter per (cache, result) pair; looking it up is a map access.
-        Counter.builder(NAME).description("Cache lookups by cache and result (hit, miss, error)")
-                .tag("cache", cache).tag("result", result.tag()).register(registry).increment();
+        Counter.builder(NAME)
+                .description("Cache lookups by cache and result (hit, miss, error)")
+                .tag("cache", cache)
+                .tag("result", result.tag())
+                .register(registry)
+                .increment();
     }
 }

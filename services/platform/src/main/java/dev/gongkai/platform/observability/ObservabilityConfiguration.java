@@ -2,6 +2,7 @@ package dev.gongkai.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,15 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import java.time.Duration;
-
 /**
  * Metrics of our own next to Boot's (HTTP requests by route template and status, JVM, pool): cache lookups,
  * outbox lag and reports by status, and the cap on agency tag values. See {@code docs/observability.md}.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration"
+        })
 @ConditionalOnClass(MeterRegistry.class)
 public class ObservabilityConfiguration {
 
@@ -31,8 +32,8 @@ public class ObservabilityConfiguration {
 
     @Bean
     MeterFilter agencyTagLimit(Environment env) {
-        return new AgencyTagLimit(env.getProperty("gongkai.observability.max-agency-tag-values", Integer.class,
-                AGENCY_TAG_VALUES));
+        return new AgencyTagLimit(
+                env.getProperty("gongkai.observability.max-agency-tag-values", Integer.class, AGENCY_TAG_VALUES));
     }
 
     @Bean
@@ -50,8 +51,11 @@ public class ObservabilityConfiguration {
 
         @Bean
         DatabaseGauges databaseGauges(DSLContext dsl, MeterRegistry registry, Environment env) {
-            return new DatabaseGauges(dsl, registry, env.getProperty(
-                    "gongkai.observability.database-gauges.interval", Duration.class, Duration.ofSeconds(30)));
+            return new DatabaseGauges(
+                    dsl,
+                    registry,
+                    env.getProperty(
+                            "gongkai.observability.database-gauges.interval", Duration.class, Duration.ofSeconds(30)));
         }
     }
 

@@ -4,12 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.io.IOException;
 
 /**
  * One line per API request at DEBUG on logger {@code dev.gongkai.platform.observability.RequestLog} (method, route
@@ -34,8 +33,13 @@ class RequestLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            log.debug("{} {} {} -> {} in {} ms", request.getMethod(), route == null ? "-" : route,
-                    request.getRequestURI(), response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+            log.debug(
+                    "{} {} {} -> {} in {} ms",
+                    request.getMethod(),
+                    route == null ? "-" : route,
+                    request.getRequestURI(),
+                    response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

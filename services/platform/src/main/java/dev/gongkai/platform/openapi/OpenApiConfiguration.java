@@ -33,21 +33,32 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI gongkaiOpenApi(@Value("${spring.application.name:gongkai}") String service,
-                           @Value("${gongkai.openapi.description:}") String description) {
+    OpenAPI gongkaiOpenApi(
+            @Value("${spring.application.name:gongkai}") String service,
+            @Value("${gongkai.openapi.description:}") String description) {
         return new OpenAPI()
-                .info(new Info().title("Gongkai " + service).version("v1").description(description
-                        + " Errors are RFC 9457 problems with code, message_zh and message_en."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                                .description("Access token of realm gongkai (audience gongkai-services)")))
+                .info(new Info()
+                        .title("Gongkai " + service)
+                        .version("v1")
+                        .description(
+                                description + " Errors are RFC 9457 problems with code, message_zh and message_en."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("Access token of realm gongkai (audience gongkai-services)")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     @Bean
     OperationCustomizer agencyHeader() {
-        return (operation, handlerMethod) -> operation.addParametersItem(new HeaderParameter().name("X-Agency")
-                .required(false).schema(new StringSchema())
+        return (operation, handlerMethod) -> operation.addParametersItem(new HeaderParameter()
+                .name("X-Agency")
+                .required(false)
+                .schema(new StringSchema())
                 .description("The agency to act for, when the caller belongs to several (or supervises it as "
                         + "disclosure-office staff). Must be one of theirs, else 404."));
     }

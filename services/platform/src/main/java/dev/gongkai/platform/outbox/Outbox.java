@@ -1,12 +1,12 @@
 package dev.gongkai.platform.outbox;
 
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 
 /**
  * Records a domain event in {@code core.outbox} as part of the caller's transaction, so the event exists if and only

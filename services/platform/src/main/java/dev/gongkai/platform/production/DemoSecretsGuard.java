@@ -1,11 +1,10 @@
 package dev.gongkai.platform.production;
 
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * Refuses to start a service under the {@code production} profile while one of its secrets still has the demo's
@@ -26,13 +25,16 @@ public class DemoSecretsGuard {
 
     /** The demo's values: the realm's client secrets and every default marked demo-only. */
     static final Set<String> DEMO_VALUES = Set.of("provisioner-secret", "console-secret");
+
     static final String DEMO_PREFIX = "demo-only-";
 
     public DemoSecretsGuard(Environment environment) {
         if (!environment.acceptsProfiles(Profiles.of("production"))) {
             return;
         }
-        List<String> demo = SECRETS.stream().filter(name -> isDemo(environment.getProperty(name))).toList();
+        List<String> demo = SECRETS.stream()
+                .filter(name -> isDemo(environment.getProperty(name)))
+                .toList();
         if (!demo.isEmpty()) {
             throw new IllegalStateException("The production profile is active but " + String.join(", ", demo)
                     + " still hold the demo's public values: set them from the deployment's Secret");

@@ -22,8 +22,7 @@ public final class DatabaseRoles {
     private static final String DUPLICATE_OBJECT = "42710";
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private DatabaseRoles() {
-    }
+    private DatabaseRoles() {}
 
     /**
      * Makes {@code login} a role that can log in with {@code password} and is a member of {@value #DML}, unless it
@@ -33,12 +32,12 @@ public final class DatabaseRoles {
      */
     public static void ensureLogin(Connection owner, String login, String password) throws SQLException {
         if (!ROLE_NAME.matcher(login).matches()) {
-            throw new IllegalArgumentException("Unusual database role name " + login
-                    + ": lower-case letters, digits and underscores only");
+            throw new IllegalArgumentException(
+                    "Unusual database role name " + login + ": lower-case letters, digits and underscores only");
         }
         if (!exists(owner, login)) {
-            ignoringConcurrentCreation(owner, "create role \"" + login + "\" login password '"
-                    + password.replace("'", "''") + "'");
+            ignoringConcurrentCreation(
+                    owner, "create role \"" + login + "\" login password '" + password.replace("'", "''") + "'");
         }
         if (!member(owner, login)) {
             ignoringConcurrentCreation(owner, "grant " + DML + " to \"" + login + "\"");

@@ -1,26 +1,6 @@
 package dev.gongkai.platform.schema;
 
 import dev.gongkai.platform.agency.AgencySlug;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.UpdateSummaryEnum;
-import liquibase.UpdateSummaryOutputEnum;
-import liquibase.ui.LoggerUIService;
-import liquibase.changelog.ChangeLogHistoryServiceFactory;
-import liquibase.changelog.ChangeLogParameters;
-import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
-import liquibase.ChecksumVersion;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.lockservice.LockServiceFactory;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.resource.ResourceAccessor;
-
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +11,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import liquibase.ChecksumVersion;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies our Liquibase changelogs: {@value #CORE_CHANGELOG} to schema {@code core}, {@value #TENANT_CHANGELOG} to
@@ -95,9 +94,11 @@ public class SchemaMigrator implements AutoCloseable {
             try {
                 DatabaseRoles.ensureLogin(connection(), login, password);
             } catch (SQLException e) {
-                throw new IllegalStateException("Cannot make the database login role " + login + " (the owner needs"
-                        + " CREATEROLE, or the administrator makes it a member of " + DatabaseRoles.DML
-                        + " beforehand): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Cannot make the database login role " + login + " (the owner needs"
+                                + " CREATEROLE, or the administrator makes it a member of " + DatabaseRoles.DML
+                                + " beforehand): " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -177,13 +178,18 @@ public class SchemaMigrator implements AutoCloseable {
         long start = System.nanoTime();
         try {
             if (!schemaExists(c, schema)) {
-                return new MigrationResult(agency, schema, MigrationResult.Outcome.FAILED, 0, millisSince(start),
+                return new MigrationResult(
+                        agency,
+                        schema,
+                        MigrationResult.Outcome.FAILED,
+                        0,
+                        millisSince(start),
                         "schema " + schema + " does not exist");
             }
             int missing = missingChangeSets(c, schema);
             if (missing == 0) {
-                return new MigrationResult(agency, schema, MigrationResult.Outcome.UP_TO_DATE, 0,
-                        millisSince(start), null);
+                return new MigrationResult(
+                        agency, schema, MigrationResult.Outcome.UP_TO_DATE, 0, millisSince(start), null);
             }
             if (missing == tenantChangeSets(c).size() && !historyExists(c, schema)) {
                 runFreshSchemaScript(c, schema);
@@ -192,13 +198,23 @@ public class SchemaMigrator implements AutoCloseable {
             }
             int stillMissing = missingChangeSets(c, schema);
             if (stillMissing != 0) {
-                return new MigrationResult(agency, schema, MigrationResult.Outcome.FAILED, missing - stillMissing,
-                        millisSince(start), stillMissing + " change sets not applied");
+                return new MigrationResult(
+                        agency,
+                        schema,
+                        MigrationResult.Outcome.FAILED,
+                        missing - stillMissing,
+                        millisSince(start),
+                        stillMissing + " change sets not applied");
             }
-            return new MigrationResult(agency, schema, MigrationResult.Outcome.MIGRATED, missing, millisSince(start),
-                    null);
+            return new MigrationResult(
+                    agency, schema, MigrationResult.Outcome.MIGRATED, missing, millisSince(start), null);
         } catch (Exception e) {
-            return new MigrationResult(agency, schema, MigrationResult.Outcome.FAILED, 0, millisSince(start),
+            return new MigrationResult(
+                    agency,
+                    schema,
+                    MigrationResult.Outcome.FAILED,
+                    0,
+                    millisSince(start),
                     String.valueOf(e.getMessage()));
         }
     }
@@ -212,8 +228,8 @@ public class SchemaMigrator implements AutoCloseable {
         Set<String> applied = new HashSet<>();
         // The schema name is a validated slug's schema name: letters, digits and underscores only.
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id, author, filename, md5sum from \"" + schema
-                     + "\".databasechangelog")) {
+                ResultSet rs = st.executeQuery(
+                        "select id, author, filename, md5sum from \"" + schema + "\".databasechangelog")) {
             while (rs.next()) {
                 applied.add(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
@@ -225,11 +241,15 @@ public class SchemaMigrator implements AutoCloseable {
         Set<String> result = tenantChangeSets;
         if (result == null) {
             Database database = database(c, "public");
-            DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(TENANT_CHANGELOG, resources)
+            DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance()
+                    .getParser(TENANT_CHANGELOG, resources)
                     .parse(TENANT_CHANGELOG, new ChangeLogParameters(database), resources);
             result = new HashSet<>();
             for (ChangeSet cs : changeLog.getChangeSets()) {
-                result.add(key(cs.getId(), cs.getAuthor(), cs.getFilePath(),
+                result.add(key(
+                        cs.getId(),
+                        cs.getAuthor(),
+                        cs.getFilePath(),
                         cs.generateCheckSum(ChecksumVersion.latest()).toString()));
             }
             tenantChangeSets = Set.copyOf(result);
@@ -271,7 +291,9 @@ public class SchemaMigrator implements AutoCloseable {
             Database database = database(c, PLACEHOLDER);
             StringWriter sql = new StringWriter();
             Liquibase liquibase = new Liquibase(TENANT_CHANGELOG, resources, database);
-            Scope.child(Scope.Attr.ui, new LoggerUIService(),
+            Scope.child(
+                    Scope.Attr.ui,
+                    new LoggerUIService(),
                     () -> liquibase.update(new Contexts(), new LabelExpression(), sql));
             resetLiquibaseCaches();
             script = sql.toString();
@@ -282,7 +304,9 @@ public class SchemaMigrator implements AutoCloseable {
 
     private static void resetLiquibaseCaches() {
         LockServiceFactory.getInstance().resetAll();
-        Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+        Scope.getCurrentScope()
+                .getSingleton(ChangeLogHistoryServiceFactory.class)
+                .resetAll();
     }
 
     private Connection connection() throws SQLException {
@@ -327,7 +351,9 @@ public class SchemaMigrator implements AutoCloseable {
             // Per-schema summaries on the console would drown migrate-all's own one line per schema.
             liquibase.setShowSummary(UpdateSummaryEnum.OFF);
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
-            Scope.child(Scope.Attr.ui, new LoggerUIService(),
+            Scope.child(
+                    Scope.Attr.ui,
+                    new LoggerUIService(),
                     () -> liquibase.update(new Contexts(), new LabelExpression()));
         } finally {
             // Liquibase caches lock and history services per database object; forget them so the next schema
@@ -347,8 +373,7 @@ public class SchemaMigrator implements AutoCloseable {
     }
 
     private static boolean schemaExists(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from pg_catalog.pg_namespace where nspname = ?")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -371,7 +396,7 @@ public class SchemaMigrator implements AutoCloseable {
 
     private static boolean citusInstalled(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select exists (select 1 from pg_extension where extname = 'citus')")) {
+                ResultSet rs = st.executeQuery("select exists (select 1 from pg_extension where extname = 'citus')")) {
             rs.next();
             return rs.getBoolean(1);
         }

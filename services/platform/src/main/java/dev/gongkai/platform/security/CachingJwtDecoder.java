@@ -2,14 +2,13 @@ package dev.gongkai.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Keeps tokens it has seen pass the full validation of the decoder it wraps (signature, issuer, audience, times),
@@ -29,7 +28,10 @@ final class CachingJwtDecoder implements JwtDecoder {
 
     CachingJwtDecoder(JwtDecoder validating, int maximumTokens, Duration maximumAge, Clock clock) {
         this.validating = validating;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumTokens).expireAfterWrite(maximumAge).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maximumTokens)
+                .expireAfterWrite(maximumAge)
+                .build();
         this.clock = clock;
     }
 

@@ -2,12 +2,11 @@ package dev.gongkai.platform.security;
 
 import dev.gongkai.contract.PersonName;
 import dev.gongkai.platform.agency.AgencySlug;
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Who is calling: the verified token's user, the roles they hold in each agency (from the registry,
@@ -21,8 +20,13 @@ import java.util.Set;
  * @param platformRoles the realm roles that hold everywhere (only {@code platform-admin})
  * @param actingFor     the agency whose roles are in force, or null before one is chosen
  */
-public record Caller(String subject, String username, String name, Map<AgencySlug, Set<String>> memberships,
-                     Set<String> platformRoles, AgencySlug actingFor) {
+public record Caller(
+        String subject,
+        String username,
+        String name,
+        Map<AgencySlug, Set<String>> memberships,
+        Set<String> platformRoles,
+        AgencySlug actingFor) {
 
     public Caller {
         memberships = Map.copyOf(memberships);
@@ -32,10 +36,15 @@ public record Caller(String subject, String username, String name, Map<AgencySlu
     /** The token's user with their memberships, acting for no agency yet. Realm roles other than platform ones are ignored. */
     public static Caller from(Jwt jwt, Map<AgencySlug, Set<String>> memberships) {
         String username = jwt.getClaimAsString("preferred_username") != null
-                ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
-        return new Caller(jwt.getSubject(), username, PersonName.full(jwt.getClaimAsString("given_name"),
-                jwt.getClaimAsString("family_name"), username), memberships,
-                new HashSet<>(RealmRoleAuthorities.realmRoles(jwt)), null);
+                ? jwt.getClaimAsString("preferred_username")
+                : jwt.getSubject();
+        return new Caller(
+                jwt.getSubject(),
+                username,
+                PersonName.full(jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"), username),
+                memberships,
+                new HashSet<>(RealmRoleAuthorities.realmRoles(jwt)),
+                null);
     }
 
     /** The same person with the roles of {@code agency} in force (the office's, when acting through supervision). */
@@ -62,7 +71,8 @@ public record Caller(String subject, String username, String name, Map<AgencySlu
     }
 
     public boolean hasRole(String role) {
-        return platformRoles.contains(role) || actingFor != null && rolesIn(actingFor).contains(role);
+        return platformRoles.contains(role)
+                || actingFor != null && rolesIn(actingFor).contains(role);
     }
 
     public boolean isPlatformAdmin() {

@@ -2,13 +2,16 @@ package dev.gongkai.platform.security;
 
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -26,10 +29,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Every service is an OAuth2 resource server for tokens of realm {@code gongkai}; only health, the Prometheus metrics and the OpenAPI
@@ -76,7 +75,8 @@ public class PlatformSecurityConfiguration {
     JwkSetUriJwtDecoderBuilderCustomizer boundedKeyFetch(
             @Value("${gongkai.security.jwks.connect-timeout:2s}") Duration connectTimeout,
             @Value("${gongkai.security.jwks.read-timeout:5s}") Duration readTimeout) {
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+        var requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
         RestTemplate rest = new RestTemplate(requests);
         return builder -> builder.restOperations(rest);
@@ -95,32 +95,41 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter,
-                                                    JsonMapper json,
-                                                    @Value("${gongkai.security.public-reads:}") String[] publicReads)
+    SecurityFilterChain platformSecurityFilterChain(
+            HttpSecurity http,
+            JwtAuthenticationConverter converter,
+            JsonMapper json,
+            @Value("${gongkai.security.public-reads:}") String[] publicReads)
             throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> Problems.write(response, json,
-                Problems.of(ProblemCode.AUTHENTICATION_REQUIRED));
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                Problems.write(response, json, Problems.of(ProblemCode.AUTHENTICATION_REQUIRED));
         if (publicReads.length > 0) {
-            http.authorizeHttpRequests(auth -> auth
-                    .requestMatchers(HttpMethod.GET, publicReads).permitAll()
-                    .requestMatchers(HttpMethod.HEAD, publicReads).permitAll());
+            http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, publicReads)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, publicReads)
+                    .permitAll());
         }
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
                                 "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/error")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 // Bearer tokens only: no session, no cookies, so no CSRF surface.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(unauthenticated)
                         .withObjectPostProcessor(keysUnavailable(json, unauthenticated))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
-                                Problems.of(ProblemCode.ACCESS_DENIED))))
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(response, json, Problems.of(ProblemCode.ACCESS_DENIED))))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated));
         return http.build();
     }

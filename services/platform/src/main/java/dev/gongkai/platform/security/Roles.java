@@ -1,6 +1,5 @@
 package dev.gongkai.platform.security;
 
-
 import dev.gongkai.contract.Role;
 import java.util.Set;
 
@@ -22,11 +21,10 @@ public final class Roles {
     /** The roles any agency may give its own staff. */
     public static final Set<String> AGENCY_ROLES = Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN);
     /** Every role that means something to Gongkai (Keycloak's own default roles are not among them). */
-    public static final Set<String> ALL = Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN, OFFICE_REVIEWER,
-            OFFICE_ADMIN, PLATFORM_ADMIN);
+    public static final Set<String> ALL =
+            Set.of(AGENCY_EDITOR, AGENCY_APPROVER, AGENCY_ADMIN, OFFICE_REVIEWER, OFFICE_ADMIN, PLATFORM_ADMIN);
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static boolean isOfficeRole(String role) {
         return OFFICE_REVIEWER.equals(role) || OFFICE_ADMIN.equals(role);

@@ -7,5 +7,4 @@ package dev.gongkai.platform.tenancy;
  * @param name   the full name from the token's name claims; the username when the token has none
  * @param agency the agency's name, null when it is not known
  */
-public record Actor(String username, String name, String agency) {
-}
+public record Actor(String username, String name, String agency) {}

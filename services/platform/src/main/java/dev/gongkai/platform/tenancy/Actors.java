@@ -27,14 +27,14 @@ public class Actors {
 
     /** The caller acting on {@code agency}'s report, for the agency they act for (their office, through supervision). */
     public Actor of(Caller caller, AgencySlug agency) {
-        return new Actor(caller.username(), caller.name(),
-                agencyName(caller.actingFor() != null ? caller.actingFor() : agency));
+        return new Actor(
+                caller.username(), caller.name(), agencyName(caller.actingFor() != null ? caller.actingFor() : agency));
     }
 
     /** The caller for the agency they act for (office staff: their office); no agency when they act for none. */
     public Actor of(Caller caller) {
-        return new Actor(caller.username(), caller.name(),
-                caller.actingFor() == null ? null : agencyName(caller.actingFor()));
+        return new Actor(
+                caller.username(), caller.name(), caller.actingFor() == null ? null : agencyName(caller.actingFor()));
     }
 
     /**
@@ -42,8 +42,12 @@ public class Actors {
      * registered name), any other agency by its name.
      */
     private String agencyName(AgencySlug slug) {
-        return registry.find(slug).map(agency -> agency.kind() != AgencyKind.DISCLOSURE_OFFICE ? agency.nameZh()
-                : registry.findJurisdiction(agency.jurisdiction()).map(j -> j.nameZh() + OFFICE)
-                .orElse(agency.nameZh())).orElse(null);
+        return registry.find(slug)
+                .map(agency -> agency.kind() != AgencyKind.DISCLOSURE_OFFICE
+                        ? agency.nameZh()
+                        : registry.findJurisdiction(agency.jurisdiction())
+                                .map(j -> j.nameZh() + OFFICE)
+                                .orElse(agency.nameZh()))
+                .orElse(null);
     }
 }

@@ -10,7 +10,6 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +47,8 @@ public class AgencyAccess {
 
     /** Whether the caller may read the registry entry of this agency (platform admins: every agency). */
     public boolean canSee(Caller caller, Agency agency) {
-        return caller.isPlatformAdmin() || caller.belongsTo(agency.slug())
+        return caller.isPlatformAdmin()
+                || caller.belongsTo(agency.slug())
                 || supervisedJurisdictions(caller).contains(agency.jurisdiction());
     }
 
@@ -61,10 +61,14 @@ public class AgencyAccess {
         if (caller.actingFor() == null || !caller.hasOfficeRole()) {
             return List.of();
         }
-        return registry.find(caller.actingFor())
+        return registry
+                .find(caller.actingFor())
                 .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive())
-                .map(Agency::jurisdiction).stream()
-                .flatMap(j -> registry.withDescendants(j).stream()).distinct().toList();
+                .map(Agency::jurisdiction)
+                .stream()
+                .flatMap(j -> registry.withDescendants(j).stream())
+                .distinct()
+                .toList();
     }
 
     private ActingAgency act(Caller caller, AgencySlug slug) {
@@ -90,9 +94,12 @@ public class AgencyAccess {
     private Optional<AgencySlug> supervisingOffice(Caller caller, Agency agency) {
         return caller.organizations().stream()
                 .filter(slug -> caller.rolesIn(slug).stream().anyMatch(Roles::isOfficeRole))
-                .map(registry::find).flatMap(Optional::stream)
-                .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE && a.isActive()
+                .map(registry::find)
+                .flatMap(Optional::stream)
+                .filter(a -> a.kind() == AgencyKind.DISCLOSURE_OFFICE
+                        && a.isActive()
                         && registry.withDescendants(a.jurisdiction()).contains(agency.jurisdiction()))
-                .map(Agency::slug).findFirst();
+                .map(Agency::slug)
+                .findFirst();
     }
 }

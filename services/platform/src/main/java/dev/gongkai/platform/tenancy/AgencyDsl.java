@@ -1,14 +1,13 @@
 package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.agency.AgencySlug;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out the {@link DSLContext} of one agency: the single generated tenant model (schema
@@ -38,8 +37,10 @@ public class AgencyDsl {
     }
 
     private DSLContext derive(AgencySlug agency) {
-        Settings settings = SettingsTools.clone(base.settings()).withRenderMapping(new RenderMapping().withSchemata(
-                new MappedSchema().withInput(TEMPLATE_SCHEMA).withOutput(agency.schemaName())));
+        Settings settings = SettingsTools.clone(base.settings())
+                .withRenderMapping(new RenderMapping()
+                        .withSchemata(
+                                new MappedSchema().withInput(TEMPLATE_SCHEMA).withOutput(agency.schemaName())));
         return base.configuration().derive(settings).dsl();
     }
 }

@@ -20,17 +20,22 @@ class TenancyArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                  WebDataBinderFactory binderFactory) {
-        var context = (TenancyFilter.TenancyContext) request.getAttribute(TenancyFilter.ATTRIBUTE,
-                RequestAttributes.SCOPE_REQUEST);
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        var context = (TenancyFilter.TenancyContext)
+                request.getAttribute(TenancyFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (context == null) {
             throw new ApiException(ProblemCode.AUTHENTICATION_REQUIRED);
         }
         if (parameter.getParameterType() == Caller.class) {
             return context.caller();
         }
-        return context.acting().orElseThrow(() -> context.caller().organizations().isEmpty()
-                ? new ApiException(ProblemCode.AGENCY_NONE) : new ApiException(ProblemCode.AGENCY_AMBIGUOUS));
+        return context.acting()
+                .orElseThrow(() -> context.caller().organizations().isEmpty()
+                        ? new ApiException(ProblemCode.AGENCY_NONE)
+                        : new ApiException(ProblemCode.AGENCY_AMBIGUOUS));
     }
 }

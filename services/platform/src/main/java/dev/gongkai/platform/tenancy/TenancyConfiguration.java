@@ -1,6 +1,7 @@
 package dev.gongkai.platform.tenancy;
 
 import dev.gongkai.platform.agency.Memberships;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /** Installs the tenancy filter and the {@link ActingAgency} controller parameter in every servlet service. */
 @AutoConfiguration(afterName = "dev.gongkai.platform.PlatformConfiguration")
@@ -21,7 +20,9 @@ public class TenancyConfiguration {
     static final int AFTER_SECURITY = -100 + 10;
 
     @Bean
-    FilterRegistrationBean<TenancyFilter> tenancyFilter(AgencyAccess access, Memberships memberships,
+    FilterRegistrationBean<TenancyFilter> tenancyFilter(
+            AgencyAccess access,
+            Memberships memberships,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
         var registration = new FilterRegistrationBean<>(new TenancyFilter(access, memberships, exceptionResolver));
         registration.setOrder(AFTER_SECURITY);

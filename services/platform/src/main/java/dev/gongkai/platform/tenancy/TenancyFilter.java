@@ -5,22 +5,21 @@ import dev.gongkai.platform.agency.Memberships;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.observability.LogFields;
-import io.micrometer.common.KeyValue;
 import dev.gongkai.platform.security.Caller;
+import io.micrometer.common.KeyValue;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Resolves the caller's memberships (registry, cached briefly) and the acting agency once per request, right after
@@ -49,14 +48,16 @@ class TenancyFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             try {
-                Caller caller = Caller.from(token.getToken(), memberships.of(token.getToken().getSubject()));
+                Caller caller = Caller.from(
+                        token.getToken(), memberships.of(token.getToken().getSubject()));
                 String header = request.getHeader(AGENCY_HEADER);
-                Optional<AgencySlug> requested = header == null || header.isBlank()
-                        ? Optional.empty() : Optional.of(parse(header));
+                Optional<AgencySlug> requested =
+                        header == null || header.isBlank() ? Optional.empty() : Optional.of(parse(header));
                 Optional<ActingAgency> acting = access.resolve(caller, requested);
                 // Once an agency is chosen, its roles are the caller's roles for the whole request.
-                request.setAttribute(ATTRIBUTE, new TenancyContext(acting.map(ActingAgency::caller).orElse(caller),
-                        acting));
+                request.setAttribute(
+                        ATTRIBUTE,
+                        new TenancyContext(acting.map(ActingAgency::caller).orElse(caller), acting));
                 acting.ifPresent(agency -> observe(request, agency));
             } catch (ApiException e) {
                 exceptionResolver.resolveException(request, response, null, e);
@@ -79,8 +80,9 @@ class TenancyFilter extends OncePerRequestFilter {
      */
     private static void observe(HttpServletRequest request, ActingAgency agency) {
         MDC.put(LogFields.AGENCY, agency.slug().value());
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context ->
-                context.addHighCardinalityKeyValue(KeyValue.of("gongkai.agency", agency.slug().value())));
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(context -> context.addHighCardinalityKeyValue(
+                        KeyValue.of("gongkai.agency", agency.slug().value())));
     }
 
     private static AgencySlug parse(String header) {
@@ -91,6 +93,5 @@ class TenancyFilter extends OncePerRequestFilter {
         }
     }
 
-    record TenancyContext(Caller caller, Optional<ActingAgency> acting) {
-    }
+    record TenancyContext(Caller caller, Optional<ActingAgency> acting) {}
 }

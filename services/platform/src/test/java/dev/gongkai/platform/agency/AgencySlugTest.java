@@ -1,13 +1,13 @@
 package dev.gongkai.platform.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.gongkai.platform.error.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AgencySlugTest {
 
@@ -29,10 +29,26 @@ class AgencySlugTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wuhai\"psb", "wuhai'psb", "wuhai.psb", "public.x", "wuhai_psb", "wuhai psb",
-            "wuhai--psb", "-wuhai", "wuhai-", "1wuhai", "a", "", "wuhai;drop", "乌海"})
+    @ValueSource(
+            strings = {
+                "wuhai\"psb",
+                "wuhai'psb",
+                "wuhai.psb",
+                "public.x",
+                "wuhai_psb",
+                "wuhai psb",
+                "wuhai--psb",
+                "-wuhai",
+                "wuhai-",
+                "1wuhai",
+                "a",
+                "",
+                "wuhai;drop",
+                "乌海"
+            })
     void rejectsCharactersThatCouldEscapeASchemaName(String slug) {
-        ApiException e = catchThrowableOfType(InvalidSlugException.class, () -> AgencySlug.of(slug)).toApiException();
+        ApiException e = catchThrowableOfType(InvalidSlugException.class, () -> AgencySlug.of(slug))
+                .toApiException();
         assertThat(e.code()).isEqualTo("agency.slug.invalid");
         assertThat(e.status().value()).isEqualTo(400);
         assertThat(e.properties()).containsEntry("field", "slug");
@@ -75,7 +91,9 @@ class AgencySlugTest {
             }
             boolean expected = rule.matcher(slug).matches();
             valid += expected ? 1 : 0;
-            assertThat(AgencySlug.problemWith(slug.toString()) == null).as(slug.toString()).isEqualTo(expected);
+            assertThat(AgencySlug.problemWith(slug.toString()) == null)
+                    .as(slug.toString())
+                    .isEqualTo(expected);
         }
         assertThat(valid).as("the sample holds valid slugs too").isGreaterThan(100);
     }

@@ -1,18 +1,17 @@
 package dev.gongkai.platform.citus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
+import java.util.List;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the scale path relies on, checked on the real Citus cluster ({@code -Pcitus}, see
@@ -41,15 +40,22 @@ class SchemaPlacementCitusTest {
         db.migrator().migrateAgency(slug);
         DSLContext sql = db.dsl();
 
-        assertThat(sql.fetchValue("select count(*) from citus_schemas where schema_name::text = ?",
-                slug.schemaName())).isEqualTo(1L);
-        List<Record> shards = sql.fetch("select table_name::text as t, nodeport from citus_shards"
-                + " where table_name::text like ?", slug.schemaName() + ".%");
-        assertThat(shards).extracting(r -> r.get("t", String.class))
+        assertThat(sql.fetchValue("select count(*) from citus_schemas where schema_name::text = ?", slug.schemaName()))
+                .isEqualTo(1L);
+        List<Record> shards = sql.fetch(
+                "select table_name::text as t, nodeport from citus_shards" + " where table_name::text like ?",
+                slug.schemaName() + ".%");
+        assertThat(shards)
+                .extracting(r -> r.get("t", String.class))
                 .contains(slug.schemaName() + ".report", slug.schemaName() + ".audit_entry");
         // one co-located shard group: every table of the schema on the same worker
-        assertThat(shards.stream().map(r -> r.get("nodeport", Integer.class)).distinct().toList()).hasSize(1)
-                .first().isNotEqualTo(coordinatorPort());
+        assertThat(shards.stream()
+                        .map(r -> r.get("nodeport", Integer.class))
+                        .distinct()
+                        .toList())
+                .hasSize(1)
+                .first()
+                .isNotEqualTo(coordinatorPort());
         assertThat(sql.fetchValue("select count(*) from citus_shards where table_name::text like 'core.%'"))
                 .isEqualTo(0L);
     }
@@ -63,21 +69,26 @@ class SchemaPlacementCitusTest {
 
         db.dsl().transaction(tx -> {
             tx.dsl().execute("insert into " + schema + ".\"report\" (year, format) values (2025, 'f')");
-            tx.dsl().execute("insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
-                    slug.value());
+            tx.dsl()
+                    .execute(
+                            "insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
+                            slug.value());
         });
         try {
             db.dsl().transaction(tx -> {
                 tx.dsl().execute("insert into " + schema + ".\"report\" (year, format) values (2026, 'f')");
-                tx.dsl().execute("insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
-                        slug.value());
+                tx.dsl()
+                        .execute(
+                                "insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
+                                slug.value());
                 throw new IllegalStateException("roll back");
             });
         } catch (IllegalStateException expected) {
             // both writes must be gone
         }
 
-        assertThat(db.dsl().fetchValue("select count(*) from " + schema + ".\"report\"")).isEqualTo(1L);
+        assertThat(db.dsl().fetchValue("select count(*) from " + schema + ".\"report\""))
+                .isEqualTo(1L);
         assertThat(db.dsl().fetchValue("select count(*) from core.outbox where aggregate = ?", slug.value()))
                 .isEqualTo(1L);
     }
@@ -107,13 +118,16 @@ class SchemaPlacementCitusTest {
                 long t0 = System.nanoTime();
                 try {
                     db.dsl().transaction(tx -> {
-                        int updated = tx.dsl().execute("update " + schema + ".\"report\" set revision = revision + 1"
-                                + " where year = 2025");
+                        int updated = tx.dsl()
+                                .execute("update " + schema + ".\"report\" set revision = revision + 1"
+                                        + " where year = 2025");
                         if (updated != 1) {
                             throw new IllegalStateException("the update found " + updated + " rows");
                         }
-                        tx.dsl().execute("insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
-                                slug.value());
+                        tx.dsl()
+                                .execute(
+                                        "insert into core.outbox (aggregate, type, payload) values (?, 'Test', '{}'::jsonb)",
+                                        slug.value());
                     });
                     committed.incrementAndGet();
                 } catch (RuntimeException e) {
@@ -124,8 +138,7 @@ class SchemaPlacementCitusTest {
         });
         Thread.sleep(200);
         int target = otherWorker(before);
-        db.dsl().execute("select citus_schema_move(?::regnamespace, '127.0.0.1', ?, 'block_writes')",
-                schema, target);
+        db.dsl().execute("select citus_schema_move(?::regnamespace, '127.0.0.1', ?, 'block_writes')", schema, target);
         moving.set(false);
         writer.join();
 
@@ -135,18 +148,21 @@ class SchemaPlacementCitusTest {
                 .isEqualTo(committed.get());
         assertThat(db.dsl().fetchValue("select count(*) from core.outbox where aggregate = ?", slug.value()))
                 .isEqualTo((long) committed.get());
-        System.out.printf("[citus] schema move under writes: %d transactions committed, none failed, longest %d ms%n",
+        System.out.printf(
+                "[citus] schema move under writes: %d transactions committed, none failed, longest %d ms%n",
                 committed.get(), longestMillis.get());
     }
 
     private int placement(AgencySlug slug) {
-        return intValue("select distinct nodeport from citus_shards where table_name::text like ?",
-                slug.schemaName() + ".%");
+        return intValue(
+                "select distinct nodeport from citus_shards where table_name::text like ?", slug.schemaName() + ".%");
     }
 
     private int otherWorker(int worker) {
-        return intValue("select nodeport from pg_dist_node where nodeport <> ? and nodeport <> ? and shouldhaveshards",
-                worker, coordinatorPort());
+        return intValue(
+                "select nodeport from pg_dist_node where nodeport <> ? and nodeport <> ? and shouldhaveshards",
+                worker,
+                coordinatorPort());
     }
 
     private int intValue(String sql, Object... bindings) {

@@ -1,6 +1,6 @@
 package dev.gongkai.platform.error;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,16 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The problem catalogue holds together: every code in both languages, and no new text written at a throw site. */
 class ProblemCatalogueTest {
 
     /** A problem built from texts rather than a {@link ProblemCode} (the API that allowed it is gone; keep it so). */
-    private static final Pattern INLINE = Pattern.compile("new ApiException\\((?:org\\.springframework\\.http\\.)?HttpStatus"
-            + "|new ApiException\\(status, |ApiException\\.(?:notFound|forbidden|badRequest|conflict)\\("
-            + "|Problems\\.of\\(HttpStatus|Problems\\.of\\(status");
+    private static final Pattern INLINE =
+            Pattern.compile("new ApiException\\((?:org\\.springframework\\.http\\.)?HttpStatus"
+                    + "|new ApiException\\(status, |ApiException\\.(?:notFound|forbidden|badRequest|conflict)\\("
+                    + "|Problems\\.of\\(HttpStatus|Problems\\.of\\(status");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     @Test
@@ -40,7 +41,8 @@ class ProblemCatalogueTest {
         for (String key : keys()) {
             assertThat(zh.getProperty(key)).as("Chinese text of " + key).isNotBlank();
             assertThat(en.getProperty(key)).as("English text of " + key).isNotBlank();
-            assertThat(placeholders(zh.getProperty(key))).as("arguments of " + key)
+            assertThat(placeholders(zh.getProperty(key)))
+                    .as("arguments of " + key)
                     .isEqualTo(placeholders(en.getProperty(key)));
             assertThat(zh.getProperty(key)).as("Chinese text of " + key).containsPattern("\\p{IsHan}");
             new MessageFormat(en.getProperty(key), Locale.ENGLISH);
@@ -66,10 +68,13 @@ class ProblemCatalogueTest {
         assertThat(e.messageEn()).isEqualTo("Report year 2007 is not between 2019 and 2026");
         assertThat(e.properties()).containsEntry("field", "year");
         assertThat(new ApiException(ProblemCode.ACCESS_DENIED, List.of("agency-editor", "agency-admin"))
-                .variant("needs-role").messageZh()).contains("agency-editor、agency-admin");
-        assertThat(new ApiException(ProblemCode.REPORT_IF_MATCH_REQUIRED).messageEn()).contains("nobody's edit");
-        ApiException unreadable = new ApiException(ProblemCode.IMPORT_UNREADABLE,
-                new LocalizedText("没有文字层", "no text layer"));
+                        .variant("needs-role")
+                        .messageZh())
+                .contains("agency-editor、agency-admin");
+        assertThat(new ApiException(ProblemCode.REPORT_IF_MATCH_REQUIRED).messageEn())
+                .contains("nobody's edit");
+        ApiException unreadable =
+                new ApiException(ProblemCode.IMPORT_UNREADABLE, new LocalizedText("没有文字层", "no text layer"));
         assertThat(unreadable.messageZh()).isEqualTo("无法读取该文件：没有文字层");
         assertThat(unreadable.messageEn()).isEqualTo("The file cannot be read: no text layer");
     }
@@ -79,10 +84,13 @@ class ProblemCatalogueTest {
         Path services = repository().resolve("services");
         Map<String, Integer> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(services)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
-                    .filter(f -> !f.toString().contains("/target")).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
+                    .filter(f -> !f.toString().contains("/target"))
+                    .toList()) {
                 String name = services.relativize(file).toString();
-                if (name.endsWith("platform/error/ApiException.java") || name.endsWith("platform/error/Problems.java")) {
+                if (name.endsWith("platform/error/ApiException.java")
+                        || name.endsWith("platform/error/Problems.java")) {
                     continue;
                 }
                 Matcher m = INLINE.matcher(Files.readString(file));
@@ -95,7 +103,9 @@ class ProblemCatalogueTest {
                 }
             }
         }
-        assertThat(found).as("problem texts written at a throw site (give them a ProblemCode)").isEmpty();
+        assertThat(found)
+                .as("problem texts written at a throw site (give them a ProblemCode)")
+                .isEmpty();
     }
 
     private static Set<String> keys() {

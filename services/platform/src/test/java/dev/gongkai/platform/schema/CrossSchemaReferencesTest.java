@@ -1,14 +1,13 @@
 package dev.gongkai.platform.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rule Citus schema-based sharding needs: an agency schema's foreign keys point into the same schema or into
@@ -33,14 +32,16 @@ class CrossSchemaReferencesTest {
 
     @Test
     void agencySchemasReferenceOnlyThemselvesOrCore(TestDatabase db) {
-        List<String> violations = db.dsl().fetch(FOREIGN_KEYS + " and src.nspname like 'agency\\_%' and dst.nspname <> 'core'")
+        List<String> violations = db.dsl()
+                .fetch(FOREIGN_KEYS + " and src.nspname like 'agency\\_%' and dst.nspname <> 'core'")
                 .getValues(0, String.class);
         assertThat(violations).isEmpty();
     }
 
     @Test
     void coreReferencesNoAgencySchema(TestDatabase db) {
-        List<String> violations = db.dsl().fetch(FOREIGN_KEYS + " and src.nspname = 'core'").getValues(0, String.class);
+        List<String> violations =
+                db.dsl().fetch(FOREIGN_KEYS + " and src.nspname = 'core'").getValues(0, String.class);
         assertThat(violations).isEmpty();
     }
 

@@ -1,11 +1,10 @@
 package dev.gongkai.platform.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 
 /**
  * The grants of the DML role (README "Database roles"), table by table: what the application's login role may do
@@ -50,10 +49,12 @@ class DatabaseRolesTest {
         db.dsl().execute("revoke all on all sequences in schema \"" + schema + "\" from gongkai_dml");
         db.dsl().execute("revoke all on schema \"" + schema + "\" from gongkai_dml");
         db.dsl().execute("alter default privileges in schema \"" + schema + "\" revoke all on tables from gongkai_dml");
-        db.dsl().execute("alter default privileges in schema \"" + schema + "\" revoke all on sequences from gongkai_dml");
+        db.dsl()
+                .execute("alter default privileges in schema \"" + schema
+                        + "\" revoke all on sequences from gongkai_dml");
         db.dsl().execute("delete from \"" + schema + "\".databasechangelog where id = 'reports-10-app-grants'");
-        assertThat(privileges(db.dsl(), db.appUser(), schema)).allSatisfy((table, granted) ->
-                assertThat(granted).as(table).isEmpty());
+        assertThat(privileges(db.dsl(), db.appUser(), schema))
+                .allSatisfy((table, granted) -> assertThat(granted).as(table).isEmpty());
 
         MigrationResult result = db.migrator().migrateAgency(slug);
 
@@ -66,8 +67,9 @@ class DatabaseRolesTest {
     void coreGrantsDmlOnItsTablesToTheLoginRole(TestDatabase db) {
         Map<String, String> core = privileges(db.dsl(), db.appUser(), "core");
         assertThat(core).containsKeys("agency", "outbox", "audit_checkpoint", "agency_membership", "report_state");
-        assertThat(core).allSatisfy((table, granted) -> assertThat(granted).as(table)
-                .isEqualTo(table.startsWith("databasechangelog") ? "" : DML));
+        assertThat(core)
+                .allSatisfy((table, granted) ->
+                        assertThat(granted).as(table).isEqualTo(table.startsWith("databasechangelog") ? "" : DML));
         assertThat(db.dsl().fetchValue("select has_schema_privilege(?, 'core', 'CREATE')", db.appUser()))
                 .isEqualTo(false);
     }
@@ -75,7 +77,8 @@ class DatabaseRolesTest {
     /** Roles are cluster-wide: runs that make the same login role at the same moment all succeed. */
     @Test
     void makingTheLoginRoleConcurrentlyFromManyConnectionsSucceedsOnce(TestDatabase db) throws Exception {
-        String login = "gongkai_app_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String login =
+                "gongkai_app_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         int parallel = 6;
         CyclicBarrier start = new CyclicBarrier(parallel);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -97,9 +100,13 @@ class DatabaseRolesTest {
             try (Connection c = db.connect()) {
                 DatabaseRoles.ensureLogin(c, login, "demo-only-test");
             }
-            assertThat(db.dsl().fetchValue("select rolcanlogin and not rolsuper and not rolcreaterole"
-                    + " and pg_has_role(rolname, ?, 'member') from pg_roles where rolname = ?", DatabaseRoles.DML,
-                    login)).isEqualTo(true);
+            assertThat(db.dsl()
+                            .fetchValue(
+                                    "select rolcanlogin and not rolsuper and not rolcreaterole"
+                                            + " and pg_has_role(rolname, ?, 'member') from pg_roles where rolname = ?",
+                                    DatabaseRoles.DML,
+                                    login))
+                    .isEqualTo(true);
         } finally {
             pool.shutdownNow();
             db.dsl().execute("drop role if exists \"" + login + "\"");
@@ -108,26 +115,56 @@ class DatabaseRolesTest {
 
     private static void assertGrants(DSLContext dsl, String login, String schema) {
         Map<String, String> tables = privileges(dsl, login, schema);
-        assertThat(tables).containsKeys("report", "report_revision", "audit_entry", "published_revision",
-                "review_comment", "attachment");
-        assertThat(tables).allSatisfy((table, granted) -> assertThat(granted).as(table).isEqualTo(
-                table.startsWith("databasechangelog") ? "" : table.equals("audit_entry") ? APPEND : DML));
-        assertThat(dsl.fetchValue("select has_schema_privilege(?, ?, 'USAGE') and not has_schema_privilege(?, ?,"
-                + " 'CREATE')", login, schema, login, schema)).isEqualTo(true);
-        assertThat(dsl.fetch("select c.relname, has_sequence_privilege(?, c.oid, 'USAGE') from pg_class c"
-                        + " where c.relnamespace = ?::regnamespace and c.relkind = 'S'", login, '"' + schema + '"')
-                .intoMap(r -> r.get(0, String.class), r -> r.get(1, Boolean.class)))
-                .isNotEmpty().allSatisfy((sequence, usage) -> assertThat(usage).as(sequence).isTrue());
+        assertThat(tables)
+                .containsKeys(
+                        "report",
+                        "report_revision",
+                        "audit_entry",
+                        "published_revision",
+                        "review_comment",
+                        "attachment");
+        assertThat(tables)
+                .allSatisfy((table, granted) -> assertThat(granted)
+                        .as(table)
+                        .isEqualTo(
+                                table.startsWith("databasechangelog")
+                                        ? ""
+                                        : table.equals("audit_entry") ? APPEND : DML));
+        assertThat(dsl.fetchValue(
+                        "select has_schema_privilege(?, ?, 'USAGE') and not has_schema_privilege(?, ?," + " 'CREATE')",
+                        login,
+                        schema,
+                        login,
+                        schema))
+                .isEqualTo(true);
+        assertThat(dsl.fetch(
+                                "select c.relname, has_sequence_privilege(?, c.oid, 'USAGE') from pg_class c"
+                                        + " where c.relnamespace = ?::regnamespace and c.relkind = 'S'",
+                                login,
+                                '"' + schema + '"')
+                        .intoMap(r -> r.get(0, String.class), r -> r.get(1, Boolean.class)))
+                .isNotEmpty()
+                .allSatisfy((sequence, usage) -> assertThat(usage).as(sequence).isTrue());
     }
 
     /** Each table of the schema with what the login role may do on it, in a fixed order ("" for nothing). */
     private static Map<String, String> privileges(DSLContext dsl, String login, String schema) {
         List<String> kinds = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER");
-        return dsl.fetch("select c.relname from pg_class c where c.relnamespace = ?::regnamespace"
-                        + " and c.relkind in ('r', 'p')", '"' + schema + '"').getValues(0, String.class).stream()
-                .collect(Collectors.toMap(table -> table, table -> kinds.stream()
-                        .filter(kind -> Boolean.TRUE.equals(dsl.fetchValue("select has_table_privilege(?, ?, ?)",
-                                login, '"' + schema + "\".\"" + table + '"', kind)))
-                        .collect(Collectors.joining(", "))));
+        return dsl
+                .fetch(
+                        "select c.relname from pg_class c where c.relnamespace = ?::regnamespace"
+                                + " and c.relkind in ('r', 'p')",
+                        '"' + schema + '"')
+                .getValues(0, String.class)
+                .stream()
+                .collect(Collectors.toMap(
+                        table -> table,
+                        table -> kinds.stream()
+                                .filter(kind -> Boolean.TRUE.equals(dsl.fetchValue(
+                                        "select has_table_privilege(?, ?, ?)",
+                                        login,
+                                        '"' + schema + "\".\"" + table + '"',
+                                        kind)))
+                                .collect(Collectors.joining(", "))));
     }
 }

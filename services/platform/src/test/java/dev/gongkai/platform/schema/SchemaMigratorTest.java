@@ -1,13 +1,12 @@
 package dev.gongkai.platform.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
-
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @GongkaiTest
 class SchemaMigratorTest {
@@ -28,8 +27,12 @@ class SchemaMigratorTest {
         assertThat(first.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
         assertThat(first.appliedChangeSets()).isGreaterThanOrEqualTo(3);
         assertThat(second.outcome()).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
-        assertThat(db.dsl().fetch("select table_name from information_schema.tables where table_schema = ?",
-                slug.schemaName()).getValues(0, String.class)).contains("report", "report_revision", "audit_entry");
+        assertThat(db.dsl()
+                        .fetch(
+                                "select table_name from information_schema.tables where table_schema = ?",
+                                slug.schemaName())
+                        .getValues(0, String.class))
+                .contains("report", "report_revision", "audit_entry");
     }
 
     @Test
@@ -54,7 +57,9 @@ class SchemaMigratorTest {
         db.migrator().createAgencySchema(slug);
         db.migrator().migrateAgency(slug);
         db.dsl().execute("drop table \"" + slug.schemaName() + "\".\"audit_entry\" cascade");
-        db.dsl().execute("delete from \"" + slug.schemaName() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
+        db.dsl()
+                .execute("delete from \"" + slug.schemaName()
+                        + "\".databasechangelog where id = 'tenant-3-audit-entry'");
 
         MigrationResult result = db.migrator().migrateAgency(slug);
 

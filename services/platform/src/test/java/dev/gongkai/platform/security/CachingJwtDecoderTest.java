@@ -1,11 +1,7 @@
 package dev.gongkai.platform.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
-import org.springframework.security.oauth2.jwt.JwtException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +10,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 class CachingJwtDecoderTest {
 
@@ -24,13 +23,18 @@ class CachingJwtDecoderTest {
 
     /** Stands for the real decoder: "good-…" tokens pass and expire at NOW + 60 s, anything else fails. */
     final List<String> validated = new ArrayList<>();
+
     final JwtDecoder validating = token -> {
         validated.add(token);
         if (!token.startsWith("good-")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject(token)
-                .issuedAt(NOW.minusSeconds(240)).expiresAt(NOW.plusSeconds(60)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject(token)
+                .issuedAt(NOW.minusSeconds(240))
+                .expiresAt(NOW.plusSeconds(60))
+                .build();
     };
 
     CachingJwtDecoder at(Instant instant) {
@@ -51,11 +55,17 @@ class CachingJwtDecoderTest {
     /** Keycloak's discovery document unreachable: a service failure the resource server answers 503, not a 500. */
     @Test
     void aDecoderThatCouldNotBeSetUpFailsAsAJwtServiceFailure() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> {
-            throw new JwtDecoderInitializationException("issuer unreachable", new IllegalStateException("refused"));
-        }, 100, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(
+                token -> {
+                    throw new JwtDecoderInitializationException(
+                            "issuer unreachable", new IllegalStateException("refused"));
+                },
+                100,
+                Duration.ofMinutes(5),
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> decoder.decode("good-a")).isExactlyInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> decoder.decode("good-a"))
+                .isExactlyInstanceOf(JwtException.class)
                 .hasCauseInstanceOf(JwtDecoderInitializationException.class);
     }
 
@@ -72,23 +82,22 @@ class CachingJwtDecoderTest {
     @Test
     void sendsAKeptTokenBackToValidationOnceItHasExpired() {
         Instant[] now = {NOW};
-        CachingJwtDecoder decoder = new CachingJwtDecoder(validating, 100, Duration.ofMinutes(5),
-                new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
+        CachingJwtDecoder decoder = new CachingJwtDecoder(validating, 100, Duration.ofMinutes(5), new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
 
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
 
-                    @Override
-                    public Instant instant() {
-                        return now[0];
-                    }
-                });
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        });
         decoder.decode("good-a");
 
         now[0] = NOW.plusSeconds(61);

@@ -1,15 +1,14 @@
 package dev.gongkai.platform.security;
 
-import dev.gongkai.platform.agency.AgencySlug;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.platform.agency.AgencySlug;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class CallerTest {
 
@@ -18,7 +17,9 @@ class CallerTest {
 
     /** A token as Keycloak issued them before roles moved to the registry: realm roles and organizations. */
     private static Jwt keycloakToken(String... realmRoles) {
-        return Jwt.withTokenValue("t").header("alg", "RS256").subject("u1")
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("u1")
                 .claim("preferred_username", "psb-editor")
                 .claim("organization", List.of("wuhai-psb", "wuhai-psb-haibowan"))
                 .claim("realm_access", Map.of("roles", List.of(realmRoles)))
@@ -35,15 +36,17 @@ class CallerTest {
     @Test
     void agencyRolesInTheTokenGrantNothing() {
         Caller caller = Caller.from(keycloakToken("agency-admin", "office-admin"), Map.of());
-        assertThat(caller.organizations()).as("the organization claim is not a membership").isEmpty();
+        assertThat(caller.organizations())
+                .as("the organization claim is not a membership")
+                .isEmpty();
         assertThat(caller.actingFor(PSB).hasRole(Roles.AGENCY_ADMIN)).isFalse();
         assertThat(caller.actingFor(PSB).hasOfficeRole()).isFalse();
     }
 
     @Test
     void aRoleCountsOnlyInTheAgencyItIsHeldIn() {
-        Caller caller = Caller.from(keycloakToken(), Map.of(
-                HAIBOWAN, Set.of(Roles.AGENCY_EDITOR), PSB, Set.of(Roles.AGENCY_ADMIN)));
+        Caller caller = Caller.from(
+                keycloakToken(), Map.of(HAIBOWAN, Set.of(Roles.AGENCY_EDITOR), PSB, Set.of(Roles.AGENCY_ADMIN)));
         assertThat(caller.organizations()).containsExactly(PSB, HAIBOWAN);
         assertThat(caller.username()).isEqualTo("psb-editor");
         assertThat(caller.roles()).as("acting for no agency yet").isEmpty();

@@ -1,5 +1,8 @@
 package dev.gongkai.platform.tenancy;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
@@ -8,9 +11,6 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.REPORT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @GongkaiTest
 class AgencyDslTest {
@@ -28,7 +28,8 @@ class AgencyDslTest {
 
         assertThat(dsl.of(first.slug()).fetchCount(REPORT)).isEqualTo(1);
         assertThat(dsl.of(second.slug()).fetchCount(REPORT)).isZero();
-        assertThat(db.dsl().fetchCount(DSL.table(DSL.name(first.schema(), "report")))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(DSL.table(DSL.name(first.schema(), "report"))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -43,7 +44,9 @@ class AgencyDslTest {
         DSLContext dsl = new AgencyDsl(db.dsl()).of(first.slug());
         insertReport(dsl, 2023);
         var recent = DSL.name("recent").as(DSL.select(REPORT.YEAR).from(REPORT).where(REPORT.YEAR.ge(2020)));
-        var years = dsl.with(recent).select(DSL.field(DSL.name("recent", "year"), Integer.class)).from(recent)
+        var years = dsl.with(recent)
+                .select(DSL.field(DSL.name("recent", "year"), Integer.class))
+                .from(recent)
                 .fetch(0, Integer.class);
         assertThat(years).containsExactly(2023);
     }
@@ -65,7 +68,10 @@ class AgencyDslTest {
     }
 
     private static void insertReport(DSLContext dsl, int year) {
-        dsl.insertInto(REPORT).set(REPORT.YEAR, year).set(REPORT.FORMAT, "2021")
-                .set(REPORT.DOCUMENT, JSONB.valueOf("{}")).execute();
+        dsl.insertInto(REPORT)
+                .set(REPORT.YEAR, year)
+                .set(REPORT.FORMAT, "2021")
+                .set(REPORT.DOCUMENT, JSONB.valueOf("{}"))
+                .execute();
     }
 }

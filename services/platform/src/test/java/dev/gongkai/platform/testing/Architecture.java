@@ -1,5 +1,7 @@
 package dev.gongkai.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -7,12 +9,9 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
-
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The architecture rules every service module checks on its own classes (each module's {@code ArchitectureTest}):
@@ -20,15 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Architecture {
 
-    private static final Set<String> JSON_TREES = Set.of("tools.jackson.databind.JsonNode",
-            "tools.jackson.databind.node.ObjectNode", "tools.jackson.databind.node.ArrayNode");
+    private static final Set<String> JSON_TREES = Set.of(
+            "tools.jackson.databind.JsonNode",
+            "tools.jackson.databind.node.ObjectNode",
+            "tools.jackson.databind.node.ArrayNode");
 
-    private Architecture() {
-    }
+    private Architecture() {}
 
     /** The module's production classes under {@code rootPackage}, without the generated jOOQ model. */
     public static JavaClasses classes(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(Architecture::notTestClasses)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .withImportOption(location -> !location.contains("/dev/gongkai/platform/jooq/"))
@@ -45,8 +46,12 @@ public final class Architecture {
 
     /** Every package is a slice; no two may depend on each other, directly or around a longer loop. */
     public static void noPackageCycles(JavaClasses classes, String rootPackage) {
-        SlicesRuleDefinition.slices().matching(rootPackage + ".(**)").should().beFreeOfCycles()
-                .allowEmptyShould(true).check(classes);
+        SlicesRuleDefinition.slices()
+                .matching(rootPackage + ".(**)")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     /**
@@ -61,17 +66,21 @@ public final class Architecture {
                 continue;
             }
             for (JavaMethod m : c.getMethods()) {
-                boolean mapped = m.getAnnotations().stream().anyMatch(a -> a.getRawType().getPackageName()
-                        .equals("org.springframework.web.bind.annotation") && a.getRawType().getSimpleName().endsWith("Mapping"));
-                if (mapped && Stream.concat(Stream.of(m.getReturnType()), m.getParameterTypes().stream())
-                        .anyMatch(Architecture::mentionsJsonTree)) {
+                boolean mapped = m.getAnnotations().stream()
+                        .anyMatch(a -> a.getRawType().getPackageName().equals("org.springframework.web.bind.annotation")
+                                && a.getRawType().getSimpleName().endsWith("Mapping"));
+                if (mapped
+                        && Stream.concat(Stream.of(m.getReturnType()), m.getParameterTypes().stream())
+                                .anyMatch(Architecture::mentionsJsonTree)) {
                     offending.add(c.getSimpleName() + "." + m.getName());
                 }
             }
         }
-        assertThat(offending).as("controller methods with a JSON tree in their signature (return a record)")
+        assertThat(offending)
+                .as("controller methods with a JSON tree in their signature (return a record)")
                 .isSubsetOf(frozen);
-        assertThat(frozen).as("frozen methods that no longer take or return a JSON tree: remove them from the list")
+        assertThat(frozen)
+                .as("frozen methods that no longer take or return a JSON tree: remove them from the list")
                 .isSubsetOf(offending);
     }
 

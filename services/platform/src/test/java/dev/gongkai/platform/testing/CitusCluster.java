@@ -58,8 +58,10 @@ final class CitusCluster {
                 execute(coordinatorPort, name, "select citus_add_node('127.0.0.1', " + worker + ")");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + " on the Citus cluster at port "
-                    + coordinatorPort + " (infra/citus/citus start)", e);
+            throw new IllegalStateException(
+                    "Cannot create test database " + name + " on the Citus cluster at port " + coordinatorPort
+                            + " (infra/citus/citus start)",
+                    e);
         }
     }
 
@@ -79,7 +81,7 @@ final class CitusCluster {
 
     private static void execute(int port, String database, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(port) + database, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

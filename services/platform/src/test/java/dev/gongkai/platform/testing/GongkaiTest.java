@@ -1,12 +1,11 @@
 package dev.gongkai.platform.testing;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test on real infrastructure: the run's own PostgreSQL database ({@link TestDatabase}) and Redis
@@ -17,5 +16,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(GongkaiTestExtension.class)
-public @interface GongkaiTest {
-}
+public @interface GongkaiTest {}

@@ -2,6 +2,11 @@ package dev.gongkai.platform.testing;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.JurisdictionSlug;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,15 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 /** Runs the fixtures of {@link GongkaiTest}: database, Redis, and {@link TestTenant} agencies. */
-final class GongkaiTestExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback, ParameterResolver {
+final class GongkaiTestExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(GongkaiTestExtension.class);
 
@@ -32,8 +31,8 @@ final class GongkaiTestExtension implements BeforeAllCallback, BeforeEachCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        context.getStore(NS).put("method-tenants",
-                inject(context, database(context), context.getRequiredTestInstance(), false));
+        context.getStore(NS)
+                .put("method-tenants", inject(context, database(context), context.getRequiredTestInstance(), false));
     }
 
     @Override
@@ -58,12 +57,14 @@ final class GongkaiTestExtension implements BeforeAllCallback, BeforeEachCallbac
 
     private static TestDatabase database(ExtensionContext context) {
         // The root store closes (drops the database) when the whole run ends.
-        return context.getRoot().getStore(NS)
+        return context.getRoot()
+                .getStore(NS)
                 .computeIfAbsent("database", k -> TestDatabase.shared(), TestDatabase.class);
     }
 
-    private static List<ManagedAgency> inject(ExtensionContext context, TestDatabase database, Object instance,
-                                              boolean statics) throws IllegalAccessException {
+    private static List<ManagedAgency> inject(
+            ExtensionContext context, TestDatabase database, Object instance, boolean statics)
+            throws IllegalAccessException {
         List<ManagedAgency> created = new ArrayList<>();
         for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
@@ -75,9 +76,15 @@ final class GongkaiTestExtension implements BeforeAllCallback, BeforeEachCallbac
                     throw new IllegalStateException("@TestTenant needs a ManagedAgency field: " + field);
                 }
                 String slug = spec.slug().isEmpty()
-                        ? "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) : spec.slug();
-                ManagedAgency agency = ManagedAgency.create(database, new AgencySlug(slug), spec.nameZh(),
-                        spec.kind(), new JurisdictionSlug(spec.jurisdiction()), spec.status());
+                        ? "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                        : spec.slug();
+                ManagedAgency agency = ManagedAgency.create(
+                        database,
+                        new AgencySlug(slug),
+                        spec.nameZh(),
+                        spec.kind(),
+                        new JurisdictionSlug(spec.jurisdiction()),
+                        spec.status());
                 created.add(agency);
                 field.setAccessible(true);
                 field.set(instance, agency);

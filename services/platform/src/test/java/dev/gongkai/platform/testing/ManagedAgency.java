@@ -1,13 +1,13 @@
 package dev.gongkai.platform.testing;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import org.jooq.DSLContext;
-
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
-import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 
 /** An agency that a test declared with {@link TestTenant}; see there for its lifecycle. */
 public final class ManagedAgency {
@@ -22,14 +22,26 @@ public final class ManagedAgency {
         this.jurisdiction = jurisdiction;
     }
 
-    static ManagedAgency create(TestDatabase database, AgencySlug slug, String nameZh, AgencyKind kind,
-                                JurisdictionSlug jurisdiction, AgencyStatus status) {
+    static ManagedAgency create(
+            TestDatabase database,
+            AgencySlug slug,
+            String nameZh,
+            AgencyKind kind,
+            JurisdictionSlug jurisdiction,
+            AgencyStatus status) {
         DSLContext dsl = database.dsl();
-        dsl.insertInto(JURISDICTION).set(JURISDICTION.SLUG, jurisdiction.value())
-                .set(JURISDICTION.NAME_ZH, "测试辖区 " + jurisdiction).onConflictDoNothing().execute();
-        dsl.insertInto(AGENCY).set(AGENCY.SLUG, slug.value()).set(AGENCY.NAME_ZH, nameZh)
-                .set(AGENCY.KIND, kind).set(AGENCY.JURISDICTION_SLUG, jurisdiction.value())
-                .set(AGENCY.STATUS, status).execute();
+        dsl.insertInto(JURISDICTION)
+                .set(JURISDICTION.SLUG, jurisdiction.value())
+                .set(JURISDICTION.NAME_ZH, "测试辖区 " + jurisdiction)
+                .onConflictDoNothing()
+                .execute();
+        dsl.insertInto(AGENCY)
+                .set(AGENCY.SLUG, slug.value())
+                .set(AGENCY.NAME_ZH, nameZh)
+                .set(AGENCY.KIND, kind)
+                .set(AGENCY.JURISDICTION_SLUG, jurisdiction.value())
+                .set(AGENCY.STATUS, status)
+                .execute();
         database.migrator().createAgencySchema(slug);
         var result = database.migrator().migrateAgency(slug);
         if (result.failed()) {
@@ -56,7 +68,11 @@ public final class ManagedAgency {
     }
 
     public void setStatus(AgencyStatus status) {
-        database.dsl().update(AGENCY).set(AGENCY.STATUS, status).where(AGENCY.SLUG.eq(slug.value())).execute();
+        database.dsl()
+                .update(AGENCY)
+                .set(AGENCY.STATUS, status)
+                .where(AGENCY.SLUG.eq(slug.value()))
+                .execute();
     }
 
     void remove() {

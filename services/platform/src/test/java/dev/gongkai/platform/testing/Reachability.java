@@ -5,8 +5,7 @@ import java.net.Socket;
 
 final class Reachability {
 
-    private Reachability() {
-    }
+    private Reachability() {}
 
     static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {

@@ -3,14 +3,6 @@ package dev.gongkai.platform.testing;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.MappedSchema;
-import org.jooq.conf.RenderMapping;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +10,13 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL database for one test run: on the PostgreSQL at 127.0.0.1:5432 (trust auth) when it answers,
@@ -30,6 +29,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The services' development defaults (trust auth ignores the password). */
     private static final String APP_USER = "gongkai_app";
+
     private static final String APP_PASSWORD = "demo-only-gongkai-app";
 
     private final EmbeddedPostgres embedded;
@@ -89,8 +89,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase create(CitusCluster citus) {
-        String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "gongkai_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         if (citus != null) {
             citus.createDatabase(name);
             return new TestDatabase(null, citus, citus.serverUrl(), name);
@@ -103,7 +103,8 @@ public final class TestDatabase implements AutoCloseable {
             try {
                 embedded = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
-                throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
+                throw new IllegalStateException(
+                        "No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
             }
             server = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/";
         }
@@ -159,8 +160,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The tenant model mapped to one agency's schema, as services' {@code AgencyDsl} does it. */
     public DSLContext dsl(AgencySlug agency) {
-        return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderMapping(new RenderMapping()
-                .withSchemata(new MappedSchema().withInput("agency_template").withOutput(agency.schemaName()))));
+        return DSL.using(
+                dataSource,
+                SQLDialect.POSTGRES,
+                new Settings()
+                        .withRenderMapping(new RenderMapping()
+                                .withSchemata(new MappedSchema()
+                                        .withInput("agency_template")
+                                        .withOutput(agency.schemaName()))));
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.gongkai.platform.testing;
 
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.net.ServerSocket;
+import redis.embedded.RedisServer;
 
 /** A real Redis for the run: 127.0.0.1:6379 when it answers, else an embedded Redis on a free port. */
 public final class TestRedis {
@@ -43,13 +42,16 @@ public final class TestRedis {
             }
             RedisServer server = new RedisServer(port);
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.stop();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }, "stop-embedded-redis"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    server.stop();
+                                } catch (IOException ignored) {
+                                    // the JVM is going away anyway
+                                }
+                            },
+                            "stop-embedded-redis"));
             return new TestRedis("redis://127.0.0.1:" + port);
         } catch (IOException e) {
             throw new IllegalStateException("No Redis on 127.0.0.1:6379 and the embedded one did not start", e);

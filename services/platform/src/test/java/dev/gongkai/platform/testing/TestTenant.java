@@ -2,7 +2,6 @@ package dev.gongkai.platform.testing;
 
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyStatus;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,10 +1,13 @@
 package dev.gongkai.platform.testing;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import static org.jooq.impl.DSL.val;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.RealmRoleAuthorities;
 import dev.gongkai.platform.security.Roles;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,11 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
-import static org.jooq.impl.DSL.val;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
 /**
  * Tokens shaped like Keycloak's ({@code realm_access.roles} with the platform roles) for MockMvc requests, with
@@ -30,8 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A user holding {@code roles} in each of {@code organizations}; platform roles go into the token. */
     public static JwtRequestPostProcessor token(String username, List<AgencySlug> organizations, String... roles) {
@@ -39,39 +37,54 @@ public final class TestTokens {
     }
 
     /** The same, for a person whose token carries their name (Keycloak's {@code given_name} and {@code family_name}). */
-    public static JwtRequestPostProcessor named(String givenName, String familyName, String username,
-                                                List<AgencySlug> organizations, String... roles) {
-        Set<String> agencyRoles = Arrays.stream(roles).filter(r -> !Roles.PLATFORM.contains(r))
-                .collect(Collectors.toSet());
+    public static JwtRequestPostProcessor named(
+            String givenName, String familyName, String username, List<AgencySlug> organizations, String... roles) {
+        Set<String> agencyRoles =
+                Arrays.stream(roles).filter(r -> !Roles.PLATFORM.contains(r)).collect(Collectors.toSet());
         Map<AgencySlug, Set<String>> memberships = new LinkedHashMap<>();
         organizations.forEach(agency -> memberships.put(agency, agencyRoles));
-        JwtRequestPostProcessor token = member(username, memberships, Arrays.stream(roles)
-                .filter(Roles.PLATFORM::contains).toArray(String[]::new));
+        JwtRequestPostProcessor token = member(
+                username,
+                memberships,
+                Arrays.stream(roles).filter(Roles.PLATFORM::contains).toArray(String[]::new));
         if (givenName == null && familyName == null) {
             return token;
         }
         String subject = subject(username, memberships);
-        return token.jwt(j -> j.subject(subject).claim("preferred_username", username)
-                .claim("realm_access", Map.of("roles", Arrays.stream(roles).filter(Roles.PLATFORM::contains).toList()))
-                .claim("given_name", givenName).claim("family_name", familyName));
+        return token.jwt(j -> j.subject(subject)
+                .claim("preferred_username", username)
+                .claim(
+                        "realm_access",
+                        Map.of(
+                                "roles",
+                                Arrays.stream(roles)
+                                        .filter(Roles.PLATFORM::contains)
+                                        .toList()))
+                .claim("given_name", givenName)
+                .claim("family_name", familyName));
     }
 
     /**
      * A user holding different roles in different agencies ({@code agency → roles}), plus the given platform roles.
      * Memberships of agencies this run's registry does not have are left out, as no real one could exist.
      */
-    public static JwtRequestPostProcessor member(String username, Map<AgencySlug, Set<String>> memberships,
-                                                 String... platformRoles) {
+    public static JwtRequestPostProcessor member(
+            String username, Map<AgencySlug, Set<String>> memberships, String... platformRoles) {
         Map<AgencySlug, Set<String>> sorted = sorted(memberships);
         String subject = subject(username, memberships);
         if (!sorted.isEmpty()) {
             var dsl = TestDatabase.shared().dsl();
-            sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(AGENCY_MEMBERSHIP,
-                            AGENCY_MEMBERSHIP.USER_ID, AGENCY_MEMBERSHIP.USERNAME, AGENCY_MEMBERSHIP.AGENCY_SLUG,
+            sorted.forEach((agency, roles) -> roles.forEach(role -> dsl.insertInto(
+                            AGENCY_MEMBERSHIP,
+                            AGENCY_MEMBERSHIP.USER_ID,
+                            AGENCY_MEMBERSHIP.USERNAME,
+                            AGENCY_MEMBERSHIP.AGENCY_SLUG,
                             AGENCY_MEMBERSHIP.ROLE)
-                    .select(dsl.select(val(subject), val(username),
-                            AGENCY.SLUG, val(role)).from(AGENCY).where(AGENCY.SLUG.eq(agency.value())))
-                    .onConflictDoNothing().execute()));
+                    .select(dsl.select(val(subject), val(username), AGENCY.SLUG, val(role))
+                            .from(AGENCY)
+                            .where(AGENCY.SLUG.eq(agency.value())))
+                    .onConflictDoNothing()
+                    .execute()));
         }
         return jwt().jwt(j -> j.subject(subject)
                         .claim("preferred_username", username)
@@ -87,7 +100,8 @@ public final class TestTokens {
 
     /** A UUID, as Keycloak's subjects are, derived from the username and memberships. */
     private static String subject(String username, Map<AgencySlug, Set<String>> memberships) {
-        return UUID.nameUUIDFromBytes((username + sorted(memberships)).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((username + sorted(memberships)).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public static JwtRequestPostProcessor editorOf(ManagedAgency agency) {

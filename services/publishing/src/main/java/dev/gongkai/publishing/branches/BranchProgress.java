@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.branches;
 
 import dev.gongkai.contract.ReportStatus;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,7 +13,16 @@ import java.time.LocalDate;
  * @param late     first published after the legal deadline
  * @param overdue  not published and the legal deadline (on today's date in China) has passed
  */
-public record BranchProgress(String agency, String nameZh, String parent, int year, ReportStatus status,
-                             int errors, int warnings, Instant submittedAt, Instant publishedAt,
-                             LocalDate deadline, boolean late, boolean overdue) {
-}
+public record BranchProgress(
+        String agency,
+        String nameZh,
+        String parent,
+        int year,
+        ReportStatus status,
+        int errors,
+        int warnings,
+        Instant submittedAt,
+        Instant publishedAt,
+        LocalDate deadline,
+        boolean late,
+        boolean overdue) {}

@@ -11,8 +11,6 @@ import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.publishing.revisions.ReportStates;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * A parent agency (市公安局) watching its branches (分局): the progress of every agency below it, at any depth, from
@@ -43,15 +42,20 @@ class Branches {
 
     /** The branches of the acting agency with their report of the year, parents before their branches. */
     List<BranchProgress> progress(ActingAgency acting, int year) {
-        if (acting.viaOffice() || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
-                || acting.caller().hasRole(Roles.AGENCY_APPROVER))) {
+        if (acting.viaOffice()
+                || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
+                        || acting.caller().hasRole(Roles.AGENCY_APPROVER))) {
             throw new ApiException(ProblemCode.ACCESS_DENIED).variant("branches");
         }
         List<Agency> below = below(acting.slug());
-        Map<String, ReportState> byAgency = states.of(below.stream().map(Agency::slug).toList(), year).stream()
+        Map<String, ReportState> byAgency = states
+                .of(below.stream().map(Agency::slug).toList(), year)
+                .stream()
                 .collect(Collectors.toMap(ReportState::agency, Function.identity()));
         LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
-        return below.stream().map(a -> progress(a, year, byAgency.get(a.slug().value()), today)).toList();
+        return below.stream()
+                .map(a -> progress(a, year, byAgency.get(a.slug().value()), today))
+                .toList();
     }
 
     /** Every agency below {@code root}, breadth first and by slug within a level; archived ones report no more. */
@@ -63,7 +67,8 @@ class Branches {
         while (!level.isEmpty()) {
             Set<AgencySlug> parents = level;
             List<Agency> next = all.stream()
-                    .filter(a -> a.parent() != null && parents.contains(a.parent()) && seen.add(a.slug())).toList();
+                    .filter(a -> a.parent() != null && parents.contains(a.parent()) && seen.add(a.slug()))
+                    .toList();
             found.addAll(next);
             level = next.stream().map(Agency::slug).collect(Collectors.toSet());
         }
@@ -73,12 +78,33 @@ class Branches {
     private static BranchProgress progress(Agency agency, int year, ReportState state, LocalDate today) {
         LocalDate deadline = Deadlines.of(agency, year);
         if (state == null) {
-            return new BranchProgress(agency.slug().value(), agency.nameZh(), agency.parent().value(), year, null,
-                    0, 0, null, null, deadline, false, today.isAfter(deadline));
+            return new BranchProgress(
+                    agency.slug().value(),
+                    agency.nameZh(),
+                    agency.parent().value(),
+                    year,
+                    null,
+                    0,
+                    0,
+                    null,
+                    null,
+                    deadline,
+                    false,
+                    today.isAfter(deadline));
         }
         boolean published = state.firstPublishedAt() != null;
-        return new BranchProgress(agency.slug().value(), agency.nameZh(), agency.parent().value(), year,
-                state.status(), state.errors(), state.warnings(), state.submittedAt(), state.firstPublishedAt(),
-                deadline, published && state.late(), !published && today.isAfter(deadline));
+        return new BranchProgress(
+                agency.slug().value(),
+                agency.nameZh(),
+                agency.parent().value(),
+                year,
+                state.status(),
+                state.errors(),
+                state.warnings(),
+                state.submittedAt(),
+                state.firstPublishedAt(),
+                deadline,
+                published && state.late(),
+                !published && today.isAfter(deadline));
     }
 }

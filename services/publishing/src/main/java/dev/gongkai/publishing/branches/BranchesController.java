@@ -2,11 +2,10 @@ package dev.gongkai.publishing.branches;
 
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.publishing.compliance.OfficeScope;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** {@code GET /api/branches?year=}: the acting agency's branches and how far each is with the year's report. */
 @RestController
@@ -18,8 +17,7 @@ class BranchesController {
         this.branches = branches;
     }
 
-    record BranchesResponse(int year, List<BranchProgress> branches) {
-    }
+    record BranchesResponse(int year, List<BranchProgress> branches) {}
 
     @GetMapping("/api/branches")
     BranchesResponse branches(ActingAgency acting, @RequestParam(required = false) Integer year) {

@@ -3,6 +3,7 @@ package dev.gongkai.publishing.cache;
 import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.revisions.ReportStates;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
-
-import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
@@ -27,16 +26,24 @@ class CacheConfiguration {
     }
 
     @Bean
-    DocumentCache documentCache(RedisTemplate<String, byte[]> documentRedisTemplate, PublishingProperties properties,
-                                ObjectProvider<CacheMetrics> metrics) {
-        return new DocumentCache(documentRedisTemplate, properties.cache().documentTtl(),
-                properties.cache().localSize(), metrics.getIfAvailable(() -> CacheMetrics.NONE));
+    DocumentCache documentCache(
+            RedisTemplate<String, byte[]> documentRedisTemplate,
+            PublishingProperties properties,
+            ObjectProvider<CacheMetrics> metrics) {
+        return new DocumentCache(
+                documentRedisTemplate,
+                properties.cache().documentTtl(),
+                properties.cache().localSize(),
+                metrics.getIfAvailable(() -> CacheMetrics.NONE));
     }
 
     @Bean
-    PublicationPointer publicationPointer(StringRedisTemplate redis, ReportStates states,
-                                          PublishingProperties properties) {
-        return new PublicationPointer(redis, states, properties.cache().pointerTtl(),
+    PublicationPointer publicationPointer(
+            StringRedisTemplate redis, ReportStates states, PublishingProperties properties) {
+        return new PublicationPointer(
+                redis,
+                states,
+                properties.cache().pointerTtl(),
                 properties.cache().localPointerTtl());
     }
 

@@ -3,14 +3,13 @@ package dev.gongkai.publishing.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.platform.observability.CacheMetrics;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Rendered documents under immutable, versioned keys (the key names what the bytes are, so an entry is never
@@ -37,8 +36,11 @@ public class DocumentCache {
         this.redis = redis;
         this.ttl = ttl;
         // Evictions run in the writing thread, so the budget holds the moment a document is added.
-        this.local = Caffeine.newBuilder().maximumWeight(localSize.toBytes()).executor(Runnable::run)
-                .weigher((String key, byte[] bytes) -> bytes.length).build();
+        this.local = Caffeine.newBuilder()
+                .maximumWeight(localSize.toBytes())
+                .executor(Runnable::run)
+                .weigher((String key, byte[] bytes) -> bytes.length)
+                .build();
         this.metrics = metrics;
     }
 

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.cache;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -7,8 +8,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.backoff.FixedBackOff;
-
-import java.time.Duration;
 
 /**
  * Subscribes the {@link PublicationPointer} to the announcements of moved pointers. Redis being away at start-up
@@ -53,8 +52,10 @@ class PointerMoves implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 release(attempt);
-                log.warn("Not yet hearing where publication pointers move ({}); trying again in {} s",
-                        e.getMessage(), retry.toSeconds());
+                log.warn(
+                        "Not yet hearing where publication pointers move ({}); trying again in {} s",
+                        e.getMessage(),
+                        retry.toSeconds());
                 try {
                     Thread.sleep(retry);
                 } catch (InterruptedException interrupted) {

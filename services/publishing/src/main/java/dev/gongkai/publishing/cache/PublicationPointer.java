@@ -5,6 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.publishing.revisions.ReportState;
 import dev.gongkai.publishing.revisions.ReportStates;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -13,11 +17,6 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which published revision of an agency's year the public sees now, kept in Redis as
@@ -70,7 +69,10 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         this.redis = redis;
         this.states = states;
         this.ttl = ttl;
-        this.near = Caffeine.newBuilder().expireAfterWrite(nearTtl).maximumSize(100_000).build();
+        this.near = Caffeine.newBuilder()
+                .expireAfterWrite(nearTtl)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** The current published revision, or empty when the year has never been published. */
@@ -112,7 +114,8 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         }
         Remembered remembered = near.getIfPresent(key(agency.value(), year));
         return remembered != null && remembered.generation() == generation.get()
-                ? remembered.current() : Optional.empty();
+                ? remembered.current()
+                : Optional.empty();
     }
 
     private Optional<Current> fromPostgres(AgencySlug agency, int year) {
@@ -153,7 +156,11 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
 
     private void offer(String key, Current current, boolean strict) {
         try {
-            redis.execute(KEEP_HIGHEST, List.of(key), Integer.toString(current.version()), current.value(),
+            redis.execute(
+                    KEEP_HIGHEST,
+                    List.of(key),
+                    Integer.toString(current.version()),
+                    current.value(),
                     Long.toString(ttl.toMillis()));
         } catch (DataAccessException e) {
             if (strict) {
@@ -167,8 +174,7 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         return PREFIX + agency + ":" + year;
     }
 
-    private record Remembered(Optional<Current> current, long generation) {
-    }
+    private record Remembered(Optional<Current> current, long generation) {}
 
     /**
      * @param number  the published revision number
@@ -182,8 +188,8 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
 
         static Current parse(String value) {
             int colon = value.indexOf(':');
-            return new Current(Integer.parseInt(value.substring(colon + 1)),
-                    Integer.parseInt(value.substring(0, colon)));
+            return new Current(
+                    Integer.parseInt(value.substring(colon + 1)), Integer.parseInt(value.substring(0, colon)));
         }
 
         String value() {

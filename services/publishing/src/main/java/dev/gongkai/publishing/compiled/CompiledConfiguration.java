@@ -18,9 +18,14 @@ class CompiledConfiguration {
     }
 
     @Bean
-    CompiledReports compiledReports(OfficeScope scope, ReportStates states, PublishedRevisions revisions,
-                                    DSLContext dsl, JsonMapper json, CompiledRevisions published,
-                                    TransactionTemplate transactions) {
+    CompiledReports compiledReports(
+            OfficeScope scope,
+            ReportStates states,
+            PublishedRevisions revisions,
+            DSLContext dsl,
+            JsonMapper json,
+            CompiledRevisions published,
+            TransactionTemplate transactions) {
         return new CompiledReports(scope, states, revisions, new CompiledDrafts(dsl, json), published, transactions);
     }
 }

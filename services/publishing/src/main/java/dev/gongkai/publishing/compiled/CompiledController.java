@@ -7,8 +7,13 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvRenderer;
-import dev.gongkai.report.render.ReportPdf;
 import dev.gongkai.report.render.HtmlRenderer;
+import dev.gongkai.report.render.ReportPdf;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,12 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/office/compiled[.html|.csv]?year=&scope=own|city}: the draft of the government's own report;
@@ -51,27 +50,38 @@ class CompiledController {
     }
 
     /** The compiled report with the summed document as canonical JSON. */
-    record CompiledResponse(int year, String jurisdiction, String scope, String scopeZh, boolean appendix,
-                            String format, List<String> jurisdictionsZh, List<CompiledReport.Included> included,
-                            List<CompiledReport.Missing> missing, boolean complete,
-                            java.util.Map<String, List<String>> incompleteCells,
-                            List<CompiledReport.FindingView> findings, JsonNode report, int draftVersion,
-                            boolean publishable, List<CompiledRevision.Summary> publications, String publicPath) {
-    }
+    record CompiledResponse(
+            int year,
+            String jurisdiction,
+            String scope,
+            String scopeZh,
+            boolean appendix,
+            String format,
+            List<String> jurisdictionsZh,
+            List<CompiledReport.Included> included,
+            List<CompiledReport.Missing> missing,
+            boolean complete,
+            java.util.Map<String, List<String>> incompleteCells,
+            List<CompiledReport.FindingView> findings,
+            JsonNode report,
+            int draftVersion,
+            boolean publishable,
+            List<CompiledRevision.Summary> publications,
+            String publicPath) {}
 
     /** @param reason why a publication after the first is a correction */
-    record PublishRequest(String reason) {
-    }
+    record PublishRequest(String reason) {}
 
-    record PublishResponse(int number, boolean correction, String reason, java.time.Instant publishedAt,
-                           String publicPath) {
-    }
+    record PublishResponse(
+            int number, boolean correction, String reason, java.time.Instant publishedAt, String publicPath) {}
 
     /** The compiled report with the narrative draft; its ETag names the draft's version. */
     @GetMapping("/api/office/compiled")
-    ResponseEntity<CompiledResponse> json(Caller caller, @RequestParam(required = false) Integer year,
-                                          @RequestParam(required = false) String scope,
-                                          @RequestParam(required = false) String jurisdiction) {
+    ResponseEntity<CompiledResponse> json(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction) {
         return answer(compile(caller, year, scope, jurisdiction));
     }
 
@@ -80,17 +90,18 @@ class CompiledController {
      * names, and answers the compiled report checked with it. Office-admin only.
      */
     @PutMapping("/api/office/compiled/narrative")
-    ResponseEntity<CompiledResponse> saveNarrative(Caller caller, @RequestParam(required = false) Integer year,
-                                                   @RequestParam(required = false) String scope,
-                                                   @RequestParam(required = false) String jurisdiction,
-                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch,
-                                                   @RequestBody(required = false) Map<String, String> narrative) {
+    ResponseEntity<CompiledResponse> saveNarrative(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) Map<String, String> narrative) {
         Jurisdiction j = this.scope.one(caller, jurisdiction);
         this.scope.requireAdmin(caller);
         int expected = version(ifMatch);
-        return answer(compiled.saveNarrative(j, OfficeScope.year(year), CompiledReports.Scope.of(scope), narrative,
-                expected, caller.username()));
+        return answer(compiled.saveNarrative(
+                j, OfficeScope.year(year), CompiledReports.Scope.of(scope), narrative, expected, caller.username()));
     }
 
     /**
@@ -98,17 +109,23 @@ class CompiledController {
      * the first, a correction with its reason. Office-admin only.
      */
     @PostMapping("/api/office/compiled/publications")
-    ResponseEntity<PublishResponse> publish(Caller caller, @RequestParam(required = false) Integer year,
-                                            @RequestParam(required = false) String scope,
-                                            @RequestParam(required = false) String jurisdiction,
-                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                            String ifMatch,
-                                            @RequestBody(required = false) PublishRequest request) {
+    ResponseEntity<PublishResponse> publish(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PublishRequest request) {
         Jurisdiction j = this.scope.one(caller, jurisdiction);
         this.scope.requireAdmin(caller);
         int expected = version(ifMatch);
-        CompiledRevision r = compiled.publish(j, OfficeScope.year(year), CompiledReports.Scope.of(scope), expected,
-                request == null ? null : request.reason(), caller.username());
+        CompiledRevision r = compiled.publish(
+                j,
+                OfficeScope.year(year),
+                CompiledReports.Scope.of(scope),
+                expected,
+                request == null ? null : request.reason(),
+                caller.username());
         String path = publicPath(r.jurisdiction(), r.year(), r.scope());
         return ResponseEntity.created(java.net.URI.create(path))
                 .body(new PublishResponse(r.number(), r.correction(), r.reason(), r.publishedAt(), path));
@@ -120,11 +137,26 @@ class CompiledController {
     }
 
     private ResponseEntity<CompiledResponse> answer(CompiledReport c) {
-        return ResponseEntity.ok().eTag(etag(c.draftVersion())).body(new CompiledResponse(c.year(), c.jurisdiction(),
-                c.scope(), c.scopeZh(), c.appendix(), c.format(), c.jurisdictionsZh(), c.included(), c.missing(),
-                c.complete(), c.incompleteCells(), c.findings(), json.readTree(CanonicalJson.write(c.report())),
-                c.draftVersion(), c.blocking().isEmpty(), c.publications(),
-                c.publications().isEmpty() ? null : publicPath(c.jurisdiction(), c.year(), c.scope())));
+        return ResponseEntity.ok()
+                .eTag(etag(c.draftVersion()))
+                .body(new CompiledResponse(
+                        c.year(),
+                        c.jurisdiction(),
+                        c.scope(),
+                        c.scopeZh(),
+                        c.appendix(),
+                        c.format(),
+                        c.jurisdictionsZh(),
+                        c.included(),
+                        c.missing(),
+                        c.complete(),
+                        c.incompleteCells(),
+                        c.findings(),
+                        json.readTree(CanonicalJson.write(c.report())),
+                        c.draftVersion(),
+                        c.blocking().isEmpty(),
+                        c.publications(),
+                        c.publications().isEmpty() ? null : publicPath(c.jurisdiction(), c.year(), c.scope())));
     }
 
     private static String etag(int version) {
@@ -144,47 +176,71 @@ class CompiledController {
     }
 
     @GetMapping("/api/office/compiled.html")
-    ResponseEntity<byte[]> html(Caller caller, @RequestParam(required = false) Integer year,
-                                @RequestParam(required = false) String scope,
-                                @RequestParam(required = false) String jurisdiction) {
+    ResponseEntity<byte[]> html(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
-        String banner = "<aside class=\"compiled-scope\" data-scope=\"" + c.scope() + "\">\n<p><strong>汇总范围：" + c.scopeZh()
-                + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "；"
-                + HtmlUtils.htmlEscape(String.join("、", c.jurisdictionsZh())) + "）</p>\n"
-                + (c.complete() ? "" : "<p><strong>汇总不完整</strong>：有机构未纳入或有单元格未填写，合计数不代表全部。</p>\n")
-                + "<p>已汇总 " + c.included().size() + " 个机构：" + HtmlUtils.htmlEscape(c.included().stream()
-                .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）").collect(Collectors.joining("、")))
-                + "</p>\n<p>未纳入 "
-                + c.missing().size() + " 个机构：" + HtmlUtils.htmlEscape(c.missing().stream()
-                .map(m -> m.nameZh() + "（" + m.reasonWords(Locale.CHINESE) + "）")
-                .collect(Collectors.joining("、"))) + "</p>\n</aside>\n";
+        String banner =
+                "<aside class=\"compiled-scope\" data-scope=\"" + c.scope() + "\">\n<p><strong>汇总范围：" + c.scopeZh()
+                        + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "；"
+                        + HtmlUtils.htmlEscape(String.join("、", c.jurisdictionsZh())) + "）</p>\n"
+                        + (c.complete() ? "" : "<p><strong>汇总不完整</strong>：有机构未纳入或有单元格未填写，合计数不代表全部。</p>\n")
+                        + "<p>已汇总 " + c.included().size() + " 个机构："
+                        + HtmlUtils.htmlEscape(c.included().stream()
+                                .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）")
+                                .collect(Collectors.joining("、")))
+                        + "</p>\n<p>未纳入 "
+                        + c.missing().size() + " 个机构："
+                        + HtmlUtils.htmlEscape(c.missing().stream()
+                                .map(m -> m.nameZh() + "（" + m.reasonWords(Locale.CHINESE) + "）")
+                                .collect(Collectors.joining("、")))
+                        + "</p>\n</aside>\n";
         String page = HtmlRenderer.render(c.report()).replaceFirst("<body>\n", "<body>\n" + banner);
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .body(page.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/office/compiled.csv")
-    ResponseEntity<byte[]> csv(Caller caller, @RequestParam(required = false) Integer year,
-                               @RequestParam(required = false) String scope,
-                               @RequestParam(required = false) String jurisdiction) {
+    ResponseEntity<byte[]> csv(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".csv", StandardCharsets.UTF_8)
-                        .build().toString())
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".csv",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(CsvRenderer.renderBytes(c.report()));
     }
 
     /** The draft as it would print: sums and narrative, every page marked 「草稿 · 未发布」. */
     @GetMapping("/api/office/compiled.pdf")
-    ResponseEntity<byte[]> pdf(Caller caller, @RequestParam(required = false) Integer year,
-                               @RequestParam(required = false) String scope,
-                               @RequestParam(required = false) String jurisdiction) {
+    ResponseEntity<byte[]> pdf(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".pdf", StandardCharsets.UTF_8)
-                        .build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".pdf",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(pdf.renderDraft(c.report()));
     }
 

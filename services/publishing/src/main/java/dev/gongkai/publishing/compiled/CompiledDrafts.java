@@ -1,21 +1,20 @@
 package dev.gongkai.publishing.compiled;
 
+import static dev.gongkai.platform.jooq.core.Tables.COMPILED_DRAFT;
+
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.model.Section;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static dev.gongkai.platform.jooq.core.Tables.COMPILED_DRAFT;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The office's narrative of its compiled report (sections 一、五、六) per jurisdiction, year and scope, in
@@ -41,50 +40,71 @@ class CompiledDrafts {
 
     Draft find(JurisdictionSlug jurisdiction, int year, CompiledReports.Scope scope) {
         return dsl.selectFrom(COMPILED_DRAFT)
-                .where(COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()), COMPILED_DRAFT.YEAR.eq(year),
+                .where(
+                        COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
+                        COMPILED_DRAFT.YEAR.eq(year),
                         COMPILED_DRAFT.SCOPE.eq(scope.code))
                 .fetchOptional()
-                .map(r -> new Draft(json.readValue(r.getNarrative().data(), new TypeReference<TreeMap<String, String>>() {
-                }), r.getVersion(), r.getUpdatedBy(), r.getUpdatedAt().toInstant()))
+                .map(r -> new Draft(
+                        json.readValue(r.getNarrative().data(), new TypeReference<TreeMap<String, String>>() {}),
+                        r.getVersion(),
+                        r.getUpdatedBy(),
+                        r.getUpdatedAt().toInstant()))
                 .orElse(Draft.NONE);
     }
 
     /** The draft, its row locked until the transaction ends (nothing to lock while none was saved). */
     Draft lock(JurisdictionSlug jurisdiction, int year, CompiledReports.Scope scope) {
-        dsl.select(COMPILED_DRAFT.VERSION).from(COMPILED_DRAFT)
-                .where(COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()), COMPILED_DRAFT.YEAR.eq(year),
+        dsl.select(COMPILED_DRAFT.VERSION)
+                .from(COMPILED_DRAFT)
+                .where(
+                        COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
+                        COMPILED_DRAFT.YEAR.eq(year),
                         COMPILED_DRAFT.SCOPE.eq(scope.code))
-                .forUpdate().fetchOptional();
+                .forUpdate()
+                .fetchOptional();
         return find(jurisdiction, year, scope);
     }
 
     /** Replaces the narrative if {@code expected} is still the stored version; 409 otherwise. */
-    Draft save(JurisdictionSlug jurisdiction, int year, CompiledReports.Scope scope, Map<String, String> narrative,
-               int expected, String by) {
+    Draft save(
+            JurisdictionSlug jurisdiction,
+            int year,
+            CompiledReports.Scope scope,
+            Map<String, String> narrative,
+            int expected,
+            String by) {
         Map<String, String> clean = validate(narrative);
         JSONB document = JSONB.valueOf(json.writeValueAsString(clean));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int written = expected == 0
                 ? dsl.insertInto(COMPILED_DRAFT)
-                .set(COMPILED_DRAFT.JURISDICTION_SLUG, jurisdiction.value())
-                .set(COMPILED_DRAFT.YEAR, year)
-                .set(COMPILED_DRAFT.SCOPE, scope.code)
-                .set(COMPILED_DRAFT.NARRATIVE, document)
-                .set(COMPILED_DRAFT.VERSION, 1)
-                .set(COMPILED_DRAFT.UPDATED_BY, by)
-                .set(COMPILED_DRAFT.UPDATED_AT, now)
-                .onConflictDoNothing().execute()
+                        .set(COMPILED_DRAFT.JURISDICTION_SLUG, jurisdiction.value())
+                        .set(COMPILED_DRAFT.YEAR, year)
+                        .set(COMPILED_DRAFT.SCOPE, scope.code)
+                        .set(COMPILED_DRAFT.NARRATIVE, document)
+                        .set(COMPILED_DRAFT.VERSION, 1)
+                        .set(COMPILED_DRAFT.UPDATED_BY, by)
+                        .set(COMPILED_DRAFT.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
                 : dsl.update(COMPILED_DRAFT)
-                .set(COMPILED_DRAFT.NARRATIVE, document)
-                .set(COMPILED_DRAFT.VERSION, expected + 1)
-                .set(COMPILED_DRAFT.UPDATED_BY, by)
-                .set(COMPILED_DRAFT.UPDATED_AT, now)
-                .where(COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()), COMPILED_DRAFT.YEAR.eq(year),
-                        COMPILED_DRAFT.SCOPE.eq(scope.code), COMPILED_DRAFT.VERSION.eq(expected))
-                .execute();
+                        .set(COMPILED_DRAFT.NARRATIVE, document)
+                        .set(COMPILED_DRAFT.VERSION, expected + 1)
+                        .set(COMPILED_DRAFT.UPDATED_BY, by)
+                        .set(COMPILED_DRAFT.UPDATED_AT, now)
+                        .where(
+                                COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
+                                COMPILED_DRAFT.YEAR.eq(year),
+                                COMPILED_DRAFT.SCOPE.eq(scope.code),
+                                COMPILED_DRAFT.VERSION.eq(expected))
+                        .execute();
         if (written == 0) {
-            throw new ApiException(ProblemCode.REPORT_REVISION_STALE, find(jurisdiction, year, scope).version(),
-                    expected).atField("If-Match");
+            throw new ApiException(
+                            ProblemCode.REPORT_REVISION_STALE,
+                            find(jurisdiction, year, scope).version(),
+                            expected)
+                    .atField("If-Match");
         }
         return find(jurisdiction, year, scope);
     }

@@ -2,7 +2,6 @@ package dev.gongkai.publishing.compiled;
 
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.AnnualReport;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -23,30 +22,47 @@ import java.util.Map;
  * @param draftVersion    the version of that narrative draft (0: none saved yet), its ETag
  * @param publications    every published revision of this year and scope, oldest first
  */
-public record CompiledReport(int year, String jurisdiction, String scope, String scopeZh, boolean appendix,
-                             String format, List<String> jurisdictionsZh, List<Included> included,
-                             List<Missing> missing, boolean complete, Map<String, List<String>> incompleteCells,
-                             List<FindingView> findings, AnnualReport report, int draftVersion,
-                             List<CompiledRevision.Summary> publications) {
+public record CompiledReport(
+        int year,
+        String jurisdiction,
+        String scope,
+        String scopeZh,
+        boolean appendix,
+        String format,
+        List<String> jurisdictionsZh,
+        List<Included> included,
+        List<Missing> missing,
+        boolean complete,
+        Map<String, List<String>> incompleteCells,
+        List<FindingView> findings,
+        AnnualReport report,
+        int draftVersion,
+        List<CompiledRevision.Summary> publications) {
 
     /**
      * The errors that stop publication: every error but a cell summed blank, which the published report names as
      * incomplete (a blank left by an agency is not the office's to fill).
      */
     List<FindingView> blocking() {
-        return findings.stream().filter(f -> "error".equals(f.severity()))
-                .filter(f -> !("CELL_MISSING".equals(f.rule()) && incompleteCells.keySet().containsAll(f.cells())))
+        return findings.stream()
+                .filter(f -> "error".equals(f.severity()))
+                .filter(f -> !("CELL_MISSING".equals(f.rule())
+                        && incompleteCells.keySet().containsAll(f.cells())))
                 .toList();
     }
 
     /** @param revision the published revision summed (第 n 版) */
-    public record Included(String agency, String nameZh, String jurisdiction, String jurisdictionZh, int revision,
-                           Instant publishedAt) {
-    }
+    public record Included(
+            String agency,
+            String nameZh,
+            String jurisdiction,
+            String jurisdictionZh,
+            int revision,
+            Instant publishedAt) {}
 
     /** @param reason {@value #NOT_PUBLISHED}, or {@value #FORMAT} when its report follows another national format */
-    public record Missing(String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason,
-                          String status) {
+    public record Missing(
+            String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason, String status) {
 
         public static final String NOT_PUBLISHED = "not-published";
         public static final String FORMAT = "format";
@@ -57,6 +73,5 @@ public record CompiledReport(int year, String jurisdiction, String scope, String
         }
     }
 
-    public record FindingView(String rule, String severity, List<String> cells, String messageZh, String messageEn) {
-    }
+    public record FindingView(String rule, String severity, List<String> cells, String messageZh, String messageEn) {}
 }

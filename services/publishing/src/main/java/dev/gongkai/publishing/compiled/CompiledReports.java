@@ -17,15 +17,13 @@ import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.ReportChecker;
-
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sums the current published revisions of a jurisdiction's agencies for a year into the draft of the government's
@@ -45,7 +43,8 @@ public class CompiledReports {
      * 市公安局) is summed in 全市 with that district, not in the city's 本级.
      */
     public enum Scope {
-        OWN("own", "本级"), CITY("city", "全市汇总（附件）");
+        OWN("own", "本级"),
+        CITY("city", "全市汇总（附件）");
 
         public final String code;
         final String labelZh;
@@ -72,8 +71,13 @@ public class CompiledReports {
     private final CompiledRevisions published;
     private final TransactionTemplate transactions;
 
-    CompiledReports(OfficeScope scope, ReportStates states, PublishedRevisions revisions, CompiledDrafts drafts,
-                    CompiledRevisions published, TransactionTemplate transactions) {
+    CompiledReports(
+            OfficeScope scope,
+            ReportStates states,
+            PublishedRevisions revisions,
+            CompiledDrafts drafts,
+            CompiledRevisions published,
+            TransactionTemplate transactions) {
         this.scope = scope;
         this.states = states;
         this.revisions = revisions;
@@ -83,8 +87,8 @@ public class CompiledReports {
     }
 
     /** Saves the office's narrative if nobody saved since {@code expected}, and compiles again with it. */
-    CompiledReport saveNarrative(Jurisdiction jurisdiction, int year, Scope which, Map<String, String> narrative,
-                                 int expected, String by) {
+    CompiledReport saveNarrative(
+            Jurisdiction jurisdiction, int year, Scope which, Map<String, String> narrative, int expected, String by) {
         drafts.save(jurisdiction.slug(), year, which, narrative, expected, by);
         return compile(jurisdiction, year, which);
     }
@@ -94,8 +98,7 @@ public class CompiledReports {
      * narrative of version {@code expected}) as its next revision: the first publication, or a correction with its
      * reason. Refused while an error the office can fix remains.
      */
-    CompiledRevision publish(Jurisdiction jurisdiction, int year, Scope which, int expected, String reason,
-                             String by) {
+    CompiledRevision publish(Jurisdiction jurisdiction, int year, Scope which, int expected, String reason, String by) {
         return transactions.execute(status -> {
             CompiledDrafts.Draft draft = drafts.lock(jurisdiction.slug(), year, which);
             if (draft.version() != expected) {
@@ -104,14 +107,16 @@ public class CompiledReports {
             }
             CompiledReport compiled = compile(jurisdiction, year, which);
             if (!compiled.blocking().isEmpty()) {
-                throw new ApiException(ProblemCode.COMPILED_PUBLISH_BLOCKED, compiled.blocking().size());
+                throw new ApiException(
+                        ProblemCode.COMPILED_PUBLISH_BLOCKED,
+                        compiled.blocking().size());
             }
             boolean correction = !compiled.publications().isEmpty();
             if (correction && (reason == null || reason.isBlank())) {
                 throw new ApiException(ProblemCode.COMPILED_REASON_REQUIRED).atField("reason");
             }
-            int number = published.add(jurisdiction.slug(), year, which, compiled, by,
-                    correction ? reason.strip() : null);
+            int number =
+                    published.add(jurisdiction.slug(), year, which, compiled, by, correction ? reason.strip() : null);
             return published.find(jurisdiction.slug(), year, which.code, number).orElseThrow();
         });
     }
@@ -121,26 +126,44 @@ public class CompiledReports {
         Sum summed = sum(jurisdiction, year, which, null);
         AnnualReport.Builder withNarrative = summed.report.toBuilder();
         draft.narrative().forEach(withNarrative::narrative);
-        Sum sum = new Sum(withNarrative.build(), summed.jurisdictions, summed.included, summed.missing,
-                summed.incomplete);
+        Sum sum = new Sum(
+                withNarrative.build(), summed.jurisdictions, summed.included, summed.missing, summed.incomplete);
         // Cross-year rules compare like with like: last year's sum of the same agencies, only if all of them published.
-        java.util.Set<String> same = sum.included.stream().map(CompiledReport.Included::agency)
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> same =
+                sum.included.stream().map(CompiledReport.Included::agency).collect(java.util.stream.Collectors.toSet());
         Sum before = sum(jurisdiction, year - 1, which, same);
         Optional<AnnualReport> previous = sum.included.isEmpty() || before.included.size() != same.size()
-                ? Optional.empty() : Optional.of(before.report);
-        List<CompiledReport.FindingView> findings = ReportChecker.check(sum.report, new CheckContext(previous, true))
-                .stream().map(f -> new CompiledReport.FindingView(f.rule(), f.severity().code(), f.cells(),
-                        f.messageZh(), f.messageEn())).toList();
-        return new CompiledReport(year, jurisdiction.slug().value(), which.code, which.labelZh, which == Scope.CITY,
-                sum.report.format().code(), sum.jurisdictions, sum.included, sum.missing,
-                sum.missing.isEmpty() && sum.incomplete.isEmpty(), sum.incomplete, findings, sum.report,
-                draft.version(), published.history(jurisdiction.slug(), year, which.code));
+                ? Optional.empty()
+                : Optional.of(before.report);
+        List<CompiledReport.FindingView> findings =
+                ReportChecker.check(sum.report, new CheckContext(previous, true)).stream()
+                        .map(f -> new CompiledReport.FindingView(
+                                f.rule(), f.severity().code(), f.cells(), f.messageZh(), f.messageEn()))
+                        .toList();
+        return new CompiledReport(
+                year,
+                jurisdiction.slug().value(),
+                which.code,
+                which.labelZh,
+                which == Scope.CITY,
+                sum.report.format().code(),
+                sum.jurisdictions,
+                sum.included,
+                sum.missing,
+                sum.missing.isEmpty() && sum.incomplete.isEmpty(),
+                sum.incomplete,
+                findings,
+                sum.report,
+                draft.version(),
+                published.history(jurisdiction.slug(), year, which.code));
     }
 
-    private record Sum(AnnualReport report, List<String> jurisdictions, List<CompiledReport.Included> included,
-                       List<CompiledReport.Missing> missing, Map<String, List<String>> incomplete) {
-    }
+    private record Sum(
+            AnnualReport report,
+            List<String> jurisdictions,
+            List<CompiledReport.Included> included,
+            List<CompiledReport.Missing> missing,
+            Map<String, List<String>> incomplete) {}
 
     private Sum sum(Jurisdiction jurisdiction, int year, Scope which, java.util.Set<String> only) {
         ReportFormat format = ReportFormat.forYear(year);
@@ -150,9 +173,11 @@ public class CompiledReports {
         }
         Map<String, String> jurisdictionNames = new LinkedHashMap<>();
         summed.forEach(j -> jurisdictionNames.put(j.slug().value(), j.nameZh()));
-        List<Agency> agencies = summed.stream().flatMap(j -> scope.reportingAgencies(j).stream())
+        List<Agency> agencies = summed.stream()
+                .flatMap(j -> scope.reportingAgencies(j).stream())
                 .filter(a -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
-                .filter(a -> only == null || only.contains(a.slug().value())).toList();
+                .filter(a -> only == null || only.contains(a.slug().value()))
+                .toList();
         List<CompiledReport.Included> included = new ArrayList<>();
         List<CompiledReport.Missing> missing = new ArrayList<>();
         List<AnnualReport> reports = new ArrayList<>();
@@ -164,14 +189,24 @@ public class CompiledReports {
             String where = agency.jurisdiction().value();
             String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
-                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        CompiledReport.Missing.NOT_PUBLISHED, status));
+                missing.add(new CompiledReport.Missing(
+                        agency.slug().value(),
+                        agency.nameZh(),
+                        where,
+                        whereZh,
+                        CompiledReport.Missing.NOT_PUBLISHED,
+                        status));
             } else if (current.get().report().format() != format) {
-                missing.add(new CompiledReport.Missing(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        CompiledReport.Missing.FORMAT, status));
+                missing.add(new CompiledReport.Missing(
+                        agency.slug().value(), agency.nameZh(), where, whereZh, CompiledReport.Missing.FORMAT, status));
             } else {
-                included.add(new CompiledReport.Included(agency.slug().value(), agency.nameZh(), where, whereZh,
-                        current.get().number(), current.get().publishedAt()));
+                included.add(new CompiledReport.Included(
+                        agency.slug().value(),
+                        agency.nameZh(),
+                        where,
+                        whereZh,
+                        current.get().number(),
+                        current.get().publishedAt()));
                 reports.add(current.get().report());
             }
         }

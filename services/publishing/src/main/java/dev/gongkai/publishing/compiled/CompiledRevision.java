@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.compiled;
 
 import dev.gongkai.report.model.AnnualReport;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +12,31 @@ import java.util.Map;
  * @param report     the sums and the office's narrative
  * @param facts      what was summed, as the office saw it when publishing
  */
-public record CompiledRevision(String jurisdiction, int year, String scope, int number, AnnualReport report,
-                               Facts facts, Instant publishedAt, String publishedBy, boolean correction,
-                               String reason) {
+public record CompiledRevision(
+        String jurisdiction,
+        int year,
+        String scope,
+        int number,
+        AnnualReport report,
+        Facts facts,
+        Instant publishedAt,
+        String publishedBy,
+        boolean correction,
+        String reason) {
 
     /** 全市汇总 is published as the appendix of the government's own report. */
     public boolean appendix() {
         return CompiledReports.Scope.CITY.code.equals(scope);
     }
 
-    public record Facts(String scopeZh, List<String> jurisdictionsZh, List<CompiledReport.Included> included,
-                        List<CompiledReport.Missing> missing, boolean complete,
-                        Map<String, List<String>> incompleteCells) {
-    }
+    public record Facts(
+            String scopeZh,
+            List<String> jurisdictionsZh,
+            List<CompiledReport.Included> included,
+            List<CompiledReport.Missing> missing,
+            boolean complete,
+            Map<String, List<String>> incompleteCells) {}
 
     /** A line of the publication history. */
-    public record Summary(int number, Instant publishedAt, boolean correction, String reason) {
-    }
+    public record Summary(int number, Instant publishedAt, boolean correction, String reason) {}
 }

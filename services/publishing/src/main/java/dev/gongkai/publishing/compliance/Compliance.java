@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.compliance;
 
+import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.platform.agency.Agency;
@@ -7,10 +9,6 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord;
 import dev.gongkai.publishing.revisions.Deadlines;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +22,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Every reporting agency of a jurisdiction beside its row of {@code core.report_state} for the year (one query),
@@ -43,8 +42,10 @@ public class Compliance {
     private final DSLContext dsl;
     private final OfficeScope scope;
     private final Clock clock;
-    private final Cache<Key, Computed> computed =
-            Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<Key, Computed> computed = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     public Compliance(DSLContext dsl, OfficeScope scope, Clock clock) {
         this.dsl = dsl;
@@ -52,11 +53,9 @@ public class Compliance {
         this.clock = clock;
     }
 
-    private record Key(String jurisdiction, int year) {
-    }
+    private record Key(String jurisdiction, int year) {}
 
-    private record Computed(String stamp, LocalDate today, List<ComplianceRow> rows) {
-    }
+    private record Computed(String stamp, LocalDate today, List<ComplianceRow> rows) {}
 
     /** Agencies by jurisdiction then slug; every agency appears, including those without a report. */
     public List<ComplianceRow> rows(Collection<Jurisdiction> jurisdictions, int year) {
@@ -81,17 +80,21 @@ public class Compliance {
                 .where(REPORT_STATE.JURISDICTION_SLUG.eq(key.jurisdiction()), REPORT_STATE.YEAR.eq(year))
                 .fetchMap(REPORT_STATE.AGENCY_SLUG);
         List<ComplianceRow> rows = agencies.stream()
-                .map(agency -> row(agency, year, states.get(agency.slug().value()), today)).toList();
+                .map(agency -> row(agency, year, states.get(agency.slug().value()), today))
+                .toList();
         computed.put(key, new Computed(stamp, today, rows));
         return rows;
     }
 
     private String stamp(Key key) {
-        Field<String> agencies = DSL.field("(select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) "
-                + "from core.agency where jurisdiction_slug = {0})", String.class, DSL.val(key.jurisdiction()));
-        Field<String> states = DSL.field("(select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) "
-                        + "from core.report_state where jurisdiction_slug = {0} and year = {1})", String.class,
-                DSL.val(key.jurisdiction()), DSL.val(key.year()));
+        Field<String> agencies = DSL.field(
+                "(select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) "
+                        + "from core.agency where jurisdiction_slug = {0})",
+                String.class, DSL.val(key.jurisdiction()));
+        Field<String> states = DSL.field(
+                "(select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) "
+                        + "from core.report_state where jurisdiction_slug = {0} and year = {1})",
+                String.class, DSL.val(key.jurisdiction()), DSL.val(key.year()));
         var stamps = dsl.select(agencies, states).fetchSingle();
         return stamps.value1() + "/" + stamps.value2();
     }
@@ -119,32 +122,86 @@ public class Compliance {
         String kind = agency.kind().name();
         String j = agency.jurisdiction().value();
         if (s == null) {
-            return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, "NONE", null, null, null,
-                    null, 0, null, null, null, null, 0, false, deadline, compiled, compliance, daysLeft, daysLate,
-                    0, 0, 0, null, false, null);
+            return new ComplianceRow(
+                    agency.slug().value(),
+                    agency.nameZh(),
+                    kind,
+                    j,
+                    year,
+                    "NONE",
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    false,
+                    deadline,
+                    compiled,
+                    compliance,
+                    daysLeft,
+                    daysLate,
+                    0,
+                    0,
+                    0,
+                    null,
+                    false,
+                    null);
         }
         boolean isPublished = s.getPublishedRevision() != null;
-        return new ComplianceRow(agency.slug().value(), agency.nameZh(), kind, j, year, s.getStatus().name(),
-                s.getLastAction(), instant(s.getStatusAt()), instant(s.getSubmittedAt()),
-                instant(s.getFirstSubmittedAt()), s.getReturns(), instant(s.getApprovedAt()), published,
-                instant(s.getLastPublishedAt()), s.getPublishedRevision(), s.getCorrections(), s.getImported(),
-                deadline, compiled, compliance, daysLeft, daysLate, s.getErrors(), s.getWarnings(),
-                s.getUnexplainedWarnings(), s.getWebsiteUrl(), isPublished && s.getWebsiteUrl() == null,
+        return new ComplianceRow(
+                agency.slug().value(),
+                agency.nameZh(),
+                kind,
+                j,
+                year,
+                s.getStatus().name(),
+                s.getLastAction(),
+                instant(s.getStatusAt()),
+                instant(s.getSubmittedAt()),
+                instant(s.getFirstSubmittedAt()),
+                s.getReturns(),
+                instant(s.getApprovedAt()),
+                published,
+                instant(s.getLastPublishedAt()),
+                s.getPublishedRevision(),
+                s.getCorrections(),
+                s.getImported(),
+                deadline,
+                compiled,
+                compliance,
+                daysLeft,
+                daysLate,
+                s.getErrors(),
+                s.getWarnings(),
+                s.getUnexplainedWarnings(),
+                s.getWebsiteUrl(),
+                isPublished && s.getWebsiteUrl() == null,
                 s.getReportRevision());
     }
 
     /** Counts per workflow status and per compliance state, and the published reports without a website URL. */
     public static Totals totals(List<ComplianceRow> rows) {
-        Function<Function<ComplianceRow, String>, Map<String, Long>> count = key -> rows.stream()
-                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
-        return new Totals(rows.size(), count.apply(ComplianceRow::status), count.apply(ComplianceRow::compliance),
+        Function<Function<ComplianceRow, String>, Map<String, Long>> count =
+                key -> rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+        return new Totals(
+                rows.size(),
+                count.apply(ComplianceRow::status),
+                count.apply(ComplianceRow::compliance),
                 rows.stream().filter(ComplianceRow::websiteUrlMissing).count(),
                 rows.stream().filter(ComplianceRow::notSubmitted).count());
     }
 
-    public record Totals(int agencies, Map<String, Long> byStatus, Map<String, Long> byCompliance,
-                         long websiteUrlMissing, long notSubmitted) {
-    }
+    public record Totals(
+            int agencies,
+            Map<String, Long> byStatus,
+            Map<String, Long> byCompliance,
+            long websiteUrlMissing,
+            long notSubmitted) {}
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();

@@ -3,10 +3,9 @@ package dev.gongkai.publishing.compliance;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.publishing.revisions.Deadlines;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ComplianceConfiguration {

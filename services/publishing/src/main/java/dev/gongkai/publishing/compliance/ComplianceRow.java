@@ -2,7 +2,6 @@ package dev.gongkai.publishing.compliance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gongkai.report.labels.Labels;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -21,13 +20,35 @@ import java.util.Locale;
  * @param revision          the report's own revision (the version the agency's editor shows) at its last change; the
  *                          counts are those of that revision
  */
-public record ComplianceRow(String agency, String nameZh, String kind, String jurisdiction, int year, String status,
-                            String lastAction, Instant statusAt, Instant submittedAt, Instant firstSubmittedAt,
-                            int returns, Instant approvedAt, Instant publishedAt, Instant lastPublishedAt,
-                            Integer publishedRevision, int corrections, boolean imported, LocalDate deadline,
-                            boolean compiled, String compliance, Integer daysLeft, Integer daysLate, int errors,
-                            int warnings, int unexplainedWarnings, String websiteUrl, boolean websiteUrlMissing,
-                            Integer revision) {
+public record ComplianceRow(
+        String agency,
+        String nameZh,
+        String kind,
+        String jurisdiction,
+        int year,
+        String status,
+        String lastAction,
+        Instant statusAt,
+        Instant submittedAt,
+        Instant firstSubmittedAt,
+        int returns,
+        Instant approvedAt,
+        Instant publishedAt,
+        Instant lastPublishedAt,
+        Integer publishedRevision,
+        int corrections,
+        boolean imported,
+        LocalDate deadline,
+        boolean compiled,
+        String compliance,
+        Integer daysLeft,
+        Integer daysLate,
+        int errors,
+        int warnings,
+        int unexplainedWarnings,
+        String websiteUrl,
+        boolean websiteUrlMissing,
+        Integer revision) {
 
     public boolean published() {
         return publishedRevision != null;

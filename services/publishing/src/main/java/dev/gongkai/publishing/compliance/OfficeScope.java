@@ -10,7 +10,6 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
-
 import java.util.List;
 
 /**
@@ -33,7 +32,10 @@ public class OfficeScope {
         if (slugs.isEmpty()) {
             throw officeOnly();
         }
-        return slugs.stream().sorted().map(s -> registry.findJurisdiction(s).orElseThrow(() -> officeOnly())).toList();
+        return slugs.stream()
+                .sorted()
+                .map(s -> registry.findJurisdiction(s).orElseThrow(() -> officeOnly()))
+                .toList();
     }
 
     /**
@@ -43,10 +45,13 @@ public class OfficeScope {
     public Jurisdiction one(Caller caller, String requested) {
         List<Jurisdiction> mine = jurisdictions(caller);
         if (requested != null && !requested.isBlank()) {
-            return mine.stream().filter(j -> j.slug().value().equals(requested.trim())).findFirst()
+            return mine.stream()
+                    .filter(j -> j.slug().value().equals(requested.trim()))
+                    .findFirst()
                     .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, requested));
         }
-        List<Jurisdiction> top = mine.stream().filter(j -> mine.stream().noneMatch(m -> m.slug().equals(j.parent())))
+        List<Jurisdiction> top = mine.stream()
+                .filter(j -> mine.stream().noneMatch(m -> m.slug().equals(j.parent())))
                 .toList();
         if (top.size() > 1) {
             throw new ApiException(ProblemCode.JURISDICTION_AMBIGUOUS).atField("jurisdiction");
@@ -56,8 +61,10 @@ public class OfficeScope {
 
     /** Every jurisdiction below this one, at any depth (not the jurisdiction itself). */
     public List<Jurisdiction> below(Jurisdiction jurisdiction) {
-        return registry.withDescendants(jurisdiction.slug()).stream().skip(1)
-                .map(s -> registry.findJurisdiction(s).orElseThrow()).toList();
+        return registry.withDescendants(jurisdiction.slug()).stream()
+                .skip(1)
+                .map(s -> registry.findJurisdiction(s).orElseThrow())
+                .toList();
     }
 
     /** The office's head only (office-admin), e.g. to change the scorecard pack. */
@@ -70,7 +77,8 @@ public class OfficeScope {
     /** The agencies that report in a jurisdiction: every registered agency except archived ones, by slug. */
     public List<Agency> reportingAgencies(Jurisdiction jurisdiction) {
         return registry.inJurisdiction(jurisdiction.slug()).stream()
-                .filter(a -> a.status() != AgencyStatus.ARCHIVED).toList();
+                .filter(a -> a.status() != AgencyStatus.ARCHIVED)
+                .toList();
     }
 
     private static ApiException officeOnly() {

@@ -1,22 +1,20 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.platform.agency.Jurisdiction;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
+
+import dev.gongkai.platform.agency.Jurisdiction;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The publications and corrections of a jurisdiction, or of every jurisdiction, newest first, from {@code core}: as
@@ -27,8 +25,18 @@ final class AtomFeed {
     static final int ENTRIES = 50;
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    record Item(long id, String jurisdiction, String jurisdictionName, String agency, String agencyName, int year,
-                int number, Instant publishedAt, boolean correction, String reason, boolean late) {
+    record Item(
+            long id,
+            String jurisdiction,
+            String jurisdictionName,
+            String agency,
+            String agencyName,
+            int year,
+            int number,
+            Instant publishedAt,
+            boolean correction,
+            String reason,
+            boolean late) {
 
         /** The page of the published revision (a correction's own revision). */
         public String page() {
@@ -37,21 +45,46 @@ final class AtomFeed {
         }
     }
 
-    private AtomFeed() {
-    }
+    private AtomFeed() {}
 
     /** The newest entries of {@code jurisdiction}, or of every jurisdiction when it is null. */
     static List<Item> latest(DSLContext dsl, Jurisdiction jurisdiction) {
-        return dsl.select(PUBLICATION.ID, PUBLICATION.JURISDICTION_SLUG, JURISDICTION.NAME_ZH, PUBLICATION.AGENCY_SLUG,
-                        AGENCY.NAME_ZH, PUBLICATION.YEAR, PUBLICATION.NUMBER, PUBLICATION.PUBLISHED_AT,
-                        PUBLICATION.CORRECTION, PUBLICATION.REASON, PUBLICATION.LATE)
-                .from(PUBLICATION).join(AGENCY).on(AGENCY.SLUG.eq(PUBLICATION.AGENCY_SLUG))
-                .join(JURISDICTION).on(JURISDICTION.SLUG.eq(PUBLICATION.JURISDICTION_SLUG))
-                .where(jurisdiction == null ? DSL.noCondition()
-                        : PUBLICATION.JURISDICTION_SLUG.eq(jurisdiction.slug().value()))
-                .orderBy(PUBLICATION.ID.desc()).limit(ENTRIES)
-                .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8().toInstant(), r.value9(), r.value10(), r.value11()));
+        return dsl.select(
+                        PUBLICATION.ID,
+                        PUBLICATION.JURISDICTION_SLUG,
+                        JURISDICTION.NAME_ZH,
+                        PUBLICATION.AGENCY_SLUG,
+                        AGENCY.NAME_ZH,
+                        PUBLICATION.YEAR,
+                        PUBLICATION.NUMBER,
+                        PUBLICATION.PUBLISHED_AT,
+                        PUBLICATION.CORRECTION,
+                        PUBLICATION.REASON,
+                        PUBLICATION.LATE)
+                .from(PUBLICATION)
+                .join(AGENCY)
+                .on(AGENCY.SLUG.eq(PUBLICATION.AGENCY_SLUG))
+                .join(JURISDICTION)
+                .on(JURISDICTION.SLUG.eq(PUBLICATION.JURISDICTION_SLUG))
+                .where(
+                        jurisdiction == null
+                                ? DSL.noCondition()
+                                : PUBLICATION.JURISDICTION_SLUG.eq(
+                                        jurisdiction.slug().value()))
+                .orderBy(PUBLICATION.ID.desc())
+                .limit(ENTRIES)
+                .fetch(r -> new Item(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8().toInstant(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
     }
 
     /** The feed's validator: the newest entry's id. */
@@ -75,7 +108,10 @@ final class AtomFeed {
             text(xml, "id", "tag:gongkai,2024:" + scope + ":publications");
             text(xml, "title", name + "政府信息公开工作年度报告发布与更正");
             text(xml, "subtitle", "Publications and corrections of government information disclosure annual reports");
-            text(xml, "updated", (items.isEmpty() ? Instant.EPOCH : items.getFirst().publishedAt()).toString());
+            text(
+                    xml,
+                    "updated",
+                    (items.isEmpty() ? Instant.EPOCH : items.getFirst().publishedAt()).toString());
             link(xml, "self", base + "/feed.atom");
             link(xml, "alternate", base + "/feed");
             xml.writeStartElement("author");
@@ -83,10 +119,16 @@ final class AtomFeed {
             xml.writeEndElement();
             for (Item item : items) {
                 xml.writeStartElement("entry");
-                text(xml, "id", "tag:gongkai,2024:" + item.jurisdiction() + ":" + item.agency() + ":" + item.year()
-                        + ":" + item.number());
-                text(xml, "title", item.agencyName() + item.year() + "年政府信息公开工作年度报告"
-                        + (item.correction() ? "（更正，第" + item.number() + "版）" : ""));
+                text(
+                        xml,
+                        "id",
+                        "tag:gongkai,2024:" + item.jurisdiction() + ":" + item.agency() + ":" + item.year() + ":"
+                                + item.number());
+                text(
+                        xml,
+                        "title",
+                        item.agencyName() + item.year() + "年政府信息公开工作年度报告"
+                                + (item.correction() ? "（更正，第" + item.number() + "版）" : ""));
                 text(xml, "updated", item.publishedAt().toString());
                 text(xml, "published", item.publishedAt().toString());
                 link(xml, "alternate", origin + item.page());
@@ -94,10 +136,13 @@ final class AtomFeed {
                 xml.writeAttribute("term", item.correction() ? "correction" : "publication");
                 xml.writeAttribute("label", item.correction() ? "更正" : "发布");
                 xml.writeEndElement();
-                text(xml, "summary", (item.correction() ? "更正原因：" + item.reason()
-                        : "首次发布" + (item.late() ? "（逾期发布）" : "")) + " / "
-                        + (item.correction() ? "Correction: " + item.reason()
-                        : "First publication" + (item.late() ? " (late)" : "")));
+                text(
+                        xml,
+                        "summary",
+                        (item.correction() ? "更正原因：" + item.reason() : "首次发布" + (item.late() ? "（逾期发布）" : "")) + " / "
+                                + (item.correction()
+                                        ? "Correction: " + item.reason()
+                                        : "First publication" + (item.late() ? " (late)" : "")));
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -120,7 +165,6 @@ final class AtomFeed {
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);
     }
-
 
     /** The same entries as a page for people, newest first, in one language (every jurisdiction's when null). */
     static byte[] page(Pages pages, Jurisdiction jurisdiction, List<Item> items, Lang lang) {

@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A browser never sees a problem as JSON: when a GET asks for {@code text/html} and the answer is a problem
@@ -34,7 +33,8 @@ final class BrowserProblemFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                || accept == null || !accept.contains("text/html");
+                || accept == null
+                || !accept.contains("text/html");
     }
 
     @Override
@@ -53,8 +53,11 @@ final class BrowserProblemFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             problem = json.createObjectNode();
         }
-        byte[] page = page(wrapped.getStatus(), problem, Lang.choose(request.getParameter(Lang.PARAMETER),
-                request.getHeader(HttpHeaders.COOKIE)).lang());
+        byte[] page = page(
+                wrapped.getStatus(),
+                problem,
+                Lang.choose(request.getParameter(Lang.PARAMETER), request.getHeader(HttpHeaders.COOKIE))
+                        .lang());
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
@@ -62,13 +65,15 @@ final class BrowserProblemFilter extends OncePerRequestFilter {
 
     /** The problem's message in the page's language; without one, what the status says. */
     private byte[] page(int status, JsonNode problem, Lang lang) {
-        String message = problem.path(lang == Lang.EN ? "message_en" : "message_zh").asString(null);
+        String message =
+                problem.path(lang == Lang.EN ? "message_en" : "message_zh").asString(null);
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
         model.put("notFound", status == 404);
         model.put("message", message);
-        model.put("fallback", status == 404 ? "problem.notFoundMessage" : status == 429 ? "problem.tooMany"
-                : "problem.wrong");
+        model.put(
+                "fallback",
+                status == 404 ? "problem.notFoundMessage" : status == 429 ? "problem.tooMany" : "problem.wrong");
         return pages.render("problem", lang, "/", model);
     }
 }

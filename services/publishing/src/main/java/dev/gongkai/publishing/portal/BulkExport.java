@@ -9,7 +9,6 @@ import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvTable;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,18 +25,21 @@ import java.util.zip.ZipOutputStream;
  */
 final class BulkExport {
 
-    record Entry(Agency agency, ReportState state, PublishedRevision revision) {
-    }
+    record Entry(Agency agency, ReportState state, PublishedRevision revision) {}
 
-    private BulkExport() {
-    }
+    private BulkExport() {}
 
     static byte[] zip(Jurisdiction jurisdiction, int year, List<Entry> entries, Lang lang) {
         String folder = jurisdiction.slug() + "-" + year + "/";
         List<CellDefinition> cells = ReportLayout.of(ReportFormat.forYear(year)).cells();
-        List<String> header = new ArrayList<>(List.of(lang.t("机关", "Agency"), lang.t("年度", "Year"),
-                lang.t("版本", "Revision"), lang.t("发布时间", "Published at"), lang.t("逾期发布", "Published late"),
-                lang.t("更正次数", "Corrections"), lang.t("历史导入", "Imported history"),
+        List<String> header = new ArrayList<>(List.of(
+                lang.t("机关", "Agency"),
+                lang.t("年度", "Year"),
+                lang.t("版本", "Revision"),
+                lang.t("发布时间", "Published at"),
+                lang.t("逾期发布", "Published late"),
+                lang.t("更正次数", "Corrections"),
+                lang.t("历史导入", "Imported history"),
                 lang.t("网站地址", "Website address")));
         cells.forEach(cell -> header.add(CompareView.name(cell, lang)));
         CsvTable csv = new CsvTable().row(header);
@@ -48,10 +50,15 @@ final class BulkExport {
                 zip.putNextEntry(new ZipEntry(folder + entry.agency().slug() + ".json"));
                 zip.write(CanonicalJson.writeBytes(revision.report()));
                 zip.closeEntry();
-                List<Object> row = new ArrayList<>(List.of(entry.agency().nameZh(), year, revision.number(),
-                        Html.dateTime(revision.publishedAt()), yesNo(entry.state().late(), lang),
+                List<Object> row = new ArrayList<>(List.of(
+                        entry.agency().nameZh(),
+                        year,
+                        revision.number(),
+                        Html.dateTime(revision.publishedAt()),
+                        yesNo(entry.state().late(), lang),
                         entry.state().corrections(),
-                        yesNo(revision.imported(), lang), revision.websiteUrl() == null ? "" : revision.websiteUrl()));
+                        yesNo(revision.imported(), lang),
+                        revision.websiteUrl() == null ? "" : revision.websiteUrl()));
                 for (CellDefinition cell : cells) {
                     row.add(revision.report().cell(cell.key()).orElse(null));
                 }

@@ -5,6 +5,7 @@ import dev.gongkai.publishing.compiled.CompiledRevision;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.report.render.CsvRenderer;
 import dev.gongkai.report.render.ReportPdf;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,8 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-
-import java.util.List;
 
 /**
  * A jurisdiction's published compiled report on the portal, at {@code /public/{jurisdiction}/compiled/{year}/{scope}}
@@ -39,17 +38,25 @@ class CompiledPortalController {
     }
 
     @GetMapping("/{scope:own|city}")
-    ResponseEntity<byte[]> page(@PathVariable String jurisdiction, @PathVariable int year, @PathVariable String scope,
-                                Lang lang, WebRequest request) {
+    ResponseEntity<byte[]> page(
+            @PathVariable String jurisdiction,
+            @PathVariable int year,
+            @PathVariable String scope,
+            Lang lang,
+            WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         CompiledRevision current = current(j, year, scope);
         return page(j, current, current.number(), lang, request);
     }
 
     @GetMapping("/{scope:own|city}/revisions/{number:[0-9]+}")
-    ResponseEntity<byte[]> revision(@PathVariable String jurisdiction, @PathVariable int year,
-                                    @PathVariable String scope, @PathVariable int number, Lang lang,
-                                    WebRequest request) {
+    ResponseEntity<byte[]> revision(
+            @PathVariable String jurisdiction,
+            @PathVariable int year,
+            @PathVariable String scope,
+            @PathVariable int number,
+            Lang lang,
+            WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         int current = current(j, year, scope).number();
         CompiledRevision shown = revisions.find(j.slug(), year, scope, number).orElseThrow(() -> notFound(j, year));
@@ -57,45 +64,68 @@ class CompiledPortalController {
     }
 
     @GetMapping("/{scope:own|city}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String jurisdiction, @PathVariable int year, @PathVariable String scope,
-                               WebRequest request) {
+    ResponseEntity<byte[]> pdf(
+            @PathVariable String jurisdiction, @PathVariable int year, @PathVariable String scope, WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         CompiledRevision r = current(j, year, scope);
-        return document(j, r, "pdf", MediaType.APPLICATION_PDF, Served.shown(name(j, r) + ".pdf"),
+        return document(
+                j,
+                r,
+                "pdf",
+                MediaType.APPLICATION_PDF,
+                Served.shown(name(j, r) + ".pdf"),
                 () -> pdf.render(r.report(), PublicReports.closingLine(r.number(), r.correction(), r.publishedAt())),
                 request);
     }
 
     @GetMapping("/{scope:own|city}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String jurisdiction, @PathVariable int year, @PathVariable String scope,
-                               WebRequest request) {
+    ResponseEntity<byte[]> csv(
+            @PathVariable String jurisdiction, @PathVariable int year, @PathVariable String scope, WebRequest request) {
         Jurisdiction j = reports.jurisdiction(jurisdiction);
         CompiledRevision r = current(j, year, scope);
-        return document(j, r, "csv", PublicReports.CSV, Served.saved(name(j, r) + ".csv"),
-                () -> CsvRenderer.renderBytes(r.report()), request);
+        return document(
+                j,
+                r,
+                "csv",
+                PublicReports.CSV,
+                Served.saved(name(j, r) + ".csv"),
+                () -> CsvRenderer.renderBytes(r.report()),
+                request);
     }
 
-    private ResponseEntity<byte[]> page(Jurisdiction j, CompiledRevision shown, int current, Lang lang,
-                                        WebRequest request) {
+    private ResponseEntity<byte[]> page(
+            Jurisdiction j, CompiledRevision shown, int current, Lang lang, WebRequest request) {
         String etag = etag(j, shown, "html." + lang.code + "." + current);
         if (request.checkNotModified(etag)) {
             return null;
         }
         List<CompiledRevision.Summary> history = revisions.history(j.slug(), shown.year(), shown.scope());
-        return ResponseEntity.ok().contentType(PublicReports.HTML).eTag(etag).cacheControl(REVALIDATE)
+        return ResponseEntity.ok()
+                .contentType(PublicReports.HTML)
+                .eTag(etag)
+                .cacheControl(REVALIDATE)
                 .header(HttpHeaders.VARY, HttpHeaders.COOKIE)
                 .body(CompiledPage.render(j, shown, current, history, lang));
     }
 
-    private static ResponseEntity<byte[]> document(Jurisdiction j, CompiledRevision r, String format, MediaType type,
-                                                   org.springframework.http.ContentDisposition disposition,
-                                                   java.util.function.Supplier<byte[]> body, WebRequest request) {
+    private static ResponseEntity<byte[]> document(
+            Jurisdiction j,
+            CompiledRevision r,
+            String format,
+            MediaType type,
+            org.springframework.http.ContentDisposition disposition,
+            java.util.function.Supplier<byte[]> body,
+            WebRequest request) {
         String etag = etag(j, r, format);
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().contentType(type).eTag(etag).cacheControl(REVALIDATE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(body.get());
+        return ResponseEntity.ok()
+                .contentType(type)
+                .eTag(etag)
+                .cacheControl(REVALIDATE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .body(body.get());
     }
 
     /** A revision never changes, so its number names its bytes. */
@@ -113,7 +143,7 @@ class CompiledPortalController {
     }
 
     private static RuntimeException notFound(Jurisdiction j, int year) {
-        return new dev.gongkai.platform.error.ApiException(dev.gongkai.platform.error.ProblemCode.REPORT_NOT_FOUND,
-                String.valueOf(year));
+        return new dev.gongkai.platform.error.ApiException(
+                dev.gongkai.platform.error.ProblemCode.REPORT_NOT_FOUND, String.valueOf(year));
     }
 }

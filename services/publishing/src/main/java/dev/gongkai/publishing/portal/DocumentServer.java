@@ -42,13 +42,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import org.apache.catalina.util.NetMaskSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,6 +54,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.catalina.util.NetMaskSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 
 /**
  * The published documents on a port of their own ({@code gongkai.publishing.documents}), served by Netty the way
@@ -75,10 +74,18 @@ final class DocumentServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentServer.class);
     /** Headers we write ourselves, from {@link PublishedDocuments}, need no validation on the way out. */
-    private static final HttpHeadersFactory OUR_HEADERS = DefaultHttpHeadersFactory.headersFactory()
-            .withValidation(false);
-    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
-            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    private static final HttpHeadersFactory OUR_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(
+            HttpMethod.GET,
+            HttpMethod.HEAD,
+            HttpMethod.POST,
+            HttpMethod.PUT,
+            HttpMethod.PATCH,
+            HttpMethod.DELETE,
+            HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     private final PublishedDocuments documents;
     private final ObservationRegistry observations;
@@ -91,37 +98,56 @@ final class DocumentServer implements SmartLifecycle {
     private EventLoopGroup loops;
     private Channel listener;
 
-    DocumentServer(PublishedDocuments documents, ObservationRegistry observations,
-                   PublishingProperties.Documents settings, TomcatServerProperties.Remoteip remoteIp) {
+    DocumentServer(
+            PublishedDocuments documents,
+            ObservationRegistry observations,
+            PublishingProperties.Documents settings,
+            TomcatServerProperties.Remoteip remoteIp) {
         this.documents = documents;
         this.observations = observations;
         this.settings = settings;
         this.forwardedFor = remoteIp.getRemoteIpHeader() == null ? "X-Forwarded-For" : remoteIp.getRemoteIpHeader();
         this.internalProxies = NetMaskSet.parse(remoteIp.getInternalProxies());
-        this.trustedProxies = NetMaskSet.parse(
-                remoteIp.getTrustedProxies() == null ? "" : remoteIp.getTrustedProxies());
+        this.trustedProxies =
+                NetMaskSet.parse(remoteIp.getTrustedProxies() == null ? "" : remoteIp.getTrustedProxies());
     }
 
     @Override
     public void start() {
         boolean epoll = Epoll.isAvailable();
-        int threads = settings.ioThreads() > 0 ? settings.ioThreads() : Runtime.getRuntime().availableProcessors();
-        blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("documents-", 0).factory());
-        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("documents-loop"),
+        int threads = settings.ioThreads() > 0
+                ? settings.ioThreads()
+                : Runtime.getRuntime().availableProcessors();
+        blocking = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("documents-", 0).factory());
+        loops = new MultiThreadIoEventLoopGroup(
+                threads,
+                new DefaultThreadFactory("documents-loop"),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        listener = new ServerBootstrap().group(loops).channel(channel)
+        listener = new ServerBootstrap()
+                .group(loops)
+                .channel(channel)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel connection) {
-                        connection.pipeline().addLast(new HttpServerCodec(),
-                                new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                                new Connection());
+                        connection
+                                .pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new IdleStateHandler(
+                                                0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                                        new Connection());
                     }
                 })
-                .bind(settings.port()).syncUninterruptibly().channel();
-        log.info("Published documents served on port {} ({} event loops on {})", port(), threads,
+                .bind(settings.port())
+                .syncUninterruptibly()
+                .channel();
+        log.info(
+                "Published documents served on port {} ({} event loops on {})",
+                port(),
+                threads,
                 epoll ? "epoll" : "NIO");
     }
 
@@ -187,26 +213,40 @@ final class DocumentServer implements SmartLifecycle {
         private void handle(ChannelHandlerContext context, HttpRequest request) {
             String path = path(request.uri());
             if (!request.decoderResult().isSuccess() || !wellFormed(path)) {
-                respond(context, request, observe(request, "UNKNOWN"),
-                        documents.problem(ProblemCode.REQUEST_UNREADABLE, "/"), false);
+                respond(
+                        context,
+                        request,
+                        observe(request, "UNKNOWN"),
+                        documents.problem(ProblemCode.REQUEST_UNREADABLE, "/"),
+                        false);
                 return;
             }
             Optional<Target> target = PublishedDocuments.target(path);
             if (target.isEmpty()) {
-                respond(context, request, observe(request, "NOT_FOUND"),
-                        documents.problem(ProblemCode.DOCUMENT_NOT_FOUND, path), true);
+                respond(
+                        context,
+                        request,
+                        observe(request, "NOT_FOUND"),
+                        documents.problem(ProblemCode.DOCUMENT_NOT_FOUND, path),
+                        true);
                 return;
             }
             Observation observation = observe(request, target.get().route());
             if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-                Answer refused = documents.problem(ProblemCode.DOCUMENT_READ_ONLY, path)
+                Answer refused = documents
+                        .problem(ProblemCode.DOCUMENT_READ_ONLY, path)
                         .with(HttpHeaderNames.ALLOW.toString(), "GET, HEAD");
                 respond(context, request, observation, refused, true);
                 return;
             }
-            Request asked = new Request(target.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
-                    request.headers().get(HttpHeaderNames.ACCEPT_ENCODING), client(context, request),
-                    Lang.choose(Lang.parameter(query(request.uri())), request.headers().get(HttpHeaderNames.COOKIE)));
+            Request asked = new Request(
+                    target.get(),
+                    request.headers().get(HttpHeaderNames.IF_NONE_MATCH),
+                    request.headers().get(HttpHeaderNames.ACCEPT_ENCODING),
+                    client(context, request),
+                    Lang.choose(
+                            Lang.parameter(query(request.uri())),
+                            request.headers().get(HttpHeaderNames.COOKIE)));
             Optional<Answer> ready;
             try {
                 ready = documents.answerInProcess(asked);
@@ -245,13 +285,19 @@ final class DocumentServer implements SmartLifecycle {
             }
         }
 
-        private void respond(ChannelHandlerContext context, HttpRequest request, Observation observation,
-                             Answer answer, boolean mayKeepAlive) {
+        private void respond(
+                ChannelHandlerContext context,
+                HttpRequest request,
+                Observation observation,
+                Answer answer,
+                boolean mayKeepAlive) {
             boolean head = request.method().equals(HttpMethod.HEAD);
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            FullHttpResponse response = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()),
                     answer.body() == null || head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()),
-                    OUR_HEADERS, OUR_HEADERS);
+                    OUR_HEADERS,
+                    OUR_HEADERS);
             for (Header header : answer.headers()) {
                 response.headers().add(header.name(), header.value());
             }
@@ -267,17 +313,23 @@ final class DocumentServer implements SmartLifecycle {
                 written.addListener(ChannelFutureListener.CLOSE);
             }
             HttpStatus.Series series = HttpStatus.Series.resolve(answer.status());
-            observation.lowCardinalityKeyValue("status", Integer.toString(answer.status()))
-                    .lowCardinalityKeyValue("outcome", series == null ? "UNKNOWN" : outcome(series)).stop();
+            observation
+                    .lowCardinalityKeyValue("status", Integer.toString(answer.status()))
+                    .lowCardinalityKeyValue("outcome", series == null ? "UNKNOWN" : outcome(series))
+                    .stop();
         }
 
         private Observation observe(HttpRequest request, String route) {
-            String method = KNOWN_METHODS.contains(request.method()) ? request.method().name() : "UNKNOWN";
+            String method =
+                    KNOWN_METHODS.contains(request.method()) ? request.method().name() : "UNKNOWN";
             return Observation.createNotStarted("http.server.requests", () -> incoming(request), observations)
                     .contextualName("http " + method.toLowerCase())
-                    .lowCardinalityKeyValue("method", method).lowCardinalityKeyValue("uri", route)
-                    .lowCardinalityKeyValue("status", "UNKNOWN").lowCardinalityKeyValue("outcome", "UNKNOWN")
-                    .lowCardinalityKeyValue("exception", "none").highCardinalityKeyValue("http.url", request.uri())
+                    .lowCardinalityKeyValue("method", method)
+                    .lowCardinalityKeyValue("uri", route)
+                    .lowCardinalityKeyValue("status", "UNKNOWN")
+                    .lowCardinalityKeyValue("outcome", "UNKNOWN")
+                    .lowCardinalityKeyValue("exception", "none")
+                    .highCardinalityKeyValue("http.url", request.uri())
                     .start();
         }
     }
@@ -331,7 +383,9 @@ final class DocumentServer implements SmartLifecycle {
      * address of the forwarded-for header that is not.
      */
     private String client(ChannelHandlerContext context, HttpRequest request) {
-        String peer = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
+        String peer = ((InetSocketAddress) context.channel().remoteAddress())
+                .getAddress()
+                .getHostAddress();
         String forwarded = request.headers().get(forwardedFor);
         if (forwarded == null || !proxy(peer)) {
             return peer;
@@ -359,8 +413,7 @@ final class DocumentServer implements SmartLifecycle {
     /** The {@code Date} header, formatted once a second rather than once a request. */
     private static final class HttpDate {
 
-        private record Formatted(long second, String text) {
-        }
+        private record Formatted(long second, String text) {}
 
         private volatile Formatted last = new Formatted(-1, "");
 
@@ -368,8 +421,10 @@ final class DocumentServer implements SmartLifecycle {
             long second = Instant.now().getEpochSecond();
             Formatted formatted = last;
             if (formatted.second() != second) {
-                formatted = new Formatted(second, DateTimeFormatter.RFC_1123_DATE_TIME
-                        .format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+                formatted = new Formatted(
+                        second,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
                 last = formatted;
             }
             return formatted.text();

@@ -5,7 +5,6 @@ import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +25,7 @@ final class JurisdictionPage {
      * A row of the table: an agency of the jurisdiction (a {@code child} under its parent) with a cell per year, or a
      * branch registered in another jurisdiction ({@code elsewhere}, that jurisdiction's name) under its parent here.
      */
-    record Row(Agency agency, boolean child, String elsewhere, List<Cell> cells) {
-    }
+    record Row(Agency agency, boolean child, String elsewhere, List<Cell> cells) {}
 
     /** One agency's year: its report state (null: none) and whether it is unpublished past the deadline. */
     record Cell(int year, ReportState state, boolean overdue) {
@@ -38,17 +36,23 @@ final class JurisdictionPage {
     }
 
     /** A compiled report of the government on the page: year and scope ({@code own} or {@code city}). */
-    record Compiled(int year, String scope, String href) {
-    }
+    record Compiled(int year, String scope, String href) {}
 
     /**
      * @param branchesElsewhere agencies of other jurisdictions whose parent is registered here, listed under it
      * @param jurisdictionNames every jurisdiction's name, for those branches
      * @param compiled          the government's published compiled reports, by year, newest first (may be empty)
      */
-    static byte[] render(Pages pages, Jurisdiction jurisdiction, List<Agency> agencies, List<ReportState> states,
-                         LocalDate today, List<Agency> branchesElsewhere, Map<String, String> jurisdictionNames,
-                         Map<Integer, List<String>> compiled, Lang lang) {
+    static byte[] render(
+            Pages pages,
+            Jurisdiction jurisdiction,
+            List<Agency> agencies,
+            List<ReportState> states,
+            LocalDate today,
+            List<Agency> branchesElsewhere,
+            Map<String, String> jurisdictionNames,
+            Map<Integer, List<String>> compiled,
+            Lang lang) {
         Map<String, ReportState> byAgencyYear = new HashMap<>();
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.add(today.getYear() - 1);
@@ -64,22 +68,40 @@ final class JurisdictionPage {
         Comparator<Agency> order = Comparator.comparing((Agency a) -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
                 .thenComparing(Agency::nameZh);
         List<Row> rows = new ArrayList<>();
-        for (Agency top : agencies.stream().filter(a -> a.parent() == null || !here.contains(a.parent().value()))
-                .sorted(order).toList()) {
+        for (Agency top : agencies.stream()
+                .filter(a -> a.parent() == null || !here.contains(a.parent().value()))
+                .sorted(order)
+                .toList()) {
             rows.add(row(top, false, shown, byAgencyYear, today));
-            agencies.stream().filter(a -> top.slug().equals(a.parent())).sorted(order)
+            agencies.stream()
+                    .filter(a -> top.slug().equals(a.parent()))
+                    .sorted(order)
                     .forEach(child -> rows.add(row(child, true, shown, byAgencyYear, today)));
-            branchesElsewhere.stream().filter(a -> top.slug().equals(a.parent())).sorted(order)
-                    .forEach(branch -> rows.add(new Row(branch, true, jurisdictionNames.getOrDefault(
-                            branch.jurisdiction().value(), branch.jurisdiction().value()), List.of())));
+            branchesElsewhere.stream()
+                    .filter(a -> top.slug().equals(a.parent()))
+                    .sorted(order)
+                    .forEach(branch -> rows.add(new Row(
+                            branch,
+                            true,
+                            jurisdictionNames.getOrDefault(
+                                    branch.jurisdiction().value(),
+                                    branch.jurisdiction().value()),
+                            List.of())));
         }
         List<Compiled> links = new ArrayList<>();
-        compiled.forEach((year, scopes) -> scopes.forEach(scope -> links.add(
-                new Compiled(year, scope, CompiledPage.base(jurisdiction, year, scope)))));
+        compiled.forEach((year, scopes) -> scopes.forEach(
+                scope -> links.add(new Compiled(year, scope, CompiledPage.base(jurisdiction, year, scope)))));
         Map<String, Object> model = new HashMap<>();
         model.put("jurisdiction", jurisdiction);
-        model.put("parent", jurisdiction.parent() == null || !jurisdictionNames.containsKey(jurisdiction.parent().value())
-                ? null : new Parent(jurisdiction.parent().value(), jurisdictionNames.get(jurisdiction.parent().value())));
+        model.put(
+                "parent",
+                jurisdiction.parent() == null
+                                || !jurisdictionNames.containsKey(
+                                        jurisdiction.parent().value())
+                        ? null
+                        : new Parent(
+                                jurisdiction.parent().value(),
+                                jurisdictionNames.get(jurisdiction.parent().value())));
         model.put("base", base);
         model.put("years", shown);
         model.put("rows", rows);
@@ -88,15 +110,21 @@ final class JurisdictionPage {
     }
 
     /** The jurisdiction above, for the way back. */
-    record Parent(String slug, String nameZh) {
+    record Parent(String slug, String nameZh) {}
+
+    private static Row row(
+            Agency agency, boolean child, List<Integer> shown, Map<String, ReportState> byAgencyYear, LocalDate today) {
+        return new Row(
+                agency,
+                child,
+                null,
+                shown.stream()
+                        .map(year -> new Cell(
+                                year,
+                                byAgencyYear.get(agency.slug() + "/" + year),
+                                today.isAfter(Deadlines.of(agency, year))))
+                        .toList());
     }
 
-    private static Row row(Agency agency, boolean child, List<Integer> shown, Map<String, ReportState> byAgencyYear,
-                           LocalDate today) {
-        return new Row(agency, child, null, shown.stream().map(year -> new Cell(year,
-                byAgencyYear.get(agency.slug() + "/" + year), today.isAfter(Deadlines.of(agency, year)))).toList());
-    }
-
-    private JurisdictionPage() {
-    }
+    private JurisdictionPage() {}
 }

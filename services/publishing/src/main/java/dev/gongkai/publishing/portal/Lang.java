@@ -8,12 +8,14 @@ import java.util.Locale;
  * stay in the chosen language; every page links to the same page in the other language.
  */
 enum Lang {
-    ZH("zh-CN", "zh", Locale.SIMPLIFIED_CHINESE), EN("en", "en", Locale.ENGLISH);
+    ZH("zh-CN", "zh", Locale.SIMPLIFIED_CHINESE),
+    EN("en", "en", Locale.ENGLISH);
 
     /** The link's parameter. */
     static final String PARAMETER = "lang";
     /** The cookie that remembers the choice (the console's is another). */
     static final String COOKIE = "lang";
+
     private static final int A_YEAR = 365 * 24 * 3600;
 
     final String tag;
@@ -31,7 +33,8 @@ enum Lang {
 
         /** The {@code Set-Cookie} value that remembers the choice, or null when the request chose nothing. */
         String cookie() {
-            return chosen ? COOKIE + "=" + lang.code + "; Path=/; Max-Age=" + A_YEAR + "; SameSite=Lax; HttpOnly"
+            return chosen
+                    ? COOKIE + "=" + lang.code + "; Path=/; Max-Age=" + A_YEAR + "; SameSite=Lax; HttpOnly"
                     : null;
         }
     }

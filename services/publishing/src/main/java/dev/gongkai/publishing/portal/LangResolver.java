@@ -21,8 +21,11 @@ final class LangResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Lang resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-                                WebDataBinderFactory binders) {
+    public Lang resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         Lang.Choice choice = Lang.choose(http.getParameter(Lang.PARAMETER), http.getHeader(HttpHeaders.COOKIE));

@@ -1,11 +1,10 @@
 package dev.gongkai.publishing.portal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The portal's pages: the Thymeleaf templates under {@code templates/portal}, rendered to bytes in the reader's

@@ -1,6 +1,5 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.report.render.ReportPdf;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.publishing.PublishingProperties;
 import dev.gongkai.publishing.cache.DocumentCache;
@@ -8,23 +7,23 @@ import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import dev.gongkai.report.render.ReportPdf;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.context.MessageSource;
 import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
@@ -35,10 +34,22 @@ class PortalConfiguration {
     }
 
     @Bean
-    PublicReports publicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
-                                PublicationPointer pointer, DocumentCache cache, ReportPdf pdf,
-                                PublishingProperties properties) {
-        return new PublicReports(registry, states, revisions, pointer, cache, pdf, properties.cache().registryTtl());
+    PublicReports publicReports(
+            AgencyRegistry registry,
+            ReportStates states,
+            PublishedRevisions revisions,
+            PublicationPointer pointer,
+            DocumentCache cache,
+            ReportPdf pdf,
+            PublishingProperties properties) {
+        return new PublicReports(
+                registry,
+                states,
+                revisions,
+                pointer,
+                cache,
+                pdf,
+                properties.cache().registryTtl());
     }
 
     @Bean
@@ -72,8 +83,11 @@ class PortalConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("gongkai.publishing.documents.enabled")
-    DocumentServer documentServer(PublishedDocuments documents, ObservationRegistry observations,
-                                  PublishingProperties properties, TomcatServerProperties tomcat) {
+    DocumentServer documentServer(
+            PublishedDocuments documents,
+            ObservationRegistry observations,
+            PublishingProperties properties,
+            TomcatServerProperties tomcat) {
         return new DocumentServer(documents, observations, properties.documents(), tomcat.getRemoteip());
     }
 

@@ -19,8 +19,6 @@ import dev.gongkai.publishing.revisions.ReportStates;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.CsvRenderer;
 import dev.gongkai.report.render.ReportPdf;
-import org.springframework.http.MediaType;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.http.MediaType;
 
 /**
  * What the public can read, and only that: published revisions, found through the registry (an unknown
@@ -58,11 +57,23 @@ public class PublicReports {
     private final Cache<String, Jurisdiction> knownJurisdictions;
     private final Cache<String, Agency> knownAgencies;
 
-    public PublicReports(AgencyRegistry registry, ReportStates states, PublishedRevisions revisions,
-                         PublicationPointer pointer, DocumentCache cache, ReportPdf pdf, Duration registryTtl) {
+    public PublicReports(
+            AgencyRegistry registry,
+            ReportStates states,
+            PublishedRevisions revisions,
+            PublicationPointer pointer,
+            DocumentCache cache,
+            ReportPdf pdf,
+            Duration registryTtl) {
         this.registry = registry;
-        this.knownJurisdictions = Caffeine.newBuilder().expireAfterWrite(registryTtl).maximumSize(10_000).build();
-        this.knownAgencies = Caffeine.newBuilder().expireAfterWrite(registryTtl).maximumSize(100_000).build();
+        this.knownJurisdictions = Caffeine.newBuilder()
+                .expireAfterWrite(registryTtl)
+                .maximumSize(10_000)
+                .build();
+        this.knownAgencies = Caffeine.newBuilder()
+                .expireAfterWrite(registryTtl)
+                .maximumSize(100_000)
+                .build();
         this.states = states;
         this.revisions = revisions;
         this.pointer = pointer;
@@ -71,7 +82,10 @@ public class PublicReports {
     }
 
     enum Format {
-        HTML("html"), PDF("pdf"), JSON("json"), CSV("csv");
+        HTML("html"),
+        PDF("pdf"),
+        JSON("json"),
+        CSV("csv");
 
         final String extension;
 
@@ -121,7 +135,9 @@ public class PublicReports {
 
     /** The jurisdiction, then every jurisdiction below it at any depth. */
     List<Jurisdiction> withBelow(Jurisdiction jurisdiction) {
-        return registry.withDescendants(jurisdiction.slug()).stream().map(s -> jurisdiction(s.value())).toList();
+        return registry.withDescendants(jurisdiction.slug()).stream()
+                .map(s -> jurisdiction(s.value()))
+                .toList();
     }
 
     /** An agency registered in one of these jurisdictions; any other is not found. */
@@ -158,10 +174,17 @@ public class PublicReports {
         Agency agency = agency(jurisdiction, agencySlug);
         Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
         Lang shown = format == Format.HTML ? lang : Lang.ZH;
-        Supplier<byte[]> plain = () -> cache.get(key(agency, year, current, format, shown, false),
+        Supplier<byte[]> plain = () -> cache.get(
+                key(agency, year, current, format, shown, false),
                 () -> render(jurisdiction, agency, year, current, format, shown));
         return compressed(format, gzip)
-                ? served(agency, year, current, format, shown, true,
+                ? served(
+                        agency,
+                        year,
+                        current,
+                        format,
+                        shown,
+                        true,
                         () -> cache.get(key(agency, year, current, format, shown, true), () -> gzip(plain.get())))
                 : served(agency, year, current, format, shown, false, plain);
     }
@@ -170,8 +193,8 @@ public class PublicReports {
      * The same document when this process holds all it takes (the registry's answers, the pointer, the bytes), else
      * empty: never waits, so an event loop may answer with it.
      */
-    Optional<Served> documentInProcess(String jurisdictionSlug, String agencySlug, int year, Format format,
-                                       Lang lang, boolean gzip) {
+    Optional<Served> documentInProcess(
+            String jurisdictionSlug, String agencySlug, int year, Format format, Lang lang, boolean gzip) {
         Jurisdiction jurisdiction = knownJurisdictions.getIfPresent(jurisdictionSlug);
         Agency agency = knownAgencies.getIfPresent(agencySlug);
         if (jurisdiction == null || agency == null || !agency.jurisdiction().equals(jurisdiction.slug())) {
@@ -181,8 +204,8 @@ public class PublicReports {
         return pointer.remembered(agency.slug(), year).flatMap(current -> {
             boolean compressed = compressed(format, gzip);
             byte[] body = cache.inProcess(key(agency, year, current, format, shown, compressed));
-            return Optional.ofNullable(body).map(bytes -> served(agency, year, current, format, shown, compressed,
-                    () -> bytes));
+            return Optional.ofNullable(body)
+                    .map(bytes -> served(agency, year, current, format, shown, compressed, () -> bytes));
         });
     }
 
@@ -191,8 +214,8 @@ public class PublicReports {
     }
 
     private static String key(Agency agency, int year, Current current, Format format, Lang lang, boolean gzipped) {
-        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + language(lang, ":")
-                + ":" + RENDERING + (gzipped ? ":gz" : "");
+        return agency.slug() + ":" + year + ":" + current.token() + ":" + format.extension + language(lang, ":") + ":"
+                + RENDERING + (gzipped ? ":gz" : "");
     }
 
     /** The language in a key or tag: nothing for Chinese, so Chinese pages keep the keys they always had. */
@@ -200,8 +223,14 @@ public class PublicReports {
         return lang == Lang.ZH ? "" : separator + lang.code;
     }
 
-    private static Served served(Agency agency, int year, Current current, Format format, Lang lang,
-                                 boolean gzipped, Supplier<byte[]> body) {
+    private static Served served(
+            Agency agency,
+            int year,
+            Current current,
+            Format format,
+            Lang lang,
+            boolean gzipped,
+            Supplier<byte[]> body) {
         String name = agency.slug() + "-" + year;
         String etag = "\"" + agency.slug() + "." + year + "." + current.token() + "." + format.extension
                 + language(lang, ".") + "." + RENDERING + (gzipped ? ".gz" : "") + "\"";
@@ -213,20 +242,23 @@ public class PublicReports {
         };
     }
 
-    private byte[] render(Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format,
-                          Lang lang) {
+    private byte[] render(
+            Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format, Lang lang) {
         return switch (format) {
             case HTML -> page(jurisdiction, agency, year, current.number(), current.number(), lang);
             case PDF -> pdf(revision(agency, year, current.number()));
-            case JSON -> CanonicalJson.writeBytes(revision(agency, year, current.number()).report());
-            case CSV -> CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
+            case JSON ->
+                CanonicalJson.writeBytes(
+                        revision(agency, year, current.number()).report());
+            case CSV ->
+                CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
         };
     }
 
     /** The published revision as PDF, closed by its number and publication time. */
     private byte[] pdf(PublishedRevision revision) {
-        return pdf.render(revision.report(), closingLine(revision.number(), revision.correction(),
-                revision.publishedAt()));
+        return pdf.render(
+                revision.report(), closingLine(revision.number(), revision.correction(), revision.publishedAt()));
     }
 
     /** What closes a published PDF: 「第2版（更正），发布于 2026-01-20 10:00」. */
@@ -254,15 +286,25 @@ public class PublicReports {
         }
         String key = agency.slug() + ":" + year + ":" + current.token() + ":rev" + number + language(lang, ":") + ":"
                 + RENDERING;
-        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + ".rev" + number
-                + language(lang, ".") + "." + RENDERING + "\"";
-        return new Served(etag, HTML, null, false,
+        String etag = "\"" + agency.slug() + "." + year + "." + current.token() + ".rev" + number + language(lang, ".")
+                + "." + RENDERING + "\"";
+        return new Served(
+                etag,
+                HTML,
+                null,
+                false,
                 () -> cache.get(key, () -> page(jurisdiction, agency, year, number, current.number(), lang)));
     }
 
     private byte[] page(Jurisdiction jurisdiction, Agency agency, int year, int number, int current, Lang lang) {
-        return ReportPage.render(jurisdiction, agency, revision(agency, year, number), current,
-                revisions.history(agency.slug(), year), compareLink(jurisdiction, agency, year), lang);
+        return ReportPage.render(
+                jurisdiction,
+                agency,
+                revision(agency, year, number),
+                current,
+                revisions.history(agency.slug(), year),
+                compareLink(jurisdiction, agency, year),
+                lang);
     }
 
     /**

@@ -8,11 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.ServerHttpObservationFilter;
-
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * The published documents on the service's own port ({@link PublishedDocuments}), as a servlet filter: inside the
@@ -33,15 +32,19 @@ class PublishedDocumentFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = request.getMethod();
         Optional<Target> target = method.equals("GET") || method.equals("HEAD")
-                ? PublishedDocuments.target(request.getRequestURI()) : Optional.empty();
+                ? PublishedDocuments.target(request.getRequestURI())
+                : Optional.empty();
         if (target.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(context -> context.setPathPattern(target.get().route()));
-        Answer answer = documents.answer(new Request(target.get(), request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.ACCEPT_ENCODING), request.getRemoteAddr(),
+        Answer answer = documents.answer(new Request(
+                target.get(),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(HttpHeaders.ACCEPT_ENCODING),
+                request.getRemoteAddr(),
                 Lang.choose(request.getParameter(Lang.PARAMETER), request.getHeader(HttpHeaders.COOKIE))));
         response.setStatus(answer.status());
         answer.headers().forEach(header -> response.addHeader(header.name(), header.value()));

@@ -7,6 +7,12 @@ import dev.gongkai.platform.error.Problems;
 import dev.gongkai.publishing.portal.PublicReports.Format;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
 import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ETag;
@@ -15,13 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The answers to requests for published documents, {@code /public/{jurisdiction}/{agency}/{year}} and its
@@ -35,6 +34,7 @@ class PublishedDocuments {
 
     /** The route of the documents, as {@code http.server.requests} names it. */
     static final String ROUTE = "/public/{jurisdiction}/{agency}/{year}";
+
     private static final Pattern PATH = Pattern.compile("/public/([^/]+)/([^/]+)/([0-9]{1,9})(?:\\.(pdf|json|csv))?");
     private static final String REVALIDATE = "no-cache, public";
     private static final String NEVER_STORE = "no-cache, no-store, max-age=0, must-revalidate";
@@ -60,7 +60,11 @@ class PublishedDocuments {
             return Optional.empty();
         }
         String extension = matcher.group(4);
-        return Optional.of(new Target(path, matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)),
+        return Optional.of(new Target(
+                path,
+                matcher.group(1),
+                matcher.group(2),
+                Integer.parseInt(matcher.group(3)),
                 extension == null ? Format.HTML : Format.ofExtension(extension)));
     }
 
@@ -95,8 +99,7 @@ class PublishedDocuments {
      */
     record Answer(int status, List<Header> headers, byte[] body) {
 
-        record Header(String name, String value) {
-        }
+        record Header(String name, String value) {}
 
         /** The same answer with one more header. */
         Answer with(String name, String value) {
@@ -115,8 +118,14 @@ class PublishedDocuments {
         if (target.format().openData()) {
             return Optional.empty();
         }
-        return reports.documentInProcess(target.jurisdiction(), target.agency(), target.year(), target.format(),
-                request.lang().lang(), request.takesGzip()).map(served -> document(served, request));
+        return reports.documentInProcess(
+                        target.jurisdiction(),
+                        target.agency(),
+                        target.year(),
+                        target.format(),
+                        request.lang().lang(),
+                        request.takesGzip())
+                .map(served -> document(served, request));
     }
 
     /** The answer, whatever it takes; problems (404, 429, 500) are answers too, never exceptions. */
@@ -126,12 +135,19 @@ class PublishedDocuments {
             if (target.format().openData()) {
                 Optional<ProblemDetail> refusal = rateLimit.refusal(request.client());
                 if (refusal.isPresent()) {
-                    return problem(refusal.get(), target).with(HttpHeaders.RETRY_AFTER,
-                            OpenDataRateLimit.retryAfter(refusal.get()));
+                    return problem(refusal.get(), target)
+                            .with(HttpHeaders.RETRY_AFTER, OpenDataRateLimit.retryAfter(refusal.get()));
                 }
             }
-            return document(reports.document(target.jurisdiction(), target.agency(), target.year(), target.format(),
-                    request.lang().lang(), request.takesGzip()), request);
+            return document(
+                    reports.document(
+                            target.jurisdiction(),
+                            target.agency(),
+                            target.year(),
+                            target.format(),
+                            request.lang().lang(),
+                            request.takesGzip()),
+                    request);
         } catch (ApiException e) {
             return problem(Problems.of(e), target);
         } catch (DomainException e) {
@@ -168,7 +184,8 @@ class PublishedDocuments {
         byte[] body = served.body().get();
         headers.add(new Header(HttpHeaders.CONTENT_TYPE, served.type().toString()));
         if (served.disposition() != null) {
-            headers.add(new Header(HttpHeaders.CONTENT_DISPOSITION, served.disposition().toString()));
+            headers.add(new Header(
+                    HttpHeaders.CONTENT_DISPOSITION, served.disposition().toString()));
         }
         if (served.gzipped()) {
             headers.add(new Header(HttpHeaders.CONTENT_ENCODING, "gzip"));

@@ -1,10 +1,9 @@
 package dev.gongkai.publishing.portal;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 
 /**
  * A public document: its validator, its type, how a browser should treat it ({@code null} for a page shown as it
@@ -14,11 +13,15 @@ record Served(String etag, MediaType type, ContentDisposition disposition, boole
 
     /** A file shown in the browser under its name (PDF, JSON). */
     static ContentDisposition shown(String filename) {
-        return ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build();
+        return ContentDisposition.inline()
+                .filename(filename, StandardCharsets.UTF_8)
+                .build();
     }
 
     /** A file the browser saves (CSV, zip). */
     static ContentDisposition saved(String filename) {
-        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build();
+        return ContentDisposition.attachment()
+                .filename(filename, StandardCharsets.UTF_8)
+                .build();
     }
 }

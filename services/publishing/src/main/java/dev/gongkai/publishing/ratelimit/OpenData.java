@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks an open-data endpoint: machine downloads, limited per client address (see the ratelimit package). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface OpenData {
-}
+public @interface OpenData {}

@@ -4,15 +4,14 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Limits open data per client address (the proxy-resolved remote address): the endpoints marked {@link OpenData}
@@ -34,7 +33,8 @@ public class OpenDataRateLimit implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        return !(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(OpenData.class)
+        return !(handler instanceof HandlerMethod method)
+                || !method.hasMethodAnnotation(OpenData.class)
                 || admit(request, response);
     }
 

@@ -1,14 +1,13 @@
 package dev.gongkai.publishing.ratelimit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * A fixed-window counter per client in Redis ({@code INCR} and the window's expiry in one script), shared by every
@@ -42,8 +41,8 @@ class RateLimiter {
         long windowMillis = window.toMillis();
         long windowStart = now - now % windowMillis;
         try {
-            Long count = redis.execute(COUNT, List.of(PREFIX + client + ":" + windowStart),
-                    Long.toString(windowMillis + 1000));
+            Long count = redis.execute(
+                    COUNT, List.of(PREFIX + client + ":" + windowStart), Long.toString(windowMillis + 1000));
             if (count != null && count > limit) {
                 return java.util.OptionalLong.of(Math.max(1, (windowStart + windowMillis - now + 999) / 1000));
             }

@@ -2,18 +2,17 @@ package dev.gongkai.publishing.relay;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Events that failed {@link Retries#maxAttempts()} times, kept with their fields on the stream
@@ -44,9 +43,15 @@ public class DeadLetters {
      * @param entry    its id on the event stream when it was buried
      * @param outboxId its {@code core.outbox} row
      */
-    public record DeadEvent(String id, String entry, long outboxId, String type, String aggregate, long attempts,
-                            String error, Instant at) {
-    }
+    public record DeadEvent(
+            String id,
+            String entry,
+            long outboxId,
+            String type,
+            String aggregate,
+            long attempts,
+            String error,
+            Instant at) {}
 
     /** Moves the entry to the dead letters; the caller acknowledges it on the event stream afterwards. */
     void bury(MapRecord<String, Object, Object> record, long attempts, String error) {
@@ -60,14 +65,18 @@ public class DeadLetters {
         Counter.builder("gongkai.events.dead.letters")
                 .description("Events given up after the maximum number of attempts, moved to the dead-letter stream")
                 .tag("type", fields.getOrDefault(EventStream.TYPE, "unknown"))
-                .register(meters).increment();
+                .register(meters)
+                .increment();
     }
 
     /** Newest first. */
     public List<DeadEvent> list(int limit) {
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream().reverseRange(stream.deadLetters(),
-                Range.unbounded(), Limit.limit().count(limit));
-        return records == null ? List.of() : records.stream().map(DeadLetters::toDeadEvent).toList();
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .reverseRange(
+                        stream.deadLetters(), Range.unbounded(), Limit.limit().count(limit));
+        return records == null
+                ? List.of()
+                : records.stream().map(DeadLetters::toDeadEvent).toList();
     }
 
     /** Sends a dead event back to the event stream (handling is idempotent) and removes it here; empty if unknown. */
@@ -78,8 +87,8 @@ public class DeadLetters {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        List<MapRecord<String, Object, Object>> found = redis.opsForStream().range(stream.deadLetters(),
-                Range.closed(recordId.getValue(), recordId.getValue()));
+        List<MapRecord<String, Object, Object>> found = redis.opsForStream()
+                .range(stream.deadLetters(), Range.closed(recordId.getValue(), recordId.getValue()));
         if (found == null || found.isEmpty()) {
             return Optional.empty();
         }
@@ -95,8 +104,15 @@ public class DeadLetters {
 
     private static DeadEvent toDeadEvent(MapRecord<String, Object, Object> record) {
         Map<Object, Object> f = record.getValue();
-        return new DeadEvent(record.getId().getValue(), text(f, ENTRY), number(f, EventStream.ID), text(f, EventStream.TYPE),
-                text(f, EventStream.AGGREGATE), number(f, ATTEMPTS), text(f, ERROR), instant(text(f, AT)));
+        return new DeadEvent(
+                record.getId().getValue(),
+                text(f, ENTRY),
+                number(f, EventStream.ID),
+                text(f, EventStream.TYPE),
+                text(f, EventStream.AGGREGATE),
+                number(f, ATTEMPTS),
+                text(f, ERROR),
+                instant(text(f, AT)));
     }
 
     private static String text(Map<Object, Object> fields, String name) {

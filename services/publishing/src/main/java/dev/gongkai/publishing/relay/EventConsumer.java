@@ -1,5 +1,8 @@
 package dev.gongkai.publishing.relay;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -13,10 +16,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the event stream as member {@code consumerName} of its group and hands each entry to the
@@ -42,8 +41,14 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private volatile boolean groupReady;
 
-    public EventConsumer(StringRedisTemplate redis, EventHandlers handlers, EventStream stream, String consumerName,
-                         int batchSize, Retries retries, DeadLetters deadLetters) {
+    public EventConsumer(
+            StringRedisTemplate redis,
+            EventHandlers handlers,
+            EventStream stream,
+            String consumerName,
+            int batchSize,
+            Retries retries,
+            DeadLetters deadLetters) {
         this.redis = redis;
         this.handlers = handlers;
         this.stream = stream;
@@ -59,9 +64,11 @@ public class EventConsumer {
             ensureGroup();
             int acknowledged = retryPending();
             while (true) {
-                List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
-                        Consumer.from(stream.group(), consumerName), StreamReadOptions.empty().count(batchSize),
-                        StreamOffset.create(stream.key(), ReadOffset.lastConsumed()));
+                List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                        .read(
+                                Consumer.from(stream.group(), consumerName),
+                                StreamReadOptions.empty().count(batchSize),
+                                StreamOffset.create(stream.key(), ReadOffset.lastConsumed()));
                 if (records == null || records.isEmpty()) {
                     return acknowledged;
                 }
@@ -82,8 +89,8 @@ public class EventConsumer {
 
     /** The oldest pending entries of the group, whoever holds them: each one that is due is claimed and handled. */
     private int retryPending() {
-        PendingMessages pending = redis.opsForStream().pending(stream.key(), stream.group(), Range.unbounded(),
-                batchSize);
+        PendingMessages pending =
+                redis.opsForStream().pending(stream.key(), stream.group(), Range.unbounded(), batchSize);
         if (pending == null) {
             return 0;
         }
@@ -96,23 +103,37 @@ public class EventConsumer {
             }
             // The same bound in XCLAIM makes the claim atomic: a consumer that claimed it meanwhile reset its idle
             // time, so this claim returns nothing and the entry is handled once.
-            List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(stream.key(),
-                    stream.group(), consumerName, XClaimOptions.minIdle(due).ids(entry.getId()));
+            List<MapRecord<String, Object, Object>> claimed = redis.opsForStream()
+                    .claim(
+                            stream.key(),
+                            stream.group(),
+                            consumerName,
+                            XClaimOptions.minIdle(due).ids(entry.getId()));
             if (claimed == null || claimed.isEmpty()) {
                 continue;
             }
             MapRecord<String, Object, Object> record = claimed.getFirst();
-            if (deliveries >= retries.maxAttempts() && record.getValue() != null && !record.getValue().isEmpty()) {
-                String error = (String) redis.<String, String>opsForHash().get(stream.failures(), entry.getIdAsString());
-                log.error("Event {} ({}) failed {} times; moved to the dead letters: {}",
-                        record.getValue().get(EventStream.ID), record.getValue().get(EventStream.TYPE), deliveries, error);
+            if (deliveries >= retries.maxAttempts()
+                    && record.getValue() != null
+                    && !record.getValue().isEmpty()) {
+                String error =
+                        (String) redis.<String, String>opsForHash().get(stream.failures(), entry.getIdAsString());
+                log.error(
+                        "Event {} ({}) failed {} times; moved to the dead letters: {}",
+                        record.getValue().get(EventStream.ID),
+                        record.getValue().get(EventStream.TYPE),
+                        deliveries,
+                        error);
                 deadLetters.bury(record, deliveries, error);
                 acknowledge(record, true);
                 continue;
             }
             if (deliveries > 1 || !consumerName.equals(entry.getConsumerName())) {
-                log.info("Retrying event stream entry {} (delivery {}, last held by {})", entry.getIdAsString(),
-                        deliveries + 1, entry.getConsumerName());
+                log.info(
+                        "Retrying event stream entry {} (delivery {}, last held by {})",
+                        entry.getIdAsString(),
+                        deliveries + 1,
+                        entry.getConsumerName());
             }
             acknowledged += handle(record, true) ? 1 : 0;
         }
@@ -132,11 +153,16 @@ public class EventConsumer {
             return false;
         }
         try {
-            handlers.handle(Long.parseLong(String.valueOf(fields.get(EventStream.ID))),
-                    String.valueOf(fields.get(EventStream.TYPE)), String.valueOf(fields.get(EventStream.PAYLOAD)));
+            handlers.handle(
+                    Long.parseLong(String.valueOf(fields.get(EventStream.ID))),
+                    String.valueOf(fields.get(EventStream.TYPE)),
+                    String.valueOf(fields.get(EventStream.PAYLOAD)));
         } catch (RuntimeException e) {
-            log.warn("Event {} ({}) failed; it stays pending and is retried: {}", fields.get(EventStream.ID),
-                    fields.get(EventStream.TYPE), e.toString());
+            log.warn(
+                    "Event {} ({}) failed; it stays pending and is retried: {}",
+                    fields.get(EventStream.ID),
+                    fields.get(EventStream.TYPE),
+                    e.toString());
             redis.opsForHash().put(stream.failures(), record.getId().getValue(), e.toString());
             return false;
         }

@@ -29,8 +29,13 @@ public class EventHandlers {
     private final ReportStateProjection states;
     private final PublicationPointer pointer;
 
-    public EventHandlers(JsonMapper json, TransactionTemplate transactions, ProcessedEvents processed,
-                         PublicationRecorder publications, ReportStateProjection states, PublicationPointer pointer) {
+    public EventHandlers(
+            JsonMapper json,
+            TransactionTemplate transactions,
+            ProcessedEvents processed,
+            PublicationRecorder publications,
+            ReportStateProjection states,
+            PublicationPointer pointer) {
         this.json = json;
         this.transactions = transactions;
         this.processed = processed;

@@ -1,9 +1,8 @@
 package dev.gongkai.publishing.relay;
 
-import org.springframework.scheduling.annotation.Scheduled;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /** Drives relay, consumer and the outbox's retention on timers (absent when {@code gongkai.publishing.events.scheduled=false}). */
 class EventPump {

@@ -1,12 +1,6 @@
 package dev.gongkai.publishing.relay;
 
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,8 +9,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Forwards {@code core.outbox} rows to the Redis stream {@code gongkai:events} in id order and marks them sent.
@@ -38,8 +37,13 @@ public class OutboxRelay {
     private final long maxLength;
     private final Duration lease;
 
-    public OutboxRelay(DSLContext dsl, StringRedisTemplate redis, EventStream stream, int batchSize, long maxLength,
-                       Duration lease) {
+    public OutboxRelay(
+            DSLContext dsl,
+            StringRedisTemplate redis,
+            EventStream stream,
+            int batchSize,
+            long maxLength,
+            Duration lease) {
         this.dsl = dsl;
         this.redis = redis;
         this.stream = stream;
@@ -65,12 +69,20 @@ public class OutboxRelay {
 
     private Batch relayBatch() {
         OffsetDateTime now = OffsetDateTime.now();
-        var due = DSL.select(OUTBOX.ID).from(OUTBOX)
-                .where(OUTBOX.PUBLISHED_AT.isNull(),
+        var due = DSL.select(OUTBOX.ID)
+                .from(OUTBOX)
+                .where(
+                        OUTBOX.PUBLISHED_AT.isNull(),
                         OUTBOX.RELAY_LEASE_UNTIL.isNull().or(OUTBOX.RELAY_LEASE_UNTIL.lt(now)))
-                .orderBy(OUTBOX.ID).limit(batchSize).forUpdate().skipLocked();
-        var rows = new ArrayList<>(dsl.update(OUTBOX).set(OUTBOX.RELAY_LEASE_UNTIL, now.plus(lease))
-                .where(OUTBOX.ID.in(due)).returning().fetch());
+                .orderBy(OUTBOX.ID)
+                .limit(batchSize)
+                .forUpdate()
+                .skipLocked();
+        var rows = new ArrayList<>(dsl.update(OUTBOX)
+                .set(OUTBOX.RELAY_LEASE_UNTIL, now.plus(lease))
+                .where(OUTBOX.ID.in(due))
+                .returning()
+                .fetch());
         rows.sort(Comparator.comparing(r -> r.getId()));
         List<Long> sent = new ArrayList<>(rows.size());
         List<Long> unsent = new ArrayList<>();
@@ -89,17 +101,26 @@ public class OutboxRelay {
                 redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(stream.key()));
                 sent.add(row.getId());
             } catch (DataAccessException e) {
-                log.warn("Redis refused outbox event {} ({}); it stays in the outbox: {}", row.getId(), row.getType(),
+                log.warn(
+                        "Redis refused outbox event {} ({}); it stays in the outbox: {}",
+                        row.getId(),
+                        row.getType(),
                         e.getMessage());
                 failed = true;
                 unsent.add(row.getId());
             }
         }
         if (!sent.isEmpty()) {
-            dsl.update(OUTBOX).set(OUTBOX.PUBLISHED_AT, OffsetDateTime.now()).where(OUTBOX.ID.in(sent)).execute();
+            dsl.update(OUTBOX)
+                    .set(OUTBOX.PUBLISHED_AT, OffsetDateTime.now())
+                    .where(OUTBOX.ID.in(sent))
+                    .execute();
         }
         if (!unsent.isEmpty()) {
-            dsl.update(OUTBOX).setNull(OUTBOX.RELAY_LEASE_UNTIL).where(OUTBOX.ID.in(unsent)).execute();
+            dsl.update(OUTBOX)
+                    .setNull(OUTBOX.RELAY_LEASE_UNTIL)
+                    .where(OUTBOX.ID.in(unsent))
+                    .execute();
         }
         return new Batch(sent.size(), failed);
     }
@@ -108,8 +129,13 @@ public class OutboxRelay {
     public int deleteSentBefore(OffsetDateTime cutoff) {
         int total = 0;
         while (true) {
-            int deleted = dsl.deleteFrom(OUTBOX).where(OUTBOX.ID.in(DSL.select(OUTBOX.ID).from(OUTBOX)
-                    .where(OUTBOX.PUBLISHED_AT.lt(cutoff)).orderBy(OUTBOX.ID).limit(1000))).execute();
+            int deleted = dsl.deleteFrom(OUTBOX)
+                    .where(OUTBOX.ID.in(DSL.select(OUTBOX.ID)
+                            .from(OUTBOX)
+                            .where(OUTBOX.PUBLISHED_AT.lt(cutoff))
+                            .orderBy(OUTBOX.ID)
+                            .limit(1000)))
+                    .execute();
             total += deleted;
             if (deleted < 1000) {
                 if (total > 0) {
@@ -128,6 +154,5 @@ public class OutboxRelay {
         }
     }
 
-    private record Batch(int sent, boolean failed) {
-    }
+    private record Batch(int sent, boolean failed) {}
 }

@@ -24,16 +24,25 @@ class RelayConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DSLContext dsl, StringRedisTemplate redis, EventStream stream,
-                            PublishingProperties properties) {
-        return new OutboxRelay(dsl, redis, stream, properties.events().batchSize(),
-                properties.events().streamMaxLength(), properties.events().relayLease());
+    OutboxRelay outboxRelay(
+            DSLContext dsl, StringRedisTemplate redis, EventStream stream, PublishingProperties properties) {
+        return new OutboxRelay(
+                dsl,
+                redis,
+                stream,
+                properties.events().batchSize(),
+                properties.events().streamMaxLength(),
+                properties.events().relayLease());
     }
 
     @Bean
-    EventHandlers eventHandlers(JsonMapper json, TransactionTemplate transactions, ProcessedEvents processed,
-                                PublicationRecorder publications, ReportStateProjection states,
-                                PublicationPointer pointer) {
+    EventHandlers eventHandlers(
+            JsonMapper json,
+            TransactionTemplate transactions,
+            ProcessedEvents processed,
+            PublicationRecorder publications,
+            ReportStateProjection states,
+            PublicationPointer pointer) {
         return new EventHandlers(json, transactions, processed, publications, states, pointer);
     }
 
@@ -43,10 +52,19 @@ class RelayConfiguration {
     }
 
     @Bean
-    EventConsumer eventConsumer(StringRedisTemplate redis, EventHandlers handlers, EventStream stream,
-                                DeadLetters deadLetters, PublishingProperties properties) {
+    EventConsumer eventConsumer(
+            StringRedisTemplate redis,
+            EventHandlers handlers,
+            EventStream stream,
+            DeadLetters deadLetters,
+            PublishingProperties properties) {
         var events = properties.events();
-        return new EventConsumer(redis, handlers, stream, events.consumerName(), events.batchSize(),
+        return new EventConsumer(
+                redis,
+                handlers,
+                stream,
+                events.consumerName(),
+                events.batchSize(),
                 new Retries(events.claimIdle(), events.retryBackoff(), events.retryBackoffMax(), events.maxAttempts()),
                 deadLetters);
     }

@@ -17,13 +17,30 @@ import java.time.LocalDate;
  *                      were kept
  * @param webhookStatus {@code PENDING}, {@code SENT}, {@code FAILED} (retried on the next run) or {@code SKIPPED}
  */
-public record Notification(long id, String agency, String jurisdiction, int year, Kind kind, int step,
-                           LocalDate deadline, int daysLeft, String reportStatus, String messageZh, String messageEn,
-                           Instant createdAt, String sentBy, String sentByName,
-                           String sentByAgency, String webhookStatus, int webhookAttempts,
-                           String webhookLastError, Instant webhookSentAt) {
+public record Notification(
+        long id,
+        String agency,
+        String jurisdiction,
+        int year,
+        Kind kind,
+        int step,
+        LocalDate deadline,
+        int daysLeft,
+        String reportStatus,
+        String messageZh,
+        String messageEn,
+        Instant createdAt,
+        String sentBy,
+        String sentByName,
+        String sentByAgency,
+        String webhookStatus,
+        int webhookAttempts,
+        String webhookLastError,
+        Instant webhookSentAt) {
 
     public enum Kind {
-        BEFORE_DEADLINE, OVERDUE, BY_HAND
+        BEFORE_DEADLINE,
+        OVERDUE,
+        BY_HAND
     }
 }

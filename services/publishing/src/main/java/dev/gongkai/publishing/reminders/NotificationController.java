@@ -9,6 +9,7 @@ import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.OfficeScope;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * The reminders as the office sees them (its jurisdictions, or one agency's history) and as an agency sees them (its
@@ -38,18 +37,25 @@ class NotificationController {
         this.actors = actors;
     }
 
-    record Notifications(Integer year, List<Notification> notifications) {
-    }
+    record Notifications(Integer year, List<Notification> notifications) {}
 
     /** @param agency one agency's history only */
     @GetMapping("/api/office/notifications")
-    Notifications office(Caller caller, @RequestParam(required = false) Integer year,
-                         @RequestParam(required = false) String agency) {
+    Notifications office(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String agency) {
         List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
         int y = OfficeScope.year(year);
-        List<Notification> all = reminders.ofJurisdictions(jurisdictions.stream().map(Jurisdiction::slug).toList(), y);
-        return new Notifications(y, agency == null || agency.isBlank() ? all
-                : all.stream().filter(n -> n.agency().equals(agency.strip())).toList());
+        List<Notification> all = reminders.ofJurisdictions(
+                jurisdictions.stream().map(Jurisdiction::slug).toList(), y);
+        return new Notifications(
+                y,
+                agency == null || agency.isBlank()
+                        ? all
+                        : all.stream()
+                                .filter(n -> n.agency().equals(agency.strip()))
+                                .toList());
     }
 
     @GetMapping("/api/notifications")
@@ -61,19 +67,19 @@ class NotificationController {
      * @param agency  the one agency to remind (it must not have submitted), or
      * @param allLate every agency whose deadline has passed without a submission
      */
-    record ByHand(Integer year, String agency, Boolean allLate) {
-    }
+    record ByHand(Integer year, String agency, Boolean allLate) {}
 
     /**
      * @param created  the reminders stored now (none for a repeated request)
      * @param agencies the agencies the request named
      */
-    record Sent(int year, int created, List<String> agencies) {
-    }
+    record Sent(int year, int created, List<String> agencies) {}
 
     @PostMapping("/api/office/reminders")
-    Sent remind(Caller caller, @RequestBody ByHand request,
-                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+    Sent remind(
+            Caller caller,
+            @RequestBody ByHand request,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
         int year = OfficeScope.year(request.year());
         if (key != null && (key.isBlank() || key.length() > 64)) {
@@ -82,23 +88,27 @@ class NotificationController {
         List<ComplianceRow> rows = compliance.rows(jurisdictions, year);
         List<ComplianceRow> chosen;
         if (request.agency() != null && !request.agency().isBlank()) {
-            ComplianceRow row = rows.stream().filter(r -> r.agency().equals(request.agency().strip())).findFirst()
+            ComplianceRow row = rows.stream()
+                    .filter(r -> r.agency().equals(request.agency().strip()))
+                    .findFirst()
                     .orElseThrow(() -> new ApiException(ProblemCode.AGENCY_NOT_FOUND, request.agency()));
             if (!row.notSubmitted()) {
                 throw new ApiException(ProblemCode.REMINDER_NOT_OWED, row.nameZh(), String.valueOf(year));
             }
             chosen = List.of(row);
         } else if (Boolean.TRUE.equals(request.allLate())) {
-            chosen = rows.stream().filter(r -> r.notSubmitted() && "OVERDUE".equals(r.compliance())).toList();
+            chosen = rows.stream()
+                    .filter(r -> r.notSubmitted() && "OVERDUE".equals(r.compliance()))
+                    .toList();
         } else {
             throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");
         }
         int created = reminders.byHand(chosen, actors.of(caller), key);
-        return new Sent(year, created, chosen.stream().map(ComplianceRow::agency).toList());
+        return new Sent(
+                year, created, chosen.stream().map(ComplianceRow::agency).toList());
     }
 
-    record ScheduleRequest(String jurisdiction, Integer overdueEveryDays) {
-    }
+    record ScheduleRequest(String jurisdiction, Integer overdueEveryDays) {}
 
     @GetMapping("/api/office/reminder-schedule")
     ReminderSchedule schedule(Caller caller, @RequestParam(required = false) String jurisdiction) {

@@ -16,11 +16,19 @@ import java.time.Instant;
  * @param updatedByAgency the agency they acted for (乌海市政务公开办), null as the name and for schedules set before
  *                      agencies were kept
  */
-public record ReminderSchedule(String jurisdiction, int overdueEveryDays, boolean defaults, String setFor,
-                               String updatedBy, String updatedByName, String updatedByAgency, Instant updatedAt) {
+public record ReminderSchedule(
+        String jurisdiction,
+        int overdueEveryDays,
+        boolean defaults,
+        String setFor,
+        String updatedBy,
+        String updatedByName,
+        String updatedByAgency,
+        Instant updatedAt) {
 
     /** A week: often enough that a late agency hears of it, rarely enough not to be ignored. */
     public static final int DEFAULT_EVERY_DAYS = 7;
+
     static final int MAX_EVERY_DAYS = 365;
 
     /**

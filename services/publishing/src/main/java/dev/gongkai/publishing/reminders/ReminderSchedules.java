@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.reminders;
 
+import static dev.gongkai.platform.jooq.core.Tables.REMINDER_SCHEDULE;
+
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
@@ -7,16 +9,13 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.jooq.core.tables.records.ReminderScheduleRecord;
 import dev.gongkai.platform.tenancy.Actor;
-import org.jooq.DSLContext;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static dev.gongkai.platform.jooq.core.Tables.REMINDER_SCHEDULE;
+import org.jooq.DSLContext;
 
 /** The offices' reminder schedules, one per jurisdiction, in {@code core.reminder_schedule}. */
 class ReminderSchedules {
@@ -45,14 +44,20 @@ class ReminderSchedules {
         while (at.isPresent() && seen.add(at.get().slug())) {
             ReminderScheduleRecord r = stored.get(at.get().slug().value());
             if (r != null) {
-                return new ReminderSchedule(jurisdiction.slug().value(), r.getOverdueEveryDays(), false,
-                        r.getJurisdictionSlug(), r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedByAgency(),
+                return new ReminderSchedule(
+                        jurisdiction.slug().value(),
+                        r.getOverdueEveryDays(),
+                        false,
+                        r.getJurisdictionSlug(),
+                        r.getUpdatedBy(),
+                        r.getUpdatedByName(),
+                        r.getUpdatedByAgency(),
                         r.getUpdatedAt().toInstant());
             }
             at = Optional.ofNullable(at.get().parent()).flatMap(registry::findJurisdiction);
         }
-        return new ReminderSchedule(jurisdiction.slug().value(), ReminderSchedule.DEFAULT_EVERY_DAYS, true, null,
-                null, null, null, null);
+        return new ReminderSchedule(
+                jurisdiction.slug().value(), ReminderSchedule.DEFAULT_EVERY_DAYS, true, null, null, null, null, null);
     }
 
     ReminderSchedule save(Jurisdiction jurisdiction, Integer overdueEveryDays, Actor by) {
@@ -67,7 +72,8 @@ class ReminderSchedules {
                 .set(REMINDER_SCHEDULE.UPDATED_BY_NAME, by.name())
                 .set(REMINDER_SCHEDULE.UPDATED_BY_AGENCY, by.agency())
                 .set(REMINDER_SCHEDULE.UPDATED_AT, now)
-                .onConflict(REMINDER_SCHEDULE.JURISDICTION_SLUG).doUpdate()
+                .onConflict(REMINDER_SCHEDULE.JURISDICTION_SLUG)
+                .doUpdate()
                 .set(REMINDER_SCHEDULE.OVERDUE_EVERY_DAYS, overdueEveryDays)
                 .set(REMINDER_SCHEDULE.UPDATED_BY, by.username())
                 .set(REMINDER_SCHEDULE.UPDATED_BY_NAME, by.name())

@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.reminders;
 
+import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
+
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -9,13 +11,6 @@ import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.revisions.Deadlines;
-import org.jooq.DSLContext;
-import org.jooq.RecordMapper;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
+import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reminders to agencies that have not submitted last year's report. Before the legal deadline: when it is 14, 7, 3
@@ -49,11 +48,26 @@ public class Reminders {
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final int DELIVERY_BATCH = 20;
 
-    static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(r.getId(),
-            r.getAgencySlug(), r.getJurisdictionSlug(), r.getYear(), Notification.Kind.valueOf(r.getKind()),
-            r.getStep(), r.getDeadline(), r.getDaysLeft(), r.getReportStatus(), r.getMessageZh(), r.getMessageEn(),
-            r.getCreatedAt().toInstant(), r.getSentBy(), r.getSentByName(), r.getSentByAgency(), r.getWebhookStatus(), r.getWebhookAttempts(),
-            r.getWebhookLastError(), instant(r.getWebhookSentAt()));
+    static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(
+            r.getId(),
+            r.getAgencySlug(),
+            r.getJurisdictionSlug(),
+            r.getYear(),
+            Notification.Kind.valueOf(r.getKind()),
+            r.getStep(),
+            r.getDeadline(),
+            r.getDaysLeft(),
+            r.getReportStatus(),
+            r.getMessageZh(),
+            r.getMessageEn(),
+            r.getCreatedAt().toInstant(),
+            r.getSentBy(),
+            r.getSentByName(),
+            r.getSentByAgency(),
+            r.getWebhookStatus(),
+            r.getWebhookAttempts(),
+            r.getWebhookLastError(),
+            instant(r.getWebhookSentAt()));
 
     private final DSLContext dsl;
     private final AgencyRegistry registry;
@@ -66,8 +80,14 @@ public class Reminders {
     private final HttpClient http;
 
     /** @param webhookTimeout the longest a webhook may take to connect, and then to answer */
-    public Reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance, Duration webhookTimeout,
-                     JsonMapper json, Clock clock, URI webhook) {
+    public Reminders(
+            DSLContext dsl,
+            AgencyRegistry registry,
+            Compliance compliance,
+            Duration webhookTimeout,
+            JsonMapper json,
+            Clock clock,
+            URI webhook) {
         this.dsl = dsl;
         this.registry = registry;
         this.compliance = compliance;
@@ -80,8 +100,7 @@ public class Reminders {
     }
 
     /** What one run did. */
-    public record RunResult(LocalDate today, int created, int sent, int failed) {
-    }
+    public record RunResult(LocalDate today, int created, int sent, int failed) {}
 
     /** The scheduled run: today by the service's clock, the configured webhook. */
     public RunResult run() {
@@ -103,20 +122,35 @@ public class Reminders {
                 long days = ChronoUnit.DAYS.between(today, row.deadline());
                 if (days >= 1 && days <= STEPS.getLast()) {
                     int step = STEPS.stream().filter(s -> s >= days).findFirst().orElseThrow();
-                    created += create(row, Notification.Kind.BEFORE_DEADLINE, step, (int) days, clock.instant(),
-                            webhook != null, null, null);
+                    created += create(
+                            row,
+                            Notification.Kind.BEFORE_DEADLINE,
+                            step,
+                            (int) days,
+                            clock.instant(),
+                            webhook != null,
+                            null,
+                            null);
                 } else if (days < 0) {
                     Integer step = schedule.overdueStep(-days);
                     if (step != null) {
-                        created += create(row, Notification.Kind.OVERDUE, step, (int) days, clock.instant(),
-                                webhook != null, null, null);
+                        created += create(
+                                row,
+                                Notification.Kind.OVERDUE,
+                                step,
+                                (int) days,
+                                clock.instant(),
+                                webhook != null,
+                                null,
+                                null);
                     }
                 }
             }
         }
         int[] delivered = webhook == null ? new int[2] : deliver(webhook, clock.instant());
         if (created > 0 || delivered[0] + delivered[1] > 0) {
-            log.info("Reminders of {}: {} created, {} delivered, {} failed", today, created, delivered[0], delivered[1]);
+            log.info(
+                    "Reminders of {}: {} created, {} delivered, {} failed", today, created, delivered[0], delivered[1]);
         }
         return new RunResult(today, created, delivered[0], delivered[1]);
     }
@@ -151,20 +185,27 @@ public class Reminders {
         return schedules.save(jurisdiction, overdueEveryDays, by);
     }
 
-    private int create(ComplianceRow row, Notification.Kind kind, int step, int days, Instant now, boolean deliver,
-                       Actor sentBy, String requestKey) {
+    private int create(
+            ComplianceRow row,
+            Notification.Kind kind,
+            int step,
+            int days,
+            Instant now,
+            boolean deliver,
+            Actor sentBy,
+            String requestKey) {
         String statusZh = row.statusWords(Locale.ROOT);
         String statusEn = row.statusWords(Locale.ENGLISH);
         String zh = days >= 0
                 ? "%s：%d年政府信息公开工作年度报告距法定发布期限（%s）还有 %d 天，当前状态为“%s”，尚未报送政务公开办，请抓紧完成填报、签发和报送。"
-                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh)
+                        .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh)
                 : "%s：%d年政府信息公开工作年度报告已超过法定发布期限（%s）%d 天，当前状态为“%s”，尚未报送政务公开办，请尽快完成填报、签发和报送。"
-                .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusZh);
+                        .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusZh);
         String en = days >= 0
                 ? "%s: the %d annual report is due on %s, %d day(s) from now, and has not been submitted (%s)."
-                .formatted(row.nameZh(), row.year(), row.deadline(), days, statusEn)
+                        .formatted(row.nameZh(), row.year(), row.deadline(), days, statusEn)
                 : "%s: the %d annual report was due on %s, %d day(s) ago, and has not been submitted (%s)."
-                .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusEn);
+                        .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusEn);
         if (kind == Notification.Kind.BY_HAND) {
             zh = "政务公开办催报：" + zh;
             en = "A reminder from the disclosure office: " + en;
@@ -203,28 +244,43 @@ public class Reminders {
         while (true) {
             OffsetDateTime taken = OffsetDateTime.now();
             var n = NOTIFICATION;
-            var due = DSL.select(n.ID).from(n)
-                    .where(n.WEBHOOK_STATUS.in("PENDING", "FAILED"), n.ID.gt(after),
+            var due = DSL.select(n.ID)
+                    .from(n)
+                    .where(
+                            n.WEBHOOK_STATUS.in("PENDING", "FAILED"),
+                            n.ID.gt(after),
                             n.WEBHOOK_LEASE_UNTIL.isNull().or(n.WEBHOOK_LEASE_UNTIL.lt(taken)))
-                    .orderBy(n.ID).limit(DELIVERY_BATCH).forUpdate().skipLocked();
-            List<Notification> batch = dsl.update(n).set(n.WEBHOOK_LEASE_UNTIL, taken.plus(lease))
-                    .where(n.ID.in(due)).returning().fetch(TO_NOTIFICATION).stream()
-                    .sorted(Comparator.comparingLong(Notification::id)).toList();
+                    .orderBy(n.ID)
+                    .limit(DELIVERY_BATCH)
+                    .forUpdate()
+                    .skipLocked();
+            List<Notification> batch = dsl
+                    .update(n)
+                    .set(n.WEBHOOK_LEASE_UNTIL, taken.plus(lease))
+                    .where(n.ID.in(due))
+                    .returning()
+                    .fetch(TO_NOTIFICATION)
+                    .stream()
+                    .sorted(Comparator.comparingLong(Notification::id))
+                    .toList();
             for (Notification notification : batch) {
                 after = notification.id();
                 String error = post(webhook, notification);
-                var update = dsl.update(n).set(n.WEBHOOK_ATTEMPTS, n.WEBHOOK_ATTEMPTS.plus(1))
+                var update = dsl.update(n)
+                        .set(n.WEBHOOK_ATTEMPTS, n.WEBHOOK_ATTEMPTS.plus(1))
                         .setNull(n.WEBHOOK_LEASE_UNTIL);
                 if (error == null) {
                     update.set(n.WEBHOOK_STATUS, "SENT")
                             .set(n.WEBHOOK_SENT_AT, now.atOffset(ZoneOffset.UTC))
                             .set(n.WEBHOOK_LAST_ERROR, (String) null)
-                            .where(n.ID.eq(notification.id())).execute();
+                            .where(n.ID.eq(notification.id()))
+                            .execute();
                     counts[0]++;
                 } else {
                     update.set(n.WEBHOOK_STATUS, "FAILED")
                             .set(n.WEBHOOK_LAST_ERROR, error)
-                            .where(n.ID.eq(notification.id())).execute();
+                            .where(n.ID.eq(notification.id()))
+                            .execute();
                     counts[1]++;
                 }
             }
@@ -257,11 +313,14 @@ public class Reminders {
             body.put("sentByAgency", n.sentByAgency());
         }
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook).timeout(webhookTimeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Idempotency-Key", "gongkai-notification-" + n.id())
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(webhook)
+                            .timeout(webhookTimeout)
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .header("Idempotency-Key", "gongkai-notification-" + n.id())
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -274,9 +333,13 @@ public class Reminders {
     /** The notifications of some jurisdictions for a year, newest first. */
     public List<Notification> ofJurisdictions(List<JurisdictionSlug> jurisdictions, int year) {
         return dsl.selectFrom(NOTIFICATION)
-                .where(NOTIFICATION.JURISDICTION_SLUG.in(jurisdictions.stream().map(JurisdictionSlug::value).toList()),
+                .where(
+                        NOTIFICATION.JURISDICTION_SLUG.in(jurisdictions.stream()
+                                .map(JurisdictionSlug::value)
+                                .toList()),
                         NOTIFICATION.YEAR.eq(year))
-                .orderBy(NOTIFICATION.ID.desc()).fetch(TO_NOTIFICATION);
+                .orderBy(NOTIFICATION.ID.desc())
+                .fetch(TO_NOTIFICATION);
     }
 
     /** One agency's own notifications (all years, or one), newest first. */
@@ -285,7 +348,10 @@ public class Reminders {
         if (year != null) {
             condition = condition.and(NOTIFICATION.YEAR.eq(year));
         }
-        return dsl.selectFrom(NOTIFICATION).where(condition).orderBy(NOTIFICATION.ID.desc()).fetch(TO_NOTIFICATION);
+        return dsl.selectFrom(NOTIFICATION)
+                .where(condition)
+                .orderBy(NOTIFICATION.ID.desc())
+                .fetch(TO_NOTIFICATION);
     }
 
     private static Instant instant(OffsetDateTime value) {

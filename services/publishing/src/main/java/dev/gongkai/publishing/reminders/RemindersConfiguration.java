@@ -3,6 +3,9 @@ package dev.gongkai.publishing.reminders;
 import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.publishing.compliance.Compliance;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +17,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-
 @Configuration(proxyBeanMethods = false)
 class RemindersConfiguration {
 
     @Bean
-    Reminders reminders(DSLContext dsl, AgencyRegistry registry, Compliance compliance,
-                        @Value("${gongkai.reminders.webhook-timeout:10s}") Duration webhookTimeout,
-                        JsonMapper json, Clock clock,
-                        @Value("${gongkai.reminders.webhook-url:}") String webhookUrl) {
-        return new Reminders(dsl, registry, compliance, webhookTimeout, json, clock,
+    Reminders reminders(
+            DSLContext dsl,
+            AgencyRegistry registry,
+            Compliance compliance,
+            @Value("${gongkai.reminders.webhook-timeout:10s}") Duration webhookTimeout,
+            JsonMapper json,
+            Clock clock,
+            @Value("${gongkai.reminders.webhook-url:}") String webhookUrl) {
+        return new Reminders(
+                dsl,
+                registry,
+                compliance,
+                webhookTimeout,
+                json,
+                clock,
                 webhookUrl == null || webhookUrl.isBlank() ? null : URI.create(webhookUrl.trim()));
     }
 

@@ -4,7 +4,6 @@ import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.report.rules.ReportChecker;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +13,7 @@ public final class Deadlines {
 
     public static final ZoneId CHINA = China.ZONE;
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** 31 January of the next year; 31 March for the disclosure office's compiled government report. */
     public static LocalDate of(Agency agency, int year) {

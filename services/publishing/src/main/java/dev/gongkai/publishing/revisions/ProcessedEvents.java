@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.revisions;
 
-import org.jooq.DSLContext;
-
 import static dev.gongkai.platform.jooq.core.Tables.PROCESSED_EVENT;
+
+import org.jooq.DSLContext;
 
 /** The idempotency record of the event handlers ({@code core.processed_event}). */
 public class ProcessedEvents {
@@ -19,11 +19,13 @@ public class ProcessedEvents {
      */
     public boolean claim(String eventId, String type, long outboxId) {
         return dsl.insertInto(PROCESSED_EVENT)
-                .set(PROCESSED_EVENT.EVENT_ID, eventId)
-                .set(PROCESSED_EVENT.TYPE, type)
-                .set(PROCESSED_EVENT.OUTBOX_ID, outboxId)
-                .set(PROCESSED_EVENT.OUTCOME, "APPLIED")
-                .onConflictDoNothing().execute() == 1;
+                        .set(PROCESSED_EVENT.EVENT_ID, eventId)
+                        .set(PROCESSED_EVENT.TYPE, type)
+                        .set(PROCESSED_EVENT.OUTBOX_ID, outboxId)
+                        .set(PROCESSED_EVENT.OUTCOME, "APPLIED")
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     public void reject(String eventId, String type, long outboxId, String detail) {
@@ -33,6 +35,7 @@ public class ProcessedEvents {
                 .set(PROCESSED_EVENT.OUTBOX_ID, outboxId)
                 .set(PROCESSED_EVENT.OUTCOME, "REJECTED")
                 .set(PROCESSED_EVENT.DETAIL, detail)
-                .onConflictDoNothing().execute();
+                .onConflictDoNothing()
+                .execute();
     }
 }

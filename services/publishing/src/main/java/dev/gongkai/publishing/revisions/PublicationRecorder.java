@@ -1,5 +1,9 @@
 package dev.gongkai.publishing.revisions;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.PUBLISHED_REVISION;
+import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
+import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
@@ -9,19 +13,14 @@ import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.PUBLISHED_REVISION;
-import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
-import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /**
  * Turns a {@link ReportPublished} event into a new immutable published revision in the agency's schema, the
@@ -62,12 +61,14 @@ public class PublicationRecorder {
                 .set(PUBLISHED_REVISION.DEADLINE, deadline)
                 .set(PUBLISHED_REVISION.LATE, late)
                 .set(PUBLISHED_REVISION.EVENT_ID, event.eventId())
-                .onConflict(PUBLISHED_REVISION.YEAR, PUBLISHED_REVISION.NUMBER).doNothing()
+                .onConflict(PUBLISHED_REVISION.YEAR, PUBLISHED_REVISION.NUMBER)
+                .doNothing()
                 .execute();
         if (inserted == 0) {
             // The event id was claimed by no one before, so another event claims the same number: the source's
             // sequence was broken (a restored backup, a hand-made event). The published revision stays as it is.
-            throw new RejectedEvent("publication " + event.year() + "/" + number + " was already recorded by another event");
+            throw new RejectedEvent(
+                    "publication " + event.year() + "/" + number + " was already recorded by another event");
         }
 
         dsl.insertInto(PUBLICATION)
@@ -106,13 +107,23 @@ public class PublicationRecorder {
                 .set(rs.DEADLINE, deadline)
                 .set(rs.LATE, late)
                 .set(rs.IMPORTED, event.imported())
-                .onConflict(rs.AGENCY_SLUG, rs.YEAR).doUpdate()
-                .set(rs.STATUS, DSL.when(latestStatus, DSL.val(ReportStatus.PUBLISHED, rs.STATUS)).otherwise(rs.STATUS))
+                .onConflict(rs.AGENCY_SLUG, rs.YEAR)
+                .doUpdate()
+                .set(
+                        rs.STATUS,
+                        DSL.when(latestStatus, DSL.val(ReportStatus.PUBLISHED, rs.STATUS))
+                                .otherwise(rs.STATUS))
                 .set(rs.LAST_ACTION, DSL.when(latestStatus, DSL.val(action)).otherwise(rs.LAST_ACTION))
                 .set(rs.STATUS_AT, DSL.greatest(DSL.coalesce(rs.STATUS_AT, publishedAt), DSL.val(publishedAt)))
-                .set(rs.REPORT_REVISION, DSL.when(newest, DSL.val(event.revision())).otherwise(rs.REPORT_REVISION))
-                .set(rs.FIRST_PUBLISHED_AT, DSL.when(earliest, DSL.val(publishedAt)).otherwise(rs.FIRST_PUBLISHED_AT))
-                .set(rs.LAST_PUBLISHED_AT, DSL.when(newest, DSL.val(publishedAt)).otherwise(rs.LAST_PUBLISHED_AT))
+                .set(
+                        rs.REPORT_REVISION,
+                        DSL.when(newest, DSL.val(event.revision())).otherwise(rs.REPORT_REVISION))
+                .set(
+                        rs.FIRST_PUBLISHED_AT,
+                        DSL.when(earliest, DSL.val(publishedAt)).otherwise(rs.FIRST_PUBLISHED_AT))
+                .set(
+                        rs.LAST_PUBLISHED_AT,
+                        DSL.when(newest, DSL.val(publishedAt)).otherwise(rs.LAST_PUBLISHED_AT))
                 .set(rs.PUBLISHED_REVISION, DSL.when(newest, DSL.val(number)).otherwise(rs.PUBLISHED_REVISION))
                 .set(rs.CORRECTIONS, rs.CORRECTIONS.plus(event.correction() ? 1 : 0))
                 .set(rs.LATE, DSL.when(earliest, DSL.val(late)).otherwise(rs.LATE))
@@ -127,8 +138,11 @@ public class PublicationRecorder {
     /** Events written before the source numbered its publications: the next number on arrival. */
     private static int nextOnArrival(DSLContext tenant, int year) {
         return tenant.select(DSL.coalesce(DSL.max(PUBLISHED_REVISION.NUMBER), 0))
-                .from(PUBLISHED_REVISION).where(PUBLISHED_REVISION.YEAR.eq(year))
-                .fetchSingle().value1() + 1;
+                        .from(PUBLISHED_REVISION)
+                        .where(PUBLISHED_REVISION.YEAR.eq(year))
+                        .fetchSingle()
+                        .value1()
+                + 1;
     }
 
     private Agency known(String slug) {
@@ -148,7 +162,8 @@ public class PublicationRecorder {
             throw new RejectedEvent("the event carries no document");
         }
         try {
-            AnnualReport report = CanonicalJson.read(event.document().getBytes(StandardCharsets.UTF_8)).report();
+            AnnualReport report = CanonicalJson.read(event.document().getBytes(StandardCharsets.UTF_8))
+                    .report();
             if (report.year() != null && report.year() != event.year()) {
                 throw new RejectedEvent("the document is about " + report.year() + ", the event about " + event.year());
             }

@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.revisions;
 
 import dev.gongkai.report.model.AnnualReport;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,7 +11,16 @@ import java.time.LocalDate;
  * @param reportRevision the working revision of the report that was published
  * @param websiteUrl     where the agency posted it on its own website, if recorded
  */
-public record PublishedRevision(int year, int number, int reportRevision, AnnualReport report, Instant publishedAt,
-                                boolean correction, String reason, boolean imported, LocalDate deadline,
-                                boolean late, String websiteUrl, Instant websiteUrlAt) {
-}
+public record PublishedRevision(
+        int year,
+        int number,
+        int reportRevision,
+        AnnualReport report,
+        Instant publishedAt,
+        boolean correction,
+        String reason,
+        boolean imported,
+        LocalDate deadline,
+        boolean late,
+        String websiteUrl,
+        Instant websiteUrlAt) {}

@@ -1,19 +1,18 @@
 package dev.gongkai.publishing.revisions;
 
+import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.events.ReportStatusChanged;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
 /**
  * Keeps {@code core.report_state} in step with the workflow the reports service announces. An announcement older
@@ -67,7 +66,8 @@ public class ReportStateProjection {
                 .set(rs.APPROVED_AT, approved ? at : null)
                 .set(rs.DEADLINE, Deadlines.of(agency, event.year()))
                 .set(rs.LATE, false)
-                .onConflict(rs.AGENCY_SLUG, rs.YEAR).doUpdate()
+                .onConflict(rs.AGENCY_SLUG, rs.YEAR)
+                .doUpdate()
                 .set(rs.STATUS, status)
                 .set(rs.LAST_ACTION, event.action().code())
                 .set(rs.STATUS_AT, at)
@@ -77,7 +77,9 @@ public class ReportStateProjection {
                 .set(rs.UNEXPLAINED_WARNINGS, event.unexplainedWarnings())
                 .set(rs.DRAFTED_AT, when(created, at, rs.DRAFTED_AT))
                 .set(rs.SUBMITTED_AT, when(submitted, at, rs.SUBMITTED_AT))
-                .set(rs.FIRST_SUBMITTED_AT, submitted ? DSL.coalesce(rs.FIRST_SUBMITTED_AT, DSL.val(at)) : rs.FIRST_SUBMITTED_AT)
+                .set(
+                        rs.FIRST_SUBMITTED_AT,
+                        submitted ? DSL.coalesce(rs.FIRST_SUBMITTED_AT, DSL.val(at)) : rs.FIRST_SUBMITTED_AT)
                 .set(rs.RETURNED_AT, when(returned, at, rs.RETURNED_AT))
                 .set(rs.RETURNS, rs.RETURNS.plus(returned ? 1 : 0))
                 .set(rs.RETURN_REASON, returned ? DSL.val(event.reason()) : rs.RETURN_REASON)

@@ -1,7 +1,6 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.publishing.compliance.ComplianceRow;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +14,18 @@ import java.util.List;
  *                   deducted for it, and the score says so rather than counting a report that is not yet owed
  * @param deductions each with the evidence it was taken on
  */
-public record Scorecard(String agency, String nameZh, BigDecimal base, BigDecimal score, BigDecimal deducted,
-                        boolean notDue, List<Applied> deductions, ComplianceRow compliance) {
+public record Scorecard(
+        String agency,
+        String nameZh,
+        BigDecimal base,
+        BigDecimal score,
+        BigDecimal deducted,
+        boolean notDue,
+        List<Applied> deductions,
+        ComplianceRow compliance) {
 
     /** @param labelZh the office's name for the item, else the item's own name: words, never the item's code */
-    public record Applied(String item, BigDecimal points, String labelZh, Evidence evidence) {
-    }
+    public record Applied(String item, BigDecimal points, String labelZh, Evidence evidence) {}
 
     /**
      * What a deduction rests on.
@@ -31,12 +36,19 @@ public record Scorecard(String agency, String nameZh, BigDecimal base, BigDecima
      * @param previousYear the year whose published report was the cross-year context, if any
      * @param link        the public page of the checked revision
      */
-    public record Evidence(String summaryZh, String summaryEn, List<EvidenceFinding> findings, Instant publishedAt,
-                           LocalDate line, LocalDate deadline, String status, String websiteUrl, Integer revision,
-                           Integer previousYear, String link) {
-    }
+    public record Evidence(
+            String summaryZh,
+            String summaryEn,
+            List<EvidenceFinding> findings,
+            Instant publishedAt,
+            LocalDate line,
+            LocalDate deadline,
+            String status,
+            String websiteUrl,
+            Integer revision,
+            Integer previousYear,
+            String link) {}
 
-    public record EvidenceFinding(String id, String rule, String severity, List<String> cells, String messageZh,
-                                  String messageEn) {
-    }
+    public record EvidenceFinding(
+            String id, String rule, String severity, List<String> cells, String messageZh, String messageEn) {}
 }

@@ -2,12 +2,11 @@ package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
+import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ScorecardConfiguration {

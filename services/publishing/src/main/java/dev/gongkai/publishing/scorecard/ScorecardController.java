@@ -3,9 +3,17 @@ package dev.gongkai.publishing.scorecard;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.Actors;
-import dev.gongkai.report.render.CsvTable;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.labels.Labels;
+import dev.gongkai.report.render.CsvTable;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,15 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The office's scorecard pack ({@code PUT/GET /api/office/scorecard-pack}) and the scores ({@code /scorecards}). */
 @RestController
@@ -42,14 +41,20 @@ class ScorecardController {
         this.scope = scope;
     }
 
-    record PackRequest(Integer year, String jurisdiction, BigDecimal base, LocalDate line,
-                       List<ScorecardPack.Deduction> deductions) {
-    }
+    record PackRequest(
+            Integer year,
+            String jurisdiction,
+            BigDecimal base,
+            LocalDate line,
+            List<ScorecardPack.Deduction> deductions) {}
 
     /** @param items what the pack may deduct for, to choose from */
-    record ScorecardsResponse(int year, String jurisdiction, ScorecardPack pack, List<Scorecard> agencies,
-                              List<ScorecardPack.Item> items) {
-    }
+    record ScorecardsResponse(
+            int year,
+            String jurisdiction,
+            ScorecardPack pack,
+            List<Scorecard> agencies,
+            List<ScorecardPack.Item> items) {}
 
     @PutMapping("/api/office/scorecard-pack")
     ScorecardPack put(Caller caller, @RequestBody PackRequest request) {
@@ -57,32 +62,43 @@ class ScorecardController {
         scope.requireAdmin(caller);
         int year = OfficeScope.year(request.year());
         ScorecardPack.validate(year, request.base(), request.line(), request.deductions());
-        return packs.save(jurisdiction.slug(), year, new ScorecardPacks.Stored(request.base(), request.line(),
-                request.deductions()), actors.of(caller));
+        return packs.save(
+                jurisdiction.slug(),
+                year,
+                new ScorecardPacks.Stored(request.base(), request.line(), request.deductions()),
+                actors.of(caller));
     }
 
     @GetMapping("/api/office/scorecard-pack")
-    ScorecardPack get(Caller caller, @RequestParam(required = false) Integer year,
-                      @RequestParam(required = false) String jurisdiction) {
+    ScorecardPack get(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String jurisdiction) {
         Jurisdiction j = scope.one(caller, jurisdiction);
         return packs.of(j.slug(), OfficeScope.year(year));
     }
 
     @GetMapping("/api/office/scorecards")
-    ResponseEntity<?> scorecards(Caller caller, @RequestParam(required = false) Integer year,
-                                 @RequestParam(required = false) String jurisdiction,
-                                 @RequestParam(required = false) String format,
-                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> scorecards(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Jurisdiction j = scope.one(caller, jurisdiction);
         int y = OfficeScope.year(year);
         ScorecardPack pack = scorecards.pack(j, y);
         List<Scorecard> cards = scorecards.score(j, pack);
         boolean csv = format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.contains("text/csv");
         if (csv) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("scorecards-" + j.slug() + "-" + y + ".csv", StandardCharsets.UTF_8).build()
-                            .toString())
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename("scorecards-" + j.slug() + "-" + y + ".csv", StandardCharsets.UTF_8)
+                                    .build()
+                                    .toString())
                     .body(csv(pack, cards));
         }
         return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards, ScorecardPack.items()));
@@ -90,26 +106,41 @@ class ScorecardController {
 
     /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */
     private static byte[] csv(ScorecardPack pack, List<Scorecard> cards) {
-        List<String> headers = new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分",
-                "扣分合计", "得分"));
+        List<String> headers =
+                new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分", "扣分合计", "得分"));
         for (ScorecardPack.Deduction d : pack.deductions()) {
             headers.add("扣分：" + ScorecardPack.label(d.item(), d.labelZh()));
         }
         headers.add("扣分依据");
         CsvTable table = new CsvTable().row(headers);
         for (Scorecard card : cards) {
-            List<Object> row = new ArrayList<>(Arrays.asList(card.agency(), card.nameZh(),
+            List<Object> row = new ArrayList<>(Arrays.asList(
+                    card.agency(),
+                    card.nameZh(),
                     card.compliance().statusWords(Locale.ROOT),
-                    card.notDue() ? Labels.compliance("OPEN", Locale.ROOT)
+                    card.notDue()
+                            ? Labels.compliance("OPEN", Locale.ROOT)
                             : card.compliance().complianceWords(Locale.ROOT),
-                    card.compliance().publishedAt() == null ? ""
-                            : card.compliance().publishedAt().atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
-                            .toLocalDate(), card.compliance().deadline(), card.base(), card.deducted(), card.score()));
+                    card.compliance().publishedAt() == null
+                            ? ""
+                            : card.compliance()
+                                    .publishedAt()
+                                    .atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
+                                    .toLocalDate(),
+                    card.compliance().deadline(),
+                    card.base(),
+                    card.deducted(),
+                    card.score()));
             for (ScorecardPack.Deduction d : pack.deductions()) {
-                row.add(card.deductions().stream().filter(a -> a.item().equals(d.item())).findFirst()
-                        .map(a -> (Object) a.points().negate()).orElse(""));
+                row.add(card.deductions().stream()
+                        .filter(a -> a.item().equals(d.item()))
+                        .findFirst()
+                        .map(a -> (Object) a.points().negate())
+                        .orElse(""));
             }
-            row.add(card.deductions().stream().map(a -> ScorecardPack.label(a.item(), a.labelZh()) + "：" + a.evidence().summaryZh())
+            row.add(card.deductions().stream()
+                    .map(a -> ScorecardPack.label(a.item(), a.labelZh()) + "："
+                            + a.evidence().summaryZh())
                     .collect(Collectors.joining("；")));
             table.row(row);
         }

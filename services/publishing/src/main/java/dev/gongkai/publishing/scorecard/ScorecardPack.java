@@ -5,7 +5,6 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +24,16 @@ import java.util.Set;
  * @param updatedByAgency the agency they acted for (乌海市政务公开办), null as the name and for packs set before
  *                   agencies were kept
  */
-public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Deduction> deductions, boolean defaults,
-                            String updatedBy, String updatedByName, String updatedByAgency, Instant updatedAt) {
+public record ScorecardPack(
+        int year,
+        BigDecimal base,
+        LocalDate line,
+        List<Deduction> deductions,
+        boolean defaults,
+        String updatedBy,
+        String updatedByName,
+        String updatedByAgency,
+        Instant updatedAt) {
 
     /** The report was not published at all. */
     public static final String REPORT_MISSING = "REPORT_MISSING";
@@ -37,8 +44,8 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
     /** Published, but no own-site URL recorded for the current revision. */
     public static final String WEBSITE_URL_MISSING = "WEBSITE_URL_MISSING";
 
-    private static final List<String> ITEMS = List.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT,
-            WEBSITE_URL_MISSING);
+    private static final List<String> ITEMS =
+            List.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT, WEBSITE_URL_MISSING);
 
     /**
      * @param item    one of the items above, or a rule id of the catalogue (e.g. {@code PROBLEMS_COPIED}): any
@@ -46,18 +53,25 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
      * @param points  what is deducted
      * @param labelZh how the evaluators' sheet names it (optional)
      */
-    public record Deduction(String item, BigDecimal points, String labelZh) {
-    }
+    public record Deduction(String item, BigDecimal points, String labelZh) {}
 
     /** The usual provincial sheet on a base of 100 with the legal deadline as the line. */
     public static ScorecardPack defaultFor(int year) {
-        return new ScorecardPack(year, new BigDecimal("100"), null, List.of(
-                new Deduction(REPORT_MISSING, new BigDecimal("2"), "未发布年度报告"),
-                new Deduction(PUBLISHED_AFTER_LINE, new BigDecimal("1"), "未按时发布"),
-                new Deduction(RuleId.PROBLEMS_COPIED.name(), new BigDecimal("0.5"), "与上年度重复率大于50%"),
-                new Deduction(DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
-                new Deduction(WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
-                true, null, null, null, null);
+        return new ScorecardPack(
+                year,
+                new BigDecimal("100"),
+                null,
+                List.of(
+                        new Deduction(REPORT_MISSING, new BigDecimal("2"), "未发布年度报告"),
+                        new Deduction(PUBLISHED_AFTER_LINE, new BigDecimal("1"), "未按时发布"),
+                        new Deduction(RuleId.PROBLEMS_COPIED.name(), new BigDecimal("0.5"), "与上年度重复率大于50%"),
+                        new Deduction(DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
+                        new Deduction(WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
+                true,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** What an item is called on a page or a sheet: the pack's own items by name, a rule by its catalogue title. */
@@ -91,8 +105,7 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
     }
 
     /** An item the office may choose for a deduction, with its name. */
-    public record Item(String item, String nameZh, String nameEn) {
-    }
+    public record Item(String item, String nameZh, String nameEn) {}
 
     /** Every item a pack may hold: the pack's own four, then every rule of the catalogue in the spec's order. */
     public static List<Item> items() {
@@ -132,7 +145,8 @@ public record ScorecardPack(int year, BigDecimal base, LocalDate line, List<Dedu
             Deduction d = deductions.get(i);
             String field = "deductions[" + i + "]";
             if (d == null || d.item() == null || !knownItem(d.item())) {
-                ApiException unknown = d == null ? new ApiException(ProblemCode.SCORECARD_ITEM_UNKNOWN)
+                ApiException unknown = d == null
+                        ? new ApiException(ProblemCode.SCORECARD_ITEM_UNKNOWN)
                         : new ApiException(ProblemCode.SCORECARD_ITEM_UNKNOWN, d.item()).variant("named");
                 throw unknown.atField(field + ".item");
             }

@@ -1,25 +1,23 @@
 package dev.gongkai.publishing.scorecard;
 
+import static dev.gongkai.platform.jooq.core.Tables.SCORECARD_PACK;
+
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.tenancy.Actor;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static dev.gongkai.platform.jooq.core.Tables.SCORECARD_PACK;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The packs offices configured, one per jurisdiction and year, in {@code core.scorecard_pack}. */
 class ScorecardPacks {
 
     /** What is stored as JSON; the year and the author are columns. */
-    record Stored(BigDecimal base, LocalDate line, List<ScorecardPack.Deduction> deductions) {
-    }
+    record Stored(BigDecimal base, LocalDate line, List<ScorecardPack.Deduction> deductions) {}
 
     private final DSLContext dsl;
     private final JsonMapper json;
@@ -36,8 +34,15 @@ class ScorecardPacks {
                 .fetchOptional()
                 .map(r -> {
                     Stored stored = json.readValue(r.getPack().data(), Stored.class);
-                    return new ScorecardPack(year, stored.base(), stored.line(), stored.deductions(), false,
-                            r.getUpdatedBy(), r.getUpdatedByName(), r.getUpdatedByAgency(),
+                    return new ScorecardPack(
+                            year,
+                            stored.base(),
+                            stored.line(),
+                            stored.deductions(),
+                            false,
+                            r.getUpdatedBy(),
+                            r.getUpdatedByName(),
+                            r.getUpdatedByAgency(),
                             r.getUpdatedAt().toInstant());
                 })
                 .orElseGet(() -> ScorecardPack.defaultFor(year));
@@ -54,7 +59,8 @@ class ScorecardPacks {
                 .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
                 .set(SCORECARD_PACK.UPDATED_BY_AGENCY, by.agency())
                 .set(SCORECARD_PACK.UPDATED_AT, now)
-                .onConflict(SCORECARD_PACK.JURISDICTION_SLUG, SCORECARD_PACK.YEAR).doUpdate()
+                .onConflict(SCORECARD_PACK.JURISDICTION_SLUG, SCORECARD_PACK.YEAR)
+                .doUpdate()
                 .set(SCORECARD_PACK.PACK, document)
                 .set(SCORECARD_PACK.UPDATED_BY, by.username())
                 .set(SCORECARD_PACK.UPDATED_BY_NAME, by.name())
@@ -63,5 +69,4 @@ class ScorecardPacks {
                 .execute();
         return of(jurisdiction, year);
     }
-
 }

@@ -15,7 +15,6 @@ import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.Finding;
 import dev.gongkai.report.rules.ReportChecker;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,16 +75,32 @@ public class Scorecards {
         boolean notDue = !row.published() && !today.isAfter(line);
         if (!row.published() && !notDue) {
             String status = row.statusWords(Locale.ROOT);
-            deduction(pack, ScorecardPack.REPORT_MISSING).ifPresent(d -> applied.add(new Applied(d.item(), d.points(),
-                    ScorecardPack.label(d.item(), d.labelZh()), new Evidence("时限 " + line + " 已过，仍未发布（" + status + "）",
-                    "Not published by " + line, List.of(), null, line, row.deadline(), row.status(), null, null,
-                    null, null))));
+            deduction(pack, ScorecardPack.REPORT_MISSING)
+                    .ifPresent(d -> applied.add(new Applied(
+                            d.item(),
+                            d.points(),
+                            ScorecardPack.label(d.item(), d.labelZh()),
+                            new Evidence(
+                                    "时限 " + line + " 已过，仍未发布（" + status + "）",
+                                    "Not published by " + line,
+                                    List.of(),
+                                    null,
+                                    line,
+                                    row.deadline(),
+                                    row.status(),
+                                    null,
+                                    null,
+                                    null,
+                                    null))));
         } else if (row.published()) {
             AgencySlug slug = AgencySlug.of(row.agency());
             PublishedRevision current = revisions.current(slug, row.year()).orElseThrow();
-            Optional<AnnualReport> previous = revisions.current(slug, row.year() - 1).map(PublishedRevision::report);
-            List<EvidenceFinding> findings = withIds(ReportChecker.check(current.report(), new CheckContext(previous,
-                    AgencyKind.DISCLOSURE_OFFICE.name().equals(row.kind()))));
+            Optional<AnnualReport> previous =
+                    revisions.current(slug, row.year() - 1).map(PublishedRevision::report);
+            List<EvidenceFinding> findings = withIds(ReportChecker.check(
+                    current.report(),
+                    new CheckContext(
+                            previous, AgencyKind.DISCLOSURE_OFFICE.name().equals(row.kind()))));
             String link = "/public/" + row.jurisdiction() + "/" + row.agency() + "/" + row.year();
             Integer previousYear = previous.isPresent() ? row.year() - 1 : null;
             for (ScorecardPack.Deduction d : pack.deductions()) {
@@ -93,22 +108,60 @@ public class Scorecards {
                     case ScorecardPack.REPORT_MISSING -> null;
                     case ScorecardPack.PUBLISHED_AFTER_LINE -> {
                         LocalDate on = row.publishedAt().atZone(Deadlines.CHINA).toLocalDate();
-                        yield on.isAfter(line) ? new Evidence("首次发布于 " + on + "，晚于时限 " + line,
-                                "First published on " + on + ", after the line " + line, List.of(), row.publishedAt(),
-                                line, row.deadline(), row.status(), null, current.number(), null, link) : null;
+                        yield on.isAfter(line)
+                                ? new Evidence(
+                                        "首次发布于 " + on + "，晚于时限 " + line,
+                                        "First published on " + on + ", after the line " + line,
+                                        List.of(),
+                                        row.publishedAt(),
+                                        line,
+                                        row.deadline(),
+                                        row.status(),
+                                        null,
+                                        current.number(),
+                                        null,
+                                        link)
+                                : null;
                     }
-                    case ScorecardPack.WEBSITE_URL_MISSING -> row.websiteUrlMissing()
-                            ? new Evidence("第 " + current.number() + " 版未登记本机关网站发布地址",
-                            "No website URL recorded for revision " + current.number(), List.of(), row.publishedAt(),
-                            null, null, row.status(), null, current.number(), null, link) : null;
-                    case ScorecardPack.DATA_INCONSISTENT -> findingsEvidence(findings.stream()
-                            .filter(f -> ARITHMETIC.contains(f.rule()) && "error".equals(f.severity())).toList(),
-                            "数据勾稽关系不符", "The figures do not add up", current, previousYear, link);
-                    default -> findingsEvidence(findings.stream().filter(f -> f.rule().equals(d.item())).toList(),
-                            ScorecardPack.itemZh(d.item()), ScorecardPack.itemEn(d.item()), current, previousYear, link);
+                    case ScorecardPack.WEBSITE_URL_MISSING ->
+                        row.websiteUrlMissing()
+                                ? new Evidence(
+                                        "第 " + current.number() + " 版未登记本机关网站发布地址",
+                                        "No website URL recorded for revision " + current.number(),
+                                        List.of(),
+                                        row.publishedAt(),
+                                        null,
+                                        null,
+                                        row.status(),
+                                        null,
+                                        current.number(),
+                                        null,
+                                        link)
+                                : null;
+                    case ScorecardPack.DATA_INCONSISTENT ->
+                        findingsEvidence(
+                                findings.stream()
+                                        .filter(f -> ARITHMETIC.contains(f.rule()) && "error".equals(f.severity()))
+                                        .toList(),
+                                "数据勾稽关系不符",
+                                "The figures do not add up",
+                                current,
+                                previousYear,
+                                link);
+                    default ->
+                        findingsEvidence(
+                                findings.stream()
+                                        .filter(f -> f.rule().equals(d.item()))
+                                        .toList(),
+                                ScorecardPack.itemZh(d.item()),
+                                ScorecardPack.itemEn(d.item()),
+                                current,
+                                previousYear,
+                                link);
                 };
                 if (evidence != null) {
-                    applied.add(new Applied(d.item(), d.points(), ScorecardPack.label(d.item(), d.labelZh()), evidence));
+                    applied.add(
+                            new Applied(d.item(), d.points(), ScorecardPack.label(d.item(), d.labelZh()), evidence));
                 }
             }
         }
@@ -117,14 +170,28 @@ public class Scorecards {
         return new Scorecard(row.agency(), row.nameZh(), pack.base(), score, deducted, notDue, applied, row);
     }
 
-    private static Evidence findingsEvidence(List<EvidenceFinding> findings, String zh, String en,
-                                             PublishedRevision current, Integer previousYear, String link) {
+    private static Evidence findingsEvidence(
+            List<EvidenceFinding> findings,
+            String zh,
+            String en,
+            PublishedRevision current,
+            Integer previousYear,
+            String link) {
         if (findings.isEmpty()) {
             return null;
         }
-        return new Evidence(zh + "（" + findings.size() + " 项）：" + findings.getFirst().messageZh(),
-                en + " (" + findings.size() + "): " + findings.getFirst().messageEn(), findings,
-                current.publishedAt(), null, null, null, null, current.number(), previousYear, link);
+        return new Evidence(
+                zh + "（" + findings.size() + " 项）：" + findings.getFirst().messageZh(),
+                en + " (" + findings.size() + "): " + findings.getFirst().messageEn(),
+                findings,
+                current.publishedAt(),
+                null,
+                null,
+                null,
+                null,
+                current.number(),
+                previousYear,
+                link);
     }
 
     private static Optional<ScorecardPack.Deduction> deduction(ScorecardPack pack, String item) {
@@ -138,8 +205,13 @@ public class Scorecards {
         for (Finding f : findings) {
             String base = f.rule() + "|" + String.join(",", new TreeSet<>(f.cells()));
             int n = seen.merge(base, 1, Integer::sum);
-            result.add(new EvidenceFinding(id(n == 1 ? base : base + "|" + n), f.rule(), f.severity().code(),
-                    f.cells(), f.messageZh(), f.messageEn()));
+            result.add(new EvidenceFinding(
+                    id(n == 1 ? base : base + "|" + n),
+                    f.rule(),
+                    f.severity().code(),
+                    f.cells(),
+                    f.messageZh(),
+                    f.messageEn()));
         }
         return result;
     }

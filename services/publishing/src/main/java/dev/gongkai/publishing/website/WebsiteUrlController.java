@@ -23,21 +23,19 @@ class WebsiteUrlController {
         this.urls = urls;
     }
 
-    record WebsiteUrlRequest(@NotBlank @Size(max = 500) String url) {
-    }
+    record WebsiteUrlRequest(@NotBlank @Size(max = 500) String url) {}
 
-    record WebsiteUrlResponse(int year, int revision, String url) {
-    }
+    record WebsiteUrlResponse(int year, int revision, String url) {}
 
     /** The URL recorded for the year's current published revision; revision and url null when there is none. */
     @GetMapping("/api/reports/{year}/website-url")
     WebsiteUrlView recorded(ActingAgency acting, @PathVariable int year) {
-        return urls.current(acting, year).map(r -> new WebsiteUrlView(year, r.number(), r.websiteUrl()))
+        return urls.current(acting, year)
+                .map(r -> new WebsiteUrlView(year, r.number(), r.websiteUrl()))
                 .orElse(new WebsiteUrlView(year, null, null));
     }
 
-    record WebsiteUrlView(int year, Integer revision, String url) {
-    }
+    record WebsiteUrlView(int year, Integer revision, String url) {}
 
     @PutMapping("/api/reports/{year}/website-url")
     WebsiteUrlResponse record(ActingAgency acting, @PathVariable int year, @Valid @RequestBody WebsiteUrlRequest body) {

@@ -8,15 +8,14 @@ import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.net.URI;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Records an agency's own-site URL on its current published revision and shows it on the public page; the agency
@@ -32,8 +31,11 @@ class WebsiteUrls {
     private final PublicationPointer pointer;
     private final TransactionTemplate transactions;
 
-    WebsiteUrls(PublishedRevisions revisions, ReportStates states, PublicationPointer pointer,
-                TransactionTemplate transactions) {
+    WebsiteUrls(
+            PublishedRevisions revisions,
+            ReportStates states,
+            PublicationPointer pointer,
+            TransactionTemplate transactions) {
         this.revisions = revisions;
         this.states = states;
         this.pointer = pointer;
@@ -46,8 +48,9 @@ class WebsiteUrls {
     }
 
     int record(ActingAgency acting, int year, String url) {
-        if (acting.viaOffice() || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
-                || acting.caller().hasRole(Roles.AGENCY_EDITOR))) {
+        if (acting.viaOffice()
+                || !(acting.caller().hasRole(Roles.AGENCY_ADMIN)
+                        || acting.caller().hasRole(Roles.AGENCY_EDITOR))) {
             throw new ApiException(ProblemCode.ACCESS_DENIED).variant("website-url");
         }
         String checked = checked(url);

@@ -1,24 +1,5 @@
 package dev.gongkai.publishing.branches;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.publishing.Events;
-import dev.gongkai.publishing.PublishingTest;
-import dev.gongkai.publishing.Reports;
-import dev.gongkai.publishing.TestClock;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
@@ -28,6 +9,24 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.publishing.Events;
+import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.Reports;
+import dev.gongkai.publishing.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
 
 @PublishingTest
 class BranchesTest {
@@ -74,12 +73,17 @@ class BranchesTest {
     /** The test's agencies are removed after each test; a parent link would hold them. */
     @AfterEach
     void unlink() {
-        dsl.update(AGENCY).setNull(AGENCY.PARENT_SLUG)
-                .where(AGENCY.SLUG.in(east.slug().value(), west.slug().value(), station.slug().value())).execute();
+        dsl.update(AGENCY)
+                .setNull(AGENCY.PARENT_SLUG)
+                .where(AGENCY.SLUG.in(
+                        east.slug().value(), west.slug().value(), station.slug().value()))
+                .execute();
     }
 
     private void link(ManagedAgency branch, ManagedAgency parent) {
-        dsl.update(AGENCY).set(AGENCY.PARENT_SLUG, parent.slug().value()).where(AGENCY.SLUG.eq(branch.slug().value()))
+        dsl.update(AGENCY)
+                .set(AGENCY.PARENT_SLUG, parent.slug().value())
+                .where(AGENCY.SLUG.eq(branch.slug().value()))
                 .execute();
     }
 
@@ -95,25 +99,53 @@ class BranchesTest {
                     .andExpect(jsonPath("$.year").value(2021))
                     .andExpect(jsonPath("$.branches", hasSize(3)))
                     // Parents before their branches.
-                    .andExpect(jsonPath("$.branches[2].agency").value(station.slug().value()))
-                    .andExpect(jsonPath("$.branches[2].parent").value(east.slug().value()))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].status", east.slug().value())
+                    .andExpect(jsonPath("$.branches[2].agency")
+                            .value(station.slug().value()))
+                    .andExpect(
+                            jsonPath("$.branches[2].parent").value(east.slug().value()))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].status",
+                                    east.slug().value())
                             .value("PUBLISHED"))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].late", east.slug().value()).value(true))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].warnings", east.slug().value()).value(2))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].submittedAt", east.slug().value())
-                            .value("2022-01-12T02:00:00Z"))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].publishedAt", east.slug().value())
-                            .value("2022-02-03T02:00:00Z"))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].status", station.slug().value())
-                            .value("DRAFT"))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].errors", station.slug().value()).value(1))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].overdue", station.slug().value())
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].late",
+                                    east.slug().value())
                             .value(true))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].nameZh", west.slug().value())
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].warnings",
+                                    east.slug().value())
+                            .value(2))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].submittedAt",
+                                    east.slug().value())
+                            .value("2022-01-12T02:00:00Z"))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].publishedAt",
+                                    east.slug().value())
+                            .value("2022-02-03T02:00:00Z"))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].status",
+                                    station.slug().value())
+                            .value("DRAFT"))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].errors",
+                                    station.slug().value())
+                            .value(1))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].overdue",
+                                    station.slug().value())
+                            .value(true))
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].nameZh",
+                                    west.slug().value())
                             .value("枝市公安局西区分局"))
-                    .andExpect(jsonPath("$.branches[?(@.agency=='%s')].status", west.slug().value()).isEmpty())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(jsonPath(
+                                    "$.branches[?(@.agency=='%s')].status",
+                                    west.slug().value())
+                            .isEmpty())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             // Progress only: nothing of the published document (its figures or text) comes along.
             assertThat(body).doesNotContain("received", "总计", "document");
         }
@@ -123,7 +155,9 @@ class BranchesTest {
     void anEditorOfTheParentAndTheOfficeActingOnItAreRefused() throws Exception {
         mvc.perform(get("/api/branches").param("year", "2021").with(editorOf(police)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/branches").param("year", "2021").with(officeOf(office))
+        mvc.perform(get("/api/branches")
+                        .param("year", "2021")
+                        .with(officeOf(office))
                         .header("X-Agency", police.slug().value()))
                 .andExpect(status().isForbidden());
     }
@@ -135,7 +169,8 @@ class BranchesTest {
                 .andExpect(jsonPath("$.branches", hasSize(1)))
                 .andExpect(jsonPath("$.branches[0].agency").value(station.slug().value()));
         mvc.perform(get("/api/branches").param("year", "2021").with(as(west, Roles.AGENCY_ADMIN)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.branches", hasSize(0)));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.branches", hasSize(0)));
     }
 
     @Test

@@ -1,20 +1,19 @@
 package dev.gongkai.publishing.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.publishing.PublishingTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.util.unit.DataSize;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** A rendered document is rendered once, shared through Redis, and kept in the process under its immutable key. */
 @PublishingTest
@@ -43,8 +42,11 @@ class DocumentCacheTest {
 
         assertThat(text(first.get(key, render))).isEqualTo("第1次渲染");
         assertThat(text(first.get(key, render))).isEqualTo("第1次渲染");
-        assertThat(text(second.get(key, render))).as("another instance reads Redis").isEqualTo("第1次渲染");
-        assertThat(documentRedisTemplate.opsForValue().get(DocumentCache.PREFIX + key)).isNotNull();
+        assertThat(text(second.get(key, render)))
+                .as("another instance reads Redis")
+                .isEqualTo("第1次渲染");
+        assertThat(documentRedisTemplate.opsForValue().get(DocumentCache.PREFIX + key))
+                .isNotNull();
         assertThat(renders).hasValue(1);
     }
 

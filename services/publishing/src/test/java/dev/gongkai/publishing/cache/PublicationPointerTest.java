@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
@@ -8,6 +10,11 @@ import dev.gongkai.publishing.RedisPorts;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.cache.PublicationPointer.Current;
 import dev.gongkai.publishing.revisions.ReportStates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +24,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import redis.embedded.RedisServer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the portal (two pointers, each with its own subscription) that remember what they read for an
@@ -76,9 +75,13 @@ class PublicationPointerTest {
         events.corrected(agency, 2021, Reports.json("指针测试局", 2021, 2), Reports.beijing(2022, 2, 1), "更正");
         events.pump();
 
-        assertThat(eventually(() -> first.current(agency.slug(), 2021).map(Current::number).equals(Optional.of(2))
-                && second.current(agency.slug(), 2021).map(Current::number).equals(Optional.of(2))))
-                .as("both instances serve the correction within seconds, not after their hour").isTrue();
+        assertThat(eventually(() ->
+                        first.current(agency.slug(), 2021).map(Current::number).equals(Optional.of(2))
+                                && second.current(agency.slug(), 2021)
+                                        .map(Current::number)
+                                        .equals(Optional.of(2))))
+                .as("both instances serve the correction within seconds, not after their hour")
+                .isTrue();
     }
 
     @Test
@@ -101,7 +104,8 @@ class PublicationPointerTest {
         events.published(agency, 2023, Reports.json("指针测试局", 2023, 1), Reports.beijing(2024, 1, 4));
         events.pump();
 
-        assertThat(eventually(() -> pointer.current(agency.slug(), 2023).isPresent())).isTrue();
+        assertThat(eventually(() -> pointer.current(agency.slug(), 2023).isPresent()))
+                .isTrue();
     }
 
     @Test
@@ -118,7 +122,9 @@ class PublicationPointerTest {
 
             server.start();
 
-            assertThat(eventually(pointer::listening)).as("subscribed once Redis is there").isTrue();
+            assertThat(eventually(pointer::listening))
+                    .as("subscribed once Redis is there")
+                    .isTrue();
         } finally {
             moves.stop();
             moves.destroy();

@@ -1,19 +1,5 @@
 package dev.gongkai.publishing.compiled;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.publishing.Events;
-import dev.gongkai.publishing.PublishingTest;
-import dev.gongkai.publishing.Reports;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.nio.charset.StandardCharsets;
-
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
@@ -25,6 +11,19 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.publishing.Events;
+import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.Reports;
+import java.nio.charset.StandardCharsets;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @PublishingTest
 class CompiledReportTest {
@@ -66,9 +65,13 @@ class CompiledReportTest {
 
     @BeforeEach
     void publish() {
-        dsl.update(JURISDICTION).set(JURISDICTION.PARENT_SLUG, "sum-city").where(JURISDICTION.SLUG.eq("sum-district"))
+        dsl.update(JURISDICTION)
+                .set(JURISDICTION.PARENT_SLUG, "sum-city")
+                .where(JURISDICTION.SLUG.eq("sum-district"))
                 .execute();
-        dsl.update(JURISDICTION).set(JURISDICTION.PARENT_SLUG, "sum-district").where(JURISDICTION.SLUG.eq("sum-town"))
+        dsl.update(JURISDICTION)
+                .set(JURISDICTION.PARENT_SLUG, "sum-district")
+                .where(JURISDICTION.SLUG.eq("sum-town"))
                 .execute();
         events.published(branch, 2021, Reports.json("汇总市公安局某区分局", 2021, 7), Reports.beijing(2022, 1, 21));
         events.published(districtOffice, 2021, Reports.json("某区政务公开办", 2021, 100), Reports.beijing(2022, 3, 1));
@@ -84,7 +87,10 @@ class CompiledReportTest {
 
     @Test
     void sumsEveryPublishedAgencyOfTheCityAndEveryJurisdictionBelowAsAnAppendixAndListsWhoIsMissing() throws Exception {
-        mvc.perform(get("/api/office/compiled").param("year", "2021").param("scope", "city").with(officeOf(office)))
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2021")
+                        .param("scope", "city")
+                        .with(officeOf(office)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scope").value("city"))
                 .andExpect(jsonPath("$.appendix").value(true))
@@ -92,18 +98,30 @@ class CompiledReportTest {
                 .andExpect(jsonPath("$.jurisdictionsZh", hasSize(3)))
                 // The city's departments, the district's 分局 and the town two levels down; never an office's own
                 // report (the city's is the one being compiled; the district's would count its agencies twice).
-                .andExpect(jsonPath("$.included[*].agency", containsInAnyOrder(education.slug().value(),
-                        finance.slug().value(), branch.slug().value(), town.slug().value())))
-                .andExpect(jsonPath("$.included[?(@.agency=='%s')].jurisdiction", branch.slug().value())
+                .andExpect(jsonPath(
+                        "$.included[*].agency",
+                        containsInAnyOrder(
+                                education.slug().value(),
+                                finance.slug().value(),
+                                branch.slug().value(),
+                                town.slug().value())))
+                .andExpect(jsonPath(
+                                "$.included[?(@.agency=='%s')].jurisdiction",
+                                branch.slug().value())
                         .value("sum-district"))
-                .andExpect(jsonPath("$.included[?(@.agency=='%s')].revision", branch.slug().value()).value(1))
+                .andExpect(jsonPath(
+                                "$.included[?(@.agency=='%s')].revision",
+                                branch.slug().value())
+                        .value(1))
                 .andExpect(jsonPath("$.missing", hasSize(1)))
-                .andExpect(jsonPath("$.missing[0].agency").value(unpublished.slug().value()))
+                .andExpect(
+                        jsonPath("$.missing[0].agency").value(unpublished.slug().value()))
                 .andExpect(jsonPath("$.missing[0].reason").value("not-published"))
                 .andExpect(jsonPath("$.missing[0].status").value("DRAFT"))
                 .andExpect(jsonPath("$.complete").value(false))
                 .andExpect(jsonPath("$.report.cells['s3.received.total']").value(2 + 3 + 7 + 11))
-                .andExpect(jsonPath("$.report.cells['s2.normativeDocuments.issued']").value(76))
+                .andExpect(jsonPath("$.report.cells['s2.normativeDocuments.issued']")
+                        .value(76))
                 .andExpect(jsonPath("$.report.cells['s2.fees.amount']").value("5.00"))
                 // Every agency left 行政复议 其他结果 blank: a blank is not a zero, so the sum stays blank, and says
                 // whose numbers it lacks.
@@ -120,40 +138,66 @@ class CompiledReportTest {
 
     @Test
     void theOwnScopeHoldsEveryAgencyRegisteredInTheCityItself() throws Exception {
-        mvc.perform(get("/api/office/compiled").param("year", "2021").param("scope", "own").with(officeOf(office)))
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2021")
+                        .param("scope", "own")
+                        .with(officeOf(office)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scopeZh").value("本级"))
                 .andExpect(jsonPath("$.appendix").value(false))
                 .andExpect(jsonPath("$.jurisdictionsZh", hasSize(1)))
-                .andExpect(jsonPath("$.included[*].agency", containsInAnyOrder(education.slug().value(),
-                        finance.slug().value())))
-                .andExpect(jsonPath("$.missing[*].agency", containsInAnyOrder(unpublished.slug().value())))
+                .andExpect(jsonPath(
+                        "$.included[*].agency",
+                        containsInAnyOrder(
+                                education.slug().value(), finance.slug().value())))
+                .andExpect(jsonPath(
+                        "$.missing[*].agency",
+                        containsInAnyOrder(unpublished.slug().value())))
                 .andExpect(jsonPath("$.report.agency").value("测试辖区 sum-city（本级）"))
                 .andExpect(jsonPath("$.report.cells['s3.received.total']").value(5));
     }
 
     @Test
     void sumsYearsOfThe2019FormatInTheirOwnKeys() throws Exception {
-        mvc.perform(get("/api/office/compiled").param("year", "2020").param("scope", "city").with(officeOf(office)))
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2020")
+                        .param("scope", "city")
+                        .with(officeOf(office)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.format").value("2019"))
                 .andExpect(jsonPath("$.included", hasSize(2)))
                 .andExpect(jsonPath("$.missing", hasSize(3)))
-                .andExpect(jsonPath("$.report.cells['s2v2019.licensing.decisions']").value(0))
+                .andExpect(jsonPath("$.report.cells['s2v2019.licensing.decisions']")
+                        .value(0))
                 .andExpect(jsonPath("$.report.cells['s3.otherHandling.total']").value(0))
                 .andExpect(jsonPath("$.report.cells['s3.received.total']").value(9));
     }
 
     @Test
     void rendersTheDraftAsHtmlAndCsvWithItsScope() throws Exception {
-        String html = mvc.perform(get("/api/office/compiled.html").param("year", "2021").param("scope", "city")
+        String html = mvc.perform(get("/api/office/compiled.html")
+                        .param("year", "2021")
+                        .param("scope", "city")
                         .with(officeOf(office)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("汇总范围：全市汇总（附件）").contains("作为政府年度报告的附件").contains("汇总市卫健委（未发布）")
-                .contains("汇总不完整").contains("汇总市公安局某区分局（第 1 版）").contains("<table");
-        byte[] csv = mvc.perform(get("/api/office/compiled.csv").param("year", "2021").param("scope", "own")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("汇总范围：全市汇总（附件）")
+                .contains("作为政府年度报告的附件")
+                .contains("汇总市卫健委（未发布）")
+                .contains("汇总不完整")
+                .contains("汇总市公安局某区分局（第 1 版）")
+                .contains("<table");
+        byte[] csv = mvc.perform(get("/api/office/compiled.csv")
+                        .param("year", "2021")
+                        .param("scope", "own")
                         .with(officeOf(office)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(new String(csv, StandardCharsets.UTF_8)).contains("s3.received.total");
     }
@@ -161,13 +205,25 @@ class CompiledReportTest {
     @Test
     void requiresAnExplicitScopeAndAnOfficeOfTheJurisdiction() throws Exception {
         mvc.perform(get("/api/office/compiled").param("year", "2021").with(officeOf(office)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("compiled.scope.invalid"));
-        mvc.perform(get("/api/office/compiled").param("year", "2021").param("scope", "city").with(editorOf(education)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("compiled.scope.invalid"));
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2021")
+                        .param("scope", "city")
+                        .with(editorOf(education)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/office/compiled").param("year", "2021").param("scope", "city").with(officeOf(otherOffice)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.included", hasSize(0)))
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2021")
+                        .param("scope", "city")
+                        .with(officeOf(otherOffice)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.included", hasSize(0)))
                 .andExpect(jsonPath("$.missing", hasSize(0)));
-        mvc.perform(get("/api/office/compiled").param("year", "2021").param("scope", "city")
-                .param("jurisdiction", "sum-city").with(officeOf(otherOffice))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/office/compiled")
+                        .param("year", "2021")
+                        .param("scope", "city")
+                        .param("jurisdiction", "sum-city")
+                        .with(officeOf(otherOffice)))
+                .andExpect(status().isNotFound());
     }
 }

@@ -1,22 +1,5 @@
 package dev.gongkai.publishing.compliance;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.publishing.Events;
-import dev.gongkai.publishing.PublishingTest;
-import dev.gongkai.publishing.Reports;
-import dev.gongkai.publishing.TestClock;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
@@ -27,6 +10,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.publishing.Events;
+import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.Reports;
+import dev.gongkai.publishing.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @PublishingTest
 class ComplianceTest {
@@ -77,19 +76,51 @@ class ComplianceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agencies", hasSize(4)))
                 .andExpect(jsonPath("$.jurisdictions[0]").value("comp-city"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].status", published.slug().value()).value("PUBLISHED"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].compliance", published.slug().value()).value("ON_TIME"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].websiteUrlMissing", published.slug().value()).value(true))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].publishedAt", published.slug().value())
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].status",
+                                published.slug().value())
+                        .value("PUBLISHED"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].compliance",
+                                published.slug().value())
+                        .value("ON_TIME"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].websiteUrlMissing",
+                                published.slug().value())
+                        .value(true))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].publishedAt",
+                                published.slug().value())
                         .value("2022-01-19T02:00:00Z"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].status", submitted.slug().value()).value("SUBMITTED"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].daysLeft", submitted.slug().value()).value(6))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].warnings", submitted.slug().value()).value(1))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].status", silent.slug().value()).value("NONE"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deadline", silent.slug().value()).value("2022-01-31"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].status",
+                                submitted.slug().value())
+                        .value("SUBMITTED"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].daysLeft",
+                                submitted.slug().value())
+                        .value(6))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].warnings",
+                                submitted.slug().value())
+                        .value(1))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].status",
+                                silent.slug().value())
+                        .value("NONE"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].deadline",
+                                silent.slug().value())
+                        .value("2022-01-31"))
                 // The office's own (compiled) report is due on 31 March.
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].deadline", office.slug().value()).value("2022-03-31"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].daysLeft", office.slug().value()).value(65))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].deadline",
+                                office.slug().value())
+                        .value("2022-03-31"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].daysLeft",
+                                office.slug().value())
+                        .value(65))
                 .andExpect(jsonPath("$.totals.agencies").value(4))
                 .andExpect(jsonPath("$.totals.byStatus.NONE").value(2))
                 .andExpect(jsonPath("$.totals.byStatus.PUBLISHED").value(1))
@@ -104,10 +135,22 @@ class ComplianceTest {
         events.pump();
         mvc.perform(get("/api/office/compliance").param("year", "2021").with(officeOf(office)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].compliance", submitted.slug().value()).value("LATE"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].daysLate", submitted.slug().value()).value(3))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].compliance", silent.slug().value()).value("OVERDUE"))
-                .andExpect(jsonPath("$.agencies[?(@.agency=='%s')].daysLate", silent.slug().value()).value(10))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].compliance",
+                                submitted.slug().value())
+                        .value("LATE"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].daysLate",
+                                submitted.slug().value())
+                        .value(3))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].compliance",
+                                silent.slug().value())
+                        .value("OVERDUE"))
+                .andExpect(jsonPath(
+                                "$.agencies[?(@.agency=='%s')].daysLate",
+                                silent.slug().value())
+                        .value(10))
                 .andExpect(jsonPath("$.totals.byCompliance.OVERDUE").value(1));
     }
 
@@ -129,12 +172,18 @@ class ComplianceTest {
                 .andExpect(jsonPath(silentRow + ".daysLeft").value(5));
 
         String name = "合规市卫健委";
-        dsl.update(AGENCY).set(AGENCY.NAME_ZH, "合规市卫生健康委员会").where(AGENCY.SLUG.eq(silent.slug().value())).execute();
+        dsl.update(AGENCY)
+                .set(AGENCY.NAME_ZH, "合规市卫生健康委员会")
+                .where(AGENCY.SLUG.eq(silent.slug().value()))
+                .execute();
         try {
             mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
                     .andExpect(jsonPath(silentRow + ".nameZh").value("合规市卫生健康委员会"));
         } finally {
-            dsl.update(AGENCY).set(AGENCY.NAME_ZH, name).where(AGENCY.SLUG.eq(silent.slug().value())).execute();
+            dsl.update(AGENCY)
+                    .set(AGENCY.NAME_ZH, name)
+                    .where(AGENCY.SLUG.eq(silent.slug().value()))
+                    .execute();
         }
     }
 
@@ -153,10 +202,12 @@ class ComplianceTest {
                 .andExpect(jsonPath(row + ".revision").value(2));
 
         // An older change delivered late changes nothing.
-        events.status(silent, 2020, "edit", "DRAFT", 1, Reports.beijing(2021, 1, 5).plusSeconds(60), 5, 0, 0);
+        events.status(
+                silent, 2020, "edit", "DRAFT", 1, Reports.beijing(2021, 1, 5).plusSeconds(60), 5, 0, 0);
         events.pump();
         mvc.perform(get("/api/office/compliance").param("year", "2020").with(officeOf(office)))
-                .andExpect(jsonPath(row + ".errors").value(0)).andExpect(jsonPath(row + ".revision").value(2));
+                .andExpect(jsonPath(row + ".errors").value(0))
+                .andExpect(jsonPath(row + ".revision").value(2));
 
         // Explained on submission, published, corrected and edited again: each step's own counts.
         events.status(silent, 2020, "submit", "SUBMITTED", 2, Reports.beijing(2021, 1, 7), 0, 1, 0);
@@ -176,48 +227,72 @@ class ComplianceTest {
 
     @Test
     void anotherJurisdictionsOfficeSeesNoneOfTheseAgencies() throws Exception {
-        String body = mvc.perform(get("/api/office/compliance").param("year", "2021").with(officeOf(otherOffice)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.agencies", hasSize(2)))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains(otherAgency.slug().value()).doesNotContain(published.slug().value())
-                .doesNotContain(silent.slug().value()).doesNotContain("comp-city");
+        String body = mvc.perform(
+                        get("/api/office/compliance").param("year", "2021").with(officeOf(otherOffice)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agencies", hasSize(2)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body)
+                .contains(otherAgency.slug().value())
+                .doesNotContain(published.slug().value())
+                .doesNotContain(silent.slug().value())
+                .doesNotContain("comp-city");
     }
 
     @Test
     void refusesAgencyStaffAndAnonymousCallers() throws Exception {
         mvc.perform(get("/api/office/compliance").param("year", "2021").with(editorOf(published)))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("access.denied"));
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("access.denied"));
         // An office role without membership of a disclosure office grants nothing.
-        mvc.perform(get("/api/office/compliance").param("year", "2021")
+        mvc.perform(get("/api/office/compliance")
+                        .param("year", "2021")
                         .with(token("imposter", List.of(published.slug()), Roles.OFFICE_ADMIN, Roles.OFFICE_REVIEWER)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/office/compliance").param("year", "2021")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/office/compliance").with(officeOf(office))).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/office/compliance").with(officeOf(office)))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("year.required"));
     }
 
     @Test
     void exportsCsvWithChineseHeadersAndAByteOrderMark() throws Exception {
-        byte[] csv = mvc.perform(get("/api/office/compliance").param("year", "2021").accept("text/csv")
+        byte[] csv = mvc.perform(get("/api/office/compliance")
+                        .param("year", "2021")
+                        .accept("text/csv")
                         .with(officeOf(office)))
-                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         assertThat(lines.getFirst()).startsWith("辖区,机构标识,机构名称,年度,状态,合规情况");
         assertThat(lines).hasSize(5);
         // The screen's words (the shared labels), never the codes: a report not created is 「未创建」 on both.
-        assertThat(text).contains("合规市教育局").contains("按期发布").contains("2022-01-19 10:00").contains("未创建")
+        assertThat(text)
+                .contains("合规市教育局")
+                .contains("按期发布")
+                .contains("2022-01-19 10:00")
+                .contains("未创建")
                 .contains("未到期");
         assertThat(lines.get(1)).startsWith("测试辖区 comp-city,");
         for (String code : List.of("NONE", "OPEN", "ON_TIME", "PUBLISHED", "SUBMITTED", "DRAFT")) {
             assertThat(text).as("no code " + code).doesNotContainPattern("\\b" + code + "\\b");
         }
 
-        byte[] viaParameter = mvc.perform(get("/api/office/compliance").param("year", "2021").param("format", "csv")
+        byte[] viaParameter = mvc.perform(get("/api/office/compliance")
+                        .param("year", "2021")
+                        .param("format", "csv")
                         .with(officeOf(office)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(viaParameter).isEqualTo(csv);
     }
 }

@@ -1,5 +1,10 @@
 package dev.gongkai.publishing.compliance;
 
+import static dev.gongkai.platform.testing.TestTokens.officeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -7,16 +12,10 @@ import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.TestClock;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
-import java.nio.charset.StandardCharsets;
-
-import static dev.gongkai.platform.testing.TestTokens.officeOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /**
  * The dashboard through a correction, fed the events the reports service writes for it (publish, correct, submit,
@@ -72,8 +71,8 @@ class CorrectionComplianceTest {
 
         events.status(education, 2021, "submit", "SUBMITTED", 4, Reports.beijing(2022, 3, 3), 0, 0, 0);
         events.status(education, 2021, "approve", "APPROVED", 4, Reports.beijing(2022, 3, 4), 0, 0, 0);
-        events.corrected(education, 2021, Reports.json("更正市教育局", 2021, 11), Reports.beijing(2022, 3, 5),
-                "表三本年新收申请数量录入错误");
+        events.corrected(
+                education, 2021, Reports.json("更正市教育局", 2021, 11), Reports.beijing(2022, 3, 5), "表三本年新收申请数量录入错误");
         events.status(education, 2021, "publish", "PUBLISHED", 5, Reports.beijing(2022, 3, 5), 0, 0, 0);
         events.pump();
         mvc.perform(get("/api/office/compliance").param("year", "2021").with(officeOf(office)))
@@ -86,9 +85,17 @@ class CorrectionComplianceTest {
 
     /** The agency's line of the dashboard's CSV, in the words the console shows. */
     private String csvLine() throws Exception {
-        byte[] csv = mvc.perform(get("/api/office/compliance").param("year", "2021").accept("text/csv")
-                .with(officeOf(office))).andReturn().getResponse().getContentAsByteArray();
-        return new String(csv, StandardCharsets.UTF_8).lines().filter(l -> l.contains(education.slug().value()))
-                .findFirst().orElseThrow();
+        byte[] csv = mvc.perform(get("/api/office/compliance")
+                        .param("year", "2021")
+                        .accept("text/csv")
+                        .with(officeOf(office)))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        return new String(csv, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains(education.slug().value()))
+                .findFirst()
+                .orElseThrow();
     }
 }

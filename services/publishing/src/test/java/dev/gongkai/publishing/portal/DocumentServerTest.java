@@ -1,5 +1,9 @@
 package dev.gongkai.publishing.portal;
 
+import static dev.gongkai.publishing.Clients.anyone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
@@ -7,12 +11,6 @@ import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.publishing.portal.PublishedDocuments.Request;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
-import static dev.gongkai.publishing.Clients.anyone;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The published documents on their own port (Netty), over real HTTP: the same answers as the service's own port,
@@ -67,7 +66,8 @@ class DocumentServerTest {
     @Autowired
     MeterRegistry meters;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private String path(ManagedAgency agency, int year) {
         return "/public/" + CITY + "/" + agency.slug() + "/" + year;
@@ -87,8 +87,8 @@ class DocumentServerTest {
         events.published(police, 2021, Reports.json("乌海市公安局", 2021, 42), Reports.beijing(2022, 1, 19));
         events.pump();
         String page = path(police, 2021);
-        Request asked = new Request(PublishedDocuments.target(page).orElseThrow(), null, null, "10.0.0.1",
-                Lang.choose(null, null));
+        Request asked = new Request(
+                PublishedDocuments.target(page).orElseThrow(), null, null, "10.0.0.1", Lang.choose(null, null));
         assertThat(documents.answerInProcess(asked)).isEmpty();
         double timedBefore = timed("200");
 
@@ -99,9 +99,15 @@ class DocumentServerTest {
         assertThat(new String(first.body(), StandardCharsets.UTF_8))
                 .contains("乌海市公安局2021年政府信息公开工作年度报告", "data-cell=\"s3.received.naturalPerson\">42</td>");
         assertThat(first.body()).isEqualTo(servlet.getResponse().getContentAsByteArray());
-        for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
-                "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection")) {
-            assertThat(first.headers().firstValue(header)).as(header)
+        for (String header : List.of(
+                HttpHeaders.ETAG,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.CACHE_CONTROL,
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "X-XSS-Protection")) {
+            assertThat(first.headers().firstValue(header))
+                    .as(header)
                     .contains(servlet.getResponse().getHeader(header));
         }
         assertThat(first.headers().firstValue(HttpHeaders.CONTENT_TYPE)).contains("text/html;charset=UTF-8");
@@ -109,7 +115,9 @@ class DocumentServerTest {
                 .contains(HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.COOKIE);
         assertThat(first.headers().firstValue(HttpHeaders.DATE)).isPresent();
 
-        assertThat(documents.answerInProcess(asked)).as("answered from memory once warm").isPresent();
+        assertThat(documents.answerInProcess(asked))
+                .as("answered from memory once warm")
+                .isPresent();
         HttpResponse<byte[]> second = send("GET", page);
         assertThat(second.body()).isEqualTo(first.body());
         String etag = first.headers().firstValue(HttpHeaders.ETAG).orElseThrow();
@@ -126,17 +134,22 @@ class DocumentServerTest {
 
         // The page in the language the reader chose, remembered in a cookie: another document, another tag.
         HttpResponse<byte[]> english = send("GET", page + "?lang=en");
-        assertThat(new String(english.body(), StandardCharsets.UTF_8)).contains("<html lang=\"en\">",
-                "Publication history");
-        assertThat(english.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow()).startsWith("lang=en;");
-        assertThat(english.headers().firstValue(HttpHeaders.ETAG)).isNotEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
+        assertThat(new String(english.body(), StandardCharsets.UTF_8))
+                .contains("<html lang=\"en\">", "Publication history");
+        assertThat(english.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow())
+                .startsWith("lang=en;");
+        assertThat(english.headers().firstValue(HttpHeaders.ETAG))
+                .isNotEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
         assertThat(new String(send("GET", page, HttpHeaders.COOKIE, "lang=en").body(), StandardCharsets.UTF_8))
                 .contains("<html lang=\"en\">");
     }
 
     private double timed(String status) {
-        var timer = meters.find("http.server.requests").tag("uri", PublishedDocuments.ROUTE).tag("method", "GET")
-                .tag("status", status).timer();
+        var timer = meters.find("http.server.requests")
+                .tag("uri", PublishedDocuments.ROUTE)
+                .tag("method", "GET")
+                .tag("status", status)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
@@ -149,15 +162,17 @@ class DocumentServerTest {
 
         for (int attempt = 0; attempt < 2; attempt++) {
             HttpResponse<byte[]> gzipped = send("GET", page, HttpHeaders.ACCEPT_ENCODING, "gzip, deflate");
-            assertThat(gzipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+            assertThat(gzipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING))
+                    .contains("gzip");
             assertThat(gzipped.body().length).isLessThan(plain.body().length / 3);
             assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());
             assertThat(gzipped.headers().firstValue(HttpHeaders.ETAG))
                     .isNotEqualTo(plain.headers().firstValue(HttpHeaders.ETAG));
         }
-        HttpResponse<byte[]> json = send("GET", page + ".json", HttpHeaders.ACCEPT_ENCODING, "gzip",
-                "X-Forwarded-For", someAddress());
-        assertThat(new String(gunzip(json.body()), StandardCharsets.UTF_8)).contains("\"s3.received.naturalPerson\": 7");
+        HttpResponse<byte[]> json =
+                send("GET", page + ".json", HttpHeaders.ACCEPT_ENCODING, "gzip", "X-Forwarded-For", someAddress());
+        assertThat(new String(gunzip(json.body()), StandardCharsets.UTF_8))
+                .contains("\"s3.received.naturalPerson\": 7");
         HttpResponse<byte[]> pdf = send("GET", page + ".pdf", HttpHeaders.ACCEPT_ENCODING, "gzip");
         assertThat(pdf.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -178,8 +193,8 @@ class DocumentServerTest {
         assertThat(new String(send("GET", page).body(), StandardCharsets.UTF_8))
                 .contains("data-cell=\"s3.received.naturalPerson\">10</td>");
 
-        events.corrected(education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1),
-                "表三本年新收申请数量录入错误");
+        events.corrected(
+                education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1), "表三本年新收申请数量录入错误");
         events.pump();
 
         assertThat(new String(send("GET", page).body(), StandardCharsets.UTF_8))
@@ -195,26 +210,30 @@ class DocumentServerTest {
         events.pump();
 
         for (String suffix : List.of("", ".json", ".csv", ".pdf")) {
-            HttpResponse<byte[]> hidden = send("GET", path(education, 2024) + suffix, "X-Forwarded-For",
-                    someAddress());
+            HttpResponse<byte[]> hidden = send("GET", path(education, 2024) + suffix, "X-Forwarded-For", someAddress());
             assertThat(hidden.statusCode()).isEqualTo(404);
             assertThat(hidden.headers().firstValue(HttpHeaders.CONTENT_TYPE)).contains("application/problem+json");
             assertThat(new String(hidden.body(), StandardCharsets.UTF_8))
-                    .contains("\"code\":\"report.not-published\"", "\"message_zh\"", "\"message_en\"",
+                    .contains(
+                            "\"code\":\"report.not-published\"",
+                            "\"message_zh\"",
+                            "\"message_en\"",
                             "\"instance\":\"" + path(education, 2024) + suffix + "\"");
         }
         HttpResponse<byte[]> elsewhere = send("GET", "/public/" + CITY + "/" + foreign.slug() + "/2021");
         assertThat(elsewhere.statusCode()).isEqualTo(404);
-        assertThat(new String(elsewhere.body(), StandardCharsets.UTF_8)).contains("agency.not-found")
+        assertThat(new String(elsewhere.body(), StandardCharsets.UTF_8))
+                .contains("agency.not-found")
                 .doesNotContain("外市公安局");
         assertThat(send("GET", "/public/" + CITY).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/public/" + CITY + "/" + education.slug() + "/2024/revisions/1").statusCode())
+        assertThat(send("GET", "/public/" + CITY + "/" + education.slug() + "/2024/revisions/1")
+                        .statusCode())
                 .isEqualTo(404);
 
         HttpResponse<byte[]> written = send("POST", path(education, 2024));
         assertThat(written.statusCode()).isEqualTo(405);
-        assertThat(written.headers().firstValue(HttpHeaders.ALLOW)).hasValueSatisfying(allow ->
-                assertThat(allow).contains("GET", "HEAD"));
+        assertThat(written.headers().firstValue(HttpHeaders.ALLOW))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET", "HEAD"));
     }
 
     @Test
@@ -223,18 +242,22 @@ class DocumentServerTest {
         events.pump();
         String client = someAddress();
         for (int i = 0; i < PublishingTest.RATE_LIMIT; i++) {
-            assertThat(send("GET", path(police, 2019) + ".json", "X-Forwarded-For", client).statusCode())
+            assertThat(send("GET", path(police, 2019) + ".json", "X-Forwarded-For", client)
+                            .statusCode())
                     .isEqualTo(200);
         }
-        HttpResponse<byte[]> refused = send("GET", path(police, 2019) + ".csv", "X-Forwarded-For",
-                "198.51.100.7, " + client);
+        HttpResponse<byte[]> refused =
+                send("GET", path(police, 2019) + ".csv", "X-Forwarded-For", "198.51.100.7, " + client);
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValueAsLong(HttpHeaders.RETRY_AFTER).orElseThrow()).isBetween(1L, 60L);
+        assertThat(refused.headers().firstValueAsLong(HttpHeaders.RETRY_AFTER).orElseThrow())
+                .isBetween(1L, 60L);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("rate-limit.exceeded");
-        assertThat(send("GET", path(police, 2019) + ".json", "X-Forwarded-For", someAddress()).statusCode())
+        assertThat(send("GET", path(police, 2019) + ".json", "X-Forwarded-For", someAddress())
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(send("GET", path(police, 2019), "X-Forwarded-For", client).statusCode())
-                .as("pages are not open data").isEqualTo(200);
+                .as("pages are not open data")
+                .isEqualTo(200);
     }
 
     private static String someAddress() {
@@ -273,8 +296,11 @@ class DocumentServerTest {
 
     @Test
     void refusesAPathThatIsNoUriAtOnce() throws Exception {
-        for (String path : List.of("/public/" + CITY + "/a|b/2021", "/public/" + CITY + "/%22x%22/2021\"",
-                "/public/" + CITY + "/x%zz/2021", "/public/\"" + CITY + "/x/2021.pdf")) {
+        for (String path : List.of(
+                "/public/" + CITY + "/a|b/2021",
+                "/public/" + CITY + "/%22x%22/2021\"",
+                "/public/" + CITY + "/x%zz/2021",
+                "/public/\"" + CITY + "/x/2021.pdf")) {
             String answer;
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 socket.setSoTimeout(10_000);

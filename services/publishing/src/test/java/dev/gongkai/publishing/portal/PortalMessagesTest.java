@@ -1,14 +1,13 @@
 package dev.gongkai.publishing.portal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every word of the portal is in both languages: the same keys in {@code portal/messages} (Chinese) and English. */
 class PortalMessagesTest {

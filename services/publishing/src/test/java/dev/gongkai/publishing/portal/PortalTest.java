@@ -1,5 +1,12 @@
 package dev.gongkai.publishing.portal;
 
+import static dev.gongkai.publishing.Clients.anyone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
@@ -7,29 +14,21 @@ import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
 import dev.gongkai.report.render.CanonicalJson;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static dev.gongkai.publishing.Clients.anyone;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** What anybody can read without logging in, and what they can never see. */
 @PublishingTest
@@ -69,15 +68,20 @@ class PortalTest {
         String route = PublishedDocuments.ROUTE + ".json";
         double before = timed(route, "200");
 
-        MvcResult first = mvc.perform(get(page(education, 2015) + ".json").with(anyone())).andExpect(status().isOk())
+        MvcResult first = mvc.perform(get(page(education, 2015) + ".json").with(anyone()))
+                .andExpect(status().isOk())
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public")).andReturn();
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"))
+                .andReturn();
         String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
-        mvc.perform(get(page(education, 2015) + ".json").with(anyone())
+        mvc.perform(get(page(education, 2015) + ".json")
+                        .with(anyone())
                         .header(HttpHeaders.IF_NONE_MATCH, "\"something-else\", W/" + etag))
-                .andExpect(status().isNotModified()).andExpect(header().string(HttpHeaders.ETAG, etag));
-        mvc.perform(get(page(education, 2014) + ".json").with(anyone())).andExpect(status().isNotFound())
+                .andExpect(status().isNotModified())
+                .andExpect(header().string(HttpHeaders.ETAG, etag));
+        mvc.perform(get(page(education, 2014) + ".json").with(anyone()))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.instance").value(page(education, 2014) + ".json"))
                 .andExpect(jsonPath("$.code").value("report.not-published"));
 
@@ -87,7 +91,10 @@ class PortalTest {
     }
 
     private double timed(String route, String status) {
-        var timer = meters.find("http.server.requests").tag("uri", route).tag("status", status).timer();
+        var timer = meters.find("http.server.requests")
+                .tag("uri", route)
+                .tag("status", status)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
@@ -96,16 +103,27 @@ class PortalTest {
         events.published(police, 2021, Reports.json("乌海市公安局", 2021, 42), Reports.beijing(2022, 1, 19));
         events.pump();
 
-        String html = body(mvc.perform(get(page(police, 2021)).with(anyone())).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")).andReturn());
+        String html = body(mvc.perform(get(page(police, 2021)).with(anyone()))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
+                .andReturn());
 
-        assertThat(html).contains("<html lang=\"zh-CN\">", "乌海市公安局2021年政府信息公开工作年度报告",
-                "data-cell=\"s3.received.naturalPerson\">42</td>", "data-cell=\"s2.licensing.decisions\">5</td>",
-                "data-cell=\"s4.review.other\" data-state=\"blank\"></td>", "按时发布", "第1版",
-                "发布与更正记录", "未登记本机关网站",
-                // Printed, the page is the report: no navigation or links to elsewhere, headers repeated, rows whole.
-                "@media print{.skip,.switch,.portal nav,.portal .downloads,.portal .compare{display:none}",
-                "thead{display:table-header-group}", "tr,th,td{break-inside:avoid}");
+        assertThat(html)
+                .contains(
+                        "<html lang=\"zh-CN\">",
+                        "乌海市公安局2021年政府信息公开工作年度报告",
+                        "data-cell=\"s3.received.naturalPerson\">42</td>",
+                        "data-cell=\"s2.licensing.decisions\">5</td>",
+                        "data-cell=\"s4.review.other\" data-state=\"blank\"></td>",
+                        "按时发布",
+                        "第1版",
+                        "发布与更正记录",
+                        "未登记本机关网站",
+                        // Printed, the page is the report: no navigation or links to elsewhere, headers repeated, rows
+                        // whole.
+                        "@media print{.skip,.switch,.portal nav,.portal .downloads,.portal .compare{display:none}",
+                        "thead{display:table-header-group}",
+                        "tr,th,td{break-inside:avoid}");
     }
 
     @Test
@@ -114,10 +132,14 @@ class PortalTest {
         events.published(office, 2022, Reports.json("乌海市人民政府办公室", 2022, 1), Reports.beijing(2023, 3, 31));
         events.pump();
 
-        assertThat(body(mvc.perform(get(page(police, 2022)).with(anyone())).andReturn())).contains("逾期发布");
-        assertThat(body(mvc.perform(get(page(office, 2022)).with(anyone())).andReturn())).contains("按时发布")
+        assertThat(body(mvc.perform(get(page(police, 2022)).with(anyone())).andReturn()))
+                .contains("逾期发布");
+        assertThat(body(mvc.perform(get(page(office, 2022)).with(anyone())).andReturn()))
+                .contains("按时发布")
                 .contains("2023-03-31");
-        String front = body(mvc.perform(get("/public/" + CITY).with(anyone())).andExpect(status().isOk()).andReturn());
+        String front = body(mvc.perform(get("/public/" + CITY).with(anyone()))
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(front).contains("乌海市公安局", "乌海市教育局", "逾期发布", "按时发布", "未发布");
     }
 
@@ -128,22 +150,26 @@ class PortalTest {
         MvcResult first = mvc.perform(get(page(education, 2021)).with(anyone())).andReturn();
         assertThat(body(first)).contains("data-cell=\"s3.received.naturalPerson\">10</td>");
 
-        events.corrected(education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1),
-                "表三本年新收申请数量录入错误。");
+        events.corrected(
+                education, 2021, Reports.json("乌海市教育局", 2021, 11), Reports.beijing(2022, 3, 1), "表三本年新收申请数量录入错误。");
         events.pump();
 
-        MvcResult second = mvc.perform(get(page(education, 2021)).with(anyone())
-                .header(HttpHeaders.IF_NONE_MATCH, first.getResponse().getHeader(HttpHeaders.ETAG)))
-                .andExpect(status().isOk()).andReturn();
-        assertThat(body(second)).contains("data-cell=\"s3.received.naturalPerson\">11</td>", "第2版",
-                "表三本年新收申请数量录入错误", "按时发布");
+        MvcResult second = mvc.perform(get(page(education, 2021))
+                        .with(anyone())
+                        .header(HttpHeaders.IF_NONE_MATCH, first.getResponse().getHeader(HttpHeaders.ETAG)))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(body(second))
+                .contains("data-cell=\"s3.received.naturalPerson\">11</td>", "第2版", "表三本年新收申请数量录入错误", "按时发布");
         // On top of the page, not only in the history below: corrected, why, and a link to the one it replaced.
-        assertThat(body(second)).containsPattern("<p class=\"notice\" role=\"note\" id=\"corrected\">本报告已于"
-                + "<time[^>]*>2022-03-01 [0-9:]+</time>更正，更正原因：表三本年新收申请数量录入错误。<a href=\""
-                + page(education, 2021) + "/revisions/1\">已更正，查看原版本（第1版）</a></p>");
+        assertThat(body(second))
+                .containsPattern("<p class=\"notice\" role=\"note\" id=\"corrected\">本报告已于"
+                        + "<time[^>]*>2022-03-01 [0-9:]+</time>更正，更正原因：表三本年新收申请数量录入错误。<a href=\""
+                        + page(education, 2021) + "/revisions/1\">已更正，查看原版本（第1版）</a></p>");
         assertThat(body(first)).doesNotContain("id=\"corrected\"");
         assertThat(body(mvc.perform(get(page(education, 2021) + "/revisions/1").with(anyone()))
-                .andExpect(status().isOk()).andReturn()))
+                        .andExpect(status().isOk())
+                        .andReturn()))
                 .contains("data-cell=\"s3.received.naturalPerson\">10</td>", "已被更正");
         mvc.perform(get(page(education, 2021) + ".json").with(anyone()))
                 .andExpect(jsonPath("$.cells['s3.received.naturalPerson']").value(11));
@@ -153,9 +179,10 @@ class PortalTest {
     void answersNotModifiedWhileTheDocumentIsUnchanged() throws Exception {
         events.published(police, 2020, Reports.json("乌海市公安局", 2020, 5), Reports.beijing(2021, 1, 10));
         events.pump();
-        for (String suffix : new String[]{"", ".json", ".csv", ".pdf"}) {
+        for (String suffix : new String[] {"", ".json", ".csv", ".pdf"}) {
             MvcResult first = mvc.perform(get(page(police, 2020) + suffix).with(anyone()))
-                    .andExpect(status().isOk()).andReturn();
+                    .andExpect(status().isOk())
+                    .andReturn();
             String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
             assertThat(etag).contains("r1.v");
             mvc.perform(get(page(police, 2020) + suffix).with(anyone()).header(HttpHeaders.IF_NONE_MATCH, etag))
@@ -169,13 +196,16 @@ class PortalTest {
         events.published(police, 2023, document, Reports.beijing(2024, 1, 8));
         events.pump();
 
-        assertThat(body(mvc.perform(get(page(police, 2023) + ".json").with(anyone())).andExpect(status().isOk())
-                .andReturn())).isEqualTo(CanonicalJson.write(Reports.report("乌海市公安局", 2023, 8)));
-        String csv = body(mvc.perform(get(page(police, 2023) + ".csv").with(anyone())).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString(
-                        "attachment"))).andReturn());
-        assertThat(csv).contains("s3.received.naturalPerson,一、本年新收政府信息公开申请数量 / 自然人,8",
-                "s2.fees.amount", "1.25");
+        assertThat(body(mvc.perform(get(page(police, 2023) + ".json").with(anyone()))
+                        .andExpect(status().isOk())
+                        .andReturn()))
+                .isEqualTo(CanonicalJson.write(Reports.report("乌海市公安局", 2023, 8)));
+        String csv = body(mvc.perform(get(page(police, 2023) + ".csv").with(anyone()))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString("attachment")))
+                .andReturn());
+        assertThat(csv).contains("s3.received.naturalPerson,一、本年新收政府信息公开申请数量 / 自然人,8", "s2.fees.amount", "1.25");
     }
 
     @Test
@@ -183,19 +213,33 @@ class PortalTest {
         events.published(police, 2019, Reports.json("乌海市公安局", 2019, 37), Reports.beijing(2020, 1, 15));
         events.pump();
 
-        byte[] pdf = mvc.perform(get(page(police, 2019) + ".pdf").with(anyone())).andExpect(status().isOk())
+        byte[] pdf = mvc.perform(get(page(police, 2019) + ".pdf").with(anyone()))
+                .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             // Table cells wrap their labels over several lines; compare without the line breaks.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
-            assertThat(text).contains("乌海市公安局2019年政府信息公开工作年度报告", "一、总体情况",
-                    "三、收到和处理政府信息公开申请情况", "本年新收政府信息公开申请数量", "自然人", "37",
-                    "四、政府信息公开行政复议、行政诉讼情况");
+            assertThat(text)
+                    .contains(
+                            "乌海市公安局2019年政府信息公开工作年度报告",
+                            "一、总体情况",
+                            "三、收到和处理政府信息公开申请情况",
+                            "本年新收政府信息公开申请数量",
+                            "自然人",
+                            "37",
+                            "四、政府信息公开行政复议、行政诉讼情况");
             assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
-            var font = document.getPage(0).getResources()
-                    .getFont(document.getPage(0).getResources().getFontNames().iterator().next());
+            var font = document.getPage(0)
+                    .getResources()
+                    .getFont(document.getPage(0)
+                            .getResources()
+                            .getFontNames()
+                            .iterator()
+                            .next());
             assertThat(font.getName()).contains("WenQuanYi");
             assertThat(font.isEmbedded()).isTrue();
         }
@@ -208,14 +252,25 @@ class PortalTest {
         events.status(education, 2024, "return", "RETURNED", Reports.beijing(2025, 1, 6));
         events.pump();
 
-        for (String path : new String[]{page(education, 2024), page(education, 2024) + ".json",
-                page(education, 2024) + ".csv", page(education, 2024) + ".pdf",
-                page(education, 2024) + "/revisions/1", page(education, 2024) + "/revisions/0"}) {
-            mvc.perform(get(path).with(anyone())).andExpect(status().isNotFound())
+        for (String path : new String[] {
+            page(education, 2024),
+            page(education, 2024) + ".json",
+            page(education, 2024) + ".csv",
+            page(education, 2024) + ".pdf",
+            page(education, 2024) + "/revisions/1",
+            page(education, 2024) + "/revisions/0"
+        }) {
+            mvc.perform(get(path).with(anyone()))
+                    .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.startsWith("re")));
         }
-        String bulk = zipNames(mvc.perform(get("/public/" + CITY + "/2024/bulk.zip").with(anyone()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).toString();
+        String bulk = zipNames(
+                        mvc.perform(get("/public/" + CITY + "/2024/bulk.zip").with(anyone()))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsByteArray())
+                .toString();
         assertThat(bulk).doesNotContain(education.slug().value() + ".json");
     }
 
@@ -224,11 +279,14 @@ class PortalTest {
         events.published(foreign, 2021, Reports.json("外市公安局", 2021, 1), Reports.beijing(2022, 1, 3));
         events.pump();
 
-        mvc.perform(get("/public/nowhere").with(anyone())).andExpect(status().isNotFound())
+        mvc.perform(get("/public/nowhere").with(anyone()))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("jurisdiction.not-found"))
-                .andExpect(jsonPath("$.message_zh").exists()).andExpect(jsonPath("$.message_en").exists());
+                .andExpect(jsonPath("$.message_zh").exists())
+                .andExpect(jsonPath("$.message_en").exists());
         mvc.perform(get("/public/" + CITY + "/" + foreign.slug() + "/2021").with(anyone()))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("agency.not-found"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("agency.not-found"));
         mvc.perform(get("/public/" + CITY + "/no-such-agency/2021.json").with(anyone()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/public/Bad_Slug").with(anyone())).andExpect(status().is4xxClientError());
@@ -241,23 +299,37 @@ class PortalTest {
         events.pump();
 
         byte[] zip = mvc.perform(get("/public/" + CITY + "/2018/bulk.zip").with(anyone()))
-                .andExpect(status().isOk()).andExpect(header().exists(HttpHeaders.ETAG))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andExpect(header().exists(HttpHeaders.ETAG))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         Map<String, String> files = zipNames(zip);
-        assertThat(files).containsKeys(CITY + "-2018/" + police.slug() + ".json",
-                CITY + "-2018/" + education.slug() + ".json", CITY + "-2018/" + CITY + "-2018.csv");
+        assertThat(files)
+                .containsKeys(
+                        CITY + "-2018/" + police.slug() + ".json",
+                        CITY + "-2018/" + education.slug() + ".json",
+                        CITY + "-2018/" + CITY + "-2018.csv");
         String csv = files.get(CITY + "-2018/" + CITY + "-2018.csv");
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
         // A CSV for people: every column headed by the cell's name in words, values in words, times in Beijing.
-        assertThat(lines[0]).startsWith("\uFEFF机关,年度,版本,发布时间,逾期发布,更正次数,历史导入,网站地址,")
-                .contains("自然人").doesNotContain("s3.", "s2v2019", "agency_name");
+        assertThat(lines[0])
+                .startsWith("\uFEFF机关,年度,版本,发布时间,逾期发布,更正次数,历史导入,网站地址,")
+                .contains("自然人")
+                .doesNotContain("s3.", "s2v2019", "agency_name");
         assertThat(csv).contains("乌海市教育局,2018,1,2019-02-03 ").doesNotContain("false", "true", "Z,");
 
-        String english = zipNames(mvc.perform(get("/public/" + CITY + "/2018/bulk.zip?lang=en").with(anyone()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+        String english = zipNames(mvc.perform(get("/public/" + CITY + "/2018/bulk.zip?lang=en")
+                                .with(anyone()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
                 .get(CITY + "-2018/" + CITY + "-2018.csv");
-        assertThat(english).startsWith("\uFEFFAgency,Year,Revision,Published at,Published late,").contains(",no,")
+        assertThat(english)
+                .startsWith("\uFEFFAgency,Year,Revision,Published at,Published late,")
+                .contains(",no,")
                 .doesNotContain("s3.");
     }
 
@@ -268,16 +340,27 @@ class PortalTest {
         String query = "?agencies=" + police.slug() + "," + education.slug()
                 + "&cells=s3.received.naturalPerson,s3.granted.total&years=2017";
 
-        String html = body(mvc.perform(get("/public/" + CITY + "/compare" + query).with(anyone()))
-                .andExpect(status().isOk()).andReturn());
-        assertThat(html).contains("<th scope=\"row\">乌海市公安局</th><th scope=\"row\">2017年</th>",
-                "data-cell=\"s3.received.naturalPerson\">6</td>", "未发布");
-        String csv = body(mvc.perform(get("/public/" + CITY + "/compare.csv" + query).with(anyone()))
-                .andExpect(status().isOk()).andReturn());
-        assertThat(csv).contains("机关,年度,发布情况,版本,一、本年新收政府信息公开申请数量 · 自然人,三、(一)予以公开 · 总计",
-                "乌海市公安局,2017,已发布,1,6,6", "乌海市教育局,2017,未发布,,,");
+        String html =
+                body(mvc.perform(get("/public/" + CITY + "/compare" + query).with(anyone()))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(html)
+                .contains(
+                        "<th scope=\"row\">乌海市公安局</th><th scope=\"row\">2017年</th>",
+                        "data-cell=\"s3.received.naturalPerson\">6</td>",
+                        "未发布");
+        String csv =
+                body(mvc.perform(get("/public/" + CITY + "/compare.csv" + query).with(anyone()))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(csv)
+                .contains(
+                        "机关,年度,发布情况,版本,一、本年新收政府信息公开申请数量 · 自然人,三、(一)予以公开 · 总计",
+                        "乌海市公安局,2017,已发布,1,6,6",
+                        "乌海市教育局,2017,未发布,,,");
         mvc.perform(get("/public/" + CITY + "/compare.csv?agencies=" + police.slug() + "&cells=s9.nothing&years=2017")
-                .with(anyone())).andExpect(status().isBadRequest())
+                        .with(anyone()))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("compare.cell.unknown"));
     }
 
@@ -291,9 +374,12 @@ class PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/atom+xml;charset=UTF-8"))
                 .andReturn());
-        assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"",
-                "乌海市公安局2016年政府信息公开工作年度报告（更正，第2版）", "更正原因：补正错字",
-                "/public/" + CITY + "/" + police.slug() + "/2016");
+        assertThat(feed)
+                .contains(
+                        "<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                        "乌海市公安局2016年政府信息公开工作年度报告（更正，第2版）",
+                        "更正原因：补正错字",
+                        "/public/" + CITY + "/" + police.slug() + "/2016");
     }
 
     private static String body(MvcResult result) throws Exception {

@@ -1,9 +1,9 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.report.render.ReportPdf;
-import org.springframework.util.unit.DataSize;
-import dev.gongkai.platform.observability.CacheMetrics;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.agency.AgencyRegistry;
+import dev.gongkai.platform.observability.CacheMetrics;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
@@ -14,19 +14,18 @@ import dev.gongkai.publishing.cache.DocumentCache;
 import dev.gongkai.publishing.cache.PublicationPointer;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import dev.gongkai.report.render.ReportPdf;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.util.unit.DataSize;
 
 /** With Redis unreachable the portal still answers, and with the current revision: PostgreSQL is the truth. */
 @PublishingTest
@@ -60,14 +59,18 @@ class RedisOutageTest {
             bytes.setKeySerializer(RedisSerializer.string());
             bytes.setValueSerializer(RedisSerializer.byteArray());
             bytes.afterPropertiesSet();
-            PublicReports portal = new PublicReports(registry, states, revisions,
-                    new PublicationPointer(new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1),
-                            Duration.ofMinutes(1)),
+            PublicReports portal = new PublicReports(
+                    registry,
+                    states,
+                    revisions,
+                    new PublicationPointer(
+                            new StringRedisTemplate(nowhere), states, Duration.ofMinutes(1), Duration.ofMinutes(1)),
                     new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1), CacheMetrics.NONE),
-                    new ReportPdf("/nonexistent.ttc"), Duration.ofSeconds(30));
+                    new ReportPdf("/nonexistent.ttc"),
+                    Duration.ofSeconds(30));
 
-            Served page = portal.document("outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML, Lang.ZH,
-                    false);
+            Served page = portal.document(
+                    "outage-city", agency.slug().value(), 2021, PublicReports.Format.HTML, Lang.ZH, false);
 
             assertThat(page.etag()).contains("r2.");
             assertThat(new String(page.body().get(), StandardCharsets.UTF_8))
@@ -86,8 +89,8 @@ class RedisOutageTest {
             bytes.setKeySerializer(RedisSerializer.string());
             bytes.setValueSerializer(RedisSerializer.byteArray());
             bytes.afterPropertiesSet();
-            DocumentCache cache = new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1),
-                    CacheMetrics.NONE);
+            DocumentCache cache =
+                    new DocumentCache(bytes, Duration.ofMinutes(1), DataSize.ofMegabytes(1), CacheMetrics.NONE);
             AtomicInteger renders = new AtomicInteger();
             Supplier<byte[]> pdf = () -> {
                 renders.incrementAndGet();

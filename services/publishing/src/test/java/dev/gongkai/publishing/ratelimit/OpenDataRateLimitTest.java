@@ -1,23 +1,22 @@
 package dev.gongkai.publishing.ratelimit;
 
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.publishing.Events;
-import dev.gongkai.publishing.PublishingTest;
-import dev.gongkai.publishing.Reports;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.util.UUID;
-
 import static dev.gongkai.publishing.Clients.from;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.publishing.Events;
+import dev.gongkai.publishing.PublishingTest;
+import dev.gongkai.publishing.Reports;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
 
 @PublishingTest
 class OpenDataRateLimitTest {

@@ -1,5 +1,15 @@
 package dev.gongkai.publishing.relay;
 
+import static dev.gongkai.platform.jooq.core.Tables.PROCESSED_EVENT;
+import static dev.gongkai.platform.testing.TestTokens.editorOf;
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
@@ -9,6 +19,10 @@ import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,21 +37,6 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static dev.gongkai.platform.jooq.core.Tables.PROCESSED_EVENT;
-import static dev.gongkai.platform.testing.TestTokens.editorOf;
-import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Entries left pending by a consumer that died, poison events, and the dead letters the platform admin sees. */
 @PublishingTest
@@ -85,14 +84,16 @@ class EventRetriesTest {
     void anEntryLeftPendingByAConsumerThatDiedIsClaimedAndHandledByALiveOne() throws Exception {
         ReportStatusChanged event = statusEvent(ReportChange.CREATE, ReportStatus.DRAFT);
         add(stream, "41", event.type(), json.writeValueAsString(event));
-        EventConsumer live = consumer("live-pod", new Retries(Duration.ofSeconds(5), Duration.ofMillis(50),
-                Duration.ofSeconds(1), 5));
+        EventConsumer live = consumer(
+                "live-pod", new Retries(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(1), 5));
         redis.opsForStream().createGroup(stream.key(), ReadOffset.from("0"), stream.group());
 
         // The pod that read the entry dies before it handles and acknowledges it.
-        List<MapRecord<String, Object, Object>> read = redis.opsForStream().read(Consumer.from(stream.group(),
-                "dying-pod"), StreamReadOptions.empty().count(10), StreamOffset.create(stream.key(),
-                ReadOffset.lastConsumed()));
+        List<MapRecord<String, Object, Object>> read = redis.opsForStream()
+                .read(
+                        Consumer.from(stream.group(), "dying-pod"),
+                        StreamReadOptions.empty().count(10),
+                        StreamOffset.create(stream.key(), ReadOffset.lastConsumed()));
         assertThat(read).hasSize(1);
 
         // While the entry might still be in flight at its owner, nobody else takes it.
@@ -101,15 +102,17 @@ class EventRetriesTest {
 
         Thread.sleep(5_500);
         assertThat(live.consumeAvailable()).isEqualTo(1);
-        assertThat(redis.opsForStream().pending(stream.key(), stream.group()).getTotalPendingMessages()).isZero();
-        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId()))).isEqualTo(1);
+        assertThat(redis.opsForStream().pending(stream.key(), stream.group()).getTotalPendingMessages())
+                .isZero();
+        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId())))
+                .isEqualTo(1);
     }
 
     @Test
     void aPoisonEventIsRetriedWithBackOffAndThenMovedToTheDeadLetters() throws Exception {
         add(stream, "42", "ReportPublished", "{\"eventId\": not json");
-        EventConsumer consumer = consumer("pod-a", new Retries(Duration.ofSeconds(30), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 3));
+        EventConsumer consumer =
+                consumer("pod-a", new Retries(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 3));
         double buriedBefore = buried();
 
         consumer.consumeAvailable();
@@ -130,7 +133,8 @@ class EventRetriesTest {
         assertThat(dead.getFirst().type()).isEqualTo("ReportPublished");
         assertThat(dead.getFirst().attempts()).isEqualTo(3);
         assertThat(dead.getFirst().error()).isNotBlank();
-        assertThat(redis.opsForStream().pending(stream.key(), stream.group()).getTotalPendingMessages()).isZero();
+        assertThat(redis.opsForStream().pending(stream.key(), stream.group()).getTotalPendingMessages())
+                .isZero();
         assertThat(redis.hasKey(stream.failures())).isFalse();
         assertThat(buried()).isEqualTo(buriedBefore + 1);
     }
@@ -140,7 +144,9 @@ class EventRetriesTest {
         // An event that failed for a cause since fixed (e.g. a bug in a handler), buried on the service's own stream.
         ReportStatusChanged event = statusEvent(ReportChange.of(Action.SUBMIT), ReportStatus.SUBMITTED);
         add(contextStream, "43", event.type(), json.writeValueAsString(event));
-        var entry = redis.opsForStream().range(contextStream.key(), Range.unbounded()).getLast();
+        var entry = redis.opsForStream()
+                .range(contextStream.key(), Range.unbounded())
+                .getLast();
         redis.opsForStream().delete(contextStream.key(), entry.getId());
         deadLetters.bury(entry, 10, "java.lang.IllegalStateException: a bug since fixed");
         String id = deadLetters.list(1).getFirst().id();
@@ -162,7 +168,8 @@ class EventRetriesTest {
                 .andExpect(status().isOk());
         contextConsumer.consumeAvailable();
 
-        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId()))).isEqualTo(1);
+        assertThat(dsl.fetchCount(PROCESSED_EVENT, PROCESSED_EVENT.EVENT_ID.eq(event.eventId())))
+                .isEqualTo(1);
         assertThat(deadLetters.list(1000)).noneMatch(d -> d.id().equals(id));
     }
 
@@ -171,29 +178,54 @@ class EventRetriesTest {
     }
 
     private ReportStatusChanged statusEvent(ReportChange action, ReportStatus status) {
-        return new ReportStatusChanged(UUID.randomUUID().toString(), agency.slug().value(),
-                agency.jurisdiction().value(), 2024, action, status, 1, Reports.beijing(2025, 1, 3), "editor", 0, 0,
-                0, null);
+        return new ReportStatusChanged(
+                UUID.randomUUID().toString(),
+                agency.slug().value(),
+                agency.jurisdiction().value(),
+                2024,
+                action,
+                status,
+                1,
+                Reports.beijing(2025, 1, 3),
+                "editor",
+                0,
+                0,
+                0,
+                null);
     }
 
     private void add(EventStream target, String outboxId, String type, String payload) {
-        redis.opsForStream().add(StreamRecords.string(Map.of(EventStream.ID, outboxId, EventStream.TYPE, type,
-                EventStream.AGGREGATE, "agency:" + agency.slug(), EventStream.PAYLOAD, payload))
-                .withStreamKey(target.key()));
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                EventStream.ID,
+                                outboxId,
+                                EventStream.TYPE,
+                                type,
+                                EventStream.AGGREGATE,
+                                "agency:" + agency.slug(),
+                                EventStream.PAYLOAD,
+                                payload))
+                        .withStreamKey(target.key()));
     }
 
     private long pendingAt(String consumer) {
-        return redis.opsForStream().pending(stream.key(), stream.group()).getPendingMessagesPerConsumer()
+        return redis.opsForStream()
+                .pending(stream.key(), stream.group())
+                .getPendingMessagesPerConsumer()
                 .getOrDefault(consumer, 0L);
     }
 
     private long deliveries() {
-        return redis.opsForStream().pending(stream.key(), stream.group(), Range.unbounded(), 10).get(0)
+        return redis.opsForStream()
+                .pending(stream.key(), stream.group(), Range.unbounded(), 10)
+                .get(0)
                 .getTotalDeliveryCount();
     }
 
     private double buried() {
-        var counter = meters.find("gongkai.events.dead.letters").tag("type", "ReportPublished").counter();
+        var counter = meters.find("gongkai.events.dead.letters")
+                .tag("type", "ReportPublished")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -1,26 +1,25 @@
 package dev.gongkai.publishing.revisions;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.PUBLISHED_REVISION;
+import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
+import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.events.ReportPublished;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
 import dev.gongkai.publishing.PublishingTest;
 import dev.gongkai.publishing.Reports;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.PUBLISHED_REVISION;
-import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
-import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Published revisions are numbered and ordered by the reports service's own sequence, whatever the arrival order. */
 @PublishingTest
@@ -83,9 +82,12 @@ class PublicationOrderTest {
         events.write(agency, two);
         events.pump();
 
-        assertThat(revisions.current(agency.slug(), 2023).orElseThrow().number()).isEqualTo(3);
-        assertThat(revisions.history(agency.slug(), 2023)).extracting(RevisionSummary::number, RevisionSummary::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, null),
+        assertThat(revisions.current(agency.slug(), 2023).orElseThrow().number())
+                .isEqualTo(3);
+        assertThat(revisions.history(agency.slug(), 2023))
+                .extracting(RevisionSummary::number, RevisionSummary::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, null),
                         org.assertj.core.groups.Tuple.tuple(2, "第一次更正"),
                         org.assertj.core.groups.Tuple.tuple(3, "第二次更正"));
         var state = stateRow();
@@ -100,12 +102,19 @@ class PublicationOrderTest {
         assertThat(current.number()).isEqualTo(2);
         assertThat(current.correction()).isTrue();
         assertThat(current.reason()).isEqualTo("更正数字");
-        assertThat(agency.dsl().select(PUBLISHED_REVISION.NUMBER, PUBLISHED_REVISION.EVENT_ID).from(PUBLISHED_REVISION)
-                .where(PUBLISHED_REVISION.YEAR.eq(2023)).orderBy(PUBLISHED_REVISION.NUMBER)
-                .fetch(r -> r.value1() + ":" + r.value2()))
+        assertThat(agency.dsl()
+                        .select(PUBLISHED_REVISION.NUMBER, PUBLISHED_REVISION.EVENT_ID)
+                        .from(PUBLISHED_REVISION)
+                        .where(PUBLISHED_REVISION.YEAR.eq(2023))
+                        .orderBy(PUBLISHED_REVISION.NUMBER)
+                        .fetch(r -> r.value1() + ":" + r.value2()))
                 .containsExactly("1:" + original.eventId(), "2:" + correction.eventId());
-        assertThat(dsl.select(PUBLICATION.NUMBER).from(PUBLICATION)
-                .where(PUBLICATION.EVENT_ID.eq(correction.eventId())).fetchSingle().value1()).isEqualTo(2);
+        assertThat(dsl.select(PUBLICATION.NUMBER)
+                        .from(PUBLICATION)
+                        .where(PUBLICATION.EVENT_ID.eq(correction.eventId()))
+                        .fetchSingle()
+                        .value1())
+                .isEqualTo(2);
 
         var state = stateRow();
         assertThat(state.getPublishedRevision()).isEqualTo(2);
@@ -119,19 +128,38 @@ class PublicationOrderTest {
     }
 
     private ReportPublished publication(int number, Instant at, boolean correction, String reason, int value) {
-        return new ReportPublished(UUID.randomUUID().toString(), agency.slug().value(), agency.jurisdiction().value(),
-                2023, number * 2 + 1, at, "office-admin", correction, false, reason,
-                Reports.json("顺序测试局", 2023, value), number);
+        return new ReportPublished(
+                UUID.randomUUID().toString(),
+                agency.slug().value(),
+                agency.jurisdiction().value(),
+                2023,
+                number * 2 + 1,
+                at,
+                "office-admin",
+                correction,
+                false,
+                reason,
+                Reports.json("顺序测试局", 2023, value),
+                number);
     }
 
     private dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord stateRow() {
-        return dsl.selectFrom(REPORT_STATE).where(REPORT_STATE.AGENCY_SLUG.eq(agency.slug().value()),
-                REPORT_STATE.YEAR.eq(2023)).fetchSingle();
+        return dsl.selectFrom(REPORT_STATE)
+                .where(REPORT_STATE.AGENCY_SLUG.eq(agency.slug().value()), REPORT_STATE.YEAR.eq(2023))
+                .fetchSingle();
     }
 
     private void replay(ReportPublished event) {
-        redis.opsForStream().add(StreamRecords.string(Map.of("id", "0", "type", "ReportPublished",
-                "aggregate", "agency:" + agency.slug(), "payload", json.writeValueAsString(event)))
-                .withStreamKey(stream.key()));
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of(
+                                "id",
+                                "0",
+                                "type",
+                                "ReportPublished",
+                                "aggregate",
+                                "agency:" + agency.slug(),
+                                "payload",
+                                json.writeValueAsString(event)))
+                        .withStreamKey(stream.key()));
     }
 }

@@ -38,7 +38,9 @@ public final class Archives {
 
     /** Which of the limits an archive went past. */
     public enum Bound {
-        ENTRIES, ENTRY_BYTES, TOTAL_BYTES
+        ENTRIES,
+        ENTRY_BYTES,
+        TOTAL_BYTES
     }
 
     /** The archive goes past its limits; nothing of it is kept. */
@@ -69,8 +71,7 @@ public final class Archives {
         }
     }
 
-    private Archives() {
-    }
+    private Archives() {}
 
     /**
      * The files of the zip in its order, each named by its path inside the zip. A stream that is not a zip gives no

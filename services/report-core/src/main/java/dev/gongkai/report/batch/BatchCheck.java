@@ -38,8 +38,7 @@ public final class BatchCheck {
 
     private static final String GOVERNMENT = "人民政府";
 
-    private BatchCheck() {
-    }
+    private BatchCheck() {}
 
     /** A folder or a zip archive (not an Office document, which is a zip too): a batch rather than one report. */
     public static boolean holdsSeveral(Path path) {
@@ -76,7 +75,12 @@ public final class BatchCheck {
      */
     public static List<ReportLine> checkDocuments(List<Document> documents, int threads) {
         try (Sources sources = new Sources()) {
-            return check(sources, documents.stream().map(d -> Sources.of(d.name(), d.content())).toList(), threads);
+            return check(
+                    sources,
+                    documents.stream()
+                            .map(d -> Sources.of(d.name(), d.content()))
+                            .toList(),
+                    threads);
         }
     }
 
@@ -107,8 +111,7 @@ public final class BatchCheck {
     }
 
     /** One file's import, or why it is not a report; an archive inside an archive gives one per file. */
-    private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {
-    }
+    private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {}
 
     private static List<Read> read(Sources sources, Sources.Source source, int depth) {
         try {
@@ -127,7 +130,10 @@ public final class BatchCheck {
             return notRead(source, "IO_ERROR", "读取失败：" + e.getMessage(), "could not be read: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
             // A bug in an importer must cost one line, not the city's batch.
-            return notRead(source, "INTERNAL_ERROR", "内部错误，请连同文件报告：" + bug,
+            return notRead(
+                    source,
+                    "INTERNAL_ERROR",
+                    "内部错误，请连同文件报告：" + bug,
                     "internal error, please report it with the file: " + bug);
         }
     }
@@ -136,18 +142,23 @@ public final class BatchCheck {
         return List.of(new Read(source.name(), null, new ReportLine.NotRead(code, zh, en)));
     }
 
-    private record Key(String agency, int year) {
-    }
+    private record Key(String agency, int year) {}
 
     private static List<ReportLine> lines(List<Read> reads) {
         Map<Key, List<Read>> byYear = new HashMap<>();
         for (Read read : reads) {
-            key(read).ifPresent(key -> byYear.computeIfAbsent(key, k -> new ArrayList<>()).add(read));
+            key(read)
+                    .ifPresent(key ->
+                            byYear.computeIfAbsent(key, k -> new ArrayList<>()).add(read));
         }
         Map<Key, Read> chosen = new HashMap<>();
-        byYear.forEach((key, same) -> chosen.put(key, same.stream().max(Comparator
-                .comparingInt((Read read) -> read.result().report().cells().size())
-                .thenComparing(Read::file, Comparator.reverseOrder())).orElseThrow()));
+        byYear.forEach((key, same) -> chosen.put(
+                key,
+                same.stream()
+                        .max(Comparator.comparingInt((Read read) ->
+                                        read.result().report().cells().size())
+                                .thenComparing(Read::file, Comparator.reverseOrder()))
+                        .orElseThrow()));
 
         List<ReportLine> lines = new ArrayList<>(reads.size());
         for (Read read : reads) {
@@ -157,14 +168,26 @@ public final class BatchCheck {
             }
             AnnualReport report = read.result().report();
             Optional<Key> key = key(read);
-            Read previous = key.map(k -> chosen.get(new Key(k.agency(), k.year() - 1))).orElse(null);
-            List<String> sameYear = key.map(k -> byYear.get(k).stream().map(Read::file)
-                    .filter(file -> !file.equals(read.file())).toList()).orElse(List.of());
+            Read previous =
+                    key.map(k -> chosen.get(new Key(k.agency(), k.year() - 1))).orElse(null);
+            List<String> sameYear = key.map(k -> byYear.get(k).stream()
+                            .map(Read::file)
+                            .filter(file -> !file.equals(read.file()))
+                            .toList())
+                    .orElse(List.of());
             List<Finding> findings = new ArrayList<>(read.result().findings());
-            findings.addAll(ReportChecker.check(report, new CheckContext(
-                    Optional.ofNullable(previous).map(p -> p.result().report()), false)));
-            lines.add(new ReportLine(read.file(), report, findings,
-                    unreadableCells(report), previous == null ? null : previous.file(), sameYear, null));
+            findings.addAll(ReportChecker.check(
+                    report,
+                    new CheckContext(
+                            Optional.ofNullable(previous).map(p -> p.result().report()), false)));
+            lines.add(new ReportLine(
+                    read.file(),
+                    report,
+                    findings,
+                    unreadableCells(report),
+                    previous == null ? null : previous.file(),
+                    sameYear,
+                    null));
         }
         return lines;
     }
@@ -175,7 +198,8 @@ public final class BatchCheck {
         }
         AnnualReport report = read.result().report();
         String agency = agencyKey(report.agency());
-        return report.year() == null || agency.isEmpty() ? Optional.empty()
+        return report.year() == null || agency.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Key(agency, report.year()));
     }
 
@@ -189,7 +213,8 @@ public final class BatchCheck {
         normal.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
         String name = key.toString();
         return name.endsWith(GOVERNMENT) && name.length() > GOVERNMENT.length()
-                ? name.substring(0, name.length() - GOVERNMENT.length()) : name;
+                ? name.substring(0, name.length() - GOVERNMENT.length())
+                : name;
     }
 
     /** Cells of the format with neither a value nor a blank, and number cells holding text. */
@@ -197,7 +222,8 @@ public final class BatchCheck {
         int unreadable = 0;
         for (CellDefinition cell : report.layout().cells()) {
             CellValue value = report.cells().get(cell.key());
-            if (value == null ? !report.blank().contains(cell.key())
+            if (value == null
+                    ? !report.blank().contains(cell.key())
                     : value instanceof CellValue.Text && cell.type() != CellType.TEXT) {
                 unreadable++;
             }

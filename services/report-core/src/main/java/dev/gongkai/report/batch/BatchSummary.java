@@ -12,8 +12,8 @@ import java.util.List;
  * @param withWarnings    reports with at least one warning finding
  * @param unreadableCells unreadable cells over all reports
  */
-public record BatchSummary(int files, int reports, int notReports, int withErrors, int withWarnings,
-                           long unreadableCells) {
+public record BatchSummary(
+        int files, int reports, int notReports, int withErrors, int withWarnings, long unreadableCells) {
 
     public static BatchSummary of(List<ReportLine> lines) {
         int reports = 0;

@@ -17,8 +17,7 @@ import java.nio.file.Path;
  */
 public final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static ImportResult read(byte[] content) throws UnreadableReportException {
         if (CsvReader.looksLikeCsv(content)) {
@@ -49,7 +48,7 @@ public final class ReportFiles {
     }
 
     private static UnreadableReportException tooLarge() {
-        return new UnreadableReportException("TOO_LARGE",
-                "文件过大（超过 64 MB），不是年度报告", "the file is larger than 64 MB; it is not an annual report");
+        return new UnreadableReportException(
+                "TOO_LARGE", "文件过大（超过 64 MB），不是年度报告", "the file is larger than 64 MB; it is not an annual report");
     }
 }

@@ -40,8 +40,7 @@ public record ReportLine(
     }
 
     /** A file that could not be read as a report at all, with the importer's stable code and reason. */
-    public record NotRead(String code, String messageZh, String messageEn) {
-    }
+    public record NotRead(String code, String messageZh, String messageEn) {}
 
     static ReportLine notRead(String file, NotRead reason) {
         return new ReportLine(file, null, List.of(), 0, null, List.of(), reason);
@@ -80,6 +79,8 @@ public record ReportLine(
     }
 
     private long count(Severity severity) {
-        return findings.stream().filter(finding -> finding.severity() == severity).count();
+        return findings.stream()
+                .filter(finding -> finding.severity() == severity)
+                .count();
     }
 }

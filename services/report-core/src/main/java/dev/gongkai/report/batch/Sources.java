@@ -31,12 +31,12 @@ final class Sources implements AutoCloseable {
 
     /** Archives inside archives are opened this deep; deeper ones are listed as not read. */
     private static final int MAX_NESTING = 3;
+
     private static final String OOXML_MARKER = "[Content_Types].xml";
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** One file to read; loading may fail, which makes that file's line, never the batch's end. */
-    record Source(String name, Loader loader) {
-    }
+    record Source(String name, Loader loader) {}
 
     interface Loader {
         byte[] load() throws IOException, UnreadableReportException;
@@ -45,6 +45,7 @@ final class Sources implements AutoCloseable {
     private final List<ZipFile> open = new ArrayList<>();
     /** What is left of the batch's budget for archives inside archives, read in memory. */
     private int entriesLeft = Archives.Limits.IN_MEMORY.entries();
+
     private long bytesLeft = Archives.Limits.IN_MEMORY.totalBytes();
 
     /** The files of the paths given, in the order given, each folder's files sorted by path. */
@@ -54,9 +55,9 @@ final class Sources implements AutoCloseable {
             if (Files.isDirectory(input)) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(input)) {
-                    files = walk.filter(path -> !hidden(input.relativize(path).toString())
-                                    && Files.isRegularFile(path))
-                            .sorted(Comparator.comparing(Path::toString)).toList();
+                    files = walk.filter(path -> !hidden(input.relativize(path).toString()) && Files.isRegularFile(path))
+                            .sorted(Comparator.comparing(Path::toString))
+                            .toList();
                 } catch (IOException | java.io.UncheckedIOException e) {
                     sources.add(failing(input.toString(), e));
                     continue;
@@ -113,27 +114,36 @@ final class Sources implements AutoCloseable {
      */
     List<Source> entries(String archive, byte[] content, int depth) {
         if (depth > MAX_NESTING) {
-            return List.of(failing(archive, new UnreadableReportException("NESTED_TOO_DEEP",
-                    "压缩包嵌套超过 " + MAX_NESTING + " 层，未读取", "archives nested more than " + MAX_NESTING
-                    + " deep were not read")));
+            return List.of(failing(
+                    archive,
+                    new UnreadableReportException(
+                            "NESTED_TOO_DEEP",
+                            "压缩包嵌套超过 " + MAX_NESTING + " 层，未读取",
+                            "archives nested more than " + MAX_NESTING + " deep were not read")));
         }
         List<Document> documents;
         try {
             synchronized (this) {
-                Archives.Limits limits = new Archives.Limits(entriesLeft, Archives.Limits.IN_MEMORY.entryBytes(),
-                        bytesLeft);
+                Archives.Limits limits =
+                        new Archives.Limits(entriesLeft, Archives.Limits.IN_MEMORY.entryBytes(), bytesLeft);
                 documents = Archives.unzip(new ByteArrayInputStream(content), limits);
                 entriesLeft -= documents.size();
-                bytesLeft -= documents.stream().mapToLong(document -> document.content().length).sum();
+                bytesLeft -= documents.stream()
+                        .mapToLong(document -> document.content().length)
+                        .sum();
             }
         } catch (Archives.TooLarge e) {
             Archives.Limits all = Archives.Limits.IN_MEMORY;
-            return List.of(failing(archive, new UnreadableReportException("ARCHIVE_TOO_LARGE",
-                    "压缩包内的压缩包解压后超过限制（单个文件 " + megabytes(all.entryBytes()) + " MB，合计 "
-                            + megabytes(all.totalBytes()) + " MB、" + all.entries() + " 个文件），疑为压缩炸弹，未读取",
-                    "the archives inside the archive inflate beyond their limits (" + megabytes(all.entryBytes())
-                            + " MB per file, " + megabytes(all.totalBytes()) + " MB and " + all.entries()
-                            + " files in all); it may be a zip bomb and was not read")));
+            return List.of(failing(
+                    archive,
+                    new UnreadableReportException(
+                            "ARCHIVE_TOO_LARGE",
+                            "压缩包内的压缩包解压后超过限制（单个文件 " + megabytes(all.entryBytes()) + " MB，合计 "
+                                    + megabytes(all.totalBytes()) + " MB、" + all.entries() + " 个文件），疑为压缩炸弹，未读取",
+                            "the archives inside the archive inflate beyond their limits ("
+                                    + megabytes(all.entryBytes())
+                                    + " MB per file, " + megabytes(all.totalBytes()) + " MB and " + all.entries()
+                                    + " files in all); it may be a zip bomb and was not read")));
         } catch (IOException | IllegalArgumentException e) {
             return List.of(failing(archive, e instanceof IOException io ? io : new IOException(e.getMessage(), e)));
         }
@@ -191,8 +201,12 @@ final class Sources implements AutoCloseable {
         }
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, GB18030);
         }
@@ -201,7 +215,9 @@ final class Sources implements AutoCloseable {
     /** Whether a relative path (names between slashes or backslashes, as zip tools write them) is hidden. */
     static boolean hidden(String relative) {
         for (String name : relative.split("[/\\\\]")) {
-            if (name.startsWith(".") || name.equals("__MACOSX") || name.equalsIgnoreCase("Thumbs.db")
+            if (name.startsWith(".")
+                    || name.equals("__MACOSX")
+                    || name.equalsIgnoreCase("Thumbs.db")
                     || name.equalsIgnoreCase("desktop.ini")) {
                 return true;
             }

@@ -20,19 +20,25 @@ final class BatchTable {
             + "同年度的其他文件 other files of the same year";
     private static final String BOM = "\uFEFF";
 
-    private BatchTable() {
-    }
+    private BatchTable() {}
 
     /** UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoted fields), one row per file after the header. */
     static String csv(List<ReportLine> lines) {
         CsvTable table = new CsvTable().row(List.of((Object[]) CSV_HEADER.split(",")));
         for (ReportLine line : lines) {
-            table.row(Arrays.asList(line.file(), line.agency(), line.year(),
+            table.row(Arrays.asList(
+                    line.file(),
+                    line.agency(),
+                    line.year(),
                     line.isReport() ? formatZh(line.format()) : "不是年度报告",
-                    line.isReport() ? line.errors() : null, line.isReport() ? line.warnings() : null,
+                    line.isReport() ? line.errors() : null,
+                    line.isReport() ? line.warnings() : null,
                     line.isReport() ? line.unreadableCells() : null,
-                    line.isReport() ? line.firstError().map(f -> f.messageZh()).orElse("") : line.notRead().messageZh(),
-                    line.previousFile(), String.join("；", line.sameYearFiles())));
+                    line.isReport()
+                            ? line.firstError().map(f -> f.messageZh()).orElse("")
+                            : line.notRead().messageZh(),
+                    line.previousFile(),
+                    String.join("；", line.sameYearFiles())));
         }
         return BOM + table.text();
     }
@@ -52,12 +58,17 @@ final class BatchTable {
             out.append(",\"format\":");
             nullable(out, line.format() == null ? null : line.format().code());
             if (line.isReport()) {
-                out.append(",\"errors\":").append(line.errors()).append(",\"warnings\":").append(line.warnings())
-                        .append(",\"unreadable_cells\":").append(line.unreadableCells());
+                out.append(",\"errors\":")
+                        .append(line.errors())
+                        .append(",\"warnings\":")
+                        .append(line.warnings())
+                        .append(",\"unreadable_cells\":")
+                        .append(line.unreadableCells());
             } else {
                 out.append(",\"errors\":null,\"warnings\":null,\"unreadable_cells\":null");
             }
-            out.append(",\"first_error\":").append(line.firstError().map(Findings::toJson).orElse("null"));
+            out.append(",\"first_error\":")
+                    .append(line.firstError().map(Findings::toJson).orElse("null"));
             out.append(",\"previous_file\":");
             nullable(out, line.previousFile());
             out.append(",\"same_year_files\":[");
@@ -89,9 +100,19 @@ final class BatchTable {
         return """
                 共 %d 个文件：年度报告 %d 份（有错误 %d 份，有警告 %d 份，无法读取的单元格共 %d 个），不是年度报告 %d 个
                 %d files: %d reports (%d with errors, %d with warnings, %d unreadable cells in all), %d not reports
-                """.formatted(summary.files(), summary.reports(), summary.withErrors(), summary.withWarnings(),
-                summary.unreadableCells(), summary.notReports(), summary.files(), summary.reports(),
-                summary.withErrors(), summary.withWarnings(), summary.unreadableCells(), summary.notReports());
+                """.formatted(
+                        summary.files(),
+                        summary.reports(),
+                        summary.withErrors(),
+                        summary.withWarnings(),
+                        summary.unreadableCells(),
+                        summary.notReports(),
+                        summary.files(),
+                        summary.reports(),
+                        summary.withErrors(),
+                        summary.withWarnings(),
+                        summary.unreadableCells(),
+                        summary.notReports());
     }
 
     private static String formatZh(ReportFormat format) {

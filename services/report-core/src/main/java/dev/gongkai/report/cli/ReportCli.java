@@ -16,8 +16,8 @@ import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.Finding;
 import dev.gongkai.report.rules.ReportChecker;
 import dev.gongkai.report.rules.RuleId;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,7 +134,8 @@ public final class ReportCli {
 
     private int check(List<String> args) throws UsageException, UnreadableReportException, IOException {
         Options options = Options.parse(args, List.of("--previous", "--format"), "--compiled");
-        if (options.files().size() > 1 || options.value("--format") != null
+        if (options.files().size() > 1
+                || options.value("--format") != null
                 || (!options.files().getFirst().equals("-") && BatchCheck.holdsSeveral(Path.of(options.file())))) {
             return checkAll(options);
         }
@@ -165,7 +166,8 @@ public final class ReportCli {
         if (options.files().contains("-")) {
             throw new UsageException("a batch reads files, folders and zip archives, not standard input");
         }
-        List<ReportLine> lines = BatchCheck.check(options.files().stream().map(Path::of).toList());
+        List<ReportLine> lines =
+                BatchCheck.check(options.files().stream().map(Path::of).toList());
         stdout.write((format.equals("csv") ? BatchTable.csv(lines) : BatchTable.jsonl(lines))
                 .getBytes(StandardCharsets.UTF_8));
         BatchSummary summary = BatchSummary.of(lines);
@@ -187,12 +189,13 @@ public final class ReportCli {
             throw new UsageException("unknown layout for --to: " + to + " (html, csv, json or text)");
         }
         AnnualReport report = read(options.file()).report();
-        stdout.write(switch (to) {
-            case "html" -> HtmlRenderer.renderBytes(report);
-            case "csv" -> CsvRenderer.renderBytes(report);
-            case "text" -> TextRenderer.renderBytes(report);
-            default -> CanonicalJson.writeBytes(report);
-        });
+        stdout.write(
+                switch (to) {
+                    case "html" -> HtmlRenderer.renderBytes(report);
+                    case "csv" -> CsvRenderer.renderBytes(report);
+                    case "text" -> TextRenderer.renderBytes(report);
+                    default -> CanonicalJson.writeBytes(report);
+                });
         return OK;
     }
 
@@ -202,8 +205,11 @@ public final class ReportCli {
         }
         StringBuilder out = new StringBuilder();
         for (RuleId rule : RuleId.values()) {
-            out.append("{\"id\":\"").append(rule.name()).append("\",\"severity\":\"")
-                    .append(rule.severity().code()).append("\"}\n");
+            out.append("{\"id\":\"")
+                    .append(rule.name())
+                    .append("\",\"severity\":\"")
+                    .append(rule.severity().code())
+                    .append("\"}\n");
         }
         stdout.write(out.toString().getBytes(StandardCharsets.UTF_8));
         return OK;

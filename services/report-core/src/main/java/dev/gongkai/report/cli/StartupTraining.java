@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  */
 public final class StartupTraining {
 
-    private StartupTraining() {
-    }
+    private StartupTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("report-cli-training");
@@ -35,8 +34,10 @@ public final class StartupTraining {
             for (ReportFormat format : ReportFormat.values()) {
                 AnnualReport report = sample(format);
                 Path text = Files.write(dir.resolve(format.code() + ".txt"), TextRenderer.renderBytes(report));
-                Path previous = Files.write(dir.resolve(format.code() + "-previous.txt"), TextRenderer.renderBytes(
-                        report.toBuilder().year(report.year() - 1).build()));
+                Path previous = Files.write(
+                        dir.resolve(format.code() + "-previous.txt"),
+                        TextRenderer.renderBytes(
+                                report.toBuilder().year(report.year() - 1).build()));
                 run("parse", text.toString());
                 run("check", text.toString(), "--previous", previous.toString());
             }
@@ -57,8 +58,8 @@ public final class StartupTraining {
     /** A report with a value in every cell and a sentence in every narrative: every table and row is read. */
     private static AnnualReport sample(ReportFormat format) {
         int year = format == ReportFormat.V2021 ? 2024 : 2019;
-        AnnualReport.Builder builder = AnnualReport.builder(format).year(year).agency("某市某某局")
-                .publishedOn(LocalDate.of(year + 1, 1, 20));
+        AnnualReport.Builder builder =
+                AnnualReport.builder(format).year(year).agency("某市某某局").publishedOn(LocalDate.of(year + 1, 1, 20));
         int i = 0;
         for (CellDefinition cell : format.layout().cells()) {
             switch (cell.type()) {

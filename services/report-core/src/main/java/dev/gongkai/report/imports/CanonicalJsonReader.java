@@ -37,8 +37,7 @@ public final class CanonicalJsonReader {
     private static final Set<String> MEMBERS =
             Set.of("format", "year", "agency", "publishedOn", "narrative", "cells", "blank");
 
-    private CanonicalJsonReader() {
-    }
+    private CanonicalJsonReader() {}
 
     /** Built on the first read: writing (every {@code report-cli parse}) never needs it, and it costs a third of start-up. */
     private static final class Reader {
@@ -55,13 +54,17 @@ public final class CanonicalJsonReader {
         try {
             root = Reader.MAPPER.readTree(content);
         } catch (JacksonException e) {
-            throw new UnreadableReportException("DAMAGED",
+            throw new UnreadableReportException(
+                    "DAMAGED",
                     "JSON 格式错误，无法读取：" + e.getOriginalMessage(),
-                    "malformed JSON: " + e.getOriginalMessage(), e);
+                    "malformed JSON: " + e.getOriginalMessage(),
+                    e);
         }
         if (root == null || !root.isObject()) {
-            throw new UnreadableReportException("NOT_A_REPORT",
-                    "JSON 不是年度报告对象（顶层应为对象）", "the JSON is not a report object (the top level must be an object)");
+            throw new UnreadableReportException(
+                    "NOT_A_REPORT",
+                    "JSON 不是年度报告对象（顶层应为对象）",
+                    "the JSON is not a report object (the top level must be an object)");
         }
         ReportFormat format = format(root.get("format"));
         ReportLayout layout = ReportLayout.of(format);
@@ -70,9 +73,11 @@ public final class CanonicalJsonReader {
 
         for (Map.Entry<String, JsonNode> member : root.properties()) {
             if (!MEMBERS.contains(member.getKey())) {
-                findings.add(structure(List.of(),
+                findings.add(structure(
+                        List.of(),
                         "报告中有格式未定义的字段“" + member.getKey() + "”，已忽略",
-                        "the report has a member \"" + member.getKey() + "\" the format does not define; it was not read"));
+                        "the report has a member \"" + member.getKey()
+                                + "\" the format does not define; it was not read"));
             }
         }
         builder.year(year(root.get("year"), findings));
@@ -85,18 +90,22 @@ public final class CanonicalJsonReader {
     }
 
     private static ReportFormat format(JsonNode node) throws UnreadableReportException {
-        String code = node == null || node.isNull() ? null
-                : node.isString() ? node.stringValue()
-                : node.isIntegralNumber() ? node.numberValue().toString() : null;
+        String code = node == null || node.isNull()
+                ? null
+                : node.isString()
+                        ? node.stringValue()
+                        : node.isIntegralNumber() ? node.numberValue().toString() : null;
         if (code == null) {
-            throw new UnreadableReportException("UNKNOWN_FORMAT",
+            throw new UnreadableReportException(
+                    "UNKNOWN_FORMAT",
                     "JSON 缺少报告格式（\"format\": \"2021\" 或 \"2019\"）",
                     "the JSON names no report format (\"format\": \"2021\" or \"2019\")");
         }
         try {
             return ReportFormat.ofCode(code);
         } catch (IllegalArgumentException unknown) {
-            throw new UnreadableReportException("UNKNOWN_FORMAT",
+            throw new UnreadableReportException(
+                    "UNKNOWN_FORMAT",
                     "未知的报告格式“" + code + "”（应为 2021 或 2019）",
                     "unknown report format \"" + code + "\" (expected 2021 or 2019)");
         }
@@ -112,7 +121,9 @@ public final class CanonicalJsonReader {
         if (node.isString() && node.stringValue().matches("\\d{4}")) {
             return Integer.valueOf(node.stringValue());
         }
-        findings.add(structure(List.of(), "报告年度“" + node + "”不是年份，已忽略",
+        findings.add(structure(
+                List.of(),
+                "报告年度“" + node + "”不是年份，已忽略",
                 "the report year " + node + " is not a year; it was not read"));
         return null;
     }
@@ -124,7 +135,9 @@ public final class CanonicalJsonReader {
         if (node.isString()) {
             return node.stringValue();
         }
-        findings.add(structure(List.of(), labelZh + "“" + node + "”不是文字，已忽略",
+        findings.add(structure(
+                List.of(),
+                labelZh + "“" + node + "”不是文字，已忽略",
                 "\"" + member + "\" " + node + " is not a string; it was not read"));
         return null;
     }
@@ -137,7 +150,9 @@ public final class CanonicalJsonReader {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            findings.add(structure(List.of(), "发布日期“" + text + "”不是 ISO 日期（如 2022-01-19），已忽略",
+            findings.add(structure(
+                    List.of(),
+                    "发布日期“" + text + "”不是 ISO 日期（如 2022-01-19），已忽略",
                     "publishedOn \"" + text + "\" is not an ISO date (e.g. 2022-01-19); it was not read"));
             return null;
         }
@@ -148,17 +163,24 @@ public final class CanonicalJsonReader {
             return;
         }
         if (!node.isObject()) {
-            findings.add(structure(List.of(), "narrative 应为对象，已忽略", "\"narrative\" must be an object; it was not read"));
+            findings.add(
+                    structure(List.of(), "narrative 应为对象，已忽略", "\"narrative\" must be an object; it was not read"));
             return;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
-            Optional<Section> section = Section.NARRATIVES.stream().filter(s -> s.key().equals(key)).findFirst();
+            Optional<Section> section =
+                    Section.NARRATIVES.stream().filter(s -> s.key().equals(key)).findFirst();
             if (section.isEmpty()) {
-                findings.add(structure(List.of(), "narrative 中有格式未定义的部分“" + key + "”，已忽略",
-                        "the narrative has a section \"" + key + "\" the format does not define (s1, s5, s6); it was not read"));
+                findings.add(structure(
+                        List.of(),
+                        "narrative 中有格式未定义的部分“" + key + "”，已忽略",
+                        "the narrative has a section \"" + key
+                                + "\" the format does not define (s1, s5, s6); it was not read"));
             } else if (!entry.getValue().isString()) {
-                findings.add(structure(List.of(), section.get().titleZh() + "的内容不是文字，已忽略",
+                findings.add(structure(
+                        List.of(),
+                        section.get().titleZh() + "的内容不是文字，已忽略",
                         "narrative " + key + " is not a string; it was not read"));
             } else {
                 builder.narrative(section.get(), entry.getValue().stringValue());
@@ -166,8 +188,8 @@ public final class CanonicalJsonReader {
         }
     }
 
-    private static void readCells(JsonNode node, ReportLayout layout, AnnualReport.Builder builder,
-                                  List<Finding> findings) {
+    private static void readCells(
+            JsonNode node, ReportLayout layout, AnnualReport.Builder builder, List<Finding> findings) {
         if (node == null || node.isNull()) {
             return;
         }
@@ -180,34 +202,40 @@ public final class CanonicalJsonReader {
             JsonNode value = entry.getValue();
             Optional<CellDefinition> cell = layout.cell(key);
             if (cell.isEmpty()) {
-                findings.add(structure(List.of(key),
+                findings.add(structure(
+                        List.of(key),
                         "单元格“" + key + "”（值 " + value + "）不属于" + layout.format().code() + "年版格式，已忽略",
-                        "cell \"" + key + "\" (value " + value + ") is not part of the " + layout.format().code()
-                                + " format; it was not read"));
+                        "cell \"" + key + "\" (value " + value + ") is not part of the "
+                                + layout.format().code() + " format; it was not read"));
                 continue;
             }
             CellType type = cell.get().type();
             if (value.isNull()) {
                 builder.blank(key);
             } else if (value.isNumber()) {
-                builder.cell(key, type == CellType.TEXT
-                        ? CellValue.text(value.decimalValue().toPlainString())
-                        : CellValue.of(value.decimalValue()));
+                builder.cell(
+                        key,
+                        type == CellType.TEXT
+                                ? CellValue.text(value.decimalValue().toPlainString())
+                                : CellValue.of(value.decimalValue()));
             } else if (value.isString()) {
                 String text = value.stringValue();
-                builder.cell(key, type != CellType.TEXT && DECIMAL.matcher(text).matches()
-                        ? CellValue.of(new BigDecimal(text))
-                        : CellValue.text(text));
+                builder.cell(
+                        key,
+                        type != CellType.TEXT && DECIMAL.matcher(text).matches()
+                                ? CellValue.of(new BigDecimal(text))
+                                : CellValue.text(text));
             } else {
-                findings.add(structure(List.of(key),
+                findings.add(structure(
+                        List.of(key),
                         "单元格“" + key + "”的值 " + value + " 既不是数字也不是文字，已忽略",
                         "cell \"" + key + "\" holds " + value + ", neither a number nor a string; it was not read"));
             }
         }
     }
 
-    private static void readBlank(JsonNode node, ReportLayout layout, AnnualReport.Builder builder,
-                                  List<Finding> findings) {
+    private static void readBlank(
+            JsonNode node, ReportLayout layout, AnnualReport.Builder builder, List<Finding> findings) {
         if (node == null || node.isNull()) {
             return;
         }
@@ -218,18 +246,22 @@ public final class CanonicalJsonReader {
         Set<String> filled = builder.build().cells().keySet();
         for (JsonNode entry : node.values()) {
             if (!entry.isString()) {
-                findings.add(structure(List.of(), "blank 中的 " + entry + " 不是单元格名称，已忽略",
+                findings.add(structure(
+                        List.of(),
+                        "blank 中的 " + entry + " 不是单元格名称，已忽略",
                         "\"blank\" lists " + entry + ", which is not a cell key; it was not read"));
                 continue;
             }
             String key = entry.stringValue();
             if (!layout.hasCell(key)) {
-                findings.add(structure(List.of(key),
+                findings.add(structure(
+                        List.of(key),
                         "空白单元格“" + key + "”不属于" + layout.format().code() + "年版格式，已忽略",
-                        "blank cell \"" + key + "\" is not part of the " + layout.format().code()
-                                + " format; it was not read"));
+                        "blank cell \"" + key + "\" is not part of the "
+                                + layout.format().code() + " format; it was not read"));
             } else if (filled.contains(key)) {
-                findings.add(structure(List.of(key),
+                findings.add(structure(
+                        List.of(key),
                         "单元格“" + key + "”既有值又被列为空白，保留其值",
                         "cell \"" + key + "\" has a value and is also listed as blank; the value was kept"));
             } else {

@@ -11,8 +11,7 @@ final class CellText {
     /** Longer cells are words: no count in a report needs more digits, and BigDecimal parsing is not linear. */
     private static final int MAX_NUMBER_LENGTH = 40;
 
-    private CellText() {
-    }
+    private CellText() {}
 
     /**
      * True for what the format's blank cells are written as: nothing, "/", "-", "—", "－", "——", "\". A blank is

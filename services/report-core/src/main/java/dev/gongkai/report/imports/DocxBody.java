@@ -44,8 +44,7 @@ final class DocxBody {
 
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
-    private DocxBody() {
-    }
+    private DocxBody() {}
 
     static List<SourceLine> read(InputStream documentXml) throws XMLStreamException {
         XMLStreamReader xml = FACTORY.createXMLStreamReader(documentXml);
@@ -84,6 +83,7 @@ final class DocxBody {
         private final Deque<Integer> controls = new ArrayDeque<>();
         /** Open contents of controls showing their placeholder: their structure is read, their text is not. */
         private int placeholders;
+
         private boolean inText;
         private int blocks;
 
@@ -97,8 +97,7 @@ final class DocxBody {
                             HtmlCellText.appendText(paragraphs.peek(), xml.getText());
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             return lines;
@@ -173,8 +172,7 @@ final class DocxBody {
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -227,8 +225,7 @@ final class DocxBody {
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -266,14 +263,11 @@ final class DocxBody {
     }
 
     /** What a cell holds, in order: its paragraphs and, in a layout table, the lines of the tables inside it. */
-    private sealed interface Item permits Paragraph, Lines {
-    }
+    private sealed interface Item permits Paragraph, Lines {}
 
-    private record Paragraph(String text) implements Item {
-    }
+    private record Paragraph(String text) implements Item {}
 
-    private record Lines(List<SourceLine> lines) implements Item {
-    }
+    private record Lines(List<SourceLine> lines) implements Item {}
 
     private static final class Cell {
         final List<Item> items = new ArrayList<>(1);
@@ -326,19 +320,23 @@ final class DocxBody {
                     for (Cell each : cells) {
                         for (Item item : each.items) {
                             switch (item) {
-                                case Paragraph paragraph -> HtmlCellText.split(paragraph.text())
-                                        .forEach(line -> lines.add(SourceLine.of(line)));
+                                case Paragraph paragraph ->
+                                    HtmlCellText.split(paragraph.text())
+                                            .forEach(line -> lines.add(SourceLine.of(line)));
                                 case Lines table -> lines.addAll(table.lines());
                             }
                         }
                     }
                     continue;
                 }
-                List<Cell> shown = cells.stream().filter(each -> !each.continuation).toList();
+                List<Cell> shown =
+                        cells.stream().filter(each -> !each.continuation).toList();
                 if (shown.size() == 1) {
                     HtmlCellText.split(shown.getFirst().text()).forEach(line -> lines.add(SourceLine.of(line)));
                 } else if (!shown.isEmpty()) {
-                    lines.add(new SourceLine(shown.stream().map(each -> HtmlCellText.joined(each.text())).toList()));
+                    lines.add(new SourceLine(shown.stream()
+                            .map(each -> HtmlCellText.joined(each.text()))
+                            .toList()));
                 }
             }
             return lines;

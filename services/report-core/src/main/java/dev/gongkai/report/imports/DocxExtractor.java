@@ -38,12 +38,14 @@ final class DocxExtractor implements SourceExtractor {
             int entries = 0;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > MAX_ENTRIES) {
-                    throw new UnreadableReportException("TOO_LARGE",
+                    throw new UnreadableReportException(
+                            "TOO_LARGE",
                             "压缩包内文件过多（超过 " + MAX_ENTRIES + " 个），不是 Word 年度报告",
                             "the archive holds more than " + MAX_ENTRIES + " entries; it is not a Word report");
                 }
                 if (isDocument(entry.getName())) {
-                    return new SourceDocument(SourceType.DOCX,
+                    return new SourceDocument(
+                            SourceType.DOCX,
                             readDocument(zip, Math.min(MAX_DOCUMENT_BYTES, MAX_INFLATED_BYTES - inflated)));
                 }
                 inflated += drain(zip, MAX_INFLATED_BYTES - inflated);
@@ -51,7 +53,8 @@ final class DocxExtractor implements SourceExtractor {
         } catch (IOException | IllegalArgumentException damaged) {
             throw damaged(damaged);
         }
-        throw new UnreadableReportException("NOT_A_REPORT",
+        throw new UnreadableReportException(
+                "NOT_A_REPORT",
                 "压缩文件不是 Word 文档（没有 word/document.xml），不是年度报告",
                 "the zip archive is not a Word .docx document (it has no word/document.xml)");
     }
@@ -91,15 +94,16 @@ final class DocxExtractor implements SourceExtractor {
     }
 
     private static UnreadableReportException tooLarge() {
-        return new UnreadableReportException("TOO_LARGE",
+        return new UnreadableReportException(
+                "TOO_LARGE",
                 "Word 文档解压后过大（正文超过 64 MB 或全部超过 128 MB），不是年度报告（可能是压缩炸弹）",
                 "the Word document inflates past the limits (64 MB of text, 128 MB in all); it is not an annual "
                         + "report (a zip bomb?)");
     }
 
     private static UnreadableReportException damaged(Exception cause) {
-        return new UnreadableReportException("DAMAGED", "Word 文档已损坏，无法读取",
-                "the Word document is damaged and cannot be read", cause);
+        return new UnreadableReportException(
+                "DAMAGED", "Word 文档已损坏，无法读取", "the Word document is damaged and cannot be read", cause);
     }
 
     /** Counts what is inflated and stops one byte past the limit. Closing it leaves the zip stream open. */
@@ -144,7 +148,6 @@ final class DocxExtractor implements SourceExtractor {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

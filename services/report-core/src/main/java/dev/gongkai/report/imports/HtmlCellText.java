@@ -20,8 +20,7 @@ final class HtmlCellText {
     /** A line break kept inside a text until it is joined or split. Never survives into a cell. */
     static final char BREAK = '\n';
 
-    private HtmlCellText() {
-    }
+    private HtmlCellText() {}
 
     /** Appends markup text with its whitespace collapsed. */
     static void appendText(StringBuilder target, CharSequence text) {
@@ -72,8 +71,10 @@ final class HtmlCellText {
             while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == BREAK)) {
                 next++;
             }
-            if (!out.isEmpty() && next < text.length()
-                    && !isWide(out.charAt(out.length() - 1)) && !isWide(text.charAt(next))) {
+            if (!out.isEmpty()
+                    && next < text.length()
+                    && !isWide(out.charAt(out.length() - 1))
+                    && !isWide(text.charAt(next))) {
                 out.append(' ');
             }
             i = next - 1;
@@ -110,8 +111,16 @@ final class HtmlCellText {
     private static boolean isCollapsibleSpace(char c) {
         // U+3000 (the ideographic space) is not collapsed: it is a full-width character the assembler normalises;
         // String.strip() still removes it at the ends of a cell.
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0'
-                || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F';
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == '\f'
+                || c == '\u000B'
+                || c == '\u00A0'
+                || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u202F'
+                || c == '\u205F';
     }
 
     private static boolean isZeroWidth(char c) {

@@ -22,15 +22,15 @@ final class HtmlCharset {
 
     /** Pages with long inline scripts in their head declare their charset late: look further than 1024 bytes. */
     private static final int PRESCAN_BYTES = 16 * 1024;
+
     private static final Pattern META = Pattern.compile("<meta\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_DECLARATION = Pattern.compile("^\\s*<\\?xml\\b[^>]*>");
-    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARSET =
+            Pattern.compile("charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)");
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private HtmlCharset() {
-    }
+    private HtmlCharset() {}
 
     static String decode(byte[] content) {
         if (hasByteOrderMark(content)) {
@@ -77,8 +77,12 @@ final class HtmlCharset {
 
     private static Charset charset(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("gb") || lower.equals("x-gbk") || lower.equals("cp936") || lower.equals("ms936")
-                || lower.equals("windows-936") || lower.equals("euc-cn")) {
+        if (lower.startsWith("gb")
+                || lower.equals("x-gbk")
+                || lower.equals("cp936")
+                || lower.equals("ms936")
+                || lower.equals("windows-936")
+                || lower.equals("euc-cn")) {
             return GB18030;
         }
         if (lower.equals("utf8") || lower.equals("unicode")) {
@@ -95,10 +99,13 @@ final class HtmlCharset {
     }
 
     private static boolean hasByteOrderMark(byte[] content) {
-        return content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-                && (content[2] & 0xff) == 0xBF
-                || content.length >= 2 && ((content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE
-                        || (content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF);
+        return content.length >= 3
+                        && (content[0] & 0xff) == 0xEF
+                        && (content[1] & 0xff) == 0xBB
+                        && (content[2] & 0xff) == 0xBF
+                || content.length >= 2
+                        && ((content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xFE
+                                || (content[0] & 0xff) == 0xFE && (content[1] & 0xff) == 0xFF);
     }
 
     private static boolean hasNonAscii(byte[] content) {

@@ -45,24 +45,87 @@ final class HtmlExtractor implements SourceExtractor {
     /** About 110 MB of parsed tree; a report page with its portal chrome has a few thousand elements. */
     static final int MAX_ELEMENTS = 1_000_000;
 
-    private static final Set<String> SKIPPED = Set.of("head", "script", "style", "noscript", "template", "nav",
-            "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "audio", "video",
-            "select", "textarea", "button", "map");
+    private static final Set<String> SKIPPED = Set.of(
+            "head",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "nav",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "svg",
+            "math",
+            "canvas",
+            "audio",
+            "video",
+            "select",
+            "textarea",
+            "button",
+            "map");
 
-    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "body",
-            "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
-            "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-            "ul", "legend", "listing", "xmp");
+    private static final Set<String> BLOCKS = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "body",
+            "caption",
+            "center",
+            "dd",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "li",
+            "main",
+            "menu",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "legend",
+            "listing",
+            "xmp");
 
-    private static final Pattern DISPLAY_NONE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISPLAY_NONE =
+            Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
     @Override
     public SourceDocument extract(byte[] content) throws UnreadableReportException {
         String html = HtmlCharset.decode(content);
         if (countTags(html) > MAX_ELEMENTS) {
-            throw new UnreadableReportException("TOO_LARGE",
+            throw new UnreadableReportException(
+                    "TOO_LARGE",
                     "网页元素过多（超过 " + MAX_ELEMENTS + " 个），不是年度报告",
                     "the page has more than " + MAX_ELEMENTS + " elements; it is not an annual report");
         }
@@ -145,7 +208,7 @@ final class HtmlExtractor implements SourceExtractor {
                                 }
                             }
                         }
-                        case '\n' -> { } // a line continuation
+                        case '\n' -> {} // a line continuation
                         default -> literal.append(e);
                     }
                 } else if (d == '\n' && c != '`') {
@@ -174,39 +237,44 @@ final class HtmlExtractor implements SourceExtractor {
     }
 
     private static boolean isSkipped(Element element) {
-        return SKIPPED.contains(element.normalName()) || element.hasAttr("hidden")
-                || element.hasAttr("style") && DISPLAY_NONE.matcher(element.attr("style")).find();
+        return SKIPPED.contains(element.normalName())
+                || element.hasAttr("hidden")
+                || element.hasAttr("style")
+                        && DISPLAY_NONE.matcher(element.attr("style")).find();
     }
 
     /** The tables that hold another table. Marking only the nearest enclosing table keeps this one linear pass. */
     private static Set<Element> layoutTables(Document document) {
         Set<Element> layout = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Element> open = new ArrayDeque<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element) {
-                    if (isSkipped(element)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (element.normalName().equals("table")) {
-                        if (!open.isEmpty()) {
-                            layout.add(open.peek());
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element element) {
+                            if (isSkipped(element)) {
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            if (element.normalName().equals("table")) {
+                                if (!open.isEmpty()) {
+                                    layout.add(open.peek());
+                                }
+                                open.push(element);
+                            }
                         }
-                        open.push(element);
+                        return FilterResult.CONTINUE;
                     }
-                }
-                return FilterResult.CONTINUE;
-            }
 
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && element.normalName().equals("table")) {
-                    open.pop();
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, document);
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node instanceof Element element
+                                && element.normalName().equals("table")) {
+                            open.pop();
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                document);
         return layout;
     }
 
@@ -217,6 +285,7 @@ final class HtmlExtractor implements SourceExtractor {
         private final StringBuilder paragraph = new StringBuilder();
         /** The data table being read, its open row and cell; null outside them. */
         private Element table;
+
         private Element rowElement;
         private List<String> row;
         private Element cellElement;

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class KeywordIndex<T> {
 
-    private record Entry<T>(String keyword, int priority, T value) {
-    }
+    private record Entry<T>(String keyword, int priority, T value) {}
 
     private final Map<Character, List<Entry<T>>> byFirstChar = new HashMap<>();
 
@@ -21,7 +20,8 @@ final class KeywordIndex<T> {
     KeywordIndex(List<Map.Entry<String, T>> keywords) {
         for (int i = 0; i < keywords.size(); i++) {
             String keyword = keywords.get(i).getKey();
-            byFirstChar.computeIfAbsent(keyword.charAt(0), c -> new ArrayList<>())
+            byFirstChar
+                    .computeIfAbsent(keyword.charAt(0), c -> new ArrayList<>())
                     .add(new Entry<>(keyword, i, keywords.get(i).getValue()));
         }
     }

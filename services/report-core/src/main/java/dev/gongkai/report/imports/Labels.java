@@ -19,8 +19,7 @@ final class Labels {
     /** Longest comparison form of a report title line, chrome such as "当前位置:首页>…" included. */
     static final int MAX_TITLE = 160;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     // ---- sections --------------------------------------------------------------------------------------------
 
@@ -65,23 +64,27 @@ final class Labels {
     };
 
     private static Section sectionOfBody(String body) {
-        if (body.startsWith("总体情况") || body.startsWith("概述") || body.startsWith("基本情况")
-                || body.startsWith("总体概况") || body.startsWith("工作概况")) {
+        if (body.startsWith("总体情况")
+                || body.startsWith("概述")
+                || body.startsWith("基本情况")
+                || body.startsWith("总体概况")
+                || body.startsWith("工作概况")) {
             return Section.S1;
         }
         if (body.contains("主动公开")) {
             return Section.S2;
         }
-        if (body.contains("收到和处理") || body.contains("依申请公开")
+        if (body.contains("收到和处理")
+                || body.contains("依申请公开")
                 || (body.contains("申请") && body.contains("处理") && body.endsWith("情况"))) {
             return Section.S3;
         }
         if (body.contains("行政复议") || body.contains("行政诉讼")) {
             return Section.S4;
         }
-        if (body.contains("存在的主要问题") || body.contains("存在问题")
-                || (body.contains("问题") && (body.contains("改进") || body.contains("举措")
-                || body.contains("措施")))) {
+        if (body.contains("存在的主要问题")
+                || body.contains("存在问题")
+                || (body.contains("问题") && (body.contains("改进") || body.contains("举措") || body.contains("措施")))) {
             return Section.S5;
         }
         if (body.contains("其他需要报告") || body.startsWith("其他事项") || body.startsWith("其他需要说明")) {
@@ -93,8 +96,7 @@ final class Labels {
     // ---- report title ----------------------------------------------------------------------------------------
 
     /** Agency and year read from a title line. */
-    record Title(String agency, Integer year) {
-    }
+    record Title(String agency, Integer year) {}
 
     /** The agency and year of a title line such as "乌海市公安局2021年政府信息公开工作年度报告", or null. */
     static Title title(String norm) {
@@ -143,8 +145,8 @@ final class Labels {
         int cut = 0;
         for (int i = 0; i < before.length(); i++) {
             char c = before.charAt(i);
-            if (c == '>' || c == ':' || c == '|' || c == '/' || c == '》' || c == '《' || c == '»' || c == '›'
-                    || c == '[' || c == ']') {
+            if (c == '>' || c == ':' || c == '|' || c == '/' || c == '》' || c == '《' || c == '»' || c == '›' || c == '['
+                    || c == ']') {
                 cut = i + 1;
             }
         }
@@ -335,8 +337,11 @@ final class Labels {
 
     /** True when a line before the title carries the publication date ("发布日期:", "发布时间:", "日期:"). */
     static boolean isPublicationDateLine(String norm) {
-        return norm.contains("发布日期") || norm.contains("发布时间") || norm.contains("成文日期")
-                || norm.startsWith("日期") || norm.startsWith("时间");
+        return norm.contains("发布日期")
+                || norm.contains("发布时间")
+                || norm.contains("成文日期")
+                || norm.startsWith("日期")
+                || norm.startsWith("时间");
     }
 
     // ---- table 二 --------------------------------------------------------------------------------------------
@@ -375,21 +380,36 @@ final class Labels {
 
     /** Words only the 2019 format's table 二 holds. */
     static boolean isTable2v2019Word(String norm) {
-        return norm.contains("本年新制作") || norm.contains("本年新公开") || norm.contains("对外公开总数")
-                || norm.contains("上一年项目") || norm.contains("集中采购") || norm.contains("对外管理服务")
-                || norm.contains("采购项目") || norm.contains("采购总金额");
+        return norm.contains("本年新制作")
+                || norm.contains("本年新公开")
+                || norm.contains("对外公开总数")
+                || norm.contains("上一年项目")
+                || norm.contains("集中采购")
+                || norm.contains("对外管理服务")
+                || norm.contains("采购项目")
+                || norm.contains("采购总金额");
     }
 
     /** Words only the 2021 format's table 二 holds. */
     static boolean isTable2v2021Word(String norm) {
-        return norm.contains("本年制发") || norm.contains("本年废止") || norm.contains("现行有效")
-                || norm.contains("本年处理决定") || norm.contains("本年收费金额");
+        return norm.contains("本年制发")
+                || norm.contains("本年废止")
+                || norm.contains("现行有效")
+                || norm.contains("本年处理决定")
+                || norm.contains("本年收费金额");
     }
 
     // ---- table 三 --------------------------------------------------------------------------------------------
 
     /** Kinds of label cell in table 三. */
-    enum Kind { ROW, GROUP, SPAN, HEADER, SUBTOTAL, UNKNOWN }
+    enum Kind {
+        ROW,
+        GROUP,
+        SPAN,
+        HEADER,
+        SUBTOTAL,
+        UNKNOWN
+    }
 
     /** A recognised label cell: its kind, the row (segment after "s3.") or group it names. */
     record Label3(Kind kind, String row, String group) {
@@ -432,8 +452,9 @@ final class Labels {
         {"收费通知", "otherHandling.overdueFee"},
     };
 
-    private static final KeywordIndex<Label3> TABLE3_ROW_INDEX = new KeywordIndex<>(
-            java.util.Arrays.stream(TABLE3_ROWS).map(r -> java.util.Map.entry(r[0], Label3.row(r[1]))).toList());
+    private static final KeywordIndex<Label3> TABLE3_ROW_INDEX = new KeywordIndex<>(java.util.Arrays.stream(TABLE3_ROWS)
+            .map(r -> java.util.Map.entry(r[0], Label3.row(r[1])))
+            .toList());
 
     private static final String[][] TABLE3_GROUPS = {
         {"不予公开", "denied"},
@@ -443,8 +464,7 @@ final class Labels {
     };
 
     private static final String[] TABLE3_HEADERS = {
-        "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
-        "总计", "勾稽关系",
+        "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "勾稽关系",
     };
 
     /**

@@ -9,6 +9,7 @@ final class PdfBudget {
     static final int MAX_PAGES = 300;
     /** Decoded page content, all pages together (the Huai'an report has well under one megabyte). */
     static final long MAX_CONTENT_BYTES = 48L * 1024 * 1024;
+
     static final int MAX_GLYPHS = 300_000;
     static final long MAX_OPERATORS = 4_000_000;
     static final long MAX_NANOS = 20_000_000_000L;

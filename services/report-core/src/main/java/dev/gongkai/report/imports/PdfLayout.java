@@ -19,6 +19,7 @@ final class PdfLayout {
     /** "- 3 -", "— 3 —", "第 3 页", "第3页 共6页", "3/6", "Page 3 of 6". */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "[-—–－_~·•]*\\d{1,4}[-—–－_~·•]*|第\\d+页(/?共\\d+页)?|\\d+/\\d+|共\\d+页第\\d+页|(?i:page\\d+(of\\d+)?)");
+
     private static final Pattern LABEL_START = PdfLooseTable.LABEL_START;
     private static final Pattern NUMBER = PdfLooseTable.NUMBER;
 
@@ -42,8 +43,7 @@ final class PdfLayout {
     }
 
     /** A row of a table drawn without lines. */
-    private record RowBlock(int page, float top, List<String> cells) implements Block {
-    }
+    private record RowBlock(int page, float top, List<String> cells) implements Block {}
 
     private record TableBlock(PdfTable table) implements Block {
         @Override
@@ -62,8 +62,7 @@ final class PdfLayout {
     private float leftMargin;
     private float rightMargin;
 
-    private PdfLayout() {
-    }
+    private PdfLayout() {}
 
     static List<SourceLine> lines(List<PdfPage> pages) {
         PdfLayout layout = new PdfLayout();
@@ -93,7 +92,8 @@ final class PdfLayout {
         while (i < page.size()) {
             int end = i;
             int cut = 0;
-            while (end < page.size() && page.get(end) instanceof LineBlock line
+            while (end < page.size()
+                    && page.get(end) instanceof LineBlock line
                     && (line.chunks().size() > 1 || line.line().size < 0.9f * bodySize)) {
                 cut += line.chunks().size() > 1 ? 1 : 0;
                 end++;
@@ -152,15 +152,23 @@ final class PdfLayout {
         for (int i = 0; i < pages.size(); i++) {
             for (Block block : byPage.get(i)) {
                 if (block instanceof LineBlock line && inMargin(pages.get(i), line.line())) {
-                    pagesByText.computeIfAbsent(shape(line.line()), k -> new HashSet<>()).add(i);
+                    pagesByText
+                            .computeIfAbsent(shape(line.line()), k -> new HashSet<>())
+                            .add(i);
                 }
             }
         }
         for (int i = 0; i < pages.size(); i++) {
             PdfPage page = pages.get(i);
-            byPage.get(i).removeIf(block -> block instanceof LineBlock line && inMargin(page, line.line())
-                    && (PAGE_NUMBER.matcher(compact(line.line().text())).matches()
-                    || pages.size() >= 3 && pagesByText.get(shape(line.line())).size() >= 3));
+            byPage.get(i)
+                    .removeIf(block -> block instanceof LineBlock line
+                            && inMargin(page, line.line())
+                            && (PAGE_NUMBER.matcher(compact(line.line().text())).matches()
+                                    || pages.size() >= 3
+                                            && pagesByText
+                                                            .get(shape(line.line()))
+                                                            .size()
+                                                    >= 3));
         }
     }
 
@@ -184,11 +192,17 @@ final class PdfLayout {
             for (Block block : blocks) {
                 if (block instanceof LineBlock line && line.chunks().size() == 1) {
                     lines.add(line.line());
-                    sizes.merge(Math.round(line.line().size * 2) / 2f, line.line().glyphs.size(), Integer::sum);
+                    sizes.merge(
+                            Math.round(line.line().size * 2) / 2f,
+                            line.line().glyphs.size(),
+                            Integer::sum);
                 }
             }
         }
-        bodySize = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(12f);
+        bodySize = sizes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(12f);
         List<Float> lefts = new ArrayList<>();
         Map<Integer, Integer> rights = new HashMap<>();
         for (PdfTextLine line : lines) {
@@ -199,7 +213,9 @@ final class PdfLayout {
         }
         Collections.sort(lefts);
         leftMargin = lefts.isEmpty() ? 0 : lefts.get(lefts.size() / 20);
-        rightMargin = rights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        rightMargin = rights.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse(Integer.MAX_VALUE);
     }
 
@@ -213,9 +229,12 @@ final class PdfLayout {
             if (block instanceof TableBlock(PdfTable table)) {
                 flush(paragraph);
                 previous = null;
-                boolean continues = lastTable != null && blocks.get(i - 1) instanceof TableBlock
-                        && table.page == lastTable.page + 1 && Math.abs(table.left() - lastTable.left()) <= 3
-                        && Math.abs(table.right() - lastTable.right()) <= 3 && lastOnPage(blocks, i - 1)
+                boolean continues = lastTable != null
+                        && blocks.get(i - 1) instanceof TableBlock
+                        && table.page == lastTable.page + 1
+                        && Math.abs(table.left() - lastTable.left()) <= 3
+                        && Math.abs(table.right() - lastTable.right()) <= 3
+                        && lastOnPage(blocks, i - 1)
                         && firstOnPage(blocks, i);
                 if (!continues) {
                     emitRows(run);
@@ -243,7 +262,8 @@ final class PdfLayout {
                 run = new ArrayList<>();
                 lastTable = null;
                 previous = null;
-                out.add(new SourceLine(line.chunks().stream().map(PdfTextLine.Chunk::text).toList()));
+                out.add(new SourceLine(
+                        line.chunks().stream().map(PdfTextLine.Chunk::text).toList()));
                 continue;
             }
             emitRows(run);
@@ -260,7 +280,8 @@ final class PdfLayout {
     }
 
     private static boolean lastOnPage(List<Block> blocks, int index) {
-        return index + 1 >= blocks.size() || blocks.get(index + 1).page() != blocks.get(index).page();
+        return index + 1 >= blocks.size()
+                || blocks.get(index + 1).page() != blocks.get(index).page();
     }
 
     private static boolean firstOnPage(List<Block> blocks, int index) {
@@ -274,7 +295,9 @@ final class PdfLayout {
     private static void continueRun(List<List<PdfTable.Cell>> run, PdfTable before, PdfTable after) {
         List<List<PdfTable.Cell>> rows = new ArrayList<>(after.rows());
         int repeated = 0;
-        while (repeated < rows.size() && repeated < run.size() && repeated < 3
+        while (repeated < rows.size()
+                && repeated < run.size()
+                && repeated < 3
                 && !rowText(rows.get(repeated)).isBlank()
                 && rowText(rows.get(repeated)).equals(rowText(run.get(repeated)))) {
             repeated++;
@@ -285,7 +308,10 @@ final class PdfLayout {
             for (int c = 0; c < after.columnCount(); c++) {
                 PdfTable.Cell above = before.cellAt(before.rowCount() - 1, c);
                 PdfTable.Cell below = after.cellAt(0, c);
-                if (above.col0 == c && below.col0 == c && above.col1 == below.col1 && first.contains(below)
+                if (above.col0 == c
+                        && below.col0 == c
+                        && above.col1 == below.col1
+                        && first.contains(below)
                         && continuesCell(above, below)) {
                     above.text = above.text + below.text;
                     first.remove(below);
@@ -303,8 +329,10 @@ final class PdfLayout {
         if (below.text.isBlank()) {
             return above.rowSpan() > 1 && below.rowSpan() > 1;
         }
-        return !above.text.isBlank() && !NUMBER.matcher(above.text).matches()
-                && !NUMBER.matcher(below.text).matches() && !LABEL_START.matcher(below.text).find();
+        return !above.text.isBlank()
+                && !NUMBER.matcher(above.text).matches()
+                && !NUMBER.matcher(below.text).matches()
+                && !LABEL_START.matcher(below.text).find();
     }
 
     private static String rowText(List<PdfTable.Cell> row) {

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 final class PdfLooseTable {
 
     static final Pattern NUMBER = Pattern.compile("[-+]?[\\d,，]*[.．]?\\d+%?");
-    static final Pattern LABEL_START =
-            Pattern.compile("^([（(]?[一二三四五六七八九十]+[）)、]|[（(]\\d+[）)]|\\d+[.．、]|第)");
+    static final Pattern LABEL_START = Pattern.compile("^([（(]?[一二三四五六七八九十]+[）)、]|[（(]\\d+[）)]|\\d+[.．、]|第)");
 
     /** A cell being rebuilt: its column position and its text fragments top to bottom. */
     private static final class Cell {
@@ -67,11 +66,9 @@ final class PdfLooseTable {
     }
 
     /** One rebuilt row: where it starts on the page and its cells. */
-    record Line(float top, List<String> cells) {
-    }
+    record Line(float top, List<String> cells) {}
 
-    private PdfLooseTable() {
-    }
+    private PdfLooseTable() {}
 
     static List<Line> rows(List<PdfTextLine> lines) {
         List<Row> rows = new ArrayList<>();
@@ -86,7 +83,9 @@ final class PdfLooseTable {
         List<Line> out = new ArrayList<>();
         for (Row row : rows) {
             if (!row.cells.isEmpty()) {
-                out.add(new Line(row.top, row.cells.stream().map(cell -> cell.text.toString()).toList()));
+                out.add(new Line(
+                        row.top,
+                        row.cells.stream().map(cell -> cell.text.toString()).toList()));
             }
         }
         return out;
@@ -104,7 +103,9 @@ final class PdfLooseTable {
         }
         List<Cell> vertical = new ArrayList<>();
         for (Cell cell : candidates) {
-            long column = candidates.stream().filter(other -> Math.abs(other.left - cell.left) <= 1.5f).count();
+            long column = candidates.stream()
+                    .filter(other -> Math.abs(other.left - cell.left) <= 1.5f)
+                    .count();
             if (column >= 3) {
                 vertical.add(cell);
             }
@@ -142,13 +143,14 @@ final class PdfLooseTable {
             }
             Row nearest = null;
             for (Row candidate : rows) {
-                if (candidate.anchor() && (nearest == null
-                        || Math.abs(candidate.baseline - row.baseline) < Math.abs(nearest.baseline - row.baseline))) {
+                if (candidate.anchor()
+                        && (nearest == null
+                                || Math.abs(candidate.baseline - row.baseline)
+                                        < Math.abs(nearest.baseline - row.baseline))) {
                     nearest = candidate;
                 }
             }
-            if (nearest == null || Math.abs(nearest.baseline - row.baseline) > 0.75f * pitch
-                    || !fits(row, nearest)) {
+            if (nearest == null || Math.abs(nearest.baseline - row.baseline) > 0.75f * pitch || !fits(row, nearest)) {
                 continue;
             }
             boolean above = row.baseline < nearest.baseline;
@@ -204,7 +206,8 @@ final class PdfLooseTable {
                 Cell above = null;
                 for (Row other : rows) {
                     for (Cell candidate : other.cells) {
-                        if (candidate != cell && Math.abs(candidate.left - cell.left) <= 2f
+                        if (candidate != cell
+                                && Math.abs(candidate.left - cell.left) <= 2f
                                 && candidate.lastBaseline < cell.firstBaseline
                                 && (above == null || candidate.lastBaseline > above.lastBaseline)) {
                             above = candidate;

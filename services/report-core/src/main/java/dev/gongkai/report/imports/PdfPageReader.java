@@ -31,16 +31,16 @@ final class PdfPageReader {
 
     /** Fewer readable glyphs than this in the whole file: there is no text layer worth the name. */
     private static final int MIN_GLYPHS = 20;
+
     private static final int MAX_RULINGS_PER_PAGE = 4_000;
 
-    private PdfPageReader() {
-    }
+    private PdfPageReader() {}
 
     static List<PdfPage> read(byte[] content) throws UnreadableReportException {
         PdfBudget budget = new PdfBudget();
         // Decoded streams go to temporary files, never to the heap: a small file can inflate enormously.
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null,
-                IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument document = Loader.loadPDF(
+                new RandomAccessReadBuffer(content), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             int pageCount = document.getNumberOfPages();
             if (pageCount == 0) {
                 throw damaged(null);
@@ -52,7 +52,8 @@ final class PdfPageReader {
             GlyphCollector collector = new GlyphCollector(budget, pageCount);
             collector.getText(document);
             if (collector.readable < MIN_GLYPHS) {
-                throw new UnreadableReportException("NO_TEXT_LAYER",
+                throw new UnreadableReportException(
+                        "NO_TEXT_LAYER",
                         "PDF 没有文字层（可能是扫描件），无法读取，请提供文字版 PDF 或 Word 文件",
                         "the PDF has no text layer (probably scanned); provide a PDF with text or a Word file");
             }
@@ -69,9 +70,11 @@ final class PdfPageReader {
             }
             return pages;
         } catch (InvalidPasswordException encrypted) {
-            throw new UnreadableReportException("DAMAGED",
+            throw new UnreadableReportException(
+                    "DAMAGED",
                     "PDF 已加密，无法读取，请提供未加密的文件",
-                    "the PDF is encrypted and cannot be read; provide an unencrypted file", encrypted);
+                    "the PDF is encrypted and cannot be read; provide an unencrypted file",
+                    encrypted);
         } catch (PdfBudget.Exceeded exceeded) {
             throw tooLarge(exceeded.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError broken) {
@@ -105,8 +108,8 @@ final class PdfPageReader {
                     for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
                         remaining -= read;
                         if (remaining < 0) {
-                            throw tooLarge("more than " + PdfBudget.MAX_CONTENT_BYTES / (1024 * 1024)
-                                    + " MB of page content");
+                            throw tooLarge(
+                                    "more than " + PdfBudget.MAX_CONTENT_BYTES / (1024 * 1024) + " MB of page content");
                         }
                     }
                 }
@@ -116,13 +119,16 @@ final class PdfPageReader {
 
     private static UnreadableReportException damaged(Throwable cause) {
         String detail = cause == null ? "it has no pages" : String.valueOf(cause.getMessage());
-        return new UnreadableReportException("DAMAGED",
+        return new UnreadableReportException(
+                "DAMAGED",
                 "PDF 文件已损坏或格式不正确，无法读取",
-                "the PDF is damaged or malformed and cannot be read (" + detail + ")", cause);
+                "the PDF is damaged or malformed and cannot be read (" + detail + ")",
+                cause);
     }
 
     private static UnreadableReportException tooLarge(String what) {
-        return new UnreadableReportException("TOO_LARGE",
+        return new UnreadableReportException(
+                "TOO_LARGE",
                 "PDF 内容过多（" + what + "），不是年度报告",
                 "the PDF holds too much content (" + what + "); it is not an annual report");
     }
@@ -229,7 +235,8 @@ final class PdfPageReader {
         public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
             pendingRectangles.add(new float[] {
                 (float) Math.min(p0.getX(), p2.getX()), (float) Math.min(p0.getY(), p2.getY()),
-                (float) Math.max(p0.getX(), p2.getX()), (float) Math.max(p0.getY(), p2.getY())});
+                (float) Math.max(p0.getX(), p2.getX()), (float) Math.max(p0.getY(), p2.getY())
+            });
         }
 
         @Override
@@ -286,12 +293,10 @@ final class PdfPageReader {
         }
 
         @Override
-        public void drawImage(PDImage image) {
-        }
+        public void drawImage(PDImage image) {}
 
         @Override
-        public void shadingFill(COSName shadingName) {
-        }
+        public void shadingFill(COSName shadingName) {}
 
         private void commit(boolean stroked) {
             if (stroked) {

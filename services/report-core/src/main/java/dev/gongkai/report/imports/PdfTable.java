@@ -177,7 +177,8 @@ final class PdfTable {
     }
 
     private static PdfTable build(int page, List<PdfSegment> group) {
-        List<PdfSegment> horizontal = group.stream().filter(PdfSegment::horizontal).toList();
+        List<PdfSegment> horizontal =
+                group.stream().filter(PdfSegment::horizontal).toList();
         List<PdfSegment> vertical = group.stream().filter(s -> !s.horizontal()).toList();
         if (horizontal.size() < 2 || vertical.size() < 2) {
             return null;

@@ -42,8 +42,7 @@ final class PdfTextLine {
     }
 
     /** A run of glyphs without a wide gap: a cell of a table drawn without lines, or a whole paragraph line. */
-    record Chunk(float left, float right, float baseline, String text) {
-    }
+    record Chunk(float left, float right, float baseline, String text) {}
 
     /**
      * The line cut where the gap between glyphs is wide (more than 1.5 em): the cells of a table drawn without
@@ -65,7 +64,10 @@ final class PdfTextLine {
     /** A wide gap, or a clear gap between two numbers (numbers in prose are never spaced apart). */
     private boolean cut(PdfGlyph left, PdfGlyph right) {
         float gap = gap(left, right);
-        return gap > 1.5f * size || gap > 0.6f * size && endsWithDigit(left.text()) && Character.isDigit(right.text().charAt(0));
+        return gap > 1.5f * size
+                || gap > 0.6f * size
+                        && endsWithDigit(left.text())
+                        && Character.isDigit(right.text().charAt(0));
     }
 
     private static boolean endsWithDigit(String text) {

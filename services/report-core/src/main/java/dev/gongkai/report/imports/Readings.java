@@ -30,8 +30,7 @@ final class Readings {
         }
     }
 
-    private Readings() {
-    }
+    private Readings() {}
 
     /**
      * Each value repeated over a run of one or more cells, the runs filling {@code width} cells; none when two
@@ -51,17 +50,19 @@ final class Readings {
         }
         int[] runs = new int[k];
         return compose(width, runs, 0, readings, () -> {
-            String[] r = new String[width];
-            String[] n = new String[width];
-            int at = 0;
-            for (int i = 0; i < k; i++) {
-                for (int c = 0; c < runs[i]; c++, at++) {
-                    r[at] = raw.get(i);
-                    n[at] = norm.get(i);
-                }
-            }
-            return new Reading(r, n);
-        }) ? readings : null;
+                    String[] r = new String[width];
+                    String[] n = new String[width];
+                    int at = 0;
+                    for (int i = 0; i < k; i++) {
+                        for (int c = 0; c < runs[i]; c++, at++) {
+                            r[at] = raw.get(i);
+                            n[at] = norm.get(i);
+                        }
+                    }
+                    return new Reading(r, n);
+                })
+                ? readings
+                : null;
     }
 
     /**
@@ -148,8 +149,8 @@ final class Readings {
         return splitGroups(digits, 0, 0, group, current, splits, new int[1]) ? splits : null;
     }
 
-    private static boolean splitGroups(String digits, int from, int part, int group, String[] current,
-            List<String[]> out, int[] visited) {
+    private static boolean splitGroups(
+            String digits, int from, int part, int group, String[] current, List<String[]> out, int[] visited) {
         if (++visited[0] > 1_000 * MAX_READINGS) {
             return false;
         }
@@ -204,13 +205,18 @@ final class Readings {
     }
 
     /** The compositions of {@code total} into {@code runs.length} positive parts; false when past the bound. */
-    private static boolean compose(int total, int[] runs, int index, List<Reading> out,
-            java.util.function.Supplier<Reading> build) {
+    private static boolean compose(
+            int total, int[] runs, int index, List<Reading> out, java.util.function.Supplier<Reading> build) {
         return compose(total, runs, index, out, build, new int[1]);
     }
 
-    private static boolean compose(int total, int[] runs, int index, List<Reading> out,
-            java.util.function.Supplier<Reading> build, int[] visited) {
+    private static boolean compose(
+            int total,
+            int[] runs,
+            int index,
+            List<Reading> out,
+            java.util.function.Supplier<Reading> build,
+            int[] visited) {
         int left = runs.length - index;
         if (left == 1) {
             if (total < 1) {

@@ -26,8 +26,7 @@ final class ReportAssembler {
     /** The title is looked for in the page's first lines only. */
     private static final int TITLE_SEARCH_LINES = 2_000;
 
-    private ReportAssembler() {
-    }
+    private ReportAssembler() {}
 
     static ImportResult assemble(SourceDocument document) throws UnreadableReportException {
         List<SourceLine> source = document.lines();
@@ -68,8 +67,8 @@ final class ReportAssembler {
             ReportFormat format = detectFormat();
             AnnualReport.Builder report = AnnualReport.builder(format);
             List<Finding> tableFindings = new ArrayList<>();
-            TableReader tables = new TableReader(lines, consumed, !isDoubleSpaced(), hasCollapsedLines(), report,
-                    tableFindings);
+            TableReader tables =
+                    new TableReader(lines, consumed, !isDoubleSpaced(), hasCollapsedLines(), report, tableFindings);
 
             int rowsFound = 0;
             int[] t2 = region(Section.S2);
@@ -87,7 +86,8 @@ final class ReportAssembler {
             }
             boolean anything = rowsFound >= 3 || sectionsFound >= 2 || (title != null && sectionsFound >= 1);
             if (!anything) {
-                throw new UnreadableReportException("NOT_A_REPORT",
+                throw new UnreadableReportException(
+                        "NOT_A_REPORT",
                         "未识别出政府信息公开工作年度报告：没有找到报告的标题、章节或表格",
                         "not an annual report: no title, section or table of the national format was recognised");
             }
@@ -110,7 +110,9 @@ final class ReportAssembler {
             List<Finding> all = new ArrayList<>(findings);
             for (Section section : Section.values()) {
                 if (sections[section.ordinal()] < 0) {
-                    all.add(Finding.of(RuleId.STRUCTURE, List.of(),
+                    all.add(Finding.of(
+                            RuleId.STRUCTURE,
+                            List.of(),
                             "缺少章节标题“" + section.titleZh() + "”",
                             "the section title “" + section.titleZh() + "” (" + section.titleEn() + ") is missing"));
                 }
@@ -170,8 +172,11 @@ final class ReportAssembler {
                     sections[section.ordinal()] = i;
                     last = section.ordinal();
                     consumed[i] = true;
-                } else if (section != null && section.ordinal() == last && last > 0
-                        && sections[last - 1] >= 0 && nextFilled(sections[last - 1] + 1) == sections[last]) {
+                } else if (section != null
+                        && section.ordinal() == last
+                        && last > 0
+                        && sections[last - 1] >= 0
+                        && nextFilled(sections[last - 1] + 1) == sections[last]) {
                     // a stray copy of this title right under the previous one ("四、…" / "五、…" / table 四 /
                     // "五、…"): the previous section's content stands between the two, so the second is the title
                     consumed[sections[last]] = false;
@@ -487,16 +492,20 @@ final class ReportAssembler {
             }
             report.agency(agency).year(year).publishedOn(published);
             if (title == null) {
-                String zh = yearFrom == null ? "报告年度无法确定" : "报告年度" + year + "取自"
-                        + (yearFrom.equals("body") ? "正文（“" + year + "年，…”）" : "落款日期");
-                String en = yearFrom == null ? "the year is unknown" : "the year " + year + " was inferred from the "
-                        + (yearFrom.equals("body") ? "body (“" + year + "年，…”)" : "signature's date");
+                String zh = yearFrom == null
+                        ? "报告年度无法确定"
+                        : "报告年度" + year + "取自" + (yearFrom.equals("body") ? "正文（“" + year + "年，…”）" : "落款日期");
+                String en = yearFrom == null
+                        ? "the year is unknown"
+                        : "the year " + year + " was inferred from the "
+                                + (yearFrom.equals("body") ? "body (“" + year + "年，…”)" : "signature's date");
                 zh += agency == null ? "，机关名称无法确定" : "，机关名称“" + agency + "”取自落款";
                 en += agency == null ? ", the agency is unknown" : ", the agency “" + agency + "” from the signature";
-                findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+                findings.add(Finding.of(
+                        RuleId.STRUCTURE,
+                        List.of(),
                         "未找到报告标题（“××机关××年政府信息公开工作年度报告”）：" + zh + "，请核对",
-                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found: " + en
-                                + "; please check"));
+                        "the report title (“<agency> <year>年政府信息公开工作年度报告”) was not found: " + en + "; please check"));
             }
         }
 
@@ -513,8 +522,10 @@ final class ReportAssembler {
                 if (line.filled != 1) {
                     continue;
                 }
-                String raw = TextNormalizer.label(line.raw[line.first].length() > 200
-                        ? line.raw[line.first].substring(0, 200) : line.raw[line.first]);
+                String raw = TextNormalizer.label(
+                        line.raw[line.first].length() > 200
+                                ? line.raw[line.first].substring(0, 200)
+                                : line.raw[line.first]);
                 int year = bodyYear(raw);
                 if (year > 0 && Labels.dateLine(raw) == null) {
                     if (found != null && found != year) {
@@ -558,8 +569,10 @@ final class ReportAssembler {
                 if (norm == null || norm.isEmpty()) {
                     continue;
                 }
-                if (norm.length() <= 30 && "局委办院厅府会心所处队站部室馆区县市镇乡司".indexOf(norm.charAt(norm.length() - 1)) >= 0
-                        && norm.indexOf(':') < 0 && norm.indexOf('>') < 0) {
+                if (norm.length() <= 30
+                        && "局委办院厅府会心所处队站部室馆区县市镇乡司".indexOf(norm.charAt(norm.length() - 1)) >= 0
+                        && norm.indexOf(':') < 0
+                        && norm.indexOf('>') < 0) {
                     return norm;
                 }
                 return null;

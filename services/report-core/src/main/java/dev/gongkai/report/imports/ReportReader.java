@@ -11,14 +11,12 @@ public final class ReportReader {
     /** Larger inputs are refused rather than read: no published report comes near it. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
-    private ReportReader() {
-    }
+    private ReportReader() {}
 
     public static ImportResult read(byte[] content) throws UnreadableReportException {
         if (content.length > MAX_BYTES) {
-            throw new UnreadableReportException("TOO_LARGE",
-                    "文件过大（超过 64 MB），不是年度报告",
-                    "the file is larger than 64 MB; it is not an annual report");
+            throw new UnreadableReportException(
+                    "TOO_LARGE", "文件过大（超过 64 MB），不是年度报告", "the file is larger than 64 MB; it is not an annual report");
         }
         SourceType type = detect(content);
         if (type == SourceType.JSON) {
@@ -52,8 +50,13 @@ public final class ReportReader {
         }
         String head = TextDecoding.decode(content, sniff).stripLeading();
         String lower = head.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<table")
-                || lower.contains("<body") || lower.contains("<div") || lower.contains("<p>") || lower.contains("<script")
+        if (lower.startsWith("<!doctype html")
+                || lower.startsWith("<html")
+                || lower.contains("<table")
+                || lower.contains("<body")
+                || lower.contains("<div")
+                || lower.contains("<p>")
+                || lower.contains("<script")
                 || lower.contains("<p ")) {
             return SourceType.HTML;
         }
@@ -62,8 +65,12 @@ public final class ReportReader {
 
     /** The first byte that is not ASCII white space or a UTF-8 byte-order mark; -1 when there is none. */
     private static int firstNonBlank(byte[] content, int limit) {
-        int i = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-                && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        int i = content.length >= 3
+                        && (content[0] & 0xff) == 0xEF
+                        && (content[1] & 0xff) == 0xBB
+                        && (content[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
         for (; i < limit; i++) {
             byte b = content[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {

@@ -44,8 +44,13 @@ final class TableReader {
     /** The last line that is not empty. */
     private final int lastFilled;
 
-    TableReader(TextLine[] lines, boolean[] consumed, boolean emptyLineIsBlank, boolean collapsedLines,
-            AnnualReport.Builder report, List<Finding> findings) {
+    TableReader(
+            TextLine[] lines,
+            boolean[] consumed,
+            boolean emptyLineIsBlank,
+            boolean collapsedLines,
+            AnnualReport.Builder report,
+            List<Finding> findings) {
         this.collapsedLines = collapsedLines;
         int filled = lines.length - 1;
         while (filled >= 0 && lines[filled].isEmpty()) {
@@ -61,8 +66,15 @@ final class TableReader {
     }
 
     /** The values of one row, exactly {@code width} of them; null where the source held no cell. */
-    private record Values(String[] raw, String[] norm, int held, int surplus, int lastLine, Layout layout,
-            List<String> overflowRaw, List<String> overflowNorm) {
+    private record Values(
+            String[] raw,
+            String[] norm,
+            int held,
+            int surplus,
+            int lastLine,
+            Layout layout,
+            List<String> overflowRaw,
+            List<String> overflowNorm) {
 
         Values(String[] raw, String[] norm, int held, int surplus, int lastLine) {
             this(raw, norm, held, surplus, lastLine, Layout.IN_LINE, List.of(), List.of());
@@ -134,7 +146,10 @@ final class TableReader {
             }
             last = j;
         }
-        if (oneCellPerLine && pendingEmpty > 0 && j < to && raw.size() + pendingEmpty == width
+        if (oneCellPerLine
+                && pendingEmpty > 0
+                && j < to
+                && raw.size() + pendingEmpty == width
                 && (lines[j].isEmpty() || !lines[j].isValues())) {
             addEmpty(raw, norm, pendingEmpty);
             last = j - 1;
@@ -159,8 +174,8 @@ final class TableReader {
                 last = k;
             }
         }
-        Layout layoutOfRow = restIsEmpty(last + 1) ? Layout.END_OF_TEXT
-                : ownLines ? Layout.ONE_PER_LINE : Layout.IN_LINE;
+        Layout layoutOfRow =
+                restIsEmpty(last + 1) ? Layout.END_OF_TEXT : ownLines ? Layout.ONE_PER_LINE : Layout.IN_LINE;
         int lo = 0;
         int hi = raw.size();
         while (hi - lo > width && raw.get(hi - 1).isEmpty()) {
@@ -176,8 +191,15 @@ final class TableReader {
             rawValues[i] = raw.get(lo + i);
             normValues[i] = norm.get(lo + i);
         }
-        return new Values(rawValues, normValues, held, Math.max(0, hi - lo - width), last, layoutOfRow,
-                overflowRaw, overflowNorm);
+        return new Values(
+                rawValues,
+                normValues,
+                held,
+                Math.max(0, hi - lo - width),
+                last,
+                layoutOfRow,
+                overflowRaw,
+                overflowNorm);
     }
 
     /** How a row's values were written, which decides what a row with too few or too many of them means. */
@@ -245,7 +267,8 @@ final class TableReader {
         List<TableColumn> columns = row.columns();
         for (int i = 0; i < columns.size() && i < values.held(); i++) {
             String key = row.cellKey(columns.get(i));
-            CellValue value = value(values.raw()[i], values.norm()[i], columns.get(i).type());
+            CellValue value =
+                    value(values.raw()[i], values.norm()[i], columns.get(i).type());
             if (value == null) {
                 report.blank(key);
             } else {
@@ -257,14 +280,18 @@ final class TableReader {
             for (int i = values.held(); i < columns.size(); i++) {
                 missing.add(row.cellKey(columns.get(i)));
             }
-            findings.add(Finding.of(RuleId.STRUCTURE, missing,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    missing,
                     "“" + label + "”一行只有" + values.held() + "个数值，应有" + columns.size() + "个：缺少"
                             + cellNames(missing, "；"),
-                    "row “" + label + "” holds " + values.held() + " of its " + columns.size()
-                            + " values; missing: " + cellNames(missing, "; ")));
+                    "row “" + label + "” holds " + values.held() + " of its " + columns.size() + " values; missing: "
+                            + cellNames(missing, "; ")));
         }
         if (values.surplus() > 0) {
-            findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    List.of(),
                     "“" + label + "”一行比格式多出" + values.surplus() + "个数值，多出的数值未读入",
                     "row “" + label + "” holds " + values.surplus()
                             + " more values than the format's columns; the surplus was not read"));
@@ -311,13 +338,14 @@ final class TableReader {
             if (values.overflowRaw().isEmpty()) {
                 return new Pending(row, label, values, null);
             }
-            readings = new ArrayList<>(List.of(new Readings.Reading(raw.toArray(String[]::new),
-                    norm.toArray(String[]::new))));
+            readings = new ArrayList<>(
+                    List.of(new Readings.Reading(raw.toArray(String[]::new), norm.toArray(String[]::new))));
         } else if (raw.size() > width) {
             readings = Readings.joins(raw, norm, width);
             if (readings != null && values.overflowRaw().size() < width) {
                 // the values without the overflow are a reading too: the arithmetic decides
-                readings.add(new Readings.Reading(values.raw().clone(), values.norm().clone()));
+                readings.add(
+                        new Readings.Reading(values.raw().clone(), values.norm().clone()));
             }
         } else if (values.layout() == Layout.END_OF_TEXT) {
             return new Pending(row, label, values, null);
@@ -462,7 +490,9 @@ final class TableReader {
         List<String> unreadable = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            String agreed = readings.isEmpty() || !pending.confirmed ? null : readings.getFirst().norm()[i];
+            String agreed = readings.isEmpty() || !pending.confirmed
+                    ? null
+                    : readings.getFirst().norm()[i];
             for (Readings.Reading reading : readings) {
                 if (!reading.norm()[i].equals(agreed)) {
                     agreed = null;
@@ -486,17 +516,27 @@ final class TableReader {
         List<String> written = writtenValues(pending);
         String list = String.join(" ", written);
         boolean runTogether = runTogether(written, readings, keys.size());
-        String holdsZh = runTogether ? "“" + pending.label + "”的数值连写成一串数字（" + list + "）"
+        String holdsZh = runTogether
+                ? "“" + pending.label + "”的数值连写成一串数字（" + list + "）"
                 : "“" + pending.label + "”写有" + written.size() + "个数值（" + list + "）";
-        String holdsEn = runTogether ? "“" + pending.label + "” has its values run together as one number (" + list + ")"
+        String holdsEn = runTogether
+                ? "“" + pending.label + "” has its values run together as one number (" + list + ")"
                 : "“" + pending.label + "” holds " + written.size() + " values (" + list + ")";
         if (readings.isEmpty()) {
-            findings.add(Finding.of(RuleId.STRUCTURE, unreadable, holdsZh + (runTogether
-                            ? "，无法按表格的合计关系拆成" + keys.size() + "个数值" : "，应有" + keys.size()
-                            + "个，无法确定各数值所在的列（须符合表格的合计关系）") + "，未读入：" + cellNames(unreadable, "；"),
-                    holdsEn + (runTogether ? ", which cannot be cut into its " + keys.size()
-                            + " cells consistently with the table's totals" : " for " + keys.size()
-                            + " cells, which cannot be placed consistently with the table's totals")
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    unreadable,
+                    holdsZh
+                            + (runTogether
+                                    ? "，无法按表格的合计关系拆成" + keys.size() + "个数值"
+                                    : "，应有" + keys.size() + "个，无法确定各数值所在的列（须符合表格的合计关系）")
+                            + "，未读入：" + cellNames(unreadable, "；"),
+                    holdsEn
+                            + (runTogether
+                                    ? ", which cannot be cut into its " + keys.size()
+                                            + " cells consistently with the table's totals"
+                                    : " for " + keys.size()
+                                            + " cells, which cannot be placed consistently with the table's totals")
                             + "; not read: " + cellNames(unreadable, "; ")));
         } else {
             List<String> each = new ArrayList<>();
@@ -506,14 +546,22 @@ final class TableReader {
             String shown = String.join(" ", each) + (readings.size() > 6 ? " …" : "");
             // why fewer values than cells admit several readings: the dump wrote each run of equal lines once
             boolean collapsed = collapsedLines && !runTogether && written.size() < keys.size();
-            findings.add(Finding.of(RuleId.STRUCTURE, unreadable,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    unreadable,
                     holdsZh + (collapsed ? "（这份文本的相邻重复行只留一行，一个数值可能代表几个相同的单元格）" : "")
                             + "，可读作" + readings.size() + "种" + (readings.size() == 1 ? "（表中无合计可供核对）" : "")
                             + "：" + shown + "；请核对原文后填写：" + cellNames(unreadable, "；"),
-                    holdsEn + (collapsed ? " (this text writes lines repeated one after another once, so a value may"
-                            + " stand for several equal cells)" : "") + ", which can be read in "
-                            + (readings.size() == 1 ? "one way that nothing in the table confirms" : readings.size()
-                            + " ways") + ": " + shown + "; check the source and fill in: "
+                    holdsEn
+                            + (collapsed
+                                    ? " (this text writes lines repeated one after another once, so a value may"
+                                            + " stand for several equal cells)"
+                                    : "")
+                            + ", which can be read in "
+                            + (readings.size() == 1
+                                    ? "one way that nothing in the table confirms"
+                                    : readings.size() + " ways")
+                            + ": " + shown + "; check the source and fill in: "
                             + cellNames(unreadable, "; ")));
         }
     }
@@ -526,7 +574,8 @@ final class TableReader {
         if (written.size() != 1 || !isDigits(written.getFirst())) {
             return false;
         }
-        return readings.isEmpty() ? written.getFirst().length() >= cells
+        return readings.isEmpty()
+                ? written.getFirst().length() >= cells
                 : !readings.getFirst().raw()[0].equals(written.getFirst());
     }
 
@@ -556,6 +605,7 @@ final class TableReader {
 
     /** Hostile input may repeat a row thousands of times: past this many, extra and repeated rows go unreported. */
     private static final int MAX_ROW_FINDINGS = 50;
+
     private int rowFindings;
 
     private boolean mayReportRow() {
@@ -567,17 +617,21 @@ final class TableReader {
             return;
         }
         String table = tableName(section);
-        findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+        findings.add(Finding.of(
+                RuleId.STRUCTURE,
+                List.of(),
                 table + "有格式之外的行“" + label + "”（数值：" + values.describe() + "），未计入任何单元格",
-                table(section) + " has a row the format does not have: “" + label + "” (values: "
-                        + values.describe() + "); it was not read into any cell"));
+                table(section) + " has a row the format does not have: “" + label + "” (values: " + values.describe()
+                        + "); it was not read into any cell"));
     }
 
     private void reportDuplicate(Section section, TableRow row, String label) {
         if (!mayReportRow()) {
             return;
         }
-        findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+        findings.add(Finding.of(
+                RuleId.STRUCTURE,
+                List.of(),
                 tableName(section) + "中“" + label + "”一行出现两次，只读入第一次的数值",
                 table(section) + " holds the row “" + label + "” twice; only the first was read"));
     }
@@ -599,11 +653,15 @@ final class TableReader {
             return;
         }
         if (labels.size() == table.rows().size()) {
-            findings.add(Finding.of(RuleId.STRUCTURE, cells,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    cells,
                     "未找到" + tableName(section) + "（" + section.titleZh() + "）",
                     table(section) + " (" + section.titleEn() + ") was not found"));
         } else {
-            findings.add(Finding.of(RuleId.STRUCTURE, cells,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    cells,
                     tableName(section) + "缺少" + labels.size() + "行：" + String.join("；", labels),
                     table(section) + " lacks " + labels.size() + " rows: " + String.join("; ", labels)));
         }
@@ -611,7 +669,8 @@ final class TableReader {
 
     /** Cells as the table names them ("三、(七)总计 · 总计"), never their keys: the finding is read by people. */
     private static String cellNames(List<String> keys, String separator) {
-        return keys.stream().map(key -> dev.gongkai.report.labels.Labels.cell(key, Locale.CHINA))
+        return keys.stream()
+                .map(key -> dev.gongkai.report.labels.Labels.cell(key, Locale.CHINA))
                 .collect(Collectors.joining(separator));
     }
 
@@ -701,7 +760,9 @@ final class TableReader {
                     reportDuplicate(Section.S2, row, label);
                     continue;
                 }
-                if (v2019 && isLocalItemsHeader(blockHeader) && row.columns().getFirst().key().equals("previousItems")) {
+                if (v2019
+                        && isLocalItemsHeader(blockHeader)
+                        && row.columns().getFirst().key().equals("previousItems")) {
                     storeLocalItems(row, label, values, blockHeader.toString().contains("决定数量"));
                     continue;
                 }
@@ -727,7 +788,9 @@ final class TableReader {
     }
 
     private static int localWidth(boolean v2019, StringBuilder header, TableRow row) {
-        if (v2019 && isLocalItemsHeader(header) && row.columns().getFirst().key().equals("previousItems")) {
+        if (v2019
+                && isLocalItemsHeader(header)
+                && row.columns().getFirst().key().equals("previousItems")) {
             return header.toString().contains("决定数量") ? 2 : 1;
         }
         return row.columns().size();
@@ -756,12 +819,15 @@ final class TableReader {
             unread.add(row.cellKey(row.columns().getLast()));
         }
         String items = values.held() > 0 ? values.raw()[0] : "?";
-        findings.add(Finding.of(RuleId.STRUCTURE, unread,
+        findings.add(Finding.of(
+                RuleId.STRUCTURE,
+                unread,
                 "表二“" + label + "”按本地表样填写（“年项目数量”" + (decisions ? "、“处理决定数量”" : "")
                         + "），不是全国格式的“上一年项目数量、本年增/减”：项目数量" + items + "未读入；请在编辑器中填写："
                         + cellNames(unread, "；"),
-                "table 二 row “" + label + "” follows a local layout (this year's 项目数量" + (decisions
-                        ? " and 处理决定数量" : "") + ") instead of the national 上一年项目数量 and 本年增/减: the item count "
+                "table 二 row “" + label + "” follows a local layout (this year's 项目数量"
+                        + (decisions ? " and 处理决定数量" : "")
+                        + ") instead of the national 上一年项目数量 and 本年增/减: the item count "
                         + items + " was not read; fill in: " + cellNames(unread, "; ")));
     }
 
@@ -793,8 +859,7 @@ final class TableReader {
         String[] normValues = values.norm().clone();
         rawValues[width - 1] = raw;
         normValues[width - 1] = TextNormalizer.label(raw);
-        return new Values(rawValues, normValues, width, values.surplus(), last, values.layout(), List.of(),
-                List.of());
+        return new Values(rawValues, normValues, width, values.surplus(), last, values.layout(), List.of(), List.of());
     }
 
     /** An amount as written: digits with separators and a unit of 元, 万 or 亿. */
@@ -811,8 +876,14 @@ final class TableReader {
     }
 
     private static boolean isTable2Header(String norm) {
-        return norm.contains("第二十条") || norm.contains("信息内容") || norm.contains("件数") || norm.contains("数量")
-                || norm.contains("金额") || norm.contains("增/减") || norm.contains("单位") || norm.startsWith("第");
+        return norm.contains("第二十条")
+                || norm.contains("信息内容")
+                || norm.contains("件数")
+                || norm.contains("数量")
+                || norm.contains("金额")
+                || norm.contains("增/减")
+                || norm.contains("单位")
+                || norm.startsWith("第");
     }
 
     // ---- table 三 --------------------------------------------------------------------------------------------
@@ -940,7 +1011,9 @@ final class TableReader {
         settle(pendings, table3Equations(), width);
         pendings.values().forEach(this::store);
         if (subtotalColumn >= 0) {
-            findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    List.of(),
                     "表三有格式之外的列“法人或其他组织小计”，其数值未计入单元格（各行：" + String.join("；", subtotals) + "）",
                     "table 三 has a column the format does not have (法人或其他组织小计, a subtotal of the "
                             + "organisations); its values were not read into cells (by row: "
@@ -983,8 +1056,8 @@ final class TableReader {
             }
         }
         String written = norm.substring(0, start);
-        Values values = new Values(new String[] {digits}, new String[] {digits}, 1, 0, -1, Layout.IN_LINE, List.of(),
-                List.of());
+        Values values = new Values(
+                new String[] {digits}, new String[] {digits}, 1, 0, -1, Layout.IN_LINE, List.of(), List.of());
         Pending pending = new Pending(row, written.isEmpty() ? label : written, values, readings);
         // Without a total to check it against, a single split is no proof: an empty cell the page dropped
         // ("330" for 33, 0, blank) looks the same. It is offered to the clerk, not read.
@@ -1121,7 +1194,8 @@ final class TableReader {
                 }
             }
             String gluedToWords = raw.isEmpty() && start == line.raw.length && start > 0
-                    ? trailingDigits(line.norm[start - 1], width) : null;
+                    ? trailingDigits(line.norm[start - 1], width)
+                    : null;
             if (gluedToWords != null) {
                 // the whole table on one line, its header words and then its values glued without separators
                 consumed[i] = true;
@@ -1195,8 +1269,8 @@ final class TableReader {
             }
         } else if (held > 0 && held < width && !restIsEmpty(lastLine + 1)) {
             readings = new ArrayList<>();
-            List<Readings.Reading> expansions = onePerLine && collapsedLines
-                    ? Readings.expansions(raw, norm, width) : List.of();
+            List<Readings.Reading> expansions =
+                    onePerLine && collapsedLines ? Readings.expansions(raw, norm, width) : List.of();
             for (Readings.Reading reading : expansions == null ? List.<Readings.Reading>of() : expansions) {
                 if (Readings.totalsHold(reading.norm(), 5)) {
                     readings.add(reading);
@@ -1205,8 +1279,15 @@ final class TableReader {
         }
         if (readings != null) {
             TableRow whole = new TableRow("s4", "表四", List.of(), List.of());
-            Values values = new Values(raw.toArray(String[]::new), norm.toArray(String[]::new), held, 0, lastLine,
-                    Layout.ONE_PER_LINE, List.of(), List.of());
+            Values values = new Values(
+                    raw.toArray(String[]::new),
+                    norm.toArray(String[]::new),
+                    held,
+                    0,
+                    lastLine,
+                    Layout.ONE_PER_LINE,
+                    List.of(),
+                    List.of());
             storeReadings(keys, types, new Pending(whole, "表四", values, readings));
             return held;
         }
@@ -1227,17 +1308,23 @@ final class TableReader {
         }
         held = Math.min(held, width);
         if (held == 0) {
-            findings.add(Finding.of(RuleId.STRUCTURE, keys,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    keys,
                     "未找到表四（" + Section.S4.titleZh() + "）的数值",
                     "the values of table 四 (" + Section.S4.titleEn() + ") were not found"));
         } else if (held < width) {
             List<String> missing = keys.subList(held, width);
-            findings.add(Finding.of(RuleId.STRUCTURE, missing,
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    missing,
                     "表四只有" + held + "个数值，应有" + width + "个：缺少" + cellNames(missing, "；"),
                     "table 四 holds " + held + " of its " + width + " values; missing: " + cellNames(missing, "; ")));
         }
         if (surplus > 0) {
-            findings.add(Finding.of(RuleId.STRUCTURE, List.of(),
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    List.of(),
                     "表四比格式多出" + surplus + "个数值，多出的数值未读入",
                     "table 四 holds " + surplus + " more values than the format's 15 cells; the surplus was not read"));
         }

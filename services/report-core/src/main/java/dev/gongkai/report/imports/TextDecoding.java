@@ -11,8 +11,7 @@ final class TextDecoding {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private TextDecoding() {
-    }
+    private TextDecoding() {}
 
     static String decode(byte[] content) {
         return decode(content, content.length);
@@ -37,10 +36,12 @@ final class TextDecoding {
             return lenient;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, 0, length)).toString();
+                    .decode(ByteBuffer.wrap(content, 0, length))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             if (length < content.length) {
                 // A prefix may cut a UTF-8 sequence in half: sniffing tolerates that.

@@ -91,7 +91,8 @@ final class TextExtractor implements SourceExtractor {
         cells.add(trimmed(line, cell, length));
         for (int i = 1; i < cells.size(); i++) {
             // between TABs an empty cell is a blank one; a run of spaces cannot hold one
-            if (CellText.isValue(TextNormalizer.label(cells.get(i))) && (tab || !cells.get(i).isEmpty())) {
+            if (CellText.isValue(TextNormalizer.label(cells.get(i)))
+                    && (tab || !cells.get(i).isEmpty())) {
                 return cells;
             }
         }

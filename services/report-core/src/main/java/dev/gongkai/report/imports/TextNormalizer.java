@@ -18,8 +18,7 @@ final class TextNormalizer {
      * titles, page chrome and common agency names. Deliberately not a general converter: a one-char table keeps
      * normalisation linear and allocation-free, and matching only needs the words the format uses.
      */
-    private static final String TRADITIONAL_SIMPLIFIED =
-            "開开報报總总體体況况動动關关規规範范廢废現现許许處处罰罚強强業业費费額额單单萬万請请數数結结轉转辦办"
+    private static final String TRADITIONAL_SIMPLIFIED = "開开報报總总體体況况動动關关規规範范廢废現现許许處处罰罚強强業业費费額额單单萬万請请數数結结轉转辦办"
             + "項项區区計计這这屬属於于國国穩稳護护權权類类內内務务過过執执詢询無无沒没製制補补後后確确訪访舉举"
             + "訴诉複复復复當当認认獲获機机繳缴納纳續续繼继議议訟讼維维糾纠審审經经問问題题進进條条發发決决組组"
             + "織织構构會会員员門门時时間间號号頁页網网為为與与並并眾众準准歷历實实際际應应戶户嚴严個个"
@@ -40,8 +39,7 @@ final class TextNormalizer {
         }
     }
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /** The comparison form of a cell (see the class comment). */
     static String label(String raw) {
@@ -76,12 +74,44 @@ final class TextNormalizer {
             return half == '"' || half == '\'' ? 0 : half;
         }
         return switch (c) {
-            case '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u2028', '\u2029',
-                 '\u1680', '\u202F', '\u205F' -> 0;
-            case '\u201C', '\u201D', '\u2018', '\u2019', '\u300C', '\u300D', '\u300E', '\u300F', '\u301D',
-                 '\u301E', '\u201E', '\u00AB', '\u00BB' -> 0;
-            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63',
-                 '\u2500', '\u2501', '\u30FC', '\uFF70' -> '-';
+            case '\u00A0',
+                    '\u3000',
+                    '\u200B',
+                    '\u200C',
+                    '\u200D',
+                    '\u2060',
+                    '\uFEFF',
+                    '\u2028',
+                    '\u2029',
+                    '\u1680',
+                    '\u202F',
+                    '\u205F' -> 0;
+            case '\u201C',
+                    '\u201D',
+                    '\u2018',
+                    '\u2019',
+                    '\u300C',
+                    '\u300D',
+                    '\u300E',
+                    '\u300F',
+                    '\u301D',
+                    '\u301E',
+                    '\u201E',
+                    '\u00AB',
+                    '\u00BB' -> 0;
+            case '\u2010',
+                    '\u2011',
+                    '\u2012',
+                    '\u2013',
+                    '\u2014',
+                    '\u2015',
+                    '\u2212',
+                    '\uFE58',
+                    '\uFE63',
+                    '\u2500',
+                    '\u2501',
+                    '\u30FC',
+                    '\uFF70' -> '-';
             case '\u3010' -> '[';
             case '\u3011' -> ']';
             case '\u3014' -> '(';

@@ -6,7 +6,6 @@ import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +26,17 @@ public final class Labels {
     public static final String BUNDLE = "dev/gongkai/report/labels/labels";
 
     /** Statuses of a report, the office's "no report yet" included; every one has a label in both languages. */
-    public static final List<String> STATUSES = List.of("NONE", "NOT_STARTED", "DRAFT", "PENDING_SIGNOFF",
-            "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
+    public static final List<String> STATUSES = List.of(
+            "NONE", "NOT_STARTED", "DRAFT", "PENDING_SIGNOFF", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
     /** The workflow's actions by their API codes. */
-    public static final List<String> ACTIONS = List.of("request-signoff", "submit", "withdraw", "return", "approve",
-            "publish", "correct");
+    public static final List<String> ACTIONS =
+            List.of("request-signoff", "submit", "withdraw", "return", "approve", "publish", "correct");
+
     public static final List<String> SEVERITIES = List.of("error", "warning", "info", "compliance");
     /** Whether a report was published by its legal deadline, as the office's compliance list says it. */
     public static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String status(String status, Locale locale) {
         return word("status." + (status == null || status.isBlank() ? "NONE" : status), locale);
@@ -57,7 +56,8 @@ public final class Labels {
 
     /** The rule's title ("申请人总计"); a rule id the catalogue does not know stays out of sight as "检查". */
     public static String rule(String id, Locale locale) {
-        Optional<RuleId> rule = Arrays.stream(RuleId.values()).filter(r -> r.name().equals(id)).findFirst();
+        Optional<RuleId> rule =
+                Arrays.stream(RuleId.values()).filter(r -> r.name().equals(id)).findFirst();
         if (rule.isEmpty()) {
             return word("rule.unknown", locale);
         }
@@ -99,7 +99,9 @@ public final class Labels {
 
     /** The bundle without falling back to the JVM's default locale: Chinese is the base, English its own file. */
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE.replace('/', '.'), english(locale) ? Locale.ENGLISH : Locale.ROOT,
+        return ResourceBundle.getBundle(
+                BUNDLE.replace('/', '.'),
+                english(locale) ? Locale.ENGLISH : Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

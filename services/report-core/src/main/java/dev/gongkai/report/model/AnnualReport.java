@@ -1,7 +1,6 @@
 package dev.gongkai.report.model;
 
 import dev.gongkai.contract.CellState;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -171,8 +170,8 @@ public record AnnualReport(
         }
 
         public AnnualReport build() {
-            return new AnnualReport(format, year, agency, publishedOn,
-                    new TreeMap<>(narrative), new TreeMap<>(cells), blank);
+            return new AnnualReport(
+                    format, year, agency, publishedOn, new TreeMap<>(narrative), new TreeMap<>(cells), blank);
         }
     }
 }

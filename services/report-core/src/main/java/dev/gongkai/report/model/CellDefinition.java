@@ -24,7 +24,9 @@ public record CellDefinition(String key, ReportTable table, TableRow row, TableC
         }
         name.append(row.label()).append(" · ");
         for (String group : column.groups()) {
-            if (!group.equals(ReportLayout.APPLICANTS) && !group.equals(row.label()) && !row.groups().contains(group)) {
+            if (!group.equals(ReportLayout.APPLICANTS)
+                    && !group.equals(row.label())
+                    && !row.groups().contains(group)) {
                 name.append(group).append(' ');
             }
         }

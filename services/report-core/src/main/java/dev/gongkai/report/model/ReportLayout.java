@@ -27,8 +27,10 @@ public final class ReportLayout {
             new TableColumn("otherOrg", "其他", List.of(APPLICANTS, ORGANISATIONS), CellType.COUNT),
             new TableColumn("total", "总计", List.of(APPLICANTS), CellType.COUNT));
 
-    private static final ReportLayout V2021 = new ReportLayout(ReportFormat.V2021, table2v2021(), table3(false), table4());
-    private static final ReportLayout V2019 = new ReportLayout(ReportFormat.V2019, table2v2019(), table3(true), table4());
+    private static final ReportLayout V2021 =
+            new ReportLayout(ReportFormat.V2021, table2v2021(), table3(false), table4());
+    private static final ReportLayout V2019 =
+            new ReportLayout(ReportFormat.V2019, table2v2019(), table3(true), table4());
 
     private final ReportFormat format;
     private final List<ReportTable> tables;
@@ -81,7 +83,9 @@ public final class ReportLayout {
     }
 
     public ReportTable table(Section section) {
-        return tables.stream().filter(t -> t.section() == section).findFirst()
+        return tables.stream()
+                .filter(t -> t.section() == section)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no table in section " + section));
     }
 
@@ -123,14 +127,20 @@ public final class ReportLayout {
                 new TableColumn("repealed", "本年废止件数", List.of(), CellType.COUNT),
                 new TableColumn("inForce", "现行有效件数", List.of(), CellType.COUNT));
         var decisions = List.of(new TableColumn("decisions", "本年处理决定数量", List.of(), CellType.COUNT));
-        return new ReportTable(Section.S2, "s2", List.of(
-                new TableRow("s2.regulations", "规章", List.of("第二十条第(一)项"), documents),
-                new TableRow("s2.normativeDocuments", "行政规范性文件", List.of("第二十条第(一)项"), documents),
-                new TableRow("s2.licensing", "行政许可", List.of("第二十条第(五)项"), decisions),
-                new TableRow("s2.penalties", "行政处罚", List.of("第二十条第(六)项"), decisions),
-                new TableRow("s2.coercion", "行政强制", List.of("第二十条第(六)项"), decisions),
-                new TableRow("s2.fees", "行政事业性收费", List.of("第二十条第(八)项"),
-                        List.of(new TableColumn("amount", "本年收费金额(单位:万元)", List.of(), CellType.AMOUNT)))));
+        return new ReportTable(
+                Section.S2,
+                "s2",
+                List.of(
+                        new TableRow("s2.regulations", "规章", List.of("第二十条第(一)项"), documents),
+                        new TableRow("s2.normativeDocuments", "行政规范性文件", List.of("第二十条第(一)项"), documents),
+                        new TableRow("s2.licensing", "行政许可", List.of("第二十条第(五)项"), decisions),
+                        new TableRow("s2.penalties", "行政处罚", List.of("第二十条第(六)项"), decisions),
+                        new TableRow("s2.coercion", "行政强制", List.of("第二十条第(六)项"), decisions),
+                        new TableRow(
+                                "s2.fees",
+                                "行政事业性收费",
+                                List.of("第二十条第(八)项"),
+                                List.of(new TableColumn("amount", "本年收费金额(单位:万元)", List.of(), CellType.AMOUNT)))));
     }
 
     private static ReportTable table2v2019() {
@@ -142,17 +152,24 @@ public final class ReportLayout {
                 new TableColumn("previousItems", "上一年项目数量", List.of(), CellType.COUNT),
                 new TableColumn("change", "本年增/减", List.of(), CellType.SIGNED_COUNT),
                 new TableColumn("decisions", "处理决定数量", List.of(), CellType.COUNT));
-        return new ReportTable(Section.S2, "s2v2019", List.of(
-                new TableRow("s2v2019.regulations", "规章", List.of("第二十条第(一)项"), documents),
-                new TableRow("s2v2019.normativeDocuments", "规范性文件", List.of("第二十条第(一)项"), documents),
-                new TableRow("s2v2019.licensing", "行政许可", List.of("第二十条第(五)项"), items),
-                new TableRow("s2v2019.otherServices", "其他对外管理服务事项", List.of("第二十条第(五)项"), items),
-                new TableRow("s2v2019.penalties", "行政处罚", List.of("第二十条第(六)项"), items),
-                new TableRow("s2v2019.coercion", "行政强制", List.of("第二十条第(六)项"), items),
-                new TableRow("s2v2019.fees", "行政事业性收费", List.of("第二十条第(八)项"), items.subList(0, 2)),
-                new TableRow("s2v2019.procurement", "政府集中采购", List.of("第二十条第(九)项"), List.of(
-                        new TableColumn("items", "采购项目数量", List.of(), CellType.COUNT),
-                        new TableColumn("amount", "采购总金额", List.of(), CellType.TEXT)))));
+        return new ReportTable(
+                Section.S2,
+                "s2v2019",
+                List.of(
+                        new TableRow("s2v2019.regulations", "规章", List.of("第二十条第(一)项"), documents),
+                        new TableRow("s2v2019.normativeDocuments", "规范性文件", List.of("第二十条第(一)项"), documents),
+                        new TableRow("s2v2019.licensing", "行政许可", List.of("第二十条第(五)项"), items),
+                        new TableRow("s2v2019.otherServices", "其他对外管理服务事项", List.of("第二十条第(五)项"), items),
+                        new TableRow("s2v2019.penalties", "行政处罚", List.of("第二十条第(六)项"), items),
+                        new TableRow("s2v2019.coercion", "行政强制", List.of("第二十条第(六)项"), items),
+                        new TableRow("s2v2019.fees", "行政事业性收费", List.of("第二十条第(八)项"), items.subList(0, 2)),
+                        new TableRow(
+                                "s2v2019.procurement",
+                                "政府集中采购",
+                                List.of("第二十条第(九)项"),
+                                List.of(
+                                        new TableColumn("items", "采购项目数量", List.of(), CellType.COUNT),
+                                        new TableColumn("amount", "采购总金额", List.of(), CellType.TEXT)))));
     }
 
     private static ReportTable table3(boolean format2019) {
@@ -184,10 +201,8 @@ public final class ReportLayout {
             rows.add(row3("otherHandling", "(六)其他处理", RESULTS));
         } else {
             String other = "(六)其他处理";
-            rows.add(row3("otherHandling.overdueCorrection",
-                    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", RESULTS, other));
-            rows.add(row3("otherHandling.overdueFee",
-                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", RESULTS, other));
+            rows.add(row3("otherHandling.overdueCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", RESULTS, other));
+            rows.add(row3("otherHandling.overdueFee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", RESULTS, other));
             rows.add(row3("otherHandling.other", "3.其他", RESULTS, other));
         }
         rows.add(row3("handledTotal", "(七)总计", RESULTS));
@@ -200,12 +215,21 @@ public final class ReportLayout {
     }
 
     private static ReportTable table4() {
-        return new ReportTable(Section.S4, "s4", List.of(
-                new TableRow("s4.review", "行政复议", List.of(), columns4(List.of("行政复议"))),
-                new TableRow("s4.litigationDirect", "未经复议直接起诉", List.of("行政诉讼"),
-                        columns4(List.of("行政诉讼", "未经复议直接起诉"))),
-                new TableRow("s4.litigationAfterReview", "复议后起诉", List.of("行政诉讼"),
-                        columns4(List.of("行政诉讼", "复议后起诉")))));
+        return new ReportTable(
+                Section.S4,
+                "s4",
+                List.of(
+                        new TableRow("s4.review", "行政复议", List.of(), columns4(List.of("行政复议"))),
+                        new TableRow(
+                                "s4.litigationDirect",
+                                "未经复议直接起诉",
+                                List.of("行政诉讼"),
+                                columns4(List.of("行政诉讼", "未经复议直接起诉"))),
+                        new TableRow(
+                                "s4.litigationAfterReview",
+                                "复议后起诉",
+                                List.of("行政诉讼"),
+                                columns4(List.of("行政诉讼", "复议后起诉")))));
     }
 
     private static List<TableColumn> columns4(List<String> groups) {

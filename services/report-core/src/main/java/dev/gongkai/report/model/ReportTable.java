@@ -9,7 +9,9 @@ public record ReportTable(Section section, String keyPrefix, List<TableRow> rows
     }
 
     public TableRow row(String key) {
-        return rows.stream().filter(r -> r.key().equals(key)).findFirst()
+        return rows.stream()
+                .filter(r -> r.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no row " + key + " in " + keyPrefix));
     }
 }

@@ -9,7 +9,10 @@ public enum Section {
     S5("s5", "五、存在的主要问题及改进情况", "Main problems and improvements", Kind.NARRATIVE),
     S6("s6", "六、其他需要报告的事项", "Other matters to report", Kind.NARRATIVE);
 
-    public enum Kind { NARRATIVE, TABLE }
+    public enum Kind {
+        NARRATIVE,
+        TABLE
+    }
 
     private final String key;
     private final String titleZh;

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical JSON text, ending with a newline. */
     public static String write(AnnualReport report) {
@@ -31,16 +30,21 @@ public final class CanonicalJson {
         out.append("{\n");
         out.append("  \"format\": ");
         JsonText.string(out, report.format().code());
-        out.append(",\n  \"year\": ").append(report.year() == null ? "null" : report.year().toString());
+        out.append(",\n  \"year\": ")
+                .append(report.year() == null ? "null" : report.year().toString());
         out.append(",\n  \"agency\": ");
         nullableString(out, report.agency());
         out.append(",\n  \"publishedOn\": ");
-        nullableString(out, report.publishedOn() == null ? null : report.publishedOn().toString());
+        nullableString(
+                out, report.publishedOn() == null ? null : report.publishedOn().toString());
         out.append(",\n  \"narrative\": ");
         object(out, report.narrative().entrySet().iterator(), (o, key, text) -> JsonText.string(o, text));
         out.append(",\n  \"cells\": ");
-        object(out, report.cells().entrySet().iterator(), (o, key, value) -> value(o,
-                layout.cell(key).map(CellDefinition::type).orElse(CellType.COUNT), value));
+        object(
+                out,
+                report.cells().entrySet().iterator(),
+                (o, key, value) ->
+                        value(o, layout.cell(key).map(CellDefinition::type).orElse(CellType.COUNT), value));
         out.append(",\n  \"blank\": ");
         if (report.blank().isEmpty()) {
             out.append("[]");
@@ -73,8 +77,8 @@ public final class CanonicalJson {
         void write(StringBuilder out, String key, V value);
     }
 
-    private static <V> void object(StringBuilder out, Iterator<Map.Entry<String, V>> entries,
-                                   ValueWriter<V> valueWriter) {
+    private static <V> void object(
+            StringBuilder out, Iterator<Map.Entry<String, V>> entries, ValueWriter<V> valueWriter) {
         if (!entries.hasNext()) {
             out.append("{}");
             return;
@@ -93,8 +97,8 @@ public final class CanonicalJson {
 
     private static void value(StringBuilder out, CellType type, CellValue value) {
         switch (value) {
-            case CellValue.Numeric(BigDecimal number) when type == CellType.COUNT || type == CellType.SIGNED_COUNT ->
-                    out.append(number.toPlainString());
+            case CellValue.Numeric(BigDecimal number)
+            when type == CellType.COUNT || type == CellType.SIGNED_COUNT -> out.append(number.toPlainString());
             case CellValue.Numeric(BigDecimal number) -> JsonText.string(out, number.toPlainString());
             case CellValue.Text(String text) -> JsonText.string(out, text);
         }

@@ -35,8 +35,7 @@ public final class CsvReader {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     /** True when the content starts like our CSV (after an optional byte-order mark). */
     public static boolean looksLikeCsv(byte[] content) {
@@ -61,18 +60,22 @@ public final class CsvReader {
     public static ImportResult read(byte[] content) throws UnreadableReportException {
         List<List<String>> rows = parse(decode(content));
         if (rows.isEmpty() || !rows.getFirst().equals(List.of("key", "label", "value"))) {
-            throw new UnreadableReportException("NOT_A_REPORT",
-                    "CSV 的第一行应为 key,label,value", "the CSV's first row must be key,label,value");
+            throw new UnreadableReportException(
+                    "NOT_A_REPORT", "CSV 的第一行应为 key,label,value", "the CSV's first row must be key,label,value");
         }
-        String formatCode = rows.stream().skip(1).filter(r -> r.size() == 3 && r.get(0).equals("format"))
-                .map(r -> r.get(2)).findFirst()
-                .orElseThrow(() -> new UnreadableReportException("UNKNOWN_FORMAT",
-                        "CSV 缺少报告格式行（format,格式,2021）", "the CSV has no format row (format,格式,2021)"));
+        String formatCode = rows.stream()
+                .skip(1)
+                .filter(r -> r.size() == 3 && r.get(0).equals("format"))
+                .map(r -> r.get(2))
+                .findFirst()
+                .orElseThrow(() -> new UnreadableReportException(
+                        "UNKNOWN_FORMAT", "CSV 缺少报告格式行（format,格式,2021）", "the CSV has no format row (format,格式,2021)"));
         ReportFormat format;
         try {
             format = ReportFormat.ofCode(formatCode);
         } catch (IllegalArgumentException unknown) {
-            throw new UnreadableReportException("UNKNOWN_FORMAT",
+            throw new UnreadableReportException(
+                    "UNKNOWN_FORMAT",
                     "未知的报告格式“" + formatCode + "”（应为 2021 或 2019）",
                     "unknown report format \"" + formatCode + "\" (expected 2021 or 2019)");
         }
@@ -87,19 +90,23 @@ public final class CsvReader {
                 continue;
             }
             if (row.size() != 3) {
-                findings.add(structure(List.of(), "CSV 第 " + line + " 行有 " + row.size() + " 列（应为 3 列），已忽略",
+                findings.add(structure(
+                        List.of(),
+                        "CSV 第 " + line + " 行有 " + row.size() + " 列（应为 3 列），已忽略",
                         "CSV row " + line + " has " + row.size() + " fields (expected 3); it was not read"));
                 continue;
             }
             String key = row.get(0);
             String value = row.get(2);
             if (!seen.add(key)) {
-                findings.add(structure(cellList(layout, key), "CSV 第 " + line + " 行重复了“" + key + "”，已忽略",
+                findings.add(structure(
+                        cellList(layout, key),
+                        "CSV 第 " + line + " 行重复了“" + key + "”，已忽略",
                         "CSV row " + line + " repeats \"" + key + "\"; it was not read"));
                 continue;
             }
             switch (key) {
-                case "format" -> { }
+                case "format" -> {}
                 case "year" -> builder.year(year(value, findings));
                 case "agency" -> builder.agency(value.isEmpty() ? null : untext(value));
                 case "publishedOn" -> builder.publishedOn(date(value, findings));
@@ -110,13 +117,19 @@ public final class CsvReader {
         return new ImportResult(SourceType.TEXT, builder.build(), findings);
     }
 
-    private static void cell(ReportLayout layout, String key, String value, int line, AnnualReport.Builder builder,
-                             List<Finding> findings) {
+    private static void cell(
+            ReportLayout layout,
+            String key,
+            String value,
+            int line,
+            AnnualReport.Builder builder,
+            List<Finding> findings) {
         Optional<CellDefinition> cell = layout.cell(key);
         if (cell.isEmpty()) {
-            findings.add(structure(List.of(key),
-                    "CSV 第 " + line + " 行的“" + key + "”（值“" + value + "”）不属于" + layout.format().code()
-                            + "年版格式，已忽略",
+            findings.add(structure(
+                    List.of(key),
+                    "CSV 第 " + line + " 行的“" + key + "”（值“" + value + "”）不属于"
+                            + layout.format().code() + "年版格式，已忽略",
                     "CSV row " + line + ": \"" + key + "\" (value \"" + value + "\") is not part of the "
                             + layout.format().code() + " format; it was not read"));
         } else if (value.isEmpty()) {
@@ -135,7 +148,9 @@ public final class CsvReader {
         if (value.matches("\\d{4}")) {
             return Integer.valueOf(value);
         }
-        findings.add(structure(List.of(), "报告年度“" + value + "”不是年份，已忽略",
+        findings.add(structure(
+                List.of(),
+                "报告年度“" + value + "”不是年份，已忽略",
                 "the report year \"" + value + "\" is not a year; it was not read"));
         return null;
     }
@@ -147,7 +162,9 @@ public final class CsvReader {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            findings.add(structure(List.of(), "发布日期“" + value + "”不是 ISO 日期（如 2022-01-19），已忽略",
+            findings.add(structure(
+                    List.of(),
+                    "发布日期“" + value + "”不是 ISO 日期（如 2022-01-19），已忽略",
                     "publishedOn \"" + value + "\" is not an ISO date (e.g. 2022-01-19); it was not read"));
             return null;
         }
@@ -155,8 +172,10 @@ public final class CsvReader {
 
     /** Removes the apostrophe {@link CsvTable} puts before text a spreadsheet would take for a formula. */
     private static String untext(String value) {
-        return value.startsWith("'") && CsvTable.FORMULA.matcher(value.substring(1)).matches()
-                ? value.substring(1) : value;
+        return value.startsWith("'")
+                        && CsvTable.FORMULA.matcher(value.substring(1)).matches()
+                ? value.substring(1)
+                : value;
     }
 
     private static List<String> cellList(ReportLayout layout, String key) {
@@ -168,17 +187,21 @@ public final class CsvReader {
     }
 
     private static boolean hasBom(byte[] content) {
-        return content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+        return content.length >= 3
+                && (content[0] & 0xff) == 0xEF
+                && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF;
     }
 
     private static String decode(byte[] content) throws UnreadableReportException {
         int offset = hasBom(content) ? 3 : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(content, offset, content.length - offset))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new UnreadableReportException("DAMAGED", "CSV 不是 UTF-8 编码", "the CSV is not UTF-8 encoded", e);
         }
@@ -198,8 +221,8 @@ public final class CsvReader {
                 i++;
                 while (true) {
                     if (i >= n) {
-                        throw new UnreadableReportException("DAMAGED",
-                                "CSV 中有未闭合的引号", "the CSV has an unterminated quoted field");
+                        throw new UnreadableReportException(
+                                "DAMAGED", "CSV 中有未闭合的引号", "the CSV has an unterminated quoted field");
                     }
                     char q = text.charAt(i++);
                     if (q == '"') {

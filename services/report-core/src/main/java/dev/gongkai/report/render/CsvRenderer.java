@@ -23,8 +23,7 @@ public final class CsvRenderer {
 
     static final String HEADER = "key,label,value";
 
-    private CsvRenderer() {
-    }
+    private CsvRenderer() {}
 
     /** The CSV text without the byte-order mark. */
     public static String render(AnnualReport report) {
@@ -52,7 +51,8 @@ public final class CsvRenderer {
             if (report.blank().contains(cell.key())) {
                 table.row(List.of(cell.key(), cell.labelZh(), ""));
             } else if (report.cell(cell.key()).isPresent()) {
-                table.row(List.of(cell.key(), cell.labelZh(), report.cell(cell.key()).orElseThrow()));
+                table.row(List.of(
+                        cell.key(), cell.labelZh(), report.cell(cell.key()).orElseThrow()));
             }
         }
         return table;

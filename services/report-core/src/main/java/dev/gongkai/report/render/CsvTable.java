@@ -27,13 +27,14 @@ public final class CsvTable {
             if (i > 0) {
                 out.append(',');
             }
-            field(switch (fields.get(i)) {
-                case null -> "";
-                case BigDecimal number -> number.toPlainString();
-                case Number number -> number.toString();
-                case CellValue.Numeric numeric -> numeric.value().toPlainString();
-                case Object text -> guarded(text.toString());
-            });
+            field(
+                    switch (fields.get(i)) {
+                        case null -> "";
+                        case BigDecimal number -> number.toPlainString();
+                        case Number number -> number.toString();
+                        case CellValue.Numeric numeric -> numeric.value().toPlainString();
+                        case Object text -> guarded(text.toString());
+                    });
         }
         out.append("\r\n");
         return this;
@@ -58,8 +59,8 @@ public final class CsvTable {
     }
 
     private void field(String text) {
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
+        boolean quote =
+                text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         if (quote) {
             out.append('"').append(text.replace("\"", "\"\"")).append('"');
         } else {

@@ -8,8 +8,7 @@ import dev.gongkai.report.rules.Finding;
  */
 public final class Findings {
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** Compact JSON without a trailing newline. */
     public static String toJson(Finding finding) {

@@ -33,8 +33,7 @@ public final class HtmlRenderer {
             thead{display:table-header-group}h2{break-after:avoid}}
             """;
 
-    private HtmlRenderer() {
-    }
+    private HtmlRenderer() {}
 
     /** The title the national format gives the report: "<agency><year>年政府信息公开工作年度报告". */
     public static String title(AnnualReport report) {
@@ -52,13 +51,26 @@ public final class HtmlRenderer {
         String title = escape(title(report));
         out.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(title).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
+                .append("<title>")
+                .append(title)
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n")
                 .append("</head>\n<body>\n<article class=\"annual-report\" data-format=\"")
-                .append(report.format().code()).append("\">\n<h1>").append(title).append("</h1>\n");
+                .append(report.format().code())
+                .append("\">\n<h1>")
+                .append(title)
+                .append("</h1>\n");
         for (Section section : Section.values()) {
-            out.append("<section id=\"").append(section.key()).append("\" aria-labelledby=\"")
-                    .append(section.key()).append("-title\">\n<h2 id=\"").append(section.key()).append("-title\">")
-                    .append(escape(section.titleZh())).append("</h2>\n");
+            out.append("<section id=\"")
+                    .append(section.key())
+                    .append("\" aria-labelledby=\"")
+                    .append(section.key())
+                    .append("-title\">\n<h2 id=\"")
+                    .append(section.key())
+                    .append("-title\">")
+                    .append(escape(section.titleZh()))
+                    .append("</h2>\n");
             if (section.kind() == Section.Kind.NARRATIVE) {
                 narrative(out, report.narrative(section));
             } else {
@@ -92,8 +104,11 @@ public final class HtmlRenderer {
         if (grid.rows().isEmpty()) {
             return;
         }
-        out.append("<table id=\"").append(escape(grid.id())).append("-table\">\n<caption>")
-                .append(escape(caption)).append("</caption>\n");
+        out.append("<table id=\"")
+                .append(escape(grid.id()))
+                .append("-table\">\n<caption>")
+                .append(escape(caption))
+                .append("</caption>\n");
         boolean inHead = false;
         boolean inBody = false;
         for (TableGrid.Row row : grid.rows()) {
@@ -111,7 +126,9 @@ public final class HtmlRenderer {
             }
             out.append("</tr>\n");
         }
-        out.append(inHead ? "</thead>\n" : "").append(inBody ? "</tbody>\n" : "").append("</table>\n");
+        out.append(inHead ? "</thead>\n" : "")
+                .append(inBody ? "</tbody>\n" : "")
+                .append("</table>\n");
     }
 
     private static void cell(StringBuilder out, TableGrid.Cell cell) {
@@ -143,8 +160,11 @@ public final class HtmlRenderer {
             out.append("<p>").append(escape(report.agency())).append("</p>\n");
         }
         if (report.publishedOn() != null) {
-            out.append("<p><time datetime=\"").append(report.publishedOn()).append("\">")
-                    .append(TextRenderer.chineseDate(report.publishedOn())).append("</time></p>\n");
+            out.append("<p><time datetime=\"")
+                    .append(report.publishedOn())
+                    .append("\">")
+                    .append(TextRenderer.chineseDate(report.publishedOn()))
+                    .append("</time></p>\n");
         }
         out.append("</footer>\n");
     }

@@ -8,8 +8,7 @@ public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** Appends {@code value} as a JSON string literal; non-ASCII text stays readable (UTF-8 output). */
     public static StringBuilder string(StringBuilder out, String value) {
@@ -26,9 +25,15 @@ public final class JsonText {
                 case '\f' -> out.append("\\f");
                 default -> {
                     // U+2028/2029 are valid JSON but break JavaScript string literals when the JSON is embedded.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
-                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                    if (c < 0x20
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
+                        out.append("\\u")
+                                .append(HEX[c >> 12 & 0xf])
+                                .append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]);
                     } else {
                         out.append(c);
                     }

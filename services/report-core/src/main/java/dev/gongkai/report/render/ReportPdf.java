@@ -2,14 +2,13 @@ package dev.gongkai.report.render;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.gongkai.report.model.AnnualReport;
-import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
-import org.jsoup.nodes.Document;
-
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
 
 /**
  * The report as PDF: the national layout of {@link HtmlRenderer} laid out by openhtmltopdf with WenQuanYi Zen Hei
@@ -39,8 +38,10 @@ public final class ReportPdf {
 
     /** A draft as it will be published, each page marked {@link #DRAFT_MARK} at its head. */
     public byte[] renderDraft(AnnualReport report) {
-        return pdf(layout(report, "@top-center{content:\"%s\";font-family:\"%s\";font-size:12pt;color:#a40000}"
-                .formatted(DRAFT_MARK, FONT_FAMILY)));
+        return pdf(layout(
+                report,
+                "@top-center{content:\"%s\";font-family:\"%s\";font-size:12pt;color:#a40000}"
+                        .formatted(DRAFT_MARK, FONT_FAMILY)));
     }
 
     private static Document layout(AnnualReport report, String pageHead) {

@@ -19,14 +19,27 @@ final class TableGrid {
     static final String BALANCE_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)";
     static final String CONTENT_HEADER = "信息内容";
 
-    enum Kind { HEADER, NOTE, VALUE }
+    enum Kind {
+        HEADER,
+        NOTE,
+        VALUE
+    }
 
     /**
      * One cell. {@code scope} is the header's scope ("col", "colgroup", "row", "rowgroup") or null; {@code headers}
      * the ids of every header that describes a value cell; {@code cellKey} the value cell's key.
      */
-    record Cell(Kind kind, String text, int colspan, int rowspan, String id, String scope, List<String> headers,
-                String cellKey, String state, String cssClass) {
+    record Cell(
+            Kind kind,
+            String text,
+            int colspan,
+            int rowspan,
+            String id,
+            String scope,
+            List<String> headers,
+            String cellKey,
+            String state,
+            String cssClass) {
 
         static Cell header(String text, String id, String scope, int colspan, int rowspan, String cssClass) {
             return new Cell(Kind.HEADER, text, colspan, rowspan, id, scope, List.of(), null, null, cssClass);
@@ -34,15 +47,12 @@ final class TableGrid {
     }
 
     /** A row of the table; {@code head} rows go in {@code <thead>}. */
-    record Row(boolean head, List<Cell> cells) {
-    }
+    record Row(boolean head, List<Cell> cells) {}
 
     /** A whole table; empty when the report holds none of its cells. */
-    record Grid(Section section, String id, List<Row> rows) {
-    }
+    record Grid(Section section, String id, List<Row> rows) {}
 
-    private TableGrid() {
-    }
+    private TableGrid() {}
 
     static Grid of(AnnualReport report, ReportTable table) {
         return switch (table.section()) {
@@ -57,7 +67,8 @@ final class TableGrid {
 
     private static Grid table2(AnnualReport report, ReportTable table) {
         String prefix = table.keyPrefix();
-        int valueColumns = table.rows().stream().mapToInt(r -> r.columns().size()).max().orElse(1);
+        int valueColumns =
+                table.rows().stream().mapToInt(r -> r.columns().size()).max().orElse(1);
         int width = 1 + valueColumns;
         List<Row> rows = new ArrayList<>();
         List<TableRow> present = present(report, table.rows());
@@ -75,8 +86,13 @@ final class TableGrid {
             List<Cell> header = new ArrayList<>();
             header.add(Cell.header(CONTENT_HEADER, groupId + "-content", "col", 1, 1, null));
             for (int c = 0; c < columns.size(); c++) {
-                header.add(Cell.header(columns.get(c).label(), groupId + "-" + columns.get(c).key(), "col",
-                        span(c, columns.size(), valueColumns), 1, null));
+                header.add(Cell.header(
+                        columns.get(c).label(),
+                        groupId + "-" + columns.get(c).key(),
+                        "col",
+                        span(c, columns.size(), valueColumns),
+                        1,
+                        null));
             }
             rows.add(new Row(false, header));
             for (TableRow row : present.subList(start, end)) {
@@ -85,7 +101,10 @@ final class TableGrid {
                 cells.add(Cell.header(row.label(), rowId, "row", 1, 1, null));
                 for (int c = 0; c < row.columns().size(); c++) {
                     TableColumn column = row.columns().get(c);
-                    cells.add(value(report, row.cellKey(column), span(c, row.columns().size(), valueColumns),
+                    cells.add(value(
+                            report,
+                            row.cellKey(column),
+                            span(c, row.columns().size(), valueColumns),
                             List.of(groupId, groupId + "-" + column.key(), rowId)));
                 }
                 rows.add(new Row(false, cells));
@@ -109,11 +128,23 @@ final class TableGrid {
             return new Grid(table.section(), prefix, List.of());
         }
         List<TableColumn> columns = present.getFirst().columns();
-        int labelDepth = 1 + table.rows().stream().mapToInt(r -> r.groups().size()).max().orElse(0);
+        int labelDepth =
+                1 + table.rows().stream().mapToInt(r -> r.groups().size()).max().orElse(0);
         ColumnHeaders headers = columnHeaders(prefix, columns);
         List<Row> rows = new ArrayList<>(headers.rows());
-        rows.getFirst().cells().addFirst(new Cell(Kind.NOTE, BALANCE_NOTE, labelDepth, headers.rows().size(),
-                null, null, List.of(), null, null, "note"));
+        rows.getFirst()
+                .cells()
+                .addFirst(new Cell(
+                        Kind.NOTE,
+                        BALANCE_NOTE,
+                        labelDepth,
+                        headers.rows().size(),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        "note"));
 
         for (int r = 0; r < present.size(); r++) {
             TableRow row = present.get(r);
@@ -127,13 +158,14 @@ final class TableGrid {
                     while (r + run < present.size() && samePrefix(present.get(r + run), row, g)) {
                         run++;
                     }
-                    cells.add(Cell.header(row.groups().get(g), groupId, "rowgroup", 1, run,
-                            g == 0 && run > 1 ? "vertical" : null));
+                    cells.add(Cell.header(
+                            row.groups().get(g), groupId, "rowgroup", 1, run, g == 0 && run > 1 ? "vertical" : null));
                 }
             }
             String rowId = rowId(row);
             rowHeaders.add(rowId);
-            cells.add(Cell.header(row.label(), rowId, "row", labelDepth - row.groups().size(), 1, null));
+            cells.add(Cell.header(
+                    row.label(), rowId, "row", labelDepth - row.groups().size(), 1, null));
             for (int c = 0; c < row.columns().size(); c++) {
                 List<String> ids = new ArrayList<>(headers.ids().get(c));
                 ids.addAll(rowHeaders);
@@ -150,12 +182,15 @@ final class TableGrid {
         while (first > 0 && samePrefix(rows.get(first - 1), rows.get(r), level)) {
             first--;
         }
-        return rows.get(first).key().substring(rows.get(first).key().indexOf('.') + 1).replace('.', '-')
-                + "-" + level;
+        return rows.get(first)
+                        .key()
+                        .substring(rows.get(first).key().indexOf('.') + 1)
+                        .replace('.', '-') + "-" + level;
     }
 
     private static boolean samePrefix(TableRow a, TableRow b, int level) {
-        return a.groups().size() > level && b.groups().size() > level
+        return a.groups().size() > level
+                && b.groups().size() > level
                 && a.groups().subList(0, level + 1).equals(b.groups().subList(0, level + 1));
     }
 
@@ -187,8 +222,7 @@ final class TableGrid {
     // ---- column headers from the columns' groups ------------------------------------------------------------
 
     /** Header rows and, per column, the ids of every header above it (outermost first). */
-    private record ColumnHeaders(List<Row> rows, List<List<String>> ids) {
-    }
+    private record ColumnHeaders(List<Row> rows, List<List<String>> ids) {}
 
     /**
      * Lays out grouped column headers as the national template does. A group whose columns all end right below it
@@ -203,7 +237,8 @@ final class TableGrid {
             int end = runEnd(columns, c, columns.get(c).groups().size() - 1);
             boolean allEndHere = true;
             for (int k = c; k < end; k++) {
-                allEndHere &= columns.get(k).groups().size() == columns.get(c).groups().size();
+                allEndHere &= columns.get(k).groups().size()
+                        == columns.get(c).groups().size();
             }
             boolean extend = !columns.get(c).groups().isEmpty() && end - c > 1 && allEndHere;
             for (int k = c; k < end; k++) {
@@ -260,7 +295,8 @@ final class TableGrid {
     }
 
     private static boolean sameGroups(TableColumn a, TableColumn b, int level) {
-        return a.groups().size() > level && b.groups().size() > level
+        return a.groups().size() > level
+                && b.groups().size() > level
                 && a.groups().subList(0, level + 1).equals(b.groups().subList(0, level + 1));
     }
 

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class TextRenderer {
 
-    private TextRenderer() {
-    }
+    private TextRenderer() {}
 
     public static byte[] renderBytes(AnnualReport report) {
         return render(report).getBytes(StandardCharsets.UTF_8);
@@ -37,7 +36,8 @@ public final class TextRenderer {
                     }
                 }
             } else {
-                for (TableGrid.Row row : TableGrid.of(report, report.layout().table(section)).rows()) {
+                for (TableGrid.Row row :
+                        TableGrid.of(report, report.layout().table(section)).rows()) {
                     List<String> cells = new ArrayList<>();
                     for (TableGrid.Cell cell : row.cells()) {
                         cells.add(cell.text());

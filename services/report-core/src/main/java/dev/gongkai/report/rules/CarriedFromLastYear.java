@@ -3,7 +3,6 @@ package dev.gongkai.report.rules;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.TableColumn;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ public final class CarriedFromLastYear {
     /** The 2021 format's rows whose in-force count chains from last year's. */
     static final List<String> IN_FORCE_ROWS = List.of("s2.regulations", "s2.normativeDocuments");
 
-    private CarriedFromLastYear() {
-    }
+    private CarriedFromLastYear() {}
 
     /** This year's {@code carriedOver} cell of each applicant column → last year's {@code carriedForward}. */
     static Map<String, String> carriedOver() {

@@ -26,14 +26,14 @@ final class CellGrid {
     static final byte WHOLE = 2;
     /** A number with a fraction, or too large for a long. */
     static final byte FRACTION = 3;
+
     static final byte TEXT = 4;
 
     private static final Map<ReportFormat, Map<String, Integer>> INDEX = new EnumMap<>(ReportFormat.class);
     /** Per format: the cell keys in the order of a report's sorted maps, and each one's index in layout order. */
     private static final Map<ReportFormat, SortedKeys> SORTED = new EnumMap<>(ReportFormat.class);
 
-    private record SortedKeys(String[] keys, int[] indexes) {
-    }
+    private record SortedKeys(String[] keys, int[] indexes) {}
 
     static {
         for (ReportFormat format : ReportFormat.values()) {
@@ -44,7 +44,10 @@ final class CellGrid {
             }
             INDEX.put(format, Map.copyOf(index));
             String[] keys = index.keySet().stream().sorted().toArray(String[]::new);
-            SORTED.put(format, new SortedKeys(keys, Arrays.stream(keys).mapToInt(index::get).toArray()));
+            SORTED.put(
+                    format,
+                    new SortedKeys(
+                            keys, Arrays.stream(keys).mapToInt(index::get).toArray()));
         }
     }
 
@@ -127,7 +130,9 @@ final class CellGrid {
 
     /** Cell indexes of a row, in column order. */
     static int[] rowIndexes(ReportFormat format, TableRow row) {
-        return row.columns().stream().mapToInt(column -> index(format, row.cellKey(column))).toArray();
+        return row.columns().stream()
+                .mapToInt(column -> index(format, row.cellKey(column)))
+                .toArray();
     }
 
     int size() {

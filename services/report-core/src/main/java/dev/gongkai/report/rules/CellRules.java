@@ -16,8 +16,7 @@ final class CellRules {
     /** 万元 to the fen: 0.000001 万元 is one fen. */
     static final int MAX_AMOUNT_DECIMALS = 6;
 
-    private CellRules() {
-    }
+    private CellRules() {}
 
     static List<Rule> all() {
         return List.of(new Missing(), new Range());
@@ -50,11 +49,13 @@ final class CellRules {
                         i++;
                     }
                     if (keys != null) {
-                        findings.add(Finding.of(id(), keys,
-                                "%s未填写：%s（空白不等于 0，请填写数字）".formatted(
-                                        TableArithmeticRules.rowZh(row), String.join("、", labels)),
-                                "%s has no value in %s (a blank is not a zero; enter a number)".formatted(
-                                        TableArithmeticRules.rowEn(row), String.join(", ", labels))));
+                        findings.add(Finding.of(
+                                id(),
+                                keys,
+                                "%s未填写：%s（空白不等于 0，请填写数字）"
+                                        .formatted(TableArithmeticRules.rowZh(row), String.join("、", labels)),
+                                "%s has no value in %s (a blank is not a zero; enter a number)"
+                                        .formatted(TableArithmeticRules.rowEn(row), String.join(", ", labels))));
                     }
                 }
             }
@@ -86,7 +87,9 @@ final class CellRules {
                 String problem = problem(type, value);
                 if (problem != null) {
                     String[] words = problem.split("\\|");
-                    findings.add(Finding.of(id(), List.of(cell.key()),
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(cell.key()),
                             "%s：填写的“%s”%s".formatted(cell.labelZh(), value, words[0]),
                             "%s: \"%s\" %s".formatted(cell.name(), value, words[1])));
                 }
@@ -101,17 +104,17 @@ final class CellRules {
                         : "不是数字，应为整数件数|is not a number; a count is a whole number";
             }
             return switch (type) {
-                case COUNT -> number.signum() < 0
-                        ? "是负数，件数不能小于 0|is negative; a count cannot be below 0"
-                        : "不是整数，件数应为整数|is not a whole number; a count is a whole number";
+                case COUNT ->
+                    number.signum() < 0
+                            ? "是负数，件数不能小于 0|is negative; a count cannot be below 0"
+                            : "不是整数，件数应为整数|is not a whole number; a count is a whole number";
                 case SIGNED_COUNT -> "不是整数，增减数应为整数|is not a whole number; a change is a whole number";
                 case AMOUNT -> {
                     if (number.signum() < 0) {
                         yield "是负数，金额不能小于 0|is negative; an amount cannot be below 0";
                     }
                     if (number.stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
-                        yield "小数超过 6 位（万元精确到分只需 6 位小数）"
-                                + "|has more than 6 decimals (10,000 yuan to the fen needs 6)";
+                        yield "小数超过 6 位（万元精确到分只需 6 位小数）" + "|has more than 6 decimals (10,000 yuan to the fen needs 6)";
                     }
                     yield null;
                 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The law's deadlines (条例 articles 49–50). */
 final class ComplianceRules {
 
-    private ComplianceRules() {
-    }
+    private ComplianceRules() {}
 
     static List<Rule> all() {
         return List.of(new PublishedLate());
@@ -35,7 +34,9 @@ final class ComplianceRules {
             LocalDate deadline = deadline(year, context.compiled());
             if (published.isAfter(deadline)) {
                 long late = ChronoUnit.DAYS.between(deadline, published);
-                findings.add(Finding.of(id(), List.of(),
+                findings.add(Finding.of(
+                        id(),
+                        List.of(),
                         "%s发布，晚于法定期限 %s %d 天".formatted(published, deadline, late),
                         "Published on %s, %d days after the legal deadline %s".formatted(published, late, deadline)));
             }

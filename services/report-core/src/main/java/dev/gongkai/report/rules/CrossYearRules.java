@@ -15,10 +15,10 @@ final class CrossYearRules {
 
     /** Evaluators deduct for 与上年度重复率大于50%. */
     static final double COPIED_SHARE = 0.5;
+
     static final int SHINGLE = 8;
 
-    private CrossYearRules() {
-    }
+    private CrossYearRules() {}
 
     static List<Rule> all() {
         return List.of(new CarryOver(), new InForceChain(), new ProblemsCopied(), new YearOnYear());
@@ -59,15 +59,26 @@ final class CrossYearRules {
             for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
                 String key = "s3.carriedOver." + column.key();
                 int cell = CellGrid.index(grid.report.format(), key);
-                Optional<Long> before = whole(previous, CarriedFromLastYear.carriedOver().get(key));
+                Optional<Long> before =
+                        whole(previous, CarriedFromLastYear.carriedOver().get(key));
                 if (!grid.isWhole(cell) || before.isEmpty() || before.get() == grid.value(cell)) {
                     continue;
                 }
-                findings.add(Finding.of(id(), List.of(key),
-                        "%s：上年结转 %d 件，但%s报告的结转下年度继续办理为 %d 件".formatted(
-                                TableArithmeticRules.columnZh(column), grid.value(cell), yearZh(previous), before.get()),
-                        "%s: carried over is %d, but %s report carried forward %d".formatted(
-                                TableArithmeticRules.columnEn(column), grid.value(cell), yearEn(previous), before.get())));
+                findings.add(Finding.of(
+                        id(),
+                        List.of(key),
+                        "%s：上年结转 %d 件，但%s报告的结转下年度继续办理为 %d 件"
+                                .formatted(
+                                        TableArithmeticRules.columnZh(column),
+                                        grid.value(cell),
+                                        yearZh(previous),
+                                        before.get()),
+                        "%s: carried over is %d, but %s report carried forward %d"
+                                .formatted(
+                                        TableArithmeticRules.columnEn(column),
+                                        grid.value(cell),
+                                        yearEn(previous),
+                                        before.get())));
             }
         }
     }
@@ -80,7 +91,8 @@ final class CrossYearRules {
 
         @Override
         public void check(CellGrid grid, CheckContext context, List<Finding> findings) {
-            if (context.previous().isEmpty() || grid.report.format() != ReportFormat.V2021
+            if (context.previous().isEmpty()
+                    || grid.report.format() != ReportFormat.V2021
                     || context.previous().get().format() != ReportFormat.V2021) {
                 return;
             }
@@ -96,13 +108,27 @@ final class CrossYearRules {
                 long expected = before.get() + grid.value(issued) - grid.value(repealed);
                 if (expected != grid.value(inForce)) {
                     String label = grid.layout.table(Section.S2).row(row).label();
-                    findings.add(Finding.of(id(), List.of(row + ".inForce", row + ".issued", row + ".repealed"),
-                            "「%s」：%s现行有效 %d + 本年制发 %d − 本年废止 %d = %d，但现行有效件数填写为 %d".formatted(
-                                    label, yearZh(previous), before.get(), grid.value(issued), grid.value(repealed),
-                                    expected, grid.value(inForce)),
-                            "「%s」: %s in force %d + issued %d − repealed %d = %d, but in force is %d".formatted(
-                                    label, yearEn(previous), before.get(), grid.value(issued), grid.value(repealed),
-                                    expected, grid.value(inForce))));
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(row + ".inForce", row + ".issued", row + ".repealed"),
+                            "「%s」：%s现行有效 %d + 本年制发 %d − 本年废止 %d = %d，但现行有效件数填写为 %d"
+                                    .formatted(
+                                            label,
+                                            yearZh(previous),
+                                            before.get(),
+                                            grid.value(issued),
+                                            grid.value(repealed),
+                                            expected,
+                                            grid.value(inForce)),
+                            "「%s」: %s in force %d + issued %d − repealed %d = %d, but in force is %d"
+                                    .formatted(
+                                            label,
+                                            yearEn(previous),
+                                            before.get(),
+                                            grid.value(issued),
+                                            grid.value(repealed),
+                                            expected,
+                                            grid.value(inForce))));
                 }
             }
         }
@@ -122,19 +148,22 @@ final class CrossYearRules {
             AnnualReport previous = context.previous().get();
             double problems = TextSimilarity.share(grid.report.narrative(Section.S5), previous.narrative(Section.S5));
             if (problems > COPIED_SHARE) {
-                findings.add(Finding.of(id(), List.of("s5"),
-                        "「五、存在的主要问题及改进情况」与%s报告重复 %d%%（超过 50%%）".formatted(
-                                yearZh(previous), Math.round(problems * 100)),
-                        "Section \"%s\" is %d%% the same as %s report (more than 50%%)".formatted(
-                                Section.S5.titleEn(), Math.round(problems * 100), yearEn(previous))));
+                findings.add(Finding.of(
+                        id(),
+                        List.of("s5"),
+                        "「五、存在的主要问题及改进情况」与%s报告重复 %d%%（超过 50%%）".formatted(yearZh(previous), Math.round(problems * 100)),
+                        "Section \"%s\" is %d%% the same as %s report (more than 50%%)"
+                                .formatted(Section.S5.titleEn(), Math.round(problems * 100), yearEn(previous))));
                 return;
             }
             double whole = TextSimilarity.share(narrative(grid.report), narrative(previous));
             if (whole > COPIED_SHARE) {
-                findings.add(Finding.of(id(), List.of("s1", "s5", "s6"),
+                findings.add(Finding.of(
+                        id(),
+                        List.of("s1", "s5", "s6"),
                         "报告文字与%s报告重复 %d%%（超过 50%%）".formatted(yearZh(previous), Math.round(whole * 100)),
-                        "The narrative is %d%% the same as %s report (more than 50%%)".formatted(
-                                Math.round(whole * 100), yearEn(previous))));
+                        "The narrative is %d%% the same as %s report (more than 50%%)"
+                                .formatted(Math.round(whole * 100), yearEn(previous))));
             }
         }
 
@@ -151,8 +180,13 @@ final class CrossYearRules {
     }
 
     private static final class YearOnYear implements Rule {
-        private static final List<String> KEY_COUNTS = List.of("s3.received.total", "s3.handledTotal.total",
-                "s3.granted.total", "s4.review.total", "s2.licensing.decisions", "s2.penalties.decisions",
+        private static final List<String> KEY_COUNTS = List.of(
+                "s3.received.total",
+                "s3.handledTotal.total",
+                "s3.granted.total",
+                "s4.review.total",
+                "s2.licensing.decisions",
+                "s2.penalties.decisions",
                 "s2.coercion.decisions");
 
         @Override
@@ -180,11 +214,18 @@ final class CrossYearRules {
                 if (now == 0 || now > 5 * was || now * 5 < was) {
                     String label = grid.layout.cell(key).orElseThrow().labelZh();
                     String name = grid.layout.cell(key).orElseThrow().name();
-                    findings.add(Finding.of(id(), List.of(key),
-                            "%s：由%s的 %d 变为 %d（%s），请核实".formatted(label, yearZh(previous), was, now,
-                                    now == 0 ? "降为 0" : "变化超过五倍"),
-                            "%s went from %d (%s report) to %d (%s): please verify".formatted(name, was,
-                                    yearEn(previous), now, now == 0 ? "fell to 0" : "more than five-fold")));
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(key),
+                            "%s：由%s的 %d 变为 %d（%s），请核实"
+                                    .formatted(label, yearZh(previous), was, now, now == 0 ? "降为 0" : "变化超过五倍"),
+                            "%s went from %d (%s report) to %d (%s): please verify"
+                                    .formatted(
+                                            name,
+                                            was,
+                                            yearEn(previous),
+                                            now,
+                                            now == 0 ? "fell to 0" : "more than five-fold")));
                 }
             }
         }
@@ -195,8 +236,7 @@ final class CrossYearRules {
      * every digit counts as one digit, so a copied text with its years changed is still copied).
      */
     static final class TextSimilarity {
-        private TextSimilarity() {
-        }
+        private TextSimilarity() {}
 
         /** The share of {@code text}'s shingles that also occur in {@code earlier}; 0 when either is missing. */
         static double share(String text, String earlier) {

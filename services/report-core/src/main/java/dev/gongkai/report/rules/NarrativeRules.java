@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** The narrative sections exist, and agree with the report's year and tables. */
 final class NarrativeRules {
 
-    private NarrativeRules() {
-    }
+    private NarrativeRules() {}
 
     static List<Rule> all() {
         return List.of(new Missing(), new Year(), new Number());
@@ -60,13 +59,20 @@ final class NarrativeRules {
             for (Section section : Section.NARRATIVES) {
                 String text = grid.report.narrative(section);
                 if (text == null || !hasLetterOrDigit(text)) {
-                    findings.add(Finding.of(id(), List.of(section.key()),
-                            "「%s」没有内容%s".formatted(section.titleZh(),
-                                    section == Section.S6 ? "（没有其他事项时请写“无”）" : ""),
-                            "Section \"%s\" is empty%s".formatted(section.titleEn(),
-                                    section == Section.S6 ? " (write \"无\" when there is nothing to report)" : "")));
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(section.key()),
+                            "「%s」没有内容%s".formatted(section.titleZh(), section == Section.S6 ? "（没有其他事项时请写“无”）" : ""),
+                            "Section \"%s\" is empty%s"
+                                    .formatted(
+                                            section.titleEn(),
+                                            section == Section.S6
+                                                    ? " (write \"无\" when there is nothing to report)"
+                                                    : "")));
                 } else if (section == Section.S5 && saysNone(text)) {
-                    findings.add(Finding.of(id(), List.of(section.key()),
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(section.key()),
                             "「%s」只写了“%s”：应说明存在的主要问题和改进情况".formatted(section.titleZh(), text.strip()),
                             "Section \"%s\" only says \"%s\": it must name the main problems and the improvements"
                                     .formatted(section.titleEn(), text.strip())));
@@ -100,8 +106,13 @@ final class NarrativeRules {
                 int other = 0;
                 for (int at = text.indexOf('年'); at >= 4 && quotes.size() < 3; at = text.indexOf('年', at + 1)) {
                     int named = yearBefore(text, at);
-                    if (named < 0 || named == year || named == year + 1 || named < year - 30 || named > year + 1
-                            || !opensClause(text, at - 4) || !speaksOfWork(text, at + 1)) {
+                    if (named < 0
+                            || named == year
+                            || named == year + 1
+                            || named < year - 30
+                            || named > year + 1
+                            || !opensClause(text, at - 4)
+                            || !speaksOfWork(text, at + 1)) {
                         continue;
                     }
                     other = named;
@@ -109,7 +120,9 @@ final class NarrativeRules {
                 }
                 if (!quotes.isEmpty()) {
                     // Concatenation, not String.formatted: copied text is common and this runs on every check.
-                    findings.add(Finding.of(id(), List.of(section.key()),
+                    findings.add(Finding.of(
+                            id(),
+                            List.of(section.key()),
                             "「" + section.titleZh() + "」把 " + other + " 年的工作写成本年度工作：“"
                                     + String.join("”“", quotes) + "”，但本报告是 " + year
                                     + " 年度报告，是否沿用了往年文字？",
@@ -150,21 +163,34 @@ final class NarrativeRules {
             if (next == ',' || next == '，' || next == '、') {
                 return true;
             }
-            return text.startsWith("度", after) || text.startsWith("以来", after) || text.startsWith("全年", after)
-                    || text.startsWith("我", after) || text.startsWith("本", after) || text.startsWith("市", after);
+            return text.startsWith("度", after)
+                    || text.startsWith("以来", after)
+                    || text.startsWith("全年", after)
+                    || text.startsWith("我", after)
+                    || text.startsWith("本", after)
+                    || text.startsWith("市", after);
         }
     }
 
     /** A count the narrative states must be the table's count. */
     private static final class Number implements Rule {
 
-        private record Claim(String anchor, Pattern pattern, List<String> cells, String zh, String en,
+        private record Claim(
+                String anchor,
+                Pattern pattern,
+                List<String> cells,
+                String zh,
+                String en,
                 Map<ReportFormat, int[]> indexes) {
 
             Claim(String anchor, Pattern pattern, List<String> cells, String zh, String en) {
                 this(anchor, pattern, cells, zh, en, new EnumMap<>(ReportFormat.class));
                 for (ReportFormat format : ReportFormat.values()) {
-                    indexes.put(format, cells.stream().mapToInt(key -> CellGrid.index(format, key)).toArray());
+                    indexes.put(
+                            format,
+                            cells.stream()
+                                    .mapToInt(key -> CellGrid.index(format, key))
+                                    .toArray());
                 }
             }
 
@@ -190,16 +216,35 @@ final class NarrativeRules {
         }
 
         private static final List<Claim> CLAIMS = List.of(
-                new Claim("新收", Pattern.compile("新收[^。；，,\\d]{0,16}?(\\d+)件"),
-                        List.of("s3.received.total"), "本年新收申请", "applications received"),
-                new Claim("上年结转", Pattern.compile("上年结转[^。；，,\\d]{0,16}?(\\d+)件"),
-                        List.of("s3.carriedOver.total"), "上年结转申请", "applications carried over"),
-                new Claim("结转下年度", Pattern.compile("结转下年度[^。；，,\\d]{0,12}?(\\d+)件"),
-                        List.of("s3.carriedForward.total"), "结转下年度继续办理", "applications carried forward"),
-                new Claim("行政复议", Pattern.compile("行政复议[^。；，,\\d]{0,8}?(\\d+)件"),
-                        List.of("s4.review.total"), "行政复议", "administrative reviews"),
-                new Claim("行政诉讼", Pattern.compile("行政诉讼[^。；，,\\d]{0,8}?(\\d+)件"),
-                        List.of("s4.litigationDirect.total", "s4.litigationAfterReview.total"), "行政诉讼",
+                new Claim(
+                        "新收",
+                        Pattern.compile("新收[^。；，,\\d]{0,16}?(\\d+)件"),
+                        List.of("s3.received.total"),
+                        "本年新收申请",
+                        "applications received"),
+                new Claim(
+                        "上年结转",
+                        Pattern.compile("上年结转[^。；，,\\d]{0,16}?(\\d+)件"),
+                        List.of("s3.carriedOver.total"),
+                        "上年结转申请",
+                        "applications carried over"),
+                new Claim(
+                        "结转下年度",
+                        Pattern.compile("结转下年度[^。；，,\\d]{0,12}?(\\d+)件"),
+                        List.of("s3.carriedForward.total"),
+                        "结转下年度继续办理",
+                        "applications carried forward"),
+                new Claim(
+                        "行政复议",
+                        Pattern.compile("行政复议[^。；，,\\d]{0,8}?(\\d+)件"),
+                        List.of("s4.review.total"),
+                        "行政复议",
+                        "administrative reviews"),
+                new Claim(
+                        "行政诉讼",
+                        Pattern.compile("行政诉讼[^。；，,\\d]{0,8}?(\\d+)件"),
+                        List.of("s4.litigationDirect.total", "s4.litigationAfterReview.total"),
+                        "行政诉讼",
                         "lawsuits"));
 
         @Override
@@ -235,11 +280,12 @@ final class NarrativeRules {
                     }
                     long stated = Long.parseLong(matcher.group(1));
                     if (stated != table) {
-                        findings.add(Finding.of(id(), concat(List.of("s1"), claim.cells),
-                                "总体情况写到“%s”（%s %d 件），但表格中为 %d 件".formatted(
-                                        matcher.group(), claim.zh, stated, table),
-                                "The narrative says \"%s\" (%s: %d), but the table says %d".formatted(
-                                        matcher.group(), claim.en, stated, table)));
+                        findings.add(Finding.of(
+                                id(),
+                                concat(List.of("s1"), claim.cells),
+                                "总体情况写到“%s”（%s %d 件），但表格中为 %d 件".formatted(matcher.group(), claim.zh, stated, table),
+                                "The narrative says \"%s\" (%s: %d), but the table says %d"
+                                        .formatted(matcher.group(), claim.en, stated, table)));
                     }
                     break;
                 }

@@ -9,12 +9,16 @@ import java.util.stream.Stream;
 public final class ReportChecker {
 
     private static final List<Rule> RULES = Stream.of(
-                    TableArithmeticRules.all(), CellRules.all(), NarrativeRules.all(),
-                    CrossYearRules.all(), ComplianceRules.all())
-            .flatMap(List::stream).sorted(java.util.Comparator.comparing(Rule::id)).toList();
+                    TableArithmeticRules.all(),
+                    CellRules.all(),
+                    NarrativeRules.all(),
+                    CrossYearRules.all(),
+                    ComplianceRules.all())
+            .flatMap(List::stream)
+            .sorted(java.util.Comparator.comparing(Rule::id))
+            .toList();
 
-    private ReportChecker() {
-    }
+    private ReportChecker() {}
 
     public static List<Finding> check(AnnualReport report) {
         return check(report, CheckContext.none());

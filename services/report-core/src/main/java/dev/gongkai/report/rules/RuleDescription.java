@@ -8,12 +8,7 @@ import java.util.List;
  * @param reads the cells (keys, {@code *} standing for any segment) or sections the rule reads
  */
 public record RuleDescription(
-        RuleId id,
-        String titleZh,
-        String titleEn,
-        String descriptionZh,
-        String descriptionEn,
-        List<String> reads) {
+        RuleId id, String titleZh, String titleEn, String descriptionZh, String descriptionEn, List<String> reads) {
 
     public RuleDescription {
         reads = List.copyOf(reads);

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class TableArithmeticRules {
 
-    private TableArithmeticRules() {
-    }
+    private TableArithmeticRules() {}
 
     static List<Rule> all() {
         return List.of(new Balance(), new HandledSum(), new RowTotal(), new ReviewTotal());
@@ -29,7 +28,10 @@ final class TableArithmeticRules {
             List<TableColumn> columns,
             List<TableRow> rows3,
             int[][] table3,
-            int received, int carriedOver, int handledTotal, int carriedForward,
+            int received,
+            int carriedOver,
+            int handledTotal,
+            int carriedForward,
             int[] resultRows,
             List<TableRow> rows4,
             int[][] table4) {
@@ -49,15 +51,24 @@ final class TableArithmeticRules {
         private static Indexes compute(ReportFormat format) {
             ReportLayout layout = format.layout();
             List<TableRow> rows3 = layout.table(Section.S3).rows();
-            int[][] table3 = rows3.stream().map(row -> CellGrid.rowIndexes(format, row)).toArray(int[][]::new);
+            int[][] table3 =
+                    rows3.stream().map(row -> CellGrid.rowIndexes(format, row)).toArray(int[][]::new);
             List<TableRow> results = layout.resultRows();
             int[] resultRows = results.stream().mapToInt(rows3::indexOf).toArray();
             List<TableRow> rows4 = layout.table(Section.S4).rows();
-            int[][] table4 = rows4.stream().map(row -> CellGrid.rowIndexes(format, row)).toArray(int[][]::new);
-            return new Indexes(ReportLayout.APPLICANT_COLUMNS, rows3, table3,
-                    rowIndex(rows3, "s3.received"), rowIndex(rows3, "s3.carriedOver"),
-                    rowIndex(rows3, "s3.handledTotal"), rowIndex(rows3, "s3.carriedForward"),
-                    resultRows, rows4, table4);
+            int[][] table4 =
+                    rows4.stream().map(row -> CellGrid.rowIndexes(format, row)).toArray(int[][]::new);
+            return new Indexes(
+                    ReportLayout.APPLICANT_COLUMNS,
+                    rows3,
+                    table3,
+                    rowIndex(rows3, "s3.received"),
+                    rowIndex(rows3, "s3.carriedOver"),
+                    rowIndex(rows3, "s3.handledTotal"),
+                    rowIndex(rows3, "s3.carriedForward"),
+                    resultRows,
+                    rows4,
+                    table4);
         }
 
         private static int rowIndex(List<TableRow> rows, String key) {
@@ -76,8 +87,8 @@ final class TableArithmeticRules {
 
     static String rowZh(TableRow row) {
         String group = row.groups().isEmpty() ? "" : row.groups().getLast();
-        boolean nested = !group.isEmpty() && !group.startsWith("三、本年度") && !group.startsWith("第二十条")
-                && !group.equals("行政诉讼");
+        boolean nested =
+                !group.isEmpty() && !group.startsWith("三、本年度") && !group.startsWith("第二十条") && !group.equals("行政诉讼");
         return "「" + (nested ? group + " " : "") + row.label() + "」行";
     }
 
@@ -111,14 +122,27 @@ final class TableArithmeticRules {
                 long out = grid.value(handled) + grid.value(forward);
                 if (in != out) {
                     TableColumn column = t.columns.get(c);
-                    findings.add(Finding.of(id(),
+                    findings.add(Finding.of(
+                            id(),
                             List.of(grid.key(received), grid.key(carriedOver), grid.key(handled), grid.key(forward)),
-                            "%s：本年新收 %d + 上年结转 %d = %d，不等于办理结果总计 %d + 结转下年度继续办理 %d = %d".formatted(
-                                    columnZh(column), grid.value(received), grid.value(carriedOver), in,
-                                    grid.value(handled), grid.value(forward), out),
+                            "%s：本年新收 %d + 上年结转 %d = %d，不等于办理结果总计 %d + 结转下年度继续办理 %d = %d"
+                                    .formatted(
+                                            columnZh(column),
+                                            grid.value(received),
+                                            grid.value(carriedOver),
+                                            in,
+                                            grid.value(handled),
+                                            grid.value(forward),
+                                            out),
                             "%s: received %d + carried over %d = %d, but handled total %d + carried forward %d = %d"
-                                    .formatted(columnEn(column), grid.value(received), grid.value(carriedOver), in,
-                                            grid.value(handled), grid.value(forward), out)));
+                                    .formatted(
+                                            columnEn(column),
+                                            grid.value(received),
+                                            grid.value(carriedOver),
+                                            in,
+                                            grid.value(handled),
+                                            grid.value(forward),
+                                            out)));
                 }
             }
         }
@@ -154,11 +178,13 @@ final class TableArithmeticRules {
                     for (int row : t.resultRows) {
                         cells.add(grid.key(t.table3[row][c]));
                     }
-                    findings.add(Finding.of(id(), cells,
-                            "%s：办理结果 %d 项之和为 %d，但（七）总计为 %d".formatted(
-                                    columnZh(column), t.resultRows.length, sum, grid.value(handled)),
-                            "%s: the %d result rows add up to %d, but the handled total is %d".formatted(
-                                    columnEn(column), t.resultRows.length, sum, grid.value(handled))));
+                    findings.add(Finding.of(
+                            id(),
+                            cells,
+                            "%s：办理结果 %d 项之和为 %d，但（七）总计为 %d"
+                                    .formatted(columnZh(column), t.resultRows.length, sum, grid.value(handled)),
+                            "%s: the %d result rows add up to %d, but the handled total is %d"
+                                    .formatted(columnEn(column), t.resultRows.length, sum, grid.value(handled))));
                 }
             }
         }
@@ -174,7 +200,13 @@ final class TableArithmeticRules {
         public void check(CellGrid grid, CheckContext context, List<Finding> findings) {
             Indexes t = Indexes.of(grid.report.format());
             for (int r = 0; r < t.table3.length; r++) {
-                sumCheck(grid, t.table3[r], id(), t.rows3.get(r), "各类申请人之和", "the six applicant columns add up to",
+                sumCheck(
+                        grid,
+                        t.table3[r],
+                        id(),
+                        t.rows3.get(r),
+                        "各类申请人之和",
+                        "the six applicant columns add up to",
                         findings);
             }
         }
@@ -190,8 +222,14 @@ final class TableArithmeticRules {
         public void check(CellGrid grid, CheckContext context, List<Finding> findings) {
             Indexes t = Indexes.of(grid.report.format());
             for (int r = 0; r < t.table4.length; r++) {
-                sumCheck(grid, t.table4[r], id(), t.rows4.get(r), "结果维持、结果纠正、其他结果、尚未审结之和",
-                        "upheld + corrected + other + pending add up to", findings);
+                sumCheck(
+                        grid,
+                        t.table4[r],
+                        id(),
+                        t.rows4.get(r),
+                        "结果维持、结果纠正、其他结果、尚未审结之和",
+                        "upheld + corrected + other + pending add up to",
+                        findings);
             }
         }
     }
@@ -231,7 +269,8 @@ final class TableArithmeticRules {
             }
             long left = grid.value(received) + grid.value(carriedOver) - grid.value(handled);
             String key = grid.key(forward);
-            if (left >= 0 && (!grid.isWhole(forward) || grid.value(forward) != left)
+            if (left >= 0
+                    && (!grid.isWhole(forward) || grid.value(forward) != left)
                     && offers.stream().noneMatch(o -> o.cell().equals(key))) {
                 offers.add(new Totals.Offer(key, left, OfferedValue.CARRY_FORWARD));
             }
@@ -256,8 +295,14 @@ final class TableArithmeticRules {
     }
 
     /** The last cell of {@code row} must be the sum of the others. */
-    private static void sumCheck(CellGrid grid, int[] row, RuleId rule, TableRow tableRow, String partsZh,
-            String partsEn, List<Finding> findings) {
+    private static void sumCheck(
+            CellGrid grid,
+            int[] row,
+            RuleId rule,
+            TableRow tableRow,
+            String partsZh,
+            String partsEn,
+            List<Finding> findings) {
         if (!grid.allWhole(row)) {
             return;
         }
@@ -271,7 +316,9 @@ final class TableArithmeticRules {
             for (int cell : row) {
                 cells.add(grid.key(cell));
             }
-            findings.add(Finding.of(rule, cells,
+            findings.add(Finding.of(
+                    rule,
+                    cells,
                     "%s：%s为 %d，但总计为 %d".formatted(rowZh(tableRow), partsZh, sum, total),
                     "%s: %s %d, but the total is %d".formatted(rowEn(tableRow), partsEn, sum, total)));
         }

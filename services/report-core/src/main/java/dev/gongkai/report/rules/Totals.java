@@ -2,7 +2,6 @@ package dev.gongkai.report.rules;
 
 import dev.gongkai.contract.OfferedValue;
 import dev.gongkai.report.model.AnnualReport;
-
 import java.util.List;
 
 /**
@@ -21,11 +20,9 @@ public final class Totals {
      * @param sum  what its parts add up to, or for a carry-forward what the balance leaves
      * @param kind which of the two
      */
-    public record Offer(String cell, long sum, OfferedValue kind) {
-    }
+    public record Offer(String cell, long sum, OfferedValue kind) {}
 
-    private Totals() {
-    }
+    private Totals() {}
 
     public static List<Offer> offered(AnnualReport report) {
         return TableArithmeticRules.offers(CellGrid.of(report));

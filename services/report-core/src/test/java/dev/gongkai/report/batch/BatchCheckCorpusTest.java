@@ -3,7 +3,6 @@ package dev.gongkai.report.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.report.model.AnnualReport;
-import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.TableColumn;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,9 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchCheckCorpusTest {
 
     /** One entry of truth.json: its number cells (the fee's decimal string as a number) and how many cells in all. */
-    private record Truth(String file, String agency, int year, ReportFormat format, Map<String, BigDecimal> cells,
-                         int size) {
-    }
+    private record Truth(
+            String file, String agency, int year, ReportFormat format, Map<String, BigDecimal> cells, int size) {}
 
     private static Path city;
     private static Map<String, Truth> truth;
@@ -42,10 +39,10 @@ class BatchCheckCorpusTest {
 
     @BeforeAll
     static void checkTheCity() throws Exception {
-        city = Path.of(BatchCheckCorpusTest.class.getResource("/fixtures/real/reports").toURI());
+        city = Path.of(
+                BatchCheckCorpusTest.class.getResource("/fixtures/real/reports").toURI());
         truth = new HashMap<>();
-        JsonNode all = JsonMapper.builder().build().readTree(
-                Files.readAllBytes(city.resolveSibling("truth.json")));
+        JsonNode all = JsonMapper.builder().build().readTree(Files.readAllBytes(city.resolveSibling("truth.json")));
         for (JsonNode entry : all) {
             Map<String, BigDecimal> cells = new HashMap<>();
             entry.get("cells").properties().forEach(cell -> {
@@ -55,9 +52,15 @@ class BatchCheckCorpusTest {
                     cells.put(cell.getKey(), new BigDecimal(cell.getValue().asString()));
                 }
             });
-            truth.put(entry.get("file").stringValue(), new Truth(entry.get("file").stringValue(),
-                    entry.get("agency").stringValue(), entry.get("year").intValue(),
-                    ReportFormat.ofCode(entry.get("format").asString()), cells, entry.get("cells").size()));
+            truth.put(
+                    entry.get("file").stringValue(),
+                    new Truth(
+                            entry.get("file").stringValue(),
+                            entry.get("agency").stringValue(),
+                            entry.get("year").intValue(),
+                            ReportFormat.ofCode(entry.get("format").asString()),
+                            cells,
+                            entry.get("cells").size()));
         }
         lines = BatchCheck.check(List.of(city));
     }
@@ -68,7 +71,8 @@ class BatchCheckCorpusTest {
 
     @Test
     void oneLinePerFileWithTheAgencyYearAndFormatOfTheTruth() {
-        assertThat(lines).extracting(line -> name(line.file()))
+        assertThat(lines)
+                .extracting(line -> name(line.file()))
                 .containsExactlyElementsOf(new TreeSet<>(truth.keySet()));
         for (ReportLine line : lines) {
             Truth expected = truth.get(name(line.file()));
@@ -92,14 +96,24 @@ class BatchCheckCorpusTest {
                 assertThat(line.previousFile()).as(line.file()).isNotNull();
                 assertThat(name(line.previousFile())).as(line.file()).isIn(before);
             }
-            assertThat(line.sameYearFiles()).as(line.file()).extracting(BatchCheckCorpusTest::name)
+            assertThat(line.sameYearFiles())
+                    .as(line.file())
+                    .extracting(BatchCheckCorpusTest::name)
                     .containsExactlyInAnyOrderElementsOf(sameYear);
         }
         // 三明 for seven years (six links), 莆田 城管 2021 → 2022 and 应急 2019 → 2020.
-        assertThat(lines).filteredOn(line -> line.previousFile() != null).extracting(line -> name(line.file()))
-                .containsExactly("002_sanming_2020.txt", "003_sanming_2021.txt", "004_sanming_2022.txt",
-                        "005_sanming_2023.txt", "011_sanming_2024.txt", "012_sanming_2025.txt",
-                        "015_putian_yjglj_2020.txt", "016_putian_cgj_2022.txt");
+        assertThat(lines)
+                .filteredOn(line -> line.previousFile() != null)
+                .extracting(line -> name(line.file()))
+                .containsExactly(
+                        "002_sanming_2020.txt",
+                        "003_sanming_2021.txt",
+                        "004_sanming_2022.txt",
+                        "005_sanming_2023.txt",
+                        "011_sanming_2024.txt",
+                        "012_sanming_2025.txt",
+                        "015_putian_yjglj_2020.txt",
+                        "016_putian_cgj_2022.txt");
         assertThat(line("016_putian_cgj_2022.txt").previousFile()).endsWith("006_putian_cgj_2021.html");
     }
 
@@ -121,22 +135,27 @@ class BatchCheckCorpusTest {
             // Only where both years' cells were read as published can the findings be the truth's.
             boolean readRight = involved.stream().allMatch(key -> readAs(line.report(), self, key))
                     && rows.stream().allMatch(row -> readAs(before, previous, row + ".inForce"))
-                    && ReportLayout.APPLICANT_COLUMNS.stream().allMatch(column ->
-                            readAs(before, previous, "s3.carriedForward." + column.key()));
+                    && ReportLayout.APPLICANT_COLUMNS.stream()
+                            .allMatch(column -> readAs(before, previous, "s3.carriedForward." + column.key()));
             if (!readRight) {
                 continue;
             }
             Set<String> expected = new TreeSet<>();
             for (String row : rows) {
-                BigDecimal chain = previous.cells().get(row + ".inForce")
-                        .add(self.cells().get(row + ".issued")).subtract(self.cells().get(row + ".repealed"));
+                BigDecimal chain = previous.cells()
+                        .get(row + ".inForce")
+                        .add(self.cells().get(row + ".issued"))
+                        .subtract(self.cells().get(row + ".repealed"));
                 if (chain.compareTo(self.cells().get(row + ".inForce")) != 0) {
                     expected.add("IN_FORCE_CHAIN " + row + ".inForce");
                 }
             }
             for (TableColumn column : ReportLayout.APPLICANT_COLUMNS) {
                 String key = "s3.carriedOver." + column.key();
-                if (previous.cells().get("s3.carriedForward." + column.key()).compareTo(self.cells().get(key)) != 0) {
+                if (previous.cells()
+                                .get("s3.carriedForward." + column.key())
+                                .compareTo(self.cells().get(key))
+                        != 0) {
                     expected.add("CARRY_OVER_MATCH " + key);
                 }
             }
@@ -151,7 +170,9 @@ class BatchCheckCorpusTest {
         }
         assertThat(pairs).as("pairs read as published").isGreaterThanOrEqualTo(3);
         // The truth's notes: 2024 → 2025 of 三明 breaks the chain of 行政规范性文件 (3097 + 350 − 293 ≠ 2604).
-        assertThat(line("012_sanming_2025.txt").findings()).extracting(Finding::rule).contains("IN_FORCE_CHAIN");
+        assertThat(line("012_sanming_2025.txt").findings())
+                .extracting(Finding::rule)
+                .contains("IN_FORCE_CHAIN");
     }
 
     @Test
@@ -162,19 +183,22 @@ class BatchCheckCorpusTest {
         assertThat(summary.reports()).isEqualTo(16);
         assertThat(summary.notReports()).isZero();
         assertThat(summary.withWarnings()).isGreaterThanOrEqualTo(1);
-        assertThat(summary.withErrors()).isEqualTo((int) lines.stream().filter(line -> line.errors() > 0).count());
+        assertThat(summary.withErrors()).isEqualTo((int)
+                lines.stream().filter(line -> line.errors() > 0).count());
         // A report read as published, every cell of its format, has no unreadable cell.
         int exact = 0;
         for (ReportLine line : lines) {
             Truth expected = truth.get(name(line.file()));
-            if (line.format() == expected.format() && expected.size() == line.report().layout().cells().size()
+            if (line.format() == expected.format()
+                    && expected.size() == line.report().layout().cells().size()
                     && expected.cells().keySet().stream().allMatch(key -> readAs(line.report(), expected, key))) {
                 exact++;
                 assertThat(line.unreadableCells()).as(line.file()).isZero();
             }
         }
         assertThat(exact).as("reports read as published").isGreaterThanOrEqualTo(4);
-        assertThat(summary.unreadableCells()).isEqualTo(lines.stream().mapToLong(ReportLine::unreadableCells).sum());
+        assertThat(summary.unreadableCells())
+                .isEqualTo(lines.stream().mapToLong(ReportLine::unreadableCells).sum());
     }
 
     @Test
@@ -191,13 +215,18 @@ class BatchCheckCorpusTest {
     }
 
     private static ReportLine line(String name) {
-        return lines.stream().filter(line -> name(line.file()).equals(name)).findFirst().orElseThrow();
+        return lines.stream()
+                .filter(line -> name(line.file()).equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> sameAgency(Truth self, int year) {
         return truth.values().stream()
                 .filter(t -> BatchCheck.agencyKey(t.agency()).equals(BatchCheck.agencyKey(self.agency())))
-                .filter(t -> t.year() == year).map(Truth::file).toList();
+                .filter(t -> t.year() == year)
+                .map(Truth::file)
+                .toList();
     }
 
     private static boolean readAs(AnnualReport report, Truth truth, String key) {

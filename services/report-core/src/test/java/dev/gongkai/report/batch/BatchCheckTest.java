@@ -6,7 +6,6 @@ import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.SeedReport;
 import dev.gongkai.report.rules.Finding;
-import dev.gongkai.report.rules.RuleId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -44,28 +43,43 @@ class BatchCheckTest {
     }
 
     private static ReportLine line(List<ReportLine> lines, String suffix) {
-        return lines.stream().filter(line -> line.file().endsWith(suffix)).findFirst().orElseThrow();
+        return lines.stream()
+                .filter(line -> line.file().endsWith(suffix))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void findsConsecutiveYearsOfOneAgencyByItselfAndPutsTheCrossYearFindingsOnTheLaterYear() throws Exception {
         // Names and folders say nothing about the years; the agency is written three ways.
         write("z/first.json", json(seed(2021, "乌海市公安局")));
-        write("a.json", json(seed(2022, "乌海市 公安局").toBuilder()
-                .cell("s3.carriedOver.naturalPerson", 2) // 2021 carried forward 0
-                .cell("s2.normativeDocuments.inForce", 40) // 21 + 19 - 0
-                .build()));
-        write("m/n/last.json", json(seed(2023, "乌海市公安局\u3000").toBuilder()
-                .cell("s2.normativeDocuments.inForce", 50) // 40 + 19 - 0 = 59
-                .build()));
-        write("other.json", json(seed(2022, "乌海市财政局").toBuilder()
-                .cell("s3.carriedOver.naturalPerson", 7).cell("s2.normativeDocuments.inForce", 1).build()));
+        write(
+                "a.json",
+                json(seed(2022, "乌海市 公安局").toBuilder()
+                        .cell("s3.carriedOver.naturalPerson", 2) // 2021 carried forward 0
+                        .cell("s2.normativeDocuments.inForce", 40) // 21 + 19 - 0
+                        .build()));
+        write(
+                "m/n/last.json",
+                json(seed(2023, "乌海市公安局\u3000").toBuilder()
+                        .cell("s2.normativeDocuments.inForce", 50) // 40 + 19 - 0 = 59
+                        .build()));
+        write(
+                "other.json",
+                json(seed(2022, "乌海市财政局").toBuilder()
+                        .cell("s3.carriedOver.naturalPerson", 7)
+                        .cell("s2.normativeDocuments.inForce", 1)
+                        .build()));
 
         List<ReportLine> lines = BatchCheck.check(List.of(dir), 2);
 
-        assertThat(lines).extracting(ReportLine::file).containsExactly(
-                dir.resolve("a.json").toString(), dir.resolve("m/n/last.json").toString(),
-                dir.resolve("other.json").toString(), dir.resolve("z/first.json").toString());
+        assertThat(lines)
+                .extracting(ReportLine::file)
+                .containsExactly(
+                        dir.resolve("a.json").toString(),
+                                dir.resolve("m/n/last.json").toString(),
+                        dir.resolve("other.json").toString(),
+                                dir.resolve("z/first.json").toString());
         ReportLine first = line(lines, "first.json");
         ReportLine second = line(lines, "a.json");
         ReportLine third = line(lines, "last.json");
@@ -75,7 +89,9 @@ class BatchCheckTest {
         assertThat(rules(second)).contains("CARRY_OVER_MATCH").doesNotContain("IN_FORCE_CHAIN");
         assertThat(third.previousFile()).isEqualTo(second.file());
         assertThat(rules(third)).contains("IN_FORCE_CHAIN").doesNotContain("CARRY_OVER_MATCH");
-        assertThat(third.findings()).filteredOn(f -> f.rule().equals("IN_FORCE_CHAIN")).singleElement()
+        assertThat(third.findings())
+                .filteredOn(f -> f.rule().equals("IN_FORCE_CHAIN"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("2022 年现行有效 40", "= 59"));
         ReportLine other = line(lines, "other.json");
         assertThat(other.previousFile()).isNull();
@@ -87,19 +103,31 @@ class BatchCheckTest {
         AnnualReport full = seed(2021, "乌海市公安局");
         AnnualReport.Builder partial = full.toBuilder();
         full.cells().keySet().stream().filter(key -> key.startsWith("s4.")).forEach(partial::absent);
-        write("2021-dump.json", json(partial.cell("s2.normativeDocuments.inForce", 1).build()));
+        write(
+                "2021-dump.json",
+                json(partial.cell("s2.normativeDocuments.inForce", 1).build()));
         write("2021-page.json", json(full));
-        write("2022.json", json(seed(2022, "乌海市公安局").toBuilder()
-                .cell("s2.normativeDocuments.inForce", 40).build()));
+        write(
+                "2022.json",
+                json(seed(2022, "乌海市公安局").toBuilder()
+                        .cell("s2.normativeDocuments.inForce", 40)
+                        .build()));
 
         List<ReportLine> lines = BatchCheck.check(List.of(dir), 1);
 
         assertThat(line(lines, "2022.json").previousFile()).endsWith("2021-page.json");
         assertThat(rules(line(lines, "2022.json"))).doesNotContain("IN_FORCE_CHAIN");
-        assertThat(line(lines, "2021-dump.json").sameYearFiles()).singleElement().asString().endsWith("2021-page.json");
-        assertThat(line(lines, "2021-page.json").sameYearFiles()).singleElement().asString().endsWith("2021-dump.json");
-        assertThat(line(lines, "2021-dump.json").unreadableCells()).isEqualTo(
-                (int) full.cells().keySet().stream().filter(key -> key.startsWith("s4.")).count());
+        assertThat(line(lines, "2021-dump.json").sameYearFiles())
+                .singleElement()
+                .asString()
+                .endsWith("2021-page.json");
+        assertThat(line(lines, "2021-page.json").sameYearFiles())
+                .singleElement()
+                .asString()
+                .endsWith("2021-dump.json");
+        assertThat(line(lines, "2021-dump.json").unreadableCells()).isEqualTo((int) full.cells().keySet().stream()
+                .filter(key -> key.startsWith("s4."))
+                .count());
         assertThat(line(lines, "2021-page.json").unreadableCells()).isZero();
     }
 
@@ -113,7 +141,9 @@ class BatchCheckTest {
 
         List<ReportLine> lines = BatchCheck.check(List.of(dir, dir.resolve("missing.pdf")), 2);
 
-        assertThat(lines).extracting(line -> dir.relativize(Path.of(line.file().replace("!/", "/"))).toString())
+        assertThat(lines)
+                .extracting(line ->
+                        dir.relativize(Path.of(line.file().replace("!/", "/"))).toString())
                 .containsExactly("broken.json", "notes.txt", "report.json", "missing.pdf");
         assertThat(line(lines, "broken.json").notRead().code()).isEqualTo("DAMAGED");
         assertThat(line(lines, "notes.txt").notRead().code()).isEqualTo("NOT_A_REPORT");
@@ -121,18 +151,26 @@ class BatchCheckTest {
         assertThat(line(lines, "missing.pdf").notRead().messageZh()).contains("文件不存在");
         assertThat(line(lines, "report.json").isReport()).isTrue();
         assertThat(line(lines, "report.json").errors()).isZero();
-        assertThat(BatchSummary.of(lines)).isEqualTo(new BatchSummary(4, 1, 3, 0,
-                line(lines, "report.json").warnings() > 0 ? 1 : 0, 0));
+        assertThat(BatchSummary.of(lines))
+                .isEqualTo(
+                        new BatchSummary(4, 1, 3, 0, line(lines, "report.json").warnings() > 0 ? 1 : 0, 0));
     }
 
     @Test
     void readsZipArchivesWithGbkAndUtf8NamesAndArchivesInsideThem() throws Exception {
         byte[] inner = zip(StandardCharsets.UTF_8, Map.of("2022/乌海市公安局.json", json(seed(2022, "乌海市公安局"))));
         // Chinese Windows: GBK names without the UTF-8 flag.
-        write("gbk.zip", zip(Charset.forName("GBK"), Map.of(
-                "年报/乌海市公安局2021.json", json(SeedReport.report()),
-                "年报/更早.zip", inner,
-                "__MACOSX/年报/._乌海市公安局2021.json", new byte[] {0})));
+        write(
+                "gbk.zip",
+                zip(
+                        Charset.forName("GBK"),
+                        Map.of(
+                                "年报/乌海市公安局2021.json",
+                                json(SeedReport.report()),
+                                "年报/更早.zip",
+                                inner,
+                                "__MACOSX/年报/._乌海市公安局2021.json",
+                                new byte[] {0})));
         // Linux and macOS tools: UTF-8 names without the flag.
         String utf8Unflagged = new String("报告/财政局.json".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         write("utf8.zip", zip(StandardCharsets.ISO_8859_1, Map.of(utf8Unflagged, json(seed(2021, "乌海市财政局")))));
@@ -140,10 +178,12 @@ class BatchCheckTest {
         List<ReportLine> lines = BatchCheck.check(List.of(dir.resolve("gbk.zip"), dir.resolve("utf8.zip")), 2);
 
         String gbk = dir.resolve("gbk.zip").toString();
-        assertThat(lines).extracting(ReportLine::file).containsExactly(
-                gbk + "!/年报/乌海市公安局2021.json",
-                gbk + "!/年报/更早.zip!/2022/乌海市公安局.json",
-                dir.resolve("utf8.zip") + "!/报告/财政局.json");
+        assertThat(lines)
+                .extracting(ReportLine::file)
+                .containsExactly(
+                        gbk + "!/年报/乌海市公安局2021.json",
+                        gbk + "!/年报/更早.zip!/2022/乌海市公安局.json",
+                        dir.resolve("utf8.zip") + "!/报告/财政局.json");
         assertThat(lines).allSatisfy(line -> assertThat(line.isReport()).isTrue());
         assertThat(lines.get(1).previousFile()).isEqualTo(lines.get(0).file());
         assertThat(lines.get(2).agency()).isEqualTo("乌海市财政局");
@@ -151,9 +191,13 @@ class BatchCheckTest {
 
     @Test
     void anOfficeDocumentIsAZipButNotAnArchive() throws Exception {
-        Path docx = write("report.docx", zip(StandardCharsets.UTF_8, Map.of(
-                "[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8),
-                "word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8))));
+        Path docx = write(
+                "report.docx",
+                zip(
+                        StandardCharsets.UTF_8,
+                        Map.of(
+                                "[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8),
+                                "word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8))));
         Path archive = write("city.zip", zip(StandardCharsets.UTF_8, Map.of("a.json", json(SeedReport.report()))));
 
         assertThat(BatchCheck.holdsSeveral(docx)).isFalse();
@@ -178,8 +222,11 @@ class BatchCheckTest {
     @Test
     void theSameLinesOnOneThreadAndOnSeveral() throws Exception {
         for (int year = 2019; year <= 2025; year++) {
-            write("y" + (3000 - year) + ".json", json(seed(year, "乌海市公安局").toBuilder()
-                    .cell("s2.normativeDocuments.inForce", year).build()));
+            write(
+                    "y" + (3000 - year) + ".json",
+                    json(seed(year, "乌海市公安局").toBuilder()
+                            .cell("s2.normativeDocuments.inForce", year)
+                            .build()));
         }
         List<ReportLine> one = BatchCheck.check(List.of(dir), 1);
         List<ReportLine> four = BatchCheck.check(List.of(dir), 4);
@@ -190,8 +237,13 @@ class BatchCheckTest {
 
     @Test
     void documentsInMemoryGiveTheLinesOfTheSameFilesOnDisk() throws Exception {
-        byte[] inner = zip(StandardCharsets.UTF_8, Map.of("2022/乌海市公安局.json", json(seed(2022, "乌海市公安局").toBuilder()
-                .cell("s3.carriedOver.naturalPerson", 2).build())));
+        byte[] inner = zip(
+                StandardCharsets.UTF_8,
+                Map.of(
+                        "2022/乌海市公安局.json",
+                        json(seed(2022, "乌海市公安局").toBuilder()
+                                .cell("s3.carriedOver.naturalPerson", 2)
+                                .build())));
         write("2021.json", json(seed(2021, "乌海市公安局")));
         write("more.zip", inner);
         write("notes.txt", "会议纪要\n".getBytes(StandardCharsets.UTF_8));
@@ -202,8 +254,12 @@ class BatchCheckTest {
         List<ReportLine> fromMemory = BatchCheck.checkDocuments(documents, 2);
 
         assertThat(fromMemory).isEqualTo(BatchCheck.check(List.of(dir), 2));
-        assertThat(fromMemory).extracting(ReportLine::file).containsExactly(dir.resolve("2021.json").toString(),
-                dir.resolve("more.zip") + "!/2022/乌海市公安局.json", dir.resolve("notes.txt").toString());
+        assertThat(fromMemory)
+                .extracting(ReportLine::file)
+                .containsExactly(
+                        dir.resolve("2021.json").toString(),
+                        dir.resolve("more.zip") + "!/2022/乌海市公安局.json",
+                        dir.resolve("notes.txt").toString());
         assertThat(fromMemory.get(1).previousFile()).isEqualTo(fromMemory.get(0).file());
         assertThat(rules(fromMemory.get(1))).contains("CARRY_OVER_MATCH");
     }
@@ -216,12 +272,17 @@ class BatchCheckTest {
         }
         byte[] crowded = zip(StandardCharsets.UTF_8, many);
         // Deflated zeros: a few hundred kilobytes that inflate past one file's bound.
-        byte[] bomb = zip(StandardCharsets.UTF_8, Map.of("zeros.txt",
-                new byte[(int) Archives.Limits.IN_MEMORY.entryBytes() + 1]));
+        byte[] bomb = zip(
+                StandardCharsets.UTF_8,
+                Map.of("zeros.txt", new byte[(int) Archives.Limits.IN_MEMORY.entryBytes() + 1]));
         assertThat(bomb.length).isLessThan(1024 * 1024);
 
-        List<ReportLine> lines = BatchCheck.checkDocuments(List.of(new Document("crowded.zip", crowded),
-                new Document("bomb.zip", bomb), new Document("report.json", json(SeedReport.report()))), 2);
+        List<ReportLine> lines = BatchCheck.checkDocuments(
+                List.of(
+                        new Document("crowded.zip", crowded),
+                        new Document("bomb.zip", bomb),
+                        new Document("report.json", json(SeedReport.report()))),
+                2);
 
         assertThat(lines).extracting(ReportLine::file).containsExactly("crowded.zip", "bomb.zip", "report.json");
         for (ReportLine refused : lines.subList(0, 2)) {
@@ -248,18 +309,21 @@ class BatchCheckTest {
         List<ReportLine> lines = BatchCheck.checkDocuments(documents, 1);
 
         assertThat(lines).hasSize(3 * 300 + 1);
-        assertThat(lines.subList(0, 900)).allSatisfy(line -> assertThat(line.file()).contains(".zip!/f"));
+        assertThat(lines.subList(0, 900))
+                .allSatisfy(line -> assertThat(line.file()).contains(".zip!/f"));
         assertThat(lines.getLast().file()).isEqualTo("part3.zip");
         assertThat(lines.getLast().notRead().code()).isEqualTo("ARCHIVE_TOO_LARGE");
     }
 
     @Test
     void unzipsWithinItsLimitsDecodingNamesAndSkippingLitter() throws Exception {
-        byte[] archive = zip(Charset.forName("GBK"), Map.of("年报/公安局.txt", new byte[10],
-                "__MACOSX/年报/._公安局.txt", new byte[1], "年报/财政局.txt", new byte[10]));
+        byte[] archive = zip(
+                Charset.forName("GBK"),
+                Map.of("年报/公安局.txt", new byte[10], "__MACOSX/年报/._公安局.txt", new byte[1], "年报/财政局.txt", new byte[10]));
 
         assertThat(Archives.unzip(new java.io.ByteArrayInputStream(archive), new Archives.Limits(3, 10, 20)))
-                .extracting(Document::name).containsExactly("年报/公安局.txt", "年报/财政局.txt");
+                .extracting(Document::name)
+                .containsExactly("年报/公安局.txt", "年报/财政局.txt");
         assertThat(tooLarge(archive, new Archives.Limits(2, 10, 20))).satisfies(e -> {
             assertThat(e.bound()).isEqualTo(Archives.Bound.ENTRIES);
             assertThat(e.entry()).isNull();
@@ -272,13 +336,15 @@ class BatchCheckTest {
             assertThat(e.bound()).isEqualTo(Archives.Bound.TOTAL_BYTES);
             assertThat(e.entry()).isEqualTo("年报/财政局.txt");
         });
-        assertThat(Archives.unzip(new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)),
-                Archives.Limits.IN_MEMORY)).isEmpty();
+        assertThat(Archives.unzip(
+                        new java.io.ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8)),
+                        Archives.Limits.IN_MEMORY))
+                .isEmpty();
     }
 
     private static Archives.TooLarge tooLarge(byte[] archive, Archives.Limits limits) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(Archives.TooLarge.class,
-                () -> Archives.unzip(new java.io.ByteArrayInputStream(archive), limits));
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                Archives.TooLarge.class, () -> Archives.unzip(new java.io.ByteArrayInputStream(archive), limits));
     }
 
     private static byte[] zip(Charset names, Map<String, byte[]> entries) throws IOException {

@@ -28,8 +28,9 @@ class ReportCliBatchTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new ReportCli(new ByteArrayInputStream(new byte[0]), out,
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new ReportCli(
+                        new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String stdout() {
@@ -51,7 +52,8 @@ class ReportCliBatchTest {
     }
 
     private static Path corpus() throws Exception {
-        return Path.of(ReportCliBatchTest.class.getResource("/fixtures/real/reports").toURI());
+        return Path.of(
+                ReportCliBatchTest.class.getResource("/fixtures/real/reports").toURI());
     }
 
     @Test
@@ -63,12 +65,12 @@ class ReportCliBatchTest {
         assertThat(stdout()).contains("\r\n");
         assertThat(rows.getFirst()).isEqualTo(BatchTable.CSV_HEADER);
         assertThat(rows).hasSize(17);
-        assertThat(rows.get(12)).startsWith(corpus().resolve("012_sanming_2025.txt") + ",三明市,2025,2021 年版,")
+        assertThat(rows.get(12))
+                .startsWith(corpus().resolve("012_sanming_2025.txt") + ",三明市,2025,2021 年版,")
                 .endsWith("," + corpus().resolve("011_sanming_2024.txt") + ",");
         // Words, not codes: no rule id or severity code on a row people read.
         assertThat(stdout()).doesNotContain("IN_FORCE_CHAIN", "STRUCTURE", "\"error\"");
-        assertThat(stderr()).contains("共 16 个文件：年度报告 16 份", "不是年度报告 0 个",
-                "16 files: 16 reports", "0 not reports");
+        assertThat(stderr()).contains("共 16 个文件：年度报告 16 份", "不是年度报告 0 个", "16 files: 16 reports", "0 not reports");
         // Some corpus reports have error findings (a fee with seven decimals, at least), none is not a report.
         assertThat(code).isEqualTo(ReportCli.ERRORS_FOUND);
     }
@@ -76,8 +78,12 @@ class ReportCliBatchTest {
     @Test
     void jsonLinesCarryCodesAndBothLanguages() throws Exception {
         file("ok/2021.json", CanonicalJson.writeBytes(SeedReport.report()));
-        file("ok/2022.json", CanonicalJson.writeBytes(SeedReport.report().toBuilder().year(2022)
-                .cell("s2.normativeDocuments.inForce", 1).build()));
+        file(
+                "ok/2022.json",
+                CanonicalJson.writeBytes(SeedReport.report().toBuilder()
+                        .year(2022)
+                        .cell("s2.normativeDocuments.inForce", 1)
+                        .build()));
         file("broken.json", "{\"format\": ");
 
         int code = run("check", "--format", "jsonl", dir.toString());
@@ -85,8 +91,19 @@ class ReportCliBatchTest {
         List<String> lines = stdout().lines().toList();
         assertThat(lines).hasSize(3);
         JsonNode broken = JSON.readTree(lines.get(0));
-        assertThat(broken.propertyNames()).containsExactly("file", "agency", "year", "format", "errors", "warnings",
-                "unreadable_cells", "first_error", "previous_file", "same_year_files", "not_read");
+        assertThat(broken.propertyNames())
+                .containsExactly(
+                        "file",
+                        "agency",
+                        "year",
+                        "format",
+                        "errors",
+                        "warnings",
+                        "unreadable_cells",
+                        "first_error",
+                        "previous_file",
+                        "same_year_files",
+                        "not_read");
         assertThat(broken.get("not_read").get("code").stringValue()).isEqualTo("DAMAGED");
         assertThat(broken.get("errors").isNull()).isTrue();
         JsonNode later = JSON.readTree(lines.get(2));
@@ -104,7 +121,10 @@ class ReportCliBatchTest {
     @Test
     void severalFilesMakeATableAndACleanBatchExitsZero() throws Exception {
         Path a = file("a.json", CanonicalJson.writeBytes(SeedReport.report()));
-        Path b = file("b.json", CanonicalJson.writeBytes(SeedReport.report().toBuilder().agency("乌海市财政局").build()));
+        Path b = file(
+                "b.json",
+                CanonicalJson.writeBytes(
+                        SeedReport.report().toBuilder().agency("乌海市财政局").build()));
 
         assertThat(run("check", a.toString(), b.toString())).isEqualTo(ReportCli.OK);
         assertThat(stdout().lines()).hasSize(3);

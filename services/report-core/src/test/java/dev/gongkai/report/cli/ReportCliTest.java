@@ -30,8 +30,8 @@ class ReportCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(byte[] stdin, String... args) {
-        return new ReportCli(new ByteArrayInputStream(stdin), out,
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new ReportCli(new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private int run(String... args) {
@@ -80,7 +80,8 @@ class ReportCliTest {
 
     @Test
     void readsStandardInputForADash() {
-        assertThat(run(CanonicalJson.writeBytes(SeedReport.report()), "render", "-", "--to", "csv")).isZero();
+        assertThat(run(CanonicalJson.writeBytes(SeedReport.report()), "render", "-", "--to", "csv"))
+                .isZero();
         assertThat(out.toByteArray()).isEqualTo(CsvRenderer.renderBytes(SeedReport.report()));
     }
 
@@ -120,7 +121,9 @@ class ReportCliTest {
     void checkAcceptsAPreviousYearAndExitsZeroWithoutErrors() throws Exception {
         AnnualReport seed = SeedReport.report();
         Path current = file("2021.json", CanonicalJson.writeBytes(seed));
-        Path previous = file("2020.json", CanonicalJson.writeBytes(seed.toBuilder().year(2020).build()));
+        Path previous = file(
+                "2020.json",
+                CanonicalJson.writeBytes(seed.toBuilder().year(2020).build()));
 
         int code = run("check", current.toString(), "--previous", previous.toString());
 
@@ -150,17 +153,25 @@ class ReportCliTest {
         assertThat(run("rules")).isZero();
 
         List<String> lines = stdout().lines().toList();
-        assertThat(lines).hasSize(RuleId.values().length)
-                .contains("{\"id\":\"S3_BALANCE\",\"severity\":\"error\"}",
+        assertThat(lines)
+                .hasSize(RuleId.values().length)
+                .contains(
+                        "{\"id\":\"S3_BALANCE\",\"severity\":\"error\"}",
                         "{\"id\":\"PUBLISHED_LATE\",\"severity\":\"compliance\"}");
     }
 
     @Test
     void printsUsageAndExitsTwoOnBadArguments() {
-        for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"parse"},
-                new String[] {"render", "x.json"}, new String[] {"render", "x.json", "--to", "pdf"},
-                new String[] {"check", "x", "--previous"}, new String[] {"check", "x", "--bogus"},
-                new String[] {"parse", "a", "b"}, new String[] {"rules", "extra"})) {
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"frobnicate"},
+                new String[] {"parse"},
+                new String[] {"render", "x.json"},
+                new String[] {"render", "x.json", "--to", "pdf"},
+                new String[] {"check", "x", "--previous"},
+                new String[] {"check", "x", "--bogus"},
+                new String[] {"parse", "a", "b"},
+                new String[] {"rules", "extra"})) {
             err.reset();
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ReportCli.UNREADABLE);
             assertThat(stderr()).as(String.join(" ", args)).contains("usage: report-cli");

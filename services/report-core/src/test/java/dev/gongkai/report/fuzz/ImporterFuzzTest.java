@@ -45,7 +45,10 @@ class ImporterFuzzTest {
         }
     }
 
-    private enum Outcome { READ, UNREADABLE }
+    private enum Outcome {
+        READ,
+        UNREADABLE
+    }
 
     private static String describe(byte[] input) {
         int head = Math.min(input.length, 64);
@@ -55,10 +58,15 @@ class ImporterFuzzTest {
     @Test
     void randomBytesEndInAResultOrAReason() {
         Random random = new Random(SEED);
-        List<byte[]> prefixes = List.of(new byte[0], "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII),
-                new byte[] {'P', 'K', 3, 4}, "<html><body><table>".getBytes(StandardCharsets.UTF_8),
-                "{\"format\": \"2021\", ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                new byte[] {(byte) 0xFF, (byte) 0xFE}, "乌海市公安局2021年政府信息公开工作年度报告\n".getBytes(StandardCharsets.UTF_8));
+        List<byte[]> prefixes = List.of(
+                new byte[0],
+                "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'P', 'K', 3, 4},
+                "<html><body><table>".getBytes(StandardCharsets.UTF_8),
+                "{\"format\": \"2021\", ".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "乌海市公安局2021年政府信息公开工作年度报告\n".getBytes(StandardCharsets.UTF_8));
         assertTimeoutPreemptively(BOUND, () -> {
             for (int i = 0; i < 3000; i++) {
                 byte[] prefix = prefixes.get(i % prefixes.size());
@@ -73,7 +81,9 @@ class ImporterFuzzTest {
     @Test
     void mutatedReportsEndInAResultOrAReason() {
         Random random = new Random(SEED);
-        List<byte[]> originals = List.of(SeedReport.fixtureBytes(), HtmlRenderer.renderBytes(SeedReport.report()),
+        List<byte[]> originals = List.of(
+                SeedReport.fixtureBytes(),
+                HtmlRenderer.renderBytes(SeedReport.report()),
                 CanonicalJson.writeBytes(SeedReport.report()));
         assertTimeoutPreemptively(BOUND, () -> {
             for (int i = 0; i < 1500; i++) {
@@ -120,14 +130,17 @@ class ImporterFuzzTest {
     /** The seed report's lines, shuffled with noise and table rows, over and over: the worst a scraper can hand us. */
     private static byte[] fiftyMegabytes() {
         Random random = new Random(SEED);
-        List<String> lines = new String(SeedReport.fixtureBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(SeedReport.fixtureBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream(52 * 1024 * 1024);
         List<String> noise = new ArrayList<>(lines);
         noise.add("| | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | | |");
         noise.add("0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19");
         noise.add("x".repeat(5000));
         while (out.size() < 50 * 1024 * 1024) {
-            String line = random.nextInt(3) == 0 ? lines.get(random.nextInt(lines.size()))
+            String line = random.nextInt(3) == 0
+                    ? lines.get(random.nextInt(lines.size()))
                     : noise.get(random.nextInt(noise.size()));
             out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
@@ -138,7 +151,9 @@ class ImporterFuzzTest {
     @Test
     void htmlNestedAHundredThousandLevelsDeepEndsInBoundedTime() {
         int depth = 100_000;
-        for (String[] tags : List.of(new String[] {"<div>", "</div>"}, new String[] {"<table><tr><td>", "</td></tr></table>"},
+        for (String[] tags : List.of(
+                new String[] {"<div>", "</div>"},
+                new String[] {"<table><tr><td>", "</td></tr></table>"},
                 new String[] {"<b>", "</b>"})) {
             StringBuilder html = new StringBuilder(depth * 40).append("<!DOCTYPE html><html><body>");
             html.append(tags[0].repeat(depth)).append("乌海市公安局2021年政府信息公开工作年度报告");

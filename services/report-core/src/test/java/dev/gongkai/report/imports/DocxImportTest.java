@@ -3,8 +3,8 @@ package dev.gongkai.report.imports;
 import static dev.gongkai.report.imports.HtmlImportTest.reportPart;
 import static dev.gongkai.report.imports.HtmlImportTest.resource;
 import static dev.gongkai.report.imports.HtmlImportTest.seedLines;
-import static dev.gongkai.report.imports.WordDocuments.docx;
 import static dev.gongkai.report.imports.WordDocuments.document;
+import static dev.gongkai.report.imports.WordDocuments.docx;
 import static dev.gongkai.report.imports.WordDocuments.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,17 +40,18 @@ class DocxImportTest {
     void mergedCellsAppearInTheirFirstRowOnlyAndSpannedCellsAsOneCell() throws Exception {
         List<SourceLine> lines = extract(seedDocx());
 
-        assertThat(lines).contains(
-                SourceLine.of("第二十条第(一)项"),
-                SourceLine.of("行政许可", "5"),
-                SourceLine.of("行政事业性收费", "0", "", ""),
-                SourceLine.of("三、 本年度办理结果", "(一)予以公开", "0", "0", "0", "0", "0", "0", "0"),
-                SourceLine.of("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "0", "0", "0", "0", "0", "0", "0"),
-                SourceLine.of("(三)不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"),
-                SourceLine.of("2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"),
-                SourceLine.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
-                SourceLine.of("结果维持", "结果纠正", "其他结果", "尚未", "总计", "未经复议直接起诉", "复议后起诉"),
-                SourceLine.of("结果", "结果", "其他", "尚未", "总计", "结果", "结果", "其他", "尚未", "总计"));
+        assertThat(lines)
+                .contains(
+                        SourceLine.of("第二十条第(一)项"),
+                        SourceLine.of("行政许可", "5"),
+                        SourceLine.of("行政事业性收费", "0", "", ""),
+                        SourceLine.of("三、 本年度办理结果", "(一)予以公开", "0", "0", "0", "0", "0", "0", "0"),
+                        SourceLine.of("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "0", "0", "0", "0", "0", "0", "0"),
+                        SourceLine.of("(三)不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"),
+                        SourceLine.of("2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"),
+                        SourceLine.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
+                        SourceLine.of("结果维持", "结果纠正", "其他结果", "尚未", "总计", "未经复议直接起诉", "复议后起诉"),
+                        SourceLine.of("结果", "结果", "其他", "尚未", "总计", "结果", "结果", "其他", "尚未", "总计"));
     }
 
     @Test
@@ -65,11 +66,12 @@ class DocxImportTest {
                 <w:p><w:moveFrom w:id="3" w:author="a"><w:r><w:t>移走的句子。</w:t></w:r></w:moveFrom><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
                 <w:p><w:moveTo w:id="4" w:author="a"><w:r><w:t>移走的句子。</w:t></w:r></w:moveTo></w:p>""";
 
-        assertThat(extract(docx(body))).containsExactly(
-                SourceLine.of("此件公开发布"),
-                SourceLine.of("本年新收申请13件。"),
-                SourceLine.of("1"),
-                SourceLine.of("移走的句子。"));
+        assertThat(extract(docx(body)))
+                .containsExactly(
+                        SourceLine.of("此件公开发布"),
+                        SourceLine.of("本年新收申请13件。"),
+                        SourceLine.of("1"),
+                        SourceLine.of("移走的句子。"));
     }
 
     @Test
@@ -80,11 +82,12 @@ class DocxImportTest {
                 <w:p><w:r><w:t>一、</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>总体情况</w:t></w:r></w:p>
                 <w:p/><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>""";
 
-        assertThat(extract(docx(body))).containsExactly(
-                SourceLine.of("某某局2021年政府信息公开工作年度报告"),
-                SourceLine.of("某某局"),
-                SourceLine.of("2022年1月19日"),
-                SourceLine.of("一、 总体情况"));
+        assertThat(extract(docx(body)))
+                .containsExactly(
+                        SourceLine.of("某某局2021年政府信息公开工作年度报告"),
+                        SourceLine.of("某某局"),
+                        SourceLine.of("2022年1月19日"),
+                        SourceLine.of("一、 总体情况"));
     }
 
     @Test
@@ -99,14 +102,14 @@ class DocxImportTest {
                   <w:tc><w:p><w:sdt>%1$s</w:sdt></w:p></w:tc></w:tr>
                 <w:sdt><w:sdtPr><w:alias w:val="行"/></w:sdtPr><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>行政处罚</w:t></w:r></w:p></w:tc>
                   <w:sdt>%2$s</w:sdt><w:tc><w:sdt>%3$s</w:sdt></w:tc></w:tr></w:sdtContent></w:sdt>
-                </w:tbl>""".formatted(placeholder.formatted(empty),
-                placeholder.formatted("<w:tc><w:p>" + empty + "</w:p></w:tc>"),
-                placeholder.formatted("<w:p>" + empty + "</w:p>"));
+                </w:tbl>""".formatted(
+                        placeholder.formatted(empty),
+                        placeholder.formatted("<w:tc><w:p>" + empty + "</w:p></w:tc>"),
+                        placeholder.formatted("<w:p>" + empty + "</w:p>"));
 
-        assertThat(extract(docx(body))).containsExactly(
-                SourceLine.of("本年新收申请13件。"),
-                SourceLine.of("行政许可", "5", ""),
-                SourceLine.of("行政处罚", "", ""));
+        assertThat(extract(docx(body)))
+                .containsExactly(
+                        SourceLine.of("本年新收申请13件。"), SourceLine.of("行政许可", "5", ""), SourceLine.of("行政处罚", "", ""));
     }
 
     @Test
@@ -116,8 +119,9 @@ class DocxImportTest {
                 + "<w:textInput/></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space=\"preserve\"> FORMTEXT </w:instrText>"
                 + "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r>"
                 + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
-        String body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p>" + field.formatted("5")
-                + "</w:p></w:tc><w:tc><w:p>" + field.formatted("\u2002".repeat(5)) + "</w:p></w:tc></w:tr></w:tbl>";
+        String body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p>"
+                + field.formatted("5") + "</w:p></w:tc><w:tc><w:p>" + field.formatted("\u2002".repeat(5))
+                + "</w:p></w:tc></w:tr></w:tbl>";
 
         assertThat(extract(docx(body))).containsExactly(SourceLine.of("行政许可", "5", ""));
     }
@@ -129,10 +133,8 @@ class DocxImportTest {
                   <w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
                   <w:p/></w:tc><w:tc><w:p><w:r><w:t>右栏</w:t></w:r></w:p></w:tc></w:tr></w:tbl>""";
 
-        assertThat(extract(docx(body))).containsExactly(
-                SourceLine.of("二、主动公开政府信息情况"),
-                SourceLine.of("行政许可", "5"),
-                SourceLine.of("右栏"));
+        assertThat(extract(docx(body)))
+                .containsExactly(SourceLine.of("二、主动公开政府信息情况"), SourceLine.of("行政许可", "5"), SourceLine.of("右栏"));
     }
 
     @Test
@@ -194,7 +196,8 @@ class DocxImportTest {
 
         for (byte[] damaged : List.of(truncated, garbage, badXml)) {
             assertThatThrownBy(() -> new DocxExtractor().extract(damaged))
-                    .isInstanceOfSatisfying(UnreadableReportException.class,
+                    .isInstanceOfSatisfying(
+                            UnreadableReportException.class,
                             refused -> assertThat(refused.code()).isIn("DAMAGED", "NOT_A_REPORT"));
         }
         assertRefused(badXml, "DAMAGED");
@@ -205,13 +208,18 @@ class DocxImportTest {
         String external = """
                 <?xml version="1.0"?>
                 <!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
-                <w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"""
-                .formatted(W);
+                <w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>""".formatted(W);
         StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY l0 \"lol\">");
         for (int i = 1; i <= 10; i++) {
-            laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+            laughs.append("<!ENTITY l")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&l" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
-        laughs.append("]><w:document xmlns:w=\"").append(W).append("\"><w:body><w:p><w:r><w:t>&l10;</w:t></w:r></w:p>")
+        laughs.append("]><w:document xmlns:w=\"")
+                .append(W)
+                .append("\"><w:body><w:p><w:r><w:t>&l10;</w:t></w:r></w:p>")
                 .append("</w:body></w:document>");
 
         assertRefused(zip(Map.of("word/document.xml", external)), "DAMAGED");
@@ -250,8 +258,8 @@ class DocxImportTest {
     }
 
     private static void assertRefused(byte[] docx, String code) {
-        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> new DocxExtractor().extract(docx)))
+        assertThatThrownBy(() ->
+                        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new DocxExtractor().extract(docx)))
                 .isInstanceOfSatisfying(UnreadableReportException.class, refused -> {
                     assertThat(refused.code()).isEqualTo(code);
                     assertThat(refused.messageZh()).isNotBlank();
@@ -275,7 +283,8 @@ class DocxImportTest {
                 </w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
                 """);
         body.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/>")
-                .append(WordDocuments.runs(content.ownerDocument().selectFirst("h1").text()))
+                .append(WordDocuments.runs(
+                        content.ownerDocument().selectFirst("h1").text()))
                 .append("<w:bookmarkEnd w:id=\"0\"/></w:p>\n");
         body.append(WordDocuments.body(content, WordDocuments.Controls.NONE));
         return docx(body.toString());
@@ -328,19 +337,49 @@ class DocxImportTest {
     /** One deflated entry with its local header, central directory and end record, sizes stated honestly. */
     private static byte[] rawZip(String name, byte[] deflated, long crc, long size) {
         byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer zip = ByteBuffer.allocate(deflated.length + 2 * nameBytes.length + 200).order(ByteOrder.LITTLE_ENDIAN);
-        zip.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8)
-                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt(deflated.length)
-                .putInt((int) size).putShort((short) nameBytes.length).putShort((short) 0).put(nameBytes)
+        ByteBuffer zip = ByteBuffer.allocate(deflated.length + 2 * nameBytes.length + 200)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        zip.putInt(0x04034b50)
+                .putShort((short) 20)
+                .putShort((short) 0)
+                .putShort((short) 8)
+                .putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) crc)
+                .putInt(deflated.length)
+                .putInt((int) size)
+                .putShort((short) nameBytes.length)
+                .putShort((short) 0)
+                .put(nameBytes)
                 .put(deflated);
         int directory = zip.position();
-        zip.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 8)
-                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt(deflated.length)
-                .putInt((int) size).putShort((short) nameBytes.length).putShort((short) 0).putShort((short) 0)
-                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).put(nameBytes);
+        zip.putInt(0x02014b50)
+                .putShort((short) 20)
+                .putShort((short) 20)
+                .putShort((short) 0)
+                .putShort((short) 8)
+                .putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) crc)
+                .putInt(deflated.length)
+                .putInt((int) size)
+                .putShort((short) nameBytes.length)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putInt(0)
+                .putInt(0)
+                .put(nameBytes);
         int directorySize = zip.position() - directory;
-        zip.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
-                .putInt(directorySize).putInt(directory).putShort((short) 0);
+        zip.putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(directorySize)
+                .putInt(directory)
+                .putShort((short) 0);
         return Arrays.copyOf(zip.array(), zip.position());
     }
 }

@@ -23,7 +23,8 @@ class FindingWordsTest {
     @Test
     void aShortRowNamesTheMissingCellsByTheTablesWords() throws Exception {
         String seed = TextImportTest.seed();
-        String shortRow = seed.replace("(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
+        String shortRow = seed.replace(
+                "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
                 "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 |");
         assertThat(shortRow).isNotEqualTo(seed);
 
@@ -40,7 +41,8 @@ class FindingWordsTest {
     @Test
     void aMissingTable4NamesItsCellsByTheTablesWords() throws Exception {
         String seed = TextImportTest.seed();
-        String short4 = seed.replace("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        String short4 = seed.replace(
+                "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
                 "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
         assertThat(short4).isNotEqualTo(seed);
 
@@ -59,13 +61,21 @@ class FindingWordsTest {
         List<Finding> findings = findingsOf(new String(
                 HtmlImportTest.resource("/fixtures/real/reports/015_putian_yjglj_2020.txt"), StandardCharsets.UTF_8));
 
-        assertThat(findings).filteredOn(f -> f.cells().equals(List.of("s2v2019.penalties.change"))
-                && f.rule().equals("STRUCTURE")).singleElement().satisfies(f -> {
-                    assertThat(f.messageZh()).contains("“行政处罚”写有2个数值（135 0）",
-                            "相邻重复行只留一行，一个数值可能代表几个相同的单元格", "可读作2种：(135, 0, 0) (135, 135, 0)",
-                            "第二十条第(六)项 行政处罚 · 本年增/减");
-                    assertThat(f.messageEn()).contains("writes lines repeated one after another once",
-                            "2 ways: (135, 0, 0) (135, 135, 0)");
+        assertThat(findings)
+                .filteredOn(f -> f.cells().equals(List.of("s2v2019.penalties.change"))
+                        && f.rule().equals("STRUCTURE"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.messageZh())
+                            .contains(
+                                    "“行政处罚”写有2个数值（135 0）",
+                                    "相邻重复行只留一行，一个数值可能代表几个相同的单元格",
+                                    "可读作2种：(135, 0, 0) (135, 135, 0)",
+                                    "第二十条第(六)项 行政处罚 · 本年增/减");
+                    assertThat(f.messageEn())
+                            .contains(
+                                    "writes lines repeated one after another once",
+                                    "2 ways: (135, 0, 0) (135, 135, 0)");
                 });
         assertNoCellKeys(findings);
     }

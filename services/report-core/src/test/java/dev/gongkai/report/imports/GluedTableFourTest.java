@@ -31,7 +31,11 @@ class GluedTableFourTest {
 
     /** The 三明 dumps that keep every cell (one per line), with table 四 all zero, sparse and full. */
     static Stream<String> files() {
-        return Stream.of("001_sanming_2019.txt", "002_sanming_2020.txt", "004_sanming_2022.txt", "005_sanming_2023.txt",
+        return Stream.of(
+                "001_sanming_2019.txt",
+                "002_sanming_2020.txt",
+                "004_sanming_2022.txt",
+                "005_sanming_2023.txt",
                 "011_sanming_2024.txt");
     }
 
@@ -44,7 +48,8 @@ class GluedTableFourTest {
         ImportResult glued = ReportReader.read(bytes(glued(text, false)));
 
         assertThat(glued.report()).isEqualTo(published);
-        assertThat(glued.findings()).filteredOn(finding -> finding.cells().stream().anyMatch(key -> key.startsWith("s4.")))
+        assertThat(glued.findings())
+                .filteredOn(finding -> finding.cells().stream().anyMatch(key -> key.startsWith("s4.")))
                 .isEmpty();
     }
 
@@ -75,17 +80,27 @@ class GluedTableFourTest {
                 if (disputed.contains(key)) {
                     assertThat(report.cells()).as(key).doesNotContainKey(key);
                 } else {
-                    assertThat(report.cells().get(key)).as(key).isEqualTo(published.cells().get(key));
+                    assertThat(report.cells().get(key))
+                            .as(key)
+                            .isEqualTo(published.cells().get(key));
                 }
             }
-            Finding finding = glued.findings().stream().filter(f -> f.cells().containsAll(disputed)).findFirst()
+            Finding finding = glued.findings().stream()
+                    .filter(f -> f.cells().containsAll(disputed))
+                    .findFirst()
                     .orElseThrow();
             assertThat(finding.cells()).containsExactlyInAnyOrderElementsOf(disputed);
-            assertThat(finding.messageZh()).contains("数值连写成一串数字（11522202000270029）", "可读作2种",
-                    "(11, 5, 2, 2, 20", "(1, 15, 2, 2, 20", Labels.cell("s4.review.upheld", Locale.CHINA),
-                    Labels.cell("s4.review.corrected", Locale.CHINA));
-            assertThat(finding.messageEn()).contains("values run together as one number (11522202000270029)",
-                    "2 ways").doesNotContain("s4.");
+            assertThat(finding.messageZh())
+                    .contains(
+                            "数值连写成一串数字（11522202000270029）",
+                            "可读作2种",
+                            "(11, 5, 2, 2, 20",
+                            "(1, 15, 2, 2, 20",
+                            Labels.cell("s4.review.upheld", Locale.CHINA),
+                            Labels.cell("s4.review.corrected", Locale.CHINA));
+            assertThat(finding.messageEn())
+                    .contains("values run together as one number (11522202000270029)", "2 ways")
+                    .doesNotContain("s4.");
             assertThat(finding.messageZh()).doesNotContain("s4.");
         }
     }
@@ -95,24 +110,28 @@ class GluedTableFourTest {
         // 23 digits have 319,770 cuts into 15 numbers; the group totals leave one
         String text = withTableFour(text("012_sanming_2025.txt"), "45 12 3 8 68 30 5 2 10 47 20 3 1 5 29");
         AnnualReport published = ReportReader.read(bytes(text)).report();
-        assertThat(published.number("s4.review.upheld")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("45"));
+        assertThat(published.number("s4.review.upheld"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("45"));
 
-        ImportResult glued = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> ReportReader.read(bytes(glued(text, false))));
+        ImportResult glued =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ReportReader.read(bytes(glued(text, false))));
 
         assertThat(glued.report()).isEqualTo(published);
 
         // 31 digits, 145 million cuts: 136 41 … and 13 64 117 … both add up to 219
         String larger = withTableFour(text, "136 41 17 25 219 88 23 9 31 151 57 14 6 20 97");
-        ImportResult ambiguous = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> ReportReader.read(bytes(glued(larger, true))));
+        ImportResult ambiguous =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ReportReader.read(bytes(glued(larger, true))));
 
         List<String> disputed = List.of("s4.review.upheld", "s4.review.corrected", "s4.review.other");
         assertThat(ambiguous.report().cells()).doesNotContainKeys(disputed.toArray(String[]::new));
-        assertThat(ambiguous.report().number("s4.review.total")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("219"));
+        assertThat(ambiguous.report().number("s4.review.total"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("219"));
         assertThat(ambiguous.report().number("s4.litigationAfterReview.total"))
                 .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("97"));
-        assertThat(ambiguous.findings()).filteredOn(f -> f.cells().equals(disputed)).singleElement()
+        assertThat(ambiguous.findings())
+                .filteredOn(f -> f.cells().equals(disputed))
+                .singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("(136, 41, 17, 25, 219", "(13, 64, 117, 25, 219"));
     }
 
@@ -136,8 +155,9 @@ class GluedTableFourTest {
         ImportResult result = ReportReader.read(bytes(damaged));
 
         assertThat(result.report().cells().keySet()).noneMatch(key -> key.startsWith("s4."));
-        assertThat(result.findings()).anySatisfy(finding -> assertThat(finding.messageZh())
-                .contains("数值连写成一串数字（1014650092710001）", "无法按表格的合计关系拆成15个数值"));
+        assertThat(result.findings())
+                .anySatisfy(finding ->
+                        assertThat(finding.messageZh()).contains("数值连写成一串数字（1014650092710001）", "无法按表格的合计关系拆成15个数值"));
         assertThat(result.findings().stream().flatMap(f -> f.cells().stream()).collect(Collectors.toSet()))
                 .containsAll(tableFour());
     }
@@ -168,7 +188,9 @@ class GluedTableFourTest {
         List<String> lines = new ArrayList<>(text.lines().toList());
         int[] range = tableFourLines(lines);
         List<String> out = new ArrayList<>(lines.subList(0, range[0] + 1));
-        lines.subList(range[0] + 1, range[1]).stream().filter(line -> !line.strip().matches("\\d+")).forEach(out::add);
+        lines.subList(range[0] + 1, range[1]).stream()
+                .filter(line -> !line.strip().matches("\\d+"))
+                .forEach(out::add);
         out.addAll(List.of(values.split(" ")));
         out.addAll(lines.subList(range[1], lines.size()));
         return String.join("\n", out) + "\n";
@@ -192,7 +214,8 @@ class GluedTableFourTest {
     private static String digits(String text) {
         List<String> lines = text.lines().toList();
         int[] range = tableFourLines(lines);
-        return lines.subList(range[0] + 1, range[1]).stream().filter(line -> line.strip().matches("\\d+"))
+        return lines.subList(range[0] + 1, range[1]).stream()
+                .filter(line -> line.strip().matches("\\d+"))
                 .collect(Collectors.joining());
     }
 
@@ -212,7 +235,8 @@ class GluedTableFourTest {
                 header.add(line);
             }
         }
-        List<String> table = withHeader ? List.of(String.join("", header) + digits)
+        List<String> table = withHeader
+                ? List.of(String.join("", header) + digits)
                 : Stream.concat(header.stream(), Stream.of(digits.toString())).toList();
         List<String> out = new ArrayList<>(lines.subList(0, range[0] + 1));
         out.addAll(table);

@@ -17,7 +17,9 @@ class LabelsTest {
         assertThat(TextNormalizer.label("3.危及“三安全一稳定”")).isEqualTo("3.危及三安全一稳定");
         assertThat(TextNormalizer.label("本年新收政府信息公開申請數量")).isEqualTo("本年新收政府信息公开申请数量");
         assertThat(TextNormalizer.label("總計")).isEqualTo("总计");
-        assertThat(TextNormalizer.label("⼀、总体情况")).as("Kangxi radical from a PDF font").isEqualTo("一、总体情况");
+        assertThat(TextNormalizer.label("⼀、总体情况"))
+                .as("Kangxi radical from a PDF font")
+                .isEqualTo("一、总体情况");
         assertThat(TextNormalizer.label("１２３４")).isEqualTo("1234");
         assertThat(TextNormalizer.label("\u3000商业\u00A0企业 ")).isEqualTo("商业企业");
     }
@@ -41,12 +43,9 @@ class LabelsTest {
 
     @Test
     void readsAgencyAndYearFromTitlesInEitherOrder() {
-        assertThat(Labels.title("乌海市公安局2021年政府信息公开工作年度报告"))
-                .isEqualTo(new Labels.Title("乌海市公安局", 2021));
-        assertThat(Labels.title("2021年乌海市公安局政府信息公开工作年度报告"))
-                .isEqualTo(new Labels.Title("乌海市公安局", 2021));
-        assertThat(Labels.title("淮安市人民政府2024年度政府信息公开工作年度报告"))
-                .isEqualTo(new Labels.Title("淮安市人民政府", 2024));
+        assertThat(Labels.title("乌海市公安局2021年政府信息公开工作年度报告")).isEqualTo(new Labels.Title("乌海市公安局", 2021));
+        assertThat(Labels.title("2021年乌海市公安局政府信息公开工作年度报告")).isEqualTo(new Labels.Title("乌海市公安局", 2021));
+        assertThat(Labels.title("淮安市人民政府2024年度政府信息公开工作年度报告")).isEqualTo(new Labels.Title("淮安市人民政府", 2024));
         assertThat(Labels.title(TextNormalizer.label("当前位置：首页 > 信息公开 > 乌海市公安局2021年政府信息公开工作年度报告")))
                 .isEqualTo(new Labels.Title("乌海市公安局", 2021));
         assertThat(Labels.title("政府信息公开年报")).isNull();

@@ -20,7 +20,10 @@ class PageFormsTest {
         String html = new String(HtmlRenderer.renderBytes(report), StandardCharsets.UTF_8);
         String body = html.substring(html.indexOf("<body"), html.indexOf("</body>"));
         body = body.substring(body.indexOf('>') + 1);
-        String literal = body.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("</", "<\\/");
+        String literal = body.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("</", "<\\/");
         String prelude = "var tracker = {}; // a '<table>' in a comment is no report\n".repeat(300)
                 + "function share(s) { return s + '<p>'; }\n";
         return "<script>" + prelude + "</script>\n<div id=\"content\"></div>\n<script>let content = \"" + literal
@@ -56,7 +59,8 @@ class PageFormsTest {
         assertThat(report.year()).isEqualTo(2021);
         assertThat(report.agency()).isEqualTo("乌海市公安局");
         assertThat(report.cells()).isEqualTo(read(seed).report().cells());
-        String messages = result.findings().stream().map(f -> f.messageZh() + " / " + f.messageEn())
+        String messages = result.findings().stream()
+                .map(f -> f.messageZh() + " / " + f.messageEn())
                 .collect(Collectors.joining("\n"));
         assertThat(messages).contains("报告年度2021取自正文", "inferred from the body", "乌海市公安局");
     }

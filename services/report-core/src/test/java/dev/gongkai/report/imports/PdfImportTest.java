@@ -52,6 +52,7 @@ class PdfImportTest {
     private static final Map<String, List<String>> HUAIAN_APPLICATIONS = new LinkedHashMap<>();
     /** The same rows by their cell keys' row part. */
     private static final Map<String, String> HUAIAN_ROW_KEYS = new LinkedHashMap<>();
+
     private static final List<String> APPLICANT_COLUMNS =
             List.of("naturalPerson", "commercial", "research", "publicInterest", "legalService", "otherOrg", "total");
 
@@ -134,7 +135,9 @@ class PdfImportTest {
         report.cells().forEach((key, value) -> actual.put(key, value.toString()));
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(report.blank()).isEmpty();
-        assertThat(report.narrative(Section.S1)).startsWith("2024年，我市坚持以习近平新时代中国特色社会主义思想为指导").contains("（五）政府信息公开监督保障情况。")
+        assertThat(report.narrative(Section.S1))
+                .startsWith("2024年，我市坚持以习近平新时代中国特色社会主义思想为指导")
+                .contains("（五）政府信息公开监督保障情况。")
                 .endsWith("不断提高全市政务公开工作人员的工作能力和水平。");
         assertThat(report.narrative(Section.S5)).startsWith("对照上级新要求和公众新期待").endsWith("增强队伍凝聚力。");
         assertThat(report.narrative(Section.S6)).isEqualTo("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。");
@@ -160,8 +163,8 @@ class PdfImportTest {
                 .map(page -> new PdfPage(page.number(), page.width(), page.height(), page.glyphs(), List.of()))
                 .toList();
 
-        ImportResult result = ReportAssembler.assemble(
-                new SourceDocument(SourceType.PDF, PdfLayout.lines(withoutRulings)));
+        ImportResult result =
+                ReportAssembler.assemble(new SourceDocument(SourceType.PDF, PdfLayout.lines(withoutRulings)));
 
         assertHuaianReport(result);
     }
@@ -175,8 +178,8 @@ class PdfImportTest {
 
     @Test
     void keepsSpanningLabelsOnceInTheFirstRowTheyCover() {
-        assertThat(cellsOf("（一）予以公开")).containsExactly(
-                "三、本年度办理结果", "（一）予以公开", "1288", "21", "0", "0", "50", "3", "1362");
+        assertThat(cellsOf("（一）予以公开"))
+                .containsExactly("三、本年度办理结果", "（一）予以公开", "1288", "21", "0", "0", "50", "3", "1362");
         assertThat(cellsOf("1.属于国家秘密")).startsWith("（三）不予公开", "1.属于国家秘密");
         assertThat(cellsOf("2.其他法律行政法规禁止公开")).startsWith("2.其他法律行政法规禁止公开");
         assertThat(cellsOf("1.信访举报投诉类申请")).startsWith("（五）不予处理", "1.信访举报投诉类申请");
@@ -210,21 +213,30 @@ class PdfImportTest {
 
     @Test
     void rebuildsTheReviewAndLitigationTableWithItsSplitHeaders() {
-        int values = indexOf(List.of("72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"));
-        assertThat(huaianLines.get(values - 1).cells()).containsExactly("结果维持", "结果纠正", "其他结果", "尚未审结",
-                "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
-        assertThat(huaianLines.get(values - 2).cells()).containsExactly("结果维持", "结果纠正", "其他结果", "尚未审结",
-                "总计", "未经复议直接起诉", "复议后起诉");
+        int values =
+                indexOf(List.of("72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"));
+        assertThat(huaianLines.get(values - 1).cells())
+                .containsExactly("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
+        assertThat(huaianLines.get(values - 2).cells())
+                .containsExactly("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉");
         assertThat(huaianLines.get(values - 3).cells()).containsExactly("行政复议", "行政诉讼");
     }
 
     @Test
     void joinsWrappedParagraphsAndTheTitleAndDropsPageNumbers() {
-        List<String> paragraphs = huaianLines.stream().filter(SourceLine::isParagraph)
-                .map(line -> line.cells().getFirst()).toList();
+        List<String> paragraphs = huaianLines.stream()
+                .filter(SourceLine::isParagraph)
+                .map(line -> line.cells().getFirst())
+                .toList();
         assertThat(paragraphs.getFirst()).isEqualTo("淮安市人民政府2024年政府信息公开工作年度报告");
-        assertThat(paragraphs).contains("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项");
+        assertThat(paragraphs)
+                .contains(
+                        "一、总体情况",
+                        "二、主动公开政府信息情况",
+                        "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况",
+                        "五、存在的主要问题及改进情况",
+                        "六、其他需要报告的事项");
         // A paragraph that runs over the page break from page 1 to page 2 is one line.
         assertThat(paragraphs).anyMatch(p -> p.startsWith("（一）主动公开情况。") && p.endsWith("回应舆论关切。"));
         assertThat(paragraphs).contains("2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。");
@@ -267,7 +279,8 @@ class PdfImportTest {
         byte[] flood = millionTextObjects();
         long start = System.nanoTime();
         assertThatThrownBy(() -> ReportReader.read(flood))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("TOO_LARGE"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
@@ -277,7 +290,8 @@ class PdfImportTest {
         byte[] bomb = inflatingContent(64);
         long start = System.nanoTime();
         assertThatThrownBy(() -> ReportReader.read(bomb))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("TOO_LARGE"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
@@ -288,7 +302,8 @@ class PdfImportTest {
         new Random(7).nextBytes(junk);
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, junk, 0, 9);
         assertThatThrownBy(() -> ReportReader.read(junk))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("DAMAGED"));
     }
 
@@ -296,7 +311,8 @@ class PdfImportTest {
     void refusesAPdfCutShort() {
         byte[] truncated = Arrays.copyOf(huaian, 2_000);
         assertThatThrownBy(() -> new PdfExtractor().extract(truncated))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isIn("DAMAGED", "NO_TEXT_LAYER"));
     }
 
@@ -331,12 +347,19 @@ class PdfImportTest {
         List<String> seed = Files.readAllLines(FIXTURES.resolve("wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
         byte[] pdf = SeedPdf.render(seed, CJK_FONT);
 
-        List<List<String>> read = new PdfExtractor().extract(pdf).lines().stream()
-                .map(line -> line.cells().stream().map(PdfImportTest::compact).toList()).toList();
+        List<List<String>> read = new PdfExtractor()
+                .extract(pdf).lines().stream()
+                        .map(line -> line.cells().stream()
+                                .map(PdfImportTest::compact)
+                                .toList())
+                        .toList();
 
-        List<List<String>> expected = seed.stream().filter(line -> !line.isBlank())
-                .map(line -> Arrays.stream(line.split("\\|")).map(PdfImportTest::compact)
-                        .filter(cell -> !cell.isEmpty()).toList())
+        List<List<String>> expected = seed.stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> Arrays.stream(line.split("\\|"))
+                        .map(PdfImportTest::compact)
+                        .filter(cell -> !cell.isEmpty())
+                        .toList())
                 .toList();
         assertThat(read).isEqualTo(expected);
     }
@@ -352,13 +375,19 @@ class PdfImportTest {
     }
 
     private static List<String> cellsOf(String label) {
-        return huaianLines.stream().filter(line -> line.cells().contains(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no line with " + label + " in\n" + dump())).cells();
+        return huaianLines.stream()
+                .filter(line -> line.cells().contains(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with " + label + " in\n" + dump()))
+                .cells();
     }
 
     private static List<String> line(String firstCell) {
-        return huaianLines.stream().filter(line -> line.cells().getFirst().equals(firstCell)).findFirst()
-                .orElseThrow(() -> new AssertionError("no line starting " + firstCell + " in\n" + dump())).cells();
+        return huaianLines.stream()
+                .filter(line -> line.cells().getFirst().equals(firstCell))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting " + firstCell + " in\n" + dump()))
+                .cells();
     }
 
     private static int indexOf(List<String> cells) {
@@ -390,8 +419,8 @@ class PdfImportTest {
             PDStream stream = new PDStream(document);
             byte[] spaces = new byte[1024 * 1024];
             Arrays.fill(spaces, (byte) ' ');
-            try (OutputStream out = new DeflaterOutputStream(stream.getCOSObject().createRawOutputStream(),
-                    new Deflater(Deflater.BEST_SPEED))) {
+            try (OutputStream out = new DeflaterOutputStream(
+                    stream.getCOSObject().createRawOutputStream(), new Deflater(Deflater.BEST_SPEED))) {
                 for (int i = 0; i < megabytes; i++) {
                     out.write(spaces);
                 }
@@ -412,8 +441,8 @@ class PdfImportTest {
             page.setResources(resources);
             byte[][] objects = new byte[1000][];
             for (int i = 0; i < objects.length; i++) {
-                objects[i] = ("BT /" + font.getName() + " 0.5 Tf " + (i % 500) + " " + (i / 2)
-                        + " Td (x) Tj ET\n").getBytes(StandardCharsets.US_ASCII);
+                objects[i] = ("BT /" + font.getName() + " 0.5 Tf " + (i % 500) + " " + (i / 2) + " Td (x) Tj ET\n")
+                        .getBytes(StandardCharsets.US_ASCII);
             }
             PDStream stream = new PDStream(document);
             try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {

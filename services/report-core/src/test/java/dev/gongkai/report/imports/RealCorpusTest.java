@@ -47,8 +47,7 @@ class RealCorpusTest {
         }
     }
 
-    record Expectation(Set<String> unreadable, Set<String> unverified) {
-    }
+    record Expectation(Set<String> unreadable, Set<String> unverified) {}
 
     static Stream<Truth> files() {
         JsonNode root = new ObjectMapper().readTree(resource(FOLDER + "truth.json"));
@@ -58,8 +57,13 @@ class RealCorpusTest {
             entry.get("cells").properties().forEach(e -> cells.put(e.getKey(), e.getValue()));
             Set<String> blank = new TreeSet<>();
             entry.get("blank").forEach(b -> blank.add(b.asString()));
-            truths.add(new Truth(entry.get("file").asString(), entry.get("agency").asString(),
-                    entry.get("year").asInt(), entry.get("format").asString(), cells, blank));
+            truths.add(new Truth(
+                    entry.get("file").asString(),
+                    entry.get("agency").asString(),
+                    entry.get("year").asInt(),
+                    entry.get("format").asString(),
+                    cells,
+                    blank));
         }
         return truths.stream();
     }
@@ -90,7 +94,8 @@ class RealCorpusTest {
             }
         }
         for (String blank : report.blank()) {
-            if (!truth.blank().contains(blank) && !truth.cells().containsKey(blank)
+            if (!truth.blank().contains(blank)
+                    && !truth.cells().containsKey(blank)
                     && !expected.unverified().contains(blank)) {
                 wrong.add(blank + ": read as blank, not a cell of the truth");
             }
@@ -108,18 +113,25 @@ class RealCorpusTest {
         Set<String> unexplained = new TreeSet<>(unread);
         unexplained.removeAll(named);
 
-        SUMMARY.put(truth.file(), "| " + truth.file() + " | " + report.format().code() + " | " + exact + " / "
-                + truth.cells().size() + " | " + unread.size() + " | " + wrong.size() + " |");
+        SUMMARY.put(
+                truth.file(),
+                "| " + truth.file() + " | " + report.format().code() + " | " + exact + " / "
+                        + truth.cells().size() + " | " + unread.size() + " | " + wrong.size() + " |");
 
         RECORD.put(truth.file(), unread.isEmpty() ? "" : truth.file() + " unreadable " + String.join(" ", unread));
 
         assertThat(wrong).as("cells read with a wrong value (never acceptable)").isEmpty();
-        assertThat(extra).as("cells read that the truth does not hold (a wrong format's keys, or a guess)").isEmpty();
+        assertThat(extra)
+                .as("cells read that the truth does not hold (a wrong format's keys, or a guess)")
+                .isEmpty();
         assertThat(report.format().code()).as("format").isEqualTo(truth.format());
         assertThat(report.year()).as("year").isEqualTo(truth.year());
         assertThat(report.agency()).as("agency").isEqualTo(truth.agency());
-        assertThat(unexplained).as("cells neither read nor named unreadable by a finding").isEmpty();
-        assertThat(unread).as("cells not read; when fewer than recorded, tighten imports/real-corpus-expectations.txt")
+        assertThat(unexplained)
+                .as("cells neither read nor named unreadable by a finding")
+                .isEmpty();
+        assertThat(unread)
+                .as("cells not read; when fewer than recorded, tighten imports/real-corpus-expectations.txt")
                 .isEqualTo(expected.unreadable());
     }
 
@@ -136,7 +148,7 @@ class RealCorpusTest {
         if (type == CellType.TEXT) {
             return value instanceof CellValue.Text(String text) && text.equals(truth.asString())
                     || value instanceof CellValue.Numeric(BigDecimal number)
-                    && number.compareTo(new BigDecimal(truth.asString())) == 0;
+                            && number.compareTo(new BigDecimal(truth.asString())) == 0;
         }
         BigDecimal expected = truth.isNumber() ? truth.decimalValue() : new BigDecimal(truth.asString());
         return value instanceof CellValue.Numeric(BigDecimal number) && number.compareTo(expected) == 0;
@@ -152,7 +164,8 @@ class RealCorpusTest {
                 continue;
             }
             String[] words = trimmed.split("\\s+");
-            Expectation expectation = map.computeIfAbsent(words[0], f -> new Expectation(new TreeSet<>(), new TreeSet<>()));
+            Expectation expectation =
+                    map.computeIfAbsent(words[0], f -> new Expectation(new TreeSet<>(), new TreeSet<>()));
             Set<String> target = switch (words[1]) {
                 case "unreadable" -> expectation.unreadable();
                 case "unverified" -> expectation.unverified();

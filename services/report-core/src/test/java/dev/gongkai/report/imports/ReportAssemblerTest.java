@@ -93,7 +93,9 @@ class ReportAssemblerTest {
         int k = 1;
         for (TableRow row : V2021.table(Section.S4).rows()) {
             for (TableColumn column : row.columns()) {
-                assertThat(report.number(row.cellKey(column))).as(row.cellKey(column)).contains(BigDecimal.valueOf(k++));
+                assertThat(report.number(row.cellKey(column)))
+                        .as(row.cellKey(column))
+                        .contains(BigDecimal.valueOf(k++));
             }
         }
         assertThat(report.number("s2.normativeDocuments.inForce")).contains(BigDecimal.valueOf(21));
@@ -113,12 +115,15 @@ class ReportAssemblerTest {
     }
 
     private static List<String> structureCells(ImportResult result) {
-        return result.findings().stream().filter(f -> f.rule().equals("STRUCTURE"))
-                .flatMap(f -> f.cells().stream()).toList();
+        return result.findings().stream()
+                .filter(f -> f.rule().equals("STRUCTURE"))
+                .flatMap(f -> f.cells().stream())
+                .toList();
     }
 
     private static String messages(ImportResult result) {
-        return result.findings().stream().map(f -> f.messageZh() + " / " + f.messageEn())
+        return result.findings().stream()
+                .map(f -> f.messageZh() + " / " + f.messageEn())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -161,8 +166,9 @@ class ReportAssemblerTest {
                 .replace("\n306\n", "\n\n")
                 .replace("\n15\n", "\n\n");
         ImportResult result = read(text);
-        assertThat(result.report().blank()).containsExactlyInAnyOrder("s3.received.naturalPerson",
-                "s3.granted.total", "s4.litigationAfterReview.total");
+        assertThat(result.report().blank())
+                .containsExactlyInAnyOrder(
+                        "s3.received.naturalPerson", "s3.granted.total", "s4.litigationAfterReview.total");
         assertThat(result.report().number("s3.received.commercial")).contains(BigDecimal.valueOf(101));
         assertThat(result.report().number("s3.partiallyGranted.naturalPerson")).contains(BigDecimal.valueOf(400));
         assertThat(result.report().number("s4.litigationAfterReview.pending")).contains(BigDecimal.valueOf(14));
@@ -171,18 +177,19 @@ class ReportAssemblerTest {
 
     @Test
     void reportsAnExtraSubtotalRowWrittenOneCellPerLine() throws Exception {
-        String text = oneCellPerLine(numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)",
-                "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n"));
+        String text = oneCellPerLine(
+                numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)", "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n"));
         ImportResult result = read(text);
         assertNumberedTables(result.report());
-        assertThat(result.findings()).singleElement()
+        assertThat(result.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("小计", "9, 9, 9, 9, 9, 9, 9"));
     }
 
     @Test
     void readsARowLabelWrappedOverTwoLinesWithTheValuesAfterItsRest() throws Exception {
-        String text = numberedSeed().replace("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政\n机关不再处理其政府信息公开申请 |");
+        String text = numberedSeed()
+                .replace("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |", "2.申请人逾期未按收费通知要求缴纳费用、行政\n机关不再处理其政府信息公开申请 |");
         assertReadsLikeTheSeed(read(text));
         assertReadsLikeTheSeed(read(oneCellPerLine(text)));
     }
@@ -190,11 +197,15 @@ class ReportAssemblerTest {
     @Test
     void readsLabelsWithSpacesInside() throws Exception {
         String text = numberedSeed()
-                .replace("商业企业", "商业 企业").replace("科研机构", "科 研 机 构")
-                .replace("行政许可", "行政 许可").replace("行政规范性文件", "行政规范性 文件")
+                .replace("商业企业", "商业 企业")
+                .replace("科研机构", "科 研 机 构")
+                .replace("行政许可", "行政 许可")
+                .replace("行政规范性文件", "行政规范性 文件")
                 .replace("一、本年新收政府信息公开申请数量", "一、本年新收 政府信息公开 申请数量")
-                .replace("1.属于国家秘密", "1. 属于国家秘密").replace("(七)总计", "(七) 总 计")
-                .replace("一、总体情况", "一、 总体情况").replace("六、其他需要报告的事项", "六、其他需要报告的事项 ");
+                .replace("1.属于国家秘密", "1. 属于国家秘密")
+                .replace("(七)总计", "(七) 总 计")
+                .replace("一、总体情况", "一、 总体情况")
+                .replace("六、其他需要报告的事项", "六、其他需要报告的事项 ");
         assertReadsLikeTheSeed(read(text));
     }
 
@@ -217,6 +228,7 @@ class ReportAssemblerTest {
 
     /** Traditional characters of mirror sites, as a converter writes them. */
     private static final String SIMPLIFIED = "开报总数请处结转办规许罚费属国于问题况体项计无关机复议讼维纠审经进条发决组织构会务类内执询没制补后确访举诉当认获缴纳续继乌现废业额单万强护权过";
+
     private static final String TRADITIONAL = "開報總數請處結轉辦規許罰費屬國於問題況體項計無關機復議訟維糾審經進條發決組織構會務類內執詢沒製補後確訪舉訴當認獲繳納續繼烏現廢業額單萬強護權過";
 
     @Test
@@ -236,8 +248,7 @@ class ReportAssemblerTest {
     @Test
     void readsHeaderRowsSplitOverTwoLines() throws Exception {
         String text = numberedSeed()
-                .replace("结果维持 | 结果纠正 | 其他结果 | 尚未 | 总计 |",
-                        "结果 | 结果 | 其他 | 尚未 | 总计 |\n维持 | 纠正 | 结果 | 审结 | |")
+                .replace("结果维持 | 结果纠正 | 其他结果 | 尚未 | 总计 |", "结果 | 结果 | 其他 | 尚未 | 总计 |\n维持 | 纠正 | 结果 | 审结 | |")
                 .replace("自 然 人 | 法人或其他组织 | 总计 |", "自 然 | 法人或其他组织 | 总 |\n人 | | 计 |");
         assertReadsLikeTheSeed(read(text));
     }
@@ -258,8 +269,8 @@ class ReportAssemblerTest {
 
     @Test
     void takesThePublicationDateFromThePageWhenTheReportHasNoSignature() throws Exception {
-        String text = "发布日期：2022-01-20 来源：乌海市公安局\n"
-                + numberedSeed().replace("乌海市公安局\n2022年01月19日", "") + "\n版权所有：乌海市公安局\n";
+        String text =
+                "发布日期：2022-01-20 来源：乌海市公安局\n" + numberedSeed().replace("乌海市公安局\n2022年01月19日", "") + "\n版权所有：乌海市公安局\n";
         ImportResult result = read(text);
         assertThat(result.report().publishedOn()).isEqualTo(LocalDate.of(2022, 1, 20));
         assertThat(result.report().narrative(Section.S6)).isEqualTo("(无)");
@@ -299,8 +310,7 @@ class ReportAssemblerTest {
 
     @Test
     void takesTheAgencyFromTheSignatureWhenTheTitleHasNone() throws Exception {
-        ImportResult result = read(numberedSeed()
-                .replace("乌海市公安局2021年政府信息公开工作年度报告", "2021年政府信息公开工作年度报告"));
+        ImportResult result = read(numberedSeed().replace("乌海市公安局2021年政府信息公开工作年度报告", "2021年政府信息公开工作年度报告"));
         assertReadsLikeTheSeed(result);
     }
 
@@ -321,13 +331,21 @@ class ReportAssemblerTest {
         String text = numberedSeed()
                 .replace("行政事业性收费 | 0 |", "行政事业性收费 | / |")
                 .replace("行政强制 | 4 | ||", "行政强制 | | ||")
-                .replace("一、本年新收政府信息公开申请数量 | 100 | 101 | 102 | 103 | 104 | 105 | 106 |",
+                .replace(
+                        "一、本年新收政府信息公开申请数量 | 100 | 101 | 102 | 103 | 104 | 105 | 106 |",
                         "一、本年新收政府信息公开申请数量 | / | — | － | - | —— | | 106 |");
         ImportResult result = read(text);
         AnnualReport report = result.report();
-        assertThat(report.blank()).containsExactlyInAnyOrder("s2.fees.amount", "s2.coercion.decisions",
-                "s3.received.naturalPerson", "s3.received.commercial", "s3.received.research",
-                "s3.received.publicInterest", "s3.received.legalService", "s3.received.otherOrg");
+        assertThat(report.blank())
+                .containsExactlyInAnyOrder(
+                        "s2.fees.amount",
+                        "s2.coercion.decisions",
+                        "s3.received.naturalPerson",
+                        "s3.received.commercial",
+                        "s3.received.research",
+                        "s3.received.publicInterest",
+                        "s3.received.legalService",
+                        "s3.received.otherOrg");
         assertThat(report.cells()).doesNotContainKeys(report.blank().toArray(String[]::new));
         assertThat(report.number("s3.received.total")).contains(BigDecimal.valueOf(106));
         assertThat(report.number("s3.carriedOver.naturalPerson")).contains(BigDecimal.valueOf(200));
@@ -348,9 +366,8 @@ class ReportAssemblerTest {
 
     @Test
     void dropsTrailingPaddingWithoutInventingValues() throws Exception {
-        ImportResult result = read(numberedSeed()
-                .replace("行政许可 | 5 | ||", "行政许可 | 5 | | | | | ||")
-                .replace("(七)总计 |", "| | (七)总计 |"));
+        ImportResult result = read(
+                numberedSeed().replace("行政许可 | 5 | ||", "行政许可 | 5 | | | | | ||").replace("(七)总计 |", "| | (七)总计 |"));
         assertReadsLikeTheSeed(result);
     }
 
@@ -367,17 +384,25 @@ class ReportAssemblerTest {
         assertThat(report.number("s3.denied.internalAffairs.total")).contains(BigDecimal.valueOf(t3(8, 6)));
         assertThat(report.number("s3.denied.processInformation.research")).contains(BigDecimal.valueOf(802));
         assertThat(report.cells()).doesNotContainKey("s3.denied.processInformation.publicInterest");
-        assertThat(report.cells()).doesNotContainKeys("s3.denied.enforcementFiles.naturalPerson",
-                "s3.handledTotal.total", "s3.carriedForward.total", "s4.review.upheld");
+        assertThat(report.cells())
+                .doesNotContainKeys(
+                        "s3.denied.enforcementFiles.naturalPerson",
+                        "s3.handledTotal.total",
+                        "s3.carriedForward.total",
+                        "s4.review.upheld");
         assertThat(report.blank()).isEmpty();
         assertThat(report.narrative(Section.S1)).startsWith("2021年以来");
         assertThat(report.narrative(Section.S5)).isNull();
 
-        assertThat(structureCells(result)).contains("s3.denied.processInformation.publicInterest",
-                "s3.denied.enforcementFiles.naturalPerson", "s3.carriedForward.total", "s4.review.upheld",
-                "s4.litigationAfterReview.total");
-        assertThat(messages(result)).contains("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                "六、其他需要报告的事项", "7.属于行政执法案卷", "四、结转下年度继续办理");
+        assertThat(structureCells(result))
+                .contains(
+                        "s3.denied.processInformation.publicInterest",
+                        "s3.denied.enforcementFiles.naturalPerson",
+                        "s3.carriedForward.total",
+                        "s4.review.upheld",
+                        "s4.litigationAfterReview.total");
+        assertThat(messages(result))
+                .contains("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "7.属于行政执法案卷", "四、结转下年度继续办理");
         assertThat(result.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo("STRUCTURE"));
     }
 
@@ -398,8 +423,7 @@ class ReportAssemblerTest {
 
     @Test
     void reportsAnExtraSubtotalRowWithoutShiftingValues() throws Exception {
-        String text = numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)",
-                "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n");
+        String text = numberedSeed().replaceFirst("(8\\.属于行政查询事项[^\n]*\n)", "$1小计 | 9 | 9 | 9 | 9 | 9 | 9 | 9 | ||\n");
         ImportResult result = read(text);
         assertNumberedTables(result.report());
         assertThat(result.findings()).singleElement().satisfies(f -> {
@@ -463,7 +487,8 @@ class ReportAssemblerTest {
         assertThat(report.number("s3.otherHandling.naturalPerson")).contains(BigDecimal.ONE);
         assertThat(report.number("s3.handledTotal.total")).contains(BigDecimal.valueOf(7));
         assertThat(report.number("s4.review.total")).contains(BigDecimal.ONE);
-        assertThat(report.cells().size() + report.blank().size()).isEqualTo(report.layout().cells().size());
+        assertThat(report.cells().size() + report.blank().size())
+                .isEqualTo(report.layout().cells().size());
         assertThat(report.narrative(Section.S6)).isEqualTo("无。");
         assertThat(report.narrative(Section.S5)).endsWith("2020年将进一步丰富解读形式。");
     }
@@ -473,9 +498,11 @@ class ReportAssemblerTest {
         String text = new String(TextImportTest.resource("/text/county-finance-2019.txt"), StandardCharsets.UTF_8)
                 .replace("规范性文件 | 3 | 3 | 27\n", "规范性文件 | 3 | 3 | 27\n其他主动公开文件 | 40 | 40 | 300\n");
         ImportResult result = read(text);
-        assertThat(result.report().number("s2v2019.normativeDocuments.totalPublic")).contains(BigDecimal.valueOf(27));
+        assertThat(result.report().number("s2v2019.normativeDocuments.totalPublic"))
+                .contains(BigDecimal.valueOf(27));
         assertThat(result.report().number("s2v2019.licensing.previousItems")).contains(BigDecimal.valueOf(12));
-        assertThat(result.findings()).singleElement()
+        assertThat(result.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.messageZh()).contains("其他主动公开文件", "300"));
     }
 
@@ -487,7 +514,8 @@ class ReportAssemblerTest {
                 + "3月1日，市公安局召开政务公开工作推进会，总结2021年政府信息公开工作年度报告编制经验。\n"
                 + "会议要求，各单位要进一步做好行政许可、行政处罚等信息的公开。\n版权所有：乌海市公安局\n";
         assertThatThrownBy(() -> read(article))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("NOT_A_REPORT"));
     }
 
@@ -497,7 +525,8 @@ class ReportAssemblerTest {
         new Random(42).nextBytes(bytes);
         bytes[0] = 'x';
         assertThatThrownBy(() -> ReportReader.read(bytes))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("NOT_A_REPORT"));
     }
 
@@ -505,8 +534,8 @@ class ReportAssemblerTest {
     void readsHostileSizesInBoundedTime() {
         String longLine = "0|".repeat(5_000_000);
         String manyLines = "|\n".repeat(3_000_000);
-        String seedWithLongLine = numberedSeed().replace("六、其他需要报告的事项\n",
-                "六、其他需要报告的事项\n" + "无".repeat(10_000_000) + "\n");
+        String seedWithLongLine =
+                numberedSeed().replace("六、其他需要报告的事项\n", "六、其他需要报告的事项\n" + "无".repeat(10_000_000) + "\n");
         long start = System.nanoTime();
         assertThatThrownBy(() -> read(longLine)).isInstanceOf(UnreadableReportException.class);
         assertThatThrownBy(() -> read(manyLines)).isInstanceOf(UnreadableReportException.class);

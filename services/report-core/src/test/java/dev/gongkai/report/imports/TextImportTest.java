@@ -48,15 +48,29 @@ class TextImportTest {
         assertThat(report.blank()).isEmpty();
 
         Map<String, Long> table2 = Map.of(
-                "s2.regulations.issued", 0L, "s2.regulations.repealed", 0L, "s2.regulations.inForce", 0L,
-                "s2.normativeDocuments.issued", 19L, "s2.normativeDocuments.repealed", 0L,
-                "s2.normativeDocuments.inForce", 21L, "s2.licensing.decisions", 5L, "s2.penalties.decisions", 3L,
-                "s2.coercion.decisions", 4L, "s2.fees.amount", 0L);
+                "s2.regulations.issued",
+                0L,
+                "s2.regulations.repealed",
+                0L,
+                "s2.regulations.inForce",
+                0L,
+                "s2.normativeDocuments.issued",
+                19L,
+                "s2.normativeDocuments.repealed",
+                0L,
+                "s2.normativeDocuments.inForce",
+                21L,
+                "s2.licensing.decisions",
+                5L,
+                "s2.penalties.decisions",
+                3L,
+                "s2.coercion.decisions",
+                4L,
+                "s2.fees.amount",
+                0L);
         for (CellDefinition cell : report.layout().cells()) {
             long expected = table2.getOrDefault(cell.key(), 0L);
-            assertThat(report.cell(cell.key()))
-                    .as(cell.key())
-                    .contains(CellValue.of(BigDecimal.valueOf(expected)));
+            assertThat(report.cell(cell.key())).as(cell.key()).contains(CellValue.of(BigDecimal.valueOf(expected)));
         }
         assertThat(report.cells()).hasSize(report.layout().cells().size());
 
@@ -75,10 +89,12 @@ class TextImportTest {
     @Test
     void splitsRowsOnHalfAndFullWidthBarsKeepingEmptyCells() {
         SourceDocument document = TextExtractor.split("标题\r\n a | | b ｜c||\n\n");
-        assertThat(document.lines()).extracting(SourceLine::cells).containsExactly(
-                java.util.List.of("标题"),
-                java.util.List.of("a", "", "b", "c", "", ""),
-                java.util.List.of(""),
-                java.util.List.of(""));
+        assertThat(document.lines())
+                .extracting(SourceLine::cells)
+                .containsExactly(
+                        java.util.List.of("标题"),
+                        java.util.List.of("a", "", "b", "c", "", ""),
+                        java.util.List.of(""),
+                        java.util.List.of(""));
     }
 }

@@ -29,7 +29,10 @@ public final class WordDocuments {
 
     private static final Set<String> BLOCKS = Set.of("article", "section", "div", "header", "footer", "main");
 
-    public enum Controls { NONE, CONTENT_CONTROLS }
+    public enum Controls {
+        NONE,
+        CONTENT_CONTROLS
+    }
 
     private final Controls controls;
     private int controlCount;
@@ -59,7 +62,8 @@ public final class WordDocuments {
                     paragraph(caption.text(), null, xml);
                 }
                 table(element, xml);
-            } else if (BLOCKS.contains(name) && !element.select("p, table, h1, h2, h3").isEmpty()) {
+            } else if (BLOCKS.contains(name)
+                    && !element.select("p, table, h1, h2, h3").isEmpty()) {
                 blocks(element, xml);
             } else if (!name.equals("script") && !name.equals("style")) {
                 Element time = element.selectFirst("time");
@@ -73,9 +77,11 @@ public final class WordDocuments {
         if (controls == Controls.NONE) {
             xml.append("<w:p>").append(runs(text)).append("</w:p>\n");
         } else if (date != null) {
-            xml.append("<w:p><w:sdt><w:sdtPr><w:alias w:val=\"成文日期\"/><w:date w:fullDate=\"").append(date)
+            xml.append("<w:p><w:sdt><w:sdtPr><w:alias w:val=\"成文日期\"/><w:date w:fullDate=\"")
+                    .append(date)
                     .append("T00:00:00Z\"><w:dateFormat w:val=\"yyyy'年'M'月'd'日'\"/><w:lid w:val=\"zh-CN\"/>")
-                    .append("<w:calendar w:val=\"gregorian\"/></w:date></w:sdtPr><w:sdtContent>").append(runs(text))
+                    .append("<w:calendar w:val=\"gregorian\"/></w:date></w:sdtPr><w:sdtContent>")
+                    .append(runs(text))
                     .append("</w:sdtContent></w:sdt></w:p>\n");
         } else if (controlCount++ % 2 == 0) {
             xml.append(control("正文", text, runs -> "<w:p>" + runs + "</w:p>")).append('\n');
@@ -96,7 +102,8 @@ public final class WordDocuments {
         }
         xml.append("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>")
                 .append("<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr><w:tblGrid>")
-                .append("<w:gridCol w:w=\"600\"/>".repeat(width)).append("</w:tblGrid>\n");
+                .append("<w:gridCol w:w=\"600\"/>".repeat(width))
+                .append("</w:tblGrid>\n");
         for (int r = 0; r < grid.size(); r++) {
             StringBuilder row = new StringBuilder("<w:tr>");
             for (int column = 0; column < width; ) {
@@ -112,8 +119,10 @@ public final class WordDocuments {
             boolean valueRow = !rows.get(r).select("td[data-cell]").isEmpty();
             if (controls == Controls.CONTENT_CONTROLS && valueRow && r % 4 == 1) {
                 // a row of a repeating section: the whole row is the content of one control
-                xml.append("<w:sdt><w:sdtPr><w:id w:val=\"").append(1000 + r)
-                        .append("\"/><w15:repeatingSectionItem/></w:sdtPr><w:sdtContent>").append(row)
+                xml.append("<w:sdt><w:sdtPr><w:id w:val=\"")
+                        .append(1000 + r)
+                        .append("\"/><w15:repeatingSectionItem/></w:sdtPr><w:sdtContent>")
+                        .append(row)
                         .append("</w:sdtContent></w:sdt>\n");
             } else {
                 xml.append(row).append('\n');
@@ -155,8 +164,7 @@ public final class WordDocuments {
         return grid;
     }
 
-    private record Slot(Element cell, int colspan, int rowspan, boolean first) {
-    }
+    private record Slot(Element cell, int colspan, int rowspan, boolean first) {}
 
     private void cell(Slot slot, StringBuilder xml) {
         StringBuilder properties = new StringBuilder("<w:tcPr><w:tcW w:w=\"600\" w:type=\"dxa\"/>");
@@ -175,7 +183,9 @@ public final class WordDocuments {
         if (controls == Controls.NONE || key.isEmpty()) {
             xml.append("<w:tc>").append(properties);
             for (String paragraph : cellParagraphs(slot.cell)) {
-                xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>").append(runs(paragraph)).append("</w:p>");
+                xml.append("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>")
+                        .append(runs(paragraph))
+                        .append("</w:p>");
             }
             xml.append("</w:tc>");
             return;
@@ -184,12 +194,19 @@ public final class WordDocuments {
         String value = slot.cell.text();
         String paragraph = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>";
         switch (controlCount++ % 3) {
-            case 0 -> xml.append("<w:tc>").append(properties).append(paragraph)
-                    .append(control("数值", value, runs -> runs)).append("</w:p></w:tc>");
-            case 1 -> xml.append("<w:tc>").append(properties)
-                    .append(control("数值", value, runs -> paragraph + runs + "</w:p>")).append("</w:tc>");
-            default -> xml.append(control("数值", value,
-                    runs -> "<w:tc>" + properties + paragraph + runs + "</w:p></w:tc>"));
+            case 0 ->
+                xml.append("<w:tc>")
+                        .append(properties)
+                        .append(paragraph)
+                        .append(control("数值", value, runs -> runs))
+                        .append("</w:p></w:tc>");
+            case 1 ->
+                xml.append("<w:tc>")
+                        .append(properties)
+                        .append(control("数值", value, runs -> paragraph + runs + "</w:p>"))
+                        .append("</w:tc>");
+            default ->
+                xml.append(control("数值", value, runs -> "<w:tc>" + properties + paragraph + runs + "</w:p></w:tc>"));
         }
     }
 
@@ -199,8 +216,9 @@ public final class WordDocuments {
      */
     private String control(String alias, String value, java.util.function.UnaryOperator<String> wrap) {
         boolean empty = value.isEmpty();
-        String runs = empty ? "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>" + PLACEHOLDER
-                + "</w:t></w:r>" : runs(value);
+        String runs = empty
+                ? "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>" + PLACEHOLDER + "</w:t></w:r>"
+                : runs(value);
         return "<w:sdt><w:sdtPr><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:alias w:val=\"" + alias
                 + "\"/><w:tag w:val=\"t" + controlCount + "\"/><w:id w:val=\"" + controlCount + "\"/>"
                 + "<w:placeholder><w:docPart w:val=\"DefaultPlaceholder_-1854013440\"/></w:placeholder>"
@@ -234,7 +252,9 @@ public final class WordDocuments {
         for (int start = 0; start < codePoints.length; start += 9) {
             String part = new String(codePoints, start, Math.min(9, codePoints.length - start));
             xml.append("<w:r><w:rPr><w:rFonts w:ascii=\"仿宋_GB2312\" w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"32\"/>")
-                    .append("</w:rPr><w:t xml:space=\"preserve\">").append(escape(part)).append("</w:t></w:r>");
+                    .append("</w:rPr><w:t xml:space=\"preserve\">")
+                    .append(escape(part))
+                    .append("</w:t></w:r>");
             if (start % 2 == 1) {
                 xml.append("<w:proofErr w:type=\"gramStart\"/>");
             }
@@ -283,8 +303,10 @@ public final class WordDocuments {
                 Target="word/document.xml"/></Relationships>""");
         parts.put("word/document.xml", document(body));
         parts.put("word/styles.xml", "<w:styles xmlns:w=\"" + W + "\"/>");
-        parts.put("docProps/core.xml", "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
-                + "metadata/core-properties\"/>");
+        parts.put(
+                "docProps/core.xml",
+                "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
+                        + "metadata/core-properties\"/>");
         return zip(parts);
     }
 

@@ -1,16 +1,15 @@
 package dev.gongkai.report.labels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.rules.RuleId;
-import org.junit.jupiter.api.Test;
-
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LabelsTest {
 
@@ -32,7 +31,9 @@ class LabelsTest {
             for (CellDefinition cell : format.layout().cells()) {
                 String name = Labels.cell(cell.key(), Locale.CHINA);
                 assertThat(name).doesNotContain(cell.key()).contains(" · ");
-                assertThat(names.add(name)).as("%s is named like another cell: %s", cell.key(), name).isTrue();
+                assertThat(names.add(name))
+                        .as("%s is named like another cell: %s", cell.key(), name)
+                        .isTrue();
             }
         }
     }
@@ -40,7 +41,8 @@ class LabelsTest {
     @Test
     void everyStatusActionSeverityAndRuleHasALabelInBothLanguages() {
         for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
-            Labels.STATUSES.forEach(s -> assertThat(Labels.status(s, locale)).isNotBlank().isNotEqualTo(s));
+            Labels.STATUSES.forEach(
+                    s -> assertThat(Labels.status(s, locale)).isNotBlank().isNotEqualTo(s));
             // templates build #{'status.' + ${s}} from the enum: every value of it must be labelled
             for (dev.gongkai.contract.ReportStatus status : dev.gongkai.contract.ReportStatus.values()) {
                 assertThat(Labels.status(status.name(), locale)).isNotBlank().isNotEqualTo(status.name());
@@ -48,9 +50,12 @@ class LabelsTest {
             for (dev.gongkai.contract.Action action : dev.gongkai.contract.Action.values()) {
                 assertThat(Labels.action(action.code(), locale)).isNotBlank().isNotEqualTo(action.code());
             }
-            Labels.ACTIONS.forEach(a -> assertThat(Labels.action(a, locale)).isNotBlank().isNotEqualTo(a));
-            Labels.SEVERITIES.forEach(s -> assertThat(Labels.severity(s, locale)).isNotBlank().isNotEqualTo(s));
-            Labels.COMPLIANCE.forEach(c -> assertThat(Labels.compliance(c, locale)).isNotBlank().isNotEqualTo(c));
+            Labels.ACTIONS.forEach(
+                    a -> assertThat(Labels.action(a, locale)).isNotBlank().isNotEqualTo(a));
+            Labels.SEVERITIES.forEach(
+                    s -> assertThat(Labels.severity(s, locale)).isNotBlank().isNotEqualTo(s));
+            Labels.COMPLIANCE.forEach(
+                    c -> assertThat(Labels.compliance(c, locale)).isNotBlank().isNotEqualTo(c));
             for (RuleId rule : RuleId.values()) {
                 assertThat(Labels.rule(rule.name(), locale)).isNotBlank().isNotEqualTo(rule.name());
             }

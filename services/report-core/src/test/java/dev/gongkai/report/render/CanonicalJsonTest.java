@@ -51,11 +51,13 @@ class CanonicalJsonTest {
                 }
                 """);
         JsonNode root = JSON.readTree(json);
-        assertThat(names(root)).containsExactly("format", "year", "agency", "publishedOn", "narrative", "cells", "blank");
+        assertThat(names(root))
+                .containsExactly("format", "year", "agency", "publishedOn", "narrative", "cells", "blank");
         assertThat(names(root.get("narrative"))).containsExactly("s1", "s5", "s6");
         assertThat(root.get("cells").size()).isEqualTo(10 + 25 * 7 + 15);
         assertThat(names(root.get("cells"))).isSorted();
-        assertThat(root.get("cells").get("s2.normativeDocuments.inForce").isIntegralNumber()).isTrue();
+        assertThat(root.get("cells").get("s2.normativeDocuments.inForce").isIntegralNumber())
+                .isTrue();
         assertThat(root.get("cells").get("s2.fees.amount").isString()).isTrue();
     }
 
@@ -69,7 +71,8 @@ class CanonicalJsonTest {
     @Test
     void writesMissingFactsAsNullAndBlanksAsASortedList() {
         AnnualReport report = AnnualReport.builder(ReportFormat.V2019)
-                .blank("s3.received.total").blank("s2v2019.fees.change")
+                .blank("s3.received.total")
+                .blank("s2v2019.fees.change")
                 .cell("s2v2019.procurement.amount", CellValue.text("251000元"))
                 .cell("s2v2019.licensing.change", -3)
                 .build();
@@ -114,12 +117,14 @@ class CanonicalJsonTest {
     void keepsUnreadableTextInNumberCells() throws Exception {
         AnnualReport report = AnnualReport.builder(ReportFormat.V2021)
                 .cell("s3.received.total", CellValue.text("约10"))
-                .cell("s2.fees.amount", CellValue.text("见附件")).build();
+                .cell("s2.fees.amount", CellValue.text("见附件"))
+                .build();
 
         String json = CanonicalJson.write(report);
 
         assertThat(json).contains("\"s3.received.total\": \"约10\"", "\"s2.fees.amount\": \"见附件\"");
-        assertThat(CanonicalJson.read(json.getBytes(StandardCharsets.UTF_8)).report()).isEqualTo(report);
+        assertThat(CanonicalJson.read(json.getBytes(StandardCharsets.UTF_8)).report())
+                .isEqualTo(report);
     }
 
     @Test
@@ -136,7 +141,8 @@ class CanonicalJsonTest {
         assertThat(result.report().blank()).containsExactly("s3.received.naturalPerson");
         assertThat(result.findings()).extracting(f -> f.rule()).containsOnly("STRUCTURE");
         assertThat(result.findings()).extracting(f -> f.severity()).containsOnly(Severity.ERROR);
-        assertThat(result.findings()).flatExtracting(f -> f.cells())
+        assertThat(result.findings())
+                .flatExtracting(f -> f.cells())
                 .containsExactlyInAnyOrder("s3.received.subtotal", "s2v2019.procurement.items", "s3.nonsense.total");
         assertThat(result.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("\"extra\""));
         assertThat(result.findings()).anySatisfy(f -> assertThat(f.messageZh()).contains("s3.received.subtotal", "2"));
@@ -161,11 +167,14 @@ class CanonicalJsonTest {
                     assertThat(e.code()).isEqualTo("DAMAGED");
                     assertThat(e.messageZh()).contains("JSON");
                 });
-        assertThatThrownBy(() -> CanonicalJson.read("{\"format\": \"2021\", \"format\": \"2019\"}"
-                .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(UnreadableReportException.class, e -> assertThat(e.code()).isEqualTo("DAMAGED"));
+        assertThatThrownBy(() -> CanonicalJson.read(
+                        "{\"format\": \"2021\", \"format\": \"2019\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
+                        e -> assertThat(e.code()).isEqualTo("DAMAGED"));
         assertThatThrownBy(() -> CanonicalJson.read("[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("NOT_A_REPORT"));
         assertThatThrownBy(() -> CanonicalJson.read("[".repeat(100_000).getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableReportException.class);
@@ -180,7 +189,8 @@ class CanonicalJsonTest {
                     assertThat(e.messageEn()).contains("2025");
                 });
         assertThatThrownBy(() -> CanonicalJson.read("{\"year\": 2021}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(UnreadableReportException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("UNKNOWN_FORMAT"));
     }
 

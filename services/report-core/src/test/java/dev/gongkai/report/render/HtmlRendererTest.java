@@ -26,7 +26,8 @@ class HtmlRendererTest {
         assertThat(page.title()).isEqualTo("乌海市公安局2021年政府信息公开工作年度报告");
         assertThat(page.select("h1").text()).isEqualTo("乌海市公安局2021年政府信息公开工作年度报告");
         assertThat(page.select("h2").eachText())
-                .containsExactly(List.of(Section.values()).stream().map(Section::titleZh).toArray(String[]::new));
+                .containsExactly(
+                        List.of(Section.values()).stream().map(Section::titleZh).toArray(String[]::new));
         assertThat(page.select("footer.signature p").eachText()).containsExactly("乌海市公安局", "2022年01月19日");
         assertThat(page.select("style")).hasSize(1);
         assertThat(page.select("script, link, img")).isEmpty();
@@ -37,24 +38,30 @@ class HtmlRendererTest {
         AnnualReport seed = SeedReport.report();
         Document page = Jsoup.parse(HtmlRenderer.render(seed));
 
-        assertThat(page.select("#s1 p").eachText()).isEqualTo(seed.narrative(Section.S1).lines().toList());
+        assertThat(page.select("#s1 p").eachText())
+                .isEqualTo(seed.narrative(Section.S1).lines().toList());
         assertThat(page.select("#s6 p").eachText()).containsExactly("(无)");
     }
 
     @Test
     void marksEveryValueCellWithItsKeyAndDrawsBlanksEmpty() {
-        AnnualReport report = SeedReport.report().toBuilder().blank("s3.granted.total")
-                .cell("s2.fees.amount", CellValue.of(new java.math.BigDecimal("1.250000"))).build();
+        AnnualReport report = SeedReport.report().toBuilder()
+                .blank("s3.granted.total")
+                .cell("s2.fees.amount", CellValue.of(new java.math.BigDecimal("1.250000")))
+                .build();
         Document page = Jsoup.parse(HtmlRenderer.render(report));
 
         Elements cells = page.select("td[data-cell]");
         assertThat(cells.eachAttr("data-cell"))
                 .containsExactlyInAnyOrderElementsOf(ReportLayout.of(ReportFormat.V2021).cells().stream()
-                        .map(c -> c.key()).toList());
+                        .map(c -> c.key())
+                        .toList());
         Element blank = page.selectFirst("td[data-cell=s3.granted.total]");
         assertThat(blank.text()).isEmpty();
         assertThat(blank.attr("data-state")).isEqualTo("blank");
-        assertThat(page.selectFirst("td[data-cell=s2.normativeDocuments.inForce]").text()).isEqualTo("21");
+        assertThat(page.selectFirst("td[data-cell=s2.normativeDocuments.inForce]")
+                        .text())
+                .isEqualTo("21");
         assertThat(page.selectFirst("td[data-cell=s2.fees.amount]").text()).isEqualTo("1.250000");
     }
 
@@ -71,7 +78,8 @@ class HtmlRendererTest {
                     assertThat(page.getElementById(id).tagName()).isEqualTo("th");
                 }
             }
-            assertThat(page.select("th")).allSatisfy(th -> assertThat(th.attr("scope")).isNotEmpty());
+            assertThat(page.select("th"))
+                    .allSatisfy(th -> assertThat(th.attr("scope")).isNotEmpty());
             assertThat(page.select("table caption")).hasSize(3);
         }
     }
@@ -100,20 +108,28 @@ class HtmlRendererTest {
         assertThat(table.selectFirst("th:containsOwn(一、本年新收)").attr("colspan")).isEqualTo("3");
         assertThat(table.selectFirst("th:containsOwn((一)予以公开)").attr("colspan")).isEqualTo("2");
         assertThat(table.select("tbody tr")).hasSize(25);
-        assertThat(table.select("tbody tr")).allSatisfy(tr -> assertThat(width(tr)).isIn(10, 9, 8));
+        assertThat(table.select("tbody tr"))
+                .allSatisfy(tr -> assertThat(width(tr)).isIn(10, 9, 8));
 
         Element granted = table.selectFirst("td[data-cell=s3.denied.stateSecret.commercial]");
-        assertThat(granted.attr("headers").split(" ")).containsExactly(
-                "s3-colgroup-0-0", "s3-colgroup-1-1", "s3-col-1",
-                "s3-rowgroup-granted-0", "s3-rowgroup-denied-stateSecret-1", "s3-denied-stateSecret");
+        assertThat(granted.attr("headers").split(" "))
+                .containsExactly(
+                        "s3-colgroup-0-0",
+                        "s3-colgroup-1-1",
+                        "s3-col-1",
+                        "s3-rowgroup-granted-0",
+                        "s3-rowgroup-denied-stateSecret-1",
+                        "s3-denied-stateSecret");
     }
 
     @Test
     void drawsTableThreeOfThe2019FormatWithItsSingleOtherHandlingRow() {
         Document page = Jsoup.parse(HtmlRenderer.render(FullReports.zeroes(ReportFormat.V2019)));
 
-        assertThat(page.selectFirst("#s3-table th:containsOwn(三、本年度办理结果)").attr("rowspan")).isEqualTo("20");
-        assertThat(page.selectFirst("#s3-table th:containsOwn((六)其他处理)").attr("colspan")).isEqualTo("2");
+        assertThat(page.selectFirst("#s3-table th:containsOwn(三、本年度办理结果)").attr("rowspan"))
+                .isEqualTo("20");
+        assertThat(page.selectFirst("#s3-table th:containsOwn((六)其他处理)").attr("colspan"))
+                .isEqualTo("2");
         assertThat(page.select("#s2v2019-table td[data-cell]")).hasSize(22);
     }
 
@@ -146,16 +162,17 @@ class HtmlRendererTest {
         assertThat(rows.get(2).children().eachText()).containsExactly("规章", "0", "0", "0");
         assertThat(rows.get(4).text()).isEqualTo("第二十条第(五)项");
         assertThat(rows.get(5).child(1).attr("colspan")).isEqualTo("3");
-        assertThat(page.select("#s2-table tr").stream().map(Element::text))
-                .contains("行政事业性收费 0", "信息内容 本年收费金额(单位:万元)");
+        assertThat(page.select("#s2-table tr").stream().map(Element::text)).contains("行政事业性收费 0", "信息内容 本年收费金额(单位:万元)");
     }
 
     @Test
     void escapesEverythingItWrites() {
-        AnnualReport report = AnnualReport.builder(ReportFormat.V2019).year(2020)
+        AnnualReport report = AnnualReport.builder(ReportFormat.V2019)
+                .year(2020)
                 .agency("<script>alert(1)</script>局")
                 .narrative(Section.S1, "a & b < c \"d\" 'e'")
-                .cell("s2v2019.procurement.amount", CellValue.text("<b>251000元</b>")).build();
+                .cell("s2v2019.procurement.amount", CellValue.text("<b>251000元</b>"))
+                .build();
 
         String html = HtmlRenderer.render(report);
 
@@ -163,15 +180,16 @@ class HtmlRendererTest {
         Document page = Jsoup.parse(html);
         assertThat(page.title()).isEqualTo("<script>alert(1)</script>局2020年政府信息公开工作年度报告");
         assertThat(page.select("#s1 p").text()).isEqualTo("a & b < c \"d\" 'e'");
-        assertThat(page.selectFirst("td[data-cell=s2v2019.procurement.amount]").text()).isEqualTo("<b>251000元</b>");
+        assertThat(page.selectFirst("td[data-cell=s2v2019.procurement.amount]").text())
+                .isEqualTo("<b>251000元</b>");
     }
 
     @Test
     void leavesOutRowsAndTablesTheSourceNeverHeld() {
         AnnualReport report = SeedReport.report().toBuilder().build();
         AnnualReport.Builder partial = report.toBuilder();
-        ReportLayout.of(ReportFormat.V2021).cells().stream().filter(c -> c.section() == Section.S4
-                        || c.key().startsWith("s3.carriedForward."))
+        ReportLayout.of(ReportFormat.V2021).cells().stream()
+                .filter(c -> c.section() == Section.S4 || c.key().startsWith("s3.carriedForward."))
                 .forEach(c -> partial.absent(c.key()));
 
         Document page = Jsoup.parse(HtmlRenderer.render(partial.build()));

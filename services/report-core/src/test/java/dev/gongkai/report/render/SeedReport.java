@@ -19,8 +19,7 @@ public final class SeedReport {
 
     public static final String FIXTURE = "/fixtures/wuhai-psb-2021.txt";
 
-    private SeedReport() {
-    }
+    private SeedReport() {}
 
     public static byte[] fixtureBytes() {
         try (InputStream in = SeedReport.class.getResourceAsStream(FIXTURE)) {
@@ -32,7 +31,9 @@ public final class SeedReport {
 
     public static AnnualReport report() {
         AnnualReport.Builder builder = AnnualReport.builder(ReportFormat.V2021)
-                .year(2021).agency("乌海市公安局").publishedOn(LocalDate.of(2022, 1, 19));
+                .year(2021)
+                .agency("乌海市公安局")
+                .publishedOn(LocalDate.of(2022, 1, 19));
         for (CellDefinition cell : ReportLayout.of(ReportFormat.V2021).cells()) {
             builder.cell(cell.key(), 0);
         }
@@ -42,7 +43,8 @@ public final class SeedReport {
                 .cell("s2.penalties.decisions", 3)
                 .cell("s2.coercion.decisions", 4)
                 .cell("s2.fees.amount", new BigDecimal("0"));
-        List<String> lines = new String(fixtureBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(fixtureBytes(), StandardCharsets.UTF_8).lines().toList();
         builder.narrative(Section.S1, between(lines, "一、总体情况", "二、主动公开政府信息情况"));
         builder.narrative(Section.S5, between(lines, "五、存在的主要问题及改进情况", "六、其他需要报告的事项"));
         builder.narrative(Section.S6, "(无)");

@@ -26,14 +26,13 @@ import java.util.stream.Stream;
 final class GeneratedReports {
 
     /** Characters that never make a line look like a title, a numbered heading, a table row or a date. */
-    private static final String TEXT = "政务公开工作持续推进平台建设服务群众规范管理制度完善落实要求加强信息发布解读回应"
-            + "依法主动申请办理答复渠道网站栏目更新维护培训监督考核质量效率便民利企改革优化流程事项指南标准目录";
+    private static final String TEXT =
+            "政务公开工作持续推进平台建设服务群众规范管理制度完善落实要求加强信息发布解读回应" + "依法主动申请办理答复渠道网站栏目更新维护培训监督考核质量效率便民利企改革优化流程事项指南标准目录";
 
-    private static final List<String> AGENCIES = List.of("乌海市公安局", "淮安市人民政府", "杭州市西湖区教育局",
-            "深圳市市场监督管理局", "成都市武侯区人民政府办公室", "北京市朝阳区卫生健康委员会", "国家税务总局某市税务局");
+    private static final List<String> AGENCIES =
+            List.of("乌海市公安局", "淮安市人民政府", "杭州市西湖区教育局", "深圳市市场监督管理局", "成都市武侯区人民政府办公室", "北京市朝阳区卫生健康委员会", "国家税务总局某市税务局");
 
-    private GeneratedReports() {
-    }
+    private GeneratedReports() {}
 
     /**
      * The seeds of a run: the same every run, so a failure names the seed that reproduces it
@@ -59,14 +58,16 @@ final class GeneratedReports {
     static AnnualReport partial(long seed) {
         Random random = new Random(seed);
         AnnualReport.Builder builder = generate(random, true).toBuilder();
-            ReportFormat format = builder.format();
+        ReportFormat format = builder.format();
         List<ReportTable> tables = format.layout().tables();
         if (random.nextInt(3) == 0) {
             absent(builder, tables.get(random.nextInt(tables.size())).rows());
         } else {
             for (int i = 0; i <= random.nextInt(3); i++) {
                 ReportTable table = tables.get(random.nextInt(2));
-                absent(builder, List.of(table.rows().get(random.nextInt(table.rows().size()))));
+                absent(
+                        builder,
+                        List.of(table.rows().get(random.nextInt(table.rows().size()))));
             }
         }
         return builder.build();
@@ -85,15 +86,19 @@ final class GeneratedReports {
         boolean unknowns = !publishable && random.nextInt(4) == 0;
         builder.year(unknowns && random.nextBoolean() ? null : year);
         builder.agency(unknowns && random.nextBoolean() ? null : AGENCIES.get(random.nextInt(AGENCIES.size())));
-        builder.publishedOn(unknowns && random.nextBoolean() ? null
-                : LocalDate.of(year + 1, 1 + random.nextInt(3), 1 + random.nextInt(28)));
+        builder.publishedOn(
+                unknowns && random.nextBoolean()
+                        ? null
+                        : LocalDate.of(year + 1, 1 + random.nextInt(3), 1 + random.nextInt(28)));
         for (Section section : Section.NARRATIVES) {
             if (!publishable && random.nextInt(8) == 0) {
                 continue;
             }
-            builder.narrative(section, section == Section.S6 && random.nextBoolean()
-                    ? List.of("无", "(无)", "本年度无其他需要报告的事项。").get(random.nextInt(3))
-                    : narrative(random));
+            builder.narrative(
+                    section,
+                    section == Section.S6 && random.nextBoolean()
+                            ? List.of("无", "(无)", "本年度无其他需要报告的事项。").get(random.nextInt(3))
+                            : narrative(random));
         }
         int blankPercent = random.nextInt(4) == 0 ? 30 : 5;
         int absentPercent = publishable ? 0 : random.nextInt(3) == 0 ? 40 : 5;
@@ -119,7 +124,9 @@ final class GeneratedReports {
             case COUNT -> CellValue.of(count(random));
             case SIGNED_COUNT -> CellValue.of(count(random) * (random.nextBoolean() ? -1 : 1));
             case AMOUNT -> CellValue.of(amount(random));
-            case TEXT -> CellValue.text(random.nextInt(1_000_000) + List.of("元", "万元", "").get(random.nextInt(3)));
+            case TEXT ->
+                CellValue.text(
+                        random.nextInt(1_000_000) + List.of("元", "万元", "").get(random.nextInt(3)));
         };
     }
 

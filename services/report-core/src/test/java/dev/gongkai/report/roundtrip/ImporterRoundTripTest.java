@@ -25,8 +25,9 @@ class ImporterRoundTripTest {
         ImportResult back = ReportReader.read(HtmlRenderer.renderBytes(report));
 
         assertThat(back.source()).isEqualTo(SourceType.HTML);
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())
-                + "\nfindings: " + back.findings()).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()) + "\nfindings: " + back.findings())
+                .isEqualTo(report);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -36,8 +37,9 @@ class ImporterRoundTripTest {
         ImportResult back = ReportReader.read(TextRenderer.renderBytes(report));
 
         assertThat(back.source()).isEqualTo(SourceType.TEXT);
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())
-                + "\nfindings: " + back.findings()).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()) + "\nfindings: " + back.findings())
+                .isEqualTo(report);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -46,8 +48,9 @@ class ImporterRoundTripTest {
         AnnualReport report = GeneratedReports.partial(seed);
         ImportResult back = ReportReader.read(HtmlRenderer.renderBytes(report));
 
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())
-                + "\nfindings: " + back.findings()).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()) + "\nfindings: " + back.findings())
+                .isEqualTo(report);
         assertThat(back.findings()).as("findings naming what is missing").isNotEmpty();
     }
 
@@ -57,8 +60,9 @@ class ImporterRoundTripTest {
         AnnualReport report = GeneratedReports.partial(seed);
         ImportResult back = ReportReader.read(TextRenderer.renderBytes(report));
 
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())
-                + "\nfindings: " + back.findings()).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()) + "\nfindings: " + back.findings())
+                .isEqualTo(report);
         assertThat(back.findings()).as("findings naming what is missing").isNotEmpty();
     }
 

@@ -35,11 +35,12 @@ class PastedFormsRoundTripTest {
         ALIGNED_SPACES(report -> bytes(aligned(TextRenderer.render(report)))),
         JAVASCRIPT_STRING(report -> bytes(inScriptString(report))),
         GBK_PAGE(report -> new String(HtmlRenderer.renderBytes(report), StandardCharsets.UTF_8)
-                .replace("<meta charset=\"utf-8\">", "<meta charset=\"GBK\">").getBytes(GBK)),
-        DOCX(report -> WordDocuments.fromHtml(Jsoup.parse(HtmlRenderer.render(report)).body(),
-                WordDocuments.Controls.NONE)),
-        DOCX_CONTENT_CONTROLS(report -> WordDocuments.fromHtml(Jsoup.parse(HtmlRenderer.render(report)).body(),
-                WordDocuments.Controls.CONTENT_CONTROLS));
+                .replace("<meta charset=\"utf-8\">", "<meta charset=\"GBK\">")
+                .getBytes(GBK)),
+        DOCX(report ->
+                WordDocuments.fromHtml(Jsoup.parse(HtmlRenderer.render(report)).body(), WordDocuments.Controls.NONE)),
+        DOCX_CONTENT_CONTROLS(report -> WordDocuments.fromHtml(
+                Jsoup.parse(HtmlRenderer.render(report)).body(), WordDocuments.Controls.CONTENT_CONTROLS));
 
         private final Function<AnnualReport, byte[]> render;
 
@@ -64,8 +65,9 @@ class PastedFormsRoundTripTest {
         AnnualReport report = GeneratedReports.publishable(seed);
         ImportResult back = ReportReader.read(form.render.apply(report));
 
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())
-                + "\nfindings: " + back.findings()).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()) + "\nfindings: " + back.findings())
+                .isEqualTo(report);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -82,7 +84,10 @@ class PastedFormsRoundTripTest {
 
         java.util.Set<String> named = new java.util.HashSet<>();
         back.findings().forEach(finding -> named.addAll(finding.cells()));
-        back.report().cells().forEach((key, value) -> assertThat(value).as(key).isEqualTo(report.cells().get(key)));
+        back.report()
+                .cells()
+                .forEach((key, value) ->
+                        assertThat(value).as(key).isEqualTo(report.cells().get(key)));
         assertThat(report.blank()).containsAll(back.report().blank());
         for (String key : report.cells().keySet()) {
             if (!back.report().cells().containsKey(key)) {
@@ -97,11 +102,12 @@ class PastedFormsRoundTripTest {
         for (String key : report.blank()) {
             builder.cell(key, 0);
         }
-        java.util.function.Function<String, Long> value = key -> builder.build().number(key)
-                .map(java.math.BigDecimal::longValue).orElse(0L);
+        java.util.function.Function<String, Long> value = key ->
+                builder.build().number(key).map(java.math.BigDecimal::longValue).orElse(0L);
         dev.gongkai.report.model.ReportLayout layout = report.layout();
         List<String> columns = dev.gongkai.report.model.ReportLayout.APPLICANT_COLUMNS.stream()
-                .map(dev.gongkai.report.model.TableColumn::key).toList();
+                .map(dev.gongkai.report.model.TableColumn::key)
+                .toList();
         for (String column : columns.subList(0, 6)) {
             long handled = 0;
             for (dev.gongkai.report.model.TableRow row : layout.resultRows()) {
@@ -115,14 +121,16 @@ class PastedFormsRoundTripTest {
             }
             builder.cell("s3.carriedForward." + column, left);
         }
-        for (dev.gongkai.report.model.TableRow row : layout.table(dev.gongkai.report.model.Section.S3).rows()) {
+        for (dev.gongkai.report.model.TableRow row :
+                layout.table(dev.gongkai.report.model.Section.S3).rows()) {
             long sum = 0;
             for (String column : columns.subList(0, 6)) {
                 sum += value.apply(row.cellKey(column));
             }
             builder.cell(row.cellKey("total"), sum);
         }
-        for (dev.gongkai.report.model.TableRow row : layout.table(dev.gongkai.report.model.Section.S4).rows()) {
+        for (dev.gongkai.report.model.TableRow row :
+                layout.table(dev.gongkai.report.model.Section.S4).rows()) {
             long sum = 0;
             for (dev.gongkai.report.model.TableColumn column : row.columns().subList(0, 4)) {
                 sum += value.apply(row.cellKey(column.key()));
@@ -161,7 +169,10 @@ class PastedFormsRoundTripTest {
         String html = new String(HtmlRenderer.renderBytes(report), StandardCharsets.UTF_8);
         String body = html.substring(html.indexOf("<body"), html.indexOf("</body>"));
         body = body.substring(body.indexOf('>') + 1);
-        String literal = body.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("</", "<\\/");
+        String literal = body.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("</", "<\\/");
         String prelude = "var tracker = {}; // '<table>' in a comment\n".repeat(300);
         return "<!DOCTYPE html><html><head><script>" + prelude + "</script></head><body><div id=\"content\"></div>\n"
                 + "<script>let content = \"" + literal + "\";\n"

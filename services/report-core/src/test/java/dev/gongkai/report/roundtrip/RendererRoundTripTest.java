@@ -21,7 +21,9 @@ class RendererRoundTripTest {
         ImportResult back = CanonicalJson.read(CanonicalJson.writeBytes(report));
 
         assertThat(back.findings()).isEmpty();
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()))
+                .isEqualTo(report);
         assertThat(CanonicalJson.write(back.report())).isEqualTo(CanonicalJson.write(report));
     }
 
@@ -32,7 +34,9 @@ class RendererRoundTripTest {
         ImportResult back = CsvReader.read(CsvRenderer.renderBytes(report));
 
         assertThat(back.findings()).isEmpty();
-        assertThat(back.report()).as(() -> ReportDiff.describe(report, back.report())).isEqualTo(report);
+        assertThat(back.report())
+                .as(() -> ReportDiff.describe(report, back.report()))
+                .isEqualTo(report);
     }
 
     static Stream<Long> seeds() {

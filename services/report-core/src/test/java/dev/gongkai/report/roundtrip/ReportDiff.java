@@ -7,8 +7,7 @@ import java.util.TreeSet;
 /** What differs between two reports, named cell by cell, so a failed round trip says exactly what it lost. */
 final class ReportDiff {
 
-    private ReportDiff() {
-    }
+    private ReportDiff() {}
 
     static String describe(AnnualReport expected, AnnualReport actual) {
         StringBuilder out = new StringBuilder();
@@ -19,7 +18,11 @@ final class ReportDiff {
         TreeSet<String> sections = new TreeSet<>(expected.narrative().keySet());
         sections.addAll(actual.narrative().keySet());
         for (String section : sections) {
-            field(out, "narrative." + section, expected.narrative().get(section), actual.narrative().get(section));
+            field(
+                    out,
+                    "narrative." + section,
+                    expected.narrative().get(section),
+                    actual.narrative().get(section));
         }
         TreeSet<String> keys = new TreeSet<>(expected.cells().keySet());
         keys.addAll(actual.cells().keySet());
@@ -35,12 +38,19 @@ final class ReportDiff {
         if (report.blank().contains(key)) {
             return "<blank>";
         }
-        return report.cell(key).map(v -> v.getClass().getSimpleName() + "(" + v + ")").orElse("<absent>");
+        return report.cell(key)
+                .map(v -> v.getClass().getSimpleName() + "(" + v + ")")
+                .orElse("<absent>");
     }
 
     private static void field(StringBuilder out, String name, Object expected, Object actual) {
         if (!Objects.equals(expected, actual)) {
-            out.append("  ").append(name).append(": expected ").append(expected).append(", got ").append(actual)
+            out.append("  ")
+                    .append(name)
+                    .append(": expected ")
+                    .append(expected)
+                    .append(", got ")
+                    .append(actual)
                     .append('\n');
         }
     }

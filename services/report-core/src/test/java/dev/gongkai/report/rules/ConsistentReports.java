@@ -16,11 +16,12 @@ import java.util.Map;
 /** Reports that break no rule, built from a few figures: the totals are derived, the rest is zero. */
 final class ConsistentReports {
 
-    private ConsistentReports() {
-    }
+    private ConsistentReports() {}
 
     static AnnualReport of(ReportFormat format, int year, Map<String, Long> figures) {
-        AnnualReport.Builder report = AnnualReport.builder(format).year(year).agency("乌海市公安局")
+        AnnualReport.Builder report = AnnualReport.builder(format)
+                .year(year)
+                .agency("乌海市公安局")
                 .publishedOn(LocalDate.of(year + 1, 1, 20))
                 .narrative(Section.S1, year + "年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开。")
                 .narrative(Section.S5, "一是公开内容不够丰富。\n二是解读形式较为单一。下一步将加强培训，丰富解读形式。")

@@ -11,6 +11,10 @@ import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,11 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Attachments of the agency's report, and the office's read access to them. */
 @RestController
@@ -45,8 +44,10 @@ class AttachmentController {
     }
 
     @PostMapping("/api/reports/{year}/attachments")
-    ResponseEntity<AttachmentView> add(ActingAgency acting, @PathVariable int year,
-                                               @RequestParam(value = "file", required = false) MultipartFile file)
+    ResponseEntity<AttachmentView> add(
+            ActingAgency acting,
+            @PathVariable int year,
+            @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
         Permissions.requireMember(acting, Roles.AGENCY_EDITOR, Roles.AGENCY_APPROVER);
         if (file == null) {
@@ -56,7 +57,8 @@ class AttachmentController {
             throw Attachments.tooLarge();
         }
         var saved = attachments.add(acting, year, file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.created(URI.create("/api/reports/" + year + "/attachments/" + saved.id())).body(saved);
+        return ResponseEntity.created(URI.create("/api/reports/" + year + "/attachments/" + saved.id()))
+                .body(saved);
     }
 
     @GetMapping("/api/reports/{year}/attachments")
@@ -79,8 +81,8 @@ class AttachmentController {
     }
 
     @GetMapping("/api/office/reports/{agency}/{year}/attachments/{id}")
-    ResponseEntity<byte[]> officeDownload(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
-                                          @PathVariable long id) {
+    ResponseEntity<byte[]> officeDownload(
+            Caller caller, @PathVariable AgencySlug agency, @PathVariable int year, @PathVariable long id) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         reports.requireVisibleToOffice(agencyDsl.of(acting), year);
         return file(attachments.download(acting, year, id));
@@ -89,8 +91,12 @@ class AttachmentController {
     private static ResponseEntity<byte[]> file(Attachments.Download download) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(download.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("Digest", "sha-256=" + download.sha256())
                 .body(download.content());
     }

@@ -1,30 +1,28 @@
 package dev.gongkai.reports.attachments;
 
-import dev.gongkai.contract.UploadKind;
+import static dev.gongkai.platform.jooq.agency_template.Tables.ATTACHMENT;
+
 import dev.gongkai.contract.AttachmentView;
+import dev.gongkai.contract.UploadKind;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
-import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.platform.tenancy.Actors;
+import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.ATTACHMENT;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files attached to a report: above all the signed and stamped PDF that local rules require for filing (备案).
@@ -49,8 +47,7 @@ public class Attachments {
         this.audit = audit;
     }
 
-    record Download(String fileName, String mediaType, byte[] content, String sha256) {
-    }
+    record Download(String fileName, String mediaType, byte[] content, String sha256) {}
 
     @Transactional
     public AttachmentView add(ActingAgency acting, int year, String fileName, byte[] content) {
@@ -66,7 +63,8 @@ public class Attachments {
         }
         String type = mediaType(content);
         if (type == null) {
-            throw new ApiException(ProblemCode.ATTACHMENT_TYPE_NOT_ALLOWED).atField("file")
+            throw new ApiException(ProblemCode.ATTACHMENT_TYPE_NOT_ALLOWED)
+                    .atField("file")
                     .with("allowed", List.of("application/pdf", "image/png", "image/jpeg"));
         }
         String name = fileName(fileName);
@@ -81,15 +79,30 @@ public class Attachments {
                 .set(ATTACHMENT.CONTENT, content)
                 .set(ATTACHMENT.UPLOADED_BY, actor.username())
                 .set(ATTACHMENT.UPLOADED_BY_NAME, actor.name())
-                .returning(ATTACHMENT.ID, ATTACHMENT.UPLOADED_AT).fetchOne();
+                .returning(ATTACHMENT.ID, ATTACHMENT.UPLOADED_AT)
+                .fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("fileName", name);
         after.put("mediaType", type);
         after.put("size", content.length);
         after.put("sha256", sha256);
-        audit.append(dsl, acting.slug(), actor, "attachment.add", "report/" + year + "/attachment/" + record.getId(),
-                null, after);
-        return new AttachmentView(record.getId(), year, name, type, content.length, sha256, actor.username(), actor.name(),
+        audit.append(
+                dsl,
+                acting.slug(),
+                actor,
+                "attachment.add",
+                "report/" + year + "/attachment/" + record.getId(),
+                null,
+                after);
+        return new AttachmentView(
+                record.getId(),
+                year,
+                name,
+                type,
+                content.length,
+                sha256,
+                actor.username(),
+                actor.name(),
                 record.getUploadedAt());
     }
 
@@ -99,16 +112,37 @@ public class Attachments {
         if (!reports.exists(dsl, year)) {
             throw Years.reportNotFound(year);
         }
-        return dsl.select(ATTACHMENT.ID, ATTACHMENT.YEAR, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SIZE,
-                        ATTACHMENT.SHA256, ATTACHMENT.UPLOADED_BY, ATTACHMENT.UPLOADED_BY_NAME, ATTACHMENT.UPLOADED_AT)
-                .from(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year)).orderBy(ATTACHMENT.ID)
-                .fetch(r -> new AttachmentView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+        return dsl.select(
+                        ATTACHMENT.ID,
+                        ATTACHMENT.YEAR,
+                        ATTACHMENT.FILE_NAME,
+                        ATTACHMENT.MEDIA_TYPE,
+                        ATTACHMENT.SIZE,
+                        ATTACHMENT.SHA256,
+                        ATTACHMENT.UPLOADED_BY,
+                        ATTACHMENT.UPLOADED_BY_NAME,
+                        ATTACHMENT.UPLOADED_AT)
+                .from(ATTACHMENT)
+                .where(ATTACHMENT.YEAR.eq(year))
+                .orderBy(ATTACHMENT.ID)
+                .fetch(r -> new AttachmentView(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9()));
     }
 
     @Transactional(readOnly = true)
     Download download(ActingAgency acting, int year, long id) {
-        var r = agencyDsl.of(acting).selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id))
+        var r = agencyDsl
+                .of(acting)
+                .selectFrom(ATTACHMENT)
+                .where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id))
                 .fetchOne();
         if (r == null) {
             throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
@@ -124,7 +158,9 @@ public class Attachments {
     public void remove(ActingAgency acting, int year, long id) {
         DSLContext dsl = agencyDsl.of(acting);
         reports.lock(dsl, year).orElseThrow(() -> Years.reportNotFound(year)).requireEditable();
-        var r = dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id)).fetchOne();
+        var r = dsl.selectFrom(ATTACHMENT)
+                .where(ATTACHMENT.YEAR.eq(year), ATTACHMENT.ID.eq(id))
+                .fetchOne();
         if (r == null) {
             throw new ApiException(ProblemCode.ATTACHMENT_NOT_FOUND, id);
         }
@@ -134,13 +170,20 @@ public class Attachments {
         before.put("mediaType", r.getMediaType());
         before.put("size", r.getSize());
         before.put("sha256", r.getSha256());
-        audit.append(dsl, acting.slug(), actors.of(acting), "attachment.remove",
-                "report/" + year + "/attachment/" + id, before, null);
+        audit.append(
+                dsl,
+                acting.slug(),
+                actors.of(acting),
+                "attachment.remove",
+                "report/" + year + "/attachment/" + id,
+                before,
+                null);
     }
 
     /** 413 for a file over {@link #MAX_BYTES}, whether the upload or the stored content says so. */
     static ApiException tooLarge() {
-        return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, UploadKind.ATTACHMENT.megabytes() + " MB").atField("file");
+        return new ApiException(ProblemCode.ATTACHMENT_TOO_LARGE, UploadKind.ATTACHMENT.megabytes() + " MB")
+                .atField("file");
     }
 
     /** Recognised by the first bytes: PDF, PNG or JPEG; anything else is refused. */
@@ -163,7 +206,9 @@ public class Attachments {
         }
         // Only the last path segment, without control characters: the name is shown and sent back in a header.
         String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        base = base.substring(base.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         return base.length() > 200 ? base.substring(base.length() - 200) : base.isEmpty() ? "attachment" : base;
     }
 

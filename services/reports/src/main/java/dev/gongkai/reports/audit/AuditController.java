@@ -1,19 +1,18 @@
 package dev.gongkai.reports.audit;
 
-import dev.gongkai.contract.AuditVerification;
 import dev.gongkai.contract.AuditEntryView;
+import dev.gongkai.contract.AuditVerification;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.Years;
+import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The audit trail of a report and the check that nobody altered the agency's chain behind the service's back. */
 @RestController

@@ -8,13 +8,11 @@ import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportStore;
+import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * The workflow steps of a submitted report from its audit trail, for the office's review page: who created it, who
@@ -45,9 +43,15 @@ class WorkflowStepsController {
         var dsl = agencyDsl.of(acting);
         reports.requireVisibleToOffice(dsl, year);
         return audit.entries(dsl, "report/" + year).stream()
-                .filter(e -> e.target().equals("report/" + year) && e.action().startsWith(PREFIX)
+                .filter(e -> e.target().equals("report/" + year)
+                        && e.action().startsWith(PREFIX)
                         && !e.action().equals("report.edit"))
-                .map(e -> new WorkflowStepView(e.at(), e.actor(), e.actorName(), e.actorAgency(), e.action().substring(PREFIX.length()),
+                .map(e -> new WorkflowStepView(
+                        e.at(),
+                        e.actor(),
+                        e.actorName(),
+                        e.actorAgency(),
+                        e.action().substring(PREFIX.length()),
                         e.reason()))
                 .toList();
     }

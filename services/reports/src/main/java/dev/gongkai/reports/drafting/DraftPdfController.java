@@ -3,6 +3,7 @@ package dev.gongkai.reports.drafting;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.report.render.ReportPdf;
 import dev.gongkai.reports.report.Permissions;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,8 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The agency's report as it will be published, as PDF, for the printed draft the head of the agency signs
@@ -33,10 +32,15 @@ class DraftPdfController {
     ResponseEntity<byte[]> draft(ActingAgency acting, @PathVariable int year) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         Drafting.Saved saved = drafting.get(acting, year);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(year + "年度报告（草稿）.pdf", StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(year + "年度报告（草稿）.pdf", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(pdf.renderDraft(saved.report().document()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.reports.drafting;
 
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
@@ -7,32 +8,25 @@ import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
+import dev.gongkai.platform.tenancy.Actor;
+import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.imports.ImportResult;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellDefinition;
-import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
 import dev.gongkai.report.rules.CarriedFromLastYear;
 import dev.gongkai.report.rules.RuleId;
-import dev.gongkai.platform.tenancy.Actor;
-import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
-import dev.gongkai.reports.report.Etags;
-import dev.gongkai.contract.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportJson;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Creating, reading and editing an agency's report; every write is one transaction with its audit entry. */
 @Service
@@ -53,8 +50,14 @@ class Drafting {
     private final ReportJson json;
     private final Actors actors;
 
-    Drafting(AgencyDsl agencyDsl, ReportStore reports, ReportFindings findings, AuditTrail audit, ReportEvents events,
-             ReportJson json, Actors actors) {
+    Drafting(
+            AgencyDsl agencyDsl,
+            ReportStore reports,
+            ReportFindings findings,
+            AuditTrail audit,
+            ReportEvents events,
+            ReportJson json,
+            Actors actors) {
         this.actors = actors;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
@@ -64,24 +67,31 @@ class Drafting {
         this.json = json;
     }
 
-    record Saved(StoredReport report, CheckedReport checked) {
-    }
+    record Saved(StoredReport report, CheckedReport checked) {}
 
     @Transactional
     public Saved create(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         if (reports.exists(dsl, year)) {
-            throw new ApiException(ProblemCode.REPORT_EXISTS, year).atField("year").with("location", "/api/reports/" + year);
+            throw new ApiException(ProblemCode.REPORT_EXISTS, year)
+                    .atField("year")
+                    .with("location", "/api/reports/" + year);
         }
         AnnualReport draft = newDraft(acting.agency().nameZh(), year, reports.previousYear(dsl, year));
         Actor actor = actors.of(acting);
         reports.insert(dsl, year, draft, ReportStatus.DRAFT, ReportSource.DRAFTED, null, null, null, actor);
-        audit.append(dsl, acting.slug(), actor, "report.create", target(year), null,
+        audit.append(
+                dsl,
+                acting.slug(),
+                actor,
+                "report.create",
+                target(year),
+                null,
                 Map.of("year", year, "format", draft.format().code(), "cells", prefilled(draft)));
         StoredReport stored = reports.find(dsl, year).orElseThrow();
         CheckedReport checked = findings.check(dsl, year, draft);
-        events.statusChanged(acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor.username(),
-                checked, null);
+        events.statusChanged(
+                acting.agency(), year, ReportChange.CREATE, ReportStatus.DRAFT, 1, actor.username(), checked, null);
         return new Saved(stored, checked);
     }
 
@@ -132,15 +142,21 @@ class Drafting {
             throw stale(dsl, current, expectedRevision, patch.cells().keySet());
         }
         if (patch.isEmpty()) {
-            return new Saved(current, ReportFindings.check(current.document(), editing.previous(), editing.explanations()));
+            return new Saved(
+                    current, ReportFindings.check(current.document(), editing.previous(), editing.explanations()));
         }
         AnnualReport.Builder next = current.document().toBuilder();
         patch.cells().forEach((key, value) -> next.cell(key, value.orElse(null)));
         patch.narrative().forEach(next::narrative);
         AnnualReport document = next.build();
-        return save(acting, dsl, current, document,
+        return save(
+                acting,
+                dsl,
+                current,
+                document,
                 ReportFindings.check(document, editing.previous(), editing.explanations()),
-                patch.cells().keySet(), "report.edit");
+                patch.cells().keySet(),
+                "report.edit");
     }
 
     /** Applies an imported report to the draft: every cell and section the import found replaces the draft's. */
@@ -149,8 +165,12 @@ class Drafting {
         DSLContext dsl = agencyDsl.of(acting);
         ReportFormat format = ReportFormat.forYear(year);
         if (imported.report().format() != format) {
-            throw new ApiException(ProblemCode.IMPORT_FORMAT_MISMATCH, imported.report().format().code(), year,
-                    format.code()).atField("body");
+            throw new ApiException(
+                            ProblemCode.IMPORT_FORMAT_MISMATCH,
+                            imported.report().format().code(),
+                            year,
+                            format.code())
+                    .atField("body");
         }
         Optional<StoredReport> existing = reports.lock(dsl, year);
         if (existing.isEmpty()) {
@@ -160,7 +180,8 @@ class Drafting {
         StoredReport current = existing.orElseThrow();
         current.requireEditable();
         if (expectedRevision != null && current.revision() != expectedRevision) {
-            throw stale(dsl, current, expectedRevision, imported.report().cells().keySet());
+            throw stale(
+                    dsl, current, expectedRevision, imported.report().cells().keySet());
         }
         AnnualReport.Builder next = current.document().toBuilder();
         AnnualReport source = imported.report();
@@ -176,8 +197,14 @@ class Drafting {
         return save(acting, dsl, current, document, findings.check(dsl, year, document), List.of(), "report.import");
     }
 
-    private Saved save(ActingAgency acting, DSLContext dsl, StoredReport current, AnnualReport next,
-                       CheckedReport checked, java.util.Collection<String> patchedCells, String action) {
+    private Saved save(
+            ActingAgency acting,
+            DSLContext dsl,
+            StoredReport current,
+            AnnualReport next,
+            CheckedReport checked,
+            java.util.Collection<String> patchedCells,
+            String action) {
         int year = current.year();
         refuseOutOfRange(checked, patchedCells);
         Map<String, Object> before = new LinkedHashMap<>();
@@ -194,11 +221,22 @@ class Drafting {
         reports.saveDocument(dsl, year, revision, next, status, actor);
         audit.append(dsl, acting.slug(), actor, action, target(year), before, after);
         // Every stored change is announced, not only a change of status: the office's counts follow the report.
-        events.statusChanged(acting.agency(), year, ReportChange.EDIT, status, revision, actor.username(), checked,
-                null);
-        StoredReport saved = new StoredReport(year, status, revision, next, current.source(), current.sourceChecksum(),
-                current.correctionPending(), current.correctionReason(), current.returnReason(), current.createdAt(),
-                java.time.OffsetDateTime.now(), current.submittedAt(), current.publishedAt());
+        events.statusChanged(
+                acting.agency(), year, ReportChange.EDIT, status, revision, actor.username(), checked, null);
+        StoredReport saved = new StoredReport(
+                year,
+                status,
+                revision,
+                next,
+                current.source(),
+                current.sourceChecksum(),
+                current.correctionPending(),
+                current.correctionReason(),
+                current.returnReason(),
+                current.createdAt(),
+                java.time.OffsetDateTime.now(),
+                current.submittedAt(),
+                current.publishedAt());
         return new Saved(saved, checked);
     }
 
@@ -208,8 +246,11 @@ class Drafting {
         for (FindingView finding : checked.findings()) {
             if (finding.rule().equals(RuleId.CELL_RANGE.name())
                     && finding.cells().stream().anyMatch(patchedCells::contains)) {
-                errors.add(ReportPatch.error("cells." + finding.cells().getFirst(), "patch.cell.out-of-range",
-                        finding.messageZh(), finding.messageEn()));
+                errors.add(ReportPatch.error(
+                        "cells." + finding.cells().getFirst(),
+                        "patch.cell.out-of-range",
+                        finding.messageZh(),
+                        finding.messageEn()));
             }
         }
         if (!errors.isEmpty()) {
@@ -218,11 +259,16 @@ class Drafting {
     }
 
     /** Before and after of every cell and section that differs, for the audit trail. */
-    static void changes(AnnualReport from, AnnualReport to, java.util.Collection<String> candidates,
-                        Map<String, Object> before, Map<String, Object> after) {
+    static void changes(
+            AnnualReport from,
+            AnnualReport to,
+            java.util.Collection<String> candidates,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         Map<String, Object> cellsBefore = new LinkedHashMap<>();
         Map<String, Object> cellsAfter = new LinkedHashMap<>();
-        Iterable<String> keys = candidates != null ? new java.util.TreeSet<>(candidates)
+        Iterable<String> keys = candidates != null
+                ? new java.util.TreeSet<>(candidates)
                 : from.layout().cells().stream().map(CellDefinition::key).toList();
         for (String key : keys) {
             if (from.cellDiffers(to, key)) {
@@ -258,7 +304,8 @@ class Drafting {
         props.put("current", json.view(current));
         Optional<AnnualReport> base = reports.revision(dsl, current.year(), expected);
         if (base.isPresent()) {
-            List<String> changedSince = keys.stream().filter(key -> base.get().cellDiffers(current.document(), key))
+            List<String> changedSince = keys.stream()
+                    .filter(key -> base.get().cellDiffers(current.document(), key))
                     .toList();
             props.put("conflicting_cells", changedSince);
         }
@@ -278,5 +325,4 @@ class Drafting {
     static String target(int year) {
         return "report/" + year;
     }
-
 }

@@ -7,13 +7,6 @@ import dev.gongkai.report.model.CellType;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partial canonical document: {@code {"cells": {key: value or null}, "narrative": {"s1": "…"}}}. Read strictly:
@@ -35,6 +34,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** The longest narrative section we accept; published reports stay well below 20,000 characters. */
     static final int MAX_NARRATIVE_CHARS = 100_000;
+
     private static final BigDecimal MAX_NUMBER = new BigDecimal("1e15");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -61,9 +61,12 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             switch (member.getKey()) {
                 case "cells" -> readCells(member.getValue(), layout, cells, errors);
                 case "narrative" -> readNarrative(member.getValue(), narrative, errors);
-                default -> errors.add(error(member.getKey(), "patch.unknown-member",
-                        "不能修改“" + member.getKey() + "”：只能修改 cells 和 narrative",
-                        "\"" + member.getKey() + "\" cannot be changed; only cells and narrative can"));
+                default ->
+                    errors.add(error(
+                            member.getKey(),
+                            "patch.unknown-member",
+                            "不能修改“" + member.getKey() + "”：只能修改 cells 和 narrative",
+                            "\"" + member.getKey() + "\" cannot be changed; only cells and narrative can"));
             }
         }
         if (!errors.isEmpty()) {
@@ -81,14 +84,22 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
         } catch (JacksonException e) {
             throw new ApiException(ProblemCode.REQUEST_MALFORMED_JSON, e.getOriginalMessage())
                     .with("line", e.getLocation() == null ? -1 : e.getLocation().getLineNr())
-                    .with("column", e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
+                    .with(
+                            "column",
+                            e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
         }
     }
 
-    private static void readCells(JsonNode node, ReportLayout layout, Map<String, Optional<CellValue>> cells,
-                                  List<Map<String, Object>> errors) {
+    private static void readCells(
+            JsonNode node,
+            ReportLayout layout,
+            Map<String, Optional<CellValue>> cells,
+            List<Map<String, Object>> errors) {
         if (!node.isObject()) {
-            errors.add(error("cells", "patch.cells.not-object", "cells 应为对象（单元格 → 值）",
+            errors.add(error(
+                    "cells",
+                    "patch.cells.not-object",
+                    "cells 应为对象（单元格 → 值）",
                     "cells must be an object (cell key → value)"));
             return;
         }
@@ -98,9 +109,12 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             JsonNode value = entry.getValue();
             Optional<CellDefinition> cell = layout.cell(key);
             if (cell.isEmpty()) {
-                errors.add(error(path, "patch.cell.unknown",
+                errors.add(error(
+                        path,
+                        "patch.cell.unknown",
                         "“" + key + "”不是" + layout.format().code() + "年版格式的单元格",
-                        "\"" + key + "\" is not a cell of the " + layout.format().code() + " format"));
+                        "\"" + key + "\" is not a cell of the "
+                                + layout.format().code() + " format"));
                 continue;
             }
             CellType type = cell.get().type();
@@ -109,11 +123,18 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             } else if (value.isNumber()) {
                 BigDecimal number = value.decimalValue();
                 if (number.abs().compareTo(MAX_NUMBER) >= 0) {
-                    errors.add(error(path, "patch.cell.too-large", cell.get().labelZh() + "：数值过大",
+                    errors.add(error(
+                            path,
+                            "patch.cell.too-large",
+                            cell.get().labelZh() + "：数值过大",
                             key + ": the number is too large"));
                 } else {
-                    cells.put(key, Optional.of(type == CellType.TEXT
-                            ? CellValue.text(number.toPlainString()) : CellValue.of(number)));
+                    cells.put(
+                            key,
+                            Optional.of(
+                                    type == CellType.TEXT
+                                            ? CellValue.text(number.toPlainString())
+                                            : CellValue.of(number)));
                 }
             } else if (value.isString()) {
                 String text = value.stringValue().strip();
@@ -122,12 +143,16 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
                 } else if (DECIMAL.matcher(text).matches() && text.length() < 30) {
                     cells.put(key, Optional.of(CellValue.of(new BigDecimal(text))));
                 } else {
-                    errors.add(error(path, "patch.cell.not-a-number",
+                    errors.add(error(
+                            path,
+                            "patch.cell.not-a-number",
                             cell.get().labelZh() + "：“" + abbreviate(text) + "”不是数字",
                             key + ": \"" + abbreviate(text) + "\" is not a number"));
                 }
             } else {
-                errors.add(error(path, "patch.cell.not-a-number",
+                errors.add(error(
+                        path,
+                        "patch.cell.not-a-number",
                         cell.get().labelZh() + "：值应为数字或 null（空白）",
                         key + ": the value must be a number or null (blank)"));
             }
@@ -136,7 +161,10 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
 
     private static void readNarrative(JsonNode node, Map<String, String> narrative, List<Map<String, Object>> errors) {
         if (!node.isObject()) {
-            errors.add(error("narrative", "patch.narrative.not-object", "narrative 应为对象（s1、s5、s6 → 文字）",
+            errors.add(error(
+                    "narrative",
+                    "patch.narrative.not-object",
+                    "narrative 应为对象（s1、s5、s6 → 文字）",
                     "narrative must be an object (s1, s5, s6 → text)"));
             return;
         }
@@ -144,14 +172,19 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             String key = entry.getKey();
             String path = "narrative." + key;
             if (Section.NARRATIVES.stream().noneMatch(s -> s.key().equals(key))) {
-                errors.add(error(path, "patch.narrative.unknown", "“" + key + "”不是文字部分（应为 s1、s5 或 s6）",
+                errors.add(error(
+                        path,
+                        "patch.narrative.unknown",
+                        "“" + key + "”不是文字部分（应为 s1、s5 或 s6）",
                         "\"" + key + "\" is not a narrative section (s1, s5 or s6)"));
             } else if (entry.getValue().isNull()) {
                 narrative.put(key, null);
             } else if (!entry.getValue().isString()) {
                 errors.add(error(path, "patch.narrative.not-text", "文字部分的值应为字符串", "A narrative must be a string"));
             } else if (entry.getValue().stringValue().length() > MAX_NARRATIVE_CHARS) {
-                errors.add(error(path, "patch.narrative.too-long",
+                errors.add(error(
+                        path,
+                        "patch.narrative.too-long",
                         Section.ofKey(key).titleZh() + "超过 " + MAX_NARRATIVE_CHARS + " 个字符",
                         key + " is longer than " + MAX_NARRATIVE_CHARS + " characters"));
             } else {
@@ -165,7 +198,8 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
     }
 
     static ApiException invalid(List<Map<String, Object>> errors) {
-        String fields = String.join(", ", errors.stream().map(e -> (String) e.get("field")).toList());
+        String fields = String.join(
+                ", ", errors.stream().map(e -> (String) e.get("field")).toList());
         return new ApiException(ProblemCode.REPORT_PATCH_INVALID, errors.size(), fields).with("errors", errors);
     }
 

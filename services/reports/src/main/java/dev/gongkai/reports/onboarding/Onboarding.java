@@ -1,6 +1,7 @@
 package dev.gongkai.reports.onboarding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
@@ -10,6 +11,8 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
+import dev.gongkai.platform.tenancy.Actor;
+import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.batch.BatchCheck;
@@ -18,25 +21,18 @@ import dev.gongkai.report.batch.Document;
 import dev.gongkai.report.batch.ReportFiles;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.UnreadableReportException;
-import dev.gongkai.report.rules.Finding;
-import dev.gongkai.report.rules.ReportChecker;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
+import dev.gongkai.report.rules.Finding;
+import dev.gongkai.report.rules.ReportChecker;
 import dev.gongkai.reports.attachments.Attachments;
-import dev.gongkai.platform.tenancy.Actor;
-import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
-import dev.gongkai.contract.FindingView;
 import dev.gongkai.reports.report.ReportEvents;
 import dev.gongkai.reports.report.ReportFindings;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,6 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The office's onboarding: already published reports of the jurisdiction's agencies become their published history,
@@ -70,8 +69,15 @@ class Onboarding {
     private final ReportFindings findings;
     private final Actors actors;
 
-    Onboarding(AgencyAccess access, AgencyRegistry registry, AgencyDsl agencyDsl, ReportStore reports,
-               AuditTrail audit, ReportEvents events, ReportFindings findings, Actors actors) {
+    Onboarding(
+            AgencyAccess access,
+            AgencyRegistry registry,
+            AgencyDsl agencyDsl,
+            ReportStore reports,
+            AuditTrail audit,
+            ReportEvents events,
+            ReportFindings findings,
+            Actors actors) {
         this.actors = actors;
         this.access = access;
         this.registry = registry;
@@ -121,22 +127,57 @@ class Onboarding {
      *                        {@code CURRENT_CYCLE}, or the importer's code of an unreadable file); null otherwise
      * @param findings        what reading and checking an imported report found, else empty
      */
-    record FileResult(String file, Outcome outcome, String agency, String agencyName, String reportAgency,
-                      Integer year, String format, long errors, long warnings, int unreadableCells, String code,
-                      @JsonProperty("message_zh") String messageZh, @JsonProperty("message_en") String messageEn,
-                      List<FindingView> findings) {
+    record FileResult(
+            String file,
+            Outcome outcome,
+            String agency,
+            String agencyName,
+            String reportAgency,
+            Integer year,
+            String format,
+            long errors,
+            long warnings,
+            int unreadableCells,
+            String code,
+            @JsonProperty("message_zh") String messageZh,
+            @JsonProperty("message_en") String messageEn,
+            List<FindingView> findings) {
 
-        private static FileResult of(ReportLine line, Outcome outcome, Agency agency, String code, String messageZh,
-                                     String messageEn) {
-            return new FileResult(line.file(), outcome, agency == null ? null : agency.slug().value(),
-                    agency == null ? null : agency.nameZh(), line.agency(), line.year(),
-                    line.format() == null ? null : line.format().code(), line.errors(), line.warnings(),
-                    line.unreadableCells(), code, messageZh, messageEn, List.of());
+        private static FileResult of(
+                ReportLine line, Outcome outcome, Agency agency, String code, String messageZh, String messageEn) {
+            return new FileResult(
+                    line.file(),
+                    outcome,
+                    agency == null ? null : agency.slug().value(),
+                    agency == null ? null : agency.nameZh(),
+                    line.agency(),
+                    line.year(),
+                    line.format() == null ? null : line.format().code(),
+                    line.errors(),
+                    line.warnings(),
+                    line.unreadableCells(),
+                    code,
+                    messageZh,
+                    messageEn,
+                    List.of());
         }
 
         private FileResult imported(String messageZh, String messageEn, List<FindingView> found) {
-            return new FileResult(file, Outcome.IMPORTED, agency, agencyName, reportAgency, year, format, errors,
-                    warnings, unreadableCells, null, messageZh, messageEn, found);
+            return new FileResult(
+                    file,
+                    Outcome.IMPORTED,
+                    agency,
+                    agencyName,
+                    reportAgency,
+                    year,
+                    format,
+                    errors,
+                    warnings,
+                    unreadableCells,
+                    null,
+                    messageZh,
+                    messageEn,
+                    found);
         }
     }
 
@@ -176,8 +217,11 @@ class Onboarding {
         List<ReportLine> lines = BatchCheck.checkDocuments(files);
         List<Agency> agencies = agencies(caller);
         Map<String, byte[]> contents = contents(files);
-        return new Batch(BatchSummary.of(lines),
-                lines.stream().map(line -> decide(line, contents.get(line.file()), agencies, mapping).result())
+        return new Batch(
+                BatchSummary.of(lines),
+                lines.stream()
+                        .map(line -> decide(line, contents.get(line.file()), agencies, mapping)
+                                .result())
                         .toList());
     }
 
@@ -191,15 +235,19 @@ class Onboarding {
         for (ReportLine line : lines) {
             byte[] content = contents.get(line.file());
             Decision decision = decide(line, content, agencies, mapping);
-            results.add(decision.result().outcome() == Outcome.IMPORT
-                    ? store(caller, line, content, decision.agency(), decision.result()) : decision.result());
+            results.add(
+                    decision.result().outcome() == Outcome.IMPORT
+                            ? store(caller, line, content, decision.agency(), decision.result())
+                            : decision.result());
         }
         return new Batch(BatchSummary.of(lines), results);
     }
 
     private List<Agency> agencies(Caller caller) {
         return access.supervisedJurisdictions(caller).stream()
-                .flatMap(j -> registry.inJurisdiction(j).stream()).filter(Agency::isActive).toList();
+                .flatMap(j -> registry.inJurisdiction(j).stream())
+                .filter(Agency::isActive)
+                .toList();
     }
 
     private static Map<String, byte[]> contents(List<Document> files) {
@@ -208,33 +256,55 @@ class Onboarding {
         return contents;
     }
 
-    private record Decision(FileResult result, Agency agency) {
-    }
+    private record Decision(FileResult result, Agency agency) {}
 
     /** The one place the rules of onboarding live: what importing {@code line} does. */
     private Decision decide(ReportLine line, byte[] content, List<Agency> agencies, Map<String, String> mapping) {
         if (!line.isReport()) {
-            return new Decision(FileResult.of(line, Outcome.UNREADABLE, null, line.notRead().code(),
-                    line.notRead().messageZh(), line.notRead().messageEn()), null);
+            return new Decision(
+                    FileResult.of(
+                            line,
+                            Outcome.UNREADABLE,
+                            null,
+                            line.notRead().code(),
+                            line.notRead().messageZh(),
+                            line.notRead().messageEn()),
+                    null);
         }
         if (content == null) {
-            return new Decision(FileResult.of(line, Outcome.UNREADABLE, null, "NESTED",
-                    "压缩包内的压缩包不导入，请解压后将文件直接放入上传的压缩包",
-                    "Files of an archive inside the archive are not imported; put them in the uploaded zip itself"),
+            return new Decision(
+                    FileResult.of(
+                            line,
+                            Outcome.UNREADABLE,
+                            null,
+                            "NESTED",
+                            "压缩包内的压缩包不导入，请解压后将文件直接放入上传的压缩包",
+                            "Files of an archive inside the archive are not imported; put them in the uploaded zip itself"),
                     null);
         }
         Integer year = line.year();
         if (year == null || year < Years.FIRST || year > Years.current()) {
-            return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "YEAR",
-                    "无法确定报告年度（或年度早于 " + Years.FIRST + "）", "The report year is unknown or before " + Years.FIRST),
+            return new Decision(
+                    FileResult.of(
+                            line,
+                            Outcome.UNMATCHED,
+                            null,
+                            "YEAR",
+                            "无法确定报告年度（或年度早于 " + Years.FIRST + "）",
+                            "The report year is unknown or before " + Years.FIRST),
                     null);
         }
         if (year > lastHistoryYear()) {
-            return new Decision(FileResult.of(line, Outcome.CURRENT_CYCLE, null, "CURRENT_CYCLE",
-                    year + " 年度属于当前填报周期，须经填报、审核流程发布，不能作为历史报告导入（可导入 "
-                            + lastHistoryYear() + " 年度及以前）",
-                    year + " is the cycle being drafted: its report is published through the workflow, never "
-                            + "imported as history (history is " + lastHistoryYear() + " and earlier)"), null);
+            return new Decision(
+                    FileResult.of(
+                            line,
+                            Outcome.CURRENT_CYCLE,
+                            null,
+                            "CURRENT_CYCLE",
+                            year + " 年度属于当前填报周期，须经填报、审核流程发布，不能作为历史报告导入（可导入 " + lastHistoryYear() + " 年度及以前）",
+                            year + " is the cycle being drafted: its report is published through the workflow, never "
+                                    + "imported as history (history is " + lastHistoryYear() + " and earlier)"),
+                    null);
         }
         Optional<Agency> agency;
         String mapped = mapping.get(line.file());
@@ -243,31 +313,58 @@ class Onboarding {
         }
         if (mapped != null) {
             String slug = mapped;
-            agency = agencies.stream().filter(a -> a.slug().value().equals(slug)).findFirst();
+            agency =
+                    agencies.stream().filter(a -> a.slug().value().equals(slug)).findFirst();
             if (agency.isEmpty()) {
-                return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "MAPPING",
-                        "对应表中的机构“" + slug + "”不在本辖区",
-                        "Agency \"" + slug + "\" of the mapping is not in the jurisdiction"), null);
+                return new Decision(
+                        FileResult.of(
+                                line,
+                                Outcome.UNMATCHED,
+                                null,
+                                "MAPPING",
+                                "对应表中的机构“" + slug + "”不在本辖区",
+                                "Agency \"" + slug + "\" of the mapping is not in the jurisdiction"),
+                        null);
             }
         } else {
             agency = match(line.agency(), agencies);
             if (agency.isEmpty()) {
-                return new Decision(FileResult.of(line, Outcome.UNMATCHED, null, "NAME",
-                        "无法按报告中的机关名称“" + line.agency() + "”找到本辖区机构，请在对应表中指定",
-                        "No agency of the jurisdiction is named \"" + line.agency() + "\"; map the file by hand"),
+                return new Decision(
+                        FileResult.of(
+                                line,
+                                Outcome.UNMATCHED,
+                                null,
+                                "NAME",
+                                "无法按报告中的机关名称“" + line.agency() + "”找到本辖区机构，请在对应表中指定",
+                                "No agency of the jurisdiction is named \"" + line.agency()
+                                        + "\"; map the file by hand"),
                         null);
             }
         }
         Optional<StoredReport> existing = reports.find(agencyDsl.of(agency.get().slug()), year);
         if (existing.isPresent()) {
             boolean same = Attachments.sha256(content).equals(existing.get().sourceChecksum());
-            return new Decision(FileResult.of(line, same ? Outcome.ALREADY_IMPORTED : Outcome.EXISTS, agency.get(),
-                    null, same ? "该文件此前已导入" : year + " 年度报告已存在，不覆盖",
-                    same ? "This file was imported before"
-                            : "A " + year + " report already exists; it is not overwritten"), agency.get());
+            return new Decision(
+                    FileResult.of(
+                            line,
+                            same ? Outcome.ALREADY_IMPORTED : Outcome.EXISTS,
+                            agency.get(),
+                            null,
+                            same ? "该文件此前已导入" : year + " 年度报告已存在，不覆盖",
+                            same
+                                    ? "This file was imported before"
+                                    : "A " + year + " report already exists; it is not overwritten"),
+                    agency.get());
         }
-        return new Decision(FileResult.of(line, Outcome.IMPORT, agency.get(), null, "将导入为已公开的历史报告",
-                "Will be imported as published history"), agency.get());
+        return new Decision(
+                FileResult.of(
+                        line,
+                        Outcome.IMPORT,
+                        agency.get(),
+                        null,
+                        "将导入为已公开的历史报告",
+                        "Will be imported as published history"),
+                agency.get());
     }
 
     private FileResult store(Caller caller, ReportLine line, byte[] content, Agency agency, FileResult decided) {
@@ -279,8 +376,16 @@ class Onboarding {
                 ? report.publishedOn().atStartOfDay(Years.CHINA).toOffsetDateTime()
                 : OffsetDateTime.now(ZoneOffset.UTC);
         Actor actor = actors.of(caller, agency.slug());
-        reports.insert(dsl, year, report, ReportStatus.PUBLISHED, ReportSource.IMPORTED, checksum, line.file(),
-                publishedAt, actor);
+        reports.insert(
+                dsl,
+                year,
+                report,
+                ReportStatus.PUBLISHED,
+                ReportSource.IMPORTED,
+                checksum,
+                line.file(),
+                publishedAt,
+                actor);
         // Checked after the insert, so the rules see the stored year beside the years before it.
         CheckedReport checked = findings.check(dsl, year, report);
         List<FindingView> found = new ArrayList<>(ReportFindings.views(importFindings(content), Map.of()));
@@ -292,13 +397,24 @@ class Onboarding {
         after.put("sha256", checksum);
         after.put("findings", found);
         audit.append(dsl, agency.slug(), actor, "report.onboard", "report/" + year, null, after);
-        events.published(agency, year, 1, 1, publishedAt.toInstant(), actor.username(), false, true, null,
+        events.published(
+                agency,
+                year,
+                1,
+                1,
+                publishedAt.toInstant(),
+                actor.username(),
+                false,
+                true,
+                null,
                 CanonicalJson.write(report));
         // The office's counts of an imported report are those of the report as stored, like any other.
-        events.statusChanged(agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor.username(), checked,
-                null);
-        return decided.imported(found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
-                found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)", found);
+        events.statusChanged(
+                agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor.username(), checked, null);
+        return decided.imported(
+                found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
+                found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)",
+                found);
     }
 
     /** What reading the file found (the line holds them mixed with the batch's rule findings). */
@@ -315,12 +431,15 @@ class Onboarding {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Optional<Agency> exact = agencies.stream().filter(a -> a.nameZh().equals(name.strip())).findFirst();
+        Optional<Agency> exact =
+                agencies.stream().filter(a -> a.nameZh().equals(name.strip())).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
         String wanted = normalise(name);
-        List<Agency> candidates = agencies.stream().filter(a -> normalise(a.nameZh()).equals(wanted)).toList();
+        List<Agency> candidates = agencies.stream()
+                .filter(a -> normalise(a.nameZh()).equals(wanted))
+                .toList();
         return candidates.size() == 1 ? Optional.of(candidates.getFirst()) : Optional.empty();
     }
 

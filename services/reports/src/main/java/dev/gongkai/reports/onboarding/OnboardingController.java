@@ -8,15 +8,14 @@ import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.report.batch.Document;
 import dev.gongkai.reports.report.Permissions;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The office's onboarding of published reports from a zip, with an optional mapping file name → agency slug:
@@ -49,19 +48,24 @@ class OnboardingController {
         }
     }
 
-    private record Upload(List<Document> files, Map<String, String> mapping) {
-    }
+    private record Upload(List<Document> files, Map<String, String> mapping) {}
 
     @PostMapping("/api/office/imports/check")
-    Answer check(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file,
-                 @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
+    Answer check(
+            Caller caller,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "mapping", required = false) String mapping)
+            throws IOException {
         Upload upload = upload(caller, file, mapping);
         return Answer.of(onboarding.check(caller, upload.files(), upload.mapping()));
     }
 
     @PostMapping("/api/office/imports")
-    Answer importZip(Caller caller, @RequestParam(value = "file", required = false) MultipartFile file,
-                     @RequestParam(value = "mapping", required = false) String mapping) throws IOException {
+    Answer importZip(
+            Caller caller,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "mapping", required = false) String mapping)
+            throws IOException {
         Upload upload = upload(caller, file, mapping);
         return Answer.of(onboarding.importAll(caller, upload.files(), upload.mapping()));
     }

@@ -4,7 +4,6 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.batch.Archives;
 import dev.gongkai.report.batch.Document;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -20,8 +19,7 @@ final class ZipEntries {
 
     static final Archives.Limits LIMITS = Archives.Limits.IN_MEMORY;
 
-    private ZipEntries() {
-    }
+    private ZipEntries() {}
 
     static List<Document> read(InputStream in) {
         List<Document> files;
@@ -29,9 +27,13 @@ final class ZipEntries {
             files = Archives.unzip(in, LIMITS);
         } catch (Archives.TooLarge e) {
             throw (e.bound() == Archives.Bound.ENTRIES
-                    ? new ApiException(ProblemCode.ONBOARDING_ZIP_TOO_MANY_ENTRIES, LIMITS.entries())
-                    : new ApiException(ProblemCode.ONBOARDING_ZIP_TOO_LARGE, e.entry(), megabytes(LIMITS.entryBytes()),
-                    megabytes(LIMITS.totalBytes()))).atField("file");
+                            ? new ApiException(ProblemCode.ONBOARDING_ZIP_TOO_MANY_ENTRIES, LIMITS.entries())
+                            : new ApiException(
+                                    ProblemCode.ONBOARDING_ZIP_TOO_LARGE,
+                                    e.entry(),
+                                    megabytes(LIMITS.entryBytes()),
+                                    megabytes(LIMITS.totalBytes())))
+                    .atField("file");
         } catch (ZipException e) {
             throw invalid(e.getMessage()).variant("damaged");
         } catch (IOException e) {

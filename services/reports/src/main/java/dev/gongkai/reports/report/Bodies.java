@@ -3,7 +3,6 @@ package dev.gongkai.reports.report;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,8 +12,7 @@ import java.io.InputStream;
  */
 public final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     public static byte[] read(HttpServletRequest request, int maxBytes, String limit) {
         long declared = request.getContentLengthLong();
@@ -33,6 +31,8 @@ public final class Bodies {
     }
 
     private static ApiException tooLarge(int maxBytes, String limit) {
-        return new ApiException(ProblemCode.REQUEST_TOO_LARGE, limit).atField("body").with("limit_bytes", maxBytes);
+        return new ApiException(ProblemCode.REQUEST_TOO_LARGE, limit)
+                .atField("body")
+                .with("limit_bytes", maxBytes);
     }
 }

@@ -6,8 +6,7 @@ import dev.gongkai.platform.error.ProblemCode;
 /** A report's ETag is its revision; {@code If-Match} must name the revision the client edited. */
 public final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     public static String of(int revision) {
         return "\"r" + revision + "\"";

@@ -12,7 +12,6 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyAccess;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.stream.Collectors;
 /** Who may do what with reports, on top of the platform's tenancy (which already refused foreign agencies). */
 public final class Permissions {
 
-    private Permissions() {
-    }
+    private Permissions() {}
 
     /** Agency endpoints are for the agency's own staff; the office has its own endpoints. */
     public static void requireMember(ActingAgency acting, String... anyRole) {
@@ -45,10 +43,12 @@ public final class Permissions {
      * ({@code office} false) or the office API, so that no client re-encodes the transition table.
      */
     public static Set<Action> allowedActions(Caller caller, ReportStatus status, boolean office) {
-        Set<Role> roles = Arrays.stream(Role.values()).filter(r -> caller.hasRole(r.code()))
+        Set<Role> roles = Arrays.stream(Role.values())
+                .filter(r -> caller.hasRole(r.code()))
                 .collect(Collectors.toUnmodifiableSet());
         // An EnumSet keeps the workflow's order.
-        return Action.available(status, roles).stream().filter(a -> a.office() == office)
+        return Action.available(status, roles).stream()
+                .filter(a -> a.office() == office)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Action.class)));
     }
 
@@ -64,8 +64,10 @@ public final class Permissions {
             throw new ApiException(ProblemCode.ACCESS_DENIED).variant("office-only");
         }
         ActingAgency acting = access.resolve(caller, Optional.of(agency)).orElseThrow();
-        if (!acting.viaOffice() && acting.agency().kind() != AgencyKind.DISCLOSURE_OFFICE
-                && !access.supervisedJurisdictions(caller).contains(acting.agency().jurisdiction())) {
+        if (!acting.viaOffice()
+                && acting.agency().kind() != AgencyKind.DISCLOSURE_OFFICE
+                && !access.supervisedJurisdictions(caller)
+                        .contains(acting.agency().jurisdiction())) {
             throw AgencyRegistry.notFound(agency.value());
         }
         return acting;

@@ -1,13 +1,12 @@
 package dev.gongkai.reports.report;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATION;
+
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.Finding;
 import dev.gongkai.report.rules.ReportChecker;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATION;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs the report core's checker with the previous year as context and gives every finding a stable id, so an
@@ -51,15 +50,23 @@ public class ReportFindings {
             int n = seen.merge(base, 1, Integer::sum);
             // The same rule on the same cells twice (rare): the second one is told apart by its rank.
             String id = id(n == 1 ? base : base + "|" + n);
-            views.add(new FindingView(id, finding.rule(), finding.severity().code(), finding.cells(),
-                    finding.messageZh(), finding.messageEn(), explanations.get(id)));
+            views.add(new FindingView(
+                    id,
+                    finding.rule(),
+                    finding.severity().code(),
+                    finding.cells(),
+                    finding.messageZh(),
+                    finding.messageEn(),
+                    explanations.get(id)));
         }
         return views;
     }
 
     public Map<String, String> explanations(DSLContext dsl, int year) {
-        return dsl.select(FINDING_EXPLANATION.FINDING_ID, FINDING_EXPLANATION.TEXT).from(FINDING_EXPLANATION)
-                .where(FINDING_EXPLANATION.YEAR.eq(year)).fetchMap(r -> r.value1(), r -> r.value2());
+        return dsl.select(FINDING_EXPLANATION.FINDING_ID, FINDING_EXPLANATION.TEXT)
+                .from(FINDING_EXPLANATION)
+                .where(FINDING_EXPLANATION.YEAR.eq(year))
+                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     private static String rule(Finding finding) {

@@ -6,12 +6,11 @@ import dev.gongkai.contract.ReportView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellValue;
 import dev.gongkai.report.render.CanonicalJson;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The report as the API answers with it: the canonical JSON of the report core plus workflow fields. */
 @Component
@@ -34,12 +33,23 @@ public class ReportJson {
      */
     public ReportView view(StoredReport report) {
         ReportDocument document = document(report.document());
-        return new ReportView(document.format(), report.year(), document.agency(), document.publishedOn(),
-                document.narrative(), document.cells(), document.blank(), report.status(), report.revision(),
+        return new ReportView(
+                document.format(),
+                report.year(),
+                document.agency(),
+                document.publishedOn(),
+                document.narrative(),
+                document.cells(),
+                document.blank(),
+                report.status(),
+                report.revision(),
                 report.source(),
                 report.status() == ReportStatus.RETURNED ? report.returnReason() : null,
                 report.correctionPending() ? report.correctionReason() : null,
-                instant(report.submittedAt()), instant(report.publishedAt()), instant(report.updatedAt()), null,
+                instant(report.submittedAt()),
+                instant(report.publishedAt()),
+                instant(report.updatedAt()),
+                null,
                 null);
     }
 

@@ -5,7 +5,6 @@ import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.model.AnnualReport;
-
 import java.time.OffsetDateTime;
 
 /** One row of the agency's {@code report} table, with its document read back into the report model. */
@@ -29,8 +28,10 @@ public record StoredReport(
      * A draft that was never submitted is the agency's own work in progress.
      */
     public boolean visibleToOffice() {
-        return submittedAt != null || source == ReportSource.IMPORTED
-                || status == ReportStatus.SUBMITTED || status == ReportStatus.APPROVED
+        return submittedAt != null
+                || source == ReportSource.IMPORTED
+                || status == ReportStatus.SUBMITTED
+                || status == ReportStatus.APPROVED
                 || status == ReportStatus.PUBLISHED;
     }
 

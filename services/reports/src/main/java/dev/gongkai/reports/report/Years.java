@@ -3,7 +3,6 @@ package dev.gongkai.reports.report;
 import dev.gongkai.contract.China;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -13,8 +12,7 @@ public final class Years {
     public static final ZoneId CHINA = China.ZONE;
     public static final int FIRST = 2019;
 
-    private Years() {
-    }
+    private Years() {}
 
     public static int current() {
         return LocalDate.now(CHINA).getYear();

@@ -4,6 +4,7 @@ import dev.gongkai.contract.CommentView;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.reports.report.Permissions;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * The office's comments as the agency sees them (a returned report comes back with them), the agency's replies, and
@@ -34,8 +33,11 @@ class AgencyCommentController {
     }
 
     @PostMapping("/api/reports/{year}/comments/{id}/replies")
-    ResponseEntity<CommentView> reply(ActingAgency acting, @PathVariable int year, @PathVariable long id,
-                                           @RequestBody OfficeController.Reply reply) {
+    ResponseEntity<CommentView> reply(
+            ActingAgency acting,
+            @PathVariable int year,
+            @PathVariable long id,
+            @RequestBody OfficeController.Reply reply) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
     }

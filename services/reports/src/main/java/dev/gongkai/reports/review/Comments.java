@@ -1,30 +1,29 @@
 package dev.gongkai.reports.review;
 
+import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
+
 import dev.gongkai.contract.CommentView;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
-import dev.gongkai.platform.tenancy.ActingAgency;
-import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.jooq.agency_template.tables.records.ReviewCommentRecord;
-import dev.gongkai.report.model.Section;
+import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.platform.tenancy.Actors;
+import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.report.model.Section;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
-import org.jooq.DSLContext;
-import org.jooq.RecordMapper;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.gongkai.platform.jooq.agency_template.Tables.REVIEW_COMMENT;
+import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Review comments anchored to a cell key or a section key, with replies and resolution; every one audited. */
 @Service
@@ -44,20 +43,30 @@ public class Comments {
         this.actors = actors;
     }
 
-    public record NewComment(String anchor, String body) {
-    }
+    public record NewComment(String anchor, String body) {}
 
-    private static final RecordMapper<ReviewCommentRecord, CommentView> TO_COMMENT = r -> new CommentView(r.getId(),
-            r.getAnchor(), r.getBody(), r.getAuthor(), r.getAuthorName(), r.getAuthorAgency(), r.getFromOffice(),
-            r.getCreatedAt(), r.getResolvedAt(), r.getResolvedBy(), new ArrayList<>());
+    private static final RecordMapper<ReviewCommentRecord, CommentView> TO_COMMENT = r -> new CommentView(
+            r.getId(),
+            r.getAnchor(),
+            r.getBody(),
+            r.getAuthor(),
+            r.getAuthorName(),
+            r.getAuthorAgency(),
+            r.getFromOffice(),
+            r.getCreatedAt(),
+            r.getResolvedAt(),
+            r.getResolvedBy(),
+            new ArrayList<>());
 
     /** The threads of a report: top-level comments in order, each with its replies. */
     @Transactional(readOnly = true)
     public List<CommentView> threads(ActingAgency acting, int year) {
         DSLContext dsl = agencyDsl.of(acting);
         requireReport(dsl, year);
-        var records = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year))
-                .orderBy(REVIEW_COMMENT.ID).fetch();
+        var records = dsl.selectFrom(REVIEW_COMMENT)
+                .where(REVIEW_COMMENT.YEAR.eq(year))
+                .orderBy(REVIEW_COMMENT.ID)
+                .fetch();
         Map<Long, CommentView> top = new LinkedHashMap<>();
         for (var r : records) {
             if (r.getParentId() == null) {
@@ -100,16 +109,25 @@ public class Comments {
             Actor actor = actors.of(acting);
             comment.setResolvedAt(OffsetDateTime.now());
             comment.setResolvedBy(actor.username());
-            dsl.update(REVIEW_COMMENT).set(REVIEW_COMMENT.RESOLVED_AT, comment.getResolvedAt())
-                    .set(REVIEW_COMMENT.RESOLVED_BY, actor.username()).where(REVIEW_COMMENT.ID.eq(id)).execute();
-            audit.append(dsl, acting.slug(), actor, "comment.resolve", target(year, id), Map.of("resolved", false),
+            dsl.update(REVIEW_COMMENT)
+                    .set(REVIEW_COMMENT.RESOLVED_AT, comment.getResolvedAt())
+                    .set(REVIEW_COMMENT.RESOLVED_BY, actor.username())
+                    .where(REVIEW_COMMENT.ID.eq(id))
+                    .execute();
+            audit.append(
+                    dsl,
+                    acting.slug(),
+                    actor,
+                    "comment.resolve",
+                    target(year, id),
+                    Map.of("resolved", false),
                     Map.of("resolved", true));
         }
         return TO_COMMENT.map(comment);
     }
 
-    private CommentView insert(ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body,
-                           String action) {
+    private CommentView insert(
+            ActingAgency acting, DSLContext dsl, int year, Long parent, String anchor, String body, String action) {
         Actor actor = actors.of(acting);
         boolean office = acting.viaOffice();
         var record = dsl.insertInto(REVIEW_COMMENT)
@@ -121,7 +139,8 @@ public class Comments {
                 .set(REVIEW_COMMENT.AUTHOR_NAME, actor.name())
                 .set(REVIEW_COMMENT.AUTHOR_AGENCY, actor.agency())
                 .set(REVIEW_COMMENT.FROM_OFFICE, office)
-                .returning().fetchOne();
+                .returning()
+                .fetchOne();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("anchor", anchor);
         after.put("body", body);
@@ -137,7 +156,8 @@ public class Comments {
     }
 
     private static ReviewCommentRecord find(DSLContext dsl, int year, long id) {
-        var record = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.YEAR.eq(year), REVIEW_COMMENT.ID.eq(id))
+        var record = dsl.selectFrom(REVIEW_COMMENT)
+                .where(REVIEW_COMMENT.YEAR.eq(year), REVIEW_COMMENT.ID.eq(id))
                 .fetchOne();
         if (record == null) {
             throw new ApiException(ProblemCode.COMMENT_NOT_FOUND, id);
@@ -150,7 +170,8 @@ public class Comments {
         if (anchor == null || anchor.isBlank()) {
             throw new ApiException(ProblemCode.COMMENT_ANCHOR_REQUIRED).atField("anchor");
         }
-        boolean section = java.util.Arrays.stream(Section.values()).anyMatch(s -> s.key().equals(anchor));
+        boolean section =
+                java.util.Arrays.stream(Section.values()).anyMatch(s -> s.key().equals(anchor));
         if (!section && !report.document().layout().hasCell(anchor)) {
             throw new ApiException(ProblemCode.COMMENT_ANCHOR_UNKNOWN, anchor).atField("anchor");
         }

@@ -1,5 +1,9 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.CommentView;
+import dev.gongkai.contract.OfficeReportView;
+import dev.gongkai.contract.TransitionRequest;
+import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
@@ -13,11 +17,8 @@ import dev.gongkai.reports.report.ReportJson;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
-import dev.gongkai.contract.CommentView;
-import dev.gongkai.contract.OfficeReportView;
-import dev.gongkai.contract.TransitionRequest;
-import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.reports.workflow.Transitions;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * The disclosure office's review of its jurisdiction: the submissions of a year, one agency's report with findings,
@@ -50,9 +49,16 @@ class OfficeController {
     private final Attachments attachments;
     private final Transitions transitions;
 
-    OfficeController(AgencyAccess access, AgencyDsl agencyDsl, ReportStore reports, ReportFindings findings,
-                     ReportJson json, Submissions submissions, Comments comments, Attachments attachments,
-                     Transitions transitions) {
+    OfficeController(
+            AgencyAccess access,
+            AgencyDsl agencyDsl,
+            ReportStore reports,
+            ReportFindings findings,
+            ReportJson json,
+            Submissions submissions,
+            Comments comments,
+            Attachments attachments,
+            Transitions transitions) {
         this.access = access;
         this.agencyDsl = agencyDsl;
         this.reports = reports;
@@ -65,8 +71,10 @@ class OfficeController {
     }
 
     @GetMapping("/submissions")
-    List<Submissions.Submission> submissions(Caller caller, @RequestParam(required = false) Integer year,
-                                             @RequestParam(required = false) String status) {
+    List<Submissions.Submission> submissions(
+            Caller caller,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String status) {
         Permissions.requireRole(caller, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN);
         int checked = Years.check(year == null ? Years.current() - 1 : year, "year");
         return submissions.list(caller, checked, Submissions.status(status));
@@ -78,17 +86,23 @@ class OfficeController {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         var dsl = agencyDsl.of(acting);
         StoredReport report = reports.requireVisibleToOffice(dsl, year);
-        OfficeReportView body = OfficeReportView.of(json.view(report), acting.slug().value(),
+        OfficeReportView body = OfficeReportView.of(
+                json.view(report),
+                acting.slug().value(),
                 Permissions.allowedActions(caller, report.status(), true),
-                findings.check(dsl, year, report.document()).findings(), comments.threads(acting, year),
+                findings.check(dsl, year, report.document()).findings(),
+                comments.threads(acting, year),
                 attachments.list(acting, year));
         return ResponseEntity.ok().eTag(report.etag()).body(body);
     }
 
     @PostMapping("/reports/{agency}/{year}/transitions")
-    ResponseEntity<TransitionResult> transition(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
-                                        @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                        @RequestBody TransitionRequest request) {
+    ResponseEntity<TransitionResult> transition(
+            Caller caller,
+            @PathVariable AgencySlug agency,
+            @PathVariable int year,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @RequestBody TransitionRequest request) {
         ActingAgency acting = Permissions.supervised(access, caller, agency);
         return transitions.apply(acting, year, request, key, true).toResponse();
     }
@@ -99,25 +113,30 @@ class OfficeController {
     }
 
     @PostMapping("/reports/{agency}/{year}/comments")
-    ResponseEntity<CommentView> comment(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
-                                             @RequestBody Comments.NewComment comment) {
+    ResponseEntity<CommentView> comment(
+            Caller caller,
+            @PathVariable AgencySlug agency,
+            @PathVariable int year,
+            @RequestBody Comments.NewComment comment) {
         ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.add(acting, year, comment));
     }
 
-    record Reply(String body) {
-    }
+    record Reply(String body) {}
 
     @PostMapping("/reports/{agency}/{year}/comments/{id}/replies")
-    ResponseEntity<CommentView> reply(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
-                                           @PathVariable long id, @RequestBody Reply reply) {
+    ResponseEntity<CommentView> reply(
+            Caller caller,
+            @PathVariable AgencySlug agency,
+            @PathVariable int year,
+            @PathVariable long id,
+            @RequestBody Reply reply) {
         ActingAgency acting = visible(caller, agency, year);
         return ResponseEntity.status(HttpStatus.CREATED).body(comments.reply(acting, year, id, reply.body()));
     }
 
     @PostMapping("/reports/{agency}/{year}/comments/{id}/resolve")
-    CommentView resolve(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year,
-                             @PathVariable long id) {
+    CommentView resolve(Caller caller, @PathVariable AgencySlug agency, @PathVariable int year, @PathVariable long id) {
         return comments.resolve(visible(caller, agency, year), year, id);
     }
 

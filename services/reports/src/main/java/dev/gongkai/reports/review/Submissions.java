@@ -13,17 +13,16 @@ import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.rules.ReportChecker;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Service;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
 
 /** The office's view of one year across the agencies of its jurisdiction. */
 @Service
@@ -47,10 +46,18 @@ class Submissions {
     }
 
     /** @param correction the report was published and the office has started a correction of it */
-    record Submission(String agency, String agencyName, String jurisdiction, int year, String status,
-                      Integer revision, LocalDate deadline, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
-                      OffsetDateTime publishedAt, boolean correction) {
-    }
+    record Submission(
+            String agency,
+            String agencyName,
+            String jurisdiction,
+            int year,
+            String status,
+            Integer revision,
+            LocalDate deadline,
+            OffsetDateTime submittedAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime publishedAt,
+            boolean correction) {}
 
     /**
      * One row per agency of the caller's jurisdictions, sorted by deadline (departments 31 January, the compiled
@@ -76,11 +83,30 @@ class Submissions {
                     log.warn("Agency {} has no readable schema yet: {}", agency.slug(), e.getMessage());
                     report = Optional.empty();
                 }
-                Submission row = report.map(r -> new Submission(agency.slug().value(), agency.nameZh(),
-                                jurisdiction.value(), year, r.status().name(), r.revision(), deadline, r.submittedAt(),
-                                r.updatedAt(), r.publishedAt(), r.correctionPending()))
-                        .orElseGet(() -> new Submission(agency.slug().value(), agency.nameZh(), jurisdiction.value(),
-                                year, NOT_STARTED, null, deadline, null, null, null, false));
+                Submission row = report.map(r -> new Submission(
+                                agency.slug().value(),
+                                agency.nameZh(),
+                                jurisdiction.value(),
+                                year,
+                                r.status().name(),
+                                r.revision(),
+                                deadline,
+                                r.submittedAt(),
+                                r.updatedAt(),
+                                r.publishedAt(),
+                                r.correctionPending()))
+                        .orElseGet(() -> new Submission(
+                                agency.slug().value(),
+                                agency.nameZh(),
+                                jurisdiction.value(),
+                                year,
+                                NOT_STARTED,
+                                null,
+                                deadline,
+                                null,
+                                null,
+                                null,
+                                false));
                 if (status.isEmpty() || status.get().equals(row.status())) {
                     rows.add(row);
                 }

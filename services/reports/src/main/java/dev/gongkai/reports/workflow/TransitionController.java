@@ -24,9 +24,11 @@ class TransitionController {
     }
 
     @PostMapping("/api/reports/{year}/transitions")
-    ResponseEntity<TransitionResult> transition(ActingAgency acting, @PathVariable int year,
-                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
-                                        @RequestBody TransitionRequest request) {
+    ResponseEntity<TransitionResult> transition(
+            ActingAgency acting,
+            @PathVariable int year,
+            @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestBody TransitionRequest request) {
         Permissions.requireMember(acting, Permissions.AGENCY_STAFF);
         return transitions.apply(acting, year, request, key, false).toResponse();
     }

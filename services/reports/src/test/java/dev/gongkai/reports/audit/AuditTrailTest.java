@@ -1,18 +1,5 @@
 package dev.gongkai.reports.audit;
 
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestDatabase;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.reports.Reports;
-import dev.gongkai.reports.ReportsWebTest;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.util.Map;
-
 import static dev.gongkai.reports.Staff.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +8,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Reports;
+import dev.gongkai.reports.ReportsWebTest;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 @ReportsWebTest
 class AuditTrailTest {
@@ -32,13 +31,22 @@ class AuditTrailTest {
     MockMvc mvc;
 
     private void editSomething() throws Exception {
-        mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"year\":2024}")).andExpect(status().isCreated());
-        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r1\"")
-                .contentType(MediaType.APPLICATION_JSON).content(Reports.patch(Map.of("s3.received.total", 5))))
+        mvc.perform(post("/api/reports")
+                        .with(editor(agency))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2024}"))
+                .andExpect(status().isCreated());
+        mvc.perform(patch("/api/reports/2024")
+                        .with(editor(agency))
+                        .header("If-Match", "\"r1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(Reports.patch(Map.of("s3.received.total", 5))))
                 .andExpect(status().isOk());
-        mvc.perform(patch("/api/reports/2024").with(editor(agency)).header("If-Match", "\"r2\"")
-                .contentType(MediaType.APPLICATION_JSON).content(Reports.patch(Map.of("s3.received.total", 6))))
+        mvc.perform(patch("/api/reports/2024")
+                        .with(editor(agency))
+                        .header("If-Match", "\"r2\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(Reports.patch(Map.of("s3.received.total", 6))))
                 .andExpect(status().isOk());
     }
 
@@ -62,8 +70,10 @@ class AuditTrailTest {
     @Test
     void detectsAnEntryAlteredBehindTheServicesBack() throws Exception {
         editSomething();
-        long second = agency.dsl().fetchValue(DSL.field("(select min(id) + 1 from {0})", Long.class,
-                DSL.table(DSL.name(agency.schema(), "audit_entry"))));
+        long second = agency.dsl()
+                .fetchValue(DSL.field(
+                        "(select min(id) + 1 from {0})",
+                        Long.class, DSL.table(DSL.name(agency.schema(), "audit_entry"))));
         asSuperuserPastTheTrigger("update \"" + agency.schema() + "\".\"audit_entry\" set \"after\" = "
                 + "jsonb_set(\"after\", '{cells,s3.received.total}', '50') where id = " + second);
 
@@ -77,20 +87,27 @@ class AuditTrailTest {
     @Test
     void concurrentWritersOfOneAgencyNeverForkTheChain() throws Exception {
         for (int year : new int[] {2023, 2024}) {
-            mvc.perform(post("/api/reports").with(editor(agency)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"year\":" + year + "}")).andExpect(status().isCreated());
+            mvc.perform(post("/api/reports")
+                            .with(editor(agency))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"year\":" + year + "}"))
+                    .andExpect(status().isCreated());
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var writers = java.util.stream.IntStream.of(2023, 2024).mapToObj(year -> pool.submit(() -> {
-                for (int revision = 1; revision <= 10; revision++) {
-                    mvc.perform(patch("/api/reports/" + year).with(editor(agency))
-                                    .header("If-Match", "\"r" + revision + "\"").contentType(MediaType.APPLICATION_JSON)
-                                    .content(Reports.patch(Map.of("s3.received.total", revision))))
-                            .andExpect(status().isOk());
-                }
-                return null;
-            })).toList();
+            var writers = java.util.stream.IntStream.of(2023, 2024)
+                    .mapToObj(year -> pool.submit(() -> {
+                        for (int revision = 1; revision <= 10; revision++) {
+                            mvc.perform(patch("/api/reports/" + year)
+                                            .with(editor(agency))
+                                            .header("If-Match", "\"r" + revision + "\"")
+                                            .contentType(MediaType.APPLICATION_JSON)
+                                            .content(Reports.patch(Map.of("s3.received.total", revision))))
+                                    .andExpect(status().isOk());
+                        }
+                        return null;
+                    }))
+                    .toList();
             for (var writer : writers) {
                 writer.get();
             }
@@ -117,12 +134,15 @@ class AuditTrailTest {
         editSomething();
         String table = "\"" + agency.schema() + "\".\"audit_entry\"";
         // Even this test's superuser connection: the trigger holds for every role that leaves triggers on.
-        for (String sql : new String[] {"update " + table + " set actor = 'someone-else'",
-                "delete from " + table + " where id = (select max(id) from " + table + ")",
-                "truncate " + table}) {
+        for (String sql : new String[] {
+            "update " + table + " set actor = 'someone-else'",
+            "delete from " + table + " where id = (select max(id) from " + table + ")",
+            "truncate " + table
+        }) {
             assertThatThrownBy(() -> agency.dsl().execute(sql)).hasMessageContaining("append-only");
         }
-        assertThat(agency.dsl().fetchCount(DSL.table(DSL.name(agency.schema(), "audit_entry")))).isEqualTo(3);
+        assertThat(agency.dsl().fetchCount(DSL.table(DSL.name(agency.schema(), "audit_entry"))))
+                .isEqualTo(3);
         mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
                 .andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.anchoredAt").isNumber());
@@ -143,7 +163,8 @@ class AuditTrailTest {
                 .andExpect(jsonPath("$.problem").value("truncated"))
                 .andExpect(jsonPath("$.brokenAt").value(newest))
                 .andExpect(jsonPath("$.anchoredAt").value(newest))
-                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.containsString("newest entries were deleted")));
+                .andExpect(jsonPath("$.message_en")
+                        .value(org.hamcrest.Matchers.containsString("newest entries were deleted")));
     }
 
     @Test
@@ -153,8 +174,11 @@ class AuditTrailTest {
         long newest = agency.dsl().fetchValue(DSL.field("(select max(id) from " + table + ")", Long.class));
         asSuperuserPastTheTrigger("delete from " + table + " where id = " + newest);
         // Whoever deleted the entry also points the anchor at the new head, but cannot sign it.
-        agency.dsl().execute("update core.audit_checkpoint set entry_id = e.id, entry_hash = e.hash from " + table
-                + " e where e.id = " + (newest - 1) + " and agency_slug = ?", agency.slug().value());
+        agency.dsl()
+                .execute(
+                        "update core.audit_checkpoint set entry_id = e.id, entry_hash = e.hash from " + table
+                                + " e where e.id = " + (newest - 1) + " and agency_slug = ?",
+                        agency.slug().value());
 
         mvc.perform(get("/api/reports/2024/audit/verify").with(editor(agency)))
                 .andExpect(jsonPath("$.intact").value(false))

@@ -1,29 +1,5 @@
 package dev.gongkai.reports.onboarding;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestDatabase;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.reports.Fixtures;
-import dev.gongkai.reports.ReportsWebTest;
-import dev.gongkai.reports.report.Years;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
 import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 import static dev.gongkai.reports.Staff.editor;
 import static dev.gongkai.reports.Staff.officeAdmin;
@@ -34,6 +10,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.reports.Fixtures;
+import dev.gongkai.reports.ReportsWebTest;
+import dev.gongkai.reports.report.Years;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @ReportsWebTest
 class OnboardingTest {
@@ -71,7 +70,8 @@ class OnboardingTest {
 
     private ResultActions upload(String uri, byte[] zip, String mapping) throws Exception {
         var request = multipart(uri)
-                .file(new MockMultipartFile("file", "history.zip", "application/zip", zip)).with(officeAdmin(office));
+                .file(new MockMultipartFile("file", "history.zip", "application/zip", zip))
+                .with(officeAdmin(office));
         if (mapping != null) {
             request.param("mapping", mapping);
         }
@@ -90,8 +90,13 @@ class OnboardingTest {
     }
 
     private long publishedEvents(TestDatabase db) {
-        return db.dsl().fetchCount(OUTBOX, OUTBOX.TYPE.eq("ReportPublished").and(OUTBOX.AGGREGATE.in(
-                "report:" + police.slug() + ":2021", "report:" + education.slug() + ":2021")));
+        return db.dsl()
+                .fetchCount(
+                        OUTBOX,
+                        OUTBOX.TYPE
+                                .eq("ReportPublished")
+                                .and(OUTBOX.AGGREGATE.in(
+                                        "report:" + police.slug() + ":2021", "report:" + education.slug() + ":2021")));
     }
 
     @Test
@@ -103,16 +108,21 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.outcomes.unmatched").value(1))
                 .andExpect(jsonPath("$.outcomes.unreadable").value(1))
                 .andExpect(jsonPath("$.results[0].agency").value(police.slug().value()))
-                .andExpect(jsonPath("$.results[1].agency").value(education.slug().value()))
+                .andExpect(
+                        jsonPath("$.results[1].agency").value(education.slug().value()))
                 .andExpect(jsonPath("$.results[2].code").value("NAME"))
                 .andExpect(jsonPath("$.results[3].message_en").isString());
         mvc.perform(get("/api/reports/2021").with(editor(police)))
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.source").value("IMPORTED"));
         assertThat(publishedEvents(db)).isEqualTo(2);
-        String payload = db.dsl().select(OUTBOX.PAYLOAD).from(OUTBOX)
+        String payload = db.dsl()
+                .select(OUTBOX.PAYLOAD)
+                .from(OUTBOX)
                 .where(OUTBOX.AGGREGATE.eq("report:" + police.slug() + ":2021"), OUTBOX.TYPE.eq("ReportPublished"))
-                .fetchOne().value1().data();
+                .fetchOne()
+                .value1()
+                .data();
         assertThat(payload).contains("\"imported\": true").contains("\"publishedAt\": \"2022-01-18T16:00:00Z\"");
 
         upload(history(), "{\"jiaoyu.txt\":\"" + education.slug() + "\"}")
@@ -122,7 +132,9 @@ class OnboardingTest {
         assertThat(publishedEvents(db)).isEqualTo(2);
 
         // Cross-year rules work from the first cycle: the 2022 draft starts from the imported 2021 report.
-        mvc.perform(post("/api/reports").with(editor(police)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/reports")
+                        .with(editor(police))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"year\":2022}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.cells['s3.carriedOver.total']").isNumber());
@@ -135,9 +147,12 @@ class OnboardingTest {
         int thisYear = Years.current();
         String report = new String(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"), StandardCharsets.UTF_8);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("psb-current.txt", report.replace("2021", Integer.toString(drafting)).getBytes(StandardCharsets.UTF_8));
-        files.put("psb-this-year.txt", report.replace("2021", Integer.toString(thisYear))
-                .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "psb-current.txt",
+                report.replace("2021", Integer.toString(drafting)).getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "psb-this-year.txt",
+                report.replace("2021", Integer.toString(thisYear)).getBytes(StandardCharsets.UTF_8));
         files.put("psb-2021.txt", report.getBytes(StandardCharsets.UTF_8));
 
         upload(zip(files), null)
@@ -147,7 +162,8 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.results[0].year").value(drafting))
                 .andExpect(jsonPath("$.results[0].code").value("CURRENT_CYCLE"))
                 .andExpect(jsonPath("$.results[0].message_zh").value(org.hamcrest.Matchers.containsString("当前填报周期")))
-                .andExpect(jsonPath("$.results[0].message_en").value(org.hamcrest.Matchers.containsString("through the workflow")))
+                .andExpect(jsonPath("$.results[0].message_en")
+                        .value(org.hamcrest.Matchers.containsString("through the workflow")))
                 .andExpect(jsonPath("$.results[2].findings").isArray());
 
         for (int year : new int[] {drafting, thisYear}) {
@@ -156,8 +172,11 @@ class OnboardingTest {
                     .isZero();
         }
         // The current cycle still goes through the workflow: the agency can start its draft.
-        mvc.perform(post("/api/reports").with(editor(police)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"year\":" + drafting + "}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/reports")
+                        .with(editor(police))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":" + drafting + "}"))
+                .andExpect(status().isCreated());
         // The findings of the imported history are kept in its audit trail.
         mvc.perform(get("/api/reports/2021/audit").with(editor(police)))
                 .andExpect(jsonPath("$[0].action").value("report.onboard"))
@@ -171,13 +190,15 @@ class OnboardingTest {
         files.put("bomb.txt", new byte[64 * 1024 * 1024 + 1]);
         byte[] bomb = zip(files);
         assertThat(bomb.length).isLessThan(1024 * 1024);
-        upload(bomb, null).andExpect(status().isContentTooLarge())
+        upload(bomb, null)
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"))
                 .andExpect(jsonPath("$.field").value("file"))
-                .andExpect(jsonPath("$.message_zh").value("压缩包解压后过大（“bomb.txt”处超过限制：单个文件 64 MB，合计 256 MB），"
-                        + "疑为压缩炸弹，未导入任何内容"))
-                .andExpect(jsonPath("$.message_en").value("The zip inflates beyond its limits at \"bomb.txt\" "
-                        + "(64 MB per file, 256 MB in all); nothing was imported"));
+                .andExpect(jsonPath("$.message_zh")
+                        .value("压缩包解压后过大（“bomb.txt”处超过限制：单个文件 64 MB，合计 256 MB），" + "疑为压缩炸弹，未导入任何内容"))
+                .andExpect(jsonPath("$.message_en")
+                        .value("The zip inflates beyond its limits at \"bomb.txt\" "
+                                + "(64 MB per file, 256 MB in all); nothing was imported"));
         assertThat(publishedEvents(db)).isZero();
         mvc.perform(get("/api/reports/2021").with(editor(police))).andExpect(status().isNotFound());
     }
@@ -189,7 +210,8 @@ class OnboardingTest {
         for (int i = 1; i <= 5; i++) {
             files.put("part" + i + ".txt", new byte[60 * 1024 * 1024]);
         }
-        upload("/api/office/imports/check", zip(files), null).andExpect(status().isContentTooLarge())
+        upload("/api/office/imports/check", zip(files), null)
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.code").value("onboarding.zip.too-large"))
                 .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.containsString("at \"part5.txt\"")));
         upload(zip(files), null).andExpect(status().isContentTooLarge());
@@ -204,7 +226,8 @@ class OnboardingTest {
             zip.write(Fixtures.bytes("fixtures/wuhai-psb-2021.txt"));
             zip.closeEntry();
         }
-        upload("/api/office/imports/check", out.toByteArray(), null).andExpect(status().isOk())
+        upload("/api/office/imports/check", out.toByteArray(), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results[0].file").value("年报/公安局2021.txt"))
                 .andExpect(jsonPath("$.results[0].outcome").value("import"));
     }
@@ -212,7 +235,8 @@ class OnboardingTest {
     @Test
     void aZipInsideTheZipIsListedFileByFileButNotImported() throws Exception {
         byte[] inner = zip(Map.of("wuhai-psb-2021.txt", Fixtures.bytes("fixtures/wuhai-psb-2021.txt")));
-        upload(zip(Map.of("older/archive.zip", inner)), null).andExpect(status().isOk())
+        upload(zip(Map.of("older/archive.zip", inner)), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.files").value(1))
                 .andExpect(jsonPath("$.results[0].file").value("older/archive.zip!/wuhai-psb-2021.txt"))
                 .andExpect(jsonPath("$.results[0].outcome").value("unreadable"))
@@ -221,7 +245,8 @@ class OnboardingTest {
 
     @Test
     void theContainerLetsAnArchiveOfItsKindsLimitThrough() {
-        assertThat(multipart.getMaxFileSize()).isEqualTo(dev.gongkai.contract.UploadKind.ARCHIVE.maxBytes())
+        assertThat(multipart.getMaxFileSize())
+                .isEqualTo(dev.gongkai.contract.UploadKind.ARCHIVE.maxBytes())
                 .isEqualTo(64L * 1024 * 1024);
         assertThat(multipart.getMaxRequestSize()).isGreaterThan(multipart.getMaxFileSize());
     }
@@ -232,17 +257,23 @@ class OnboardingTest {
         for (int i = 0; i < 10_000; i++) {
             files.put("f" + i + ".txt", new byte[] {'x'});
         }
-        upload(zip(files), null).andExpect(status().isContentTooLarge())
+        upload(zip(files), null)
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.code").value("onboarding.zip.too-many-entries"));
     }
 
     @Test
     void refusesWhatIsNotAZipABadMappingAndReviewers() throws Exception {
-        upload("not a zip".getBytes(StandardCharsets.UTF_8), null).andExpect(status().isUnprocessableContent())
+        upload("not a zip".getBytes(StandardCharsets.UTF_8), null)
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("file"));
-        upload(history(), "[1]").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("mapping"));
-        mvc.perform(multipart("/api/office/imports").file(new MockMultipartFile("file", "h.zip", "application/zip",
-                history())).with(reviewer(office))).andExpect(status().isForbidden());
+        upload(history(), "[1]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("mapping"));
+        mvc.perform(multipart("/api/office/imports")
+                        .file(new MockMultipartFile("file", "h.zip", "application/zip", history()))
+                        .with(reviewer(office)))
+                .andExpect(status().isForbidden());
     }
 
     /** A demo city's history beside real reports of other cities, as an office's archive mixes them. */
@@ -253,8 +284,11 @@ class OnboardingTest {
         files.put("公安局/wuhai-psb-2021.txt", Files.readAllBytes(demo.resolve("wuhai-psb-2021.txt")));
         files.put("教育局/wuhai-edu-2021.txt", Files.readAllBytes(demo.resolve("wuhai-edu-2021.txt")));
         // The demo's newest report, as if written for the cycle being drafted now.
-        files.put("教育局/wuhai-edu-drafting.txt", Files.readString(demo.resolve("wuhai-edu-2025.txt"))
-                .replace("2025", Integer.toString(Onboarding.lastHistoryYear() + 1)).getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "教育局/wuhai-edu-drafting.txt",
+                Files.readString(demo.resolve("wuhai-edu-2025.txt"))
+                        .replace("2025", Integer.toString(Onboarding.lastHistoryYear() + 1))
+                        .getBytes(StandardCharsets.UTF_8));
         files.put("三明/001_sanming_2019.txt", Fixtures.bytes("fixtures/real/reports/001_sanming_2019.txt"));
         files.put("说明.doc", "目录".getBytes(StandardCharsets.UTF_8));
         return zip(files);
@@ -280,7 +314,8 @@ class OnboardingTest {
                 .andExpect(jsonPath("$.results[0].format").value("2019"))
                 .andExpect(jsonPath("$.results[0].unreadableCells").value(0))
                 .andExpect(jsonPath("$.results[1].format").value("2021"))
-                .andExpect(jsonPath("$.results[2].agency").value(education.slug().value()))
+                .andExpect(
+                        jsonPath("$.results[2].agency").value(education.slug().value()))
                 .andExpect(jsonPath("$.results[3].outcome").value("current-cycle"))
                 .andExpect(jsonPath("$.results[3].year").value(Onboarding.lastHistoryYear() + 1))
                 .andExpect(jsonPath("$.results[4].outcome").value("unmatched"))
@@ -295,39 +330,52 @@ class OnboardingTest {
         mvc.perform(get("/api/reports/2020").with(editor(police))).andExpect(status().isNotFound());
 
         // The import does what the check said: the three files it would import, and nothing else.
-        upload(archive(), null).andExpect(status().isOk())
+        upload(archive(), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcomes.imported").value(3))
                 .andExpect(jsonPath("$.outcomes.current-cycle").value(1))
                 .andExpect(jsonPath("$.results[0].outcome").value("imported"))
                 .andExpect(jsonPath("$.results[0].year").value(2020));
-        mvc.perform(get("/api/reports/2020").with(editor(police))).andExpect(jsonPath("$.source").value("IMPORTED"));
+        mvc.perform(get("/api/reports/2020").with(editor(police)))
+                .andExpect(jsonPath("$.source").value("IMPORTED"));
         assertThat(publishedEvents(db)).isEqualTo(2);
 
         // Checked again, the same files are already there; a mapping sends 三明's report to an agency.
         upload("/api/office/imports/check", archive(), "{\"001_sanming_2019.txt\":\"" + education.slug() + "\"}")
                 .andExpect(jsonPath("$.outcomes.already-imported").value(3))
                 .andExpect(jsonPath("$.outcomes.import").value(1))
-                .andExpect(jsonPath("$.results[4].agency").value(education.slug().value()));
+                .andExpect(
+                        jsonPath("$.results[4].agency").value(education.slug().value()));
     }
 
     @Test
     void aYearIsHistoryOnceItsDeadlineHasPassedInChina() {
         // Before the deadline of 31 January the year before is still being drafted; from 1 February it is history.
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 15))).isEqualTo(2024);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 31))).isEqualTo(2024);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 2, 1))).isEqualTo(2025);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 15)))
+                .isEqualTo(2024);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 31)))
+                .isEqualTo(2024);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 2, 1)))
+                .isEqualTo(2025);
         // In December a city onboarding brings in the reports its agencies published in January.
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 12, 6))).isEqualTo(2025);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2027, 1, 1))).isEqualTo(2025);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 12, 6)))
+                .isEqualTo(2025);
+        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2027, 1, 1)))
+                .isEqualTo(2025);
     }
 
     @Test
     void onlyTheOfficeAdminChecks() throws Exception {
-        mvc.perform(multipart("/api/office/imports/check").file(new MockMultipartFile("file", "h.zip",
-                "application/zip", history())).with(reviewer(office))).andExpect(status().isForbidden());
-        mvc.perform(multipart("/api/office/imports/check").file(new MockMultipartFile("file", "h.zip",
-                "application/zip", history())).with(editor(police))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/office/imports/check")
+                        .file(new MockMultipartFile("file", "h.zip", "application/zip", history()))
+                        .with(reviewer(office)))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/office/imports/check")
+                        .file(new MockMultipartFile("file", "h.zip", "application/zip", history()))
+                        .with(editor(police)))
+                .andExpect(status().isForbidden());
         upload("/api/office/imports/check", "not a zip".getBytes(StandardCharsets.UTF_8), null)
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("onboarding.zip.invalid"));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("onboarding.zip.invalid"));
     }
 }

@@ -1,7 +1,5 @@
 package dev.gongkai.tenants.backup;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -11,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The file one agency is exported to: a zip with {@value #MANIFEST} and one CSV per table (PostgreSQL's
@@ -54,8 +54,7 @@ public final class AgencyArchive {
         return java.util.Collections.unmodifiableMap(tables);
     }
 
-    private AgencyArchive() {
-    }
+    private AgencyArchive() {}
 
     /**
      * @param changelog the {@code databasechangelog} rows of the agency schema: the changelog state it was at
@@ -63,20 +62,24 @@ public final class AgencyArchive {
      * @param registry  the agency's rows in schema core: its jurisdiction chain (top first), its agency row, then
      *                  the rows of core tables that reference the agency (identity columns left out)
      */
-    public record Manifest(String format, int version, String agency, String schema, String exportedAt,
-                    String sourceServer, List<ChangeSet> changelog, List<TableFile> tables,
-                    List<TableFile> registry, List<SequenceValue> sequences) {
-    }
+    public record Manifest(
+            String format,
+            int version,
+            String agency,
+            String schema,
+            String exportedAt,
+            String sourceServer,
+            List<ChangeSet> changelog,
+            List<TableFile> tables,
+            List<TableFile> registry,
+            List<SequenceValue> sequences) {}
 
-    public record ChangeSet(String id, String author, String filename, String md5sum) {
-    }
+    public record ChangeSet(String id, String author, String filename, String md5sum) {}
 
-    public record TableFile(String table, String file, List<String> columns, long rows, String sha256) {
-    }
+    public record TableFile(String table, String file, List<String> columns, long rows, String sha256) {}
 
     /** An identity column's sequence as it was, so ids handed out after a restore never repeat old ones. */
-    public record SequenceValue(String table, String column, long lastValue) {
-    }
+    public record SequenceValue(String table, String column, long lastValue) {}
 
     /**
      * Session settings that fix how values are written as text (time zone, date and interval styles, float digits,

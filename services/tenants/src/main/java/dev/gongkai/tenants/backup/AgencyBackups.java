@@ -4,11 +4,6 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
 import dev.gongkai.tenants.keycloak.Organizations;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +12,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Backup and restore of one agency ({@code export-agency}, {@code restore-agency}, and the platform-admin
@@ -31,8 +30,12 @@ public class AgencyBackups {
     private final AgencyExporter exporter;
     private final AgencyRestorer restorer;
 
-    AgencyBackups(DataSource dataSource, SchemaMigrator migrator, JsonMapper json, Organizations organizations,
-                  @Value("${gongkai.backup.mac-key}") String macKey) {
+    AgencyBackups(
+            DataSource dataSource,
+            SchemaMigrator migrator,
+            JsonMapper json,
+            Organizations organizations,
+            @Value("${gongkai.backup.mac-key}") String macKey) {
         this.dataSource = dataSource;
         this.migrator = migrator;
         byte[] key = AgencyArchive.key(macKey);
@@ -74,8 +77,11 @@ public class AgencyBackups {
     }
 
     /** Into the database that {@code migrator} and {@code connections} reach. */
-    public AgencyRestorer.Restored restore(Path file, SchemaMigrator migrator,
-                                           SchemaMigrator.ConnectionFactory connections, Consumer<String> progress) {
+    public AgencyRestorer.Restored restore(
+            Path file,
+            SchemaMigrator migrator,
+            SchemaMigrator.ConnectionFactory connections,
+            Consumer<String> progress) {
         try {
             return restorer.restore(file, migrator, connections, progress);
         } catch (SQLException e) {

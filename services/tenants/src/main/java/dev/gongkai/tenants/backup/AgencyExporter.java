@@ -1,5 +1,9 @@
 package dev.gongkai.tenants.backup;
 
+import static dev.gongkai.tenants.backup.AgencyArchive.columnList;
+import static dev.gongkai.tenants.backup.AgencyArchive.literal;
+import static dev.gongkai.tenants.backup.AgencyArchive.quote;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
@@ -7,10 +11,6 @@ import dev.gongkai.tenants.backup.AgencyArchive.ChangeSet;
 import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
 import dev.gongkai.tenants.backup.AgencyArchive.SequenceValue;
 import dev.gongkai.tenants.backup.AgencyArchive.TableFile;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,10 +31,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static dev.gongkai.tenants.backup.AgencyArchive.columnList;
-import static dev.gongkai.tenants.backup.AgencyArchive.literal;
-import static dev.gongkai.tenants.backup.AgencyArchive.quote;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one agency to an {@link AgencyArchive}: every table of its schema and its registry rows, read in one
@@ -87,9 +86,15 @@ final class AgencyExporter {
         List<SequenceValue> sequences = new ArrayList<>();
         for (String table : catalog.tablesInDependencyOrder(schema)) {
             List<String> columns = catalog.columns(schema, table, true);
-            tables.add(copyOut(copy, zip, "agency/" + table + ".csv", table, columns,
+            tables.add(copyOut(
+                    copy,
+                    zip,
+                    "agency/" + table + ".csv",
+                    table,
+                    columns,
                     orderedSelect(schema, table, columns, catalog.primaryKey(schema, table), null)));
-            for (Map.Entry<String, String> identity : catalog.identitySequences(schema, table).entrySet()) {
+            for (Map.Entry<String, String> identity :
+                    catalog.identitySequences(schema, table).entrySet()) {
                 sequences.add(new SequenceValue(table, identity.getKey(), lastValue(c, identity.getValue())));
             }
         }
@@ -102,33 +107,58 @@ final class AgencyExporter {
                   where j.slug = (select jurisdiction_slug from core.agency where slug = %s)
                   union all
                   select p.*, chain.depth + 1 from core.jurisdiction p join chain on p.slug = chain.parent_slug)
-                select %s from chain order by depth desc""".formatted(literal(agency.value()),
-                columnList(jurisdictionColumns))));
+                select %s from chain order by depth desc""".formatted(
+                        literal(agency.value()), columnList(jurisdictionColumns))));
         List<String> agencyColumns = catalog.columns("core", "agency", true);
-        registry.add(copyOut(copy, zip, "core/agency.csv", "agency", agencyColumns,
-                orderedSelect("core", "agency", agencyColumns, List.of("slug"),
-                        "slug = " + literal(agency.value()))));
-        for (Map.Entry<String, String> referencing : catalog.coreTablesReferencingAgency().entrySet()) {
+        registry.add(copyOut(
+                copy,
+                zip,
+                "core/agency.csv",
+                "agency",
+                agencyColumns,
+                orderedSelect("core", "agency", agencyColumns, List.of("slug"), "slug = " + literal(agency.value()))));
+        for (Map.Entry<String, String> referencing :
+                catalog.coreTablesReferencingAgency().entrySet()) {
             String table = referencing.getKey();
             if (!AgencyArchive.REGISTRY_TABLES.containsKey(table)) {
                 continue; // not restorable, so not exported: a table joins the archive by joining the fixed list
             }
             // Identity ids are the other database's business: the rows get new ones where they land.
             List<String> columns = catalog.columns("core", table, false);
-            registry.add(copyOut(copy, zip, "core/" + table + ".csv", table, columns,
-                    orderedSelect("core", table, columns, List.of(),
+            registry.add(copyOut(
+                    copy,
+                    zip,
+                    "core/" + table + ".csv",
+                    table,
+                    columns,
+                    orderedSelect(
+                            "core",
+                            table,
+                            columns,
+                            List.of(),
                             quote(referencing.getValue()) + " = " + literal(agency.value()))));
         }
 
-        return new Manifest(AgencyArchive.FORMAT, AgencyArchive.VERSION, agency.value(), schema,
-                Instant.now().toString(), serverVersion(c), changelog(c, schema), tables, registry, sequences);
+        return new Manifest(
+                AgencyArchive.FORMAT,
+                AgencyArchive.VERSION,
+                agency.value(),
+                schema,
+                Instant.now().toString(),
+                serverVersion(c),
+                changelog(c, schema),
+                tables,
+                registry,
+                sequences);
     }
 
     /** The rows in a fixed order: by primary key, or by every column when there is none. */
-    static String orderedSelect(String schema, String table, List<String> columns, List<String> primaryKey,
-                                String where) {
+    static String orderedSelect(
+            String schema, String table, List<String> columns, List<String> primaryKey, String where) {
         String order = primaryKey.isEmpty()
-                ? IntStream.rangeClosed(1, columns.size()).mapToObj(Integer::toString).collect(Collectors.joining(", "))
+                ? IntStream.rangeClosed(1, columns.size())
+                        .mapToObj(Integer::toString)
+                        .collect(Collectors.joining(", "))
                 : columnList(primaryKey);
         return "select " + columnList(columns) + " from " + quote(schema) + "." + quote(table)
                 + (where == null ? "" : " where " + where) + " order by " + order;
@@ -138,8 +168,9 @@ final class AgencyExporter {
         return "copy (" + select + ") to stdout with (format csv, header true, encoding 'UTF8')";
     }
 
-    private static TableFile copyOut(CopyManager copy, ZipOutputStream zip, String file, String table,
-                                     List<String> columns, String select) throws SQLException, IOException {
+    private static TableFile copyOut(
+            CopyManager copy, ZipOutputStream zip, String file, String table, List<String> columns, String select)
+            throws SQLException, IOException {
         zip.putNextEntry(new ZipEntry(file));
         MessageDigest sha = sha256();
         long rows = copy.copyOut(copyOutSql(select), new DigestOutputStream(new NoClose(zip), sha));
@@ -167,8 +198,8 @@ final class AgencyExporter {
     private static List<ChangeSet> changelog(Connection c, String schema) throws SQLException {
         List<ChangeSet> result = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id, author, filename, md5sum from " + quote(schema)
-                     + ".databasechangelog order by orderexecuted")) {
+                ResultSet rs = st.executeQuery("select id, author, filename, md5sum from " + quote(schema)
+                        + ".databasechangelog order by orderexecuted")) {
             while (rs.next()) {
                 result.add(new ChangeSet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
@@ -178,7 +209,7 @@ final class AgencyExporter {
 
     private static long lastValue(Connection c, String sequence) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select last_value, is_called from " + sequence)) {
+                ResultSet rs = st.executeQuery("select last_value, is_called from " + sequence)) {
             rs.next();
             return rs.getBoolean(2) ? rs.getLong(1) : 0;
         }

@@ -1,5 +1,9 @@
 package dev.gongkai.tenants.backup;
 
+import static dev.gongkai.tenants.backup.AgencyArchive.columnList;
+import static dev.gongkai.tenants.backup.AgencyArchive.literal;
+import static dev.gongkai.tenants.backup.AgencyArchive.quote;
+
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.LocalizedText;
@@ -10,10 +14,6 @@ import dev.gongkai.tenants.backup.AgencyArchive.Manifest;
 import dev.gongkai.tenants.backup.AgencyArchive.SequenceValue;
 import dev.gongkai.tenants.backup.AgencyArchive.TableFile;
 import dev.gongkai.tenants.keycloak.Organizations;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,10 +37,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import static dev.gongkai.tenants.backup.AgencyArchive.columnList;
-import static dev.gongkai.tenants.backup.AgencyArchive.literal;
-import static dev.gongkai.tenants.backup.AgencyArchive.quote;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads an {@link AgencyArchive} into a database: the schema is created from this build's tenant changelog (which
@@ -65,11 +64,11 @@ public final class AgencyRestorer {
         this.organizations = organizations;
     }
 
-    public record Restored(String agency, List<String> lines) {
-    }
+    public record Restored(String agency, List<String> lines) {}
 
-    Restored restore(Path file, SchemaMigrator migrator, SchemaMigrator.ConnectionFactory connections,
-                     Consumer<String> progress) throws IOException, SQLException {
+    Restored restore(
+            Path file, SchemaMigrator migrator, SchemaMigrator.ConnectionFactory connections, Consumer<String> progress)
+            throws IOException, SQLException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Manifest manifest = manifest(zip);
             AgencySlug agency = AgencySlug.of(manifest.agency());
@@ -125,8 +124,10 @@ public final class AgencyRestorer {
                 mac = new String(in.readNBytes(128), StandardCharsets.US_ASCII).strip();
             }
         }
-        if (mac == null || !MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
-                AgencyArchive.mac(macKey, bytes).getBytes(StandardCharsets.US_ASCII))) {
+        if (mac == null
+                || !MessageDigest.isEqual(
+                        mac.getBytes(StandardCharsets.US_ASCII),
+                        AgencyArchive.mac(macKey, bytes).getBytes(StandardCharsets.US_ASCII))) {
             throw new ApiException(ProblemCode.RESTORE_UNAUTHENTICATED);
         }
         Manifest manifest;
@@ -145,12 +146,14 @@ public final class AgencyRestorer {
     /** The archive names only its agency's schema and the fixed core tables, before anything is created. */
     private static void requireOwnTables(Manifest manifest, AgencySlug agency) {
         if (!agency.schemaName().equals(manifest.schema())) {
-            throw refused("schema " + manifest.schema() + " is not agency " + agency + "'s schema",
+            throw refused(
+                    "schema " + manifest.schema() + " is not agency " + agency + "'s schema",
                     "数据模式 " + manifest.schema() + " 不属于机构 " + agency);
         }
         for (TableFile file : manifest.registry()) {
             if (!AgencyArchive.REGISTRY_TABLES.containsKey(file.table())) {
-                throw refused("core table " + file.table() + " is never restored from an archive",
+                throw refused(
+                        "core table " + file.table() + " is never restored from an archive",
                         "共享表 core." + file.table() + " 不能从导出文件恢复");
             }
         }
@@ -177,7 +180,8 @@ public final class AgencyRestorer {
         Set<String> unknown = new TreeSet<>(exported);
         unknown.removeAll(expected);
         throw new ApiException(ProblemCode.RESTORE_CHANGELOG_MISMATCH)
-                .with("missingChangeSets", List.copyOf(missing)).with("unknownChangeSets", List.copyOf(unknown));
+                .with("missingChangeSets", List.copyOf(missing))
+                .with("unknownChangeSets", List.copyOf(unknown));
     }
 
     private static void refuseIfPresentWithData(Connection c, AgencySlug agency) throws SQLException {
@@ -191,8 +195,8 @@ public final class AgencyRestorer {
                 continue;
             }
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select exists (select 1 from " + quote(schema) + "." + quote(table)
-                         + ")")) {
+                    ResultSet rs = st.executeQuery(
+                            "select exists (select 1 from " + quote(schema) + "." + quote(table) + ")")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     throw new ApiException(ProblemCode.AGENCY_EXISTS, agency, table).variant("with-data");
@@ -233,14 +237,16 @@ public final class AgencyRestorer {
                         + ") select " + columnList(file.columns()) + " from " + quote(staging(file))
                         + " on conflict do nothing");
             }
-            report.accept(String.format("core.%-26s %6d rows in file, %6d added%s", table, file.rows(),
-                    inserted, inserted < file.rows() ? " (the others were there already)" : ""));
+            report.accept(String.format(
+                    "core.%-26s %6d rows in file, %6d added%s",
+                    table, file.rows(), inserted, inserted < file.rows() ? " (the others were there already)" : ""));
         }
         String schema = agency.schemaName();
         Set<String> schemaTables = Set.copyOf(new Catalog(c).tablesInDependencyOrder(schema));
         for (TableFile file : manifest.tables()) {
             if (!schemaTables.contains(file.table())) {
-                throw refused("table " + file.table() + " is not a table of the agency's schema",
+                throw refused(
+                        "table " + file.table() + " is not a table of the agency's schema",
                         "表 " + file.table() + " 不是机构数据模式中的表");
             }
         }
@@ -256,21 +262,22 @@ public final class AgencyRestorer {
         }
         for (SequenceValue sequence : manifest.sequences()) {
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select setval(pg_get_serial_sequence("
-                         + literal(quote(schema) + "." + quote(sequence.table())) + ", " + literal(sequence.column())
-                         + "), greatest(" + sequence.lastValue() + ", (select coalesce(max(" + quote(sequence.column())
-                         + "), 0) from " + quote(schema) + "." + quote(sequence.table()) + "), 1), "
-                         + (sequence.lastValue() > 0) + ")")) {
+                    ResultSet rs = st.executeQuery("select setval(pg_get_serial_sequence("
+                            + literal(quote(schema) + "." + quote(sequence.table())) + ", " + literal(sequence.column())
+                            + "), greatest(" + sequence.lastValue() + ", (select coalesce(max("
+                            + quote(sequence.column())
+                            + "), 0) from " + quote(schema) + "." + quote(sequence.table()) + "), 1), "
+                            + (sequence.lastValue() > 0) + ")")) {
                 rs.next();
             }
         }
         Catalog catalog = new Catalog(c);
         for (TableFile file : manifest.tables()) {
-            String select = AgencyExporter.orderedSelect(schema, file.table(), file.columns(),
-                    catalog.primaryKey(schema, file.table()), null);
+            String select = AgencyExporter.orderedSelect(
+                    schema, file.table(), file.columns(), catalog.primaryKey(schema, file.table()), null);
             MessageDigest sha = AgencyExporter.sha256();
-            long rows = copy.copyOut(AgencyExporter.copyOutSql(select),
-                    new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            long rows = copy.copyOut(
+                    AgencyExporter.copyOutSql(select), new DigestOutputStream(OutputStream.nullOutputStream(), sha));
             String checksum = HexFormat.of().formatHex(sha.digest());
             if (rows != file.rows() || !checksum.equals(file.sha256())) {
                 throw new IllegalStateException("Verification of " + schema + "." + file.table() + " failed: "
@@ -290,8 +297,10 @@ public final class AgencyRestorer {
         MessageDigest sha = AgencyExporter.sha256();
         long rows;
         try (InputStream in = new DigestInputStream(zip.getInputStream(entry), sha)) {
-            rows = copy.copyIn("copy " + target + " (" + columnList(file.columns())
-                    + ") from stdin with (format csv, header true, encoding 'UTF8')", in);
+            rows = copy.copyIn(
+                    "copy " + target + " (" + columnList(file.columns())
+                            + ") from stdin with (format csv, header true, encoding 'UTF8')",
+                    in);
         }
         String checksum = HexFormat.of().formatHex(sha.digest());
         if (rows != file.rows() || !checksum.equals(file.sha256())) {
@@ -311,10 +320,15 @@ public final class AgencyRestorer {
     private static void requireOwnRows(Connection c, Map<String, TableFile> staged, AgencySlug agency)
             throws SQLException {
         TableFile agencyFile = staged.get("agency");
-        if (agencyFile == null || count(c, "select count(*) from " + quote(staging(agencyFile))) != 1
-                || count(c, "select count(*) from " + quote(staging(agencyFile)) + " where slug = "
-                        + literal(agency.value())) != 1) {
-            throw refused("core.agency must hold exactly the row of agency " + agency,
+        if (agencyFile == null
+                || count(c, "select count(*) from " + quote(staging(agencyFile))) != 1
+                || count(
+                                c,
+                                "select count(*) from " + quote(staging(agencyFile)) + " where slug = "
+                                        + literal(agency.value()))
+                        != 1) {
+            throw refused(
+                    "core.agency must hold exactly the row of agency " + agency,
                     "core.agency 必须恰好是机构 " + agency + " 的一行");
         }
         for (TableFile file : staged.values()) {
@@ -327,17 +341,20 @@ public final class AgencyRestorer {
                           where j.slug = (select jurisdiction_slug from %2$s)
                           union
                           select p.slug, p.parent_slug from %1$s p join chain on p.slug = chain.parent_slug)
-                        select count(*) from %1$s where slug not in (select slug from chain)"""
-                        .formatted(quote(staging(file)), quote(staging(agencyFile))));
+                        select count(*) from %1$s where slug not in (select slug from chain)""".formatted(quote(staging(file)), quote(staging(agencyFile))));
             } else if (!file.columns().contains(column)) {
-                throw refused("core." + file.table() + " lacks its column " + column,
+                throw refused(
+                        "core." + file.table() + " lacks its column " + column,
                         "core." + file.table() + " 缺少列 " + column);
             } else {
-                foreign = count(c, "select count(*) from " + quote(staging(file)) + " where " + quote(column)
-                        + " is distinct from " + literal(agency.value()));
+                foreign = count(
+                        c,
+                        "select count(*) from " + quote(staging(file)) + " where " + quote(column)
+                                + " is distinct from " + literal(agency.value()));
             }
             if (foreign > 0) {
-                throw refused(foreign + " rows of core." + file.table() + " belong to another agency",
+                throw refused(
+                        foreign + " rows of core." + file.table() + " belong to another agency",
                         "core." + file.table() + " 中有 " + foreign + " 行属于其他机构或辖区");
             }
         }
@@ -355,15 +372,15 @@ public final class AgencyRestorer {
         }
         Map<String, String> archived = new java.util.TreeMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select distinct username, user_id from " + quote(staging(file)))) {
+                ResultSet rs = st.executeQuery("select distinct username, user_id from " + quote(staging(file)))) {
             while (rs.next()) {
                 archived.put(rs.getString(1), rs.getString(2));
             }
         }
         List<String> absent = new ArrayList<>();
         int changed = 0;
-        try (PreparedStatement update = c.prepareStatement("update " + quote(staging(file))
-                + " set user_id = ? where username = ?")) {
+        try (PreparedStatement update =
+                c.prepareStatement("update " + quote(staging(file)) + " set user_id = ? where username = ?")) {
             for (var person : archived.entrySet()) {
                 var here = organizations.userId(person.getKey());
                 if (here.isEmpty()) {
@@ -387,15 +404,15 @@ public final class AgencyRestorer {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     /** A branch restored without its parent agency keeps working; the link is dropped and said so. */
-    private static void unlinkMissingParent(Connection c, String staging, Consumer<String> report)
-            throws SQLException {
+    private static void unlinkMissingParent(Connection c, String staging, Consumer<String> report) throws SQLException {
         try (Statement st = c.createStatement()) {
             int unlinked = st.executeUpdate("update " + quote(staging) + " s set parent_slug = null"
                     + " where parent_slug is not null"

@@ -39,7 +39,8 @@ final class Catalog {
             ps.setString(2, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    parents.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                    parents.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
                 }
             }
         }
@@ -118,7 +119,7 @@ final class Catalog {
                   and st.relname <> 'agency' and cardinality(k.conkey) = 1
                 order by st.relname
                 """);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 result.put(rs.getString(1), rs.getString(2));
             }
@@ -127,7 +128,8 @@ final class Catalog {
     }
 
     boolean schemaExists(String schema) throws SQLException {
-        return !strings("select nspname from pg_namespace where nspname = ?", schema).isEmpty();
+        return !strings("select nspname from pg_namespace where nspname = ?", schema)
+                .isEmpty();
     }
 
     private List<String> strings(String sql, Object... args) throws SQLException {

@@ -11,11 +11,10 @@ import dev.gongkai.tenants.provisioning.ProvisioningReport;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
 import dev.gongkai.tenants.users.MembershipStore;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
 
 /**
  * The demo city 乌海市 with its disclosure office, police bureau and branches and four departments. The realm
@@ -48,8 +47,7 @@ public class DemoCity {
             agency("wuhai-nr", "乌海市自然资源局", AgencyKind.DEPARTMENT, null, null));
 
     /** A demo user's roles in one agency (the first admins get theirs from provisioning). */
-    record Staff(String username, String agency, Set<String> roles) {
-    }
+    record Staff(String username, String agency, Set<String> roles) {}
 
     static final List<Staff> STAFF = List.of(
             new Staff("office", "wuhai-office", Set.of(Roles.OFFICE_ADMIN, Roles.OFFICE_REVIEWER)),
@@ -62,8 +60,11 @@ public class DemoCity {
     private final Organizations organizations;
     private final MembershipStore memberships;
 
-    DemoCity(Jurisdictions jurisdictions, Provisioner provisioner, Organizations organizations,
-             MembershipStore memberships) {
+    DemoCity(
+            Jurisdictions jurisdictions,
+            Provisioner provisioner,
+            Organizations organizations,
+            MembershipStore memberships) {
         this.jurisdictions = jurisdictions;
         this.provisioner = provisioner;
         this.organizations = organizations;
@@ -84,12 +85,17 @@ public class DemoCity {
     }
 
     private static ProvisionAgency agency(String slug, String nameZh, AgencyKind kind, String parent, String admin) {
-        return new ProvisionAgency(slug, nameZh, kind, JURISDICTION, parent,
+        return new ProvisionAgency(
+                slug,
+                nameZh,
+                kind,
+                JURISDICTION,
+                parent,
                 new FirstAdmin(admin != null ? admin : slug + "-admin", null));
     }
 
     private static ProvisionAgency branch(String slug, String nameZh, String district) {
-        return new ProvisionAgency(slug, nameZh, AgencyKind.POLICE_BRANCH, district, "wuhai-psb",
-                new FirstAdmin(slug + "-admin", null));
+        return new ProvisionAgency(
+                slug, nameZh, AgencyKind.POLICE_BRANCH, district, "wuhai-psb", new FirstAdmin(slug + "-admin", null));
     }
 }

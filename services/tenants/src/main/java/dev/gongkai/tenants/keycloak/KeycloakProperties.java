@@ -1,9 +1,8 @@
 package dev.gongkai.tenants.keycloak;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Where Keycloak is and how provisioning authenticates to its admin API: client credentials of a confidential
@@ -11,11 +10,11 @@ import java.time.Duration;
  * {@code connect-timeout} to connect and {@code read-timeout} to answer.
  */
 @ConfigurationProperties("gongkai.keycloak")
-public record KeycloakProperties(@DefaultValue("true") boolean enabled,
-                                 @DefaultValue("http://127.0.0.1:8180") String url,
-                                 @DefaultValue("gongkai") String realm,
-                                 @DefaultValue("gongkai-provisioner") String clientId,
-                                 @DefaultValue("provisioner-secret") String clientSecret,
-                                 @DefaultValue("2s") Duration connectTimeout,
-                                 @DefaultValue("10s") Duration readTimeout) {
-}
+public record KeycloakProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("http://127.0.0.1:8180") String url,
+        @DefaultValue("gongkai") String realm,
+        @DefaultValue("gongkai-provisioner") String clientId,
+        @DefaultValue("provisioner-secret") String clientSecret,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout) {}

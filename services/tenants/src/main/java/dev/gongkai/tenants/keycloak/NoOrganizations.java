@@ -3,7 +3,6 @@ package dev.gongkai.tenants.keycloak;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
-
 import java.util.List;
 import java.util.Optional;
 

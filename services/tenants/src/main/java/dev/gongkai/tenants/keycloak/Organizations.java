@@ -1,7 +1,6 @@
 package dev.gongkai.tenants.keycloak;
 
 import dev.gongkai.platform.agency.AgencySlug;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -50,28 +49,34 @@ public interface Organizations {
     /** The id this realm gives the user with this username (case-insensitive), if it has one. */
     Optional<String> userId(String username);
 
-    enum Change { CREATED, CHANGED, UNCHANGED }
+    enum Change {
+        CREATED,
+        CHANGED,
+        UNCHANGED
+    }
 
     /**
      * @param userId          the Keycloak user id (the {@code sub} of their tokens)
      * @param initialPassword the temporary password, only when the user was created now
      */
-    record MemberChange(Change change, String userId, String username, String initialPassword) {
-    }
+    record MemberChange(Change change, String userId, String username, String initialPassword) {}
 
     /**
      * A Keycloak account as the console lists it.
      *
      * @param requiredActions what Keycloak makes them do at the next sign-in, e.g. UPDATE_PASSWORD
      */
-    record Account(String id, String username, String email, String firstName, String lastName, boolean enabled,
-                   List<String> requiredActions) {
-    }
+    record Account(
+            String id,
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            boolean enabled,
+            List<String> requiredActions) {}
 
-    record NewMember(String username, String email, String firstName, String lastName) {
-    }
+    record NewMember(String username, String email, String firstName, String lastName) {}
 
     /** @param temporaryPassword shown once; Keycloak makes the user change it at the first sign-in */
-    record AddedAccount(Account account, String temporaryPassword) {
-    }
+    record AddedAccount(Account account, String temporaryPassword) {}
 }

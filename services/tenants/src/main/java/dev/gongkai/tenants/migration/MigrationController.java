@@ -25,7 +25,8 @@ class MigrationController {
 
     @GetMapping("/migrations")
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Migration state of every agency schema",
+    @Operation(
+            summary = "Migration state of every agency schema",
             description = "Per agency: change sets applied, the last one and when, how many of this build's tenant "
                     + "changelog are pending and how many applied ones it does not know; read from the schemas' "
                     + "history tables, without running Liquibase.")
@@ -35,11 +36,12 @@ class MigrationController {
 
     @PostMapping("/migrate-all")
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Apply the tenant changelog to every agency schema",
+    @Operation(
+            summary = "Apply the tenant changelog to every agency schema",
             description = "Same as `java -jar tenants.jar migrate-all`. 200 when every schema is current, 500 with "
                     + "the per-schema results when any failed.")
     ResponseEntity<TenantMigrations.Summary> migrateAll() {
-        var summary = migrations.migrateAll(result -> { });
+        var summary = migrations.migrateAll(result -> {});
         return ResponseEntity.status(summary.failed() == 0 ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(summary);
     }

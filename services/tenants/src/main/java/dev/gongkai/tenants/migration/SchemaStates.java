@@ -3,10 +3,6 @@ package dev.gongkai.tenants.migration;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.schema.SchemaMigrator;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.springframework.stereotype.Service;
-
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
 
 /**
  * Where each agency schema stands against the tenant changelog this build carries, read from the schemas'
@@ -43,8 +42,7 @@ class SchemaStates {
      * @param changeSets how many change sets the service's tenant changelog has
      * @param upToDate   how many agencies have applied exactly those
      */
-    record Overview(int changeSets, int agencies, int upToDate, List<SchemaState> states) {
-    }
+    record Overview(int changeSets, int agencies, int upToDate, List<SchemaState> states) {}
 
     /**
      * One agency schema.
@@ -54,35 +52,56 @@ class SchemaStates {
      * @param unknown       applied change sets this changelog does not have (a newer build's, or tampering)
      * @param lastChangeSet the id of the change set applied last, null when none
      */
-    record SchemaState(String agency, String schema, int applied, int pending, int unknown, String lastChangeSet,
-                       LocalDateTime lastAppliedAt, boolean upToDate) {
-    }
+    record SchemaState(
+            String agency,
+            String schema,
+            int applied,
+            int pending,
+            int unknown,
+            String lastChangeSet,
+            LocalDateTime lastAppliedAt,
+            boolean upToDate) {}
 
-    private record Applied(String key, String id, LocalDateTime at, int order) {
-    }
+    private record Applied(String key, String id, LocalDateTime at, int order) {}
 
     Overview read() {
         Set<String> changelog = migrator.tenantChangelog();
         List<Agency> agencies = registry.all();
-        Map<String, List<Applied>> history = history(agencies.stream().map(a -> a.slug().schemaName()).toList());
+        Map<String, List<Applied>> history =
+                history(agencies.stream().map(a -> a.slug().schemaName()).toList());
         List<SchemaState> states = new ArrayList<>();
         for (Agency agency : agencies) {
             String schema = agency.slug().schemaName();
             List<Applied> applied = history.getOrDefault(schema, List.of());
             Set<String> keys = applied.stream().map(Applied::key).collect(Collectors.toSet());
-            int pending = (int) changelog.stream().filter(k -> !keys.contains(k)).count();
-            int unknown = (int) keys.stream().filter(k -> !changelog.contains(k)).count();
-            Applied last = applied.stream().max(Comparator.comparingInt(Applied::order)).orElse(null);
-            states.add(new SchemaState(agency.slug().value(), schema, applied.size(), pending, unknown,
-                    last == null ? null : last.id(), last == null ? null : last.at(), pending == 0 && unknown == 0));
+            int pending =
+                    (int) changelog.stream().filter(k -> !keys.contains(k)).count();
+            int unknown =
+                    (int) keys.stream().filter(k -> !changelog.contains(k)).count();
+            Applied last = applied.stream()
+                    .max(Comparator.comparingInt(Applied::order))
+                    .orElse(null);
+            states.add(new SchemaState(
+                    agency.slug().value(),
+                    schema,
+                    applied.size(),
+                    pending,
+                    unknown,
+                    last == null ? null : last.id(),
+                    last == null ? null : last.at(),
+                    pending == 0 && unknown == 0));
         }
-        return new Overview(changelog.size(), states.size(), (int) states.stream().filter(SchemaState::upToDate).count(),
+        return new Overview(
+                changelog.size(),
+                states.size(),
+                (int) states.stream().filter(SchemaState::upToDate).count(),
                 states);
     }
 
     /** The history rows of every given schema that has a history table, by schema. */
     private Map<String, List<Applied>> history(List<String> schemas) {
-        List<String> withHistory = dsl.fetch("""
+        List<String> withHistory =
+                dsl.fetch("""
                 select n.nspname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                 where c.relname = 'databasechangelog' and c.relkind in ('r', 'p') and n.nspname = any(?::text[])
                 """, (Object) schemas.toArray(String[]::new)).getValues(0, String.class);
@@ -94,12 +113,16 @@ class SchemaStates {
                             + "dateexecuted, orderexecuted from \"" + schema + "\".databasechangelog")
                     .collect(Collectors.joining("\nunion all\n"));
             for (Record row : dsl.fetch(union)) {
-                result.computeIfAbsent(row.get("schema_name", String.class), s -> new ArrayList<>()).add(new Applied(
-                        SchemaMigrator.changeSetKey(row.get("id", String.class), row.get("author", String.class),
-                                row.get("filename", String.class), row.get("md5sum", String.class)),
-                        row.get("id", String.class),
-                        row.get("dateexecuted", LocalDateTime.class).truncatedTo(ChronoUnit.SECONDS),
-                        row.get("orderexecuted", Integer.class)));
+                result.computeIfAbsent(row.get("schema_name", String.class), s -> new ArrayList<>())
+                        .add(new Applied(
+                                SchemaMigrator.changeSetKey(
+                                        row.get("id", String.class),
+                                        row.get("author", String.class),
+                                        row.get("filename", String.class),
+                                        row.get("md5sum", String.class)),
+                                row.get("id", String.class),
+                                row.get("dateexecuted", LocalDateTime.class).truncatedTo(ChronoUnit.SECONDS),
+                                row.get("orderexecuted", Integer.class)));
             }
         }
         return result;

@@ -7,14 +7,12 @@ import dev.gongkai.tenants.registry.RegistryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
-
-import java.util.concurrent.TimeUnit;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
 
 /**
  * {@code migrate-all}: the tenant changelog applied to every agency schema, one after another, each result reported.
@@ -35,8 +33,7 @@ public class TenantMigrations {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
-    public record Summary(int total, int migrated, int upToDate, int failed, List<MigrationResult> results) {
-    }
+    public record Summary(int total, int migrated, int upToDate, int failed, List<MigrationResult> results) {}
 
     public Summary migrateAll(Consumer<MigrationResult> progress) {
         List<MigrationResult> results = new ArrayList<>();
@@ -49,8 +46,11 @@ public class TenantMigrations {
             progress.accept(result);
             since[0] = System.nanoTime();
         });
-        return new Summary(results.size(), count(results, MigrationResult.Outcome.MIGRATED),
-                count(results, MigrationResult.Outcome.UP_TO_DATE), count(results, MigrationResult.Outcome.FAILED),
+        return new Summary(
+                results.size(),
+                count(results, MigrationResult.Outcome.MIGRATED),
+                count(results, MigrationResult.Outcome.UP_TO_DATE),
+                count(results, MigrationResult.Outcome.FAILED),
                 List.copyOf(results));
     }
 
@@ -59,8 +59,10 @@ public class TenantMigrations {
      * agency per run. Which schema failed is in the command's output and the log, not in the metric.
      */
     private void record(MigrationResult result, long nanos) {
-        Timer.builder(SCHEMA_TIMER).description("Duration of migrate-all for one agency schema")
-                .tag("outcome", result.outcome().name()).register(meters)
+        Timer.builder(SCHEMA_TIMER)
+                .description("Duration of migrate-all for one agency schema")
+                .tag("outcome", result.outcome().name())
+                .register(meters)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -12,15 +12,17 @@ import jakarta.validation.constraints.Size;
  * @param parent     the agency this one belongs to (a police branch's bureau), or null
  * @param firstAdmin the agency's first administrator; default username {@code <slug>-admin}
  */
-public record ProvisionAgency(@NotBlank String slug,
-                              @NotBlank @Size(max = 200) String nameZh,
-                              @NotNull AgencyKind kind,
-                              @NotBlank String jurisdiction,
-                              String parent,
-                              @Valid FirstAdmin firstAdmin) {
+public record ProvisionAgency(
+        @NotBlank String slug,
+        @NotBlank @Size(max = 200) String nameZh,
+        @NotNull AgencyKind kind,
+        @NotBlank String jurisdiction,
+        String parent,
+        @Valid FirstAdmin firstAdmin) {
 
-    public record FirstAdmin(@NotBlank @Size(max = 100) String username, @Size(max = 200) String email) {
-    }
+    public record FirstAdmin(
+            @NotBlank @Size(max = 100) String username,
+            @Size(max = 200) String email) {}
 
     String adminUsername() {
         return firstAdmin != null ? firstAdmin.username() : slug + "-admin";

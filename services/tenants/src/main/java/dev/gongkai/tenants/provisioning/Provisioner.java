@@ -19,16 +19,15 @@ import dev.gongkai.tenants.users.MembershipStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Provisions an agency as a sequence of {@link ProvisioningStep}s. Every step looks at the real state first (row
@@ -52,9 +51,16 @@ public class Provisioner {
     private final ObjectProvider<ProvisioningListener> listeners;
     private final MeterRegistry meters;
 
-    Provisioner(AgencyRegistry registry, RegistryStore store, SchemaMigrator migrator, Organizations organizations,
-                MembershipStore memberships, Outbox outbox, TransactionTemplate tx, ObjectProvider<ProvisioningListener> listeners,
-                ObjectProvider<MeterRegistry> meters) {
+    Provisioner(
+            AgencyRegistry registry,
+            RegistryStore store,
+            SchemaMigrator migrator,
+            Organizations organizations,
+            MembershipStore memberships,
+            Outbox outbox,
+            TransactionTemplate tx,
+            ObjectProvider<ProvisioningListener> listeners,
+            ObjectProvider<MeterRegistry> meters) {
         this.registry = registry;
         this.store = store;
         this.migrator = migrator;
@@ -69,7 +75,8 @@ public class Provisioner {
     public ProvisioningReport provision(ProvisionAgency command) {
         AgencySlug slug = AgencySlug.of(command.slug());
         JurisdictionSlug jurisdiction = parseJurisdiction(command.jurisdiction());
-        AgencySlug parent = command.parent() == null || command.parent().isBlank() ? null : parseParent(command.parent());
+        AgencySlug parent =
+                command.parent() == null || command.parent().isBlank() ? null : parseParent(command.parent());
 
         List<StepResult> results = new ArrayList<>();
         String initialPassword = null;
@@ -85,15 +92,19 @@ public class Provisioner {
                     case REGISTER -> register(slug, command, jurisdiction, parent);
                     case CREATE_SCHEMA -> migrator.createAgencySchema(slug);
                     case MIGRATE_SCHEMA -> migrate(slug);
-                    case CREATE_ORGANIZATION -> keycloak(step, () ->
-                            organizations.ensureOrganization(slug, command.nameZh()) != Organizations.Change.UNCHANGED);
+                    case CREATE_ORGANIZATION ->
+                        keycloak(
+                                step,
+                                () -> organizations.ensureOrganization(slug, command.nameZh())
+                                        != Organizations.Change.UNCHANGED);
                     case CREATE_FIRST_ADMIN -> {
-                        var admin = keycloak(step, () ->
-                                organizations.ensureMember(slug, command.adminUsername(), command.adminEmail()));
+                        var admin = keycloak(
+                                step,
+                                () -> organizations.ensureMember(slug, command.adminUsername(), command.adminEmail()));
                         initialPassword = admin.initialPassword();
                         // Admin of this agency only: an existing user keeps exactly the roles they hold elsewhere.
-                        boolean granted = memberships.grant(admin.userId(), admin.username(), slug,
-                                Set.of(Roles.AGENCY_ADMIN));
+                        boolean granted =
+                                memberships.grant(admin.userId(), admin.username(), slug, Set.of(Roles.AGENCY_ADMIN));
                         yield admin.change() != Organizations.Change.UNCHANGED || granted;
                     }
                 };
@@ -106,17 +117,25 @@ public class Provisioner {
             tx.executeWithoutResult(status -> {
                 // The event goes with the first recording of the last step: exactly once, however many runs.
                 if (store.recordStep(slug, step.name()) && last) {
-                    outbox.publish("agency:" + slug, new AgencyProvisioned(slug.value(), command.nameZh(),
-                            command.kind().name(), jurisdiction.value()));
+                    outbox.publish(
+                            "agency:" + slug,
+                            new AgencyProvisioned(
+                                    slug.value(),
+                                    command.nameZh(),
+                                    command.kind().name(),
+                                    jurisdiction.value()));
                 }
             });
             results.add(new StepResult(step, changed ? StepOutcome.DONE : StepOutcome.ALREADY_DONE));
             listeners.orderedStream().forEach(l -> l.stepCompleted(slug, step));
         }
         boolean anyDone = results.stream().anyMatch(r -> r.outcome() == StepOutcome.DONE);
-        return new ProvisioningReport(slug.value(), anyDone ? ProvisioningReport.Outcome.PROVISIONED
-                : ProvisioningReport.Outcome.UNCHANGED, results,
-                organizations.enabled() ? command.adminUsername() : null, initialPassword);
+        return new ProvisioningReport(
+                slug.value(),
+                anyDone ? ProvisioningReport.Outcome.PROVISIONED : ProvisioningReport.Outcome.UNCHANGED,
+                results,
+                organizations.enabled() ? command.adminUsername() : null,
+                initialPassword);
     }
 
     /**
@@ -125,8 +144,11 @@ public class Provisioner {
      * values of any meter (see docs/observability.md). Per-request meters never carry it.
      */
     private Timer stepTimer(AgencySlug slug, ProvisioningStep step, String outcome) {
-        return Timer.builder(STEP_TIMER).description("Duration of one provisioning step of one agency")
-                .tag("step", step.name()).tag("outcome", outcome).tag("agency", slug.value())
+        return Timer.builder(STEP_TIMER)
+                .description("Duration of one provisioning step of one agency")
+                .tag("step", step.name())
+                .tag("outcome", outcome)
+                .tag("agency", slug.value())
                 .register(meters);
     }
 
@@ -138,7 +160,8 @@ public class Provisioner {
             throw e;
         } catch (RuntimeException e) {
             log.warn("Provisioning step {} failed", step, e);
-            throw new ApiException(ProblemCode.KEYCLOAK_FAILED, step).variant("provisioning-step")
+            throw new ApiException(ProblemCode.KEYCLOAK_FAILED, step)
+                    .variant("provisioning-step")
                     .with("step", step.name());
         }
     }
@@ -147,8 +170,8 @@ public class Provisioner {
         return organizations.enabled() ? ProvisioningStep.CREATE_FIRST_ADMIN : ProvisioningStep.MIGRATE_SCHEMA;
     }
 
-    private boolean register(AgencySlug slug, ProvisionAgency command, JurisdictionSlug jurisdiction,
-                             AgencySlug parent) {
+    private boolean register(
+            AgencySlug slug, ProvisionAgency command, JurisdictionSlug jurisdiction, AgencySlug parent) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             if (registry.findJurisdiction(jurisdiction).isEmpty()) {
                 throw new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, jurisdiction).atField("jurisdiction");

@@ -25,11 +25,14 @@ class ProvisioningController {
 
     @PostMapping
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Provision an agency", description = "Idempotent and resumable: repeat it after any failure. "
-            + "201 when something was created, 200 when everything already existed.")
+    @Operation(
+            summary = "Provision an agency",
+            description = "Idempotent and resumable: repeat it after any failure. "
+                    + "201 when something was created, 200 when everything already existed.")
     ResponseEntity<ProvisioningReport> provision(@Valid @RequestBody ProvisionAgency command) {
         ProvisioningReport report = provisioner.provision(command);
-        return ResponseEntity.status(report.outcome() == ProvisioningReport.Outcome.PROVISIONED
-                ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+        return ResponseEntity.status(
+                        report.outcome() == ProvisioningReport.Outcome.PROVISIONED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(report);
     }
 }

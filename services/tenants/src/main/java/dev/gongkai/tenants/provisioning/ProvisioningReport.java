@@ -6,8 +6,8 @@ import java.util.List;
  * @param initialAdminPassword the first admin's temporary password, only in the run that created the user; it must
  *                             be changed at first login
  */
-public record ProvisioningReport(String agency, Outcome outcome, List<StepResult> steps, String adminUsername,
-                                 String initialAdminPassword) {
+public record ProvisioningReport(
+        String agency, Outcome outcome, List<StepResult> steps, String adminUsername, String initialAdminPassword) {
 
     public enum Outcome {
         /** at least one step changed something */
@@ -16,8 +16,11 @@ public record ProvisioningReport(String agency, Outcome outcome, List<StepResult
         UNCHANGED
     }
 
-    public record StepResult(ProvisioningStep step, StepOutcome outcome) {
-    }
+    public record StepResult(ProvisioningStep step, StepOutcome outcome) {}
 
-    public enum StepOutcome { DONE, ALREADY_DONE, SKIPPED }
+    public enum StepOutcome {
+        DONE,
+        ALREADY_DONE,
+        SKIPPED
+    }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/agencies")
@@ -33,14 +32,17 @@ class AgencyController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The acting agency",
+    @Operation(
+            summary = "The acting agency",
             description = "From the token's organization claim; a member of several agencies chooses with X-Agency.")
     AgencyView me(ActingAgency acting) {
         return queries.view(acting.agency());
     }
 
     @GetMapping
-    @Operation(summary = "List agencies", description = "Platform admins: all; disclosure-office staff: their jurisdiction.")
+    @Operation(
+            summary = "List agencies",
+            description = "Platform admins: all; disclosure-office staff: their jurisdiction.")
     List<AgencyView> list(Caller caller) {
         return queries.agencies(caller);
     }
@@ -53,7 +55,8 @@ class AgencyController {
 
     @PutMapping("/{slug}/branch-delegation")
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Branch users managed by this agency's admins",
+    @Operation(
+            summary = "Branch users managed by this agency's admins",
             description = "下属单位的用户由本单位管理员管理: when set, the agency's admins, acting for it, list, add, "
                     + "disable and enable the users of every agency below it (any depth) in its jurisdiction tree, as "
                     + "each one's own admin could; cleared, only each branch's own admins do. Disclosure offices are "
@@ -63,12 +66,13 @@ class AgencyController {
     }
 
     /** @param branchUsersDelegated whether the agency's admins manage the users of the agencies below it */
-    record BranchDelegationChange(@NotNull Boolean branchUsersDelegated) {
-    }
+    record BranchDelegationChange(@NotNull Boolean branchUsersDelegated) {}
 
     @PostMapping("/{slug}/suspend")
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Suspend", description = "Every service refuses the agency (403); its organization is disabled.")
+    @Operation(
+            summary = "Suspend",
+            description = "Every service refuses the agency (403); its organization is disabled.")
     AgencyView suspend(@PathVariable AgencySlug slug) {
         return queries.view(lifecycle.changeStatus(slug, AgencyStatus.SUSPENDED));
     }

@@ -31,8 +31,12 @@ class AgencyLifecycle {
     private final Outbox outbox;
     private final TransactionTemplate tx;
 
-    AgencyLifecycle(AgencyRegistry registry, RegistryStore store, Organizations organizations, Outbox outbox,
-                    TransactionTemplate tx) {
+    AgencyLifecycle(
+            AgencyRegistry registry,
+            RegistryStore store,
+            Organizations organizations,
+            Outbox outbox,
+            TransactionTemplate tx) {
         this.registry = registry;
         this.store = store;
         this.organizations = organizations;
@@ -40,11 +44,9 @@ class AgencyLifecycle {
         this.tx = tx;
     }
 
-    record AgencyStatusChanged(String agency, AgencyStatus status) {
-    }
+    record AgencyStatusChanged(String agency, AgencyStatus status) {}
 
-    record BranchDelegationChanged(String agency, boolean branchUsersDelegated) {
-    }
+    record BranchDelegationChanged(String agency, boolean branchUsersDelegated) {}
 
     /** Sets or clears the flag; setting it again changes nothing and records nothing. */
     Agency delegateBranchUsers(AgencySlug slug, boolean delegated) {
@@ -52,7 +54,9 @@ class AgencyLifecycle {
             registry.find(slug).orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
             if (store.setBranchUsersDelegated(slug, delegated)) {
                 outbox.publish("agency:" + slug, new BranchDelegationChanged(slug.value(), delegated));
-                log.info("Agency {}: branch users {} by its admins", slug,
+                log.info(
+                        "Agency {}: branch users {} by its admins",
+                        slug,
                         delegated ? "now managed" : "no longer managed");
             }
         });

@@ -10,12 +10,23 @@ import dev.gongkai.platform.agency.Jurisdiction;
  *
  * @param branchUsersDelegated whether its admins manage the users of the agencies below it ({@link BranchDelegation})
  */
-public record AgencyView(String slug, String nameZh, AgencyKind kind, String parent, JurisdictionView jurisdiction,
-                         AgencyStatus status, boolean branchUsersDelegated) {
+public record AgencyView(
+        String slug,
+        String nameZh,
+        AgencyKind kind,
+        String parent,
+        JurisdictionView jurisdiction,
+        AgencyStatus status,
+        boolean branchUsersDelegated) {
 
     static AgencyView of(Agency agency, Jurisdiction jurisdiction, boolean branchUsersDelegated) {
-        return new AgencyView(agency.slug().value(), agency.nameZh(), agency.kind(),
-                agency.parent() == null ? null : agency.parent().value(), JurisdictionView.of(jurisdiction),
-                agency.status(), branchUsersDelegated);
+        return new AgencyView(
+                agency.slug().value(),
+                agency.nameZh(),
+                agency.kind(),
+                agency.parent() == null ? null : agency.parent().value(),
+                JurisdictionView.of(jurisdiction),
+                agency.status(),
+                branchUsersDelegated);
     }
 }

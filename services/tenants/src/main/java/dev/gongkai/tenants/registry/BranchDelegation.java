@@ -6,11 +6,10 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Delegated administration of branches: when a platform admin has set {@code branch_users_delegated} on a parent
@@ -39,7 +38,8 @@ public class BranchDelegation {
      */
     public Optional<Agency> managingAncestor(Caller caller, Agency branch) {
         AgencySlug acting = caller.actingFor();
-        if (acting == null || branch.kind() == AgencyKind.DISCLOSURE_OFFICE
+        if (acting == null
+                || branch.kind() == AgencyKind.DISCLOSURE_OFFICE
                 || !caller.rolesIn(acting).contains(Roles.AGENCY_ADMIN)) {
             return Optional.empty();
         }
@@ -53,8 +53,10 @@ public class BranchDelegation {
             }
             Agency ancestor = found.get();
             if (ancestor.slug().equals(acting)) {
-                return Optional.of(ancestor).filter(a -> a.isActive() && store.branchUsersDelegated(a.slug())
-                        && registry.withDescendants(a.jurisdiction()).contains(branch.jurisdiction()));
+                return Optional.of(ancestor)
+                        .filter(a -> a.isActive()
+                                && store.branchUsersDelegated(a.slug())
+                                && registry.withDescendants(a.jurisdiction()).contains(branch.jurisdiction()));
             }
             parent = ancestor.parent();
         }

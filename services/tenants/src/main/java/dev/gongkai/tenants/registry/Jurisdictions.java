@@ -5,10 +5,9 @@ import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Objects;
 
 /** Creating jurisdictions, idempotently (the demo city and new cities). */
 @Service
@@ -26,8 +25,8 @@ public class Jurisdictions {
     @Transactional
     public boolean ensure(CreateJurisdiction command) {
         JurisdictionSlug slug = JurisdictionSlug.of(command.slug());
-        JurisdictionSlug parent = command.parent() == null || command.parent().isBlank()
-                ? null : JurisdictionSlug.of(command.parent());
+        JurisdictionSlug parent =
+                command.parent() == null || command.parent().isBlank() ? null : JurisdictionSlug.of(command.parent());
         if (parent != null && registry.findJurisdiction(parent).isEmpty()) {
             throw new ApiException(ProblemCode.JURISDICTION_PARENT_NOT_FOUND, parent).atField("parent");
         }

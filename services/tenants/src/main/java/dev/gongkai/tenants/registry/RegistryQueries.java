@@ -9,10 +9,9 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Service;
 
 /**
  * What each caller may see of the registry: platform admins everything, disclosure-office staff their jurisdiction,
@@ -38,27 +37,33 @@ class RegistryQueries {
     }
 
     private AgencyView view(Agency agency, boolean branchUsersDelegated) {
-        Jurisdiction jurisdiction = registry.findJurisdiction(agency.jurisdiction()).orElseThrow();
+        Jurisdiction jurisdiction =
+                registry.findJurisdiction(agency.jurisdiction()).orElseThrow();
         return AgencyView.of(agency, jurisdiction, branchUsersDelegated);
     }
 
     List<AgencyView> agencies(Caller caller) {
         Set<AgencySlug> delegating = store.branchUsersDelegated();
         if (caller.isPlatformAdmin()) {
-            return registry.all().stream().map(a -> view(a, delegating.contains(a.slug()))).toList();
+            return registry.all().stream()
+                    .map(a -> view(a, delegating.contains(a.slug())))
+                    .toList();
         }
         List<JurisdictionSlug> supervised = access.supervisedJurisdictions(caller);
         if (supervised.isEmpty()) {
             throw listForbidden();
         }
-        return supervised.stream().flatMap(j -> registry.inJurisdiction(j).stream())
-                .map(a -> view(a, delegating.contains(a.slug()))).toList();
+        return supervised.stream()
+                .flatMap(j -> registry.inJurisdiction(j).stream())
+                .map(a -> view(a, delegating.contains(a.slug())))
+                .toList();
     }
 
     /** Also a branch to the admin of a parent who manages its users ({@link BranchDelegation}). */
     AgencyView agency(Caller caller, AgencySlug slug) {
         return registry.find(slug)
-                .filter(a -> access.canSee(caller, a) || delegation.managingAncestor(caller, a).isPresent())
+                .filter(a -> access.canSee(caller, a)
+                        || delegation.managingAncestor(caller, a).isPresent())
                 .map(this::view)
                 .orElseThrow(() -> AgencyRegistry.notFound(slug.value()));
     }
@@ -71,13 +76,19 @@ class RegistryQueries {
         if (supervised.isEmpty()) {
             throw listForbidden();
         }
-        return supervised.stream().map(registry::findJurisdiction).flatMap(java.util.Optional::stream)
-                .map(JurisdictionView::of).toList();
+        return supervised.stream()
+                .map(registry::findJurisdiction)
+                .flatMap(java.util.Optional::stream)
+                .map(JurisdictionView::of)
+                .toList();
     }
 
     JurisdictionView jurisdiction(Caller caller, JurisdictionSlug slug) {
-        boolean visible = caller.isPlatformAdmin() || access.supervisedJurisdictions(caller).contains(slug);
-        return registry.findJurisdiction(slug).filter(j -> visible).map(JurisdictionView::of)
+        boolean visible = caller.isPlatformAdmin()
+                || access.supervisedJurisdictions(caller).contains(slug);
+        return registry.findJurisdiction(slug)
+                .filter(j -> visible)
+                .map(JurisdictionView::of)
                 .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, slug));
     }
 

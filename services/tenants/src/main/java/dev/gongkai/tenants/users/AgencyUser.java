@@ -9,6 +9,11 @@ import java.util.List;
  * @param roles           the roles they hold in this agency, and only those
  * @param requiredActions what Keycloak makes them do at the next sign-in, e.g. UPDATE_PASSWORD
  */
-record AgencyUser(String username, String email, String firstName, String lastName, boolean enabled,
-                  List<String> roles, List<String> requiredActions) {
-}
+record AgencyUser(
+        String username,
+        String email,
+        String firstName,
+        String lastName,
+        boolean enabled,
+        List<String> roles,
+        List<String> requiredActions) {}

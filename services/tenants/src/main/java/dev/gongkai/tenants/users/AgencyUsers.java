@@ -7,17 +7,12 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
-import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.outbox.Outbox;
+import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.tenants.keycloak.Organizations;
 import dev.gongkai.tenants.registry.BranchDelegation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An agency's users: their roles in the agency in the registry ({@code core.agency_membership}), their accounts in
@@ -49,8 +48,14 @@ class AgencyUsers {
     private final Outbox outbox;
     private final TransactionTemplate tx;
 
-    AgencyUsers(AgencyRegistry registry, AgencyAccess access, Organizations organizations,
-                MembershipStore memberships, BranchDelegation delegation, Outbox outbox, TransactionTemplate tx) {
+    AgencyUsers(
+            AgencyRegistry registry,
+            AgencyAccess access,
+            Organizations organizations,
+            MembershipStore memberships,
+            BranchDelegation delegation,
+            Outbox outbox,
+            TransactionTemplate tx) {
         this.registry = registry;
         this.access = access;
         this.organizations = organizations;
@@ -61,39 +66,54 @@ class AgencyUsers {
     }
 
     /** A member's roles in one agency were replaced by {@code roles}; {@code by} is who did it. */
-    record MemberRolesChanged(String agency, String userId, String username, List<String> roles, String by) {
-    }
+    record MemberRolesChanged(String agency, String userId, String username, List<String> roles, String by) {}
 
     /** A person stopped being a member of one agency; {@code by} is who did it. */
-    record MemberRemoved(String agency, String userId, String username, String by) {
-    }
+    record MemberRemoved(String agency, String userId, String username, String by) {}
 
     List<AgencyUser> list(Caller caller, AgencySlug slug) {
         managed(caller, slug);
         Map<String, Organizations.Account> accounts = new HashMap<>();
         keycloak(() -> organizations.members(slug)).forEach(a -> accounts.put(a.id(), a));
-        return memberships.members(slug).stream().map(m -> {
-            var account = accounts.get(m.userId());
-            return account == null
-                    ? new AgencyUser(m.username(), null, null, null, m.enabled(), sorted(m.roles()), List.of())
-                    : new AgencyUser(m.username(), account.email(), account.firstName(), account.lastName(),
-                            m.enabled() && account.enabled(), sorted(m.roles()), account.requiredActions());
-        }).toList();
+        return memberships.members(slug).stream()
+                .map(m -> {
+                    var account = accounts.get(m.userId());
+                    return account == null
+                            ? new AgencyUser(m.username(), null, null, null, m.enabled(), sorted(m.roles()), List.of())
+                            : new AgencyUser(
+                                    m.username(),
+                                    account.email(),
+                                    account.firstName(),
+                                    account.lastName(),
+                                    m.enabled() && account.enabled(),
+                                    sorted(m.roles()),
+                                    account.requiredActions());
+                })
+                .toList();
     }
 
-    record AddedUser(AgencyUser member, String temporaryPassword) {
-    }
+    record AddedUser(AgencyUser member, String temporaryPassword) {}
 
     AddedUser add(Caller caller, AgencySlug slug, CreateUser command) {
         Agency agency = managed(caller, slug);
         Set<String> roles = grantable(agency, command.roles());
-        var member = new Organizations.NewMember(command.username().toLowerCase(Locale.ROOT),
-                blankToNull(command.email()), blankToNull(command.firstName()), blankToNull(command.lastName()));
+        var member = new Organizations.NewMember(
+                command.username().toLowerCase(Locale.ROOT),
+                blankToNull(command.email()),
+                blankToNull(command.firstName()),
+                blankToNull(command.lastName()));
         var added = keycloak(() -> organizations.addMember(slug, member));
         var account = added.account();
         memberships.grant(account.id(), account.username(), slug, roles);
-        return new AddedUser(new AgencyUser(account.username(), account.email(), account.firstName(),
-                account.lastName(), account.enabled(), sorted(roles), account.requiredActions()),
+        return new AddedUser(
+                new AgencyUser(
+                        account.username(),
+                        account.email(),
+                        account.firstName(),
+                        account.lastName(),
+                        account.enabled(),
+                        sorted(roles),
+                        account.requiredActions()),
                 added.temporaryPassword());
     }
 
@@ -126,8 +146,9 @@ class AgencyUsers {
                 keepAnAdmin(caller, slug, member);
             }
             if (memberships.replaceRoles(slug, member, roles)) {
-                outbox.publish("agency:" + slug, new MemberRolesChanged(slug.value(), member.userId(), name,
-                        sorted(roles), caller.username()));
+                outbox.publish(
+                        "agency:" + slug,
+                        new MemberRolesChanged(slug.value(), member.userId(), name, sorted(roles), caller.username()));
                 log.info("Roles of {} in {} set to {} by {}", name, slug, sorted(roles), caller.username());
             }
             return member.userId();
@@ -137,8 +158,7 @@ class AgencyUsers {
     }
 
     /** The roles a member holds in one agency after a change. */
-    record MemberRoles(String username, List<String> roles) {
-    }
+    record MemberRoles(String username, List<String> roles) {}
 
     /**
      * Ends a person's membership of this agency, in the registry and in the agency's Keycloak Organization (so that
@@ -161,8 +181,7 @@ class AgencyUsers {
                 keepAnAdmin(caller, slug, member);
             }
             memberships.remove(slug, member.userId());
-            outbox.publish("agency:" + slug, new MemberRemoved(slug.value(), member.userId(), name,
-                    caller.username()));
+            outbox.publish("agency:" + slug, new MemberRemoved(slug.value(), member.userId(), name, caller.username()));
             // Inside the transaction: when Keycloak fails, the membership stays and a retry does it all.
             keycloak(() -> organizations.removeMember(slug, member.userId()));
             if (!memberships.enabledElsewhere(member.userId(), slug)) {
@@ -175,7 +194,9 @@ class AgencyUsers {
     }
 
     private MembershipStore.Member member(AgencySlug slug, String name) {
-        return memberships.member(slug, name).orElseThrow(() -> new ApiException(ProblemCode.USER_NOT_FOUND, slug, name));
+        return memberships
+                .member(slug, name)
+                .orElseThrow(() -> new ApiException(ProblemCode.USER_NOT_FOUND, slug, name));
     }
 
     /**
@@ -183,7 +204,8 @@ class AgencyUsers {
      * back in: refused. Others (a platform admin, a parent agency's admin) may, since they keep the means to manage it.
      */
     private void keepAnAdmin(Caller caller, AgencySlug slug, MembershipStore.Member member) {
-        boolean self = member.userId().equals(caller.subject()) || member.username().equals(caller.username());
+        boolean self =
+                member.userId().equals(caller.subject()) || member.username().equals(caller.username());
         if (self && member.enabled() && !memberships.otherActiveAdmin(slug, member.userId())) {
             throw new ApiException(ProblemCode.USER_LAST_ADMIN, slug);
         }
@@ -206,7 +228,11 @@ class AgencyUsers {
         if (branch.isPresent()) {
             Optional<Agency> parent = delegation.managingAncestor(caller, branch.get());
             if (parent.isPresent()) {
-                log.info("Users of {} managed by {} as an admin of {}", slug, caller.username(), parent.get().slug());
+                log.info(
+                        "Users of {} managed by {} as an admin of {}",
+                        slug,
+                        caller.username(),
+                        parent.get().slug());
                 return usable(branch.get());
             }
         }

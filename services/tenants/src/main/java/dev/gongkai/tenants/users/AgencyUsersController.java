@@ -5,6 +5,7 @@ import dev.gongkai.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/agencies/{slug}/users")
@@ -30,18 +29,23 @@ class AgencyUsersController {
     }
 
     @GetMapping
-    @Operation(summary = "An agency's users", description = "Platform admins: any agency; an agency-admin: their own "
-            + "(another agency: 404). Each user's roles in this agency and pending required actions such as UPDATE_PASSWORD.")
+    @Operation(
+            summary = "An agency's users",
+            description =
+                    "Platform admins: any agency; an agency-admin: their own "
+                            + "(another agency: 404). Each user's roles in this agency and pending required actions such as UPDATE_PASSWORD.")
     List<AgencyUser> list(Caller caller, @PathVariable AgencySlug slug) {
         return users.list(caller, slug);
     }
 
     @PostMapping
-    @Operation(summary = "Add a user", description = "Created with a temporary password, returned once, that must be "
-            + "changed at the first sign-in. 422 for platform-admin, or office roles outside a disclosure office; "
-            + "409 when the username or email is taken.")
-    ResponseEntity<AgencyUsers.AddedUser> add(Caller caller, @PathVariable AgencySlug slug,
-                                                  @Valid @RequestBody CreateUser command) {
+    @Operation(
+            summary = "Add a user",
+            description = "Created with a temporary password, returned once, that must be "
+                    + "changed at the first sign-in. 422 for platform-admin, or office roles outside a disclosure office; "
+                    + "409 when the username or email is taken.")
+    ResponseEntity<AgencyUsers.AddedUser> add(
+            Caller caller, @PathVariable AgencySlug slug, @Valid @RequestBody CreateUser command) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.add(caller, slug, command));
     }
 
@@ -53,20 +57,28 @@ class AgencyUsersController {
     }
 
     @PutMapping("/{username}/roles")
-    @Operation(summary = "Change a user's roles", description = "Replaces the roles the user holds in this agency "
-            + "(not elsewhere); their next request holds the new ones. 422 for platform-admin, or office roles "
-            + "outside a disclosure office; 409 when the caller would take away their own agency-admin as the "
-            + "agency's last enabled admin; 404 unless a member.")
-    AgencyUsers.MemberRoles changeRoles(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username,
-                                        @Valid @RequestBody ChangeRoles command) {
+    @Operation(
+            summary = "Change a user's roles",
+            description = "Replaces the roles the user holds in this agency "
+                    + "(not elsewhere); their next request holds the new ones. 422 for platform-admin, or office roles "
+                    + "outside a disclosure office; 409 when the caller would take away their own agency-admin as the "
+                    + "agency's last enabled admin; 404 unless a member.")
+    AgencyUsers.MemberRoles changeRoles(
+            Caller caller,
+            @PathVariable AgencySlug slug,
+            @PathVariable String username,
+            @Valid @RequestBody ChangeRoles command) {
         return users.changeRoles(caller, slug, username, command);
     }
 
     @DeleteMapping("/{username}")
-    @Operation(summary = "Remove a user from this agency", description = "Ends their membership of this agency only, "
-            + "in the registry and in the agency's Keycloak Organization; their Keycloak account stays, disabled when "
-            + "they belong to no other agency. 409 when the caller would remove themself as the agency's last enabled "
-            + "admin; 404 unless a member; 502 when Keycloak fails, and then nothing has changed in the registry.")
+    @Operation(
+            summary = "Remove a user from this agency",
+            description =
+                    "Ends their membership of this agency only, "
+                            + "in the registry and in the agency's Keycloak Organization; their Keycloak account stays, disabled when "
+                            + "they belong to no other agency. 409 when the caller would remove themself as the agency's last enabled "
+                            + "admin; 404 unless a member; 502 when Keycloak fails, and then nothing has changed in the registry.")
     ResponseEntity<Void> remove(Caller caller, @PathVariable AgencySlug slug, @PathVariable String username) {
         users.remove(caller, slug, username);
         return ResponseEntity.noContent().build();

@@ -2,7 +2,6 @@ package dev.gongkai.tenants.users;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-
 import java.util.List;
 
 /**
@@ -11,5 +10,4 @@ import java.util.List;
  *
  * @param roles agency roles; office roles for a disclosure office only, as when adding a user
  */
-record ChangeRoles(@NotEmpty List<@NotBlank String> roles) {
-}
+record ChangeRoles(@NotEmpty List<@NotBlank String> roles) {}

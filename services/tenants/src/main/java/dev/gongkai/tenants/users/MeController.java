@@ -5,11 +5,10 @@ import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.util.List;
 import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Me", description = "当前用户 — the caller's own agencies and roles")
@@ -22,20 +21,27 @@ class MeController {
     }
 
     /** One agency the caller may act for, with the roles they hold there. */
-    record Membership(String slug, String nameZh, AgencyKind kind, List<String> roles) {
-    }
+    record Membership(String slug, String nameZh, AgencyKind kind, List<String> roles) {}
 
-    record Me(String username, List<String> platformRoles, List<Membership> agencies) {
-    }
+    record Me(String username, List<String> platformRoles, List<Membership> agencies) {}
 
     @GetMapping("/api/me")
-    @Operation(summary = "My agencies and roles", description = "The agencies the caller acts for (choose one with "
-            + "X-Agency) and the roles held in each; the console's agency switcher lists them.")
+    @Operation(
+            summary = "My agencies and roles",
+            description = "The agencies the caller acts for (choose one with "
+                    + "X-Agency) and the roles held in each; the console's agency switcher lists them.")
     Me me(Caller caller) {
-        return new Me(caller.username(), caller.platformRoles().stream().sorted().toList(),
-                caller.organizations().stream().map(slug -> registry.find(slug).map(agency -> new Membership(
-                                slug.value(), agency.nameZh(), agency.kind(), caller.rolesIn(slug).stream().sorted()
-                                .toList())))
-                        .flatMap(Optional::stream).toList());
+        return new Me(
+                caller.username(),
+                caller.platformRoles().stream().sorted().toList(),
+                caller.organizations().stream()
+                        .map(slug -> registry.find(slug)
+                                .map(agency -> new Membership(
+                                        slug.value(),
+                                        agency.nameZh(),
+                                        agency.kind(),
+                                        caller.rolesIn(slug).stream().sorted().toList())))
+                        .flatMap(Optional::stream)
+                        .toList());
     }
 }

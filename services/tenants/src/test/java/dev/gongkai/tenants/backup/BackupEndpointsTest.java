@@ -1,16 +1,5 @@
 package dev.gongkai.tenants.backup;
 
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-
-import java.io.ByteArrayInputStream;
-import java.util.zip.ZipInputStream;
-
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import java.io.ByteArrayInputStream;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** The platform-admin endpoints over the same export and restore as the commands. */
 @TenantsWebTest
@@ -35,15 +34,21 @@ class BackupEndpointsTest {
     void aPlatformAdminDownloadsAnExportAndCannotRestoreItOverTheLiveAgency() throws Exception {
         agency.dsl().execute("insert into \"" + agency.schema() + "\".report (year, format) values (2025, 'gov-2021')");
 
-        MvcResult started = mvc.perform(get("/api/admin/agencies/" + agency.slug().value() + "/export")
-                .with(platformAdmin())).andReturn();
+        MvcResult started = mvc.perform(
+                        get("/api/admin/agencies/" + agency.slug().value() + "/export")
+                                .with(platformAdmin()))
+                .andReturn();
         byte[] zip = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/zip"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         assertThat(entries(zip)).contains("manifest.json", "agency/report.csv", "core/agency.csv");
-        mvc.perform(post("/api/admin/agencies/restore").with(platformAdmin()).contentType("application/zip")
+        mvc.perform(post("/api/admin/agencies/restore")
+                        .with(platformAdmin())
+                        .contentType("application/zip")
                         .content(zip))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("agency.exists"))
@@ -52,7 +57,8 @@ class BackupEndpointsTest {
 
     @Test
     void agencyStaffCannotExport() throws Exception {
-        mvc.perform(get("/api/admin/agencies/" + agency.slug().value() + "/export").with(editorOf(agency)))
+        mvc.perform(get("/api/admin/agencies/" + agency.slug().value() + "/export")
+                        .with(editorOf(agency)))
                 .andExpect(status().isForbidden());
     }
 

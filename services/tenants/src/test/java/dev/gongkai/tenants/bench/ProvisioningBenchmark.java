@@ -1,21 +1,20 @@
 package dev.gongkai.tenants.bench;
 
 import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.tenants.TenantsApplication;
 import dev.gongkai.tenants.migration.TenantMigrations;
 import dev.gongkai.tenants.provisioning.ProvisionAgency;
 import dev.gongkai.tenants.provisioning.Provisioner;
-import dev.gongkai.tenants.registry.CreateJurisdiction;
-import dev.gongkai.tenants.registry.Jurisdictions;
-import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.tenants.provisioning.ProvisioningListener;
 import dev.gongkai.tenants.provisioning.ProvisioningStep;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
+import dev.gongkai.tenants.registry.CreateJurisdiction;
+import dev.gongkai.tenants.registry.Jurisdictions;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Provisions N agency schemas (Keycloak steps excluded) and runs migrate-all over the N up-to-date schemas, on a
@@ -28,8 +27,7 @@ import java.util.Map;
 public final class ProvisioningBenchmark {
 
     /** What one run measured. */
-    record Figures(double provisionMs, double migrateMs, long bytes) {
-    }
+    record Figures(double provisionMs, double migrateMs, long bytes) {}
 
     public static void main(String[] args) {
         int agencies = Integer.getInteger("bench.agencies", 1000);
@@ -45,14 +43,23 @@ public final class ProvisioningBenchmark {
             try (TestDatabase db = TestDatabase.onCitusCluster(citusPort)) {
                 citus = measure(db, agencies);
             }
-            System.out.printf("""
+            System.out.printf(
+                    """
                     Citus / PostgreSQL, %d agencies, same run:
                       provision     %.1f / %.1f ms per agency = %.2f
                       migrate-all   %.2f / %.2f ms per schema = %.2f
                       size          %d / %d MB (all nodes) = %.2f
-                    """, agencies, citus.provisionMs(), plain.provisionMs(), citus.provisionMs() / plain.provisionMs(),
-                    citus.migrateMs(), plain.migrateMs(), citus.migrateMs() / plain.migrateMs(),
-                    citus.bytes() >> 20, plain.bytes() >> 20, (double) citus.bytes() / plain.bytes());
+                    """,
+                    agencies,
+                    citus.provisionMs(),
+                    plain.provisionMs(),
+                    citus.provisionMs() / plain.provisionMs(),
+                    citus.migrateMs(),
+                    plain.migrateMs(),
+                    citus.migrateMs() / plain.migrateMs(),
+                    citus.bytes() >> 20,
+                    plain.bytes() >> 20,
+                    (double) citus.bytes() / plain.bytes());
         }
         int organizations = Integer.getInteger("bench.organizations", 20);
         if (organizations > 0) {
@@ -64,10 +71,14 @@ public final class ProvisioningBenchmark {
         // Command-line arguments: they outrank application.yaml and GONGKAI_* variables, so the benchmark can
         // only ever touch its own database.
         StepTimes stepTimes = new StepTimes();
-        var context = new SpringApplicationBuilder(TenantsApplication.class).web(WebApplicationType.NONE)
+        var context = new SpringApplicationBuilder(TenantsApplication.class)
+                .web(WebApplicationType.NONE)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchStepTimes", stepTimes))
-                .run("--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=", "--gongkai.keycloak.enabled=false",
+                .run(
+                        "--spring.datasource.url=" + db.jdbcUrl(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=",
+                        "--gongkai.keycloak.enabled=false",
                         "--logging.level.root=warn");
         try (context) {
             context.getBean(Jurisdictions.class).ensure(new CreateJurisdiction("bench-city", "基准测试市", null));
@@ -76,8 +87,8 @@ public final class ProvisioningBenchmark {
             long start = System.nanoTime();
             for (int i = 0; i < agencies; i++) {
                 stepTimes.start();
-                provisioner.provision(new ProvisionAgency("bench-%04d".formatted(i), "基准测试机构 " + i,
-                        AgencyKind.DEPARTMENT, "bench-city", null, null));
+                provisioner.provision(new ProvisionAgency(
+                        "bench-%04d".formatted(i), "基准测试机构 " + i, AgencyKind.DEPARTMENT, "bench-city", null, null));
                 if ((i + 1) % 100 == 0) {
                     System.out.printf("  provisioned %d (%.1f ms/agency so far)%n", i + 1, millis(start) / (i + 1));
                 }
@@ -86,22 +97,33 @@ public final class ProvisioningBenchmark {
             System.out.println("  mean ms per step: " + stepTimes.summary(agencies));
 
             start = System.nanoTime();
-            var summary = context.getBean(TenantMigrations.class).migrateAll(r -> { });
+            var summary = context.getBean(TenantMigrations.class).migrateAll(r -> {});
             double migrateMs = millis(start) / summary.total();
 
             if (!context.getEnvironment().getProperty("spring.datasource.url").equals(db.jdbcUrl())) {
                 throw new IllegalStateException("benchmark is not on its own database");
             }
             long bytes = db.onCitus()
-                    ? db.dsl().fetchSingle("select pg_database_size(current_database()) + (select sum(result::bigint)"
-                            + " from run_command_on_workers('select pg_database_size(current_database())'))")
+                    ? db.dsl()
+                            .fetchSingle("select pg_database_size(current_database()) + (select sum(result::bigint)"
+                                    + " from run_command_on_workers('select pg_database_size(current_database())'))")
                             .get(0, Long.class)
-                    : db.dsl().fetchSingle("select pg_database_size(current_database())").get(0, Long.class);
-            System.out.printf("""
+                    : db.dsl()
+                            .fetchSingle("select pg_database_size(current_database())")
+                            .get(0, Long.class);
+            System.out.printf(
+                    """
                       provision (register + create schema + apply tenant changelog), %d agencies: %.1f ms/agency
                       migrate-all over %d up-to-date schemas (%d failed): %.2f ms/agency
                       database size after %d agency schemas: %d MB%s
-                    """, agencies, provisionMs, summary.total(), summary.failed(), migrateMs, agencies, bytes >> 20,
+                    """,
+                    agencies,
+                    provisionMs,
+                    summary.total(),
+                    summary.failed(),
+                    migrateMs,
+                    agencies,
+                    bytes >> 20,
                     db.onCitus() ? " (coordinator and workers)" : "");
             return new Figures(provisionMs, migrateMs, bytes);
         }
@@ -125,8 +147,10 @@ public final class ProvisioningBenchmark {
 
         String summary(int agencies) {
             StringBuilder sb = new StringBuilder();
-            nanos.forEach((step, total) -> sb.append(step).append('=')
-                    .append(String.format("%.1f", total / 1e6 / agencies)).append(' '));
+            nanos.forEach((step, total) -> sb.append(step)
+                    .append('=')
+                    .append(String.format("%.1f", total / 1e6 / agencies))
+                    .append(' '));
             return sb.toString().trim();
         }
     }

@@ -1,5 +1,7 @@
 package dev.gongkai.tenants.keycloak;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
@@ -9,6 +11,8 @@ import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.tenants.provisioning.ProvisionAgency;
 import dev.gongkai.tenants.provisioning.Provisioner;
 import dev.gongkai.tenants.users.MembershipStore;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
-
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole chain with nothing simulated: a user the test creates in the real Keycloak signs in there, and the
@@ -100,37 +99,51 @@ class KeycloakEndToEndTest {
     void anEditorNamedFirstAdminOfANewAgencyIsAdminThereOnlyAndStillActsForBoth() {
         String id = KeycloakTestSupport.createUser(NAMED_ADMIN, PASSWORD);
         memberships.grant(id, NAMED_ADMIN, bureau.slug(), Set.of(Roles.AGENCY_EDITOR));
-        provisioner.provision(new ProvisionAgency(NEW_AGENCY.value(), "测试市新机构", AgencyKind.DEPARTMENT, "e2e-city",
-                null, new ProvisionAgency.FirstAdmin(NAMED_ADMIN, null)));
+        provisioner.provision(new ProvisionAgency(
+                NEW_AGENCY.value(),
+                "测试市新机构",
+                AgencyKind.DEPARTMENT,
+                "e2e-city",
+                null,
+                new ProvisionAgency.FirstAdmin(NAMED_ADMIN, null)));
 
-        for (String token : new String[] {RealKeycloak.passwordToken(NAMED_ADMIN, PASSWORD),
-                RealKeycloak.passwordToken(NAMED_ADMIN, PASSWORD, "organization:*")}) {
+        for (String token : new String[] {
+            RealKeycloak.passwordToken(NAMED_ADMIN, PASSWORD),
+            RealKeycloak.passwordToken(NAMED_ADMIN, PASSWORD, "organization:*")
+        }) {
             assertThat(call(token, "/api/agencies/me", null).body()).contains("agency.ambiguous");
             assertThat(call(token, "/api/agencies/me", bureau.slug()).status()).isEqualTo(200);
             assertThat(call(token, "/api/agencies/me", NEW_AGENCY).body()).contains(NEW_AGENCY.value());
 
             for (AgencySlug acting : new AgencySlug[] {bureau.slug(), NEW_AGENCY}) {
                 var bureauUsers = call(token, "/api/agencies/" + bureau.slug() + "/users", acting);
-                assertThat(bureauUsers.status()).as("the bureau's users, acting for " + acting).isEqualTo(403);
+                assertThat(bureauUsers.status())
+                        .as("the bureau's users, acting for " + acting)
+                        .isEqualTo(403);
                 assertThat(bureauUsers.body()).doesNotContain(NAMED_ADMIN);
                 var newUsers = call(token, "/api/agencies/" + NEW_AGENCY + "/users", acting);
-                assertThat(newUsers.status()).as("the new agency's users, acting for " + acting).isEqualTo(200);
-                assertThat(newUsers.body()).contains("\"username\":\"" + NAMED_ADMIN + "\"", Roles.AGENCY_ADMIN)
+                assertThat(newUsers.status())
+                        .as("the new agency's users, acting for " + acting)
+                        .isEqualTo(200);
+                assertThat(newUsers.body())
+                        .contains("\"username\":\"" + NAMED_ADMIN + "\"", Roles.AGENCY_ADMIN)
                         .doesNotContain(Roles.AGENCY_EDITOR);
             }
         }
     }
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private Answer call(String token, String path, AgencySlug acting) {
-        var request = RestClient.create().get().uri("http://127.0.0.1:" + port + path)
+        var request = RestClient.create()
+                .get()
+                .uri("http://127.0.0.1:" + port + path)
                 .header("Authorization", "Bearer " + token);
         if (acting != null) {
             request = request.header("X-Agency", acting.value());
         }
-        return request.exchange((req, response) -> new Answer(response.getStatusCode().value(),
+        return request.exchange((req, response) -> new Answer(
+                response.getStatusCode().value(),
                 new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

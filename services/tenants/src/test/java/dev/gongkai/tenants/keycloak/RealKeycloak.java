@@ -1,13 +1,12 @@
 package dev.gongkai.tenants.keycloak;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The real Keycloak these tests talk to: {@code GONGKAI_KEYCLOAK_URL} (default http://127.0.0.1:8180), realm
@@ -19,16 +18,17 @@ public final class RealKeycloak {
     public static final String URL = System.getenv().getOrDefault("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
     public static final String REALM = "gongkai";
 
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
-    private RealKeycloak() {
-    }
+    private RealKeycloak() {}
 
     public static void requireRunning() {
         try {
-            RestClient.create().get().uri(URL + "/realms/" + REALM + "/.well-known/openid-configuration")
-                    .retrieve().toBodilessEntity();
+            RestClient.create()
+                    .get()
+                    .uri(URL + "/realms/" + REALM + "/.well-known/openid-configuration")
+                    .retrieve()
+                    .toBodilessEntity();
         } catch (RuntimeException e) {
             fail("Keycloak with realm '" + REALM + "' is not reachable at " + URL + " (" + e.getMessage()
                     + "). Start it with infra/keycloak/kc ensure, or run infra/dev/test, which does.");
@@ -56,15 +56,22 @@ public final class RealKeycloak {
     }
 
     static KeycloakProperties properties() {
-        return new KeycloakProperties(true, URL, REALM, "gongkai-provisioner",
+        return new KeycloakProperties(
+                true,
+                URL,
+                REALM,
+                "gongkai-provisioner",
                 System.getenv().getOrDefault("GONGKAI_PROVISIONER_SECRET", "provisioner-secret"),
-                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(10));
     }
 
     /** The realm's admin API as the provisioning client sees it (its least privilege is under test). */
     static RestClient provisionerAdmin() {
-        return RestClient.builder().baseUrl(URL + "/admin/realms/" + REALM)
-                .defaultHeader("Authorization", "Bearer " + provisionerToken()).build();
+        return RestClient.builder()
+                .baseUrl(URL + "/admin/realms/" + REALM)
+                .defaultHeader("Authorization", "Bearer " + provisionerToken())
+                .build();
     }
 
     /**
@@ -78,11 +85,18 @@ public final class RealKeycloak {
         form.add("client_id", "admin-cli");
         form.add("username", System.getenv().getOrDefault("GONGKAI_KEYCLOAK_ADMIN", "admin"));
         form.add("password", System.getenv().getOrDefault("GONGKAI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
-        String token = (String) RestClient.create().post().uri(URL + "/realms/master/protocol/openid-connect/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(OBJECT)
+        String token = (String) RestClient.create()
+                .post()
+                .uri(URL + "/realms/master/protocol/openid-connect/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(OBJECT)
                 .get("access_token");
-        return RestClient.builder().baseUrl(URL + "/admin/realms/" + REALM)
-                .defaultHeader("Authorization", "Bearer " + token).build();
+        return RestClient.builder()
+                .baseUrl(URL + "/admin/realms/" + REALM)
+                .defaultHeader("Authorization", "Bearer " + token)
+                .build();
     }
 
     /** A user's access token with extra scopes, e.g. {@code organization:*}. */
@@ -97,7 +111,12 @@ public final class RealKeycloak {
     }
 
     private static Map<String, Object> token(LinkedMultiValueMap<String, String> form) {
-        return RestClient.create().post().uri(URL + "/realms/" + REALM + "/protocol/openid-connect/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(OBJECT);
+        return RestClient.create()
+                .post()
+                .uri(URL + "/realms/" + REALM + "/protocol/openid-connect/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(OBJECT);
     }
 }

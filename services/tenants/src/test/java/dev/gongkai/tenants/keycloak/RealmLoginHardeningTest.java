@@ -1,22 +1,21 @@
 package dev.gongkai.tenants.keycloak;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
 
 /**
  * The login hardening of realm {@code gongkai} at the real Keycloak: lockout after repeated failures, the password
@@ -55,14 +54,16 @@ class RealmLoginHardeningTest {
             passwordGrant(user, "wrong-" + i, null);
             Thread.sleep(1100);
         }
-        assertThat(passwordGrant(user, STRONG, null)).as("the right password, after five failures").isNotEqualTo(200);
+        assertThat(passwordGrant(user, STRONG, null))
+                .as("the right password, after five failures")
+                .isNotEqualTo(200);
     }
 
     @Test
     void refusesWeakPasswordsAndTheLastOnesUsed() {
         String id = createUser("hardening-" + UUID.randomUUID().toString().substring(0, 8));
-        for (String weak : List.of("demo", "alllowercase-long-1!", "NoDigitsHere-long!", "NoSpecial2026abc",
-                "Short-1a")) {
+        for (String weak :
+                List.of("demo", "alllowercase-long-1!", "NoDigitsHere-long!", "NoSpecial2026abc", "Short-1a")) {
             assertThat(resetPassword(id, weak)).as(weak).isEqualTo(400);
         }
         assertThat(resetPassword(id, STRONG)).isEqualTo(204);
@@ -72,21 +73,45 @@ class RealmLoginHardeningTest {
 
     @Test
     void theOfficeAdministratorIsAskedForTheTotpAndItIsAccepted() {
-        assertThat(passwordGrant("office", "demo", null)).as("without the one-time code").isEqualTo(401);
-        assertThat(passwordGrant("office", "demo", totp("gongkaidemotwofactor"))).isEqualTo(200);
+        assertThat(passwordGrant("office", "demo", null))
+                .as("without the one-time code")
+                .isEqualTo(401);
+        assertThat(passwordGrant("office", "demo", totp("gongkaidemotwofactor")))
+                .isEqualTo(200);
     }
 
     private String user(String password) {
         String id = createUser("hardening-" + UUID.randomUUID().toString().substring(0, 8));
         assertThat(resetPassword(id, password)).isEqualTo(204);
-        return RealKeycloak.admin().get().uri("/users/{id}", id).retrieve().body(Map.class).get("username").toString();
+        return RealKeycloak.admin()
+                .get()
+                .uri("/users/{id}", id)
+                .retrieve()
+                .body(Map.class)
+                .get("username")
+                .toString();
     }
 
     private String createUser(String username) {
-        var response = RealKeycloak.admin().post().uri("/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "测试",
-                        "lastName", "加固", "email", username + "@hardening.gongkai.test"))
-                .retrieve().toBodilessEntity();
+        var response = RealKeycloak.admin()
+                .post()
+                .uri("/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "username",
+                        username,
+                        "enabled",
+                        true,
+                        "emailVerified",
+                        true,
+                        "firstName",
+                        "测试",
+                        "lastName",
+                        "加固",
+                        "email",
+                        username + "@hardening.gongkai.test"))
+                .retrieve()
+                .toBodilessEntity();
         String location = response.getHeaders().getLocation().toString();
         String id = location.substring(location.lastIndexOf('/') + 1);
         created.add(id);
@@ -94,7 +119,10 @@ class RealmLoginHardeningTest {
     }
 
     private static int resetPassword(String id, String password) {
-        return RealKeycloak.admin().put().uri("/users/{id}/reset-password", id).contentType(MediaType.APPLICATION_JSON)
+        return RealKeycloak.admin()
+                .put()
+                .uri("/users/{id}/reset-password", id)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("type", "password", "value", password, "temporary", false))
                 .exchange((request, response) -> response.getStatusCode().value());
     }
@@ -108,9 +136,11 @@ class RealmLoginHardeningTest {
         if (totp != null) {
             form.add("totp", totp);
         }
-        return RestClient.create().post()
+        return RestClient.create()
+                .post()
                 .uri(RealKeycloak.URL + "/realms/" + RealKeycloak.REALM + "/protocol/openid-connect/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
                 .exchange((request, response) -> response.getStatusCode().value());
     }
 
@@ -119,10 +149,14 @@ class RealmLoginHardeningTest {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 30_000).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8)
+                    .putLong(System.currentTimeMillis() / 30_000)
+                    .array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,14 +1,5 @@
 package dev.gongkai.tenants.migration;
 
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestDatabase;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import dev.gongkai.platform.schema.MigrationResult;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.schema.MigrationResult;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @TenantsWebTest
 class MigrateAllTest {
@@ -30,8 +30,11 @@ class MigrateAllTest {
     MockMvc mvc;
 
     private void markSchemaCreated(TestDatabase db) {
-        db.dsl().insertInto(PROVISIONING_STEP).set(PROVISIONING_STEP.AGENCY_SLUG, agency.slug().value())
-                .set(PROVISIONING_STEP.STEP, "CREATE_SCHEMA").execute();
+        db.dsl()
+                .insertInto(PROVISIONING_STEP)
+                .set(PROVISIONING_STEP.AGENCY_SLUG, agency.slug().value())
+                .set(PROVISIONING_STEP.STEP, "CREATE_SCHEMA")
+                .execute();
     }
 
     @Test
@@ -40,11 +43,13 @@ class MigrateAllTest {
         db.dsl().execute("drop table \"" + agency.schema() + "\".\"audit_entry\" cascade");
         db.dsl().execute("delete from \"" + agency.schema() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
 
-        var first = migrations.migrateAll(r -> { });
-        var second = migrations.migrateAll(r -> { });
+        var first = migrations.migrateAll(r -> {});
+        var second = migrations.migrateAll(r -> {});
 
         assertThat(resultFor(first)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.MIGRATED);
-        assertThat(resultFor(second)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(resultFor(second))
+                .extracting(MigrationResult::outcome)
+                .isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
         assertThat(second.failed()).isZero();
     }
 
@@ -54,11 +59,15 @@ class MigrateAllTest {
         String table = "\"" + agency.schema() + "\".\"audit_entry\"";
         // A schema from before the trigger existed.
         db.dsl().execute("drop function \"" + agency.schema() + "\".\"audit_entry_append_only\"() cascade");
-        db.dsl().execute("delete from \"" + agency.schema() + "\".databasechangelog where id = 'reports-6-audit-append-only'");
-        db.dsl().execute("insert into " + table + " (actor, action, target, hash) values ('a', 'report.create', 'report/2025', 'h1')");
+        db.dsl()
+                .execute("delete from \"" + agency.schema()
+                        + "\".databasechangelog where id = 'reports-6-audit-append-only'");
+        db.dsl()
+                .execute("insert into " + table
+                        + " (actor, action, target, hash) values ('a', 'report.create', 'report/2025', 'h1')");
         db.dsl().execute("update " + table + " set actor = 'b'");
 
-        migrations.migrateAll(r -> { });
+        migrations.migrateAll(r -> {});
 
         assertThatThrownBy(() -> db.dsl().execute("update " + table + " set actor = 'c'"))
                 .hasMessageContaining("append-only");
@@ -70,7 +79,7 @@ class MigrateAllTest {
         markSchemaCreated(db);
         db.dsl().execute("drop schema \"" + agency.schema() + "\" cascade");
 
-        var summary = migrations.migrateAll(r -> { });
+        var summary = migrations.migrateAll(r -> {});
 
         assertThat(summary.failed()).isEqualTo(1);
         assertThat(resultFor(summary).error()).contains("does not exist");
@@ -85,6 +94,9 @@ class MigrateAllTest {
     }
 
     private MigrationResult resultFor(TenantMigrations.Summary summary) {
-        return summary.results().stream().filter(r -> r.agency().equals(agency.slug())).findFirst().orElseThrow();
+        return summary.results().stream()
+                .filter(r -> r.agency().equals(agency.slug()))
+                .findFirst()
+                .orElseThrow();
     }
 }

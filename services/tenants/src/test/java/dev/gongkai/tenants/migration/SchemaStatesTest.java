@@ -1,26 +1,25 @@
 package dev.gongkai.tenants.migration;
 
-import com.jayway.jsonpath.JsonPath;
-import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestDatabase;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @TenantsWebTest
 class SchemaStatesTest {
@@ -48,7 +47,9 @@ class SchemaStatesTest {
 
     @Test
     void aChangeSetMissingFromTheHistoryIsPendingForThatAgencyOnly(TestDatabase db) throws Exception {
-        db.dsl().execute("delete from \"" + tampered.schema() + "\".databasechangelog where id = 'tenant-3-audit-entry'");
+        db.dsl()
+                .execute("delete from \"" + tampered.schema()
+                        + "\".databasechangelog where id = 'tenant-3-audit-entry'");
 
         ResultActions answer = migrations();
 
@@ -59,9 +60,10 @@ class SchemaStatesTest {
 
     @Test
     void aChangeSetTheChangelogDoesNotKnowMakesTheSchemaNotUpToDate(TestDatabase db) throws Exception {
-        db.dsl().execute("insert into \"" + tampered.schema() + "\".databasechangelog (id, author, filename, "
-                + "dateexecuted, orderexecuted, exectype, md5sum) values ('fake-from-the-future', 'test', "
-                + "'db/tenant/fake.yaml', now(), 1000, 'EXECUTED', '9:00')");
+        db.dsl()
+                .execute("insert into \"" + tampered.schema() + "\".databasechangelog (id, author, filename, "
+                        + "dateexecuted, orderexecuted, exectype, md5sum) values ('fake-from-the-future', 'test', "
+                        + "'db/tenant/fake.yaml', now(), 1000, 'EXECUTED', '9:00')");
 
         ResultActions answer = migrations();
 
@@ -85,17 +87,23 @@ class SchemaStatesTest {
 
     @Test
     void readsEveryAgencyWhenTheSchemasTakeSeveralQueries(TestDatabase db) throws Exception {
-        List<String> copies = IntStream.range(0, 60).mapToObj(i -> untouched.slug() + "-copy" + i).toList();
+        List<String> copies = IntStream.range(0, 60)
+                .mapToObj(i -> untouched.slug() + "-copy" + i)
+                .toList();
         String behind = copies.get(57);
         // One script, one connection: the test database hands out a new connection per statement.
-        db.dsl().execute(copies.stream().map(slug -> """
+        db.dsl()
+                .execute(copies.stream()
+                                .map(slug -> """
                 insert into core.agency (slug, name_zh, kind, jurisdiction_slug, status)
                     values ('%1$s', '副本', 'DEPARTMENT', '%2$s', 'ACTIVE');
                 create schema "%3$s";
                 create table "%3$s".databasechangelog as select * from "%4$s".databasechangelog;
-                """.formatted(slug, untouched.jurisdiction(), schemaOf(slug), untouched.schema()))
-                .collect(Collectors.joining()) + "delete from \"" + schemaOf(behind)
-                + "\".databasechangelog where id = 'tenant-3-audit-entry'");
+                """.formatted(
+                                                slug, untouched.jurisdiction(), schemaOf(slug), untouched.schema()))
+                                .collect(Collectors.joining())
+                        + "delete from \"" + schemaOf(behind)
+                        + "\".databasechangelog where id = 'tenant-3-audit-entry'");
         try {
             ResultActions answer = migrations();
 
@@ -103,8 +111,11 @@ class SchemaStatesTest {
                 expect(answer, slug, "upToDate", !slug.equals(behind));
             }
         } finally {
-            db.dsl().execute(copies.stream().map(slug -> "drop schema \"" + schemaOf(slug)
-                    + "\" cascade; delete from core.agency where slug = '" + slug + "';").collect(Collectors.joining()));
+            db.dsl()
+                    .execute(copies.stream()
+                            .map(slug -> "drop schema \"" + schemaOf(slug)
+                                    + "\" cascade; delete from core.agency where slug = '" + slug + "';")
+                            .collect(Collectors.joining()));
         }
     }
 

@@ -1,5 +1,14 @@
 package dev.gongkai.tenants.outage;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.platform.testing.TestTokens.member;
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -12,18 +21,6 @@ import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,15 +32,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
-import static dev.gongkai.platform.testing.TestTokens.member;
-import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tenants service while Keycloak accepts connections and never answers, over real HTTP: a token cannot be
@@ -54,9 +53,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * person keeps every role they had, and no removal is on record.
  */
 @GongkaiTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gongkai.security.jwks.connect-timeout=1s", "gongkai.security.jwks.read-timeout=1s",
-        "gongkai.keycloak.connect-timeout=1s", "gongkai.keycloak.read-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gongkai.security.jwks.connect-timeout=1s", "gongkai.security.jwks.read-timeout=1s",
+            "gongkai.keycloak.connect-timeout=1s", "gongkai.keycloak.read-timeout=1s"
+        })
 @AutoConfigureMockMvc
 class KeycloakHangsTest {
 
@@ -78,7 +80,8 @@ class KeycloakHangsTest {
 
     @DynamicPropertySource
     static void silentKeycloak(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> SilentPeer.url() + "/realms/gongkai/protocol/openid-connect/certs");
         registry.add("gongkai.keycloak.url", SilentPeer::url);
     }
@@ -86,7 +89,9 @@ class KeycloakHangsTest {
     @Test
     void aTokenWhoseKeysCannotBeFetchedIsAnsweredServiceUnavailableInTime() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
-                .header("Authorization", "Bearer " + signedToken()).timeout(Duration.ofSeconds(30)).build();
+                .header("Authorization", "Bearer " + signedToken())
+                .timeout(Duration.ofSeconds(30))
+                .build();
 
         Instant start = Instant.now();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -100,8 +105,12 @@ class KeycloakHangsTest {
     void anAdminCallKeycloakNeverAnswersIsRefusedInTime() throws Exception {
         // The token is accepted without Keycloak (MockMvc's test token); the users come from Keycloak's admin API.
         Instant start = Instant.now();
-        MockHttpServletResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mvc.perform(
-                get("/api/agencies/" + agency.slug().value() + "/users").with(platformAdmin())).andReturn().getResponse());
+        MockHttpServletResponse response = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> mvc.perform(get("/api/agencies/" + agency.slug().value() + "/users")
+                                .with(platformAdmin()))
+                        .andReturn()
+                        .getResponse());
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(BOUND);
         assertThat(response.getStatus()).isEqualTo(502);
@@ -120,26 +129,37 @@ class KeycloakHangsTest {
     @Test
     void aRemovalKeycloakNeverAnswersChangesNothingInTheRegistry() throws Exception {
         String username = "both-" + agency.slug();
-        member(username, Map.of(agency.slug(), Set.of(Roles.AGENCY_EDITOR),
-                other.slug(), Set.of(Roles.AGENCY_APPROVER)));
+        member(
+                username,
+                Map.of(agency.slug(), Set.of(Roles.AGENCY_EDITOR), other.slug(), Set.of(Roles.AGENCY_APPROVER)));
 
         Instant start = Instant.now();
-        MockHttpServletResponse response = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mvc.perform(
-                delete("/api/agencies/{slug}/users/{u}", agency.slug().value(), username).with(platformAdmin()))
-                .andReturn().getResponse());
+        MockHttpServletResponse response = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> mvc.perform(delete(
+                                        "/api/agencies/{slug}/users/{u}",
+                                        agency.slug().value(),
+                                        username)
+                                .with(platformAdmin()))
+                        .andReturn()
+                        .getResponse());
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(BOUND);
         assertThat(response.getStatus()).isEqualTo(502);
-        assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("code").asString())
+        assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8))
+                        .path("code")
+                        .asString())
                 .isEqualTo("keycloak.failed");
         var dsl = TestDatabase.shared().dsl();
-        assertThat(dsl.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
-                .where(AGENCY_MEMBERSHIP.USERNAME.eq(username).and(AGENCY_MEMBERSHIP.ENABLED))
-                .fetch(r -> r.value1() + " " + r.value2()))
-                .containsExactlyInAnyOrder(agency.slug() + " " + Roles.AGENCY_EDITOR,
-                        other.slug() + " " + Roles.AGENCY_APPROVER);
-        assertThat(dsl.fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("agency:" + agency.slug())
-                .and(OUTBOX.TYPE.eq("MemberRemoved")))).isZero();
+        assertThat(dsl.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE)
+                        .from(AGENCY_MEMBERSHIP)
+                        .where(AGENCY_MEMBERSHIP.USERNAME.eq(username).and(AGENCY_MEMBERSHIP.ENABLED))
+                        .fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactlyInAnyOrder(
+                        agency.slug() + " " + Roles.AGENCY_EDITOR, other.slug() + " " + Roles.AGENCY_APPROVER);
+        assertThat(dsl.fetchCount(
+                        OUTBOX, OUTBOX.AGGREGATE.eq("agency:" + agency.slug()).and(OUTBOX.TYPE.eq("MemberRemoved"))))
+                .isZero();
     }
 
     private static void assertProblem(HttpResponse<String> answer, String code) {
@@ -157,11 +177,17 @@ class KeycloakHangsTest {
     /** A well-formed RS256 token of the realm's shape, signed by a key the service would have to fetch. */
     private static String signedToken() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("realm-key").generate();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("http://127.0.0.1:8180/realms/gongkai")
-                .subject("user-1").audience(List.of("gongkai-services")).claim("preferred_username", "someone")
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("http://127.0.0.1:8180/realms/gongkai")
+                .subject("user-1")
+                .audience(List.of("gongkai-services"))
+                .claim("preferred_username", "someone")
                 .claim("realm_access", Map.of("roles", List.of()))
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).issueTime(new Date()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .issueTime(new Date())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -13,8 +13,7 @@ final class SilentPeer {
 
     private static ServerSocket socket;
 
-    private SilentPeer() {
-    }
+    private SilentPeer() {}
 
     static synchronized String url() {
         if (socket == null) {

@@ -2,7 +2,6 @@ package dev.gongkai.tenants.provisioning;
 
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.tenants.keycloak.Organizations;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,9 @@ class InMemoryOrganizations implements Organizations {
     @Override
     public MemberChange ensureMember(AgencySlug alias, String username, String email) {
         boolean created = !memberships.containsKey(username);
-        boolean joined = memberships.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(alias);
+        boolean joined = memberships
+                .computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet())
+                .add(alias);
         Change change = created ? Change.CREATED : joined ? Change.CHANGED : Change.UNCHANGED;
         return new MemberChange(change, "id-" + username, username, created ? "temporary" : null);
     }

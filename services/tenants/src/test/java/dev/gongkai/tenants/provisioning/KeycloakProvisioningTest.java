@@ -1,5 +1,11 @@
 package dev.gongkai.tenants.provisioning;
 
+import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
@@ -7,6 +13,7 @@ import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
 import dev.gongkai.tenants.keycloak.RealKeycloak;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,17 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-
-import java.util.UUID;
-
-import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Provisioning with the real Keycloak: interrupted, resumed, repeated, then suspended. */
 @GongkaiTest
@@ -76,18 +75,24 @@ class KeycloakProvisioningTest {
         assertThatThrownBy(() -> provisioner.provision(command)).isInstanceOf(InterruptingListener.Crash.class);
 
         ProvisioningReport resumed = provisioner.provision(command);
-        assertThat(resumed.steps()).extracting(ProvisioningReport.StepResult::outcome).containsExactly(
-                ProvisioningReport.StepOutcome.ALREADY_DONE, ProvisioningReport.StepOutcome.ALREADY_DONE,
-                ProvisioningReport.StepOutcome.ALREADY_DONE, ProvisioningReport.StepOutcome.ALREADY_DONE,
-                ProvisioningReport.StepOutcome.DONE);
+        assertThat(resumed.steps())
+                .extracting(ProvisioningReport.StepResult::outcome)
+                .containsExactly(
+                        ProvisioningReport.StepOutcome.ALREADY_DONE,
+                        ProvisioningReport.StepOutcome.ALREADY_DONE,
+                        ProvisioningReport.StepOutcome.ALREADY_DONE,
+                        ProvisioningReport.StepOutcome.ALREADY_DONE,
+                        ProvisioningReport.StepOutcome.DONE);
         assertThat(resumed.initialAdminPassword()).isNotBlank();
 
         ProvisioningReport repeated = provisioner.provision(command);
         assertThat(repeated.outcome()).isEqualTo(ProvisioningReport.Outcome.UNCHANGED);
 
-        mvc.perform(post("/api/agencies/" + slug + "/suspend").with(platformAdmin())).andExpect(status().isOk());
+        mvc.perform(post("/api/agencies/" + slug + "/suspend").with(platformAdmin()))
+                .andExpect(status().isOk());
         assertThat(KeycloakTestSupport.organizationEnabled(AgencySlug.of(slug))).isFalse();
-        mvc.perform(post("/api/agencies/" + slug + "/activate").with(platformAdmin())).andExpect(status().isOk());
+        mvc.perform(post("/api/agencies/" + slug + "/activate").with(platformAdmin()))
+                .andExpect(status().isOk());
         assertThat(KeycloakTestSupport.organizationEnabled(AgencySlug.of(slug))).isTrue();
     }
 }

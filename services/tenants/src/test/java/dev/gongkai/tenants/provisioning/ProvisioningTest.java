@@ -1,5 +1,12 @@
 package dev.gongkai.tenants.provisioning;
 
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
+import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
+import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
@@ -8,6 +15,10 @@ import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
 import dev.gongkai.tenants.users.MembershipStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,18 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
-import static dev.gongkai.platform.jooq.core.Tables.AGENCY_MEMBERSHIP;
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
-import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @GongkaiTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -83,30 +82,66 @@ class ProvisioningTest {
     /** Everything provisioning leaves behind, with the slug taken out so two agencies can be compared. */
     private String stateOf(String slug) {
         AgencySlug agency = AgencySlug.of(slug);
-        return String.join("\n",
-                "agency=" + db.select(AGENCY.NAME_ZH, AGENCY.KIND, AGENCY.JURISDICTION_SLUG, AGENCY.STATUS)
-                        .from(AGENCY).where(AGENCY.SLUG.eq(slug)).fetch().formatCSV(false).strip().replace("\n", ","),
-                "steps=" + db.select(PROVISIONING_STEP.STEP).from(PROVISIONING_STEP)
-                        .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug)).orderBy(PROVISIONING_STEP.STEP).fetch()
-                        .formatCSV(false).strip().replace("\n", ","),
-                "tables=" + db.fetch("select table_name from information_schema.tables where table_schema = ? "
-                        + "order by 1", agency.schemaName()).formatCSV(false).strip().replace("\n", ","),
-                "changelog=" + db.fetch("select id, md5sum from \"" + agency.schemaName()
-                        + "\".databasechangelog order by orderexecuted").formatCSV(false).strip().replace("\n", ","),
+        return String.join(
+                "\n",
+                "agency="
+                        + db.select(AGENCY.NAME_ZH, AGENCY.KIND, AGENCY.JURISDICTION_SLUG, AGENCY.STATUS)
+                                .from(AGENCY)
+                                .where(AGENCY.SLUG.eq(slug))
+                                .fetch()
+                                .formatCSV(false)
+                                .strip()
+                                .replace("\n", ","),
+                "steps="
+                        + db.select(PROVISIONING_STEP.STEP)
+                                .from(PROVISIONING_STEP)
+                                .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug))
+                                .orderBy(PROVISIONING_STEP.STEP)
+                                .fetch()
+                                .formatCSV(false)
+                                .strip()
+                                .replace("\n", ","),
+                "tables="
+                        + db.fetch(
+                                        "select table_name from information_schema.tables where table_schema = ? "
+                                                + "order by 1",
+                                        agency.schemaName())
+                                .formatCSV(false)
+                                .strip()
+                                .replace("\n", ","),
+                "changelog="
+                        + db.fetch("select id, md5sum from \"" + agency.schemaName()
+                                        + "\".databasechangelog order by orderexecuted")
+                                .formatCSV(false)
+                                .strip()
+                                .replace("\n", ","),
                 "events=" + db.fetchCount(OUTBOX, OUTBOX.AGGREGATE.eq("agency:" + slug)),
                 "organization=" + organizations.organizations.get(agency),
-                "admin=" + organizations.memberships.getOrDefault(slug + "-admin", java.util.Set.of()).contains(agency)
-                        + "/" + db.select(AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
-                        .where(AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(slug), AGENCY_MEMBERSHIP.USERNAME.eq(slug + "-admin"))
-                        .fetch().formatCSV(false).strip());
+                "admin="
+                        + organizations
+                                .memberships
+                                .getOrDefault(slug + "-admin", java.util.Set.of())
+                                .contains(agency)
+                        + "/"
+                        + db.select(AGENCY_MEMBERSHIP.ROLE)
+                                .from(AGENCY_MEMBERSHIP)
+                                .where(
+                                        AGENCY_MEMBERSHIP.AGENCY_SLUG.eq(slug),
+                                        AGENCY_MEMBERSHIP.USERNAME.eq(slug + "-admin"))
+                                .fetch()
+                                .formatCSV(false)
+                                .strip());
     }
 
     /** Rows and timestamps exactly, for "changes nothing". */
     private String exactRowsOf(String slug) {
         return db.selectFrom(AGENCY).where(AGENCY.SLUG.eq(slug)).fetch().formatCSV()
-                + db.selectFrom(PROVISIONING_STEP).where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug)).fetch().formatCSV()
+                + db.selectFrom(PROVISIONING_STEP)
+                        .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug))
+                        .fetch()
+                        .formatCSV()
                 + db.fetch("select * from \"" + AgencySlug.of(slug).schemaName() + "\".databasechangelog")
-                .formatCSV();
+                        .formatCSV();
     }
 
     @Test
@@ -115,12 +150,19 @@ class ProvisioningTest {
         ProvisioningReport report = provisioner.provision(command(slug));
 
         assertThat(report.outcome()).isEqualTo(ProvisioningReport.Outcome.PROVISIONED);
-        assertThat(report.steps()).extracting(ProvisioningReport.StepResult::outcome)
+        assertThat(report.steps())
+                .extracting(ProvisioningReport.StepResult::outcome)
                 .containsOnly(ProvisioningReport.StepOutcome.DONE);
         assertThat(report.adminUsername()).isEqualTo(slug + "-admin");
         assertThat(report.initialAdminPassword()).isNotBlank();
-        assertThat(stateOf(slug)).contains("events=1", "organization=true", "admin=true/agency-admin",
-                "audit_entry", "report_revision", "databasechangeloglock");
+        assertThat(stateOf(slug))
+                .contains(
+                        "events=1",
+                        "organization=true",
+                        "admin=true/agency-admin",
+                        "audit_entry",
+                        "report_revision",
+                        "databasechangeloglock");
     }
 
     @Test
@@ -132,7 +174,8 @@ class ProvisioningTest {
         ProvisioningReport again = provisioner.provision(command(slug));
 
         assertThat(again.outcome()).isEqualTo(ProvisioningReport.Outcome.UNCHANGED);
-        assertThat(again.steps()).extracting(ProvisioningReport.StepResult::outcome)
+        assertThat(again.steps())
+                .extracting(ProvisioningReport.StepResult::outcome)
                 .containsOnly(ProvisioningReport.StepOutcome.ALREADY_DONE);
         assertThat(again.initialAdminPassword()).isNull();
         assertThat(stateOf(slug) + exactRowsOf(slug)).isEqualTo(before);
@@ -147,17 +190,24 @@ class ProvisioningTest {
         crash.crashOnceAfter(AgencySlug.of(slug), crashAfter);
 
         assertThatThrownBy(() -> provisioner.provision(command(slug))).isInstanceOf(InterruptingListener.Crash.class);
-        List<String> recorded = db.select(PROVISIONING_STEP.STEP).from(PROVISIONING_STEP)
-                .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug)).fetch(PROVISIONING_STEP.STEP);
-        assertThat(recorded).containsExactlyInAnyOrderElementsOf(Arrays.stream(ProvisioningStep.values())
-                .filter(s -> s.ordinal() <= crashAfter.ordinal()).map(Enum::name).toList());
+        List<String> recorded = db.select(PROVISIONING_STEP.STEP)
+                .from(PROVISIONING_STEP)
+                .where(PROVISIONING_STEP.AGENCY_SLUG.eq(slug))
+                .fetch(PROVISIONING_STEP.STEP);
+        assertThat(recorded)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ProvisioningStep.values())
+                        .filter(s -> s.ordinal() <= crashAfter.ordinal())
+                        .map(Enum::name)
+                        .toList());
 
         ProvisioningReport resumed = provisioner.provision(command(slug));
 
-        assertThat(resumed.steps()).allMatch(r -> r.step().ordinal() > crashAfter.ordinal()
-                ? r.outcome() == ProvisioningReport.StepOutcome.DONE
-                : r.outcome() == ProvisioningReport.StepOutcome.ALREADY_DONE);
-        assertThat(stateOf(slug).replace(slug, "X")).isEqualTo(stateOf(reference).replace(reference, "X"));
+        assertThat(resumed.steps())
+                .allMatch(r -> r.step().ordinal() > crashAfter.ordinal()
+                        ? r.outcome() == ProvisioningReport.StepOutcome.DONE
+                        : r.outcome() == ProvisioningReport.StepOutcome.ALREADY_DONE);
+        assertThat(stateOf(slug).replace(slug, "X"))
+                .isEqualTo(stateOf(reference).replace(reference, "X"));
         String finished = exactRowsOf(slug);
         assertThat(provisioner.provision(command(slug)).outcome()).isEqualTo(ProvisioningReport.Outcome.UNCHANGED);
         assertThat(exactRowsOf(slug)).isEqualTo(finished);
@@ -169,8 +219,7 @@ class ProvisioningTest {
         provisioner.provision(command(slug));
         var other = new ProvisionAgency(slug, "另一个机构", AgencyKind.DEPARTMENT, "prov-city", null, null);
 
-        assertThatThrownBy(() -> provisioner.provision(other))
-                .hasFieldOrPropertyWithValue("code", "agency.exists");
+        assertThatThrownBy(() -> provisioner.provision(other)).hasFieldOrPropertyWithValue("code", "agency.exists");
     }
 
     @Test
@@ -192,12 +241,20 @@ class ProvisioningTest {
         var clerk = organizations.ensureMember(AgencySlug.of(first), person, null);
         memberships.grant(clerk.userId(), person, AgencySlug.of(first), Set.of(Roles.AGENCY_EDITOR));
 
-        provisioner.provision(new ProvisionAgency(second, "测试市卫健委", AgencyKind.DEPARTMENT, "prov-city", null,
+        provisioner.provision(new ProvisionAgency(
+                second,
+                "测试市卫健委",
+                AgencyKind.DEPARTMENT,
+                "prov-city",
+                null,
                 new ProvisionAgency.FirstAdmin(person, null)));
 
-        assertThat(db.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE).from(AGENCY_MEMBERSHIP)
-                .where(AGENCY_MEMBERSHIP.USERNAME.eq(person)).orderBy(AGENCY_MEMBERSHIP.ROLE).fetch()
-                .map(r -> r.value1() + ":" + r.value2()))
+        assertThat(db.select(AGENCY_MEMBERSHIP.AGENCY_SLUG, AGENCY_MEMBERSHIP.ROLE)
+                        .from(AGENCY_MEMBERSHIP)
+                        .where(AGENCY_MEMBERSHIP.USERNAME.eq(person))
+                        .orderBy(AGENCY_MEMBERSHIP.ROLE)
+                        .fetch()
+                        .map(r -> r.value1() + ":" + r.value2()))
                 .containsExactlyInAnyOrder(first + ":" + Roles.AGENCY_EDITOR, second + ":" + Roles.AGENCY_ADMIN);
     }
 }

@@ -1,18 +1,5 @@
 package dev.gongkai.tenants.registry;
 
-import dev.gongkai.platform.security.RealmRoleAuthorities;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static dev.gongkai.platform.testing.TestTokens.token;
@@ -20,6 +7,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.security.RealmRoleAuthorities;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** How the acting agency follows from the caller's memberships in the registry and the X-Agency header. */
 @TenantsWebTest
@@ -47,7 +46,9 @@ class ActingAgencyResolutionTest {
 
     @Test
     void xAgencyChoosesAmongTheCallersOwnAgencies() throws Exception {
-        mvc.perform(get("/api/agencies/me").with(memberOfBoth()).header("X-Agency", second.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(memberOfBoth())
+                        .header("X-Agency", second.slug().value()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value(second.slug().value()));
     }
@@ -65,13 +66,19 @@ class ActingAgencyResolutionTest {
      */
     @Test
     void theTokensOrganizationClaimAndRealmRolesGrantNoAgency() throws Exception {
-        var keycloakShaped = jwt().jwt(j -> j.subject("sub-org-star").claim("preferred_username", "org-star")
-                        .claim("organization", List.of(first.slug().value(), second.slug().value()))
+        var keycloakShaped = jwt().jwt(j -> j.subject("sub-org-star")
+                        .claim("preferred_username", "org-star")
+                        .claim(
+                                "organization",
+                                List.of(first.slug().value(), second.slug().value()))
                         .claim("realm_access", Map.of("roles", List.of(Roles.AGENCY_ADMIN, Roles.OFFICE_ADMIN))))
                 .authorities(new RealmRoleAuthorities());
-        mvc.perform(get("/api/agencies/me").with(keycloakShaped).header("X-Agency", first.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(keycloakShaped)
+                        .header("X-Agency", first.slug().value()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/agencies/{slug}/users", first.slug()).with(keycloakShaped)
+        mvc.perform(get("/api/agencies/{slug}/users", first.slug())
+                        .with(keycloakShaped)
                         .header("X-Agency", first.slug().value()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/agencies/me").with(keycloakShaped))
@@ -82,20 +89,25 @@ class ActingAgencyResolutionTest {
     /** Editor in the first, admin in the second: each role counts where it is held, whichever agency is chosen. */
     @Test
     void eachRoleCountsOnlyInItsOwnAgency() throws Exception {
-        var twoRoles = member("two-roles", Map.of(first.slug(), Set.of(Roles.AGENCY_EDITOR),
-                second.slug(), Set.of(Roles.AGENCY_ADMIN)));
+        var twoRoles = member(
+                "two-roles",
+                Map.of(first.slug(), Set.of(Roles.AGENCY_EDITOR), second.slug(), Set.of(Roles.AGENCY_ADMIN)));
         for (var acting : List.of(first, second)) {
-            mvc.perform(get("/api/agencies/{slug}/users", first.slug()).with(twoRoles)
+            mvc.perform(get("/api/agencies/{slug}/users", first.slug())
+                            .with(twoRoles)
                             .header("X-Agency", acting.slug().value()))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.code").value("access.denied"));
             // Allowed past the role check: this application runs without Keycloak, hence 503.
-            mvc.perform(get("/api/agencies/{slug}/users", second.slug()).with(twoRoles)
+            mvc.perform(get("/api/agencies/{slug}/users", second.slug())
+                            .with(twoRoles)
                             .header("X-Agency", acting.slug().value()))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(jsonPath("$.code").value("keycloak.disabled"));
         }
-        mvc.perform(get("/api/agencies/me").with(twoRoles).header("X-Agency", second.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(twoRoles)
+                        .header("X-Agency", second.slug().value()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value(second.slug().value()));
     }
@@ -111,7 +123,9 @@ class ActingAgencyResolutionTest {
     void officeRolesWithoutAnOfficeGrantNothing() throws Exception {
         // An office role held by a member of an ordinary department supervises no jurisdiction.
         var departmentWithOfficeRole = token("confused", List.of(first.slug()), Roles.OFFICE_ADMIN);
-        mvc.perform(get("/api/agencies/me").with(departmentWithOfficeRole).header("X-Agency", second.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(departmentWithOfficeRole)
+                        .header("X-Agency", second.slug().value()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/agencies").with(departmentWithOfficeRole)).andExpect(status().isForbidden());
     }

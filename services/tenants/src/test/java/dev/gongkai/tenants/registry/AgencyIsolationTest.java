@@ -1,23 +1,5 @@
 package dev.gongkai.tenants.registry;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.officeOf;
@@ -28,6 +10,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two agencies in two cities: whatever one agency's staff (or the other city's office) asks about the other agency,
@@ -67,26 +66,32 @@ class AgencyIsolationTest {
                 get("/api/agencies/" + b),
                 get("/api/jurisdictions"),
                 get("/api/jurisdictions/" + agency.jurisdiction()),
-                post("/api/jurisdictions").contentType(MediaType.APPLICATION_JSON)
+                post("/api/jurisdictions")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\":\"city-x\",\"nameZh\":\"X\"}"),
                 post("/api/agencies").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"slug":"%s","nameZh":"B","kind":"DEPARTMENT","jurisdiction":"%s"}"""
-                        .formatted(b, agency.jurisdiction())),
+                        {"slug":"%s","nameZh":"B","kind":"DEPARTMENT","jurisdiction":"%s"}""".formatted(
+                                b, agency.jurisdiction())),
                 post("/api/agencies/" + b + "/suspend"),
                 post("/api/agencies/" + b + "/archive"),
                 post("/api/agencies/" + b + "/activate"),
-                put("/api/agencies/" + b + "/branch-delegation").contentType(MediaType.APPLICATION_JSON)
+                put("/api/agencies/" + b + "/branch-delegation")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"branchUsersDelegated\":true}"),
                 post("/api/admin/migrate-all"),
                 get("/api/admin/agencies/" + b + "/export"),
-                post("/api/admin/agencies/restore").contentType("application/zip").content(new byte[0]),
+                post("/api/admin/agencies/restore")
+                        .contentType("application/zip")
+                        .content(new byte[0]),
                 get("/api/admin/migrations"),
                 get("/api/agencies/" + b + "/users"),
-                post("/api/agencies/" + b + "/users").contentType(MediaType.APPLICATION_JSON)
+                post("/api/agencies/" + b + "/users")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"intruder\",\"roles\":[\"agency-admin\"]}"),
                 post("/api/agencies/" + b + "/users/" + b + "-admin/disable"),
                 post("/api/agencies/" + b + "/users/" + b + "-admin/enable"),
-                put("/api/agencies/" + b + "/users/" + b + "-admin/roles").contentType(MediaType.APPLICATION_JSON)
+                put("/api/agencies/" + b + "/users/" + b + "-admin/roles")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\":[\"agency-editor\"]}"),
                 delete("/api/agencies/" + b + "/users/" + b + "-admin"));
     }
@@ -94,19 +99,35 @@ class AgencyIsolationTest {
     @Test
     void theListAboveCoversEveryApiEndpoint() {
         Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.startsWith("/api/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
-        assertThat(mapped).containsExactlyInAnyOrder(
-                "GET /api/agencies/me", "GET /api/me", "GET /api/agencies", "GET /api/agencies/{slug}", "GET /api/jurisdictions",
-                "GET /api/jurisdictions/{slug}", "POST /api/jurisdictions", "POST /api/agencies",
-                "POST /api/agencies/{slug}/suspend", "POST /api/agencies/{slug}/archive",
-                "POST /api/agencies/{slug}/activate", "PUT /api/agencies/{slug}/branch-delegation",
-                "POST /api/admin/migrate-all",
-                "GET /api/admin/agencies/{slug}/export", "POST /api/admin/agencies/restore",
-                "GET /api/admin/migrations", "GET /api/agencies/{slug}/users", "POST /api/agencies/{slug}/users",
-                "POST /api/agencies/{slug}/users/{username}/disable", "POST /api/agencies/{slug}/users/{username}/enable",
-                "PUT /api/agencies/{slug}/users/{username}/roles", "DELETE /api/agencies/{slug}/users/{username}");
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/"))
+                        .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
+        assertThat(mapped)
+                .containsExactlyInAnyOrder(
+                        "GET /api/agencies/me",
+                        "GET /api/me",
+                        "GET /api/agencies",
+                        "GET /api/agencies/{slug}",
+                        "GET /api/jurisdictions",
+                        "GET /api/jurisdictions/{slug}",
+                        "POST /api/jurisdictions",
+                        "POST /api/agencies",
+                        "POST /api/agencies/{slug}/suspend",
+                        "POST /api/agencies/{slug}/archive",
+                        "POST /api/agencies/{slug}/activate",
+                        "PUT /api/agencies/{slug}/branch-delegation",
+                        "POST /api/admin/migrate-all",
+                        "GET /api/admin/agencies/{slug}/export",
+                        "POST /api/admin/agencies/restore",
+                        "GET /api/admin/migrations",
+                        "GET /api/agencies/{slug}/users",
+                        "POST /api/agencies/{slug}/users",
+                        "POST /api/agencies/{slug}/users/{username}/disable",
+                        "POST /api/agencies/{slug}/users/{username}/enable",
+                        "PUT /api/agencies/{slug}/users/{username}/roles",
+                        "DELETE /api/agencies/{slug}/users/{username}");
     }
 
     @Test
@@ -114,15 +135,19 @@ class AgencyIsolationTest {
         for (var request : everyEndpointAboutB()) {
             var exchange = mvc.perform(request.with(editorOf(agencyA))).andReturn();
             var result = exchange.getResponse();
-            String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            String uri = exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getRequestURI();
             if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
                 assertThat(result.getStatus()).isEqualTo(200);
-                assertThat(result.getContentAsString()).contains(agencyA.slug().value())
+                assertThat(result.getContentAsString())
+                        .contains(agencyA.slug().value())
                         .doesNotContain(agencyB.slug().value());
             } else {
                 assertThat(result.getStatus()).as(uri).isIn(403, 404);
-                assertThat(result.getContentAsString()).as(uri)
-                        .doesNotContain("\"nameZh\"").doesNotContain("\"status\":\"ACTIVE\"");
+                assertThat(result.getContentAsString())
+                        .as(uri)
+                        .doesNotContain("\"nameZh\"")
+                        .doesNotContain("\"status\":\"ACTIVE\"");
             }
         }
     }
@@ -130,7 +155,8 @@ class AgencyIsolationTest {
     @Test
     void namingAnotherAgencyInXAgencyIsNotFoundOnEveryEndpoint() throws Exception {
         for (var request : everyEndpointAboutB()) {
-            mvc.perform(request.with(editorOf(agencyA)).header("X-Agency", agencyB.slug().value()))
+            mvc.perform(request.with(editorOf(agencyA))
+                            .header("X-Agency", agencyB.slug().value()))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.code").value("agency.not-found"));
         }
@@ -141,32 +167,41 @@ class AgencyIsolationTest {
         for (var request : everyEndpointAboutB()) {
             var exchange = mvc.perform(request.with(officeOf(officeA))).andReturn();
             var result = exchange.getResponse();
-            String uri = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI();
+            String uri = exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getRequestURI();
             if (uri.equals("GET /api/agencies/me") || uri.equals("GET /api/me")) {
-                assertThat(result.getContentAsString()).contains(officeA.slug().value())
+                assertThat(result.getContentAsString())
+                        .contains(officeA.slug().value())
                         .doesNotContain(agencyB.slug().value());
             } else if (result.getStatus() == 200) {
                 // The office's own lists: its city only.
-                assertThat(result.getContentAsString()).as(uri)
-                        .doesNotContain(agencyB.slug().value()).doesNotContain("city-b");
+                assertThat(result.getContentAsString())
+                        .as(uri)
+                        .doesNotContain(agencyB.slug().value())
+                        .doesNotContain("city-b");
             } else {
                 assertThat(result.getStatus()).as(uri).isIn(403, 404);
             }
         }
-        mvc.perform(get("/api/agencies/me").with(officeOf(officeA)).header("X-Agency", agencyB.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(officeOf(officeA))
+                        .header("X-Agency", agencyB.slug().value()))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void theOfficeActsOnAgenciesOfItsOwnJurisdiction() throws Exception {
-        mvc.perform(get("/api/agencies/me").with(officeOf(officeA)).header("X-Agency", agencyA.slug().value()))
+        mvc.perform(get("/api/agencies/me")
+                        .with(officeOf(officeA))
+                        .header("X-Agency", agencyA.slug().value()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value(agencyA.slug().value()))
                 .andExpect(jsonPath("$.jurisdiction.slug").value("city-a"));
         mvc.perform(get("/api/agencies").with(officeOf(officeA)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].slug").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        agencyA.slug().value(), officeA.slug().value())));
+                .andExpect(jsonPath("$[*].slug")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                agencyA.slug().value(), officeA.slug().value())));
     }
 
     @Test
@@ -176,7 +211,8 @@ class AgencyIsolationTest {
                 .andExpect(jsonPath("$.slug").value(agencyA.slug().value()))
                 .andExpect(jsonPath("$.kind").value("DEPARTMENT"))
                 .andExpect(jsonPath("$.jurisdiction.slug").value("city-a"));
-        mvc.perform(get("/api/agencies/" + agencyA.slug()).with(editorOf(agencyA))).andExpect(status().isOk());
+        mvc.perform(get("/api/agencies/" + agencyA.slug()).with(editorOf(agencyA)))
+                .andExpect(status().isOk());
     }
 
     /**
@@ -186,27 +222,33 @@ class AgencyIsolationTest {
      */
     @Test
     void aPersonWithDifferentRolesInTwoAgenciesHasEachRoleOnlyWhereItIsHeld() throws Exception {
-        var twoRoles = member("editor-a-admin-b", Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR),
-                agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
+        var twoRoles = member(
+                "editor-a-admin-b",
+                Map.of(agencyA.slug(), Set.of(Roles.AGENCY_EDITOR), agencyB.slug(), Set.of(Roles.AGENCY_ADMIN)));
         for (ManagedAgency about : List.of(agencyA, agencyB)) {
             for (ManagedAgency acting : List.of(agencyA, agencyB)) {
                 for (var request : everyEndpointAbout(about)) {
-                    var exchange = mvc.perform(request.with(twoRoles).header("X-Agency", acting.slug().value()))
+                    var exchange = mvc.perform(request.with(twoRoles)
+                                    .header("X-Agency", acting.slug().value()))
                             .andReturn();
                     int status = exchange.getResponse().getStatus();
                     String body = exchange.getResponse().getContentAsString();
-                    String call = exchange.getRequest().getMethod() + " " + exchange.getRequest().getRequestURI()
-                            + " acting for " + acting.slug();
+                    String call = exchange.getRequest().getMethod() + " "
+                            + exchange.getRequest().getRequestURI() + " acting for " + acting.slug();
                     String path = exchange.getRequest().getRequestURI();
                     if (path.equals("/api/agencies/me")) {
                         assertThat(status).as(call).isEqualTo(200);
                         assertThat(body).as(call).contains("\"slug\":\"" + acting.slug() + "\"");
                     } else if (path.equals("/api/me")) {
-                        assertThat(body).as(call).contains(
-                                "{\"slug\":\"" + agencyA.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-editor\"]}",
-                                "{\"slug\":\"" + agencyB.slug() + "\",\"nameZh\"", "\"roles\":[\"agency-admin\"]}");
-                    } else if (path.equals("/api/agencies/" + about.slug()) && exchange.getRequest().getMethod()
-                            .equals("GET")) {
+                        assertThat(body)
+                                .as(call)
+                                .contains(
+                                        "{\"slug\":\"" + agencyA.slug() + "\",\"nameZh\"",
+                                                "\"roles\":[\"agency-editor\"]}",
+                                        "{\"slug\":\"" + agencyB.slug() + "\",\"nameZh\"",
+                                                "\"roles\":[\"agency-admin\"]}");
+                    } else if (path.equals("/api/agencies/" + about.slug())
+                            && exchange.getRequest().getMethod().equals("GET")) {
                         assertThat(status).as(call).isEqualTo(200);
                     } else if (path.startsWith("/api/agencies/" + about.slug() + "/users") && about == agencyB) {
                         // Past the role check; this application runs without Keycloak (503), and B has no such user.

@@ -1,15 +1,5 @@
 package dev.gongkai.tenants.registry;
 
-import dev.gongkai.platform.testing.ManagedAgency;
-import dev.gongkai.platform.testing.TestTenant;
-import dev.gongkai.tenants.TenantsWebTest;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static dev.gongkai.platform.testing.TestTokens.editorOf;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.testing.ManagedAgency;
+import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.tenants.TenantsWebTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 @TenantsWebTest
 class AgencyValidationTest {
@@ -34,14 +34,15 @@ class AgencyValidationTest {
 
     private String provisionBody(String slug) {
         return """
-                {"slug":"%s","nameZh":"测试局","kind":"DEPARTMENT","jurisdiction":"valid-city"}"""
-                .formatted(slug.replace("\"", "\\\""));
+                {"slug":"%s","nameZh":"测试局","kind":"DEPARTMENT","jurisdiction":"valid-city"}""".formatted(slug.replace("\"", "\\\""));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bad\"quote", "bad'quote", "bad.dot", "Upper-Case", "under_score"})
     void provisioningRefusesSlugsThatCouldBreakOutOfASchemaName(String slug) throws Exception {
-        mvc.perform(post("/api/agencies").with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies")
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(provisionBody(slug)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")))
@@ -53,7 +54,9 @@ class AgencyValidationTest {
 
     @Test
     void provisioningRefusesSixtyFourCharactersSayingTheLimit() throws Exception {
-        mvc.perform(post("/api/agencies").with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies")
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(provisionBody(SIXTY_FOUR)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message_en").value("The agency slug must be 2 to 40 characters long"))
@@ -62,12 +65,15 @@ class AgencyValidationTest {
 
     @Test
     void missingFieldsAreNamedByTheirPath() throws Exception {
-        mvc.perform(post("/api/agencies").with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies")
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\":\"ok-slug\",\"firstAdmin\":{\"username\":\"\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("request.invalid"))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems(
-                        "nameZh", "kind", "jurisdiction", "firstAdmin.username")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.hasItems(
+                                "nameZh", "kind", "jurisdiction", "firstAdmin.username")));
     }
 
     @Test
@@ -88,7 +94,9 @@ class AgencyValidationTest {
 
     @Test
     void errorsNeverCarryAStackTrace() throws Exception {
-        mvc.perform(post("/api/agencies").with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies")
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("http.400"))

@@ -1,37 +1,10 @@
 package dev.gongkai.tenants.users;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.security.Roles;
-import dev.gongkai.platform.testing.GongkaiTest;
-import dev.gongkai.platform.testing.TestDatabase;
-import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
-import dev.gongkai.tenants.keycloak.RealKeycloak;
-import dev.gongkai.tenants.provisioning.ProvisionAgency;
-import dev.gongkai.tenants.provisioning.Provisioner;
-import dev.gongkai.tenants.registry.CreateJurisdiction;
-import dev.gongkai.tenants.registry.Jurisdictions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.client.RestClient;
-
-import java.util.List;
-import java.util.UUID;
-
+import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 import static dev.gongkai.platform.testing.TestTokens.member;
 import static dev.gongkai.platform.testing.TestTokens.platformAdmin;
 import static dev.gongkai.platform.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -44,6 +17,32 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.platform.agency.AgencySlug;
+import dev.gongkai.platform.security.Roles;
+import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.TestDatabase;
+import dev.gongkai.tenants.keycloak.KeycloakTestSupport;
+import dev.gongkai.tenants.keycloak.RealKeycloak;
+import dev.gongkai.tenants.provisioning.ProvisionAgency;
+import dev.gongkai.tenants.provisioning.Provisioner;
+import dev.gongkai.tenants.registry.CreateJurisdiction;
+import dev.gongkai.tenants.registry.Jurisdictions;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.client.RestClient;
 
 /**
  * An agency's users on the real Keycloak: two agencies provisioned for the class (organization and first admin
@@ -59,6 +58,7 @@ class AgencyUsersTest {
     private static final AgencySlug B = AgencySlug.of("usr-b-" + RUN);
     /** An agency for the last-admin guard, whose admins the tests of the others do not add to. */
     private static final AgencySlug C = AgencySlug.of("usr-c-" + RUN);
+
     private static boolean provisioned;
 
     @Autowired
@@ -93,8 +93,8 @@ class AgencyUsersTest {
         provisioned = true;
         jurisdictions.ensure(new CreateJurisdiction("kc-city", "测试市", null));
         for (AgencySlug slug : List.of(A, B, C)) {
-            provisioner.provision(new ProvisionAgency(slug.value(), "测试机构 " + slug, AgencyKind.DEPARTMENT,
-                    "kc-city", null, null));
+            provisioner.provision(
+                    new ProvisionAgency(slug.value(), "测试机构 " + slug, AgencyKind.DEPARTMENT, "kc-city", null, null));
         }
     }
 
@@ -119,7 +119,9 @@ class AgencyUsersTest {
     @Test
     void addsAUserWithATemporaryPasswordShownOnceAndListsThemWithThePasswordChangePending() throws Exception {
         String username = A + "-editor";
-        mvc.perform(post("/api/agencies/{slug}/users", A).with(adminOf(A)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies/{slug}/users", A)
+                        .with(adminOf(A))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"username": "%s", "email": "%s@example.test", "firstName": "伟", "lastName": "李",
                                  "roles": ["agency-editor", "agency-approver"]}""".formatted(username, username)))
@@ -132,12 +134,15 @@ class AgencyUsersTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.username == '%s')].email".formatted(username))
                         .value(username + "@example.test"))
-                .andExpect(jsonPath("$[?(@.username == '%s')].lastName".formatted(username)).value("李"))
+                .andExpect(jsonPath("$[?(@.username == '%s')].lastName".formatted(username))
+                        .value("李"))
                 .andExpect(jsonPath("$[?(@.username == '%s')].requiredActions[0]".formatted(username))
                         .value("UPDATE_PASSWORD"))
                 .andExpect(jsonPath("$[*].temporaryPassword").isEmpty());
 
-        mvc.perform(post("/api/agencies/{slug}/users", A).with(platformAdmin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies/{slug}/users", A)
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"%s\", \"roles\": [\"agency-editor\"]}".formatted(username)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("user.exists"));
@@ -151,12 +156,14 @@ class AgencyUsersTest {
         mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, username).with(adminOf(A)))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/agencies/{slug}/users", A).with(adminOf(A)))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(false));
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username))
+                        .value(false));
 
         mvc.perform(post("/api/agencies/{slug}/users/{u}/enable", A, username).with(platformAdmin()))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/agencies/{slug}/users", A).with(adminOf(A)))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username))
+                        .value(true));
     }
 
     @Test
@@ -179,20 +186,25 @@ class AgencyUsersTest {
         mvc.perform(get("/api/agencies/{slug}/users", B).with(adminOf(A)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("agency.not-found"));
-        mvc.perform(post("/api/agencies/{slug}/users", B).with(adminOf(A)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agencies/{slug}/users", B)
+                        .with(adminOf(A))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"%s-intruder\", \"roles\": [\"agency-editor\"]}".formatted(B)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", B, B + "-admin").with(adminOf(A)))
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", B, B + "-admin")
+                        .with(adminOf(A)))
                 .andExpect(status().isNotFound());
 
         mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
                 .andExpect(jsonPath("$[*].username").value(not(hasItem(B + "-intruder"))))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(B + "-admin")).value(true));
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(B + "-admin"))
+                        .value(true));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotBeDisabledThroughThisOne() throws Exception {
-        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, B + "-admin").with(platformAdmin()))
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, B + "-admin")
+                        .with(platformAdmin()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("user.not-found"));
     }
@@ -210,9 +222,11 @@ class AgencyUsersTest {
     @Test
     void refusesThePlatformAdminRoleAndOfficeRolesOutsideAnOffice() throws Exception {
         for (String role : List.of(Roles.PLATFORM_ADMIN, Roles.OFFICE_REVIEWER)) {
-            mvc.perform(post("/api/agencies/{slug}/users", A).with(platformAdmin())
+            mvc.perform(post("/api/agencies/{slug}/users", A)
+                            .with(platformAdmin())
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"username\": \"%s-x\", \"roles\": [\"agency-editor\", \"%s\"]}".formatted(A, role)))
+                            .content("{\"username\": \"%s-x\", \"roles\": [\"agency-editor\", \"%s\"]}"
+                                    .formatted(A, role)))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.code").value("user.role-not-allowed"))
                     .andExpect(jsonPath("$.role").value(role));
@@ -225,14 +239,19 @@ class AgencyUsersTest {
     void theFirstAdminSignedInAtKeycloakListsTheirAgencysUsersAndNoOtherAgencys() {
         String password = "T-" + UUID.randomUUID();
         KeycloakTestSupport.readyToSignIn(B + "-admin", password);
-        var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(B + "-admin", password)).build();
+        var http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(B + "-admin", password))
+                .build();
 
-        List<?> users = http.get().uri("/api/agencies/{slug}/users", B).retrieve().body(List.class);
-        int other = http.get().uri("/api/agencies/{slug}/users", A)
+        List<?> users =
+                http.get().uri("/api/agencies/{slug}/users", B).retrieve().body(List.class);
+        int other = http.get()
+                .uri("/api/agencies/{slug}/users", A)
                 .exchange((request, response) -> response.getStatusCode().value());
 
-        assertThat(users).anySatisfy(u -> assertThat(u.toString()).contains("username=" + B + "-admin", "agency-admin"));
+        assertThat(users)
+                .anySatisfy(u -> assertThat(u.toString()).contains("username=" + B + "-admin", "agency-admin"));
         assertThat(other).isEqualTo(404);
     }
 
@@ -248,14 +267,20 @@ class AgencyUsersTest {
         mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", A, username).with(adminOf(A)))
                 .andExpect(status().isNoContent());
 
-        var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(username, password)).build();
-        assertThat(http.get().uri("/api/agencies/me").retrieve().body(String.class)).contains(B.value());
-        int actingForA = http.get().uri("/api/agencies/me").header("X-Agency", A.value())
+        var http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(username, password))
+                .build();
+        assertThat(http.get().uri("/api/agencies/me").retrieve().body(String.class))
+                .contains(B.value());
+        int actingForA = http.get()
+                .uri("/api/agencies/me")
+                .header("X-Agency", A.value())
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(actingForA).isEqualTo(404);
         mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username))
+                        .value(true));
     }
 
     /**
@@ -270,11 +295,14 @@ class AgencyUsersTest {
         String password = "T-" + UUID.randomUUID();
         String id = KeycloakTestSupport.readyToSignIn(username, password);
         memberships.grant(id, username, B, java.util.Set.of(Roles.AGENCY_APPROVER));
-        var http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(username, password)).build();
+        var http = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + RealKeycloak.passwordToken(username, password))
+                .build();
         assertThat(usersOfAStatus(http)).isEqualTo(403);
 
-        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username)
+                        .with(adminOf(A))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\": [\"agency-admin\", \"agency-approver\"]}"))
                 .andExpect(status().isOk())
@@ -283,8 +311,12 @@ class AgencyUsersTest {
 
         assertThat(usersOfAStatus(http)).isEqualTo(200);
         String me = http.get().uri("/api/me").retrieve().body(String.class);
-        assertThat(me).contains("\"slug\":\"" + A + "\"", "\"roles\":[\"agency-admin\",\"agency-approver\"]",
-                "\"slug\":\"" + B + "\"", "\"roles\":[\"agency-approver\"]");
+        assertThat(me)
+                .contains(
+                        "\"slug\":\"" + A + "\"",
+                        "\"roles\":[\"agency-admin\",\"agency-approver\"]",
+                        "\"slug\":\"" + B + "\"",
+                        "\"roles\":[\"agency-approver\"]");
         mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
                 .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
                         .value(containsInAnyOrder(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
@@ -301,23 +333,31 @@ class AgencyUsersTest {
         assertThat(KeycloakTestSupport.organizationClaim(RealKeycloak.passwordToken(username, password)))
                 .doesNotContain(A.value());
         assertThat(http.get().uri("/api/me").retrieve().body(String.class))
-                .doesNotContain("\"slug\":\"" + A + "\"").contains("\"slug\":\"" + B + "\"");
+                .doesNotContain("\"slug\":\"" + A + "\"")
+                .contains("\"slug\":\"" + B + "\"");
         assertThat(RealKeycloak.passwordToken(username, password)).isNotBlank();
         mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
                 .andExpect(jsonPath("$[*].username").value(not(hasItem(username))));
         mvc.perform(get("/api/agencies/{slug}/users", B).with(platformAdmin()))
-                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username)).value(true));
+                .andExpect(jsonPath("$[?(@.username == '%s')].enabled".formatted(username))
+                        .value(true));
 
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", B, username).with(platformAdmin()))
                 .andExpect(status().isNoContent());
         assertThatThrownBy(() -> RealKeycloak.passwordToken(username, password)).isInstanceOf(RuntimeException.class);
-        assertThat(RealKeycloak.admin().get().uri("/users?exact=true&username={u}", username).retrieve()
-                .body(String.class)).contains("\"enabled\":false");
+        assertThat(RealKeycloak.admin()
+                        .get()
+                        .uri("/users?exact=true&username={u}", username)
+                        .retrieve()
+                        .body(String.class))
+                .contains("\"enabled\":false");
 
-        var events = TestDatabase.shared().dsl().fetch(OUTBOX, OUTBOX.AGGREGATE.in("agency:" + A, "agency:" + B))
-                .stream().filter(r -> r.getPayload().data().contains(id)).map(r -> r.getType()).toList();
-        assertThat(events)
-                .containsExactlyInAnyOrder("MemberRolesChanged", "MemberRemoved", "MemberRemoved");
+        var events =
+                TestDatabase.shared().dsl().fetch(OUTBOX, OUTBOX.AGGREGATE.in("agency:" + A, "agency:" + B)).stream()
+                        .filter(r -> r.getPayload().data().contains(id))
+                        .map(r -> r.getType())
+                        .toList();
+        assertThat(events).containsExactlyInAnyOrder("MemberRolesChanged", "MemberRemoved", "MemberRemoved");
     }
 
     @Test
@@ -325,20 +365,27 @@ class AgencyUsersTest {
         String username = A + "-rolesonly";
         create(A, username, "agency-editor");
         for (String role : List.of(Roles.PLATFORM_ADMIN, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN)) {
-            mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
+            mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username)
+                            .with(adminOf(A))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"roles\": [\"agency-editor\", \"%s\"]}".formatted(role)))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.code").value("user.role-not-allowed"));
         }
-        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username).with(adminOf(A))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": []}"))
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, username)
+                        .with(adminOf(A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": []}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, B + "-admin").with(platformAdmin())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-editor\"]}"))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("user.not-found"));
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", A, B + "-admin")
+                        .with(platformAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": [\"agency-editor\"]}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("user.not-found"));
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", A, B + "-admin").with(platformAdmin()))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("user.not-found"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("user.not-found"));
         mvc.perform(get("/api/agencies/{slug}/users", A).with(platformAdmin()))
                 .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
                         .value(contains(Roles.AGENCY_EDITOR)));
@@ -354,23 +401,28 @@ class AgencyUsersTest {
     @Test
     void theLastEnabledAdminKeepsTheirAdminRoleAndTheirMembership() throws Exception {
         String username = C + "-solo";
-        var solo = member(username, java.util.Map.of(C, java.util.Set.of(Roles.AGENCY_ADMIN),
-                B, java.util.Set.of(Roles.AGENCY_EDITOR)));
+        var solo = member(
+                username,
+                java.util.Map.of(C, java.util.Set.of(Roles.AGENCY_ADMIN), B, java.util.Set.of(Roles.AGENCY_EDITOR)));
         mvc.perform(get("/api/agencies/{slug}/users", C).with(solo)).andExpect(status().isOk());
-        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", C, C + "-admin").with(platformAdmin()))
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/disable", C, C + "-admin")
+                        .with(platformAdmin()))
                 .andExpect(status().isNoContent());
 
-        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username).with(solo)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"agency-editor\"]}"))
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username)
+                        .with(solo)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\": [\"agency-editor\"]}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("user.last-admin"))
                 .andExpect(jsonPath("$.message_zh").value(org.hamcrest.Matchers.startsWith("至少保留一名管理员")))
-                .andExpect(jsonPath("$.message_en").value(org.hamcrest.Matchers.startsWith(
-                        "Keep at least one administrator")));
+                .andExpect(jsonPath("$.message_en")
+                        .value(org.hamcrest.Matchers.startsWith("Keep at least one administrator")));
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", C, username).with(solo))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("user.last-admin"));
-        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username).with(solo)
+        mvc.perform(put("/api/agencies/{slug}/users/{u}/roles", C, username)
+                        .with(solo)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\": [\"agency-admin\", \"agency-approver\"]}"))
                 .andExpect(status().isOk());
@@ -378,7 +430,8 @@ class AgencyUsersTest {
                 .andExpect(jsonPath("$[?(@.username == '%s')].roles[*]".formatted(username))
                         .value(contains(Roles.AGENCY_ADMIN, Roles.AGENCY_APPROVER)));
 
-        mvc.perform(post("/api/agencies/{slug}/users/{u}/enable", C, C + "-admin").with(platformAdmin()))
+        mvc.perform(post("/api/agencies/{slug}/users/{u}/enable", C, C + "-admin")
+                        .with(platformAdmin()))
                 .andExpect(status().isNoContent());
         mvc.perform(delete("/api/agencies/{slug}/users/{u}", C, username).with(solo))
                 .andExpect(status().isNoContent());
@@ -387,12 +440,15 @@ class AgencyUsersTest {
     }
 
     private static int usersOfAStatus(RestClient http) {
-        return http.get().uri("/api/agencies/{slug}/users", A).header("X-Agency", A.value())
+        return http.get()
+                .uri("/api/agencies/{slug}/users", A)
+                .header("X-Agency", A.value())
                 .exchange((request, response) -> response.getStatusCode().value());
     }
 
     private void create(AgencySlug agency, String username, String role) throws Exception {
-        mvc.perform(post("/api/agencies/{slug}/users", agency).with(platformAdmin())
+        mvc.perform(post("/api/agencies/{slug}/users", agency)
+                        .with(platformAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"%s\", \"roles\": [\"%s\"]}".formatted(username, role)))
                 .andExpect(status().isCreated());
