@@ -34,29 +34,11 @@ final class CompiledPage {
             int current,
             List<CompiledRevision.Summary> history,
             Lang lang) {
-        String jurisdictionBase = "/public/" + jurisdiction.slug();
         String base = base(jurisdiction, shown.year(), shown.scope());
         String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
         CompiledRevision.Facts facts = shown.facts();
         StringBuilder top = new StringBuilder(4096);
-        top.append("<a class=\"skip\" href=\"#s1\">")
-                .append(lang.t("跳到正文", "Skip to content"))
-                .append("</a>\n")
-                .append("<p class=\"switch\">")
-                .append(ReportPage.switchTo(lang, here))
-                .append("</p>\n")
-                .append("<div class=\"portal\">\n<nav aria-label=\"")
-                .append(lang.t("位置", "Breadcrumb"))
-                .append("\"><a href=\"/")
-                .append(lang.query())
-                .append("\">")
-                .append(lang.t("首页", "Home"))
-                .append("</a> › <a href=\"")
-                .append(jurisdictionBase)
-                .append(lang.query())
-                .append("\">")
-                .append(ReportPage.escape(jurisdiction.nameZh()))
-                .append("</a> › ")
+        ReportPage.top(top, lang, here, jurisdiction)
                 .append(scopeWords(shown.scope(), lang))
                 .append(" › ")
                 .append(shown.year())

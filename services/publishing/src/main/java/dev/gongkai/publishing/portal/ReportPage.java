@@ -42,6 +42,32 @@ final class ReportPage {
     private ReportPage() {}
 
     /** The wrapper's escaping: the pages are Thymeleaf templates, this wrapper is spliced into report-core's document. */
+    /**
+     * The top both report pages share: the skip link, the language switch, and the breadcrumb from the front door to
+     * the jurisdiction, ready for the page's own last step.
+     */
+    static StringBuilder top(StringBuilder top, Lang lang, String here, Jurisdiction jurisdiction) {
+        return top.append("<a class=\"skip\" href=\"#s1\">")
+                .append(lang.t("跳到正文", "Skip to content"))
+                .append("</a>\n")
+                .append("<p class=\"switch\">")
+                .append(switchTo(lang, here))
+                .append("</p>\n")
+                .append("<div class=\"portal\">\n<nav aria-label=\"")
+                .append(lang.t("位置", "Breadcrumb"))
+                .append("\"><a href=\"/")
+                .append(lang.query())
+                .append("\">")
+                .append(lang.t("首页", "Home"))
+                .append("</a> › <a href=\"")
+                .append("/public/")
+                .append(jurisdiction.slug())
+                .append(lang.query())
+                .append("\">")
+                .append(escape(jurisdiction.nameZh()))
+                .append("</a> › ");
+    }
+
     static String escape(String text) {
         if (text == null) {
             return "";
@@ -92,24 +118,7 @@ final class ReportPage {
         String base = jurisdictionBase + "/" + agency.slug() + "/" + shown.year();
         String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
         StringBuilder top = new StringBuilder(4096);
-        top.append("<a class=\"skip\" href=\"#s1\">")
-                .append(lang.t("跳到正文", "Skip to content"))
-                .append("</a>\n")
-                .append("<p class=\"switch\">")
-                .append(switchTo(lang, here))
-                .append("</p>\n")
-                .append("<div class=\"portal\">\n<nav aria-label=\"")
-                .append(lang.t("位置", "Breadcrumb"))
-                .append("\"><a href=\"/")
-                .append(lang.query())
-                .append("\">")
-                .append(lang.t("首页", "Home"))
-                .append("</a> › <a href=\"")
-                .append(jurisdictionBase)
-                .append(lang.query())
-                .append("\">")
-                .append(escape(jurisdiction.nameZh()))
-                .append("</a> › ")
+        top(top, lang, here, jurisdiction)
                 .append(escape(agency.nameZh()))
                 .append(" › ")
                 .append(shown.year())
