@@ -166,6 +166,8 @@ class UploadLimitTest {
                 .contains("PDF、PNG 或 JPEG 文件，不超过 20 MB，例如签章后的报告扫描件（备案用）。");
         assertThat(page("/reports/" + YEAR + "/attachments", "en"))
                 .contains("A PDF, PNG or JPEG file of at most 20 MB, such as the scan");
+        assertThat(page("/reports/" + YEAR + "/import", "zh-CN")).contains("（.docx、.html、.txt 或 .pdf，不超过 20 MB）");
+        assertThat(page("/reports/" + YEAR + "/import", "en")).contains("(.docx, .html, .txt or .pdf, at most 20 MB)");
         assertThat(page("/office/onboarding", "zh-CN")).contains("年报压缩包（zip，不超过 64 MB）");
         assertThat(page("/office/onboarding", "en")).contains("Zip of reports (at most 64 MB)");
         assertThat(UploadKind.largest()).isEqualTo(UploadKind.ARCHIVE);

@@ -128,6 +128,7 @@ class WorkflowController {
     @GetMapping("/reports/{year}/import")
     String importForm(@PathVariable int year, Model model) {
         model.addAttribute("year", year);
+        model.addAttribute("limitMegabytes", UploadKind.REPORT_FILE.megabytes());
         return "agency/import";
     }
 
