@@ -2,8 +2,8 @@
 # a few variables and starts nothing by itself.
 #
 # Decisions, so that nobody has to rediscover them:
-# - JDK: the build targets Java 25 and jOOQ needs >= 21, so we look for a JDK >= 21 ourselves instead of
-#   trusting the default `java` (17 on these machines).
+# - JDK: the build targets Java 25 (maven.compiler.release), so we look for a JDK >= 25 ourselves instead of
+#   trusting the default `java` (17 on these machines); `infra/dev/jdk COMMAND` runs any command with it.
 # - PostgreSQL and Redis: a server already listening on 127.0.0.1:5432 / :6379 is used as it is (the
 #   service machines start both). Otherwise we start the Debian packages' servers, installing them with
 #   apt-get when missing (PostgreSQL then gets trust auth on 127.0.0.1, like the service machines). We chose
@@ -44,7 +44,7 @@ java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 
-# find_jdk: sets and exports JAVA_HOME to a JDK >= 21 and puts it first on PATH.
+# find_jdk: sets and exports JAVA_HOME to a JDK >= 25 (the build's release) and puts it first on PATH.
 find_jdk() {
   local candidates=() c v
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
@@ -53,14 +53,14 @@ find_jdk() {
   for c in "${candidates[@]}"; do
     [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
     v=$(java_major "$c/bin/java")
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
       export JAVA_HOME=$c
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi
   done
-  die "no JDK >= 21 found (looked at \$JAVA_HOME, /usr/lib/jvm/temurin-25-jdk-amd64 and /usr/lib/jvm/*).
-Install one, e.g. Temurin 25 or 'apt-get install -y openjdk-21-jdk' where available, or set JAVA_HOME to it."
+  die "no JDK >= 25 found (looked at \$JAVA_HOME, /usr/lib/jvm/temurin-25-jdk-amd64 and /usr/lib/jvm/*).
+Install one, e.g. Temurin 25, or set JAVA_HOME to it."
 }
 
 apt_updated=""
