@@ -1,11 +1,10 @@
 package dev.gongkai.console.branches;
 
-import dev.gongkai.console.office.OfficeYears;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ class BranchesController {
 
     @GetMapping("/branches")
     String branches(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year != null ? year : OfficeYears.drafting(LocalDate.now(China.ZONE));
+        int shown = year != null ? year : ReportCycle.drafting(ReportCycle.today());
         JsonNode body = services.publishing()
                 .get()
                 .uri("/api/branches?year={year}", shown)

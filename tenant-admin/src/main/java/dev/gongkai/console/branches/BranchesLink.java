@@ -1,13 +1,11 @@
 package dev.gongkai.console.branches;
 
-import dev.gongkai.console.office.OfficeYears;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
-import dev.gongkai.contract.China;
+import dev.gongkai.report.rules.ReportCycle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.LocalDate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -44,7 +42,7 @@ class BranchesLink {
         try {
             boolean any = !services.publishing()
                     .get()
-                    .uri("/api/branches?year={year}", OfficeYears.drafting(LocalDate.now(China.ZONE)))
+                    .uri("/api/branches?year={year}", ReportCycle.drafting(ReportCycle.today()))
                     .retrieve()
                     .body(JsonNode.class)
                     .path("branches")

@@ -6,7 +6,6 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.Action;
-import dev.gongkai.contract.China;
 import dev.gongkai.contract.OfficeReportView;
 import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
@@ -14,8 +13,8 @@ import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.WorkflowStepView;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.Section;
+import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,13 +77,13 @@ class OfficeController {
             boolean correction) {}
 
     /**
-     * The queue opens on the cycle being drafted ({@link OfficeYears}) with what waits for review first, oldest
+     * The queue opens on the cycle being drafted ({@link ReportCycle#drafting}) with what waits for review first, oldest
      * submission first, and says how many wait, and how many still wait in the cycle before.
      */
     @GetMapping("/office")
     String queue(
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String status, Model model) {
-        int shown = year != null ? year : OfficeYears.drafting(LocalDate.now(China.ZONE));
+        int shown = year != null ? year : ReportCycle.drafting(ReportCycle.today());
         List<QueueRow> rows = new ArrayList<>();
         for (JsonNode r : submissions(shown, status)) {
             String s = r.path("status").asString("NOT_STARTED");

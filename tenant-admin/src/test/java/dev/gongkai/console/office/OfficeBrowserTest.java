@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
+import dev.gongkai.report.rules.ReportCycle;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
 
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     /** The cycle the queue opens on. */
-    static final int DRAFTING = OfficeYears.drafting(TODAY);
+    static final int DRAFTING = ReportCycle.drafting(TODAY);
     /** A cycle long past its deadline that no other browser test submits a report of: every agency is late. */
     static final int LATE_YEAR = TODAY.getYear() - 2;
     /**

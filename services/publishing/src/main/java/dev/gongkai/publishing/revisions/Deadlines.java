@@ -3,7 +3,7 @@ package dev.gongkai.publishing.revisions;
 import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.report.rules.ReportChecker;
+import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +17,7 @@ public final class Deadlines {
 
     /** 31 January of the next year; 31 March for the disclosure office's compiled government report. */
     public static LocalDate of(Agency agency, int year) {
-        return ReportChecker.deadline(year, agency.kind() == AgencyKind.DISCLOSURE_OFFICE);
+        return ReportCycle.deadline(year, agency.kind() == AgencyKind.DISCLOSURE_OFFICE);
     }
 
     public static boolean late(Instant publishedAt, LocalDate deadline) {

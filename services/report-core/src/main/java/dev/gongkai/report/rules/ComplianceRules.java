@@ -13,11 +13,6 @@ final class ComplianceRules {
         return List.of(new PublishedLate());
     }
 
-    /** The last day a report on {@code year} may be published. */
-    static LocalDate deadline(int year, boolean compiled) {
-        return compiled ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
-    }
-
     private static final class PublishedLate implements Rule {
         @Override
         public RuleId id() {
@@ -31,7 +26,7 @@ final class ComplianceRules {
             if (year == null || published == null) {
                 return;
             }
-            LocalDate deadline = deadline(year, context.compiled());
+            LocalDate deadline = ReportCycle.deadline(year, context.compiled());
             if (published.isAfter(deadline)) {
                 long late = ChronoUnit.DAYS.between(deadline, published);
                 findings.add(Finding.of(

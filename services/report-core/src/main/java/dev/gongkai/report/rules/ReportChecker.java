@@ -33,9 +33,4 @@ public final class ReportChecker {
         }
         return findings;
     }
-
-    /** The last day a report on {@code year} may be published: 31 January, or 31 March for a compiled report. */
-    public static java.time.LocalDate deadline(int year, boolean compiled) {
-        return ComplianceRules.deadline(year, compiled);
-    }
 }

@@ -24,7 +24,7 @@ import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.rules.Finding;
-import dev.gongkai.report.rules.ReportChecker;
+import dev.gongkai.report.rules.ReportCycle;
 import dev.gongkai.reports.attachments.Attachments;
 import dev.gongkai.reports.audit.AuditTrail;
 import dev.gongkai.reports.report.CheckedReport;
@@ -34,7 +34,6 @@ import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import dev.gongkai.reports.report.Years;
 import java.text.Normalizer;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -192,23 +191,9 @@ class Onboarding {
         }
     }
 
-    /** The newest year that is history today, in China. */
+    /** The newest year that is history today ({@link ReportCycle#lastHistoryYear}). */
     static int lastHistoryYear() {
-        return lastHistoryYear(LocalDate.now(Years.CHINA));
-    }
-
-    /**
-     * The newest year that is history on {@code today}: a report of year Y is drafted in Y + 1 and due by its statutory
-     * deadline ({@link ReportChecker#deadline}, 31 January of Y + 1); once that day has passed, Y's report is history
-     * (published, late, or never written) and a city onboarding then brings it in from its archive. Until then Y is
-     * the cycle being drafted. On 2026-01-15 that is 2024; from 2026-02-01 to 2027-01-31 it is 2025.
-     */
-    static int lastHistoryYear(LocalDate today) {
-        int year = today.getYear() - 1;
-        while (!today.isAfter(ReportChecker.deadline(year, false))) {
-            year--;
-        }
-        return year;
+        return ReportCycle.lastHistoryYear(ReportCycle.today());
     }
 
     /** What importing the files would do, saving nothing. */

@@ -10,6 +10,7 @@ import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
+import dev.gongkai.report.rules.ReportCycle;
 import dev.gongkai.reports.attachments.Attachments;
 import dev.gongkai.reports.report.Permissions;
 import dev.gongkai.reports.report.ReportFindings;
@@ -76,7 +77,7 @@ class OfficeController {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String status) {
         Permissions.requireRole(caller, Roles.OFFICE_REVIEWER, Roles.OFFICE_ADMIN);
-        int checked = Years.check(year == null ? Years.current() - 1 : year, "year");
+        int checked = Years.check(year == null ? ReportCycle.drafting(ReportCycle.today()) : year, "year");
         return submissions.list(caller, checked, Submissions.status(status));
     }
 

@@ -10,7 +10,7 @@ import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
-import dev.gongkai.report.rules.ReportChecker;
+import dev.gongkai.report.rules.ReportCycle;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import java.time.LocalDate;
@@ -75,7 +75,7 @@ class Submissions {
                 if (!agency.isActive()) {
                     continue;
                 }
-                LocalDate deadline = ReportChecker.deadline(year, agency.kind() == AgencyKind.DISCLOSURE_OFFICE);
+                LocalDate deadline = ReportCycle.deadline(year, agency.kind() == AgencyKind.DISCLOSURE_OFFICE);
                 Optional<StoredReport> report;
                 try {
                     report = reports.find(agencyDsl.of(agency.slug()), year);

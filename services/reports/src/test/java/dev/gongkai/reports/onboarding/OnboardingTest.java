@@ -349,22 +349,6 @@ class OnboardingTest {
     }
 
     @Test
-    void aYearIsHistoryOnceItsDeadlineHasPassedInChina() {
-        // Before the deadline of 31 January the year before is still being drafted; from 1 February it is history.
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 15)))
-                .isEqualTo(2024);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 1, 31)))
-                .isEqualTo(2024);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 2, 1)))
-                .isEqualTo(2025);
-        // In December a city onboarding brings in the reports its agencies published in January.
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2026, 12, 6)))
-                .isEqualTo(2025);
-        assertThat(Onboarding.lastHistoryYear(java.time.LocalDate.of(2027, 1, 1)))
-                .isEqualTo(2025);
-    }
-
-    @Test
     void onlyTheOfficeAdminChecks() throws Exception {
         mvc.perform(multipart("/api/office/imports/check")
                         .file(new MockMultipartFile("file", "h.zip", "application/zip", history()))

@@ -94,6 +94,16 @@ class ReviewTest {
     }
 
     @Test
+    void withoutAYearTheListIsOfTheCycleBeingDrafted() throws Exception {
+        // The console opens its queue on the same year (ReportCycle.drafting): in December the year that is ending.
+        int drafting = dev.gongkai.report.rules.ReportCycle.drafting(dev.gongkai.report.rules.ReportCycle.today());
+        mvc.perform(get("/api/office/submissions").with(reviewer(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].year").value(drafting))
+                .andExpect(jsonPath("$[0].deadline").value((drafting + 1) + "-01-31"));
+    }
+
+    @Test
     void anUnsubmittedDraftStaysTheAgencysOwnUntilItIsSubmitted() throws Exception {
         mvc.perform(post("/api/reports")
                         .with(editor(submitting))
