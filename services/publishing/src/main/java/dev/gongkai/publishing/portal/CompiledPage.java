@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The public page of a jurisdiction's compiled report (本级, or 全市汇总 as the appendix of the government's own
  * report): the national layout as {@link HtmlRenderer} draws it, inside the shell of {@link ReportPage}, with what
  * was summed (agencies and the revision used, those missing, cells left blank and whose numbers they lack), the
- * downloads and the whole publication history with every correction's reason.
+ * downloads and the whole publication history with every correction's reason. The scope is named in the words of the
+ * portal's bundle ({@code compiled.scope.*}), as the jurisdiction page names it.
  */
 final class CompiledPage {
 
@@ -22,24 +23,19 @@ final class CompiledPage {
         return "/public/" + jurisdiction.slug() + "/compiled/" + year + "/" + scope;
     }
 
-    static String scopeWords(String scope, Lang lang) {
-        return "city".equals(scope)
-                ? lang.t("全市汇总（政府年度报告附件）", "City-wide sum (appendix to the government's report)")
-                : lang.t("本级政府年度报告", "The government's own report");
-    }
-
     static byte[] render(
             Jurisdiction jurisdiction,
             CompiledRevision shown,
             int current,
             List<CompiledRevision.Summary> history,
+            String scopeWords,
             Lang lang) {
         String base = base(jurisdiction, shown.year(), shown.scope());
         String here = shown.number() == current ? base : base + "/revisions/" + shown.number();
         CompiledRevision.Facts facts = shown.facts();
         StringBuilder top = new StringBuilder(4096);
         ReportPage.top(top, lang, here, jurisdiction)
-                .append(scopeWords(shown.scope(), lang))
+                .append(ReportPage.escape(scopeWords))
                 .append(" › ")
                 .append(shown.year())
                 .append(lang.t("年", ""))
@@ -51,7 +47,7 @@ final class CompiledPage {
                 .append("<dt>")
                 .append(lang.t("汇总范围", "Scope"))
                 .append("</dt><dd>")
-                .append(scopeWords(shown.scope(), lang))
+                .append(ReportPage.escape(scopeWords))
                 .append(lang.t("；", "; "))
                 .append(ReportPage.escape(String.join(lang.t("、", ", "), facts.jurisdictionsZh())))
                 .append("</dd>\n")

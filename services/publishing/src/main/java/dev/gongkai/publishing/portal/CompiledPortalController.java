@@ -30,11 +30,13 @@ class CompiledPortalController {
     private final PublicReports reports;
     private final CompiledRevisions revisions;
     private final ReportPdf pdf;
+    private final Pages pages;
 
-    CompiledPortalController(PublicReports reports, CompiledRevisions revisions, ReportPdf pdf) {
+    CompiledPortalController(PublicReports reports, CompiledRevisions revisions, ReportPdf pdf, Pages pages) {
         this.reports = reports;
         this.revisions = revisions;
         this.pdf = pdf;
+        this.pages = pages;
     }
 
     @GetMapping("/{scope:own|city}")
@@ -105,7 +107,8 @@ class CompiledPortalController {
                 .eTag(etag)
                 .cacheControl(REVALIDATE)
                 .header(HttpHeaders.VARY, HttpHeaders.COOKIE)
-                .body(CompiledPage.render(j, shown, current, history, lang));
+                .body(CompiledPage.render(
+                        j, shown, current, history, pages.word(lang, "compiled.scope." + shown.scope()), lang));
     }
 
     private static ResponseEntity<byte[]> document(

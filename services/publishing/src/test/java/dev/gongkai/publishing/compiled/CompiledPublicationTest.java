@@ -238,6 +238,9 @@ class CompiledPublicationTest {
         assertThat(english)
                 .contains("发布市教育局 (revision 1)", "2 agencies, listed below")
                 .doesNotContain("（第1版）");
+        // The scope in the words of the portal's bundle, as the jurisdiction page names it.
+        assertThat(chinese).contains("本级政府年度报告").doesNotContain("compiled.scope");
+        assertThat(english).contains("The government&#39;s own report").doesNotContain("本级政府年度报告");
     }
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
