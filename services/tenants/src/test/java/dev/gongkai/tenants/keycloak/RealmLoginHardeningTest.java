@@ -80,6 +80,41 @@ class RealmLoginHardeningTest {
                 .isEqualTo(200);
     }
 
+    /** 网络安全法 article 21 and a 等保 level-3 review: sign-ins and administration are logged, kept six months or more. */
+    static final long SIX_MONTHS_IN_SECONDS = 183L * 24 * 3600;
+
+    @Test
+    void signInsAndAdministrationAreRecordedAndKeptAtLeastSixMonths() {
+        RestClient admin = RealKeycloak.admin();
+        Map<?, ?> config = admin.get().uri("/events/config").retrieve().body(Map.class);
+        assertThat(config.get("eventsEnabled")).isEqualTo(true);
+        assertThat(((Number) config.get("eventsExpiration")).longValue()).isGreaterThanOrEqualTo(SIX_MONTHS_IN_SECONDS);
+        assertThat(config.get("adminEventsEnabled")).isEqualTo(true);
+        Map<?, ?> attributes =
+                (Map<?, ?>) admin.get().uri("").retrieve().body(Map.class).get("attributes");
+        assertThat(Long.parseLong(String.valueOf(attributes.get("adminEventsExpiration"))))
+                .as("admin events are kept as long")
+                .isGreaterThanOrEqualTo(SIX_MONTHS_IN_SECONDS);
+
+        String username = user(STRONG);
+        String id = created.getLast();
+        assertThat(passwordGrant(username, "wrong-password", null)).isEqualTo(401);
+        assertThat(passwordGrant(username, STRONG, null)).isEqualTo(200);
+        List<?> failures = admin.get()
+                .uri("/events?user={id}&type=LOGIN_ERROR", id)
+                .retrieve()
+                .body(List.class);
+        List<?> signIns =
+                admin.get().uri("/events?user={id}&type=LOGIN", id).retrieve().body(List.class);
+        assertThat(failures).as("the failed sign-in").hasSize(1);
+        assertThat(signIns).as("the sign-in").hasSize(1);
+        List<?> administration = admin.get()
+                .uri("/admin-events?resourcePath=users/{id}&operationTypes=CREATE", id)
+                .retrieve()
+                .body(List.class);
+        assertThat(administration).as("the user's creation by an administrator").hasSize(1);
+    }
+
     private String user(String password) {
         String id = createUser("hardening-" + UUID.randomUUID().toString().substring(0, 8));
         assertThat(resetPassword(id, password)).isEqualTo(204);
