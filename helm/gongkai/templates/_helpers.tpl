@@ -120,7 +120,7 @@ In-cluster base URL of a service key. Call with (dict "root" $ "key" "tenants").
 */}}
 {{- define "gongkai.serviceUrl" -}}
 {{- $svc := index .root.Values.services .key -}}
-{{- printf "http://%s:%v" (include "gongkai.componentFullname" (dict "root" .root "component" (include "gongkai.componentName" .key))) $svc.port -}}
+{{- printf "%s://%s:%v" (include "gongkai.scheme" .root | lower) (include "gongkai.componentFullname" (dict "root" .root "component" (include "gongkai.componentName" .key))) $svc.port -}}
 {{- end -}}
 
 {{/*
@@ -274,5 +274,35 @@ secrets (the realm's demo client secrets, or a value marked demo-only); the serv
 {{- fail (printf "secrets.%s holds the demo's public value, and the production profile is set: use a real secret (or secrets.existingSecret)" $k) }}
 {{- end }}
 {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
+HTTP or HTTPS: the scheme every service serves and is called with (internalTls).
+*/}}
+{{- define "gongkai.scheme" -}}
+{{- if .Values.internalTls.enabled -}}HTTPS{{- else -}}HTTP{{- end -}}
+{{- end -}}
+
+{{/*
+The environment that makes a service serve and call HTTPS (internalTls): one SSL bundle "internal" from the mounted
+Secret, presented by the server and trusted by every client built from Boot's RestClient.Builder. The same
+properties as InternalTlsTest (services/tenants) runs with.
+*/}}
+{{- define "gongkai.tlsEnv" -}}
+{{- if .Values.internalTls.enabled }}
+{{- $dir := .Values.internalTls.mountPath }}
+- name: SERVER_SSL_BUNDLE
+  value: internal
+- name: SPRING_SSL_BUNDLE_PEM_INTERNAL_KEYSTORE_CERTIFICATE
+  value: {{ printf "file:%s/tls.crt" $dir | quote }}
+- name: SPRING_SSL_BUNDLE_PEM_INTERNAL_KEYSTORE_PRIVATEKEY
+  value: {{ printf "file:%s/tls.key" $dir | quote }}
+- name: SPRING_SSL_BUNDLE_PEM_INTERNAL_TRUSTSTORE_CERTIFICATE
+  value: {{ printf "file:%s/ca.crt" $dir | quote }}
+- name: SPRING_SSL_BUNDLE_PEM_INTERNAL_RELOADONUPDATE
+  value: "true"
+- name: SPRING_HTTP_CLIENTS_SSL_BUNDLE
+  value: internal
 {{- end }}
 {{- end -}}

@@ -49,6 +49,16 @@ class ProductionValuesRenderingTest {
     }
 
     @Test
+    void theServicesSpeakTlsToEachOther() {
+        Map<String, Object> data = Y.map(manifests.get("ConfigMap", Chart.RELEASE + "-config"), "data");
+        assertThat(data.get("GONGKAI_REPORTS_URL").toString()).startsWith("https://");
+        for (String component : COMPONENTS) {
+            Map<String, Object> container = Y.container(manifests.get("Deployment", Chart.RELEASE + "-" + component));
+            assertThat(Y.envNames(container)).as(component).contains("SERVER_SSL_BUNDLE");
+        }
+    }
+
+    @Test
     void theConfigPointsAtTheCitusCoordinatorAndATlsRedisKeptInTheSecret() {
         Map<String, Object> data = Y.map(manifests.get("ConfigMap", Chart.RELEASE + "-config"), "data");
         assertThat(data.get("GONGKAI_DB_URL").toString())
