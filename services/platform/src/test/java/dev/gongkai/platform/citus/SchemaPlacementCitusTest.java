@@ -98,7 +98,7 @@ class SchemaPlacementCitusTest {
      * change, its outbox row and a counter in one transaction after another, and {@code citus_schema_move} moves
      * the schema to the other worker meanwhile. {@code block_writes}: the agency's writes wait while its schema is
      * copied (seconds for an agency's data), then go on against the new worker. Nothing fails, nothing is lost.
-     * ({@code force_logical}, which keeps writes flowing during the copy, lost one of 27 updates in a run here.)
+     * ({@code force_logical}, which keeps writes flowing during the copy: SchemaMoveCitusTest in the reports service.)
      */
     @Test
     void anAgencySchemaMovesToTheOtherWorkerWhileItIsWrittenAndLosesNothing() throws Exception {
