@@ -1,12 +1,20 @@
 package dev.gongkai.platform.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
  * The grants of the DML role (README "Database roles"), table by table: what the application's login role may do
- * in {@code core} and in an agency schema, whichever way the schema was migrated, and on Citus the same.
+ * in {@code core} and in an agency schema, whichever way the schema was migrated, and on Citus the same; and its
+ * password, which no statement the server logs may contain.
+ * <p>
+ * The servers of the tests trust loopback connections, so a login with a wrong password would succeed there; the
+ * password tests check the SCRAM-SHA-256 verifier PostgreSQL stores instead, the same computation the server makes
+ * when a client logs in under {@code scram-sha-256} authentication.
  */
 @GongkaiTest
 class DatabaseRolesTest {
@@ -110,6 +127,168 @@ class DatabaseRolesTest {
         } finally {
             pool.shutdownNow();
             db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void theLoginRolesPasswordIsNeverInTheStatementsTheServerLogs(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String password = "pw-" + UUID.randomUUID();
+        ServerLog log = ServerLog.of(db);
+        long from = log.size();
+        try (Connection c = db.connect()) {
+            String marker = loggingEveryStatement(c);
+            DatabaseRoles.ensureLogin(c, login, password);
+
+            assertThat(log.waitFor(from, marker))
+                    .contains("create role \"" + login + "\" login")
+                    .doesNotContain(password);
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void theLoginRoleAcceptsItsPasswordAndNoOther(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String password = "pw-" + UUID.randomUUID();
+        try (Connection c = db.connect()) {
+            DatabaseRoles.ensureLogin(c, login, password);
+
+            String verifier = verifier(db, login);
+            assertThat(verifier).startsWith("SCRAM-SHA-256$");
+            assertThat(scramAccepts(verifier, password)).isTrue();
+            assertThat(scramAccepts(verifier, password + "x")).isFalse();
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void rotatingThePasswordRefusesTheOldOneAcceptsTheNewOneAndKeepsOpenConnections(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String old = "old-" + UUID.randomUUID();
+        String rotated = "new-" + UUID.randomUUID();
+        try (Connection c = db.connect()) {
+            DatabaseRoles.ensureLogin(c, login, old);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(login);
+        config.setPassword(old);
+        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(2);
+        ServerLog log = ServerLog.of(db);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                Connection held = pool.getConnection()) {
+            long from = log.size();
+            try (Connection c = db.connect()) {
+                String marker = loggingEveryStatement(c);
+                DatabaseRoles.changePassword(c, login, rotated);
+                assertThat(log.waitFor(from, marker)).doesNotContain(rotated);
+            }
+
+            String verifier = verifier(db, login);
+            assertThat(scramAccepts(verifier, rotated)).isTrue();
+            assertThat(scramAccepts(verifier, old)).isFalse();
+            assertThat(currentUser(held)).isEqualTo(login);
+            try (Connection idle = pool.getConnection()) {
+                assertThat(currentUser(idle)).isEqualTo(login);
+            }
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void rotatingThePasswordOfARoleThatDoesNotExistIsRefused(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            assertThatThrownBy(() -> DatabaseRoles.changePassword(c, uniqueLogin(), "pw-" + UUID.randomUUID()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not exist");
+        }
+    }
+
+    private static String uniqueLogin() {
+        return "gongkai_app_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Makes the server log every statement of this session, and logs a marker that tells when the log has it. */
+    private static String loggingEveryStatement(Connection c) throws SQLException {
+        String marker = "log-marker-" + UUID.randomUUID();
+        try (Statement st = c.createStatement()) {
+            st.execute("set log_statement = 'all'");
+            st.execute("select '" + marker + "'");
+        }
+        return marker;
+    }
+
+    private static String currentUser(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                var rs = st.executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String verifier(TestDatabase db, String login) {
+        return db.dsl()
+                .fetchOne("select rolpassword from pg_authid where rolname = ?", login)
+                .get(0, String.class);
+    }
+
+    /** PostgreSQL's check of a SCRAM-SHA-256 login (RFC 5802, 7677): the client key's hash is the stored key. */
+    private static boolean scramAccepts(String verifier, String password) throws Exception {
+        // SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
+        String[] parts = verifier.split("[$:]");
+        int iterations = Integer.parseInt(parts[1]);
+        byte[] salt = Base64.getDecoder().decode(parts[2]);
+        byte[] storedKey = Base64.getDecoder().decode(parts[3]);
+        byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+                .getEncoded();
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(salted, "HmacSHA256"));
+        byte[] clientKey = hmac.doFinal("Client Key".getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(clientKey), storedKey);
+    }
+
+    /**
+     * The server's own log, read through the server as superuser: the collector's file where the collector runs,
+     * else the file the server's standard error goes to (Debian's clusters, the Citus nodes of infra/citus).
+     */
+    private record ServerLog(TestDatabase db, String file) {
+
+        static ServerLog of(TestDatabase db) {
+            return new ServerLog(
+                    db,
+                    db.dsl()
+                            .fetchOne("select coalesce(pg_current_logfile(), '/proc/self/fd/2')")
+                            .get(0, String.class));
+        }
+
+        long size() {
+            return db.dsl().fetchOne("select (pg_stat_file(?)).size", file).get(0, Long.class);
+        }
+
+        /** What the server wrote since {@code from}, once it holds {@code marker} (the server writes asynchronously). */
+        String waitFor(long from, String marker) throws InterruptedException {
+            String written = "";
+            for (int i = 0; i < 50 && !written.contains(marker); i++) {
+                Thread.sleep(i == 0 ? 0 : 100);
+                written = db.dsl()
+                        .fetchOne(
+                                "select pg_read_file(?, ?, greatest((pg_stat_file(?)).size - ?, 0))",
+                                file,
+                                from,
+                                file,
+                                from)
+                        .get(0, String.class);
+            }
+            assertThat(written)
+                    .as("the server log " + file + " since offset " + from)
+                    .contains(marker);
+            return written;
         }
     }
 
