@@ -7,14 +7,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.StoredPasswords;
 import dev.gongkai.platform.testing.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +29,7 @@ import org.junit.jupiter.api.Test;
  * The grants of the DML role (README "Database roles"), table by table: what the application's login role may do
  * in {@code core} and in an agency schema, whichever way the schema was migrated, and on Citus the same; and its
  * password, which no statement the server logs may contain.
- * <p>
- * The servers of the tests trust loopback connections, so a login with a wrong password would succeed there; the
- * password tests check the SCRAM-SHA-256 verifier PostgreSQL stores instead, the same computation the server makes
- * when a client logs in under {@code scram-sha-256} authentication.
+ * The test servers trust loopback, so logins are checked against the stored verifier ({@link StoredPasswords}).
  */
 @GongkaiTest
 class DatabaseRolesTest {
@@ -155,10 +146,9 @@ class DatabaseRolesTest {
         try (Connection c = db.connect()) {
             DatabaseRoles.ensureLogin(c, login, password);
 
-            String verifier = verifier(db, login);
-            assertThat(verifier).startsWith("SCRAM-SHA-256$");
-            assertThat(scramAccepts(verifier, password)).isTrue();
-            assertThat(scramAccepts(verifier, password + "x")).isFalse();
+            assertThat(StoredPasswords.verifier(db, login)).startsWith("SCRAM-SHA-256$");
+            assertThat(StoredPasswords.accepts(db, login, password)).isTrue();
+            assertThat(StoredPasswords.accepts(db, login, password + "x")).isFalse();
         } finally {
             db.dsl().execute("drop role if exists \"" + login + "\"");
         }
@@ -188,9 +178,8 @@ class DatabaseRolesTest {
                 assertThat(log.waitFor(from, marker)).doesNotContain(rotated);
             }
 
-            String verifier = verifier(db, login);
-            assertThat(scramAccepts(verifier, rotated)).isTrue();
-            assertThat(scramAccepts(verifier, old)).isFalse();
+            assertThat(StoredPasswords.accepts(db, login, rotated)).isTrue();
+            assertThat(StoredPasswords.accepts(db, login, old)).isFalse();
             assertThat(currentUser(held)).isEqualTo(login);
             try (Connection idle = pool.getConnection()) {
                 assertThat(currentUser(idle)).isEqualTo(login);
@@ -229,28 +218,6 @@ class DatabaseRolesTest {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    private static String verifier(TestDatabase db, String login) {
-        return db.dsl()
-                .fetchOne("select rolpassword from pg_authid where rolname = ?", login)
-                .get(0, String.class);
-    }
-
-    /** PostgreSQL's check of a SCRAM-SHA-256 login (RFC 5802, 7677): the client key's hash is the stored key. */
-    private static boolean scramAccepts(String verifier, String password) throws Exception {
-        // SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
-        String[] parts = verifier.split("[$:]");
-        int iterations = Integer.parseInt(parts[1]);
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] storedKey = Base64.getDecoder().decode(parts[3]);
-        byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
-                .getEncoded();
-        Mac hmac = Mac.getInstance("HmacSHA256");
-        hmac.init(new SecretKeySpec(salted, "HmacSHA256"));
-        byte[] clientKey = hmac.doFinal("Client Key".getBytes(StandardCharsets.US_ASCII));
-        return MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(clientKey), storedKey);
     }
 
     /**
