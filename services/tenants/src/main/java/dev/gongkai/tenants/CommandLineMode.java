@@ -4,6 +4,7 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.DomainException;
 import dev.gongkai.platform.schema.MigrationResult;
+import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.tenants.backup.AgencyBackups;
 import dev.gongkai.tenants.demo.DemoCity;
 import dev.gongkai.tenants.migration.TenantMigrations;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** The operator commands of {@code java -jar tenants.jar <command>}; each prints its results and returns an exit code. */
@@ -18,16 +20,25 @@ import org.springframework.stereotype.Component;
 class CommandLineMode {
 
     private static final Set<String> COMMANDS =
-            Set.of("migrate-all", "provision-demo", "export-agency", "restore-agency");
+            Set.of("migrate-all", "provision-demo", "export-agency", "restore-agency", "rotate-app-password");
 
     private final TenantMigrations migrations;
     private final DemoCity demoCity;
     private final AgencyBackups backups;
+    private final SchemaMigrator migrator;
+    private final Environment env;
 
-    CommandLineMode(TenantMigrations migrations, DemoCity demoCity, AgencyBackups backups) {
+    CommandLineMode(
+            TenantMigrations migrations,
+            DemoCity demoCity,
+            AgencyBackups backups,
+            SchemaMigrator migrator,
+            Environment env) {
         this.migrations = migrations;
         this.demoCity = demoCity;
         this.backups = backups;
+        this.migrator = migrator;
+        this.env = env;
     }
 
     static boolean isCommand(String arg) {
@@ -49,6 +60,7 @@ class CommandLineMode {
                         : usage("export-agency <slug> <file.zip>");
             case "restore-agency" ->
                 arguments.size() == 1 ? restoreAgency(Path.of(arguments.get(0))) : usage("restore-agency <file.zip>");
+            case "rotate-app-password" -> rotateAppPassword();
             default -> throw new IllegalArgumentException(command);
         };
     }
@@ -84,6 +96,30 @@ class CommandLineMode {
             System.err.println("restore-agency failed, nothing was changed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Gives the login role of reports and publishing ({@code gongkai.database.app-user}) the password in
+     * {@code gongkai.database.app-password} (GONGKAI_DB_APP_PASSWORD, the Secret's {@code db-app-password}), hashed
+     * here; their open connections stay open, and they connect with the new one when restarted (helm/README.md).
+     */
+    private int rotateAppPassword() {
+        String login = env.getProperty("gongkai.database.app-user", "");
+        String password = env.getProperty("gongkai.database.app-password", "");
+        if (login.isBlank() || password.isBlank()) {
+            System.err.println("rotate-app-password: GONGKAI_DB_APP_USER and GONGKAI_DB_APP_PASSWORD (the new"
+                    + " password) must both be set");
+            return 2;
+        }
+        try {
+            migrator.changeApplicationPassword(login, password);
+        } catch (RuntimeException e) {
+            System.err.println("rotate-app-password failed, the password is unchanged: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf(
+                "rotate-app-password: database role %s has the new password; restart reports and publishing%n", login);
+        return 0;
     }
 
     private static int refused(String command, ApiException e) {

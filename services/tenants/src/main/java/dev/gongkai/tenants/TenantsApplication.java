@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The tenants service. Started with a command ({@code migrate-all}, {@code provision-demo},
- * {@code export-agency <slug> <file>}, {@code restore-agency <file>}) it runs that command
+ * {@code export-agency <slug> <file>}, {@code restore-agency <file>}, {@code rotate-app-password}) it runs that command
  * without a web server and exits with its status; tenant migrations never run at service start-up.
  */
 @SpringBootApplication

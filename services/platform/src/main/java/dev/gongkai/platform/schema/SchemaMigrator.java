@@ -103,6 +103,20 @@ public class SchemaMigrator implements AutoCloseable {
         }
     }
 
+    /** Rotates the login role's password (see {@link DatabaseRoles#changePassword}). */
+    public void changeApplicationPassword(String login, String password) {
+        synchronized (ONE_AT_A_TIME) {
+            try {
+                DatabaseRoles.changePassword(connection(), login, password);
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "Cannot change the password of database role " + login + " (the owner needs CREATEROLE): "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
     /** Creates the agency's schema if missing; true if it was created now. */
     public boolean createAgencySchema(AgencySlug agency) {
         synchronized (ONE_AT_A_TIME) {

@@ -1,11 +1,17 @@
 package dev.gongkai.platform.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
+import dev.gongkai.platform.testing.StoredPasswords;
 import dev.gongkai.platform.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The grants of the DML role (README "Database roles"), table by table: what the application's login role may do
- * in {@code core} and in an agency schema, whichever way the schema was migrated, and on Citus the same.
+ * in {@code core} and in an agency schema, whichever way the schema was migrated, and on Citus the same; and its
+ * password, which no statement the server logs may contain.
+ * The test servers trust loopback, so logins are checked against the stored verifier ({@link StoredPasswords}).
  */
 @GongkaiTest
 class DatabaseRolesTest {
@@ -110,6 +118,144 @@ class DatabaseRolesTest {
         } finally {
             pool.shutdownNow();
             db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void theLoginRolesPasswordIsNeverInTheStatementsTheServerLogs(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String password = "pw-" + UUID.randomUUID();
+        ServerLog log = ServerLog.of(db);
+        long from = log.size();
+        try (Connection c = db.connect()) {
+            String marker = loggingEveryStatement(c);
+            DatabaseRoles.ensureLogin(c, login, password);
+
+            assertThat(log.waitFor(from, marker))
+                    .contains("create role \"" + login + "\" login")
+                    .doesNotContain(password);
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void theLoginRoleAcceptsItsPasswordAndNoOther(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String password = "pw-" + UUID.randomUUID();
+        try (Connection c = db.connect()) {
+            DatabaseRoles.ensureLogin(c, login, password);
+
+            assertThat(StoredPasswords.verifier(db, login)).startsWith("SCRAM-SHA-256$");
+            assertThat(StoredPasswords.accepts(db, login, password)).isTrue();
+            assertThat(StoredPasswords.accepts(db, login, password + "x")).isFalse();
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void rotatingThePasswordRefusesTheOldOneAcceptsTheNewOneAndKeepsOpenConnections(TestDatabase db) throws Exception {
+        String login = uniqueLogin();
+        String old = "old-" + UUID.randomUUID();
+        String rotated = "new-" + UUID.randomUUID();
+        try (Connection c = db.connect()) {
+            DatabaseRoles.ensureLogin(c, login, old);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(login);
+        config.setPassword(old);
+        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(2);
+        ServerLog log = ServerLog.of(db);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                Connection held = pool.getConnection()) {
+            long from = log.size();
+            try (Connection c = db.connect()) {
+                String marker = loggingEveryStatement(c);
+                DatabaseRoles.changePassword(c, login, rotated);
+                assertThat(log.waitFor(from, marker)).doesNotContain(rotated);
+            }
+
+            assertThat(StoredPasswords.accepts(db, login, rotated)).isTrue();
+            assertThat(StoredPasswords.accepts(db, login, old)).isFalse();
+            assertThat(currentUser(held)).isEqualTo(login);
+            try (Connection idle = pool.getConnection()) {
+                assertThat(currentUser(idle)).isEqualTo(login);
+            }
+        } finally {
+            db.dsl().execute("drop role if exists \"" + login + "\"");
+        }
+    }
+
+    @Test
+    void rotatingThePasswordOfARoleThatDoesNotExistIsRefused(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            assertThatThrownBy(() -> DatabaseRoles.changePassword(c, uniqueLogin(), "pw-" + UUID.randomUUID()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not exist");
+        }
+    }
+
+    private static String uniqueLogin() {
+        return "gongkai_app_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Makes the server log every statement of this session, and logs a marker that tells when the log has it. */
+    private static String loggingEveryStatement(Connection c) throws SQLException {
+        String marker = "log-marker-" + UUID.randomUUID();
+        try (Statement st = c.createStatement()) {
+            st.execute("set log_statement = 'all'");
+            st.execute("select '" + marker + "'");
+        }
+        return marker;
+    }
+
+    private static String currentUser(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                var rs = st.executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The server's own log, read through the server as superuser: the collector's file where the collector runs,
+     * else the file the server's standard error goes to (Debian's clusters, the Citus nodes of infra/citus).
+     */
+    private record ServerLog(TestDatabase db, String file) {
+
+        static ServerLog of(TestDatabase db) {
+            return new ServerLog(
+                    db,
+                    db.dsl()
+                            .fetchOne("select coalesce(pg_current_logfile(), '/proc/self/fd/2')")
+                            .get(0, String.class));
+        }
+
+        long size() {
+            return db.dsl().fetchOne("select (pg_stat_file(?)).size", file).get(0, Long.class);
+        }
+
+        /** What the server wrote since {@code from}, once it holds {@code marker} (the server writes asynchronously). */
+        String waitFor(long from, String marker) throws InterruptedException {
+            String written = "";
+            for (int i = 0; i < 50 && !written.contains(marker); i++) {
+                Thread.sleep(i == 0 ? 0 : 100);
+                written = db.dsl()
+                        .fetchOne(
+                                "select pg_read_file(?, ?, greatest((pg_stat_file(?)).size - ?, 0))",
+                                file,
+                                from,
+                                file,
+                                from)
+                        .get(0, String.class);
+            }
+            assertThat(written)
+                    .as("the server log " + file + " since offset " + from)
+                    .contains(marker);
+            return written;
         }
     }
 

@@ -22,7 +22,8 @@ public final class ManagedAgency {
         this.jurisdiction = jurisdiction;
     }
 
-    static ManagedAgency create(
+    /** An agency registered in {@code core} with its schema migrated, in a database a test made itself. */
+    public static ManagedAgency create(
             TestDatabase database,
             AgencySlug slug,
             String nameZh,
