@@ -2,6 +2,7 @@ package dev.gongkai.platform.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
@@ -58,7 +59,7 @@ class DatabaseRolesTest {
 
         MigrationResult result = db.migrator().migrateAgency(slug);
 
-        assertThat(result.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(result.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
         assertThat(result.appliedChangeSets()).isEqualTo(1);
         assertGrants(db.dsl(), db.appUser(), schema);
     }
