@@ -65,8 +65,8 @@ public class GenerateJooq {
                                             enumType("dev.gongkai.contract.ReportStatus",
                                                     "(agency_template\\.report|core\\.report_state)\\.status"),
                                             enumType("dev.gongkai.contract.ReportSource", "agency_template\\.report\\.source"),
-                                            enumType("dev.gongkai.platform.agency.AgencyKind", "core\\.agency\\.kind"),
-                                            enumType("dev.gongkai.platform.agency.AgencyStatus", "core\\.agency\\.status"))
+                                            enumType("dev.gongkai.contract.AgencyKind", "core\\.agency\\.kind"),
+                                            enumType("dev.gongkai.contract.AgencyStatus", "core\\.agency\\.status"))
                                     .withSchemata(new SchemaMappingType().withInputSchema("core"),
                                             new SchemaMappingType().withInputSchema("agency_template")))
                             .withGenerate(new Generate().withJavaTimeTypes(true).withRecords(true)

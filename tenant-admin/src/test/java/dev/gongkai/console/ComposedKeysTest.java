@@ -3,6 +3,7 @@ package dev.gongkai.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.OnboardingOutcome;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
 import dev.gongkai.report.labels.Labels;
@@ -67,23 +68,19 @@ class ComposedKeysTest {
                 Map.entry("role.", Arrays.stream(Role.values()).map(Role::code).toList()),
                 Map.entry(
                         "kind.",
-                        enumConstants(
-                                "platform/src/main/java/dev/gongkai/platform/agency/AgencyKind.java", "AgencyKind")),
+                        enumConstants("contract/src/main/java/dev/gongkai/contract/AgencyKind.java", "AgencyKind")),
                 Map.entry(
                         "agency.",
-                        enumConstants(
-                                "platform/src/main/java/dev/gongkai/platform/agency/AgencyStatus.java",
-                                "AgencyStatus")),
+                        enumConstants("contract/src/main/java/dev/gongkai/contract/AgencyStatus.java", "AgencyStatus")),
                 Map.entry(
                         "step.",
                         enumConstants(
-                                "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningStep.java",
+                                "contract/src/main/java/dev/gongkai/contract/ProvisioningStep.java",
                                 "ProvisioningStep")),
                 Map.entry(
                         "outcome.",
                         enumConstants(
-                                "tenants/src/main/java/dev/gongkai/tenants/provisioning/ProvisioningReport.java",
-                                "StepOutcome")),
+                                "contract/src/main/java/dev/gongkai/contract/ProvisioningReport.java", "StepOutcome")),
                 Map.entry(
                         "reminders.kind.",
                         enumConstants(
@@ -104,7 +101,7 @@ class ComposedKeysTest {
                 Map.entry(
                         "action.",
                         Arrays.stream(Action.values()).map(Action::code).toList()),
-                // The onboarding table: the national form of each file, and the reports service's Onboarding.Outcome.
+                // The onboarding table: the national form of each file, and what onboarding does with it.
                 Map.entry(
                         "onboarding.format.",
                         Arrays.stream(ReportFormat.values())
@@ -112,14 +109,9 @@ class ComposedKeysTest {
                                 .toList()),
                 Map.entry(
                         "onboarding.outcome.",
-                        List.of(
-                                "import",
-                                "imported",
-                                "already-imported",
-                                "exists",
-                                "current-cycle",
-                                "unmatched",
-                                "unreadable")));
+                        Arrays.stream(OnboardingOutcome.values())
+                                .map(OnboardingOutcome::value)
+                                .toList()));
     }
 
     @Test

@@ -42,4 +42,13 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.paths['/public/{jurisdiction}/compare.csv'].get.parameters[*].name")
                         .value(not(hasItem("lang"))));
     }
+
+    @Test
+    void describesTheBranchesAsTheContractsRecords() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/branches'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value("#/components/schemas/BranchesView"))
+                .andExpect(jsonPath("$.components.schemas.BranchProgress.properties.status.enum")
+                        .value(hasItem("PUBLISHED")));
+    }
 }

@@ -83,4 +83,16 @@ class OpenApiDocumentTest {
                                 + ".content['*/*'].schema.items.$ref")
                         .value("#/components/schemas/AttachmentView"));
     }
+
+    @Test
+    void describesTheOnboardingAnswerAsTheContractsRecord() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/office/imports/check'].post.responses['200']"
+                                + ".content['*/*'].schema.$ref")
+                        .value("#/components/schemas/OnboardingPlan"))
+                .andExpect(jsonPath("$.components.schemas.OnboardingPlan.properties.summary.$ref")
+                        .value("#/components/schemas/BatchSummary"))
+                .andExpect(jsonPath("$.components.schemas.FileResult.properties.message_zh.type")
+                        .value("string"));
+    }
 }

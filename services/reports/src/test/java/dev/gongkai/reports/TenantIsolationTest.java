@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ApiEndpoints;
 import dev.gongkai.platform.testing.ManagedAgency;

@@ -41,4 +41,28 @@ class OpenApiDocumentTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
     }
+
+    @Test
+    void describesTheRegistryItsUsersAndItsMigrationsAsTheContractsRecords() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/agencies/me'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value("#/components/schemas/AgencyView"))
+                .andExpect(jsonPath("$.components.schemas.AgencyView.properties.kind.enum")
+                        .value(hasItem("DISCLOSURE_OFFICE")))
+                .andExpect(jsonPath("$.components.schemas.AgencyView.properties.jurisdiction.$ref")
+                        .value("#/components/schemas/JurisdictionView"))
+                .andExpect(jsonPath("$.paths['/api/me'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value("#/components/schemas/MeView"))
+                .andExpect(jsonPath("$.paths['/api/agencies/{slug}/users'].get.responses['200']"
+                                + ".content['*/*'].schema.items.$ref")
+                        .value("#/components/schemas/MemberView"))
+                .andExpect(jsonPath("$.components.schemas.Added.properties.temporaryPassword.type")
+                        .value("string"))
+                .andExpect(jsonPath("$.components.schemas.ProvisioningReport.properties.steps.items.$ref")
+                        .value("#/components/schemas/StepResult"))
+                .andExpect(jsonPath("$.components.schemas.MigrationStates.properties.states.items.$ref")
+                        .value("#/components/schemas/SchemaState"))
+                .andExpect(jsonPath("$.components.schemas.SchemaResult.properties.outcome.enum")
+                        .value(hasItem("FAILED")));
+    }
 }

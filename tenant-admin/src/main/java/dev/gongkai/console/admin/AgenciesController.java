@@ -3,13 +3,17 @@ package dev.gongkai.console.admin;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyView;
+import dev.gongkai.contract.JurisdictionView;
+import dev.gongkai.contract.MigrationStates;
+import dev.gongkai.contract.MigrationSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,37 +33,31 @@ class AgenciesController {
 
     static final Set<String> LIFECYCLE = Set.of("suspend", "archive", "activate");
 
-    private final Services services;
+    private final AdminClient tenants;
     private final JsonMapper json;
 
     AgenciesController(Services services, JsonMapper json) {
-        this.services = services;
+        this.tenants = AdminClient.of(services);
         this.json = json;
     }
 
     /** An agency and the agencies under it (a bureau's district branches). */
-    record Node(JsonNode agency, List<Node> children) {}
+    record Node(AgencyView agency, List<Node> children) {}
 
-    record JurisdictionTree(JsonNode jurisdiction, List<Node> roots) {}
+    record JurisdictionTree(JurisdictionView jurisdiction, List<Node> roots) {}
 
     @GetMapping("/admin/agencies")
     String tree(Model model) {
-        JsonNode jurisdictions =
-                services.tenants().get().uri("/api/jurisdictions").retrieve().body(JsonNode.class);
-        JsonNode agencies =
-                services.tenants().get().uri("/api/agencies").retrieve().body(JsonNode.class);
+        List<JurisdictionView> jurisdictions = tenants.jurisdictions();
+        List<AgencyView> agencies = tenants.agencies();
         model.addAttribute("trees", trees(jurisdictions, agencies));
         model.addAttribute("jurisdictions", jurisdictions);
         model.addAttribute("agencies", agencies);
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
         if (user != null && user.isPlatformAdmin()) {
-            JsonNode migrations = services.tenants()
-                    .get()
-                    .uri("/api/admin/migrations")
-                    .retrieve()
-                    .body(JsonNode.class);
-            Map<String, JsonNode> states = new LinkedHashMap<>();
-            migrations.path("states").forEach(s -> states.put(s.path("agency").asString(), s));
+            MigrationStates migrations = tenants.migrations();
+            Map<String, MigrationStates.SchemaState> states = new LinkedHashMap<>();
+            migrations.states().forEach(s -> states.put(s.agency(), s));
             model.addAttribute("migrations", migrations);
             model.addAttribute("migrationStates", states);
         }
@@ -74,16 +71,10 @@ class AgenciesController {
     @PostMapping("/admin/migrate-all")
     String migrateAll(Locale locale, Model model) {
         try {
-            model.addAttribute(
-                    "migrateAll",
-                    services.tenants()
-                            .post()
-                            .uri("/api/admin/migrate-all")
-                            .retrieve()
-                            .body(JsonNode.class));
+            model.addAttribute("migrateAll", tenants.migrateAll());
         } catch (ServiceProblem problem) {
-            if (problem.body() != null && problem.body().has("failed")) {
-                model.addAttribute("migrateAll", problem.body());
+            if (problem.has("failed")) {
+                model.addAttribute("migrateAll", problem.body(MigrationSummary.class, json));
             } else {
                 model.addAttribute("error", problem.message(locale));
             }
@@ -91,18 +82,17 @@ class AgenciesController {
         return tree(model);
     }
 
-    static List<JurisdictionTree> trees(JsonNode jurisdictions, JsonNode agencies) {
+    static List<JurisdictionTree> trees(List<JurisdictionView> jurisdictions, List<AgencyView> agencies) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        agencies.forEach(a -> nodes.put(a.path("slug").asString(), new Node(a, new ArrayList<>())));
+        agencies.forEach(a -> nodes.put(a.slug(), new Node(a, new ArrayList<>())));
         List<JurisdictionTree> trees = new ArrayList<>();
-        for (JsonNode jurisdiction : jurisdictions) {
-            String slug = jurisdiction.path("slug").asString();
+        for (JurisdictionView jurisdiction : jurisdictions) {
             List<Node> roots = new ArrayList<>();
             for (Node node : nodes.values()) {
-                if (!slug.equals(node.agency().path("jurisdiction").path("slug").asString())) {
+                if (!jurisdiction.slug().equals(node.agency().jurisdiction().slug())) {
                     continue;
                 }
-                String parent = node.agency().path("parent").asString(null);
+                String parent = node.agency().parent();
                 if (parent != null && nodes.containsKey(parent)) {
                     nodes.get(parent).children().add(node);
                 } else {
@@ -119,32 +109,23 @@ class AgenciesController {
     String create(
             @RequestParam String slug,
             @RequestParam String nameZh,
-            @RequestParam String kind,
+            @RequestParam AgencyKind kind,
             @RequestParam String jurisdiction,
             @RequestParam(required = false) String parent,
             @RequestParam(required = false) String adminUsername,
             Locale locale,
             Model model) {
-        var command = json.createObjectNode()
-                .put("slug", slug.strip())
-                .put("nameZh", nameZh.strip())
-                .put("kind", kind)
-                .put("jurisdiction", jurisdiction);
-        if (parent != null && !parent.isBlank()) {
-            command.put("parent", parent);
-        }
-        if (adminUsername != null && !adminUsername.isBlank()) {
-            command.putObject("firstAdmin").put("username", adminUsername.strip());
-        }
+        var command = new AdminClient.NewAgency(
+                slug.strip(),
+                nameZh.strip(),
+                kind,
+                jurisdiction,
+                parent == null || parent.isBlank() ? null : parent,
+                adminUsername == null || adminUsername.isBlank()
+                        ? null
+                        : new AdminClient.NewAgency.FirstAdmin(adminUsername.strip()));
         try {
-            JsonNode report = services.tenants()
-                    .post()
-                    .uri("/api/agencies")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(command)
-                    .retrieve()
-                    .body(JsonNode.class);
-            model.addAttribute("report", report);
+            model.addAttribute("report", tenants.provision(command));
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
             model.addAttribute("command", command);
@@ -157,13 +138,7 @@ class AgenciesController {
     String delegateBranchUsers(
             @PathVariable String slug, @RequestParam boolean delegated, Locale locale, RedirectAttributes redirect) {
         try {
-            services.tenants()
-                    .put()
-                    .uri("/api/agencies/{slug}/branch-delegation", slug)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(json.createObjectNode().put("branchUsersDelegated", delegated))
-                    .retrieve()
-                    .toBodilessEntity();
+            tenants.delegateBranchUsers(slug, new AdminClient.BranchDelegation(delegated));
             redirect.addFlashAttribute("notice", delegated ? "admin.done.delegate" : "admin.done.undelegate");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
@@ -178,11 +153,7 @@ class AgenciesController {
             return "redirect:/admin/agencies";
         }
         try {
-            services.tenants()
-                    .post()
-                    .uri("/api/agencies/{slug}/{action}", slug, action)
-                    .retrieve()
-                    .toBodilessEntity();
+            tenants.lifecycle(slug, action);
             redirect.addFlashAttribute("notice", "admin.done." + action);
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));

@@ -3,14 +3,16 @@ package dev.gongkai.console.admin;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyView;
+import dev.gongkai.contract.MemberView;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An agency's users (the members of its Keycloak Organization, through the tenants service): roles, status and
@@ -37,26 +36,19 @@ class AgencyUsersController {
     static final List<String> AGENCY_ROLES = List.of("agency-editor", "agency-approver", "agency-admin");
     static final List<String> OFFICE_ROLES = List.of("office-reviewer", "office-admin");
 
-    private final Services services;
-    private final JsonMapper json;
+    private final AdminClient tenants;
 
-    AgencyUsersController(Services services, JsonMapper json) {
-        this.services = services;
-        this.json = json;
+    AgencyUsersController(Services services) {
+        this.tenants = AdminClient.of(services);
     }
+
+    /** A user just added and their temporary password, kept in the session's flash until the list shows them. */
+    record Added(String username, String temporaryPassword) implements Serializable {}
 
     @GetMapping("/admin/agencies/{slug}/users")
     String users(@PathVariable String slug, Model model) {
-        JsonNode agency = services.tenants()
-                .get()
-                .uri("/api/agencies/{slug}", slug)
-                .retrieve()
-                .body(JsonNode.class);
-        JsonNode users = services.tenants()
-                .get()
-                .uri("/api/agencies/{slug}/users", slug)
-                .retrieve()
-                .body(JsonNode.class);
+        AgencyView agency = tenants.agency(slug);
+        List<MemberView> users = tenants.users(slug);
         // "agency" is the shell's: the signed-in user's own agency.
         model.addAttribute("managed", agency);
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
@@ -65,13 +57,11 @@ class AgencyUsersController {
         model.addAttribute("users", users);
         // Each user's roles here, by username: the boxes of their roles form that start ticked.
         Map<String, Set<String>> held = new HashMap<>();
-        users.forEach(u -> held.put(
-                u.path("username").asString(),
-                u.path("roles").valueStream().map(JsonNode::asString).collect(Collectors.toSet())));
+        users.forEach(u -> held.put(u.username(), Set.copyOf(u.roles())));
         model.addAttribute("held", held);
         model.addAttribute(
                 "grantable",
-                "DISCLOSURE_OFFICE".equals(agency.path("kind").asString())
+                agency.kind() == AgencyKind.DISCLOSURE_OFFICE
                         ? Stream.concat(AGENCY_ROLES.stream(), OFFICE_ROLES.stream())
                                 .toList()
                         : AGENCY_ROLES);
@@ -89,24 +79,13 @@ class AgencyUsersController {
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
-        var command = json.createObjectNode().put("username", username.strip());
-        putIfPresent(command, "email", email);
-        putIfPresent(command, "firstName", firstName);
-        putIfPresent(command, "lastName", lastName);
-        var granted = command.putArray("roles");
-        (roles == null ? List.<String>of() : roles).forEach(granted::add);
+        var command = new AdminClient.NewUser(
+                username.strip(), present(email), present(firstName), present(lastName), granted(roles));
         try {
             // Post/redirect/get: the one-time password travels in the session's flash, so reloading the page
             // neither adds the user again nor shows the password a second time.
-            redirect.addFlashAttribute(
-                    "added",
-                    services.tenants()
-                            .post()
-                            .uri("/api/agencies/{slug}/users", slug)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(command)
-                            .retrieve()
-                            .body(JsonNode.class));
+            MemberView.Added added = tenants.addUser(slug, command);
+            redirect.addFlashAttribute("added", new Added(added.member().username(), added.temporaryPassword()));
             return "redirect:/admin/agencies/{slug}/users";
         } catch (ServiceProblem problem) {
             if (problem.is(404) || problem.is(403)) {
@@ -127,11 +106,7 @@ class AgencyUsersController {
             RedirectAttributes redirect) {
         if (ACTIONS.contains(action)) {
             try {
-                services.tenants()
-                        .post()
-                        .uri("/api/agencies/{slug}/users/{username}/{action}", slug, username, action)
-                        .retrieve()
-                        .toBodilessEntity();
+                tenants.setEnabled(slug, username, action);
                 redirect.addFlashAttribute("notice", "users.done." + action);
             } catch (ServiceProblem problem) {
                 redirect.addFlashAttribute("error", problem.message(locale));
@@ -148,35 +123,18 @@ class AgencyUsersController {
             @RequestParam(name = "roles", required = false) List<String> roles,
             Locale locale,
             RedirectAttributes redirect) {
-        var command = json.createObjectNode();
-        var granted = command.putArray("roles");
-        (roles == null ? List.<String>of() : roles).forEach(granted::add);
         return change(
                 locale,
                 redirect,
                 "users.done.roles",
-                () -> services.tenants()
-                        .put()
-                        .uri("/api/agencies/{slug}/users/{username}/roles", slug, username)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(command)
-                        .retrieve()
-                        .toBodilessEntity());
+                () -> tenants.changeRoles(slug, username, new AdminClient.Roles(granted(roles))));
     }
 
     /** Ends the user's membership of this agency only (their other agencies keep them). */
     @PostMapping("/admin/agencies/{slug}/users/{username}/remove")
     String remove(
             @PathVariable String slug, @PathVariable String username, Locale locale, RedirectAttributes redirect) {
-        return change(
-                locale,
-                redirect,
-                "users.done.remove",
-                () -> services.tenants()
-                        .delete()
-                        .uri("/api/agencies/{slug}/users/{username}", slug, username)
-                        .retrieve()
-                        .toBodilessEntity());
+        return change(locale, redirect, "users.done.remove", () -> tenants.removeUser(slug, username));
     }
 
     /** Post/redirect/get: the outcome, or the service's words on why not, shown once on the list. */
@@ -190,9 +148,11 @@ class AgencyUsersController {
         return "redirect:/admin/agencies/{slug}/users";
     }
 
-    private static void putIfPresent(ObjectNode command, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            command.put(field, value.strip());
-        }
+    private static String present(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<String> granted(List<String> roles) {
+        return roles == null ? List.of() : roles;
     }
 }

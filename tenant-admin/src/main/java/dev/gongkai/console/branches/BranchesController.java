@@ -2,7 +2,10 @@ package dev.gongkai.console.branches;
 
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.console.services.TenantsClient;
+import dev.gongkai.contract.BranchProgress;
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 下属单位: a parent agency's admin or approver watching its branches' reports of a year on the publishing service's
@@ -26,10 +28,12 @@ class BranchesController {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-    private final Services services;
+    private final BranchesClient branches;
+    private final TenantsClient tenants;
 
     BranchesController(Services services) {
-        this.services = services;
+        this.branches = BranchesClient.of(services);
+        this.tenants = TenantsClient.of(services);
     }
 
     /**
@@ -39,7 +43,7 @@ class BranchesController {
     record Row(
             String agency,
             String nameZh,
-            String status,
+            ReportStatus status,
             int errors,
             int warnings,
             String submittedAt,
@@ -49,23 +53,17 @@ class BranchesController {
     @GetMapping("/branches")
     String branches(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : ReportCycle.drafting(ReportCycle.today());
-        JsonNode body = services.publishing()
-                .get()
-                .uri("/api/branches?year={year}", shown)
-                .retrieve()
-                .body(JsonNode.class);
         List<Row> rows = new ArrayList<>();
-        for (JsonNode b : body.path("branches")) {
-            String lateness =
-                    b.path("late").asBoolean(false) ? "LATE" : b.path("overdue").asBoolean(false) ? "OVERDUE" : null;
+        for (BranchProgress b : branches.branches(shown).branches()) {
+            String lateness = b.late() ? "LATE" : b.overdue() ? "OVERDUE" : null;
             rows.add(new Row(
-                    b.path("agency").asString(),
-                    b.path("nameZh").asString(),
-                    b.path("status").isString() ? b.path("status").asString() : null,
-                    b.path("errors").asInt(),
-                    b.path("warnings").asInt(),
-                    day(b.path("submittedAt")),
-                    day(b.path("publishedAt")),
+                    b.agency(),
+                    b.nameZh(),
+                    b.status(),
+                    b.errors(),
+                    b.warnings(),
+                    day(b.submittedAt()),
+                    day(b.publishedAt()),
                     lateness));
         }
         model.addAttribute("manageUsers", managesBranchUsers());
@@ -79,18 +77,10 @@ class BranchesController {
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
         return user != null
                 && user.has(ConsoleUser.AGENCY_ADMIN)
-                && services.tenants()
-                        .get()
-                        .uri("/api/agencies/me")
-                        .retrieve()
-                        .body(JsonNode.class)
-                        .path("branchUsersDelegated")
-                        .asBoolean(false);
+                && tenants.acting().branchUsersDelegated();
     }
 
-    static String day(JsonNode instant) {
-        return instant.isString()
-                ? Instant.parse(instant.asString()).atZone(China.ZONE).format(DAY)
-                : "";
+    static String day(Instant instant) {
+        return instant == null ? "" : instant.atZone(China.ZONE).format(DAY);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.ResourceAccessException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Whether the shell links to 下属单位: only for a parent agency's admin or approver, and only when the agency has
@@ -21,10 +20,10 @@ class BranchesLink {
 
     static final String KEY = "console.has-branches.";
 
-    private final Services services;
+    private final BranchesClient branches;
 
     BranchesLink(Services services) {
-        this.services = services;
+        this.branches = BranchesClient.of(services);
     }
 
     @ModelAttribute("hasBranches")
@@ -40,12 +39,8 @@ class BranchesLink {
             return known;
         }
         try {
-            boolean any = !services.publishing()
-                    .get()
-                    .uri("/api/branches?year={year}", ReportCycle.drafting(ReportCycle.today()))
-                    .retrieve()
-                    .body(JsonNode.class)
-                    .path("branches")
+            boolean any = !branches.branches(ReportCycle.drafting(ReportCycle.today()))
+                    .branches()
                     .isEmpty();
             session.setAttribute(KEY + user.acting(), any);
             return any;

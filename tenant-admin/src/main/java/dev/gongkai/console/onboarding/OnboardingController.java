@@ -5,6 +5,7 @@ import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.console.shell.UploadOf;
+import dev.gongkai.contract.OnboardingPlan;
 import dev.gongkai.contract.UploadKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,19 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
+import org.springframework.core.io.Resource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The office's onboarding of its city's past reports (导入往年年报): a zip of published reports, with an optional
@@ -40,13 +38,13 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class OnboardingController {
 
-    private final Services services;
+    private final OnboardingClient onboarding;
     private final PendingImports pending;
     private final OnboardingMapping mapping;
     private final MessageSource messages;
 
     OnboardingController(Services services, PendingImports pending, OnboardingMapping mapping, MessageSource messages) {
-        this.services = services;
+        this.onboarding = OnboardingClient.of(services);
         this.pending = pending;
         this.mapping = mapping;
         this.messages = messages;
@@ -91,9 +89,9 @@ class OnboardingController {
                             : messages.getMessage("onboarding.mappingLine", new Object[] {e.line}, locale));
             return "office/onboarding";
         }
-        JsonNode answer;
+        OnboardingPlan answer;
         try {
-            answer = post("/api/office/imports/check", upload);
+            answer = onboarding.check(zip(upload), upload.mapping());
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
             return "office/onboarding";
@@ -121,9 +119,9 @@ class OnboardingController {
             return "redirect:/office/onboarding";
         }
         Upload upload = Upload.decode(found.get().bytes());
-        JsonNode answer;
+        OnboardingPlan answer;
         try {
-            answer = post("/api/office/imports", upload);
+            answer = onboarding.importAll(zip(upload), upload.mapping());
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
             return "office/onboarding";
@@ -135,24 +133,14 @@ class OnboardingController {
         return "office/onboarding";
     }
 
-    private JsonNode post(String uri, Upload upload) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(upload.zip()) {
+    /** The zip as a part with its file name, as the office uploaded it. */
+    private static Resource zip(Upload upload) {
+        return new ByteArrayResource(upload.zip()) {
             @Override
             public String getFilename() {
                 return upload.name() == null || upload.name().isBlank() ? "reports.zip" : upload.name();
             }
-        });
-        if (upload.mapping() != null) {
-            form.add("mapping", upload.mapping());
-        }
-        return services.reports()
-                .post()
-                .uri(uri)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(form)
-                .retrieve()
-                .body(JsonNode.class);
+        };
     }
 
     /** What the office uploaded: the zip's name and bytes, and the mapping as the service takes it (JSON), if any. */

@@ -1,11 +1,12 @@
 package dev.gongkai.console.onboarding;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The office's mapping of file names to agencies, as the reports service takes it (a JSON object file name → agency
@@ -28,6 +29,9 @@ class OnboardingMapping {
         }
     }
 
+    /** File name → agency slug, in the order the office wrote them. */
+    private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {};
+
     private final JsonMapper json;
 
     OnboardingMapping(JsonMapper json) {
@@ -40,16 +44,13 @@ class OnboardingMapping {
                 .strip();
         if (text.startsWith("{")) {
             try {
-                JsonNode node = json.readTree(text);
-                if (node.isObject()) {
-                    return json.writeValueAsString(node);
-                }
+                return json.writeValueAsString(json.readValue(text, MAPPING));
             } catch (RuntimeException invalid) {
                 // Reported below, as any mapping the service would refuse.
             }
             throw new Unreadable(0);
         }
-        ObjectNode mapping = json.createObjectNode();
+        Map<String, String> mapping = new LinkedHashMap<>();
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();

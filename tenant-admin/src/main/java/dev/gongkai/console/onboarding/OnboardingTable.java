@@ -1,22 +1,18 @@
 package dev.gongkai.console.onboarding;
 
+import dev.gongkai.contract.BatchSummary;
+import dev.gongkai.contract.OnboardingOutcome;
+import dev.gongkai.contract.OnboardingPlan;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The reports service's answer on an onboarding zip as the page shows it: the batch check's totals, how many files
  * have each outcome (in the order an office reads them: imported first, what is refused last), and one row per file.
  */
-record OnboardingTable(Summary summary, List<Count> outcomes, List<Row> rows) {
+record OnboardingTable(BatchSummary summary, List<Count> outcomes, List<Row> rows) {
 
-    /** The outcomes as the service writes them, in the order the page lists them. */
-    static final List<String> OUTCOMES =
-            List.of("import", "imported", "already-imported", "exists", "current-cycle", "unmatched", "unreadable");
-
-    record Summary(int files, int reports, int notReports, int withErrors, int withWarnings, long unreadableCells) {}
-
-    record Count(String outcome, long count) {}
+    record Count(OnboardingOutcome outcome, long count) {}
 
     /**
      * @param agencyName   the agency of the city the file goes to; null when none
@@ -25,7 +21,7 @@ record OnboardingTable(Summary summary, List<Count> outcomes, List<Row> rows) {
      */
     record Row(
             String file,
-            String outcome,
+            OnboardingOutcome outcome,
             String agencyName,
             String reportAgency,
             Integer year,
@@ -43,45 +39,33 @@ record OnboardingTable(Summary summary, List<Count> outcomes, List<Row> rows) {
 
     /** Whether importing would store anything: else 确认导入 has nothing to do. */
     public boolean anythingToImport() {
-        return outcomes.stream().anyMatch(count -> count.outcome().equals("import"));
+        return outcomes.stream().anyMatch(count -> count.outcome() == OnboardingOutcome.IMPORT);
     }
 
-    static OnboardingTable of(JsonNode answer) {
-        JsonNode s = answer.path("summary");
-        Summary summary = new Summary(
-                s.path("files").asInt(),
-                s.path("reports").asInt(),
-                s.path("notReports").asInt(),
-                s.path("withErrors").asInt(),
-                s.path("withWarnings").asInt(),
-                s.path("unreadableCells").asLong());
+    /** The outcomes in the order they are declared, which is the order an office reads them. */
+    static OnboardingTable of(OnboardingPlan answer) {
         List<Count> outcomes = new ArrayList<>();
-        for (String outcome : OUTCOMES) {
-            long count = answer.path("outcomes").path(outcome).asLong(0);
+        for (OnboardingOutcome outcome : OnboardingOutcome.values()) {
+            long count = answer.outcomes().getOrDefault(outcome, 0L);
             if (count > 0) {
                 outcomes.add(new Count(outcome, count));
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (JsonNode r : answer.path("results")) {
+        for (OnboardingPlan.FileResult r : answer.results()) {
             rows.add(new Row(
-                    r.path("file").asString(),
-                    r.path("outcome").asString(),
-                    text(r, "agencyName"),
-                    text(r, "reportAgency"),
-                    r.path("year").isNumber() ? r.path("year").asInt() : null,
-                    text(r, "format"),
-                    r.path("errors").asLong(),
-                    r.path("warnings").asLong(),
-                    r.path("unreadableCells").asInt(),
-                    r.path("message_zh").asString(""),
-                    r.path("message_en").asString("")));
+                    r.file(),
+                    r.outcome(),
+                    r.agencyName(),
+                    r.reportAgency(),
+                    r.year(),
+                    r.format(),
+                    r.errors(),
+                    r.warnings(),
+                    r.unreadableCells(),
+                    r.messageZh() == null ? "" : r.messageZh(),
+                    r.messageEn() == null ? "" : r.messageEn()));
         }
-        return new OnboardingTable(summary, outcomes, rows);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNull() || value.isMissingNode() ? null : value.asString();
+        return new OnboardingTable(answer.summary(), outcomes, rows);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.console.security;
 
+import dev.gongkai.console.services.TenantsClient;
+import dev.gongkai.contract.MeView;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -12,7 +14,6 @@ import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserServ
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * At sign-in, asks the tenants service ({@code GET /api/me}, with the access token just received) which agencies the
@@ -29,11 +30,14 @@ final class MembershipAuthorities extends OidcUserService {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipAuthorities.class);
 
-    private final RestClient tenants;
+    private final TenantsClient tenants;
 
-    /** @param userInfo Keycloak's user-info call, bounded (see {@link KeycloakCalls}) */
+    /**
+     * @param tenants  the tenants service without the user's client (there is none before sign-in ends)
+     * @param userInfo Keycloak's user-info call, bounded (see {@link KeycloakCalls})
+     */
     MembershipAuthorities(RestClient tenants, DefaultOAuth2UserService userInfo) {
-        this.tenants = tenants;
+        this.tenants = TenantsClient.over(tenants);
         setOauth2UserService(userInfo);
     }
 
@@ -42,23 +46,14 @@ final class MembershipAuthorities extends OidcUserService {
         OidcUser user = super.loadUser(request);
         Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
         try {
-            JsonNode me = tenants.get()
-                    .uri("/api/me")
-                    .header(
-                            "Authorization",
-                            "Bearer " + request.getAccessToken().getTokenValue())
-                    .retrieve()
-                    .body(JsonNode.class);
-            me.path("platformRoles")
-                    .forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE + role.asString())));
-            me.path("agencies").forEach(agency -> {
-                String slug = agency.path("slug").asString();
-                authorities.add(new SimpleGrantedAuthority(
-                        AGENCY + slug + "=" + agency.path("nameZh").asString()));
-                agency.path("roles")
+            MeView me = tenants.me("Bearer " + request.getAccessToken().getTokenValue());
+            me.platformRoles().forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE + role)));
+            for (MeView.Membership agency : me.agencies()) {
+                authorities.add(new SimpleGrantedAuthority(AGENCY + agency.slug() + "=" + agency.nameZh()));
+                agency.roles()
                         .forEach(role ->
-                                authorities.add(new SimpleGrantedAuthority(MEMBER + slug + ":" + role.asString())));
-            });
+                                authorities.add(new SimpleGrantedAuthority(MEMBER + agency.slug() + ":" + role)));
+            }
         } catch (RuntimeException e) {
             // Signed in without agencies: the home page says no role is assigned; the services decide anyway.
             log.warn("Could not read the user's agencies from the tenants service", e);

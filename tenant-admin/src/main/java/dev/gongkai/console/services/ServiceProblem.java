@@ -2,6 +2,7 @@ package dev.gongkai.console.services;
 
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service's refusal (an RFC 9457 problem with {@code code}, {@code message_zh}, {@code message_en}), carried to the
@@ -34,6 +35,16 @@ public class ServiceProblem extends RuntimeException {
 
     public JsonNode body() {
         return body;
+    }
+
+    /** Whether the answer's body has this member: an answer that is not a problem (a summary sent with its 500). */
+    public boolean has(String member) {
+        return body != null && body.has(member);
+    }
+
+    /** The answer's body read as the record an answer of this status carries (see {@link #has}). */
+    public <T> T body(Class<T> type, JsonMapper json) {
+        return json.treeToValue(body, type);
     }
 
     public String message(Locale locale) {

@@ -3,6 +3,8 @@ package dev.gongkai.console.shell;
 import dev.gongkai.console.security.ConsoleUser;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
+import dev.gongkai.console.services.TenantsClient;
+import dev.gongkai.contract.AgencyView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
@@ -10,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What every page's shell shows: the signed-in user, their agency's name (from the tenants service, once per
@@ -21,10 +22,10 @@ public class ShellAdvice {
 
     static final String AGENCY = "console.agency";
 
-    private final Services services;
+    private final TenantsClient tenants;
 
     ShellAdvice(Services services) {
-        this.services = services;
+        this.tenants = TenantsClient.of(services);
     }
 
     @ModelAttribute("user")
@@ -45,14 +46,13 @@ public class ShellAdvice {
             return cached;
         }
         try {
-            JsonNode me =
-                    services.tenants().get().uri("/api/agencies/me").retrieve().body(JsonNode.class);
+            AgencyView me = tenants.acting();
             Agency agency = new Agency(
-                    me.path("slug").asString(),
-                    me.path("nameZh").asString(),
-                    me.path("kind").asString(),
-                    me.path("jurisdiction").path("slug").asString(),
-                    me.path("jurisdiction").path("nameZh").asString());
+                    me.slug(),
+                    me.nameZh(),
+                    me.kind().name(),
+                    me.jurisdiction().slug(),
+                    me.jurisdiction().nameZh());
             session.setAttribute(AGENCY, agency);
             return agency;
         } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {

@@ -32,6 +32,9 @@ public class Words {
             case null -> "";
             case OffsetDateTime at -> at.atZoneSameInstant(CHINA).format(MINUTES);
             case Instant at -> at.atZone(CHINA).format(MINUTES);
+            // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
+            case LocalDateTime at ->
+                at.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).format(MINUTES);
             case String iso -> parsed(iso);
             default -> moment.toString();
         };

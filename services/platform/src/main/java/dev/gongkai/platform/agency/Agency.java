@@ -1,5 +1,7 @@
 package dev.gongkai.platform.agency;
 
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
 import java.time.OffsetDateTime;
 
 /** An agency as the registry in schema {@code core} knows it. */

@@ -1,18 +1,13 @@
 package dev.gongkai.platform.schema;
 
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
 
 /** What applying the tenant changelog did to one agency schema. */
 public record MigrationResult(
-        AgencySlug agency, String schema, Outcome outcome, int appliedChangeSets, long millis, String error) {
-
-    public enum Outcome {
-        UP_TO_DATE,
-        MIGRATED,
-        FAILED
-    }
+        AgencySlug agency, String schema, MigrationOutcome outcome, int appliedChangeSets, long millis, String error) {
 
     public boolean failed() {
-        return outcome == Outcome.FAILED;
+        return outcome == MigrationOutcome.FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.platform.schema;
 
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -195,15 +196,14 @@ public class SchemaMigrator implements AutoCloseable {
                 return new MigrationResult(
                         agency,
                         schema,
-                        MigrationResult.Outcome.FAILED,
+                        MigrationOutcome.FAILED,
                         0,
                         millisSince(start),
                         "schema " + schema + " does not exist");
             }
             int missing = missingChangeSets(c, schema);
             if (missing == 0) {
-                return new MigrationResult(
-                        agency, schema, MigrationResult.Outcome.UP_TO_DATE, 0, millisSince(start), null);
+                return new MigrationResult(agency, schema, MigrationOutcome.UP_TO_DATE, 0, millisSince(start), null);
             }
             if (missing == tenantChangeSets(c).size() && !historyExists(c, schema)) {
                 runFreshSchemaScript(c, schema);
@@ -215,21 +215,15 @@ public class SchemaMigrator implements AutoCloseable {
                 return new MigrationResult(
                         agency,
                         schema,
-                        MigrationResult.Outcome.FAILED,
+                        MigrationOutcome.FAILED,
                         missing - stillMissing,
                         millisSince(start),
                         stillMissing + " change sets not applied");
             }
-            return new MigrationResult(
-                    agency, schema, MigrationResult.Outcome.MIGRATED, missing, millisSince(start), null);
+            return new MigrationResult(agency, schema, MigrationOutcome.MIGRATED, missing, millisSince(start), null);
         } catch (Exception e) {
             return new MigrationResult(
-                    agency,
-                    schema,
-                    MigrationResult.Outcome.FAILED,
-                    0,
-                    millisSince(start),
-                    String.valueOf(e.getMessage()));
+                    agency, schema, MigrationOutcome.FAILED, 0, millisSince(start), String.valueOf(e.getMessage()));
         }
     }
 

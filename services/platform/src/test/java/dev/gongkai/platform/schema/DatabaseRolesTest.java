@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.StoredPasswords;
@@ -66,7 +67,7 @@ class DatabaseRolesTest {
 
         MigrationResult result = db.migrator().migrateAgency(slug);
 
-        assertThat(result.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(result.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
         assertThat(result.appliedChangeSets()).isEqualTo(1);
         assertGrants(db.dsl(), db.appUser(), schema);
     }

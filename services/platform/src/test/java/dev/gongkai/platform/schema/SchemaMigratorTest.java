@@ -2,6 +2,7 @@ package dev.gongkai.platform.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.GongkaiTest;
 import dev.gongkai.platform.testing.TestDatabase;
@@ -24,9 +25,9 @@ class SchemaMigratorTest {
         MigrationResult first = migrator.migrateAgency(slug);
         MigrationResult second = migrator.migrateAgency(slug);
 
-        assertThat(first.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(first.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
         assertThat(first.appliedChangeSets()).isGreaterThanOrEqualTo(3);
-        assertThat(second.outcome()).isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(second.outcome()).isEqualTo(MigrationOutcome.UP_TO_DATE);
         assertThat(db.dsl()
                         .fetch(
                                 "select table_name from information_schema.tables where table_schema = ?",
@@ -63,7 +64,7 @@ class SchemaMigratorTest {
 
         MigrationResult result = db.migrator().migrateAgency(slug);
 
-        assertThat(result.outcome()).isEqualTo(MigrationResult.Outcome.MIGRATED);
+        assertThat(result.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
         assertThat(result.appliedChangeSets()).isEqualTo(1);
     }
 }

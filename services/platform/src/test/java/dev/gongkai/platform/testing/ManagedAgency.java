@@ -3,9 +3,9 @@ package dev.gongkai.platform.testing;
 import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import org.jooq.DSLContext;
 

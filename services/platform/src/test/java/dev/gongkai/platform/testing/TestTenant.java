@@ -1,7 +1,7 @@
 package dev.gongkai.platform.testing;
 
-import dev.gongkai.platform.agency.AgencyKind;
-import dev.gongkai.platform.agency.AgencyStatus;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,9 +1,10 @@
 package dev.gongkai.publishing.branches;
 
+import dev.gongkai.contract.AgencyStatus;
+import dev.gongkai.contract.BranchProgress;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Roles;

@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.branches;
 
+import dev.gongkai.contract.BranchesView;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.publishing.compliance.OfficeScope;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,11 +17,9 @@ class BranchesController {
         this.branches = branches;
     }
 
-    record BranchesResponse(int year, List<BranchProgress> branches) {}
-
     @GetMapping("/api/branches")
-    BranchesResponse branches(ActingAgency acting, @RequestParam(required = false) Integer year) {
+    BranchesView branches(ActingAgency acting, @RequestParam(required = false) Integer year) {
         int y = OfficeScope.year(year);
-        return new BranchesResponse(y, branches.progress(acting, y));
+        return new BranchesView(y, branches.progress(acting, y));
     }
 }

@@ -4,8 +4,8 @@ import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord;
 import dev.gongkai.publishing.revisions.Deadlines;

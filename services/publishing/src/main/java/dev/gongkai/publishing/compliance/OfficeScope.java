@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.compliance;
 
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;

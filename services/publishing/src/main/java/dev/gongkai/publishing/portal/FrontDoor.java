@@ -2,8 +2,8 @@ package dev.gongkai.publishing.portal;
 
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.Jurisdiction;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

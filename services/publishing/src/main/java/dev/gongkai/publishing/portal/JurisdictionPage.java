@@ -1,7 +1,7 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;

@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.revisions;
 
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
 import java.time.LocalDate;

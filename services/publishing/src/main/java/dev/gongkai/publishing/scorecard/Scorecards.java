@@ -1,6 +1,6 @@
 package dev.gongkai.publishing.scorecard;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compliance.Compliance;

@@ -1,5 +1,6 @@
 package dev.gongkai.report.batch;
 
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.report.imports.ImportResult;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.model.AnnualReport;
@@ -41,6 +42,24 @@ public final class BatchCheck {
     private BatchCheck() {}
 
     /** A folder or a zip archive (not an Office document, which is a zip too): a batch rather than one report. */
+    /** The totals of checked lines. */
+    public static BatchSummary summary(List<ReportLine> lines) {
+        int reports = 0;
+        int withErrors = 0;
+        int withWarnings = 0;
+        long unreadable = 0;
+        for (ReportLine line : lines) {
+            if (!line.isReport()) {
+                continue;
+            }
+            reports++;
+            withErrors += line.errors() > 0 ? 1 : 0;
+            withWarnings += line.warnings() > 0 ? 1 : 0;
+            unreadable += line.unreadableCells();
+        }
+        return new BatchSummary(lines.size(), reports, lines.size() - reports, withErrors, withWarnings, unreadable);
+    }
+
     public static boolean holdsSeveral(Path path) {
         return Files.isDirectory(path) || Sources.isArchive(path);
     }

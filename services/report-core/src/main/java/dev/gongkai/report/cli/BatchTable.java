@@ -1,6 +1,6 @@
 package dev.gongkai.report.cli;
 
-import dev.gongkai.report.batch.BatchSummary;
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.render.CsvTable;

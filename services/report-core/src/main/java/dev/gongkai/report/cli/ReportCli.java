@@ -1,7 +1,7 @@
 package dev.gongkai.report.cli;
 
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.report.batch.BatchCheck;
-import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.report.batch.ReportFiles;
 import dev.gongkai.report.batch.ReportLine;
 import dev.gongkai.report.imports.ImportResult;
@@ -170,7 +170,7 @@ public final class ReportCli {
                 BatchCheck.check(options.files().stream().map(Path::of).toList());
         stdout.write((format.equals("csv") ? BatchTable.csv(lines) : BatchTable.jsonl(lines))
                 .getBytes(StandardCharsets.UTF_8));
-        BatchSummary summary = BatchSummary.of(lines);
+        BatchSummary summary = BatchCheck.summary(lines);
         stderr.print(BatchTable.summary(summary));
         if (summary.files() == 0) {
             stderr.println("没有找到文件 / no files found");

@@ -2,6 +2,7 @@ package dev.gongkai.report.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
@@ -177,7 +178,7 @@ class BatchCheckCorpusTest {
 
     @Test
     void theSummaryCountsTheLines() {
-        BatchSummary summary = BatchSummary.of(lines);
+        BatchSummary summary = BatchCheck.summary(lines);
 
         assertThat(summary.files()).isEqualTo(16);
         assertThat(summary.reports()).isEqualTo(16);

@@ -2,6 +2,7 @@ package dev.gongkai.report.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.render.CanonicalJson;
 import dev.gongkai.report.render.SeedReport;
@@ -151,7 +152,7 @@ class BatchCheckTest {
         assertThat(line(lines, "missing.pdf").notRead().messageZh()).contains("文件不存在");
         assertThat(line(lines, "report.json").isReport()).isTrue();
         assertThat(line(lines, "report.json").errors()).isZero();
-        assertThat(BatchSummary.of(lines))
+        assertThat(BatchCheck.summary(lines))
                 .isEqualTo(
                         new BatchSummary(4, 1, 3, 0, line(lines, "report.json").warnings() > 0 ? 1 : 0, 0));
     }

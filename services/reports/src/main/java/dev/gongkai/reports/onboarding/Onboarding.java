@@ -1,7 +1,9 @@
 package dev.gongkai.reports.onboarding;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.BatchSummary;
 import dev.gongkai.contract.FindingView;
+import dev.gongkai.contract.OnboardingOutcome;
+import dev.gongkai.contract.OnboardingPlan;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
@@ -16,7 +18,6 @@ import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.platform.tenancy.AgencyAccess;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.report.batch.BatchCheck;
-import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.report.batch.Document;
 import dev.gongkai.report.batch.ReportFiles;
 import dev.gongkai.report.batch.ReportLine;
@@ -37,6 +38,7 @@ import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,108 +89,63 @@ class Onboarding {
         this.findings = findings;
     }
 
-    /**
-     * What importing a file does, decided once for the check and for the import: {@link #IMPORT} is what the check
-     * says of a file the import would store, {@link #IMPORTED} what the import says once it has.
-     */
-    enum Outcome {
-        IMPORT("import"),
-        IMPORTED("imported"),
-        ALREADY_IMPORTED("already-imported"),
-        EXISTS("exists"),
-        CURRENT_CYCLE("current-cycle"),
-        UNMATCHED("unmatched"),
-        UNREADABLE("unreadable");
-
-        private final String value;
-
-        Outcome(String value) {
-            this.value = value;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        String value() {
-            return value;
-        }
-    }
-
-    /**
-     * One file's line: what the batch check read in it (as {@code report-cli check} writes it) and what importing
-     * does with it.
-     *
-     * @param outcome         what importing does (or did) with the file
-     * @param agency          the agency's slug the file maps to or is matched to by name; null when none
-     * @param agencyName      that agency's registry name; null when none
-     * @param reportAgency    the agency as the report writes it (or as it was inferred from the body)
-     * @param format          the national format read ({@code 2021}, {@code 2019}); null when not a report
-     * @param unreadableCells cells of the format the file did not give
-     * @param code            why the file is not imported ({@code NAME}, {@code MAPPING}, {@code YEAR},
-     *                        {@code CURRENT_CYCLE}, or the importer's code of an unreadable file); null otherwise
-     * @param findings        what reading and checking an imported report found, else empty
-     */
-    record FileResult(
-            String file,
-            Outcome outcome,
-            String agency,
-            String agencyName,
-            String reportAgency,
-            Integer year,
-            String format,
-            long errors,
-            long warnings,
-            int unreadableCells,
-            String code,
-            @JsonProperty("message_zh") String messageZh,
-            @JsonProperty("message_en") String messageEn,
-            List<FindingView> findings) {
-
-        private static FileResult of(
-                ReportLine line, Outcome outcome, Agency agency, String code, String messageZh, String messageEn) {
-            return new FileResult(
-                    line.file(),
-                    outcome,
-                    agency == null ? null : agency.slug().value(),
-                    agency == null ? null : agency.nameZh(),
-                    line.agency(),
-                    line.year(),
-                    line.format() == null ? null : line.format().code(),
-                    line.errors(),
-                    line.warnings(),
-                    line.unreadableCells(),
-                    code,
-                    messageZh,
-                    messageEn,
-                    List.of());
-        }
-
-        private FileResult imported(String messageZh, String messageEn, List<FindingView> found) {
-            return new FileResult(
-                    file,
-                    Outcome.IMPORTED,
-                    agency,
-                    agencyName,
-                    reportAgency,
-                    year,
-                    format,
-                    errors,
-                    warnings,
-                    unreadableCells,
-                    null,
-                    messageZh,
-                    messageEn,
-                    found);
-        }
-    }
-
     /** The files of one zip, checked (and imported when asked), with the batch check's summary. */
-    record Batch(BatchSummary summary, List<FileResult> results) {
+    record Batch(BatchSummary summary, List<OnboardingPlan.FileResult> results) {
 
-        /** How many files have each outcome, keyed as the outcomes are written. */
-        Map<String, Long> outcomes() {
-            Map<String, Long> outcomes = new java.util.TreeMap<>();
-            results.forEach(result -> outcomes.merge(result.outcome().value(), 1L, Long::sum));
+        /** How many files have each outcome. */
+        Map<OnboardingOutcome, Long> outcomes() {
+            Map<OnboardingOutcome, Long> outcomes = new EnumMap<>(OnboardingOutcome.class);
+            results.forEach(result -> outcomes.merge(result.outcome(), 1L, Long::sum));
             return outcomes;
         }
+
+        /** The answer the office reads. */
+        OnboardingPlan plan() {
+            return new OnboardingPlan(results.size(), summary, outcomes(), results);
+        }
+    }
+
+    private static OnboardingPlan.FileResult fileResult(
+            ReportLine line,
+            OnboardingOutcome outcome,
+            Agency agency,
+            String code,
+            String messageZh,
+            String messageEn) {
+        return new OnboardingPlan.FileResult(
+                line.file(),
+                outcome,
+                agency == null ? null : agency.slug().value(),
+                agency == null ? null : agency.nameZh(),
+                line.agency(),
+                line.year(),
+                line.format() == null ? null : line.format().code(),
+                line.errors(),
+                line.warnings(),
+                line.unreadableCells(),
+                code,
+                messageZh,
+                messageEn,
+                List.of());
+    }
+
+    private static OnboardingPlan.FileResult imported(
+            OnboardingPlan.FileResult decided, String messageZh, String messageEn, List<FindingView> found) {
+        return new OnboardingPlan.FileResult(
+                decided.file(),
+                OnboardingOutcome.IMPORTED,
+                decided.agency(),
+                decided.agencyName(),
+                decided.reportAgency(),
+                decided.year(),
+                decided.format(),
+                decided.errors(),
+                decided.warnings(),
+                decided.unreadableCells(),
+                null,
+                messageZh,
+                messageEn,
+                found);
     }
 
     /** The newest year that is history today ({@link ReportCycle#lastHistoryYear}). */
@@ -203,7 +160,7 @@ class Onboarding {
         List<Agency> agencies = agencies(caller);
         Map<String, byte[]> contents = contents(files);
         return new Batch(
-                BatchSummary.of(lines),
+                BatchCheck.summary(lines),
                 lines.stream()
                         .map(line -> decide(line, contents.get(line.file()), agencies, mapping)
                                 .result())
@@ -216,16 +173,16 @@ class Onboarding {
         List<ReportLine> lines = BatchCheck.checkDocuments(files);
         List<Agency> agencies = agencies(caller);
         Map<String, byte[]> contents = contents(files);
-        List<FileResult> results = new ArrayList<>();
+        List<OnboardingPlan.FileResult> results = new ArrayList<>();
         for (ReportLine line : lines) {
             byte[] content = contents.get(line.file());
             Decision decision = decide(line, content, agencies, mapping);
             results.add(
-                    decision.result().outcome() == Outcome.IMPORT
+                    decision.result().outcome() == OnboardingOutcome.IMPORT
                             ? store(caller, line, content, decision.agency(), decision.result())
                             : decision.result());
         }
-        return new Batch(BatchSummary.of(lines), results);
+        return new Batch(BatchCheck.summary(lines), results);
     }
 
     private List<Agency> agencies(Caller caller) {
@@ -241,15 +198,15 @@ class Onboarding {
         return contents;
     }
 
-    private record Decision(FileResult result, Agency agency) {}
+    private record Decision(OnboardingPlan.FileResult result, Agency agency) {}
 
     /** The one place the rules of onboarding live: what importing {@code line} does. */
     private Decision decide(ReportLine line, byte[] content, List<Agency> agencies, Map<String, String> mapping) {
         if (!line.isReport()) {
             return new Decision(
-                    FileResult.of(
+                    fileResult(
                             line,
-                            Outcome.UNREADABLE,
+                            OnboardingOutcome.UNREADABLE,
                             null,
                             line.notRead().code(),
                             line.notRead().messageZh(),
@@ -258,9 +215,9 @@ class Onboarding {
         }
         if (content == null) {
             return new Decision(
-                    FileResult.of(
+                    fileResult(
                             line,
-                            Outcome.UNREADABLE,
+                            OnboardingOutcome.UNREADABLE,
                             null,
                             "NESTED",
                             "压缩包内的压缩包不导入，请解压后将文件直接放入上传的压缩包",
@@ -270,9 +227,9 @@ class Onboarding {
         Integer year = line.year();
         if (year == null || year < Years.FIRST || year > Years.current()) {
             return new Decision(
-                    FileResult.of(
+                    fileResult(
                             line,
-                            Outcome.UNMATCHED,
+                            OnboardingOutcome.UNMATCHED,
                             null,
                             "YEAR",
                             "无法确定报告年度（或年度早于 " + Years.FIRST + "）",
@@ -281,9 +238,9 @@ class Onboarding {
         }
         if (year > lastHistoryYear()) {
             return new Decision(
-                    FileResult.of(
+                    fileResult(
                             line,
-                            Outcome.CURRENT_CYCLE,
+                            OnboardingOutcome.CURRENT_CYCLE,
                             null,
                             "CURRENT_CYCLE",
                             year + " 年度属于当前填报周期，须经填报、审核流程发布，不能作为历史报告导入（可导入 " + lastHistoryYear() + " 年度及以前）",
@@ -302,9 +259,9 @@ class Onboarding {
                     agencies.stream().filter(a -> a.slug().value().equals(slug)).findFirst();
             if (agency.isEmpty()) {
                 return new Decision(
-                        FileResult.of(
+                        fileResult(
                                 line,
-                                Outcome.UNMATCHED,
+                                OnboardingOutcome.UNMATCHED,
                                 null,
                                 "MAPPING",
                                 "对应表中的机构“" + slug + "”不在本辖区",
@@ -315,9 +272,9 @@ class Onboarding {
             agency = match(line.agency(), agencies);
             if (agency.isEmpty()) {
                 return new Decision(
-                        FileResult.of(
+                        fileResult(
                                 line,
-                                Outcome.UNMATCHED,
+                                OnboardingOutcome.UNMATCHED,
                                 null,
                                 "NAME",
                                 "无法按报告中的机关名称“" + line.agency() + "”找到本辖区机构，请在对应表中指定",
@@ -330,9 +287,9 @@ class Onboarding {
         if (existing.isPresent()) {
             boolean same = Attachments.sha256(content).equals(existing.get().sourceChecksum());
             return new Decision(
-                    FileResult.of(
+                    fileResult(
                             line,
-                            same ? Outcome.ALREADY_IMPORTED : Outcome.EXISTS,
+                            same ? OnboardingOutcome.ALREADY_IMPORTED : OnboardingOutcome.EXISTS,
                             agency.get(),
                             null,
                             same ? "该文件此前已导入" : year + " 年度报告已存在，不覆盖",
@@ -342,9 +299,9 @@ class Onboarding {
                     agency.get());
         }
         return new Decision(
-                FileResult.of(
+                fileResult(
                         line,
-                        Outcome.IMPORT,
+                        OnboardingOutcome.IMPORT,
                         agency.get(),
                         null,
                         "将导入为已公开的历史报告",
@@ -352,7 +309,8 @@ class Onboarding {
                 agency.get());
     }
 
-    private FileResult store(Caller caller, ReportLine line, byte[] content, Agency agency, FileResult decided) {
+    private OnboardingPlan.FileResult store(
+            Caller caller, ReportLine line, byte[] content, Agency agency, OnboardingPlan.FileResult decided) {
         AnnualReport report = line.report();
         int year = report.year();
         DSLContext dsl = agencyDsl.of(agency.slug());
@@ -396,7 +354,8 @@ class Onboarding {
         // The office's counts of an imported report are those of the report as stored, like any other.
         events.statusChanged(
                 agency, year, ReportChange.PUBLISH, ReportStatus.PUBLISHED, 1, actor.username(), checked, null);
-        return decided.imported(
+        return imported(
+                decided,
                 found.isEmpty() ? "已导入" : "已导入，检查发现 " + found.size() + " 个问题（已保留）",
                 found.isEmpty() ? "Imported" : "Imported with " + found.size() + " findings (kept)",
                 found);

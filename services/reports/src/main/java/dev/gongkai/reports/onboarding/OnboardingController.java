@@ -1,11 +1,11 @@
 package dev.gongkai.reports.onboarding;
 
+import dev.gongkai.contract.OnboardingPlan;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.tenancy.AgencyAccess;
-import dev.gongkai.report.batch.BatchSummary;
 import dev.gongkai.report.batch.Document;
 import dev.gongkai.reports.report.Permissions;
 import java.io.IOException;
@@ -36,38 +36,26 @@ class OnboardingController {
         this.json = json;
     }
 
-    /**
-     * @param files    every file of the zip (reports and not)
-     * @param summary  the batch check's totals, as {@code report-cli check} writes them
-     * @param outcomes how many files have each outcome
-     */
-    record Answer(int files, BatchSummary summary, Map<String, Long> outcomes, List<Onboarding.FileResult> results) {
-
-        static Answer of(Onboarding.Batch batch) {
-            return new Answer(batch.results().size(), batch.summary(), batch.outcomes(), batch.results());
-        }
-    }
-
     private record Upload(List<Document> files, Map<String, String> mapping) {}
 
     @PostMapping("/api/office/imports/check")
-    Answer check(
+    OnboardingPlan check(
             Caller caller,
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(value = "mapping", required = false) String mapping)
             throws IOException {
         Upload upload = upload(caller, file, mapping);
-        return Answer.of(onboarding.check(caller, upload.files(), upload.mapping()));
+        return onboarding.check(caller, upload.files(), upload.mapping()).plan();
     }
 
     @PostMapping("/api/office/imports")
-    Answer importZip(
+    OnboardingPlan importZip(
             Caller caller,
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(value = "mapping", required = false) String mapping)
             throws IOException {
         Upload upload = upload(caller, file, mapping);
-        return Answer.of(onboarding.importAll(caller, upload.files(), upload.mapping()));
+        return onboarding.importAll(caller, upload.files(), upload.mapping()).plan();
     }
 
     /** An office-admin of a supervised jurisdiction, a zip read within bounds, a valid mapping: or the problem. */

@@ -1,9 +1,9 @@
 package dev.gongkai.reports.report;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.error.ApiException;

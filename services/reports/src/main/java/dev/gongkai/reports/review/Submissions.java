@@ -1,8 +1,8 @@
 package dev.gongkai.reports.review;
 
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;

@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.UploadKind;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;

@@ -32,7 +32,7 @@ class DraftPdfTest {
     @TestTenant(jurisdiction = "city-draft-pdf", nameZh = "测试市民政局")
     ManagedAgency other;
 
-    @TestTenant(jurisdiction = "city-draft-pdf", kind = dev.gongkai.platform.agency.AgencyKind.DISCLOSURE_OFFICE)
+    @TestTenant(jurisdiction = "city-draft-pdf", kind = dev.gongkai.contract.AgencyKind.DISCLOSURE_OFFICE)
     ManagedAgency office;
 
     @Autowired

@@ -3,10 +3,11 @@ package dev.gongkai.reports.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.contract.AuditVerification;
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
@@ -78,7 +79,7 @@ class RestoreDrillTest {
                 assertThat(drill(source, restored, agencies)).isEmpty();
                 assertThat(migrations)
                         .hasSize(agencies.size())
-                        .allSatisfy(r -> assertThat(r.outcome()).isNotEqualTo(MigrationResult.Outcome.FAILED));
+                        .allSatisfy(r -> assertThat(r.outcome()).isNotEqualTo(MigrationOutcome.FAILED));
                 System.out.printf(
                         "restore drill: %d agencies, dump %d bytes; pg_dump %d ms, pg_restore %d ms,"
                                 + " migrate-all %d ms, checks %d ms%n",

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.ReportChange;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.platform.testing.TestTenant;

@@ -1,13 +1,13 @@
 package dev.gongkai.tenants.demo;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.ProvisioningReport;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.tenants.keycloak.Organizations;
 import dev.gongkai.tenants.provisioning.ProvisionAgency;
 import dev.gongkai.tenants.provisioning.ProvisionAgency.FirstAdmin;
 import dev.gongkai.tenants.provisioning.Provisioner;
-import dev.gongkai.tenants.provisioning.ProvisioningReport;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
 import dev.gongkai.tenants.users.MembershipStore;

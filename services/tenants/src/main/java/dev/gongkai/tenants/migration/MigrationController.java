@@ -1,5 +1,7 @@
 package dev.gongkai.tenants.migration;
 
+import dev.gongkai.contract.MigrationStates;
+import dev.gongkai.contract.MigrationSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -30,7 +32,7 @@ class MigrationController {
             description = "Per agency: change sets applied, the last one and when, how many of this build's tenant "
                     + "changelog are pending and how many applied ones it does not know; read from the schemas' "
                     + "history tables, without running Liquibase.")
-    SchemaStates.Overview migrations() {
+    MigrationStates migrations() {
         return states.read();
     }
 
@@ -40,9 +42,22 @@ class MigrationController {
             summary = "Apply the tenant changelog to every agency schema",
             description = "Same as `java -jar tenants.jar migrate-all`. 200 when every schema is current, 500 with "
                     + "the per-schema results when any failed.")
-    ResponseEntity<TenantMigrations.Summary> migrateAll() {
+    ResponseEntity<MigrationSummary> migrateAll() {
         var summary = migrations.migrateAll(result -> {});
         return ResponseEntity.status(summary.failed() == 0 ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(summary);
+                .body(new MigrationSummary(
+                        summary.total(),
+                        summary.migrated(),
+                        summary.upToDate(),
+                        summary.failed(),
+                        summary.results().stream()
+                                .map(r -> new MigrationSummary.SchemaResult(
+                                        r.agency().value(),
+                                        r.schema(),
+                                        r.outcome(),
+                                        r.appliedChangeSets(),
+                                        r.millis(),
+                                        r.error()))
+                                .toList()));
     }
 }

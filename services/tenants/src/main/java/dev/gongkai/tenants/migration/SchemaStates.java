@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.migration;
 
+import dev.gongkai.contract.MigrationStates;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.schema.SchemaMigrator;
@@ -38,38 +39,14 @@ class SchemaStates {
         this.dsl = dsl;
     }
 
-    /**
-     * @param changeSets how many change sets the service's tenant changelog has
-     * @param upToDate   how many agencies have applied exactly those
-     */
-    record Overview(int changeSets, int agencies, int upToDate, List<SchemaState> states) {}
-
-    /**
-     * One agency schema.
-     *
-     * @param applied       rows in its {@code databasechangelog}
-     * @param pending       change sets of the changelog it has not applied (or applied with another checksum)
-     * @param unknown       applied change sets this changelog does not have (a newer build's, or tampering)
-     * @param lastChangeSet the id of the change set applied last, null when none
-     */
-    record SchemaState(
-            String agency,
-            String schema,
-            int applied,
-            int pending,
-            int unknown,
-            String lastChangeSet,
-            LocalDateTime lastAppliedAt,
-            boolean upToDate) {}
-
     private record Applied(String key, String id, LocalDateTime at, int order) {}
 
-    Overview read() {
+    MigrationStates read() {
         Set<String> changelog = migrator.tenantChangelog();
         List<Agency> agencies = registry.all();
         Map<String, List<Applied>> history =
                 history(agencies.stream().map(a -> a.slug().schemaName()).toList());
-        List<SchemaState> states = new ArrayList<>();
+        List<MigrationStates.SchemaState> states = new ArrayList<>();
         for (Agency agency : agencies) {
             String schema = agency.slug().schemaName();
             List<Applied> applied = history.getOrDefault(schema, List.of());
@@ -81,7 +58,7 @@ class SchemaStates {
             Applied last = applied.stream()
                     .max(Comparator.comparingInt(Applied::order))
                     .orElse(null);
-            states.add(new SchemaState(
+            states.add(new MigrationStates.SchemaState(
                     agency.slug().value(),
                     schema,
                     applied.size(),
@@ -91,10 +68,12 @@ class SchemaStates {
                     last == null ? null : last.at(),
                     pending == 0 && unknown == 0));
         }
-        return new Overview(
+        return new MigrationStates(
                 changelog.size(),
                 states.size(),
-                (int) states.stream().filter(SchemaState::upToDate).count(),
+                (int) states.stream()
+                        .filter(MigrationStates.SchemaState::upToDate)
+                        .count(),
                 states);
     }
 

@@ -1,8 +1,9 @@
 package dev.gongkai.tenants.migration;
 
+import dev.gongkai.contract.MigrationOutcome;
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
-import dev.gongkai.tenants.provisioning.ProvisioningStep;
 import dev.gongkai.tenants.registry.RegistryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,9 +49,9 @@ public class TenantMigrations {
         });
         return new Summary(
                 results.size(),
-                count(results, MigrationResult.Outcome.MIGRATED),
-                count(results, MigrationResult.Outcome.UP_TO_DATE),
-                count(results, MigrationResult.Outcome.FAILED),
+                count(results, MigrationOutcome.MIGRATED),
+                count(results, MigrationOutcome.UP_TO_DATE),
+                count(results, MigrationOutcome.FAILED),
                 List.copyOf(results));
     }
 
@@ -66,7 +67,7 @@ public class TenantMigrations {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private static int count(List<MigrationResult> results, MigrationResult.Outcome outcome) {
+    private static int count(List<MigrationResult> results, MigrationOutcome outcome) {
         return (int) results.stream().filter(r -> r.outcome() == outcome).count();
     }
 }

@@ -1,5 +1,10 @@
 package dev.gongkai.tenants.provisioning;
 
+import dev.gongkai.contract.MigrationOutcome;
+import dev.gongkai.contract.ProvisioningReport;
+import dev.gongkai.contract.ProvisioningReport.StepOutcome;
+import dev.gongkai.contract.ProvisioningReport.StepResult;
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -12,8 +17,6 @@ import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.tenants.keycloak.Organizations;
-import dev.gongkai.tenants.provisioning.ProvisioningReport.StepOutcome;
-import dev.gongkai.tenants.provisioning.ProvisioningReport.StepResult;
 import dev.gongkai.tenants.registry.RegistryStore;
 import dev.gongkai.tenants.users.MembershipStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,7 +84,7 @@ public class Provisioner {
         List<StepResult> results = new ArrayList<>();
         String initialPassword = null;
         for (ProvisioningStep step : ProvisioningStep.values()) {
-            if (step.needsKeycloak() && !organizations.enabled()) {
+            if (needsKeycloak(step) && !organizations.enabled()) {
                 results.add(new StepResult(step, StepOutcome.SKIPPED));
                 continue;
             }
@@ -195,7 +198,7 @@ public class Provisioner {
         if (result.failed()) {
             throw new IllegalStateException("Migrating " + result.schema() + " failed: " + result.error());
         }
-        return result.outcome() == MigrationResult.Outcome.MIGRATED;
+        return result.outcome() == MigrationOutcome.MIGRATED;
     }
 
     private static JurisdictionSlug parseJurisdiction(String value) {
@@ -208,5 +211,10 @@ public class Provisioner {
         } catch (DomainException e) {
             throw e.toApiException().atField("parent");
         }
+    }
+
+    /** The steps that talk to Keycloak, skipped when the tenants service runs without it. */
+    private static boolean needsKeycloak(ProvisioningStep step) {
+        return step == ProvisioningStep.CREATE_ORGANIZATION || step == ProvisioningStep.CREATE_FIRST_ADMIN;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.provisioning;
 
+import dev.gongkai.contract.ProvisioningReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.provisioning;
 
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.agency.AgencySlug;
 
 /**

@@ -1,7 +1,8 @@
 package dev.gongkai.tenants.registry;
 
+import dev.gongkai.contract.AgencyStatus;
+import dev.gongkai.contract.AgencyView;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import io.swagger.v3.oas.annotations.Operation;

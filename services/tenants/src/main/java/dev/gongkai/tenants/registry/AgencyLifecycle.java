@@ -1,9 +1,9 @@
 package dev.gongkai.tenants.registry;
 
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.outbox.Outbox;

@@ -1,7 +1,7 @@
 package dev.gongkai.tenants.registry;
 
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;

@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.registry;
 
+import dev.gongkai.contract.JurisdictionView;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,7 @@
 package dev.gongkai.tenants.registry;
 
+import dev.gongkai.contract.AgencyView;
+import dev.gongkai.contract.JurisdictionView;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -39,7 +41,21 @@ class RegistryQueries {
     private AgencyView view(Agency agency, boolean branchUsersDelegated) {
         Jurisdiction jurisdiction =
                 registry.findJurisdiction(agency.jurisdiction()).orElseThrow();
-        return AgencyView.of(agency, jurisdiction, branchUsersDelegated);
+        return new AgencyView(
+                agency.slug().value(),
+                agency.nameZh(),
+                agency.kind(),
+                agency.parent() == null ? null : agency.parent().value(),
+                jurisdiction(jurisdiction),
+                agency.status(),
+                branchUsersDelegated);
+    }
+
+    private static JurisdictionView jurisdiction(Jurisdiction j) {
+        return new JurisdictionView(
+                j.slug().value(),
+                j.nameZh(),
+                j.parent() == null ? null : j.parent().value());
     }
 
     List<AgencyView> agencies(Caller caller) {
@@ -70,7 +86,9 @@ class RegistryQueries {
 
     List<JurisdictionView> jurisdictions(Caller caller) {
         if (caller.isPlatformAdmin()) {
-            return registry.jurisdictions().stream().map(JurisdictionView::of).toList();
+            return registry.jurisdictions().stream()
+                    .map(RegistryQueries::jurisdiction)
+                    .toList();
         }
         List<JurisdictionSlug> supervised = access.supervisedJurisdictions(caller);
         if (supervised.isEmpty()) {
@@ -79,7 +97,7 @@ class RegistryQueries {
         return supervised.stream()
                 .map(registry::findJurisdiction)
                 .flatMap(java.util.Optional::stream)
-                .map(JurisdictionView::of)
+                .map(RegistryQueries::jurisdiction)
                 .toList();
     }
 
@@ -88,7 +106,7 @@ class RegistryQueries {
                 || access.supervisedJurisdictions(caller).contains(slug);
         return registry.findJurisdiction(slug)
                 .filter(j -> visible)
-                .map(JurisdictionView::of)
+                .map(RegistryQueries::jurisdiction)
                 .orElseThrow(() -> new ApiException(ProblemCode.JURISDICTION_NOT_FOUND, slug));
     }
 
@@ -97,6 +115,8 @@ class RegistryQueries {
     }
 
     JurisdictionView jurisdictionForAdmin(JurisdictionSlug slug) {
-        return registry.findJurisdiction(slug).map(JurisdictionView::of).orElseThrow();
+        return registry.findJurisdiction(slug)
+                .map(RegistryQueries::jurisdiction)
+                .orElseThrow();
     }
 }

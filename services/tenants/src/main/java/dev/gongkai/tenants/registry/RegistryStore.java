@@ -4,10 +4,10 @@ import static dev.gongkai.platform.jooq.core.Tables.AGENCY;
 import static dev.gongkai.platform.jooq.core.Tables.JURISDICTION;
 import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,10 +1,11 @@
 package dev.gongkai.tenants.users;
 
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
+import dev.gongkai.contract.MemberView;
 import dev.gongkai.platform.agency.Agency;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.outbox.Outbox;
@@ -71,7 +72,7 @@ class AgencyUsers {
     /** A person stopped being a member of one agency; {@code by} is who did it. */
     record MemberRemoved(String agency, String userId, String username, String by) {}
 
-    List<AgencyUser> list(Caller caller, AgencySlug slug) {
+    List<MemberView> list(Caller caller, AgencySlug slug) {
         managed(caller, slug);
         Map<String, Organizations.Account> accounts = new HashMap<>();
         keycloak(() -> organizations.members(slug)).forEach(a -> accounts.put(a.id(), a));
@@ -79,8 +80,8 @@ class AgencyUsers {
                 .map(m -> {
                     var account = accounts.get(m.userId());
                     return account == null
-                            ? new AgencyUser(m.username(), null, null, null, m.enabled(), sorted(m.roles()), List.of())
-                            : new AgencyUser(
+                            ? new MemberView(m.username(), null, null, null, m.enabled(), sorted(m.roles()), List.of())
+                            : new MemberView(
                                     m.username(),
                                     account.email(),
                                     account.firstName(),
@@ -92,9 +93,7 @@ class AgencyUsers {
                 .toList();
     }
 
-    record AddedUser(AgencyUser member, String temporaryPassword) {}
-
-    AddedUser add(Caller caller, AgencySlug slug, CreateUser command) {
+    MemberView.Added add(Caller caller, AgencySlug slug, CreateUser command) {
         Agency agency = managed(caller, slug);
         Set<String> roles = grantable(agency, command.roles());
         var member = new Organizations.NewMember(
@@ -105,8 +104,8 @@ class AgencyUsers {
         var added = keycloak(() -> organizations.addMember(slug, member));
         var account = added.account();
         memberships.grant(account.id(), account.username(), slug, roles);
-        return new AddedUser(
-                new AgencyUser(
+        return new MemberView.Added(
+                new MemberView(
                         account.username(),
                         account.email(),
                         account.firstName(),

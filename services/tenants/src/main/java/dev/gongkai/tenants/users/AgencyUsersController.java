@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.users;
 
+import dev.gongkai.contract.MemberView;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +35,7 @@ class AgencyUsersController {
             description =
                     "Platform admins: any agency; an agency-admin: their own "
                             + "(another agency: 404). Each user's roles in this agency and pending required actions such as UPDATE_PASSWORD.")
-    List<AgencyUser> list(Caller caller, @PathVariable AgencySlug slug) {
+    List<MemberView> list(Caller caller, @PathVariable AgencySlug slug) {
         return users.list(caller, slug);
     }
 
@@ -44,7 +45,7 @@ class AgencyUsersController {
             description = "Created with a temporary password, returned once, that must be "
                     + "changed at the first sign-in. 422 for platform-admin, or office roles outside a disclosure office; "
                     + "409 when the username or email is taken.")
-    ResponseEntity<AgencyUsers.AddedUser> add(
+    ResponseEntity<MemberView.Added> add(
             Caller caller, @PathVariable AgencySlug slug, @Valid @RequestBody CreateUser command) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.add(caller, slug, command));
     }

@@ -1,11 +1,10 @@
 package dev.gongkai.tenants.users;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.MeView;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,23 +19,18 @@ class MeController {
         this.registry = registry;
     }
 
-    /** One agency the caller may act for, with the roles they hold there. */
-    record Membership(String slug, String nameZh, AgencyKind kind, List<String> roles) {}
-
-    record Me(String username, List<String> platformRoles, List<Membership> agencies) {}
-
     @GetMapping("/api/me")
     @Operation(
             summary = "My agencies and roles",
             description = "The agencies the caller acts for (choose one with "
                     + "X-Agency) and the roles held in each; the console's agency switcher lists them.")
-    Me me(Caller caller) {
-        return new Me(
+    MeView me(Caller caller) {
+        return new MeView(
                 caller.username(),
                 caller.platformRoles().stream().sorted().toList(),
                 caller.organizations().stream()
                         .map(slug -> registry.find(slug)
-                                .map(agency -> new Membership(
+                                .map(agency -> new MeView.Membership(
                                         slug.value(),
                                         agency.nameZh(),
                                         agency.kind(),

@@ -12,13 +12,13 @@ import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.AgencyStatus;
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.contract.ReportStatus;
-import dev.gongkai.platform.agency.AgencyKind;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
-import dev.gongkai.platform.agency.AgencyStatus;
 import dev.gongkai.platform.error.ApiException;
-import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.testing.ManagedAgency;
@@ -175,8 +175,7 @@ class AgencyBackupTest {
                 .getId();
         assertThat(nextComment).isGreaterThan(2);
         // The restored schema is at this build's changelog state, as migrate-all sees it.
-        assertThat(target.migrator().migrateAgency(exported.slug()).outcome())
-                .isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(target.migrator().migrateAgency(exported.slug()).outcome()).isEqualTo(MigrationOutcome.UP_TO_DATE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gongkai.tenants.bench;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.tenants.TenantsApplication;
@@ -8,7 +9,6 @@ import dev.gongkai.tenants.migration.TenantMigrations;
 import dev.gongkai.tenants.provisioning.ProvisionAgency;
 import dev.gongkai.tenants.provisioning.Provisioner;
 import dev.gongkai.tenants.provisioning.ProvisioningListener;
-import dev.gongkai.tenants.provisioning.ProvisioningStep;
 import dev.gongkai.tenants.registry.CreateJurisdiction;
 import dev.gongkai.tenants.registry.Jurisdictions;
 import java.util.EnumMap;

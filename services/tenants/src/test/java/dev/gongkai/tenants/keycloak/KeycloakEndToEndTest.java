@@ -2,7 +2,7 @@ package dev.gongkai.tenants.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.GongkaiTest;

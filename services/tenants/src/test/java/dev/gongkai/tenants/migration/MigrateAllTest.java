@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
@@ -46,10 +47,8 @@ class MigrateAllTest {
         var first = migrations.migrateAll(r -> {});
         var second = migrations.migrateAll(r -> {});
 
-        assertThat(resultFor(first)).extracting(MigrationResult::outcome).isEqualTo(MigrationResult.Outcome.MIGRATED);
-        assertThat(resultFor(second))
-                .extracting(MigrationResult::outcome)
-                .isEqualTo(MigrationResult.Outcome.UP_TO_DATE);
+        assertThat(resultFor(first)).extracting(MigrationResult::outcome).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(resultFor(second)).extracting(MigrationResult::outcome).isEqualTo(MigrationOutcome.UP_TO_DATE);
         assertThat(second.failed()).isZero();
     }
 

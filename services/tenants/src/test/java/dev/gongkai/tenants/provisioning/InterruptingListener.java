@@ -1,5 +1,6 @@
 package dev.gongkai.tenants.provisioning;
 
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.agency.AgencySlug;
 
 /** Simulates a crash right after a chosen step of a chosen agency, once. */

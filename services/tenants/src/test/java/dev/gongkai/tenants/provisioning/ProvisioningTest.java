@@ -7,7 +7,9 @@ import static dev.gongkai.platform.jooq.core.Tables.PROVISIONING_STEP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gongkai.platform.agency.AgencyKind;
+import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.ProvisioningReport;
+import dev.gongkai.contract.ProvisioningStep;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.security.Roles;
 import dev.gongkai.platform.testing.GongkaiTest;

@@ -1,4 +1,4 @@
-package dev.gongkai.platform.agency;
+package dev.gongkai.contract;
 
 public enum AgencyKind {
     /** A municipal department (e.g. 乌海市教育局) or a bureau such as 乌海市公安局. */

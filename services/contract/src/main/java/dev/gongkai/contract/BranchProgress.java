@@ -1,6 +1,5 @@
-package dev.gongkai.publishing.branches;
+package dev.gongkai.contract;
 
-import dev.gongkai.contract.ReportStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 

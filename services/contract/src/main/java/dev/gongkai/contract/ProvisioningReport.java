@@ -1,8 +1,10 @@
-package dev.gongkai.tenants.provisioning;
+package dev.gongkai.contract;
 
 import java.util.List;
 
 /**
+ * What provisioning an agency did ({@code POST /api/agencies} of the tenants service), step by step.
+ *
  * @param initialAdminPassword the first admin's temporary password, only in the run that created the user; it must
  *                             be changed at first login
  */

@@ -1,4 +1,4 @@
-package dev.gongkai.tenants.provisioning;
+package dev.gongkai.contract;
 
 /** The steps of provisioning an agency, in order. Each checks the real state before acting. */
 public enum ProvisioningStep {
@@ -6,9 +6,5 @@ public enum ProvisioningStep {
     CREATE_SCHEMA,
     MIGRATE_SCHEMA,
     CREATE_ORGANIZATION,
-    CREATE_FIRST_ADMIN;
-
-    boolean needsKeycloak() {
-        return this == CREATE_ORGANIZATION || this == CREATE_FIRST_ADMIN;
-    }
+    CREATE_FIRST_ADMIN
 }

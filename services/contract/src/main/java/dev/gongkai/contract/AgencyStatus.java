@@ -1,4 +1,4 @@
-package dev.gongkai.platform.agency;
+package dev.gongkai.contract;
 
 public enum AgencyStatus {
     ACTIVE,
