@@ -231,9 +231,12 @@ public class PublicReports {
             Lang lang,
             boolean gzipped,
             Supplier<byte[]> body) {
-        String name = agency.slug() + "-" + year;
         String etag = "\"" + agency.slug() + "." + year + "." + current.token() + "." + format.extension
                 + language(lang, ".") + "." + RENDERING + (gzipped ? ".gz" : "") + "\"";
+        return served(etag, agency.slug() + "-" + year, format, gzipped, body);
+    }
+
+    private static Served served(String etag, String name, Format format, boolean gzipped, Supplier<byte[]> body) {
         return switch (format) {
             case HTML -> new Served(etag, HTML, null, gzipped, body);
             case PDF -> new Served(etag, MediaType.APPLICATION_PDF, Served.shown(name + ".pdf"), false, body);
@@ -244,15 +247,45 @@ public class PublicReports {
 
     private byte[] render(
             Jurisdiction jurisdiction, Agency agency, int year, Current current, Format format, Lang lang) {
+        return format == Format.HTML
+                ? page(jurisdiction, agency, year, current.number(), current.number(), lang)
+                : file(agency, year, current.number(), format);
+    }
+
+    /** A published revision as PDF, JSON or CSV: its bytes depend on the revision alone. */
+    private byte[] file(Agency agency, int year, int number, Format format) {
+        PublishedRevision revision = revision(agency, year, number);
         return switch (format) {
-            case HTML -> page(jurisdiction, agency, year, current.number(), current.number(), lang);
-            case PDF -> pdf(revision(agency, year, current.number()));
-            case JSON ->
-                CanonicalJson.writeBytes(
-                        revision(agency, year, current.number()).report());
-            case CSV ->
-                CsvRenderer.renderBytes(revision(agency, year, current.number()).report());
+            case HTML -> throw new IllegalArgumentException("A page is no file of a revision");
+            case PDF -> pdf(revision);
+            case JSON -> CanonicalJson.writeBytes(revision.report());
+            case CSV -> CsvRenderer.renderBytes(revision.report());
         };
+    }
+
+    /**
+     * One published revision as PDF, JSON or CSV, at a URL of its own that never answers other bytes (published
+     * revisions are never changed), so its validator names the revision alone, not the year's current pointer.
+     */
+    Served revisionDocument(
+            String jurisdictionSlug, String agencySlug, int year, int number, Format format, boolean gzip) {
+        Jurisdiction jurisdiction = jurisdiction(jurisdictionSlug);
+        Agency agency = agency(jurisdiction, agencySlug);
+        Current current = pointer.current(agency.slug(), year).orElseThrow(() -> notPublished(agency, year));
+        if (number < 1 || number > current.number()) {
+            throw new ApiException(ProblemCode.REPORT_REVISION_NOT_FOUND, year, number);
+        }
+        String key = agency.slug() + ":" + year + ":rev" + number + ":" + format.extension + ":" + RENDERING;
+        Supplier<byte[]> plain = () -> cache.get(key, () -> file(agency, year, number, format));
+        boolean compressed = compressed(format, gzip);
+        String etag = "\"" + agency.slug() + "." + year + ".rev" + number + "." + format.extension + "." + RENDERING
+                + (compressed ? ".gz" : "") + "\"";
+        return served(
+                etag,
+                agency.slug() + "-" + year + "-r" + number,
+                format,
+                compressed,
+                compressed ? () -> cache.get(key + ":gz", () -> gzip(plain.get())) : plain);
     }
 
     /** The published revision as PDF, closed by its number and publication time. */

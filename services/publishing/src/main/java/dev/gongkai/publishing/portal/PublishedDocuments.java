@@ -35,8 +35,22 @@ class PublishedDocuments {
     /** The route of the documents, as {@code http.server.requests} names it. */
     static final String ROUTE = "/public/{jurisdiction}/{agency}/{year}";
 
+    /** The route of one published revision's files (never an HTML page: that one lists the later corrections). */
+    static final String REVISION_ROUTE = ROUTE + "/revisions/{number}";
+
     private static final Pattern PATH = Pattern.compile("/public/([^/]+)/([^/]+)/([0-9]{1,9})(?:\\.(pdf|json|csv))?");
-    private static final String REVALIDATE = "no-cache, public";
+    private static final Pattern REVISION_PATH =
+            Pattern.compile("/public/([^/]+)/([^/]+)/([0-9]{1,9})/revisions/([0-9]{1,9})\\.(pdf|json|csv)");
+
+    /**
+     * The current revision may be corrected at any time: a cache keeps it a minute, then asks again with its
+     * {@code ETag} (a {@code 304} costs no rendering), so a correction reaches every reader within that minute.
+     */
+    static final String CURRENT = "public, max-age=60, must-revalidate";
+
+    /** A published revision never changes (the database refuses any update): caches keep it as long as they like. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
     private static final String NEVER_STORE = "no-cache, no-store, max-age=0, must-revalidate";
 
     private static final MediaType HTML = PublicReports.HTML;
@@ -56,16 +70,27 @@ class PublishedDocuments {
     /** What a document's path names; empty for any other path. */
     static Optional<Target> target(String path) {
         Matcher matcher = PATH.matcher(path);
-        if (!matcher.matches()) {
-            return Optional.empty();
+        if (matcher.matches()) {
+            String extension = matcher.group(4);
+            return Optional.of(new Target(
+                    path,
+                    matcher.group(1),
+                    matcher.group(2),
+                    Integer.parseInt(matcher.group(3)),
+                    Target.CURRENT,
+                    extension == null ? Format.HTML : Format.ofExtension(extension)));
         }
-        String extension = matcher.group(4);
-        return Optional.of(new Target(
-                path,
-                matcher.group(1),
-                matcher.group(2),
-                Integer.parseInt(matcher.group(3)),
-                extension == null ? Format.HTML : Format.ofExtension(extension)));
+        Matcher revision = REVISION_PATH.matcher(path);
+        if (revision.matches()) {
+            return Optional.of(new Target(
+                    path,
+                    revision.group(1),
+                    revision.group(2),
+                    Integer.parseInt(revision.group(3)),
+                    Integer.parseInt(revision.group(4)),
+                    Format.ofExtension(revision.group(5))));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -83,12 +108,22 @@ class PublishedDocuments {
         }
     }
 
-    /** A document's path, and what it names. */
-    record Target(String path, String jurisdiction, String agency, int year, Format format) {
+    /**
+     * A document's path, and what it names: the year's current revision ({@link #CURRENT}), which a correction
+     * replaces, or one published revision by its number, which never changes.
+     */
+    record Target(String path, String jurisdiction, String agency, int year, int revision, Format format) {
+
+        static final int CURRENT = 0;
+
+        boolean current() {
+            return revision == CURRENT;
+        }
 
         /** The route as metrics name it: one per format. */
         String route() {
-            return format == Format.HTML ? ROUTE : ROUTE + "." + format.extension;
+            String route = current() ? ROUTE : REVISION_ROUTE;
+            return format == Format.HTML ? route : route + "." + format.extension;
         }
     }
 
@@ -115,7 +150,7 @@ class PublishedDocuments {
      */
     Optional<Answer> answerInProcess(Request request) {
         Target target = request.target();
-        if (target.format().openData()) {
+        if (target.format().openData() || !target.current()) {
             return Optional.empty();
         }
         return reports.documentInProcess(
@@ -138,6 +173,17 @@ class PublishedDocuments {
                     return problem(refusal.get(), target)
                             .with(HttpHeaders.RETRY_AFTER, OpenDataRateLimit.retryAfter(refusal.get()));
                 }
+            }
+            if (!target.current()) {
+                return document(
+                        reports.revisionDocument(
+                                target.jurisdiction(),
+                                target.agency(),
+                                target.year(),
+                                target.revision(),
+                                target.format(),
+                                request.takesGzip()),
+                        request);
             }
             return document(
                     reports.document(
@@ -168,7 +214,7 @@ class PublishedDocuments {
     private Answer document(Served served, Request request) {
         List<Header> headers = securityHeaders();
         headers.add(new Header(HttpHeaders.ETAG, served.etag()));
-        headers.add(new Header(HttpHeaders.CACHE_CONTROL, REVALIDATE));
+        headers.add(new Header(HttpHeaders.CACHE_CONTROL, request.target().current() ? CURRENT : IMMUTABLE));
         if (HTML.equals(served.type())) {
             // The page is in the language the cookie remembers.
             headers.add(new Header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.COOKIE));

@@ -36,7 +36,34 @@ final class PublishedDocumentsApi {
             api.path(
                     PublishedDocuments.ROUTE + ".csv",
                     item("text/csv", "The report as CSV, a row per cell (open data, rate-limited per client).", true));
+            api.path(
+                    PublishedDocuments.REVISION_ROUTE + ".pdf",
+                    revision(item("application/pdf", "One published revision as PDF (never changes).", false)));
+            api.path(
+                    PublishedDocuments.REVISION_ROUTE + ".json",
+                    revision(item(
+                            "application/json",
+                            "One published revision as canonical JSON (never changes; open data, rate-limited).",
+                            true)));
+            api.path(
+                    PublishedDocuments.REVISION_ROUTE + ".csv",
+                    revision(item(
+                            "text/csv",
+                            "One published revision as CSV (never changes; open data, rate-limited).",
+                            true)));
         };
+    }
+
+    /** A revision's URL: its number too, and a 200 that caches keep for a year. */
+    private static PathItem revision(PathItem item) {
+        Operation get = item.getGet();
+        get.addParametersItem(new PathParameter().name("number").schema(new IntegerSchema()));
+        get.getResponses()
+                .get("200")
+                .description("The published revision ("
+                        + PublishedDocuments.IMMUTABLE
+                        + "); 404 also for a number never published");
+        return item;
     }
 
     private static PathItem item(String type, String summary, boolean openData) {

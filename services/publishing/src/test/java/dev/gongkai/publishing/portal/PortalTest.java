@@ -72,7 +72,7 @@ class PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"))
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "public, max-age=60, must-revalidate"))
                 .andReturn();
         String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
         mvc.perform(get(page(education, 2015) + ".json")
