@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.ReportFormat;
 import java.io.IOException;
@@ -42,6 +43,7 @@ class ComposedKeysTest {
     private static Map<String, Collection<String>> valuesByPrefix() throws IOException {
         List<String> statuses = new ArrayList<>(Labels.STATUSES);
         Arrays.stream(ReportStatus.values()).map(Enum::name).forEach(statuses::add);
+        Arrays.stream(SubmissionRow.State.values()).map(Enum::name).forEach(statuses::add);
         List<String> events =
                 new ArrayList<>(Arrays.stream(Action.values()).map(Action::code).toList());
         events.addAll(List.of("create", "import", "onboard"));
