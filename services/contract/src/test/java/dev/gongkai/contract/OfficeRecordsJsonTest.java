@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,5 +62,41 @@ class OfficeRecordsJsonTest {
             assertThat(SubmissionRow.State.of(status).name()).isEqualTo(status.name());
             assertThat(SubmissionRow.State.of(status).report()).contains(status);
         }
+    }
+
+    @Test
+    void theCompiledReportCarriesItsDocumentAsTheCanonicalJsonHasIt() {
+        String document = """
+                {"format":"gov-2021","year":2025,"agency":"乌海市（全市汇总）","publishedOn":null,
+                 "narrative":{"s1":"总体情况"},"cells":{"s3.received.total":23,"s2.fees.amount":"5.00"},
+                 "blank":["s4.review.other"]}""";
+        CompiledView view = new CompiledView(
+                2025,
+                "wuhai",
+                "city",
+                "全市汇总",
+                true,
+                "gov-2021",
+                List.of("乌海市", "海勃湾区"),
+                List.of(new CompiledView.Included("psb", "乌海市公安局", "wuhai", "乌海市", 2, AT.toInstant())),
+                List.of(new CompiledView.Missing(
+                        "edu", "乌海市教育局", "wuhai", "乌海市", CompiledView.Missing.NOT_PUBLISHED, "NONE")),
+                false,
+                Map.of("s3.received.total", List.of("乌海市教育局")),
+                List.of(),
+                json.readValue(document, ReportDocument.class),
+                3,
+                true,
+                List.of(new CompiledView.Publication(1, AT.toInstant(), false, null)),
+                "/public/wuhai/compiled/2025/city");
+
+        JsonNode written = json.readTree(json.writeValueAsString(view));
+
+        assertThat(written.path("report")).isEqualTo(json.readTree(document));
+        assertThat(written.path("included").get(0).path("publishedAt").asString())
+                .isEqualTo("2026-12-06T07:22:29Z");
+        assertThat(written.path("missing").get(0).path("reason").asString()).isEqualTo("not-published");
+        assertThat(json.readValue(json.writeValueAsString(view), CompiledView.class))
+                .isEqualTo(view);
     }
 }
