@@ -3,6 +3,7 @@ package dev.gongkai.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.ReminderView;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
 import dev.gongkai.contract.SubmissionRow;
@@ -88,8 +89,9 @@ class ComposedKeysTest {
                                 "StepOutcome")),
                 Map.entry(
                         "reminders.kind.",
-                        enumConstants(
-                                "publishing/src/main/java/dev/gongkai/publishing/reminders/Notification.java", "Kind")),
+                        Arrays.stream(ReminderView.Kind.values())
+                                .map(Enum::name)
+                                .toList()),
                 // Strings of publishing's notification table and compiled report (Reminders, CompiledReports).
                 Map.entry("webhook.", List.of("PENDING", "SENT", "FAILED", "SKIPPED")),
                 Map.entry("compiled.reason.", List.of("not-published", "format")),

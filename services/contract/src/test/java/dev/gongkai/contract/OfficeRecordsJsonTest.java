@@ -99,4 +99,59 @@ class OfficeRecordsJsonTest {
         assertThat(json.readValue(json.writeValueAsString(view), CompiledView.class))
                 .isEqualTo(view);
     }
+
+    @Test
+    void aComplianceRowWritesWhatTheRemindersReadAndNotWhatItWorksOutElse() {
+        ComplianceRow correcting = new ComplianceRow(
+                "psb",
+                "乌海市公安局",
+                "DEPARTMENT",
+                "wuhai",
+                2025,
+                "DRAFT",
+                "correct",
+                null,
+                null,
+                null,
+                0,
+                null,
+                AT.toInstant(),
+                AT.toInstant(),
+                2,
+                1,
+                false,
+                LocalDate.of(2026, 1, 31),
+                false,
+                "ON_TIME",
+                null,
+                null,
+                0,
+                1,
+                0,
+                "https://example.org/2025",
+                false,
+                5);
+
+        JsonNode written = json.readTree(json.writeValueAsString(correcting));
+
+        assertThat(written.path("notSubmitted").asBoolean()).isTrue();
+        assertThat(written.path("correcting").asBoolean()).isTrue();
+        assertThat(written.has("published")).isFalse();
+        assertThat(written.path("deadline").asString()).isEqualTo("2026-01-31");
+        assertThat(json.readValue(json.writeValueAsString(correcting), ComplianceRow.class))
+                .isEqualTo(correcting);
+    }
+
+    @Test
+    void aReminderScheduleWritesItsSettingAndNotTheStepItWorksOut() {
+        ReminderSchedule schedule = new ReminderSchedule("wuhai", 7, true, null, null, null, null, null);
+
+        JsonNode written = json.readTree(json.writeValueAsString(schedule));
+
+        assertThat(written.path("overdueEveryDays").asInt()).isEqualTo(7);
+        assertThat(written.has("overdueStep")).isFalse();
+        assertThat(schedule.overdueStep(9)).isEqualTo(-8);
+        assertThat(json.readValue(json.writeValueAsString(schedule), ReminderSchedule.class))
+                .isEqualTo(schedule);
+    }
 }

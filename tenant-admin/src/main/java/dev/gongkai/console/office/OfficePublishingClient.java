@@ -2,6 +2,15 @@ package dev.gongkai.console.office;
 
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.CompiledView;
+import dev.gongkai.contract.ComplianceView;
+import dev.gongkai.contract.ReminderList;
+import dev.gongkai.contract.ReminderRequest;
+import dev.gongkai.contract.ReminderSchedule;
+import dev.gongkai.contract.ReminderScheduleRequest;
+import dev.gongkai.contract.RemindersSent;
+import dev.gongkai.contract.ScorecardPack;
+import dev.gongkai.contract.ScorecardPackRequest;
+import dev.gongkai.contract.ScorecardsView;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,4 +55,31 @@ interface OfficePublishingClient {
             @RequestParam String scope,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody Map<String, String> request);
+
+    /** The reminders of {@code year} to the agencies of the caller's jurisdictions. */
+    @GetExchange("/notifications")
+    ReminderList notifications(@RequestParam int year);
+
+    /** A reminder by hand; a request resent with the same {@code idempotencyKey} reminds nobody twice. */
+    @PostExchange("/reminders")
+    RemindersSent remind(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody ReminderRequest request);
+
+    /** The schedule of reminders after the deadline that applies to the caller's jurisdiction. */
+    @GetExchange("/reminder-schedule")
+    ReminderSchedule schedule();
+
+    @PutExchange("/reminder-schedule")
+    ReminderSchedule saveSchedule(@RequestBody ReminderScheduleRequest request);
+
+    /** Every agency of the caller's jurisdictions with its report's state for {@code year}. */
+    @GetExchange("/compliance")
+    ComplianceView compliance(@RequestParam int year);
+
+    /** The scorecards of {@code year} with the pack they were scored with. */
+    @GetExchange("/scorecards")
+    ScorecardsView scorecards(@RequestParam int year);
+
+    /** Saves the office-admin's pack; the service names the field it refuses. */
+    @PutExchange("/scorecard-pack")
+    ScorecardPack savePack(@RequestBody ScorecardPackRequest request);
 }
