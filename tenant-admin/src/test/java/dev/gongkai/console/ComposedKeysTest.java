@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.contract.Action;
 import dev.gongkai.contract.OnboardingOutcome;
+import dev.gongkai.contract.ReminderView;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.Role;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.ReportFormat;
 import java.io.IOException;
@@ -43,6 +45,7 @@ class ComposedKeysTest {
     private static Map<String, Collection<String>> valuesByPrefix() throws IOException {
         List<String> statuses = new ArrayList<>(Labels.STATUSES);
         Arrays.stream(ReportStatus.values()).map(Enum::name).forEach(statuses::add);
+        Arrays.stream(SubmissionRow.State.values()).map(Enum::name).forEach(statuses::add);
         List<String> events =
                 new ArrayList<>(Arrays.stream(Action.values()).map(Action::code).toList());
         events.addAll(List.of("create", "import", "onboard"));
@@ -83,8 +86,9 @@ class ComposedKeysTest {
                                 "contract/src/main/java/dev/gongkai/contract/ProvisioningReport.java", "StepOutcome")),
                 Map.entry(
                         "reminders.kind.",
-                        enumConstants(
-                                "publishing/src/main/java/dev/gongkai/publishing/reminders/Notification.java", "Kind")),
+                        Arrays.stream(ReminderView.Kind.values())
+                                .map(Enum::name)
+                                .toList()),
                 // Strings of publishing's notification table and compiled report (Reminders, CompiledReports).
                 Map.entry("webhook.", List.of("PENDING", "SENT", "FAILED", "SKIPPED")),
                 Map.entry("compiled.reason.", List.of("not-published", "format")),

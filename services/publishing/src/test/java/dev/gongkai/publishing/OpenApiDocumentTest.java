@@ -51,4 +51,15 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath("$.components.schemas.BranchProgress.properties.status.enum")
                         .value(hasItem("PUBLISHED")));
     }
+
+    /** The office's answers are records the document names, so the console reads them typed. */
+    @Test
+    void describesTheOfficesAnswers() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/office/compiled'].get.responses['200'].content['*/*'].schema.$ref")
+                        .value("#/components/schemas/CompiledView"))
+                .andExpect(jsonPath("$.components.schemas.CompiledView.properties.report.$ref")
+                        .value("#/components/schemas/ReportDocument"));
+    }
 }

@@ -62,6 +62,11 @@ class OpenApiDocumentTest {
                         .value("#/components/schemas/AttachmentView"))
                 .andExpect(jsonPath("$.components.schemas.OfficeReportView.properties.agencySlug")
                         .exists())
+                .andExpect(jsonPath("$.paths['/api/office/submissions'].get.responses['200']"
+                                + ".content['*/*'].schema.items.$ref")
+                        .value("#/components/schemas/SubmissionRow"))
+                .andExpect(jsonPath("$.components.schemas.SubmissionRow.properties.status.enum")
+                        .value(hasItem("NOT_STARTED")))
                 .andExpect(jsonPath("$.paths['/api/reports/{year}/comments'].get.responses['200']"
                                 + ".content['*/*'].schema.items.$ref")
                         .value("#/components/schemas/CommentView"))

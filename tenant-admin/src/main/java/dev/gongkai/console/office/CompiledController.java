@@ -5,14 +5,17 @@ import dev.gongkai.console.services.Downloads;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
-import dev.gongkai.contract.ReportDocument;
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.ReportLayout;
 import dev.gongkai.report.model.Section;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,20 +43,17 @@ class CompiledController {
     private final Services services;
     private final JsonMapper json;
     private final ServiceUrls urls;
+    private final OfficePublishingClient publishing;
 
     CompiledController(Services services, JsonMapper json, ServiceUrls urls) {
         this.services = services;
         this.json = json;
         this.urls = urls;
+        this.publishing = OfficePublishingClient.of(services);
     }
-
-    /** One published revision of the compiled report. */
-    record Publication(int number, String publishedAt, boolean correction, String reason) {}
 
     /** A narrative section of the national format, as the office writes it beside the tables. */
     record NarrativeField(String key, String title, String text) {}
-
-    record Included(String agency, String nameZh, String jurisdictionZh, int revision, String publishedAt) {}
 
     /** A cell summed blank: where it is in the tables, and whose numbers it lacks. */
     record Incomplete(String key, String label, String agencies) {}
@@ -70,80 +69,43 @@ class CompiledController {
         model.addAttribute("year", shown);
         model.addAttribute("scope", chosen);
         try {
-            JsonNode c = services.publishing()
-                    .get()
-                    .uri("/api/office/compiled?year={year}&scope={scope}", shown, chosen)
-                    .retrieve()
-                    .body(JsonNode.class);
+            CompiledView c = publishing.compiled(shown, chosen);
             ReportLayout layout = ReportLayout.of(ReportFormat.forYear(shown));
-            java.util.List<Incomplete> incomplete = new java.util.ArrayList<>();
-            c.path("incompleteCells").properties().forEach(e -> {
-                StringBuilder agencies = new StringBuilder();
-                e.getValue()
-                        .forEach(a ->
-                                agencies.append(agencies.isEmpty() ? "" : "、").append(a.asString()));
-                String label = layout.cell(e.getKey())
+            List<Incomplete> incomplete = new ArrayList<>();
+            c.incompleteCells().forEach((key, agencies) -> {
+                String label = layout.cell(key)
                         .map(cell -> cell.section().titleZh().substring(0, 2)
                                 + cell.row().label() + " · " + cell.column().label())
-                        .orElse(e.getKey());
-                incomplete.add(new Incomplete(e.getKey(), label, agencies.toString()));
+                        .orElse(key);
+                incomplete.add(new Incomplete(key, label, String.join("、", agencies)));
             });
-            java.util.List<Included> included = new java.util.ArrayList<>();
-            c.path("included")
-                    .forEach(i -> included.add(new Included(
-                            i.path("agency").asString(),
-                            i.path("nameZh").asString(),
-                            i.path("jurisdictionZh").asString(""),
-                            i.path("revision").asInt(),
-                            ComplianceController.beijing(i.path("publishedAt")))));
-            model.addAttribute("included", included);
-            java.util.List<String> jurisdictions = new java.util.ArrayList<>();
-            c.path("jurisdictionsZh").forEach(j -> jurisdictions.add(j.asString()));
-            model.addAttribute("jurisdictions", String.join("、", jurisdictions));
+            model.addAttribute("included", c.included());
+            model.addAttribute("jurisdictions", String.join("、", c.jurisdictionsZh()));
             model.addAttribute("compiled", c);
             // What the office typed and could not save comes back in the form; else the stored draft.
             Object typed = model.getAttribute("typed");
-            java.util.List<NarrativeField> narrative = new java.util.ArrayList<>();
+            List<NarrativeField> narrative = new ArrayList<>();
             for (Section section : Section.NARRATIVES) {
                 String text = typed instanceof Map<?, ?> t
                         ? (String) t.get(section.key())
-                        : c.path("report").path("narrative").path(section.key()).asString("");
+                        : c.report().narrative().get(section.key());
                 narrative.add(new NarrativeField(section.key(), section.titleZh(), text == null ? "" : text));
             }
             model.addAttribute("narrative", narrative);
-            java.util.List<Publication> publications = new java.util.ArrayList<>();
-            c.path("publications")
-                    .forEach(p -> publications.add(new Publication(
-                            p.path("number").asInt(),
-                            ComplianceController.beijing(p.path("publishedAt")),
-                            p.path("correction").asBoolean(),
-                            p.path("reason").asString(""))));
-            model.addAttribute("publications", publications);
-            if (!publications.isEmpty()) {
-                model.addAttribute(
-                        "publicUrl", urls.portal() + c.path("publicPath").asString());
+            model.addAttribute("publications", c.publications());
+            if (!c.publications().isEmpty()) {
+                model.addAttribute("publicUrl", urls.portal() + c.publicPath());
             }
             model.addAttribute("incomplete", incomplete);
             model.addAttribute(
                     "tables",
                     ReportMarkup.readOnlyTables(
-                            ReportMarkup.report(document(c.path("report")), json),
-                            incomplete.stream().map(Incomplete::key).collect(java.util.stream.Collectors.toSet())));
+                            ReportMarkup.report(c.report(), json),
+                            incomplete.stream().map(Incomplete::key).collect(Collectors.toSet())));
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
         }
         return "office/compiled";
-    }
-
-    /** The members of the canonical JSON; the compiled report carries more beside them. */
-    private static final java.util.List<String> CANONICAL =
-            java.util.List.of("format", "year", "agency", "publishedOn", "narrative", "cells", "blank");
-
-    /** The compiled report's document, as the report core reads it. */
-    private ReportDocument document(JsonNode report) {
-        var canonical = json.createObjectNode();
-        CANONICAL.stream().filter(report::has).forEach(name -> canonical.set(name, report.get(name)));
-        return json.treeToValue(canonical, ReportDocument.class);
     }
 
     /** Saves the narrative of the draft version the form was read at (post/redirect/get). */
@@ -159,16 +121,8 @@ class CompiledController {
         Map<String, String> narrative = new LinkedHashMap<>();
         Section.NARRATIVES.forEach(section -> narrative.put(section.key(), form.getOrDefault(section.key(), "")));
         try {
-            JsonNode saved = services.publishing()
-                    .put()
-                    .uri("/api/office/compiled/narrative?year={year}&scope={scope}", year, chosen)
-                    .header(HttpHeaders.IF_MATCH, "\"c" + version + "\"")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(narrative)
-                    .retrieve()
-                    .body(JsonNode.class);
-            redirect.addFlashAttribute(
-                    "savedVersion", saved.path("draftVersion").asInt());
+            CompiledView saved = publishing.saveNarrative(year, chosen, etag(version), narrative);
+            redirect.addFlashAttribute("savedVersion", saved.draftVersion());
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
             redirect.addFlashAttribute("typed", narrative);
@@ -187,16 +141,9 @@ class CompiledController {
             RedirectAttributes redirect) {
         String chosen = chosen(scope);
         try {
-            JsonNode published = services.publishing()
-                    .post()
-                    .uri("/api/office/compiled/publications?year={year}&scope={scope}", year, chosen)
-                    .header(HttpHeaders.IF_MATCH, "\"c" + version + "\"")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("reason", reason == null ? "" : reason))
-                    .retrieve()
-                    .body(JsonNode.class);
-            redirect.addFlashAttribute(
-                    "publishedNumber", published.path("number").asInt());
+            CompiledView.Published published =
+                    publishing.publish(year, chosen, etag(version), Map.of("reason", reason == null ? "" : reason));
+            redirect.addFlashAttribute("publishedNumber", published.number());
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
         }
@@ -222,6 +169,11 @@ class CompiledController {
                         "attachment; filename=\"compiled-" + shown + "-" + chosen + ".html\"")
                 .cacheControl(org.springframework.http.CacheControl.noStore())
                 .body(answer.getBody());
+    }
+
+    /** The ETag of the compiled report's narrative draft {@code version}, as the service wrote it. */
+    private static String etag(int version) {
+        return "\"c" + version + "\"";
     }
 
     private static String chosen(String scope) {

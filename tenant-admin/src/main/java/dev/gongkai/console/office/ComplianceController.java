@@ -5,17 +5,25 @@ import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.ServiceUrls;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ComplianceView;
+import dev.gongkai.contract.ReminderView;
+import dev.gongkai.contract.Scorecard;
+import dev.gongkai.contract.ScorecardPack;
+import dev.gongkai.contract.ScorecardPackRequest;
+import dev.gongkai.contract.ScorecardsView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +32,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The compliance dashboard on the publishing service's office views: every agency of the jurisdiction with its
@@ -48,12 +52,12 @@ class ComplianceController {
 
     private final Services services;
     private final ServiceUrls urls;
-    private final JsonMapper json;
+    private final OfficePublishingClient publishing;
 
-    ComplianceController(Services services, ServiceUrls urls, JsonMapper json) {
+    ComplianceController(Services services, ServiceUrls urls) {
         this.services = services;
         this.urls = urls;
-        this.json = json;
+        this.publishing = OfficePublishingClient.of(services);
     }
 
     static int defaultYear() {
@@ -100,9 +104,6 @@ class ComplianceController {
             int corrections,
             boolean correcting) {}
 
-    /** A deduction item to choose in the pack form. */
-    record Item(String item, String nameZh, String nameEn) {}
-
     /** One bar of the chart, laid out here so the template only writes SVG attributes. */
     record Bar(String status, long count, int y, int width) {}
 
@@ -112,80 +113,58 @@ class ComplianceController {
     @GetMapping("/office/compliance")
     String compliance(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : defaultYear();
-        JsonNode body = services.publishing()
-                .get()
-                .uri("/api/office/compliance?year={year}", shown)
-                .retrieve()
-                .body(JsonNode.class);
+        ComplianceView body = publishing.compliance(shown);
         Map<String, Card> cards = new HashMap<>();
         try {
-            JsonNode scored = services.publishing()
-                    .get()
-                    .uri("/api/office/scorecards?year={year}", shown)
-                    .retrieve()
-                    .body(JsonNode.class);
-            for (JsonNode card : scored.path("agencies")) {
-                cards.put(card.path("agency").asString(), card(card));
+            ScorecardsView scored = publishing.scorecards(shown);
+            for (Scorecard card : scored.agencies()) {
+                cards.put(card.agency(), card(card));
             }
-            model.addAttribute("pack", pack(scored.path("pack"), scored.path("items")));
-            model.addAttribute("packBase", plain(scored.path("pack").path("base")));
-            JsonNode line = scored.path("pack").path("line");
-            model.addAttribute("packLine", line.isString() ? line.asString() : "");
+            ScorecardPack pack = scored.pack();
+            model.addAttribute("pack", pack(pack, scored.items()));
+            model.addAttribute("packBase", plain(pack.base()));
             model.addAttribute(
-                    "packDefaults", scored.path("pack").path("defaults").asBoolean(false));
-            model.addAttribute(
-                    "packUpdatedBy", scored.path("pack").path("updatedBy").asString(null));
-            model.addAttribute(
-                    "packUpdatedByName",
-                    scored.path("pack").path("updatedByName").asString(null));
-            model.addAttribute(
-                    "packUpdatedByAgency",
-                    scored.path("pack").path("updatedByAgency").asString(null));
-            List<Item> items = new ArrayList<>();
-            for (JsonNode item : scored.path("items")) {
-                items.add(new Item(
-                        item.path("item").asString(),
-                        item.path("nameZh").asString(),
-                        item.path("nameEn").asString()));
-            }
-            model.addAttribute("items", items);
+                    "packLine", pack.line() == null ? "" : pack.line().toString());
+            model.addAttribute("packDefaults", pack.defaults());
+            model.addAttribute("packUpdatedBy", pack.updatedBy());
+            model.addAttribute("packUpdatedByName", pack.updatedByName());
+            model.addAttribute("packUpdatedByAgency", pack.updatedByAgency());
+            model.addAttribute("items", scored.items());
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which) or scoring refused: the list still shows.
             model.addAttribute("scorecardProblem", problem);
         }
         List<Row> rows = new ArrayList<>();
-        for (JsonNode r : body.path("agencies")) {
-            boolean published = !r.path("publishedRevision").isNull()
-                    && !r.path("publishedRevision").isMissingNode();
+        for (ComplianceRow r : body.agencies()) {
             rows.add(new Row(
-                    r.path("agency").asString(),
-                    r.path("nameZh").asString(),
-                    r.path("jurisdiction").asString(),
-                    r.path("status").asString(),
-                    r.path("compliance").asString(),
-                    r.path("deadline").asString(""),
-                    integer(r.path("daysLeft")),
-                    integer(r.path("daysLate")),
-                    beijing(r.path("submittedAt")),
-                    beijing(r.path("publishedAt")),
-                    r.path("errors").asInt(),
-                    r.path("warnings").asInt(),
-                    r.path("unexplainedWarnings").asInt(),
-                    r.path("websiteUrl").asString(null),
-                    r.path("websiteUrlMissing").asBoolean(false),
-                    published,
-                    cards.get(r.path("agency").asString()),
-                    integer(r.path("revision")),
-                    r.path("corrections").asInt(0),
-                    r.path("correcting").asBoolean(false)));
+                    r.agency(),
+                    r.nameZh(),
+                    r.jurisdiction(),
+                    r.status(),
+                    r.compliance(),
+                    r.deadline() == null ? "" : r.deadline().toString(),
+                    r.daysLeft(),
+                    r.daysLate(),
+                    beijing(r.submittedAt()),
+                    beijing(r.publishedAt()),
+                    r.errors(),
+                    r.warnings(),
+                    r.unexplainedWarnings(),
+                    r.websiteUrl(),
+                    r.websiteUrlMissing(),
+                    r.published(),
+                    cards.get(r.agency()),
+                    r.revision(),
+                    r.corrections(),
+                    r.correcting()));
         }
-        JsonNode totals = body.path("totals");
+        ComplianceView.Totals totals = body.totals();
         model.addAttribute("year", shown);
         model.addAttribute("rows", rows);
         model.addAttribute("totals", totals);
-        model.addAttribute("byStatus", counts(totals.path("byStatus"), STATUSES));
-        model.addAttribute("byCompliance", counts(totals.path("byCompliance"), COMPLIANCE));
-        model.addAttribute("bars", bars(totals.path("byStatus")));
+        model.addAttribute("byStatus", counts(totals.byStatus(), STATUSES));
+        model.addAttribute("byCompliance", counts(totals.byCompliance(), COMPLIANCE));
+        model.addAttribute("bars", bars(totals.byStatus()));
         model.addAttribute("chartHeight", STATUSES.size() * BAR_STEP + 10);
         model.addAttribute("notifications", notifications(shown));
         model.addAttribute("portal", urls.portal());
@@ -196,103 +175,85 @@ class ComplianceController {
     static final int BAR_MAX = 420;
 
     /** Agencies per workflow status, every status shown (an empty bar says "none" as plainly as a full one). */
-    static List<Bar> bars(JsonNode byStatus) {
+    static List<Bar> bars(Map<String, Long> byStatus) {
         long max = 1;
         for (String status : STATUSES) {
-            max = Math.max(max, byStatus.path(status).asLong(0));
+            max = Math.max(max, byStatus.getOrDefault(status, 0L));
         }
         List<Bar> bars = new ArrayList<>();
         int y = 5;
         for (String status : STATUSES) {
-            long count = byStatus.path(status).asLong(0);
+            long count = byStatus.getOrDefault(status, 0L);
             bars.add(new Bar(status, count, y, (int) Math.round((double) BAR_MAX * count / max)));
             y += BAR_STEP;
         }
         return bars;
     }
 
-    private static Map<String, Long> counts(JsonNode node, List<String> order) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        order.forEach(key -> counts.put(key, node.path(key).asLong(0)));
-        node.properties()
-                .forEach(e -> counts.putIfAbsent(e.getKey(), e.getValue().asLong(0)));
+    /** The counts in {@code order} (every one, none as 0), then any the service counts beyond it. */
+    private static Map<String, Long> counts(Map<String, Long> counted, List<String> order) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        order.forEach(key -> counts.put(key, counted.getOrDefault(key, 0L)));
+        counted.forEach(counts::putIfAbsent);
         return counts;
     }
 
-    private JsonNode notifications(int year) {
+    private List<ReminderView> notifications(int year) {
         try {
-            return services.publishing()
-                    .get()
-                    .uri("/api/office/notifications?year={year}", year)
-                    .retrieve()
-                    .body(JsonNode.class)
-                    .path("notifications");
+            return publishing.notifications(year).notifications();
         } catch (ServiceProblem problem) {
-            return json.createArrayNode();
+            return List.of();
         }
     }
 
-    static Card card(JsonNode card) {
+    static Card card(Scorecard card) {
         List<Deduction> deductions = new ArrayList<>();
-        for (JsonNode d : card.path("deductions")) {
-            JsonNode evidence = d.path("evidence");
+        for (Scorecard.Applied d : card.deductions()) {
+            Scorecard.Evidence evidence = d.evidence();
             List<Finding> findings = new ArrayList<>();
-            for (JsonNode f : evidence.path("findings")) {
-                List<String> cells = new ArrayList<>();
-                f.path("cells").forEach(c -> cells.add(c.asString()));
-                findings.add(new Finding(
-                        f.path("rule").asString(),
-                        f.path("severity").asString(),
-                        f.path("messageZh").asString(""),
-                        f.path("messageEn").asString(""),
-                        cells));
+            if (evidence != null && evidence.findings() != null) {
+                for (Scorecard.EvidenceFinding f : evidence.findings()) {
+                    findings.add(new Finding(
+                            f.rule(),
+                            f.severity(),
+                            orEmpty(f.messageZh()),
+                            orEmpty(f.messageEn()),
+                            f.cells() == null ? List.of() : f.cells()));
+                }
             }
             deductions.add(new Deduction(
-                    d.path("item").asString(),
-                    plain(d.path("points")),
-                    d.path("labelZh").asString(null),
-                    evidence.path("summaryZh").asString(""),
-                    evidence.path("summaryEn").asString(""),
-                    evidence.path("link").asString(null),
+                    d.item(),
+                    plain(d.points()),
+                    d.labelZh(),
+                    evidence == null ? "" : orEmpty(evidence.summaryZh()),
+                    evidence == null ? "" : orEmpty(evidence.summaryEn()),
+                    evidence == null ? null : evidence.link(),
                     findings));
         }
-        return new Card(
-                plain(card.path("base")),
-                plain(card.path("score")),
-                plain(card.path("deducted")),
-                card.path("notDue").asBoolean(false),
-                deductions);
+        return new Card(plain(card.base()), plain(card.score()), plain(card.deducted()), card.notDue(), deductions);
     }
 
-    static List<PackLine> pack(JsonNode pack, JsonNode items) {
+    static List<PackLine> pack(ScorecardPack pack, List<ScorecardPack.Item> items) {
         Map<String, String> names = new HashMap<>();
-        items.forEach(item ->
-                names.put(item.path("item").asString(), item.path("nameZh").asString()));
+        items.forEach(item -> names.put(item.item(), item.nameZh()));
         List<PackLine> lines = new ArrayList<>();
-        for (JsonNode d : pack.path("deductions")) {
-            String item = d.path("item").asString();
+        for (ScorecardPack.Deduction d : pack.deductions()) {
             lines.add(new PackLine(
-                    item, plain(d.path("points")), d.path("labelZh").asString(""), names.getOrDefault(item, item)));
+                    d.item(), plain(d.points()), orEmpty(d.labelZh()), names.getOrDefault(d.item(), d.item())));
         }
         return lines;
     }
 
-    private static String plain(JsonNode number) {
-        if (number.isMissingNode() || number.isNull()) {
-            return "";
-        }
-        return new BigDecimal(number.asString()).stripTrailingZeros().toPlainString();
+    private static String plain(BigDecimal number) {
+        return number == null ? "" : number.stripTrailingZeros().toPlainString();
     }
 
-    private static Integer integer(JsonNode node) {
-        return node.isNumber() ? node.asInt() : null;
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
-    static String beijing(JsonNode instant) {
-        if (!instant.isString() || instant.asString().isBlank()) {
-            return "";
-        }
-        return Instant.parse(instant.asString()).atZone(CHINA).format(MINUTE);
+    static String beijing(Instant instant) {
+        return instant == null ? "" : instant.atZone(CHINA).format(MINUTE);
     }
 
     @GetMapping("/office/compliance.csv")
@@ -327,45 +288,43 @@ class ComplianceController {
             @RequestParam(name = "label", required = false) List<String> labels,
             Locale locale,
             RedirectAttributes redirect) {
-        ObjectNode request = json.createObjectNode().put("year", year);
-        try {
-            request.put("base", new BigDecimal(base.strip()));
-        } catch (NumberFormatException e) {
-            request.put("base", base);
-        }
-        if (line != null && !line.isBlank()) {
-            request.put("line", line.strip());
-        }
-        ArrayNode deductions = request.putArray("deductions");
+        List<ScorecardPack.Deduction> deductions = new ArrayList<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             String item = items.get(i).strip();
             if (item.isEmpty()) {
                 continue;
             }
-            ObjectNode d = deductions.addObject().put("item", item);
             String p = points != null && i < points.size() ? points.get(i).strip() : "";
-            try {
-                d.put("points", new BigDecimal(p));
-            } catch (NumberFormatException e) {
-                d.putNull("points");
-            }
             String label = labels != null && i < labels.size() ? labels.get(i).strip() : "";
-            if (!label.isEmpty()) {
-                d.put("labelZh", label);
-            }
+            deductions.add(new ScorecardPack.Deduction(item, decimal(p), label.isEmpty() ? null : label));
         }
+        // What is not a number or a date goes as nothing: the service refuses it and names the field.
+        var request = new ScorecardPackRequest(year, null, decimal(base.strip()), date(line), deductions);
         try {
-            services.publishing()
-                    .put()
-                    .uri("/api/office/scorecard-pack")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .toBodilessEntity();
+            publishing.savePack(request);
             redirect.addFlashAttribute("notice", "pack.saved");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
         }
         return "redirect:/office/compliance?year=" + year + "#pack";
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

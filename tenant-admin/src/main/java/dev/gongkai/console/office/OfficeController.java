@@ -9,6 +9,7 @@ import dev.gongkai.contract.Action;
 import dev.gongkai.contract.OfficeReportView;
 import dev.gongkai.contract.RevisionDiff;
 import dev.gongkai.contract.RevisionView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.WorkflowStepView;
 import dev.gongkai.report.model.AnnualReport;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,59 +56,33 @@ class OfficeController {
                 .createClient(OfficeReportsClient.class);
     }
 
-    /** Workflow states in which the office may open the report (it was submitted at least once). */
-    static final Set<String> REVIEWABLE = Set.of("SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED");
-
-    /**
-     * One agency's line of the queue.
-     *
-     * @param reviewable the office may open its report (a link on the name); {@code waiting}: it waits for review
-     * @param correction  a correction of the published report is under way (a resubmission is the corrected text)
-     */
-    record QueueRow(
-            String agency,
-            String agencyName,
-            String status,
-            String deadline,
-            String submittedAt,
-            boolean reviewable,
-            boolean waiting,
-            boolean correction) {}
-
     /**
      * The queue opens on the cycle being drafted ({@link ReportCycle#drafting}) with what waits for review first, oldest
      * submission first, and says how many wait, and how many still wait in the cycle before.
      */
     @GetMapping("/office")
     String queue(
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) String status, Model model) {
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) SubmissionRow.State status,
+            Model model) {
         int shown = year != null ? year : ReportCycle.drafting(ReportCycle.today());
-        List<QueueRow> rows = new ArrayList<>();
-        for (JsonNode r : submissions(shown, status)) {
-            String s = r.path("status").asString("NOT_STARTED");
-            boolean reviewable = REVIEWABLE.contains(s)
-                    || !r.path("submittedAt").asString("").isEmpty();
-            rows.add(new QueueRow(
-                    r.path("agency").asString(),
-                    r.path("agencyName").asString(),
-                    s,
-                    r.path("deadline").asString(""),
-                    r.path("submittedAt").asString(""),
-                    reviewable,
-                    "SUBMITTED".equals(s),
-                    r.path("correction").asBoolean(false)));
-        }
-        rows.sort(Comparator.comparing((QueueRow r) -> !r.waiting())
-                .thenComparing(r -> r.waiting() ? r.submittedAt() : ""));
+        List<SubmissionRow> rows = new ArrayList<>(reports.submissions(shown, status));
+        // What waits first, oldest submission first; the service's order (deadline, agency) after that.
+        rows.sort(Comparator.comparing((SubmissionRow r) -> !r.waiting())
+                .thenComparing(
+                        r -> r.waiting() ? r.submittedAt() : null, Comparator.nullsFirst(Comparator.naturalOrder())));
         model.addAttribute("year", shown);
         model.addAttribute("statusFilter", status);
+        model.addAttribute("states", SubmissionRow.State.values());
         model.addAttribute("rows", rows);
-        model.addAttribute("waiting", rows.stream().filter(QueueRow::waiting).count());
+        model.addAttribute(
+                "waiting", rows.stream().filter(SubmissionRow::waiting).count());
         int before = shown - 1;
         long waitingBefore = 0;
-        if (status == null || status.isBlank()) {
+        if (status == null) {
             try {
-                waitingBefore = submissions(before, "SUBMITTED").size();
+                waitingBefore = reports.submissions(before, SubmissionRow.State.SUBMITTED)
+                        .size();
             } catch (ServiceProblem problem) {
                 // A year the service does not take (before the first) waits for nothing.
                 if (!problem.is(400) && !problem.is(422)) {
@@ -120,18 +93,6 @@ class OfficeController {
         model.addAttribute("yearBefore", before);
         model.addAttribute("waitingBefore", waitingBefore);
         return "office/queue";
-    }
-
-    private JsonNode submissions(int year, String status) {
-        return services.reports()
-                .get()
-                .uri(b -> b.path("/api/office/submissions")
-                        .queryParam("year", year)
-                        .queryParamIfPresent(
-                                "status", java.util.Optional.ofNullable(status).filter(s -> !s.isBlank()))
-                        .build())
-                .retrieve()
-                .body(JsonNode.class);
     }
 
     record NarrativePair(String key, String title, String now, String before, boolean changed) {}
@@ -165,6 +126,11 @@ class OfficeController {
         model.addAttribute("agencyName", view.agency() == null ? agency : view.agency());
         model.addAttribute("year", year);
         model.addAttribute("status", view.status().name());
+        // The buttons the service would accept: its allowedActions for this viewer, never the template's own guess.
+        model.addAttribute("mayReturn", view.allows(Action.RETURN));
+        model.addAttribute("mayApprove", view.allows(Action.APPROVE));
+        model.addAttribute("mayPublish", view.allows(Action.PUBLISH));
+        model.addAttribute("mayCorrect", view.allows(Action.CORRECT));
         model.addAttribute("hasPrevious", before != null);
         model.addAttribute("tables", ReportMarkup.comparedTables(now, before));
         model.addAttribute("narratives", narratives);

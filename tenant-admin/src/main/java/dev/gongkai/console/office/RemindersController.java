@@ -3,6 +3,13 @@ package dev.gongkai.console.office;
 import dev.gongkai.console.services.ServiceProblem;
 import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ComplianceView;
+import dev.gongkai.contract.ReminderRequest;
+import dev.gongkai.contract.ReminderSchedule;
+import dev.gongkai.contract.ReminderScheduleRequest;
+import dev.gongkai.contract.ReminderView;
+import dev.gongkai.contract.RemindersSent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The office's reminders (催报) on the publishing service: every agency that has not submitted, or has been
@@ -30,27 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class RemindersController {
 
-    private final Services services;
-    private final JsonMapper json;
+    private final OfficePublishingClient publishing;
 
-    RemindersController(Services services, JsonMapper json) {
-        this.services = services;
-        this.json = json;
+    RemindersController(Services services) {
+        this.publishing = OfficePublishingClient.of(services);
     }
-
-    /**
-     * One reminder as the history lists it, by hand by {@code sentBy} (a username) whom people read as
-     * {@code sentByName} of {@code sentByAgency} (王晓梅（乌海市政务公开办）).
-     */
-    record Sent(
-            String createdAt,
-            String kind,
-            String messageZh,
-            String messageEn,
-            String sentBy,
-            String sentByName,
-            String sentByAgency,
-            String delivery) {}
 
     /** @param remind the agency has not submitted: a reminder may be sent */
     record Line(
@@ -61,7 +48,7 @@ class RemindersController {
             Integer daysLeft,
             Integer daysLate,
             boolean remind,
-            List<Sent> reminders) {}
+            List<ReminderView> reminders) {}
 
     /** The reminders run covers last year's reports: those are the ones due (or late) this year. */
     static int remindingYear() {
@@ -71,70 +58,37 @@ class RemindersController {
     @GetMapping("/office/reminders")
     String reminders(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : remindingYear();
-        JsonNode compliance = services.publishing()
-                .get()
-                .uri("/api/office/compliance?year={year}", shown)
-                .retrieve()
-                .body(JsonNode.class);
-        JsonNode notifications = services.publishing()
-                .get()
-                .uri("/api/office/notifications?year={year}", shown)
-                .retrieve()
-                .body(JsonNode.class)
-                .path("notifications");
-        Map<String, List<Sent>> history = new LinkedHashMap<>();
-        for (JsonNode n : notifications) {
-            history.computeIfAbsent(n.path("agency").asString(), a -> new ArrayList<>())
-                    .add(new Sent(
-                            n.path("createdAt").asString(""),
-                            n.path("kind").asString(),
-                            n.path("messageZh").asString(""),
-                            n.path("messageEn").asString(""),
-                            n.path("sentBy").asString(null),
-                            n.path("sentByName").asString(null),
-                            n.path("sentByAgency").asString(null),
-                            n.path("webhookStatus").asString()));
+        ComplianceView compliance = publishing.compliance(shown);
+        Map<String, List<ReminderView>> history = new LinkedHashMap<>();
+        for (ReminderView n : publishing.notifications(shown).notifications()) {
+            history.computeIfAbsent(n.agency(), a -> new ArrayList<>()).add(n);
         }
         List<Line> lines = new ArrayList<>();
         long late = 0;
-        for (JsonNode r : compliance.path("agencies")) {
-            String agency = r.path("agency").asString();
-            boolean remind = r.path("notSubmitted").asBoolean(false);
-            List<Sent> sent = history.getOrDefault(agency, List.of());
+        for (ComplianceRow r : compliance.agencies()) {
+            boolean remind = r.notSubmitted();
+            List<ReminderView> sent = history.getOrDefault(r.agency(), List.of());
             if (!remind && sent.isEmpty()) {
                 continue;
             }
-            if (remind && "OVERDUE".equals(r.path("compliance").asString())) {
+            if (remind && "OVERDUE".equals(r.compliance())) {
                 late++;
             }
             lines.add(new Line(
-                    agency,
-                    r.path("nameZh").asString(),
-                    r.path("status").asString(),
-                    r.path("compliance").asString(),
-                    integer(r.path("daysLeft")),
-                    integer(r.path("daysLate")),
-                    remind,
-                    sent));
+                    r.agency(), r.nameZh(), r.status(), r.compliance(), r.daysLeft(), r.daysLate(), remind, sent));
         }
         model.addAttribute("year", shown);
         model.addAttribute("lines", lines);
         model.addAttribute("late", late);
         model.addAttribute("requestKey", UUID.randomUUID().toString());
         try {
-            JsonNode schedule = services.publishing()
-                    .get()
-                    .uri("/api/office/reminder-schedule")
-                    .retrieve()
-                    .body(JsonNode.class);
-            model.addAttribute("everyDays", schedule.path("overdueEveryDays").asInt());
-            model.addAttribute("scheduleDefaults", schedule.path("defaults").asBoolean(true));
-            model.addAttribute("scheduleUpdatedBy", schedule.path("updatedBy").asString(null));
-            model.addAttribute(
-                    "scheduleUpdatedByName", schedule.path("updatedByName").asString(null));
-            model.addAttribute(
-                    "scheduleUpdatedByAgency", schedule.path("updatedByAgency").asString(null));
-            model.addAttribute("scheduleUpdatedAt", schedule.path("updatedAt").asString(""));
+            ReminderSchedule schedule = publishing.schedule();
+            model.addAttribute("everyDays", schedule.overdueEveryDays());
+            model.addAttribute("scheduleDefaults", schedule.defaults());
+            model.addAttribute("scheduleUpdatedBy", schedule.updatedBy());
+            model.addAttribute("scheduleUpdatedByName", schedule.updatedByName());
+            model.addAttribute("scheduleUpdatedByAgency", schedule.updatedByAgency());
+            model.addAttribute("scheduleUpdatedAt", schedule.updatedAt());
         } catch (ServiceProblem problem) {
             // Several jurisdictions (the service asks which): the lists still show, the schedule does not.
             model.addAttribute("scheduleProblem", problem);
@@ -150,22 +104,12 @@ class RemindersController {
             @RequestParam String idempotencyKey,
             Locale locale,
             RedirectAttributes redirect) {
-        ObjectNode request = json.createObjectNode().put("year", year);
-        if (agency != null && !agency.isBlank()) {
-            request.put("agency", agency.strip());
-        } else {
-            request.put("allLate", true);
-        }
+        ReminderRequest request = agency != null && !agency.isBlank()
+                ? ReminderRequest.to(year, agency.strip())
+                : ReminderRequest.toAllLate(year);
         try {
-            JsonNode sent = services.publishing()
-                    .post()
-                    .uri("/api/office/reminders")
-                    .header("Idempotency-Key", idempotencyKey)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .body(JsonNode.class);
-            redirect.addFlashAttribute("sentCount", sent.path("created").asInt());
+            RemindersSent sent = publishing.remind(idempotencyKey, request);
+            redirect.addFlashAttribute("sentCount", sent.created());
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
         }
@@ -175,28 +119,19 @@ class RemindersController {
     @PostMapping("/office/reminder-schedule")
     String schedule(
             @RequestParam int year, @RequestParam String everyDays, Locale locale, RedirectAttributes redirect) {
-        ObjectNode request = json.createObjectNode();
+        Integer days;
         try {
-            request.put("overdueEveryDays", Integer.parseInt(everyDays.strip()));
+            days = Integer.parseInt(everyDays.strip());
         } catch (NumberFormatException e) {
-            request.putNull("overdueEveryDays");
+            // The service refuses a missing interval and names the field.
+            days = null;
         }
         try {
-            services.publishing()
-                    .put()
-                    .uri("/api/office/reminder-schedule")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .toBodilessEntity();
+            publishing.saveSchedule(new ReminderScheduleRequest(null, days));
             redirect.addFlashAttribute("notice", "reminders.scheduleSaved");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("error", problem.message(locale));
         }
         return "redirect:/office/reminders?year=" + year + "#schedule";
-    }
-
-    private static Integer integer(JsonNode node) {
-        return node.isNumber() ? node.asInt() : null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.compiled;
 
+import dev.gongkai.contract.CompiledView;
+import dev.gongkai.contract.ReportDocument;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
@@ -10,7 +12,6 @@ import dev.gongkai.report.render.CsvRenderer;
 import dev.gongkai.report.render.HtmlRenderer;
 import dev.gongkai.report.render.ReportPdf;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,35 +49,12 @@ class CompiledController {
         this.pdf = pdf;
     }
 
-    /** The compiled report with the summed document as canonical JSON. */
-    record CompiledResponse(
-            int year,
-            String jurisdiction,
-            String scope,
-            String scopeZh,
-            boolean appendix,
-            String format,
-            List<String> jurisdictionsZh,
-            List<CompiledReport.Included> included,
-            List<CompiledReport.Missing> missing,
-            boolean complete,
-            java.util.Map<String, List<String>> incompleteCells,
-            List<CompiledReport.FindingView> findings,
-            JsonNode report,
-            int draftVersion,
-            boolean publishable,
-            List<CompiledRevision.Summary> publications,
-            String publicPath) {}
-
     /** @param reason why a publication after the first is a correction */
     record PublishRequest(String reason) {}
 
-    record PublishResponse(
-            int number, boolean correction, String reason, java.time.Instant publishedAt, String publicPath) {}
-
     /** The compiled report with the narrative draft; its ETag names the draft's version. */
     @GetMapping("/api/office/compiled")
-    ResponseEntity<CompiledResponse> json(
+    ResponseEntity<CompiledView> json(
             Caller caller,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String scope,
@@ -90,7 +67,7 @@ class CompiledController {
      * names, and answers the compiled report checked with it. Office-admin only.
      */
     @PutMapping("/api/office/compiled/narrative")
-    ResponseEntity<CompiledResponse> saveNarrative(
+    ResponseEntity<CompiledView> saveNarrative(
             Caller caller,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String scope,
@@ -109,7 +86,7 @@ class CompiledController {
      * the first, a correction with its reason. Office-admin only.
      */
     @PostMapping("/api/office/compiled/publications")
-    ResponseEntity<PublishResponse> publish(
+    ResponseEntity<CompiledView.Published> publish(
             Caller caller,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String scope,
@@ -128,7 +105,7 @@ class CompiledController {
                 caller.username());
         String path = publicPath(r.jurisdiction(), r.year(), r.scope());
         return ResponseEntity.created(java.net.URI.create(path))
-                .body(new PublishResponse(r.number(), r.correction(), r.reason(), r.publishedAt(), path));
+                .body(new CompiledView.Published(r.number(), r.correction(), r.reason(), r.publishedAt(), path));
     }
 
     /** Where the portal shows the current revision of a compiled report. */
@@ -136,10 +113,10 @@ class CompiledController {
         return "/public/" + jurisdiction + "/compiled/" + year + "/" + scope;
     }
 
-    private ResponseEntity<CompiledResponse> answer(CompiledReport c) {
+    private ResponseEntity<CompiledView> answer(CompiledReport c) {
         return ResponseEntity.ok()
                 .eTag(etag(c.draftVersion()))
-                .body(new CompiledResponse(
+                .body(new CompiledView(
                         c.year(),
                         c.jurisdiction(),
                         c.scope(),
@@ -152,7 +129,7 @@ class CompiledController {
                         c.complete(),
                         c.incompleteCells(),
                         c.findings(),
-                        json.readTree(CanonicalJson.write(c.report())),
+                        json.readValue(CanonicalJson.write(c.report()), ReportDocument.class),
                         c.draftVersion(),
                         c.blocking().isEmpty(),
                         c.publications(),
@@ -194,7 +171,7 @@ class CompiledController {
                         + "</p>\n<p>未纳入 "
                         + c.missing().size() + " 个机构："
                         + HtmlUtils.htmlEscape(c.missing().stream()
-                                .map(m -> m.nameZh() + "（" + m.reasonWords(Locale.CHINESE) + "）")
+                                .map(m -> m.nameZh() + "（" + CompiledReport.reasonWords(m, Locale.CHINESE) + "）")
                                 .collect(Collectors.joining("、")))
                         + "</p>\n</aside>\n";
         String page = HtmlRenderer.render(c.report()).replaceFirst("<body>\n", "<body>\n" + banner);

@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.compiled;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.model.AnnualReport;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,20 +30,20 @@ public record CompiledReport(
         boolean appendix,
         String format,
         List<String> jurisdictionsZh,
-        List<Included> included,
-        List<Missing> missing,
+        List<CompiledView.Included> included,
+        List<CompiledView.Missing> missing,
         boolean complete,
         Map<String, List<String>> incompleteCells,
-        List<FindingView> findings,
+        List<CompiledView.Finding> findings,
         AnnualReport report,
         int draftVersion,
-        List<CompiledRevision.Summary> publications) {
+        List<CompiledView.Publication> publications) {
 
     /**
      * The errors that stop publication: every error but a cell summed blank, which the published report names as
      * incomplete (a blank left by an agency is not the office's to fill).
      */
-    List<FindingView> blocking() {
+    List<CompiledView.Finding> blocking() {
         return findings.stream()
                 .filter(f -> "error".equals(f.severity()))
                 .filter(f -> !("CELL_MISSING".equals(f.rule())
@@ -51,27 +51,8 @@ public record CompiledReport(
                 .toList();
     }
 
-    /** @param revision the published revision summed (第 n 版) */
-    public record Included(
-            String agency,
-            String nameZh,
-            String jurisdiction,
-            String jurisdictionZh,
-            int revision,
-            Instant publishedAt) {}
-
-    /** @param reason {@value #NOT_PUBLISHED}, or {@value #FORMAT} when its report follows another national format */
-    public record Missing(
-            String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason, String status) {
-
-        public static final String NOT_PUBLISHED = "not-published";
-        public static final String FORMAT = "format";
-
-        /** Why it is missing, in the words people read ({@code compiled.missing.*} of the label bundle). */
-        public String reasonWords(Locale locale) {
-            return Labels.word("compiled.missing." + reason, locale);
-        }
+    /** Why {@code missing} is missing, in the words people read ({@code compiled.missing.*} of the label bundle). */
+    public static String reasonWords(CompiledView.Missing missing, Locale locale) {
+        return Labels.word("compiled.missing." + missing.reason(), locale);
     }
-
-    public record FindingView(String rule, String severity, List<String> cells, String messageZh, String messageEn) {}
 }

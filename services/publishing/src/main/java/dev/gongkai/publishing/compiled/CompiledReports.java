@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.compiled;
 
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
@@ -130,16 +131,15 @@ public class CompiledReports {
                 withNarrative.build(), summed.jurisdictions, summed.included, summed.missing, summed.incomplete);
         // Cross-year rules compare like with like: last year's sum of the same agencies, only if all of them published.
         java.util.Set<String> same =
-                sum.included.stream().map(CompiledReport.Included::agency).collect(java.util.stream.Collectors.toSet());
+                sum.included.stream().map(CompiledView.Included::agency).collect(java.util.stream.Collectors.toSet());
         Sum before = sum(jurisdiction, year - 1, which, same);
         Optional<AnnualReport> previous = sum.included.isEmpty() || before.included.size() != same.size()
                 ? Optional.empty()
                 : Optional.of(before.report);
-        List<CompiledReport.FindingView> findings =
-                ReportChecker.check(sum.report, new CheckContext(previous, true)).stream()
-                        .map(f -> new CompiledReport.FindingView(
-                                f.rule(), f.severity().code(), f.cells(), f.messageZh(), f.messageEn()))
-                        .toList();
+        List<CompiledView.Finding> findings = ReportChecker.check(sum.report, new CheckContext(previous, true)).stream()
+                .map(f -> new CompiledView.Finding(
+                        f.rule(), f.severity().code(), f.cells(), f.messageZh(), f.messageEn()))
+                .toList();
         return new CompiledReport(
                 year,
                 jurisdiction.slug().value(),
@@ -161,8 +161,8 @@ public class CompiledReports {
     private record Sum(
             AnnualReport report,
             List<String> jurisdictions,
-            List<CompiledReport.Included> included,
-            List<CompiledReport.Missing> missing,
+            List<CompiledView.Included> included,
+            List<CompiledView.Missing> missing,
             Map<String, List<String>> incomplete) {}
 
     private Sum sum(Jurisdiction jurisdiction, int year, Scope which, java.util.Set<String> only) {
@@ -178,8 +178,8 @@ public class CompiledReports {
                 .filter(a -> a.kind() != AgencyKind.DISCLOSURE_OFFICE)
                 .filter(a -> only == null || only.contains(a.slug().value()))
                 .toList();
-        List<CompiledReport.Included> included = new ArrayList<>();
-        List<CompiledReport.Missing> missing = new ArrayList<>();
+        List<CompiledView.Included> included = new ArrayList<>();
+        List<CompiledView.Missing> missing = new ArrayList<>();
         List<AnnualReport> reports = new ArrayList<>();
         for (Agency agency : agencies) {
             Optional<ReportState> state = states.find(agency.slug(), year);
@@ -189,18 +189,18 @@ public class CompiledReports {
             String where = agency.jurisdiction().value();
             String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
-                missing.add(new CompiledReport.Missing(
+                missing.add(new CompiledView.Missing(
                         agency.slug().value(),
                         agency.nameZh(),
                         where,
                         whereZh,
-                        CompiledReport.Missing.NOT_PUBLISHED,
+                        CompiledView.Missing.NOT_PUBLISHED,
                         status));
             } else if (current.get().report().format() != format) {
-                missing.add(new CompiledReport.Missing(
-                        agency.slug().value(), agency.nameZh(), where, whereZh, CompiledReport.Missing.FORMAT, status));
+                missing.add(new CompiledView.Missing(
+                        agency.slug().value(), agency.nameZh(), where, whereZh, CompiledView.Missing.FORMAT, status));
             } else {
-                included.add(new CompiledReport.Included(
+                included.add(new CompiledView.Included(
                         agency.slug().value(),
                         agency.nameZh(),
                         where,

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.compiled;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.report.model.AnnualReport;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +33,8 @@ public record CompiledRevision(
     public record Facts(
             String scopeZh,
             List<String> jurisdictionsZh,
-            List<CompiledReport.Included> included,
-            List<CompiledReport.Missing> missing,
+            List<CompiledView.Included> included,
+            List<CompiledView.Missing> missing,
             boolean complete,
             Map<String, List<String>> incompleteCells) {}
-
-    /** A line of the publication history. */
-    public record Summary(int number, Instant publishedAt, boolean correction, String reason) {}
 }

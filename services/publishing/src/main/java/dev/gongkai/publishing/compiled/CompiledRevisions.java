@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.val;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.jooq.core.tables.records.CompiledRevisionRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
@@ -89,13 +90,13 @@ public class CompiledRevisions {
     }
 
     /** Oldest first. */
-    public List<CompiledRevision.Summary> history(JurisdictionSlug jurisdiction, int year, String scope) {
+    public List<CompiledView.Publication> history(JurisdictionSlug jurisdiction, int year, String scope) {
         var c = COMPILED_REVISION;
         return dsl.select(c.NUMBER, c.PUBLISHED_AT, c.CORRECTION, c.REASON)
                 .from(c)
                 .where(c.JURISDICTION_SLUG.eq(jurisdiction.value()), c.YEAR.eq(year), c.SCOPE.eq(scope))
                 .orderBy(c.NUMBER)
-                .fetch(r -> new CompiledRevision.Summary(r.value1(), r.value2().toInstant(), r.value3(), r.value4()));
+                .fetch(r -> new CompiledView.Publication(r.value1(), r.value2().toInstant(), r.value3(), r.value4()));
     }
 
     /** The years with a published compiled report, newest first, each with its scopes (本级 before 全市). */

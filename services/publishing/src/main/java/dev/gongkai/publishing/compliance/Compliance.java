@@ -5,6 +5,8 @@ import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ComplianceView;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord;
@@ -185,23 +187,16 @@ public class Compliance {
     }
 
     /** Counts per workflow status and per compliance state, and the published reports without a website URL. */
-    public static Totals totals(List<ComplianceRow> rows) {
+    public static ComplianceView.Totals totals(List<ComplianceRow> rows) {
         Function<Function<ComplianceRow, String>, Map<String, Long>> count =
                 key -> rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
-        return new Totals(
+        return new ComplianceView.Totals(
                 rows.size(),
                 count.apply(ComplianceRow::status),
                 count.apply(ComplianceRow::compliance),
                 rows.stream().filter(ComplianceRow::websiteUrlMissing).count(),
                 rows.stream().filter(ComplianceRow::notSubmitted).count());
     }
-
-    public record Totals(
-            int agencies,
-            Map<String, Long> byStatus,
-            Map<String, Long> byCompliance,
-            long websiteUrlMissing,
-            long notSubmitted) {}
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();

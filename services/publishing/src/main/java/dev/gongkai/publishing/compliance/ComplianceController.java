@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.compliance;
 
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ComplianceView;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.report.render.CsvTable;
@@ -32,9 +34,6 @@ class ComplianceController {
         this.scope = scope;
     }
 
-    record ComplianceResponse(
-            int year, List<String> jurisdictions, Compliance.Totals totals, List<ComplianceRow> agencies) {}
-
     @GetMapping(value = "/api/office/compliance")
     ResponseEntity<?> compliance(
             Caller caller,
@@ -47,7 +46,7 @@ class ComplianceController {
         if (wantsCsv(format, accept)) {
             return csv("compliance-" + y + ".csv", csv(rows, jurisdictions).bytes());
         }
-        return ResponseEntity.ok(new ComplianceResponse(
+        return ResponseEntity.ok(new ComplianceView(
                 y, jurisdictions.stream().map(j -> j.slug().value()).toList(), Compliance.totals(rows), rows));
     }
 
@@ -84,8 +83,8 @@ class ComplianceController {
                     r.agency(),
                     r.nameZh(),
                     r.year(),
-                    r.statusWords(Locale.ROOT),
-                    r.complianceWords(Locale.ROOT),
+                    ComplianceWords.status(r, Locale.ROOT),
+                    ComplianceWords.compliance(r, Locale.ROOT),
                     beijing(r.submittedAt()),
                     beijing(r.approvedAt()),
                     beijing(r.publishedAt()),

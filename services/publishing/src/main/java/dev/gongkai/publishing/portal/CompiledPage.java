@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compiled.CompiledReport;
 import dev.gongkai.publishing.compiled.CompiledRevision;
@@ -27,7 +28,7 @@ final class CompiledPage {
             Jurisdiction jurisdiction,
             CompiledRevision shown,
             int current,
-            List<CompiledRevision.Summary> history,
+            List<CompiledView.Publication> history,
             String scopeWords,
             Lang lang) {
         String base = base(jurisdiction, shown.year(), shown.scope());
@@ -115,7 +116,7 @@ final class CompiledPage {
     }
 
     /** The agencies in scope that were not summed, where each is registered and why it was left out. */
-    private static void missing(StringBuilder out, List<CompiledReport.Missing> missing, Lang lang) {
+    private static void missing(StringBuilder out, List<CompiledView.Missing> missing, Lang lang) {
         if (missing.isEmpty()) {
             return;
         }
@@ -128,13 +129,13 @@ final class CompiledPage {
                 .append("</th><th scope=\"col\">")
                 .append(lang.t("原因", "Reason"))
                 .append("</th></tr></thead>\n<tbody>\n");
-        for (CompiledReport.Missing m : missing) {
+        for (CompiledView.Missing m : missing) {
             out.append("<tr><th scope=\"row\">")
                     .append(ReportPage.escape(m.nameZh()))
                     .append("</th><td>")
                     .append(ReportPage.escape(m.jurisdictionZh()))
                     .append("</td><td class=\"reason\">")
-                    .append(ReportPage.escape(m.reasonWords(lang.locale)))
+                    .append(ReportPage.escape(CompiledReport.reasonWords(m, lang.locale)))
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

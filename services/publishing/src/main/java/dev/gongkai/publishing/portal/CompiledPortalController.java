@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compiled.CompiledRevision;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
@@ -101,7 +102,7 @@ class CompiledPortalController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        List<CompiledRevision.Summary> history = revisions.history(j.slug(), shown.year(), shown.scope());
+        List<CompiledView.Publication> history = revisions.history(j.slug(), shown.year(), shown.scope());
         return ResponseEntity.ok()
                 .contentType(PublicReports.HTML)
                 .eTag(etag)

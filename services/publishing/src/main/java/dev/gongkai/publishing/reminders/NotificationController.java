@@ -1,5 +1,12 @@
 package dev.gongkai.publishing.reminders;
 
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ReminderList;
+import dev.gongkai.contract.ReminderRequest;
+import dev.gongkai.contract.ReminderSchedule;
+import dev.gongkai.contract.ReminderScheduleRequest;
+import dev.gongkai.contract.ReminderView;
+import dev.gongkai.contract.RemindersSent;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
@@ -7,7 +14,6 @@ import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.Actors;
 import dev.gongkai.publishing.compliance.Compliance;
-import dev.gongkai.publishing.compliance.ComplianceRow;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,19 +43,17 @@ class NotificationController {
         this.actors = actors;
     }
 
-    record Notifications(Integer year, List<Notification> notifications) {}
-
     /** @param agency one agency's history only */
     @GetMapping("/api/office/notifications")
-    Notifications office(
+    ReminderList office(
             Caller caller,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String agency) {
         List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
         int y = OfficeScope.year(year);
-        List<Notification> all = reminders.ofJurisdictions(
+        List<ReminderView> all = reminders.ofJurisdictions(
                 jurisdictions.stream().map(Jurisdiction::slug).toList(), y);
-        return new Notifications(
+        return new ReminderList(
                 y,
                 agency == null || agency.isBlank()
                         ? all
@@ -59,26 +63,14 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications")
-    Notifications mine(ActingAgency acting, @RequestParam(required = false) Integer year) {
-        return new Notifications(year, reminders.ofAgency(acting.slug(), year));
+    ReminderList mine(ActingAgency acting, @RequestParam(required = false) Integer year) {
+        return new ReminderList(year, reminders.ofAgency(acting.slug(), year));
     }
 
-    /**
-     * @param agency  the one agency to remind (it must not have submitted), or
-     * @param allLate every agency whose deadline has passed without a submission
-     */
-    record ByHand(Integer year, String agency, Boolean allLate) {}
-
-    /**
-     * @param created  the reminders stored now (none for a repeated request)
-     * @param agencies the agencies the request named
-     */
-    record Sent(int year, int created, List<String> agencies) {}
-
     @PostMapping("/api/office/reminders")
-    Sent remind(
+    RemindersSent remind(
             Caller caller,
-            @RequestBody ByHand request,
+            @RequestBody ReminderRequest request,
             @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         List<Jurisdiction> jurisdictions = scope.jurisdictions(caller);
         int year = OfficeScope.year(request.year());
@@ -104,11 +96,9 @@ class NotificationController {
             throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");
         }
         int created = reminders.byHand(chosen, actors.of(caller), key);
-        return new Sent(
+        return new RemindersSent(
                 year, created, chosen.stream().map(ComplianceRow::agency).toList());
     }
-
-    record ScheduleRequest(String jurisdiction, Integer overdueEveryDays) {}
 
     @GetMapping("/api/office/reminder-schedule")
     ReminderSchedule schedule(Caller caller, @RequestParam(required = false) String jurisdiction) {
@@ -116,7 +106,7 @@ class NotificationController {
     }
 
     @PutMapping("/api/office/reminder-schedule")
-    ReminderSchedule saveSchedule(Caller caller, @RequestBody ScheduleRequest request) {
+    ReminderSchedule saveSchedule(Caller caller, @RequestBody ReminderScheduleRequest request) {
         Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
         scope.requireAdmin(caller);
         return reminders.saveSchedule(jurisdiction, request.overdueEveryDays(), actors.of(caller));

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.reminders;
 
 import static dev.gongkai.platform.jooq.core.Tables.REMINDER_SCHEDULE;
 
+import dev.gongkai.contract.ReminderSchedule;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.agency.JurisdictionSlug;

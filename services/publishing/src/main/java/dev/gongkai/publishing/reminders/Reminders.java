@@ -2,6 +2,9 @@ package dev.gongkai.publishing.reminders;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
 
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.ReminderSchedule;
+import dev.gongkai.contract.ReminderView;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -9,7 +12,7 @@ import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.publishing.compliance.Compliance;
-import dev.gongkai.publishing.compliance.ComplianceRow;
+import dev.gongkai.publishing.compliance.ComplianceWords;
 import dev.gongkai.publishing.revisions.Deadlines;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,12 +51,12 @@ public class Reminders {
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final int DELIVERY_BATCH = 20;
 
-    static final RecordMapper<NotificationRecord, Notification> TO_NOTIFICATION = r -> new Notification(
+    static final RecordMapper<NotificationRecord, ReminderView> TO_NOTIFICATION = r -> new ReminderView(
             r.getId(),
             r.getAgencySlug(),
             r.getJurisdictionSlug(),
             r.getYear(),
-            Notification.Kind.valueOf(r.getKind()),
+            ReminderView.Kind.valueOf(r.getKind()),
             r.getStep(),
             r.getDeadline(),
             r.getDaysLeft(),
@@ -124,7 +127,7 @@ public class Reminders {
                     int step = STEPS.stream().filter(s -> s >= days).findFirst().orElseThrow();
                     created += create(
                             row,
-                            Notification.Kind.BEFORE_DEADLINE,
+                            ReminderView.Kind.BEFORE_DEADLINE,
                             step,
                             (int) days,
                             clock.instant(),
@@ -136,7 +139,7 @@ public class Reminders {
                     if (step != null) {
                         created += create(
                                 row,
-                                Notification.Kind.OVERDUE,
+                                ReminderView.Kind.OVERDUE,
                                 step,
                                 (int) days,
                                 clock.instant(),
@@ -168,7 +171,7 @@ public class Reminders {
         int created = 0;
         for (ComplianceRow row : rows) {
             int days = (int) ChronoUnit.DAYS.between(today, row.deadline());
-            created += create(row, Notification.Kind.BY_HAND, days, days, now, webhook != null, sentBy, requestKey);
+            created += create(row, ReminderView.Kind.BY_HAND, days, days, now, webhook != null, sentBy, requestKey);
         }
         if (webhook != null && created > 0) {
             deliver(webhook, now);
@@ -187,15 +190,15 @@ public class Reminders {
 
     private int create(
             ComplianceRow row,
-            Notification.Kind kind,
+            ReminderView.Kind kind,
             int step,
             int days,
             Instant now,
             boolean deliver,
             Actor sentBy,
             String requestKey) {
-        String statusZh = row.statusWords(Locale.ROOT);
-        String statusEn = row.statusWords(Locale.ENGLISH);
+        String statusZh = ComplianceWords.status(row, Locale.ROOT);
+        String statusEn = ComplianceWords.status(row, Locale.ENGLISH);
         String zh = days >= 0
                 ? "%s：%d年政府信息公开工作年度报告距法定发布期限（%s）还有 %d 天，当前状态为“%s”，尚未报送政务公开办，请抓紧完成填报、签发和报送。"
                         .formatted(row.nameZh(), row.year(), row.deadline(), days, statusZh)
@@ -206,7 +209,7 @@ public class Reminders {
                         .formatted(row.nameZh(), row.year(), row.deadline(), days, statusEn)
                 : "%s: the %d annual report was due on %s, %d day(s) ago, and has not been submitted (%s)."
                         .formatted(row.nameZh(), row.year(), row.deadline(), -days, statusEn);
-        if (kind == Notification.Kind.BY_HAND) {
+        if (kind == ReminderView.Kind.BY_HAND) {
             zh = "政务公开办催报：" + zh;
             en = "A reminder from the disclosure office: " + en;
         }
@@ -254,16 +257,16 @@ public class Reminders {
                     .limit(DELIVERY_BATCH)
                     .forUpdate()
                     .skipLocked();
-            List<Notification> batch = dsl
+            List<ReminderView> batch = dsl
                     .update(n)
                     .set(n.WEBHOOK_LEASE_UNTIL, taken.plus(lease))
                     .where(n.ID.in(due))
                     .returning()
                     .fetch(TO_NOTIFICATION)
                     .stream()
-                    .sorted(Comparator.comparingLong(Notification::id))
+                    .sorted(Comparator.comparingLong(ReminderView::id))
                     .toList();
-            for (Notification notification : batch) {
+            for (ReminderView notification : batch) {
                 after = notification.id();
                 String error = post(webhook, notification);
                 var update = dsl.update(n)
@@ -291,7 +294,7 @@ public class Reminders {
         }
     }
 
-    private String post(URI webhook, Notification n) {
+    private String post(URI webhook, ReminderView n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "gongkai.deadline-reminder");
         body.put("kind", n.kind().name());
@@ -331,7 +334,7 @@ public class Reminders {
     }
 
     /** The notifications of some jurisdictions for a year, newest first. */
-    public List<Notification> ofJurisdictions(List<JurisdictionSlug> jurisdictions, int year) {
+    public List<ReminderView> ofJurisdictions(List<JurisdictionSlug> jurisdictions, int year) {
         return dsl.selectFrom(NOTIFICATION)
                 .where(
                         NOTIFICATION.JURISDICTION_SLUG.in(jurisdictions.stream()
@@ -343,7 +346,7 @@ public class Reminders {
     }
 
     /** One agency's own notifications (all years, or one), newest first. */
-    public List<Notification> ofAgency(AgencySlug agency, Integer year) {
+    public List<ReminderView> ofAgency(AgencySlug agency, Integer year) {
         var condition = NOTIFICATION.AGENCY_SLUG.eq(agency.value());
         if (year != null) {
             condition = condition.and(NOTIFICATION.YEAR.eq(year));

@@ -1,14 +1,17 @@
 package dev.gongkai.publishing.scorecard;
 
+import dev.gongkai.contract.Scorecard;
+import dev.gongkai.contract.ScorecardPack;
+import dev.gongkai.contract.ScorecardPackRequest;
+import dev.gongkai.contract.ScorecardsView;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.security.Caller;
 import dev.gongkai.platform.tenancy.Actors;
+import dev.gongkai.publishing.compliance.ComplianceWords;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.report.labels.Labels;
 import dev.gongkai.report.render.CsvTable;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,27 +44,12 @@ class ScorecardController {
         this.scope = scope;
     }
 
-    record PackRequest(
-            Integer year,
-            String jurisdiction,
-            BigDecimal base,
-            LocalDate line,
-            List<ScorecardPack.Deduction> deductions) {}
-
-    /** @param items what the pack may deduct for, to choose from */
-    record ScorecardsResponse(
-            int year,
-            String jurisdiction,
-            ScorecardPack pack,
-            List<Scorecard> agencies,
-            List<ScorecardPack.Item> items) {}
-
     @PutMapping("/api/office/scorecard-pack")
-    ScorecardPack put(Caller caller, @RequestBody PackRequest request) {
+    ScorecardPack put(Caller caller, @RequestBody ScorecardPackRequest request) {
         Jurisdiction jurisdiction = scope.one(caller, request.jurisdiction());
         scope.requireAdmin(caller);
         int year = OfficeScope.year(request.year());
-        ScorecardPack.validate(year, request.base(), request.line(), request.deductions());
+        ScorecardItems.validate(year, request.base(), request.line(), request.deductions());
         return packs.save(
                 jurisdiction.slug(),
                 year,
@@ -101,7 +89,7 @@ class ScorecardController {
                                     .toString())
                     .body(csv(pack, cards));
         }
-        return ResponseEntity.ok(new ScorecardsResponse(y, j.slug().value(), pack, cards, ScorecardPack.items()));
+        return ResponseEntity.ok(new ScorecardsView(y, j.slug().value(), pack, cards, ScorecardItems.items()));
     }
 
     /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */
@@ -109,7 +97,7 @@ class ScorecardController {
         List<String> headers =
                 new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分", "扣分合计", "得分"));
         for (ScorecardPack.Deduction d : pack.deductions()) {
-            headers.add("扣分：" + ScorecardPack.label(d.item(), d.labelZh()));
+            headers.add("扣分：" + ScorecardItems.label(d.item(), d.labelZh()));
         }
         headers.add("扣分依据");
         CsvTable table = new CsvTable().row(headers);
@@ -117,10 +105,10 @@ class ScorecardController {
             List<Object> row = new ArrayList<>(Arrays.asList(
                     card.agency(),
                     card.nameZh(),
-                    card.compliance().statusWords(Locale.ROOT),
+                    ComplianceWords.status(card.compliance(), Locale.ROOT),
                     card.notDue()
                             ? Labels.compliance("OPEN", Locale.ROOT)
-                            : card.compliance().complianceWords(Locale.ROOT),
+                            : ComplianceWords.compliance(card.compliance(), Locale.ROOT),
                     card.compliance().publishedAt() == null
                             ? ""
                             : card.compliance()
@@ -139,7 +127,7 @@ class ScorecardController {
                         .orElse(""));
             }
             row.add(card.deductions().stream()
-                    .map(a -> ScorecardPack.label(a.item(), a.labelZh()) + "："
+                    .map(a -> ScorecardItems.label(a.item(), a.labelZh()) + "："
                             + a.evidence().summaryZh())
                     .collect(Collectors.joining("；")));
             table.row(row);

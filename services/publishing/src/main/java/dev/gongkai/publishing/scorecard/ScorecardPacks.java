@@ -2,6 +2,7 @@ package dev.gongkai.publishing.scorecard;
 
 import static dev.gongkai.platform.jooq.core.Tables.SCORECARD_PACK;
 
+import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.tenancy.Actor;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ class ScorecardPacks {
                             r.getUpdatedByAgency(),
                             r.getUpdatedAt().toInstant());
                 })
-                .orElseGet(() -> ScorecardPack.defaultFor(year));
+                .orElseGet(() -> ScorecardItems.defaultFor(year));
     }
 
     ScorecardPack save(JurisdictionSlug jurisdiction, int year, Stored pack, Actor by) {

@@ -1,16 +1,19 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.ComplianceRow;
+import dev.gongkai.contract.Scorecard;
+import dev.gongkai.contract.Scorecard.Applied;
+import dev.gongkai.contract.Scorecard.Evidence;
+import dev.gongkai.contract.Scorecard.EvidenceFinding;
+import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compliance.Compliance;
-import dev.gongkai.publishing.compliance.ComplianceRow;
+import dev.gongkai.publishing.compliance.ComplianceWords;
 import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
-import dev.gongkai.publishing.scorecard.Scorecard.Applied;
-import dev.gongkai.publishing.scorecard.Scorecard.Evidence;
-import dev.gongkai.publishing.scorecard.Scorecard.EvidenceFinding;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.rules.CheckContext;
 import dev.gongkai.report.rules.Finding;
@@ -74,12 +77,12 @@ public class Scorecards {
         LocalDate line = row.compiled() || pack.line() == null ? row.deadline() : pack.line();
         boolean notDue = !row.published() && !today.isAfter(line);
         if (!row.published() && !notDue) {
-            String status = row.statusWords(Locale.ROOT);
+            String status = ComplianceWords.status(row, Locale.ROOT);
             deduction(pack, ScorecardPack.REPORT_MISSING)
                     .ifPresent(d -> applied.add(new Applied(
                             d.item(),
                             d.points(),
-                            ScorecardPack.label(d.item(), d.labelZh()),
+                            ScorecardItems.label(d.item(), d.labelZh()),
                             new Evidence(
                                     "时限 " + line + " 已过，仍未发布（" + status + "）",
                                     "Not published by " + line,
@@ -153,15 +156,15 @@ public class Scorecards {
                                 findings.stream()
                                         .filter(f -> f.rule().equals(d.item()))
                                         .toList(),
-                                ScorecardPack.itemZh(d.item()),
-                                ScorecardPack.itemEn(d.item()),
+                                ScorecardItems.itemZh(d.item()),
+                                ScorecardItems.itemEn(d.item()),
                                 current,
                                 previousYear,
                                 link);
                 };
                 if (evidence != null) {
                     applied.add(
-                            new Applied(d.item(), d.points(), ScorecardPack.label(d.item(), d.labelZh()), evidence));
+                            new Applied(d.item(), d.points(), ScorecardItems.label(d.item(), d.labelZh()), evidence));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.gongkai.reports.review;
 
 import dev.gongkai.contract.CommentView;
 import dev.gongkai.contract.OfficeReportView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -72,7 +73,7 @@ class OfficeController {
     }
 
     @GetMapping("/submissions")
-    List<Submissions.Submission> submissions(
+    List<SubmissionRow> submissions(
             Caller caller,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String status) {

@@ -1,7 +1,7 @@
 package dev.gongkai.reports.review;
 
 import dev.gongkai.contract.AgencyKind;
-import dev.gongkai.contract.ReportStatus;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.JurisdictionSlug;
@@ -14,7 +14,6 @@ import dev.gongkai.report.rules.ReportCycle;
 import dev.gongkai.reports.report.ReportStore;
 import dev.gongkai.reports.report.StoredReport;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +29,6 @@ class Submissions {
 
     private static final Logger log = LoggerFactory.getLogger(Submissions.class);
 
-    /** An agency without a report for the year yet. */
-    static final String NOT_STARTED = "NOT_STARTED";
-
     private final AgencyAccess access;
     private final AgencyRegistry registry;
     private final AgencyDsl agencyDsl;
@@ -45,31 +41,17 @@ class Submissions {
         this.reports = reports;
     }
 
-    /** @param correction the report was published and the office has started a correction of it */
-    record Submission(
-            String agency,
-            String agencyName,
-            String jurisdiction,
-            int year,
-            String status,
-            Integer revision,
-            LocalDate deadline,
-            OffsetDateTime submittedAt,
-            OffsetDateTime updatedAt,
-            OffsetDateTime publishedAt,
-            boolean correction) {}
-
     /**
      * One row per agency of the caller's jurisdictions, sorted by deadline (departments 31 January, the compiled
      * government report 31 March), then by agency. One query per agency schema: jurisdictions have tens of
      * agencies; a cross-agency read model in core is the way beyond that.
      */
-    List<Submission> list(Caller caller, int year, Optional<String> status) {
+    List<SubmissionRow> list(Caller caller, int year, Optional<SubmissionRow.State> status) {
         List<JurisdictionSlug> jurisdictions = access.supervisedJurisdictions(caller);
         if (jurisdictions.isEmpty()) {
             throw new ApiException(ProblemCode.ACCESS_DENIED).variant("submissions");
         }
-        List<Submission> rows = new ArrayList<>();
+        List<SubmissionRow> rows = new ArrayList<>();
         for (JurisdictionSlug jurisdiction : jurisdictions) {
             for (Agency agency : registry.inJurisdiction(jurisdiction)) {
                 if (!agency.isActive()) {
@@ -83,50 +65,48 @@ class Submissions {
                     log.warn("Agency {} has no readable schema yet: {}", agency.slug(), e.getMessage());
                     report = Optional.empty();
                 }
-                Submission row = report.map(r -> new Submission(
+                SubmissionRow row = report.map(r -> new SubmissionRow(
                                 agency.slug().value(),
                                 agency.nameZh(),
                                 jurisdiction.value(),
                                 year,
-                                r.status().name(),
+                                SubmissionRow.State.of(r.status()),
                                 r.revision(),
                                 deadline,
                                 r.submittedAt(),
                                 r.updatedAt(),
                                 r.publishedAt(),
                                 r.correctionPending()))
-                        .orElseGet(() -> new Submission(
+                        .orElseGet(() -> new SubmissionRow(
                                 agency.slug().value(),
                                 agency.nameZh(),
                                 jurisdiction.value(),
                                 year,
-                                NOT_STARTED,
+                                SubmissionRow.State.NOT_STARTED,
                                 null,
                                 deadline,
                                 null,
                                 null,
                                 null,
                                 false));
-                if (status.isEmpty() || status.get().equals(row.status())) {
+                if (status.isEmpty() || status.get() == row.status()) {
                     rows.add(row);
                 }
             }
         }
-        rows.sort(Comparator.comparing(Submission::deadline).thenComparing(Submission::agency));
+        rows.sort(Comparator.comparing(SubmissionRow::deadline).thenComparing(SubmissionRow::agency));
         return rows;
     }
 
-    static Optional<String> status(String status) {
+    /** The queue's state the {@code status} parameter names, if any; an unknown name is the caller's mistake. */
+    static Optional<SubmissionRow.State> status(String status) {
         if (status == null || status.isBlank()) {
             return Optional.empty();
         }
-        if (!status.equals(NOT_STARTED)) {
-            try {
-                ReportStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ProblemCode.SUBMISSIONS_STATUS_UNKNOWN, status).atField("status");
-            }
+        try {
+            return Optional.of(SubmissionRow.State.valueOf(status));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ProblemCode.SUBMISSIONS_STATUS_UNKNOWN, status).atField("status");
         }
-        return Optional.of(status);
     }
 }

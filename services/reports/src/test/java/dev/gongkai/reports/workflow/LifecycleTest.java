@@ -171,6 +171,12 @@ class LifecycleTest {
                         .value("问题未变，改进仍在进行"))
                 .andExpect(jsonPath("$.comments[0].anchor").value("s3.received.naturalPerson"))
                 .andExpect(jsonPath("$.allowedActions").value(org.hamcrest.Matchers.contains("return", "approve")));
+        // The office-admin who is not also a reviewer may neither return nor approve, and is told so in both the
+        // answer's allowedActions (which the console's buttons follow) and the refusal of the transition itself.
+        mvc.perform(get("/api/office/reports/" + agency.slug() + "/2024").with(officeAdmin(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allowedActions").isEmpty());
+        office(officeAdmin(office), "return", ",\"reason\":\"自然人申请数有误\"").andExpect(status().isForbidden());
         office(reviewer(office), "return", "")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reason"));

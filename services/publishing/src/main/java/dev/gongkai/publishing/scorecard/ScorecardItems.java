@@ -1,59 +1,32 @@
 package dev.gongkai.publishing.scorecard;
 
+import dev.gongkai.contract.ScorecardPack;
+import dev.gongkai.contract.ScorecardPack.Deduction;
+import dev.gongkai.contract.ScorecardPack.Item;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.rules.RuleCatalogue;
 import dev.gongkai.report.rules.RuleDescription;
 import dev.gongkai.report.rules.RuleId;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * How an office scores its agencies' reports of one year, the way provincial evaluators do: a base score and
- * deductions, each taken at most once per agency.
- *
- * @param line       the office's own publication line; null means the legal deadline. It only affects the score:
- *                   compliance is always judged on the legal deadline
- * @param defaults   true when the office has not configured a pack for the year and the default one applies
- * @param updatedByName the full name of who set it (王晓梅), null for the default and for packs set before names
- *                   were kept
- * @param updatedByAgency the agency they acted for (乌海市政务公开办), null as the name and for packs set before
- *                   agencies were kept
+ * What a {@link ScorecardPack} may deduct for and how each is named: the pack's own items, then every rule of the
+ * catalogue; the default pack, and the checks a pack must pass before it is saved.
  */
-public record ScorecardPack(
-        int year,
-        BigDecimal base,
-        LocalDate line,
-        List<Deduction> deductions,
-        boolean defaults,
-        String updatedBy,
-        String updatedByName,
-        String updatedByAgency,
-        Instant updatedAt) {
+final class ScorecardItems {
 
-    /** The report was not published at all. */
-    public static final String REPORT_MISSING = "REPORT_MISSING";
-    /** First published after the pack's line (or the legal deadline when the pack has none). */
-    public static final String PUBLISHED_AFTER_LINE = "PUBLISHED_AFTER_LINE";
-    /** Any error of the table arithmetic: S3_BALANCE, S3_HANDLED_SUM, S3_ROW_TOTAL, S4_TOTAL. */
-    public static final String DATA_INCONSISTENT = "DATA_INCONSISTENT";
-    /** Published, but no own-site URL recorded for the current revision. */
-    public static final String WEBSITE_URL_MISSING = "WEBSITE_URL_MISSING";
+    private ScorecardItems() {}
 
-    private static final List<String> ITEMS =
-            List.of(REPORT_MISSING, PUBLISHED_AFTER_LINE, DATA_INCONSISTENT, WEBSITE_URL_MISSING);
-
-    /**
-     * @param item    one of the items above, or a rule id of the catalogue (e.g. {@code PROBLEMS_COPIED}): any
-     *                finding of that rule on the published report
-     * @param points  what is deducted
-     * @param labelZh how the evaluators' sheet names it (optional)
-     */
-    public record Deduction(String item, BigDecimal points, String labelZh) {}
+    private static final List<String> ITEMS = List.of(
+            ScorecardPack.REPORT_MISSING,
+            ScorecardPack.PUBLISHED_AFTER_LINE,
+            ScorecardPack.DATA_INCONSISTENT,
+            ScorecardPack.WEBSITE_URL_MISSING);
 
     /** The usual provincial sheet on a base of 100 with the legal deadline as the line. */
     public static ScorecardPack defaultFor(int year) {
@@ -62,11 +35,11 @@ public record ScorecardPack(
                 new BigDecimal("100"),
                 null,
                 List.of(
-                        new Deduction(REPORT_MISSING, new BigDecimal("2"), "未发布年度报告"),
-                        new Deduction(PUBLISHED_AFTER_LINE, new BigDecimal("1"), "未按时发布"),
+                        new Deduction(ScorecardPack.REPORT_MISSING, new BigDecimal("2"), "未发布年度报告"),
+                        new Deduction(ScorecardPack.PUBLISHED_AFTER_LINE, new BigDecimal("1"), "未按时发布"),
                         new Deduction(RuleId.PROBLEMS_COPIED.name(), new BigDecimal("0.5"), "与上年度重复率大于50%"),
-                        new Deduction(DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
-                        new Deduction(WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
+                        new Deduction(ScorecardPack.DATA_INCONSISTENT, new BigDecimal("0.5"), "数据勾稽关系不符"),
+                        new Deduction(ScorecardPack.WEBSITE_URL_MISSING, new BigDecimal("0.5"), "未在本机关网站年报栏目发布")),
                 true,
                 null,
                 null,
@@ -77,20 +50,20 @@ public record ScorecardPack(
     /** What an item is called on a page or a sheet: the pack's own items by name, a rule by its catalogue title. */
     public static String itemZh(String item) {
         return switch (item) {
-            case REPORT_MISSING -> "逾期未发布年度报告";
-            case PUBLISHED_AFTER_LINE -> "未按时发布";
-            case DATA_INCONSISTENT -> "数据勾稽关系不符";
-            case WEBSITE_URL_MISSING -> "未在本机关网站年报栏目发布";
+            case ScorecardPack.REPORT_MISSING -> "逾期未发布年度报告";
+            case ScorecardPack.PUBLISHED_AFTER_LINE -> "未按时发布";
+            case ScorecardPack.DATA_INCONSISTENT -> "数据勾稽关系不符";
+            case ScorecardPack.WEBSITE_URL_MISSING -> "未在本机关网站年报栏目发布";
             default -> rule(item).map(RuleDescription::titleZh).orElse(item);
         };
     }
 
     public static String itemEn(String item) {
         return switch (item) {
-            case REPORT_MISSING -> "Not published by the line";
-            case PUBLISHED_AFTER_LINE -> "Published after the line";
-            case DATA_INCONSISTENT -> "The figures do not add up";
-            case WEBSITE_URL_MISSING -> "Not posted on the agency's own site";
+            case ScorecardPack.REPORT_MISSING -> "Not published by the line";
+            case ScorecardPack.PUBLISHED_AFTER_LINE -> "Published after the line";
+            case ScorecardPack.DATA_INCONSISTENT -> "The figures do not add up";
+            case ScorecardPack.WEBSITE_URL_MISSING -> "Not posted on the agency's own site";
             default -> rule(item).map(RuleDescription::titleEn).orElse(item);
         };
     }
@@ -103,9 +76,6 @@ public record ScorecardPack(
         }
         return java.util.Optional.empty();
     }
-
-    /** An item the office may choose for a deduction, with its name. */
-    public record Item(String item, String nameZh, String nameEn) {}
 
     /** Every item a pack may hold: the pack's own four, then every rule of the catalogue in the spec's order. */
     public static List<Item> items() {

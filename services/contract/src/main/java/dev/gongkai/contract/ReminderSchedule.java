@@ -1,4 +1,4 @@
-package dev.gongkai.publishing.reminders;
+package dev.gongkai.contract;
 
 import java.time.Instant;
 
@@ -29,14 +29,15 @@ public record ReminderSchedule(
     /** A week: often enough that a late agency hears of it, rarely enough not to be ignored. */
     public static final int DEFAULT_EVERY_DAYS = 7;
 
-    static final int MAX_EVERY_DAYS = 365;
+    /** The longest interval an office may set: a year. */
+    public static final int MAX_EVERY_DAYS = 365;
 
     /**
      * The reminder a report {@code daysLate} past its deadline is due for, as a step (minus the days after the
      * deadline the reminder was due on), or null when none is due: on days 1, 1 + n, 1 + 2n, … after the deadline,
      * and a run that missed such a day sends that reminder on the next (never the ones before it again).
      */
-    Integer overdueStep(long daysLate) {
+    public Integer overdueStep(long daysLate) {
         if (daysLate < 1 || overdueEveryDays == 0) {
             return null;
         }

@@ -1,10 +1,11 @@
-package dev.gongkai.publishing.reminders;
+package dev.gongkai.contract;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A reminder to an agency that had not submitted its report.
+ * A reminder to an agency that had not submitted its report, as the publishing service lists it
+ * ({@code GET /api/office/notifications}, {@code GET /api/notifications}).
  *
  * @param kind          why it was sent: before the deadline, after it (the office's schedule), or by hand
  * @param step          before the deadline the days left it is for (14, 7, 3, 1); after it minus the days late it was
@@ -17,7 +18,7 @@ import java.time.LocalDate;
  *                      were kept
  * @param webhookStatus {@code PENDING}, {@code SENT}, {@code FAILED} (retried on the next run) or {@code SKIPPED}
  */
-public record Notification(
+public record ReminderView(
         long id,
         String agency,
         String jurisdiction,

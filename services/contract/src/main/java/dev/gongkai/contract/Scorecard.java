@@ -1,13 +1,12 @@
-package dev.gongkai.publishing.scorecard;
+package dev.gongkai.contract;
 
-import dev.gongkai.publishing.compliance.ComplianceRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One agency's score for one year, beside its compliance row.
+ * One agency's score for one year, beside its compliance row ({@code GET /api/office/scorecards}).
  *
  * @param score      the pack's base less every deduction, never below 0
  * @param notDue     not published, and the line (the pack's, or the legal deadline) has not passed yet: nothing is

@@ -1,13 +1,11 @@
-package dev.gongkai.publishing.compliance;
+package dev.gongkai.contract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.gongkai.report.labels.Labels;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
- * One agency's report of one year as the office watches it.
+ * One agency's report of one year as the office watches it ({@code GET /api/office/compliance}).
  *
  * @param status            the workflow status, {@code NONE} when the agency has no report for the year at all
  * @param compliance        {@code ON_TIME} / {@code LATE} (published, judged on the first publication against the
@@ -67,19 +65,5 @@ public record ComplianceRow(
     @JsonProperty("correcting")
     public boolean correcting() {
         return published() && !"PUBLISHED".equals(status);
-    }
-
-    /**
-     * The workflow status in words, as the console's pages say it (the shared label bundle); during a correction,
-     * 「更正中（草稿）」.
-     */
-    public String statusWords(Locale locale) {
-        String words = Labels.status(status, locale);
-        return correcting() ? Labels.word("correcting", locale).formatted(words) : words;
-    }
-
-    /** The compliance state in words, as the console's pages say it (the shared label bundle). */
-    public String complianceWords(Locale locale) {
-        return Labels.compliance(compliance, locale);
     }
 }
