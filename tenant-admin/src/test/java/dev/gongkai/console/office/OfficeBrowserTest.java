@@ -65,6 +65,17 @@ class OfficeBrowserTest extends ConsoleOnRealStack {
         browser.wait.until(d -> d.getCurrentUrl().endsWith("/office/reports/" + AGENCY + "/" + DRAFTING));
         browser.waitForText("h1", branch);
         browser.find("#return-form");
+        // A keyboard user's first Tab stop skips the whole report to the comments and the decision.
+        browser.driver.executeScript("document.activeElement && document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .sendKeys(org.openqa.selenium.Keys.TAB)
+                .perform();
+        WebElement skip = browser.driver.switchTo().activeElement();
+        assertThat(skip.getAttribute("data-test")).isEqualTo("skip-to-review");
+        assertThat(skip.getText()).isEqualTo("跳到审核意见和操作");
+        skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.wait.until(
+                d -> "review-actions".equals(d.switchTo().activeElement().getAttribute("id")));
         // Who signed off and when, from the report's own record; and the page prints as the report alone.
         browser.waitForText("[data-test=sign-off]", "签发报送：" + STAFF_NAME);
         assertThat(browser.find("#steps li[data-action=submit]").getText()).contains("签发并报送政务公开办", STAFF_NAME);
