@@ -2,6 +2,7 @@ package dev.gongkai.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,15 @@ class AdminBrowserTest extends ConsoleOnRealStack {
         browser.click("#migrations button[type=submit]");
         browser.waitForText("#migrate-all-result", "迁移完成");
         assertThat(browser.find("#migrate-all-result").getText()).contains("失败 0 个");
+
+        // Suspending or archiving an agency asks first, naming the agency and what follows; cancelled, nothing is sent.
+        browser.open(CONSOLE + "/admin/agencies");
+        for (String act : List.of("suspend", "archive")) {
+            browser.click("li[data-agency=wuhai-edu] > span form[action$='/" + act + "'] button");
+            browser.dismiss(act.equals("suspend") ? "停用后，乌海市教育局的用户将不能登录和填报" : "归档后，乌海市教育局将不再出现在报送要求中");
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(CONSOLE + "/admin/agencies");
+            assertThat(browser.driver.findElements(By.cssSelector(".notice"))).isEmpty();
+        }
 
         browser.click("li[data-agency=wuhai-psb] > span > a[href$='/admin/agencies/wuhai-psb/users']");
         browser.waitForText("h1", "乌海市公安局的用户");

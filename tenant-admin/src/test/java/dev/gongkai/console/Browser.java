@@ -67,7 +67,90 @@ public final class Browser implements AutoCloseable {
 
     public void open(String url) {
         driver.get(url);
+        checkPage();
+    }
+
+    /** The public portal's address: its pages, like the console's, are run through axe-core (see checkPage). */
+    public String portal;
+
+    /** The kinds of page (path with its numbers as #, and language) already run through axe and the other language. */
+    private final java.util.Set<String> checkedKinds = new java.util.HashSet<>();
+
+    /**
+     * The checks every page the suite visits goes through, once per document: whatever way the page was reached (an
+     * open, a click, a form's redirect), the first helper call that meets a new document checks it. Its visible text
+     * is words ({@link #assertReadable}); and the first time a kind of console or portal page is met in a language,
+     * axe-core finds nothing serious on it ({@link #assertAccessible}) and, on the console, the same page in the other
+     * language is words too ({@link #assertReadableInTheOtherLanguage}). A document still loading or behind a dialog
+     * is left to the next call.
+     */
+    public void checkPage() {
+        Object fresh;
+        try {
+            fresh = script("""
+                    if (window.__gongkaiChecked || document.readyState !== 'complete') return false;
+                    window.__gongkaiChecked = true;
+                    return true;""");
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(fresh)) {
+            return;
+        }
         assertReadable();
+        String url = driver.getCurrentUrl();
+        boolean console = url.startsWith(ConsoleOnRealStack.CONSOLE + "/");
+        if (!console && (portal == null || !url.startsWith(portal + "/"))) {
+            return;
+        }
+        String lang = String.valueOf(script("return document.documentElement.lang"));
+        String path = java.net.URI.create(url).getPath();
+        if (checkedKinds.add((console ? "console" : "portal") + path.replaceAll("\\d+", "#") + " " + lang)) {
+            assertAccessible();
+            if (console) {
+                assertReadableInTheOtherLanguage(url, lang);
+            }
+        }
+    }
+
+    /**
+     * The console page at {@code url} as the other language shows it, fetched with this session and the other
+     * language's cookie (a GET; a page that only answers a POST is skipped) and laid out in a frame without its
+     * scripts beside the page, so that its visible text can be read: it must be words too.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertReadableInTheOtherLanguage(String url, String lang) {
+        String other = "en".equals(lang) ? "zh-CN" : "en";
+        java.net.http.HttpResponse<byte[]> response;
+        try {
+            response = fetch(url, "GONGKAI_LANG=" + other);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return;
+        }
+        if (response.statusCode() != 200
+                || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            return;
+        }
+        java.util.Map<String, Object> shown = (java.util.Map<String, Object>)
+                driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const frame = document.createElement('iframe');
+                frame.setAttribute('sandbox', 'allow-same-origin');
+                frame.setAttribute('aria-hidden', 'true');
+                frame.style.cssText = 'position:absolute;left:-20000px;top:0;width:1400px;height:1000px;border:0';
+                frame.onload = () => {
+                  const d = frame.contentDocument;
+                  const result = {text: d.body ? d.body.innerText : '', lang: d.documentElement.lang};
+                  frame.remove();
+                  done(result);
+                };
+                frame.srcdoc = arguments[0];
+                document.body.appendChild(frame);""", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        String shownLang = String.valueOf(shown.get("lang"));
+        if (!other.equals(shownLang)) {
+            throw new AssertionError(url + " asked for in " + other + " answers in " + shownLang);
+        }
+        assertWords(String.valueOf(shown.get("text")), shownLang, url, url + " (" + other + ")");
     }
 
     /** The machine's names a person must never read on a page. */
@@ -117,8 +200,12 @@ public final class Browser implements AutoCloseable {
         } catch (RuntimeException e) {
             return;
         }
-        java.util.List<Pattern> codes = new java.util.ArrayList<>(CODES);
         String url = driver.getCurrentUrl();
+        assertWords(text, lang, url, url);
+    }
+
+    private static void assertWords(String text, String lang, String url, String where) {
+        java.util.List<Pattern> codes = new java.util.ArrayList<>(CODES);
         if (url.startsWith(ConsoleOnRealStack.CONSOLE) && !url.contains("/admin/")) {
             codes.add(USERNAME);
             if ("zh-CN".equals(lang)) {
@@ -129,13 +216,14 @@ public final class Browser implements AutoCloseable {
             Matcher found = code.matcher(text);
             if (found.find()) {
                 int from = Math.max(0, found.start() - 60);
-                throw new AssertionError("\"" + found.group() + "\" is a code, not words, on " + driver.getCurrentUrl()
-                        + ": …" + text.substring(from, Math.min(text.length(), found.end() + 60)) + "…");
+                throw new AssertionError("\"" + found.group() + "\" is a code, not words, on " + where + ": …"
+                        + text.substring(from, Math.min(text.length(), found.end() + 60)) + "…");
             }
         }
     }
 
     public WebElement find(String css) {
+        checkPage();
         try {
             return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -154,10 +242,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement visible(String css) {
+        checkPage();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     public void click(String css) {
+        checkPage();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
@@ -168,6 +258,7 @@ public final class Browser implements AutoCloseable {
     public void waitForText(String css, String text) {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+            checkPage();
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(
                     "No \"" + text + "\" in " + css + " on " + driver.getCurrentUrl() + " — the page says:\n"
@@ -181,6 +272,16 @@ public final class Browser implements AutoCloseable {
         org.openqa.selenium.Alert alert = wait.until(ExpectedConditions.alertIsPresent());
         String question = alert.getText();
         alert.accept();
+        if (!question.contains(names)) {
+            throw new AssertionError("The confirmation \"" + question + "\" does not say \"" + names + "\"");
+        }
+    }
+
+    /** The page asks before an irreversible action: the question names what happens; the test cancels it. */
+    public void dismiss(String names) {
+        org.openqa.selenium.Alert alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.dismiss();
         if (!question.contains(names)) {
             throw new AssertionError("The confirmation \"" + question + "\" does not say \"" + names + "\"");
         }
@@ -229,13 +330,19 @@ public final class Browser implements AutoCloseable {
 
     /** A GET of the console as the signed-in user (its session cookie), for files the page links to. */
     public java.net.http.HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
-        String session = driver.manage().getCookieNamed("GONGKAI_CONSOLE").getValue();
+        return fetch(url, null);
+    }
+
+    private java.net.http.HttpResponse<byte[]> fetch(String url, String cookie)
+            throws IOException, InterruptedException {
+        String session = "GONGKAI_CONSOLE="
+                + driver.manage().getCookieNamed("GONGKAI_CONSOLE").getValue() + (cookie == null ? "" : "; " + cookie);
         return java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                                .header("Cookie", "GONGKAI_CONSOLE=" + session)
+                                .header("Cookie", session)
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }

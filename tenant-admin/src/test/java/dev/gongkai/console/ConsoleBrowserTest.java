@@ -65,6 +65,13 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.click("#reports tr[data-year='" + YEAR + "'] form button");
         browser.wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + YEAR));
         browser.find("#editor input.cell");
+        // A fresh draft is work to do, not a wall of red: its blank cells are marked 待填写, none as an error.
+        browser.waitForText("#to-fill", "处待填写");
+        assertThat(browser.driver.findElements(By.cssSelector("#editor td.to-fill")))
+                .hasSizeGreaterThan(10);
+        assertThat(browser.driver.findElements(
+                        By.cssSelector("#editor td.finding-error, #editor input[aria-invalid=true]")))
+                .isEmpty();
 
         Map<String, String> values = new HashMap<>();
         for (String col : List.of("naturalPerson", "total")) {
@@ -82,10 +89,15 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
 
         browser.wait.until(d -> hasClass("td[data-cell='" + WRONG_TOTAL + "']", "finding-error"));
         browser.waitForText("[data-test=save-status]", "已保存");
+        // The wrong sum points at the total that disagrees, not at every part; its message names the parts. (The same
+        // 6 breaks the 总计 column's balance too, which marks that column's four cells, as S3_BALANCE says.)
         assertThat(browser.find("#findings li[data-rule=S3_ROW_TOTAL]").getText())
-                .contains("6");
-        assertThat(browser.driver.findElements(By.cssSelector("td.finding-error")))
-                .isNotEmpty();
+                .contains("6", "各类申请人之和");
+        assertThat(browser.script("""
+                const id = document.querySelector('#findings li[data-rule=S3_ROW_TOTAL]').id;
+                return Array.from(document.querySelectorAll('#editor input.cell'))
+                  .filter(i => (i.getAttribute('aria-describedby') || '').split(' ').includes(id))
+                  .map(i => i.name);""")).asList().containsExactly(WRONG_TOTAL);
         browser.screenshot("editor-finding");
 
         // The total is offered, not written: the sum of its parts beside it, reached with Tab from the cell.
@@ -166,6 +178,15 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                 .isEqualTo(below.replace(".naturalPerson", ".commercial"));
         browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         assertThat(browser.script("return document.activeElement.name")).isEqualTo("s3.received.commercial");
+        // Tab keeps to the row: the next column of the same row.
+        String next = (String) browser.script("""
+                const cells = Array.from(document.activeElement.closest('tr').querySelectorAll('input.cell'));
+                return cells[cells.indexOf(document.activeElement) + 1].name;""");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.script("return document.activeElement.name"))
+                .isEqualTo(next)
+                .asString()
+                .startsWith("s3.received.");
         browser.screenshot("editor");
     }
 
@@ -237,6 +258,30 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.waitForText("[data-test=save-status]", "已保存");
         assertThat(browser.find("#cell-" + cssKey(bad)).getAttribute("aria-invalid"))
                 .isNull();
+
+        // The findings list is no live region: after an autosave only its summary would speak, and only if it changed.
+        assertThat(browser.script("""
+                for (let e = document.getElementById('findings'); e; e = e.parentElement) {
+                  const live = e.getAttribute('aria-live');
+                  if ((live && live !== 'off') || ['status', 'log', 'alert'].includes(e.getAttribute('role'))) return e.id || e.tagName;
+                }
+                return null;"""))
+                .as("no live region around the findings list")
+                .isNull();
+        assertThat(browser.find("#findings-summary").getAttribute("role")).isEqualTo("status");
+        browser.script("""
+                window.__announced = 0;
+                new MutationObserver(m => window.__announced += m.length)
+                  .observe(document.getElementById('findings-summary'), {childList: true, characterData: true, subtree: true});""");
+        int before = Integer.parseInt(browser.find("#editor").getAttribute("data-revision"));
+        narrative("s6", "无需说明的其他事项。");
+        browser.wait.until(
+                d -> Integer.parseInt(d.findElement(By.id("editor")).getAttribute("data-revision")) > before);
+        browser.waitForText("[data-test=save-status]", "已保存");
+        assertThat(browser.script("return window.__announced")).isEqualTo(0L);
+        narrative("s6", "无。");
+        browser.waitForText("[data-test=save-status]", "已保存");
+        browser.wait.until(d -> browser.script("return localStorage.length").equals(0L));
     }
 
     @Test
@@ -644,6 +689,36 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         // The list comes from the service's own list of years now, so 2021 shows though it is not a recent year.
         browser.open(CONSOLE + "/reports");
         assertThat(browser.find("#reports tr[data-year='2021']").getText()).contains("草稿");
+
+        // Another agency's report (淮安's PDF), from the import offered on the row of a year being drafted: the
+        // preview says whose it is, shows every section and what it replaces, and adopts nothing unconfirmed.
+        int year = YEAR - 1;
+        browser.click("#reports tr[data-year='" + year + "'] a[data-test=import-" + year + "]");
+        browser.wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + year + "/import"));
+        browser.find("#file")
+                .sendKeys(Path.of("../services/report-core/src/test/resources/fixtures/huaian-gov-2024.pdf")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
+        browser.click("main form button[type=submit]");
+        browser.waitForText("h1", "huaian-gov-2024.pdf");
+        assertThat(browser.find("[data-test=other-agency]").getText()).contains("乌海市公安局");
+        assertThat(browser.find("form[action$='/import/apply'] .hint").getText())
+                .contains(year + " 年度草稿");
+        for (String section : List.of("s1", "s5", "s6")) {
+            browser.find(".report-preview .narrative-preview[data-section=" + section + "]");
+        }
+        for (String section : List.of("s2", "s3", "s4")) {
+            browser.find(".report-preview #" + section + "-caption");
+        }
+        String preview = browser.driver.getCurrentUrl();
+        browser.click("form[action$='/import/apply'] button[type=submit]");
+        assertThat(browser.script("return document.getElementById('confirm-mismatch').validity.valueMissing"))
+                .isEqualTo(true);
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(preview);
+        assertThat(browser.driver.findElements(By.cssSelector(".notice"))).isEmpty();
+        browser.click("form[action$='/import/apply'] a");
+        browser.wait.until(d -> d.getCurrentUrl().endsWith("/reports/" + year + "/import"));
         browser.signOut(CONSOLE);
     }
 
@@ -731,6 +806,82 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         } finally {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
         }
+        browser.signOut(CONSOLE);
+    }
+
+    /**
+     * The history of a report that went the whole way: the workflow's events in the timeline beside the editing
+     * sessions, each by its person; the narrative's change diffed by words (9 → 5, not two paragraphs); and in the
+     * editor, last year's value beside each cell and a value carried over from last year's report said to be so.
+     */
+    @Test
+    @Order(16)
+    void historyTellsTheWorkflowAndTheEditorShowsLastYear() throws Exception {
+        browser.signIn(CONSOLE, "psb-editor");
+        browser.open(CONSOLE + "/reports/" + YEAR + "/history");
+        for (String action : List.of("create", "request-signoff", "submit", "return", "approve", "publish")) {
+            assertThat(browser.driver.findElements(By.cssSelector("#timeline li[data-kind='" + action + "']")))
+                    .as(action + " in the timeline")
+                    .isNotEmpty();
+        }
+        assertThat(browser.find("#timeline li[data-kind=return]").getText())
+                .contains("政务公开办退回", "王晓梅（乌海市政务公开办）", "请按审核意见核实");
+        assertThat(browser.find("#timeline li[data-kind=submit]").getText()).contains("签发并报送政务公开办", "张建国（乌海市公安局）");
+        // The narrative's change (9 → 5 in 总体情况, made after the return) as words, found revision by revision.
+        int latest = new Select(browser.find("select[name=to]"))
+                .getOptions().stream()
+                        .mapToInt(o -> Integer.parseInt(o.getAttribute("value")))
+                        .max()
+                        .orElseThrow();
+        String shown = null;
+        for (int to = latest; to > 1 && shown == null; to--) {
+            browser.open(CONSOLE + "/reports/" + YEAR + "/history?from=" + (to - 1) + "&to=" + to);
+            List<WebElement> s1 = browser.driver.findElements(By.cssSelector("#diff .text-diff[data-section=s1]"));
+            if (!s1.isEmpty()) {
+                shown = s1.getFirst().getText();
+                assertThat(s1.getFirst().findElements(By.tagName("del")))
+                        .extracting(WebElement::getText)
+                        .as(shown)
+                        .containsExactly("9");
+                assertThat(s1.getFirst().findElements(By.tagName("ins")))
+                        .extracting(WebElement::getText)
+                        .as(shown)
+                        .containsExactly("5");
+            }
+        }
+        assertThat(shown).as("a revision whose narrative diff is 9 → 5").contains("申请");
+
+        // Last year (YEAR - 1, whose 自然人 count ended at 3 above) beside each cell, read with the cell.
+        browser.open(CONSOLE + "/reports/" + YEAR);
+        String cell = "s3.received.naturalPerson";
+        assertThat(browser.find("#previous-" + cssKey(cell)).getText()).isEqualTo("上年 3");
+        assertThat(browser.find("#cell-" + cssKey(cell)).getAttribute("aria-describedby"))
+                .contains("previous-" + cell);
+        // A value that is what last year's report carried forward says it came from there.
+        String token = ServiceStack.token("psb-editor");
+        HttpClient http = HttpClient.newHttpClient();
+        String last = stack.url(stack.reportsPort) + "/api/reports/" + (YEAR - 1);
+        HttpResponse<String> current = http.send(
+                HttpRequest.newBuilder(URI.create(last))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> patched = http.send(
+                HttpRequest.newBuilder(URI.create(last))
+                        .header("Authorization", "Bearer " + token)
+                        .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                        .header("Content-Type", "application/json")
+                        .method(
+                                "PATCH",
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"cells\":{\"s3.carriedForward.naturalPerson\":0}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        browser.open(CONSOLE + "/reports/" + YEAR);
+        assertThat(browser.find("td[data-cell='s3.carriedOver.naturalPerson'] .carried")
+                        .getText())
+                .isEqualTo("由上年报告带入");
         browser.signOut(CONSOLE);
     }
 

@@ -61,6 +61,7 @@ public abstract class ConsoleOnRealStack {
     @BeforeAll
     protected void openBrowser() throws Exception {
         browser = new Browser();
+        browser.portal = stack.url(stack.publishingPort);
     }
 
     @AfterAll

@@ -105,6 +105,11 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
                 .contains("签章版.pdf", "KB", "李伟")
                 .doesNotContain("psb-editor")
                 .containsPattern(MINUTES);
+        // The minute it was uploaded, in China's time (not UTC).
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        assertThat(row.getText())
+                .containsAnyOf(now.format(minute), now.minusMinutes(1).format(minute));
         browser.screenshot("attachments");
 
         HttpResponse<byte[]> download = browser.fetch(
