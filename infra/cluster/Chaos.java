@@ -51,7 +51,6 @@ public class Chaos {
     static final String KEYCLOAK = env("GONGKAI_KEYCLOAK_URL", "http://127.0.0.1:8180");
     static final String REPORTS = env("CHAOS_REPORTS_URL", "http://127.0.0.1:8082");
     static final String PUBLISHING = env("CHAOS_PUBLISHING_URL", "http://127.0.0.1:8083");
-    static final String DOCUMENTS = env("CHAOS_DOCUMENTS_URL", "http://127.0.0.1:8084");
     static final String JURISDICTION = env("CHAOS_JURISDICTION", "wuhai");
     static final String OFFICE_USER = env("CHAOS_OFFICE", "office");
     static final String PASSWORD = env("CHAOS_PASSWORD", "demo");
@@ -244,7 +243,7 @@ public class Chaos {
             Agency agency = agencies.get(random.nextInt(agencies.size()));
             int year = 2019 + random.nextInt(Math.max(1, java.time.Year.now().getValue() - 2018));
             String url = random.nextBoolean() ? PUBLISHING + "/public/" + JURISDICTION
-                    : DOCUMENTS + "/public/" + JURISDICTION + "/" + agency.slug() + "/" + year;
+                    : PUBLISHING + "/public/" + JURISDICTION + "/" + agency.slug() + "/" + year;
             send(null, "GET", url, null, Map.of(), "portal");
             next += periodNanos;
             long wait = next - System.nanoTime();
@@ -518,7 +517,7 @@ public class Chaos {
                         problems.add(url + " answered " + status);
                     }
                 }
-                Answer page = send(null, "GET", DOCUMENTS + "/public/" + JURISDICTION + "/" + agency.slug() + "/"
+                Answer page = send(null, "GET", PUBLISHING + "/public/" + JURISDICTION + "/" + agency.slug() + "/"
                         + year, null, Map.of(), "check");
                 if (page.status() != 200 || !page.text().contains("第" + want + "版")) {
                     portalMissing++;

@@ -7,7 +7,6 @@ import dev.gongkai.helm.Chart.Manifests;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,37 +47,23 @@ class DefaultValuesRenderingTest {
                     .containsEntry("name", "http")
                     .containsEntry("containerPort", port);
             assertThat(Y.str(container, "image")).isEqualTo("gongkai/" + component + ":0.1.0");
-            int ports = component.equals("publishing") ? 2 : 1;
             assertThat(Y.list(service, "spec.ports"))
                     .as("%s's ports", component)
-                    .hasSize(ports);
+                    .hasSize(1);
             assertThat(Y.list(container, "ports"))
                     .as("%s's container ports", component)
-                    .hasSize(ports);
+                    .hasSize(1);
         });
     }
 
     @Test
-    void publishingAlsoListensOnItsDocumentsPort() {
-        Map<String, Object> service = manifests.get("Service", name("publishing"));
-        assertThat(Y.list(service, "spec.ports").get(1))
-                .containsEntry("name", "documents")
-                .containsEntry("port", 8084)
-                .containsEntry("targetPort", "documents");
-        Map<String, Object> container = Y.container(manifests.get("Deployment", name("publishing")));
-        assertThat(Y.list(container, "ports").get(1))
-                .containsEntry("name", "documents")
-                .containsEntry("containerPort", 8084);
-        assertThat(Y.list(container, "env"))
-                .anySatisfy(e -> assertThat(e)
-                        .containsEntry("name", "GONGKAI_PUBLISHING_DOCUMENTS_PORT")
-                        .containsEntry("value", "8084"));
+    void theIngressControllerReachesPublishingOnItsOnePort() {
         Map<String, Object> fromIngressController = Y.list(
                         manifests.get("NetworkPolicy", name("publishing")), "spec.ingress")
                 .getFirst();
         assertThat(Y.list(fromIngressController, "ports"))
                 .extracting(p -> p.get("port"))
-                .containsExactly("http", "documents");
+                .containsExactly("http");
     }
 
     @Test
@@ -184,7 +169,7 @@ class DefaultValuesRenderingTest {
     @Test
     void ingressServesTheConsoleAtItsHostAndThePortalUnderPublic() {
         Map<String, Object> ingress = manifests.get("Ingress", Chart.RELEASE);
-        assertThat(manifests.ofKind("Ingress")).hasSize(2);
+        assertThat(manifests.ofKind("Ingress")).hasSize(1);
         Map<String, Map<String, Object>> rulesByHost =
                 Y.list(ingress, "spec.rules").stream().collect(Collectors.toMap(r -> (String) r.get("host"), r -> r));
         assertThat(rulesByHost).containsOnlyKeys("console.gongkai.local", "portal.gongkai.local");
@@ -200,33 +185,6 @@ class DefaultValuesRenderingTest {
                     assertThat(p).containsEntry("path", "/public").containsEntry("pathType", "Prefix");
                     assertThat(Y.str(p, "backend.service.name")).isEqualTo(name("publishing"));
                 });
-    }
-
-    @Test
-    void ingressSendsThePublishedDocumentsToTheDocumentsPortByRegularExpression() {
-        Map<String, Object> documents = manifests.get("Ingress", Chart.RELEASE + "-documents");
-        assertThat(Y.map(documents, "metadata.annotations"))
-                .containsEntry("nginx.ingress.kubernetes.io/use-regex", "true");
-        assertThat(Y.list(documents, "spec.rules")).singleElement().satisfies(rule -> {
-            assertThat(rule).containsEntry("host", "portal.gongkai.local");
-            assertThat(Y.list(rule, "http.paths")).singleElement().satisfies(p -> {
-                assertThat(p).containsEntry("pathType", "ImplementationSpecific");
-                Pattern path = Pattern.compile(Y.str(p, "path"));
-                assertThat(path.matcher("/public/wuhai/wuhai-psb/2021").matches())
-                        .isTrue();
-                assertThat(path.matcher("/public/wuhai/wuhai-psb/2021.pdf").matches())
-                        .isTrue();
-                assertThat(path.matcher("/public/wuhai/2021/bulk.zip").matches())
-                        .isFalse();
-                assertThat(path.matcher("/public/wuhai/wuhai-psb/2021/revisions/1")
-                                .find())
-                        .isFalse();
-                assertThat(Y.str(p, "backend.service.name")).isEqualTo(name("publishing"));
-                assertThat(Y.str(p, "backend.service.port.name")).isEqualTo("documents");
-            });
-        });
-        Manifests without = Chart.render(Map.of("ingress.portal.documents.enabled", false));
-        assertThat(without.ofKind("Ingress")).hasSize(1);
     }
 
     @Test

@@ -106,7 +106,6 @@ public final class ServiceStack {
         tenants.invoke(demoCity, "provision", new Class<?>[] {Consumer.class}, progress);
         running.add(ServiceApps.start("reports", "dev.gongkai.reports.ReportsApplication", reportsPort, common));
         List<String> publishing = new ArrayList<>(common);
-        publishing.add("--gongkai.publishing.documents.port=0");
         // The tests run the reminders themselves, on the days they choose: an hourly run would add its own.
         publishing.add("--gongkai.reminders.scheduled=false");
         // The event stream of this run only: on the shared Redis, another run's publishing (same group, same host

@@ -6,8 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings under {@code gongkai.publishing} (see application.yaml for the defaults and why). */
 @ConfigurationProperties("gongkai.publishing")
-public record PublishingProperties(
-        Events events, Cache cache, RateLimit rateLimit, Documents documents, String pdfFont) {
+public record PublishingProperties(Events events, Cache cache, RateLimit rateLimit, String pdfFont) {
 
     /**
      * @param stream          the Redis stream the outbox is relayed to
@@ -53,13 +52,4 @@ public record PublishingProperties(
 
     /** At most {@code requests} open-data requests per client address and {@code window}. */
     public record RateLimit(int requests, Duration window) {}
-
-    /**
-     * The document server (a port of its own for the published documents).
-     *
-     * @param port        its port (0: any free one)
-     * @param ioThreads   event-loop threads (0: one per processor, as nginx's {@code worker_processes auto})
-     * @param idleTimeout how long a connection may sit without a request before it is closed
-     */
-    public record Documents(boolean enabled, int port, int ioThreads, Duration idleTimeout) {}
 }

@@ -104,20 +104,6 @@ public class PublicationPointer implements MessageListener, SubscriptionListener
         return current;
     }
 
-    /**
-     * The current published revision if this instance remembers it and may trust what it remembers; empty when it
-     * would have to ask Redis or PostgreSQL (and when the year is not published). Never waits.
-     */
-    public Optional<Current> remembered(AgencySlug agency, int year) {
-        if (!listening) {
-            return Optional.empty();
-        }
-        Remembered remembered = near.getIfPresent(key(agency.value(), year));
-        return remembered != null && remembered.generation() == generation.get()
-                ? remembered.current()
-                : Optional.empty();
-    }
-
     private Optional<Current> fromPostgres(AgencySlug agency, int year) {
         return states.find(agency, year).filter(ReportState::published).map(Current::of);
     }

@@ -8,13 +8,10 @@ import dev.gongkai.publishing.ratelimit.OpenDataRateLimit;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
 import dev.gongkai.report.render.ReportPdf;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -79,16 +76,6 @@ class PortalConfiguration {
         registration.addUrlPatterns("/public/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty("gongkai.publishing.documents.enabled")
-    DocumentServer documentServer(
-            PublishedDocuments documents,
-            ObservationRegistry observations,
-            PublishingProperties properties,
-            TomcatServerProperties tomcat) {
-        return new DocumentServer(documents, observations, properties.documents(), tomcat.getRemoteip());
     }
 
     /** Portal pages take the reader's {@link Lang} as a parameter. */

@@ -189,26 +189,6 @@ public class PublicReports {
                 : served(agency, year, current, format, shown, false, plain);
     }
 
-    /**
-     * The same document when this process holds all it takes (the registry's answers, the pointer, the bytes), else
-     * empty: never waits, so an event loop may answer with it.
-     */
-    Optional<Served> documentInProcess(
-            String jurisdictionSlug, String agencySlug, int year, Format format, Lang lang, boolean gzip) {
-        Jurisdiction jurisdiction = knownJurisdictions.getIfPresent(jurisdictionSlug);
-        Agency agency = knownAgencies.getIfPresent(agencySlug);
-        if (jurisdiction == null || agency == null || !agency.jurisdiction().equals(jurisdiction.slug())) {
-            return Optional.empty();
-        }
-        Lang shown = format == Format.HTML ? lang : Lang.ZH;
-        return pointer.remembered(agency.slug(), year).flatMap(current -> {
-            boolean compressed = compressed(format, gzip);
-            byte[] body = cache.inProcess(key(agency, year, current, format, shown, compressed));
-            return Optional.ofNullable(body)
-                    .map(bytes -> served(agency, year, current, format, shown, compressed, () -> bytes));
-        });
-    }
-
     private static boolean compressed(Format format, boolean gzip) {
         return gzip && format != Format.PDF;
     }

@@ -2,7 +2,6 @@ package dev.gongkai.publishing.portal;
 
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.DomainException;
-import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.error.Problems;
 import dev.gongkai.publishing.portal.PublicReports.Format;
 import dev.gongkai.publishing.portal.PublishedDocuments.Answer.Header;
@@ -24,9 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The answers to requests for published documents, {@code /public/{jurisdiction}/{agency}/{year}} and its
- * {@code .pdf}, {@code .json} and {@code .csv}, whichever HTTP server carries them: {@link PublishedDocumentFilter}
- * on the service's port, {@link DocumentServer} on a port of their own. Both answer the same: the document
- * (gzip-compressed when the client takes it and it is text), {@code 304} to a matching {@code If-None-Match}, the
+ * {@code .pdf}, {@code .json} and {@code .csv}, carried by {@link PublishedDocumentFilter} on the service's port: the
+ * document (gzip-compressed when the client takes it and it is text), {@code 304} to a matching {@code If-None-Match}, the
  * open-data rate limit on {@code .json} and {@code .csv}, problem details for what is not there, and the headers
  * Spring Security adds to every other answer of the service.
  */
@@ -129,8 +127,7 @@ class PublishedDocuments {
 
     /**
      * A complete answer: status, headers in the order they are sent (with {@code Content-Length}), body
-     * ({@code null} for none). The headers are a plain list: every transport only writes them out, and a
-     * case-insensitive map cost a tenth of a document's CPU on the event loop.
+     * ({@code null} for none). The headers are a plain list, written out in order.
      */
     record Answer(int status, List<Header> headers, byte[] body) {
 
@@ -142,25 +139,6 @@ class PublishedDocuments {
             more.add(new Header(name, value));
             return new Answer(status, List.copyOf(more), body);
         }
-    }
-
-    /**
-     * The answer if this process holds all it takes, else empty: never waits for Redis or PostgreSQL, so an event
-     * loop may call it. Open data ({@code .json}, {@code .csv}) is always empty here: the rate limit lives in Redis.
-     */
-    Optional<Answer> answerInProcess(Request request) {
-        Target target = request.target();
-        if (target.format().openData() || !target.current()) {
-            return Optional.empty();
-        }
-        return reports.documentInProcess(
-                        target.jurisdiction(),
-                        target.agency(),
-                        target.year(),
-                        target.format(),
-                        request.lang().lang(),
-                        request.takesGzip())
-                .map(served -> document(served, request));
     }
 
     /** The answer, whatever it takes; problems (404, 429, 500) are answers too, never exceptions. */
@@ -202,13 +180,6 @@ class PublishedDocuments {
             log.error("Unhandled exception serving {}", target.path(), e);
             return problem(Problems.unexpected(), target);
         }
-    }
-
-    /** A problem of a request that is not for a document at all (wrong path or method, unreadable request). */
-    Answer problem(ProblemCode code, String path) {
-        ProblemDetail problem = Problems.of(code);
-        problem.setInstance(URI.create(path));
-        return problem(problem);
     }
 
     private Answer document(Served served, Request request) {

@@ -17,9 +17,8 @@ import java.util.List;
  * correction's reason. Printed, the page is the report: no navigation, table headers repeated, rows kept whole.
  * <p>
  * Unlike the portal's other pages this is not a template: the page is report-core's document, which is not ours to
- * change, with the shell spliced in, and it is rendered when {@link PublishedDocuments} (the {@link DocumentServer}'s
- * event loops and the document filter) first needs it; a template here would put Spring's template engine and SpEL on
- * the document server's path. {@link CompiledPage} shares the shell. Its escaping is this wrapper's own.
+ * change, with the shell spliced in, and it is rendered when {@link PublishedDocuments} (the document filter) first
+ * needs it; a template here would put Spring's template engine and SpEL on the documents' path. {@link CompiledPage} shares the shell. Its escaping is this wrapper's own.
  */
 final class ReportPage {
 

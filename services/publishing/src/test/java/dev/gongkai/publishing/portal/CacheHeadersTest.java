@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -36,8 +37,8 @@ class CacheHeadersTest {
     @TestTenant(jurisdiction = CITY, nameZh = "乌海市林业局")
     ManagedAgency forestry;
 
-    @Autowired
-    DocumentServer server;
+    @LocalServerPort
+    int port;
 
     @Autowired
     MockMvc mvc;
@@ -49,7 +50,7 @@ class CacheHeadersTest {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HttpResponse<byte[]> send(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("X-Forwarded-For", someAddress());
         if (headers.length > 0) {
             request.headers(headers);
@@ -115,7 +116,7 @@ class CacheHeadersTest {
         assertThat(new String(send(page + "/revisions/2.json").body(), StandardCharsets.UTF_8))
                 .contains("\"s3.received.naturalPerson\": 11");
 
-        // The service's own port answers the same.
+        // MockMvc, as the other tests drive the service, sees the same.
         MvcResult servlet = mvc.perform(get(first).with(anyone()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable"))
