@@ -3,6 +3,9 @@ package dev.gongkai.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gongkai.contract.BatchSummary;
+import dev.gongkai.contract.OnboardingOutcome;
+import dev.gongkai.contract.OnboardingPlan;
 import dev.gongkai.contract.UploadKind;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -41,6 +45,7 @@ import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A file over the limit of its kind of upload ({@link UploadKind}: attachments and a report's file 20 MB, the office's
@@ -263,11 +268,27 @@ class UploadLimitTest {
                     size = in.transferTo(OutputStream.nullOutputStream());
                 }
                 checks.add(size);
-                answer(
-                        exchange,
-                        "{\"files\":1,\"summary\":{\"files\":1,\"reports\":1},\"outcomes\":{\"import\":1},"
-                                + "\"results\":[{\"file\":\"2021/乌海市公安局.txt\",\"outcome\":\"import\",\"agencyName\":"
-                                + "\"乌海市公安局\",\"year\":2021,\"format\":\"2021\"}]}");
+                // What the reports service answers, written from the contract's record so it is always complete.
+                var plan = new OnboardingPlan(
+                        1,
+                        new BatchSummary(1, 1, 0, 0, 0, 0),
+                        Map.of(OnboardingOutcome.IMPORT, 1L),
+                        List.of(new OnboardingPlan.FileResult(
+                                "2021/乌海市公安局.txt",
+                                OnboardingOutcome.IMPORT,
+                                "wuhai-psb",
+                                "乌海市公安局",
+                                "乌海市公安局",
+                                2021,
+                                "2021",
+                                0,
+                                0,
+                                0,
+                                null,
+                                null,
+                                null,
+                                List.of())));
+                answer(exchange, JsonMapper.builder().build().writeValueAsString(plan));
             });
             server.start();
         }
