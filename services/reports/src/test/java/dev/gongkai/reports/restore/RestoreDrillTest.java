@@ -12,6 +12,7 @@ import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.schema.MigrationResult;
 import dev.gongkai.platform.schema.SchemaMigrator;
 import dev.gongkai.platform.tenancy.Actor;
+import dev.gongkai.platform.tenancy.AgencyDsl;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestDatabase;
 import dev.gongkai.reports.audit.AuditTrail;
@@ -28,9 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.MappedSchema;
-import org.jooq.conf.RenderMapping;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +127,7 @@ class RestoreDrillTest {
         DSLContext from = source.dsl();
         try (Connection c = DriverManager.getConnection(serverUrl(source) + restored, "postgres", "")) {
             DSLContext to = DSL.using(c, SQLDialect.POSTGRES);
+            AgencyDsl restoredAgencies = new AgencyDsl(to);
             List<String> expected = agencySchemas(from);
             List<String> present = agencySchemas(to);
             if (!present.equals(expected)) {
@@ -144,7 +143,7 @@ class RestoreDrillTest {
                                 schema + "." + table + ": " + before + " rows in the source, " + after + " restored");
                     }
                 }
-                AuditVerification verified = audit.verify(mapped(to, agency), agency);
+                AuditVerification verified = audit.verify(restoredAgencies.of(agency), agency);
                 if (!verified.intact()) {
                     problems.add(schema + " audit trail: " + verified.messageEn());
                 }
@@ -282,17 +281,6 @@ class RestoreDrillTest {
     private static long count(DSLContext db, String schema, String table) {
         return db.fetchOne("select count(*) from \"" + schema + "\".\"" + table + "\"")
                 .get(0, Long.class);
-    }
-
-    private static DSLContext mapped(DSLContext db, AgencySlug agency) {
-        return DSL.using(
-                db.configuration().connectionProvider(),
-                SQLDialect.POSTGRES,
-                new Settings()
-                        .withRenderMapping(new RenderMapping()
-                                .withSchemata(new MappedSchema()
-                                        .withInput("agency_template")
-                                        .withOutput(agency.schemaName()))));
     }
 
     private static String serverUrl(TestDatabase db) {
