@@ -41,7 +41,6 @@ public final class BatchCheck {
 
     private BatchCheck() {}
 
-    /** A folder or a zip archive (not an Office document, which is a zip too): a batch rather than one report. */
     /** The totals of checked lines. */
     public static BatchSummary summary(List<ReportLine> lines) {
         int reports = 0;
@@ -60,6 +59,7 @@ public final class BatchCheck {
         return new BatchSummary(lines.size(), reports, lines.size() - reports, withErrors, withWarnings, unreadable);
     }
 
+    /** A folder or a zip archive (not an Office document, which is a zip too): a batch rather than one report. */
     public static boolean holdsSeveral(Path path) {
         return Files.isDirectory(path) || Sources.isArchive(path);
     }
@@ -103,18 +103,27 @@ public final class BatchCheck {
         }
     }
 
-    /** The one check behind both entries: read every file (on several threads), then the lines. */
-    private static List<ReportLine> check(Sources sources, List<Sources.Source> files, int threads) {
+    /**
+     * The one check behind both entries: read every file (on several threads), then the lines. Files are loaded and
+     * parsed in parallel, but archives inside archives are opened in the files' order (each file waits for its
+     * {@link Turns turn} before it opens one), because they share one budget: which of them meets its end must not
+     * depend on which thread got there first.
+     */
+    static List<ReportLine> check(Sources sources, List<Sources.Source> files, int threads) {
+        Turns turns = new Turns(files.size());
         List<Read> reads = new ArrayList<>();
         if (threads <= 1 || files.size() <= 1) {
-            for (Sources.Source file : files) {
-                reads.addAll(read(sources, file, 0));
+            for (int i = 0; i < files.size(); i++) {
+                reads.addAll(read(sources, files.get(i), turns, i));
             }
         } else {
+            // Tasks start in submission order, so a file that waits for its turn only waits for files already started.
             try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()))) {
                 List<Future<List<Read>>> pending = new ArrayList<>();
-                for (Sources.Source file : files) {
-                    pending.add(pool.submit(() -> read(sources, file, 0)));
+                for (int i = 0; i < files.size(); i++) {
+                    Sources.Source file = files.get(i);
+                    int turn = i;
+                    pending.add(pool.submit(() -> read(sources, file, turns, turn)));
                 }
                 for (Future<List<Read>> future : pending) {
                     reads.addAll(future.get());
@@ -129,36 +138,105 @@ public final class BatchCheck {
         return lines(reads);
     }
 
-    /** One file's import, or why it is not a report; an archive inside an archive gives one per file. */
-    private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {}
+    /**
+     * The order in which the files of a batch may take from the budget for archives read in memory: file {@code n}
+     * opens an archive inside an archive only once every file before it has opened all of its own.
+     */
+    private static final class Turns {
 
-    private static List<Read> read(Sources sources, Sources.Source source, int depth) {
-        try {
-            byte[] content = source.loader().load();
-            if (Sources.isArchive(content)) {
-                List<Read> reads = new ArrayList<>();
-                for (Sources.Source inner : sources.entries(source.name(), content, depth + 1)) {
-                    reads.addAll(read(sources, inner, depth + 1));
+        private final boolean[] done;
+        private int next;
+
+        Turns(int files) {
+            done = new boolean[files];
+        }
+
+        synchronized void await(int turn) {
+            boolean interrupted = false;
+            while (next < turn) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-                return reads;
             }
-            return List.of(new Read(source.name(), ReportFiles.read(content), null));
-        } catch (UnreadableReportException e) {
-            return notRead(source, e.code(), e.messageZh(), e.messageEn());
-        } catch (IOException e) {
-            return notRead(source, "IO_ERROR", "读取失败：" + e.getMessage(), "could not be read: " + e.getMessage());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
-            // A bug in an importer must cost one line, not the city's batch.
-            return notRead(
-                    source,
-                    "INTERNAL_ERROR",
-                    "内部错误，请连同文件报告：" + bug,
-                    "internal error, please report it with the file: " + bug);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void done(int turn) {
+            done[turn] = true;
+            while (next < done.length && done[next]) {
+                next++;
+            }
+            notifyAll();
         }
     }
 
-    private static List<Read> notRead(Sources.Source source, String code, String zh, String en) {
-        return List.of(new Read(source.name(), null, new ReportLine.NotRead(code, zh, en)));
+    /** One file's import, or why it is not a report; an archive inside an archive gives one per file. */
+    private record Read(String file, ImportResult result, ReportLine.NotRead notRead) {}
+
+    /** A file's content, or why it has none. */
+    private record Opened(Sources.Source source, byte[] content, Read notRead) {}
+
+    /** One file of the batch: opened (in its turn, where it holds archives), then each of its files parsed. */
+    private static List<Read> read(Sources sources, Sources.Source file, Turns turns, int turn) {
+        List<Opened> opened;
+        try {
+            opened = open(sources, file, 0, turns, turn);
+        } finally {
+            turns.done(turn);
+        }
+        List<Read> reads = new ArrayList<>(opened.size());
+        for (Opened one : opened) {
+            reads.add(one.notRead() != null ? one.notRead() : parse(one.source(), one.content()));
+        }
+        return reads;
+    }
+
+    private static List<Opened> open(Sources sources, Sources.Source source, int depth, Turns turns, int turn) {
+        try {
+            byte[] content = source.loader().load();
+            if (!Sources.isArchive(content)) {
+                return List.of(new Opened(source, content, null));
+            }
+            turns.await(turn);
+            List<Opened> opened = new ArrayList<>();
+            for (Sources.Source inner : sources.entries(source.name(), content, depth + 1)) {
+                opened.addAll(open(sources, inner, depth + 1, turns, turn));
+            }
+            return opened;
+        } catch (IOException | UnreadableReportException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return List.of(new Opened(source, null, failed(source, e)));
+        }
+    }
+
+    private static Read parse(Sources.Source source, byte[] content) {
+        try {
+            return new Read(source.name(), ReportFiles.read(content), null);
+        } catch (UnreadableReportException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(source, e);
+        }
+    }
+
+    /** Why a file is not read: what the importers say, or, for a bug in an importer, one line rather than the batch. */
+    private static Read failed(Sources.Source source, Throwable failure) {
+        return switch (failure) {
+            case UnreadableReportException e -> notRead(source, e.code(), e.messageZh(), e.messageEn());
+            case IOException e ->
+                notRead(source, "IO_ERROR", "读取失败：" + e.getMessage(), "could not be read: " + e.getMessage());
+            default ->
+                notRead(
+                        source,
+                        "INTERNAL_ERROR",
+                        "内部错误，请连同文件报告：" + failure,
+                        "internal error, please report it with the file: " + failure);
+        };
+    }
+
+    private static Read notRead(Sources.Source source, String code, String zh, String en) {
+        return new Read(source.name(), null, new ReportLine.NotRead(code, zh, en));
     }
 
     private record Key(String agency, int year) {}

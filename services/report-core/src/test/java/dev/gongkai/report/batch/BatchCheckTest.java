@@ -317,6 +317,37 @@ class BatchCheckTest {
     }
 
     @Test
+    void theArchiveThatMeetsTheBudgetsEndIsTheLaterOneWhateverTheThreads() throws Exception {
+        // Two archives of 600 files each: either fits the batch's 1000 files, both do not. The first is slow to load,
+        // so the second thread reaches its archive first; the budget still goes in the files' order.
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        for (int i = 0; i < 600; i++) {
+            files.put("f" + i + ".txt", new byte[] {'x'});
+        }
+        byte[] part = zip(StandardCharsets.UTF_8, files);
+        Sources.Source slow = new Sources.Source("a.zip", () -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            return part;
+        });
+        Sources.Source quick = Sources.of("b.zip", part);
+
+        List<ReportLine> lines;
+        try (Sources sources = new Sources()) {
+            lines = BatchCheck.check(sources, List.of(slow, quick), 2);
+        }
+
+        assertThat(lines).hasSize(601);
+        assertThat(lines.subList(0, 600))
+                .allSatisfy(line -> assertThat(line.file()).startsWith("a.zip!/f"));
+        assertThat(lines.getLast().file()).isEqualTo("b.zip");
+        assertThat(lines.getLast().notRead().code()).isEqualTo("ARCHIVE_TOO_LARGE");
+    }
+
+    @Test
     void unzipsWithinItsLimitsDecodingNamesAndSkippingLitter() throws Exception {
         byte[] archive = zip(
                 Charset.forName("GBK"),
