@@ -1,5 +1,6 @@
 package dev.gongkai.platform.observability;
 
+import static dev.gongkai.platform.jooq.core.Tables.ORGANIZATION_SYNC;
 import static dev.gongkai.platform.jooq.core.Tables.OUTBOX;
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 import static org.jooq.impl.DSL.count;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
@@ -28,7 +30,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Gauges read from the shared database, refreshed on a timer rather than on every scrape (a scrape must never wait
  * for PostgreSQL): reports by workflow status and year from {@code core.report_state} (no agency tag: thousands of
  * agencies times statuses times years is not a metric, it is a query), and the outbox lag, the number of
- * unpublished {@code core.outbox} rows and the age of the oldest one. Every instance of every service reads the
+ * unpublished {@code core.outbox} rows and the age of the oldest one, and the removals Keycloak has yet to carry out
+ * ({@code core.organization_sync}: above zero for long, Keycloak is refusing them). Every instance of every service reads the
  * same rows, so only the services that enable {@code gongkai.observability.database-gauges.enabled} publish them
  * (the tenants service); dashboards take {@code max} over instances.
  */
@@ -37,6 +40,7 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
     static final String REPORTS = "gongkai.reports";
     static final String OUTBOX_UNPUBLISHED = "gongkai.outbox.unpublished";
     static final String OUTBOX_OLDEST_AGE = "gongkai.outbox.oldest.age";
+    static final String KEYCLOAK_SYNC_PENDING = "gongkai.keycloak.sync.pending";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
 
@@ -44,6 +48,7 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
     private final Duration interval;
     private final MultiGauge reports;
     private final AtomicReference<OutboxLag> outbox = new AtomicReference<>(new OutboxLag(0, 0));
+    private final AtomicLong keycloakSyncPending = new AtomicLong();
     private ScheduledExecutorService timer;
 
     DatabaseGauges(DSLContext dsl, MeterRegistry registry, Duration interval) {
@@ -58,6 +63,9 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
         Gauge.builder(OUTBOX_OLDEST_AGE, outbox, o -> o.get().oldestAgeSeconds())
                 .description("Age of the oldest unpublished event in core.outbox (0 when none waits)")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(KEYCLOAK_SYNC_PENDING, keycloakSyncPending, AtomicLong::get)
+                .description("Removals from an agency that Keycloak has not yet carried out (core.organization_sync)")
                 .register(registry);
     }
 
@@ -97,6 +105,7 @@ class DatabaseGauges implements SmartInitializingSingleton, DisposableBean {
         long unpublished = lag == null ? 0 : lag.value1();
         double age = lag == null || lag.value2() == null ? 0 : Math.max(0, lag.value2());
         outbox.set(new OutboxLag(unpublished, age));
+        keycloakSyncPending.set(dsl.fetchCount(ORGANIZATION_SYNC));
     }
 
     @Override

@@ -47,6 +47,7 @@ class AgencyUsers {
     private final MembershipStore memberships;
     private final BranchDelegation delegation;
     private final Outbox outbox;
+    private final OrganizationSync organizationSync;
     private final TransactionTemplate tx;
 
     AgencyUsers(
@@ -56,6 +57,7 @@ class AgencyUsers {
             MembershipStore memberships,
             BranchDelegation delegation,
             Outbox outbox,
+            OrganizationSync organizationSync,
             TransactionTemplate tx) {
         this.registry = registry;
         this.access = access;
@@ -63,6 +65,7 @@ class AgencyUsers {
         this.memberships = memberships;
         this.delegation = delegation;
         this.outbox = outbox;
+        this.organizationSync = organizationSync;
         this.tx = tx;
     }
 
@@ -166,30 +169,27 @@ class AgencyUsers {
      * agency afterwards it is disabled, as disabling does. The caller cannot remove themself when nobody else is this
      * agency's enabled admin.
      * <p>
-     * The registry is the authority (roles live there; the organization grants nothing), so Keycloak is told inside
-     * the registry's transaction, last: when it fails or does not answer, the transaction rolls back and the person
-     * keeps exactly the roles they had (502, a retry does it all). What Keycloak may already have done by then, the
-     * organization left, only takes away, and leaving is idempotent.
+     * The registry is the authority (roles live there; the organization grants nothing): the person loses every role
+     * here when the transaction commits, even while Keycloak is down. Keycloak is told after the commit, never while
+     * the membership rows are locked, by {@link OrganizationSync}, whose row is written in the same transaction and
+     * retried until Keycloak has done it.
      */
     void remove(Caller caller, AgencySlug slug, String username) {
         managed(caller, slug);
         String name = username.toLowerCase(Locale.ROOT);
-        String userId = tx.execute(s -> {
+        record Removed(String userId, long sync) {}
+        Removed removed = tx.execute(s -> {
             var member = member(slug, name);
             if (member.roles().contains(Roles.AGENCY_ADMIN)) {
                 keepAnAdmin(caller, slug, member);
             }
             memberships.remove(slug, member.userId());
             outbox.publish("agency:" + slug, new MemberRemoved(slug.value(), member.userId(), name, caller.username()));
-            // Inside the transaction: when Keycloak fails, the membership stays and a retry does it all.
-            keycloak(() -> organizations.removeMember(slug, member.userId()));
-            if (!memberships.enabledElsewhere(member.userId(), slug)) {
-                keycloak(() -> organizations.setAccountEnabled(member.userId(), false));
-            }
             log.info("{} removed from {} by {}", name, slug, caller.username());
-            return member.userId();
+            return new Removed(member.userId(), organizationSync.leave(slug, member.userId()));
         });
-        memberships.forget(userId);
+        memberships.forget(removed.userId());
+        organizationSync.run(removed.sync());
     }
 
     private MembershipStore.Member member(AgencySlug slug, String name) {
