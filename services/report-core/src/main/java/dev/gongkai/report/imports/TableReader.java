@@ -906,6 +906,9 @@ final class TableReader {
         TableRow wrapped = null;
         String wrappedLabel = null;
         int wrappedLine = -1;
+        // a label without values that names no row: perhaps the start of one wrapped around its values
+        String fragment = null;
+        int fragmentLine = -1;
         for (int i = from; i < to; i++) {
             if (consumed[i]) {
                 continue;
@@ -1002,10 +1005,28 @@ final class TableReader {
                 }
             } else if (last.kind() != Labels.Kind.HEADER && last.kind() != Labels.Kind.SPAN) {
                 Values values = collect(i, end, to, width);
-                if (values.hasNumber()) {
+                if (!values.hasNumber()) {
+                    fragment = label;
+                    fragmentLine = i;
+                    continue;
+                }
+                Around around = around(
+                        rows, group, fragmentLine == previousFilled(i) ? fragment : null, label, values.lastLine(), to);
+                fragment = null;
+                if (around == null || found.contains(around.row().key())) {
                     markConsumed(i, values.lastLine());
                     reportExtraRow(Section.S3, label, values);
+                    continue;
                 }
+                markConsumed(i, values.lastLine());
+                if (around.restLine() >= 0) {
+                    consumed[around.restLine()] = true;
+                }
+                if (subtotalColumn >= 0) {
+                    values = dropColumn(values, subtotalColumn, around.label(), subtotals);
+                }
+                found.add(around.row().key());
+                pendings.put(around.row().key(), pending(around.row(), around.label(), values, width));
             }
         }
         settle(pendings, table3Equations(), width);
@@ -1020,6 +1041,68 @@ final class TableReader {
                             + String.join("; ", subtotals) + ")"));
         }
         return found;
+    }
+
+    /** A table 三 row whose label a layout wrapped around its values, the line of its label's rest (-1: none). */
+    private record Around(TableRow row, String label, int restLine) {}
+
+    /**
+     * The row a label names that no row matches alone, when the text around its values completes it: columns aligned
+     * with spaces (a PDF's text layout) wrap a long label over two or three lines with the values on the middle one
+     * («5.要求行政机关确认或重新出» / «1 0 0 0 0 0 1» / «具已获取信息»), or on the line of its second part. The label's
+     * start ({@code before}, a label-only line right above) and rest (the label-only line right after its values)
+     * are tried whole first; a row is taken only when the joined label names exactly one row of the table, as any
+     * label must, so an unrelated line never lends its words.
+     */
+    private Around around(
+            Map<String, TableRow> rows, String group, String before, String label, int valuesEnd, int to) {
+        int after = nextFilled(valuesEnd + 1, to);
+        String rest = null;
+        if (after >= 0 && !consumed[after] && labelRunEnd(lines[after]) >= 0 && !lines[after].isValues()) {
+            rest = lines[after].text();
+            if (collect(after, lines[after].raw.length, to, 1).hasNumber()) {
+                rest = null; // the next row's label, its values on the lines below it
+            }
+        }
+        List<Around> tries = new ArrayList<>(3);
+        if (before != null && rest != null) {
+            tries.add(new Around(null, before + label + rest, after));
+        }
+        if (before != null) {
+            tries.add(new Around(null, before + label, -1));
+        }
+        if (rest != null) {
+            tries.add(new Around(null, label + rest, after));
+        }
+        for (Around attempt : tries) {
+            String norm = TextNormalizer.label(attempt.label());
+            Labels.Label3 named = Labels.table3(norm, group, true);
+            TableRow row = named.kind() == Labels.Kind.ROW ? rows.get(named.row()) : null;
+            if (row != null) {
+                return new Around(row, attempt.label(), attempt.restLine());
+            }
+        }
+        return null;
+    }
+
+    /** The last line before {@code i} that is not empty, or -1. */
+    private int previousFilled(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!lines[j].isEmpty()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The first line from {@code i} on (before {@code to}) that is not empty, or -1. */
+    private int nextFilled(int i, int to) {
+        for (int j = i; j < to; j++) {
+            if (!lines[j].isEmpty()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**

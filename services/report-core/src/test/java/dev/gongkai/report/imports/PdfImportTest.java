@@ -169,6 +169,24 @@ class PdfImportTest {
         assertHuaianReport(result);
     }
 
+    /**
+     * The same report as {@code pdftotext -layout} (poppler 22.12) gives its text, the form a PDF viewer's copy takes:
+     * columns aligned with spaces, and long row labels wrapped around their values («5.要求行政机关确认或重新出» /
+     * «1 0 0 0 0 0 1» / «具已获取信息»). Every cell is read as from the PDF itself; the two wrapped rows used to be
+     * refused as rows the format does not have.
+     */
+    @Test
+    void readsEveryCellOfTheHuaianReportFromItsTextLayoutWithLabelsWrappedAroundTheirValues() throws Exception {
+        ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.layout.txt")));
+
+        Map<String, String> actual = new LinkedHashMap<>();
+        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(huaianCells());
+        assertThat(result.report().year()).isEqualTo(2024);
+        assertThat(result.report().agency()).isEqualTo("淮安市人民政府");
+        assertThat(result.findings()).extracting(f -> f.messageEn()).isEmpty();
+    }
+
     @Test
     void rebuildsEveryRowOfTheApplicationsTableWithItsSevenNumbers() {
         for (Map.Entry<String, List<String>> row : HUAIAN_APPLICATIONS.entrySet()) {
