@@ -321,10 +321,16 @@ final class ReportAssembler {
         }
 
         private boolean isDoubleSpaced() {
-            int to = sections[Section.S2.ordinal()] > 0 ? sections[Section.S2.ordinal()] : n;
+            int tables = sections[Section.S2.ordinal()] > 0 ? sections[Section.S2.ordinal()] : n;
+            // A text may be double spaced in its prose, or only in its tables (a PDF's plain text: each cell a
+            // paragraph of its own, an empty line after it): either way its empty lines are not blank cells.
+            return doubleSpaced(Math.max(0, titleLine), tables) || doubleSpaced(tables, n);
+        }
+
+        private boolean doubleSpaced(int from, int to) {
             int filled = 0;
             int followedByEmpty = 0;
-            for (int i = Math.max(0, titleLine); i + 1 < to; i++) {
+            for (int i = from; i + 1 < to; i++) {
                 if (!lines[i].isEmpty()) {
                     filled++;
                     if (lines[i + 1].isEmpty()) {

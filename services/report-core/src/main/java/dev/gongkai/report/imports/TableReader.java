@@ -125,7 +125,8 @@ final class TableReader {
         boolean oneCellPerLine = ownLines && emptyLineIsBlank;
         int pendingEmpty = 0;
         int j = at + 1;
-        for (; j < to && raw.size() + pendingEmpty < width && !consumed[j]; j++) {
+        // (only where empty lines are blank cells do they count towards the row's width)
+        for (; j < to && raw.size() + (oneCellPerLine ? pendingEmpty : 0) < width && !consumed[j]; j++) {
             TextLine next = lines[j];
             if (next.isEmpty()) {
                 if (!next.isMark()) {
@@ -1006,7 +1007,11 @@ final class TableReader {
             } else if (last.kind() != Labels.Kind.HEADER && last.kind() != Labels.Kind.SPAN) {
                 Values values = collect(i, end, to, width);
                 if (!values.hasNumber()) {
-                    fragment = label;
+                    // consecutive label-only lines are one label broken over them
+                    boolean more = fragment != null
+                            && fragmentLine == previousFilled(i)
+                            && fragment.length() + label.length() <= Labels.MAX_ROW_LABEL;
+                    fragment = more ? fragment + label : label;
                     fragmentLine = i;
                     continue;
                 }
@@ -1049,10 +1054,10 @@ final class TableReader {
     /**
      * The row a label names that no row matches alone, when the text around its values completes it: columns aligned
      * with spaces (a PDF's text layout) wrap a long label over two or three lines with the values on the middle one
-     * («5.要求行政机关确认或重新出» / «1 0 0 0 0 0 1» / «具已获取信息»), or on the line of its second part. The label's
-     * start ({@code before}, a label-only line right above) and rest (the label-only line right after its values)
-     * are tried whole first; a row is taken only when the joined label names exactly one row of the table, as any
-     * label must, so an unrelated line never lends its words.
+     * («5.要求行政机关确认或重新出» / «1 0 0 0 0 0 1» / «具已获取信息»), or on the line of its last part. The label's
+     * start ({@code before}, the label-only lines right above) and rest (the label-only line right after its values,
+     * unless it names a row or group of its own) are tried whole first; a row is taken only when the joined label
+     * names exactly one row of the table, as any label must, so an unrelated line never lends its words.
      */
     private Around around(
             Map<String, TableRow> rows, String group, String before, String label, int valuesEnd, int to) {
@@ -1060,8 +1065,10 @@ final class TableReader {
         String rest = null;
         if (after >= 0 && !consumed[after] && labelRunEnd(lines[after]) >= 0 && !lines[after].isValues()) {
             rest = lines[after].text();
-            if (collect(after, lines[after].raw.length, to, 1).hasNumber()) {
-                rest = null; // the next row's label, its values on the lines below it
+            boolean ownLabel =
+                    Labels.table3(TextNormalizer.label(rest), group, true).kind() != Labels.Kind.UNKNOWN;
+            if (ownLabel || collect(after, lines[after].raw.length, to, 1).hasNumber()) {
+                rest = null; // the next row's label (its values below it), never the rest of this one
             }
         }
         List<Around> tries = new ArrayList<>(3);
@@ -1257,6 +1264,7 @@ final class TableReader {
         int pendingEmpty = 0;
         int lastLine = -1;
         boolean onePerLine = true;
+        boolean interrupted = false;
         for (int i = from; i < to && raw.size() < 2 * width; i++) {
             if (consumed[i]) {
                 continue;
@@ -1296,6 +1304,8 @@ final class TableReader {
             }
             if (!any) {
                 pendingEmpty = 0;
+                // words among the values: a header cell the text put between them
+                interrupted |= !raw.isEmpty() && raw.size() < width;
                 continue;
             }
             for (; pendingEmpty > 0 && raw.size() < width; pendingEmpty--) {
@@ -1374,12 +1384,29 @@ final class TableReader {
             storeReadings(keys, types, new Pending(whole, "表四", values, readings));
             return held;
         }
+        Set<Integer> misplaced = onePerLine && interrupted ? groupsOutOfPlace(norm, width, 5) : Set.of();
+        for (int group : misplaced) {
+            List<String> cells = keys.subList(group * 5, group * 5 + 5);
+            String read = String.join("、", raw.subList(group * 5, Math.min(held, group * 5 + 5)));
+            findings.add(Finding.of(
+                    RuleId.STRUCTURE,
+                    cells,
+                    "表四的数值一行一个，按顺序排入「" + rows.get(group).label() + "」一组的（" + read + "）不符合“总计等于前四项之和”，无法确定各数值所在的列，未读入："
+                            + cellNames(cells, "；"),
+                    "table 四 lists its values one per line, and those that fall in order into the group «"
+                            + rows.get(group).label() + "» (" + read.replace("、", ", ")
+                            + ") do not make its total the sum of the other four, so their columns cannot be known; "
+                            + "not read: " + cellNames(cells, "; ")));
+        }
         int surplus = 0;
         for (int k = 0; k < held; k++) {
             if (k >= width) {
                 if (!raw.get(k).isEmpty()) {
                     surplus++;
                 }
+                continue;
+            }
+            if (misplaced.contains(k / 5)) {
                 continue;
             }
             CellValue value = value(raw.get(k), norm.get(k), types.get(k));
@@ -1412,5 +1439,24 @@ final class TableReader {
                     "table 四 holds " + surplus + " more values than the format's 15 cells; the surplus was not read"));
         }
         return held;
+    }
+
+    /**
+     * The groups of table 四 whose five values, taken one per line in the national order, do not make the group's
+     * total the sum of its other four. Used where the values came one per line with header words between them: a
+     * PDF's plain text lists a table's cells in its own order (column by column, a header cell among the values), so
+     * a value's position is not its column, and a group that does not add up is more likely out of place than
+     * misreported: it is named unreadable rather than stored in the wrong cells. A group with a blank or a word is
+     * left to the checks.
+     */
+    private static Set<Integer> groupsOutOfPlace(List<String> norm, int width, int group) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (int g = 0; g * group + group <= Math.min(width, norm.size()); g++) {
+            String[] values = norm.subList(g * group, g * group + group).toArray(String[]::new);
+            if (!Readings.totalsHold(values, group)) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 }

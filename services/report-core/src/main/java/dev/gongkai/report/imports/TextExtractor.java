@@ -58,8 +58,47 @@ final class TextExtractor implements SourceExtractor {
             if (columns != null) {
                 return new SourceLine(columns);
             }
+        } else if (cells.size() == 1) {
+            List<String> numbers = numbersAfterLabel(cells.getFirst());
+            if (numbers != null) {
+                return new SourceLine(numbers);
+            }
         }
         return new SourceLine(cells);
+    }
+
+    /**
+     * A table row whose cells a PDF's text ({@code pdftotext -raw}, a viewer's copy) separates by single spaces:
+     * «规章 1 0 11», «（七）总计 2932 53 0 0 61 4 3050», or table 四's values alone on one line. The numbers at the
+     * end of the line become cells, the words before them one cell; null for anything else. A sentence is never a
+     * row: words with a comma, a full stop or a colon before the numbers («…共计 95») stay one paragraph, as does a
+     * label glued to its first number («规章1 0 11», read by the arithmetic instead).
+     */
+    private static List<String> numbersAfterLabel(String line) {
+        String[] tokens = line.split("[ \u3000\u00A0]+");
+        int first = tokens.length;
+        while (first > 0 && CellText.isNumber(TextNormalizer.label(tokens[first - 1]))) {
+            first--;
+        }
+        int numbers = tokens.length - first;
+        if (numbers == 0 || (first == 0 && numbers < 2)) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>(numbers + 1);
+        if (first > 0) {
+            String label = String.join(" ", java.util.Arrays.asList(tokens).subList(0, first));
+            char last = label.charAt(label.length() - 1);
+            if (label.length() > Labels.MAX_ROW_LABEL
+                    || Character.isDigit(last)
+                    || label.chars().anyMatch(c -> "，。；：！？,;:!?".indexOf(c) >= 0)) {
+                return null;
+            }
+            cells.add(label);
+        }
+        for (int i = first; i < tokens.length; i++) {
+            cells.add(tokens[i]);
+        }
+        return cells;
     }
 
     private static boolean isGap(char c) {

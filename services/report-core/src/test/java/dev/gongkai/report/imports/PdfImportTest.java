@@ -187,6 +187,43 @@ class PdfImportTest {
         assertThat(result.findings()).extracting(f -> f.messageEn()).isEmpty();
     }
 
+    /**
+     * {@code pdftotext -raw}: each table row on one line with its cells between single spaces («规章 1 0 11», table
+     * 四's fifteen values on one line), long labels broken over several lines before their values. Every cell is read
+     * as from the PDF; before, the single-spaced rows of table 二 and 四 were unreadable and the values of 逾期不补正 were
+     * stored as 逾期未按收费's.
+     */
+    @Test
+    void readsEveryCellOfTheHuaianReportFromItsRawTextWithCellsBetweenSingleSpaces() throws Exception {
+        ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.raw.txt")));
+
+        Map<String, String> actual = new LinkedHashMap<>();
+        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(huaianCells());
+        assertThat(result.findings()).extracting(f -> f.messageEn()).isEmpty();
+    }
+
+    /**
+     * {@code pdftotext} without options: every cell a paragraph with an empty line after it, and table 四 in the
+     * PDF's own order, column by column with header words among its values. What is read is right (no cell takes
+     * another's value, table 四 is named unreadable rather than stored in the wrong cells), and the empty lines
+     * between values are not taken for blank cells.
+     */
+    @Test
+    void readsOnlyRightNumbersFromTheHuaianReportsPlainTextWithEveryCellAParagraph() throws Exception {
+        ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.plain.txt")));
+
+        Map<String, String> expected = huaianCells();
+        Map<String, String> actual = new LinkedHashMap<>();
+        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        assertThat(expected).containsAllEntriesOf(actual);
+        assertThat(actual).hasSizeGreaterThan(120).containsKeys("s2.regulations.inForce", "s3.handledTotal.total");
+        assertThat(result.report().blank()).isEmpty();
+        assertThat(actual.keySet()).noneMatch(key -> key.startsWith("s4."));
+        assertThat(result.findings())
+                .anySatisfy(f -> assertThat(f.messageZh()).contains("表四的数值一行一个", "「行政复议」", "72、64、178、37、12"));
+    }
+
     @Test
     void rebuildsEveryRowOfTheApplicationsTableWithItsSevenNumbers() {
         for (Map.Entry<String, List<String>> row : HUAIAN_APPLICATIONS.entrySet()) {
