@@ -232,6 +232,7 @@ public class KeycloakOrganizations implements Organizations {
         return new MemberChange(change, id, username, initialPassword);
     }
 
+    /** Full representations: since Keycloak 26.7 the members listing is brief by default, without requiredActions. */
     @Override
     public List<Account> members(AgencySlug alias) {
         String orgId = organizationId(alias);
@@ -239,6 +240,7 @@ public class KeycloakOrganizations implements Organizations {
                         .uri(b -> b.path("/admin/realms/{realm}/organizations/{org}/members")
                                 .queryParam("first", first)
                                 .queryParam("max", PAGE)
+                                .queryParam("briefRepresentation", false)
                                 .build(realm, orgId))
                         .retrieve()
                         .body(USERS))

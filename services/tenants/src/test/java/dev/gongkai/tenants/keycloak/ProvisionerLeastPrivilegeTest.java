@@ -1,7 +1,10 @@
 package dev.gongkai.tenants.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.gongkai.platform.agency.AgencySlug;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +20,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * What the provisioning client {@code gongkai-provisioner} may not do, tried with its own client-credentials token at
- * the real Keycloak: it creates and manages users (fine-grained admin permissions v2, scopes {@code view} and
- * {@code manage} on Users) and organizations' members ({@code manage-realm}), but gives nobody a role, impersonates
- * nobody, puts nobody in a group and creates no client. Each refusal is Keycloak's 403, and the administrator's view
- * confirms that nothing changed.
+ * the real Keycloak: it creates and manages users and organizations with their members (fine-grained admin
+ * permissions v2, scopes {@code view} and {@code manage} on Users and on Organizations; no realm-management role at
+ * all), but gives nobody a role, impersonates nobody, puts nobody in a group, creates no client, and touches neither
+ * the realm's settings, its default roles, its sign-in flow nor the permissions themselves. Each refusal is
+ * Keycloak's 403, and the administrator's view confirms that nothing changed.
  */
 class ProvisionerLeastPrivilegeTest {
 
@@ -90,7 +94,98 @@ class ProvisionerLeastPrivilegeTest {
                         .uri("/users/{id}/role-mappings/clients/{client}", serviceAccount, realmManagement)
                         .retrieve()
                         .body(LIST)))
-                .containsExactly("manage-realm");
+                .isEmpty();
+    }
+
+    @Test
+    void cannotChangeTheRealmsSettings() {
+        Map<String, Object> before = admin.get().retrieve().body(OBJECT);
+
+        assertThat(status(provisioner
+                        .put()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("displayName", "changed by the provisioner", "bruteForceProtected", false))))
+                .isEqualTo(403);
+        Map<String, Object> after = admin.get().retrieve().body(OBJECT);
+        assertThat(after.get("displayName")).isEqualTo(before.get("displayName"));
+        assertThat(after.get("bruteForceProtected")).isEqualTo(true);
+    }
+
+    /** A composite of the default roles reaches everyone: {@code platform-admin} there would make all admins. */
+    @Test
+    void cannotGiveEveryoneARoleThroughTheDefaultRoles() {
+        Map<String, Object> platformAdmin =
+                admin.get().uri("/roles/{name}", "platform-admin").retrieve().body(OBJECT);
+
+        assertThat(status(provisioner
+                        .post()
+                        .uri("/roles/{name}/composites", "default-roles-gongkai")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(List.of(platformAdmin))))
+                .isEqualTo(403);
+        assertThat(names(admin.get()
+                        .uri("/roles/{name}/composites", "default-roles-gongkai")
+                        .retrieve()
+                        .body(LIST)))
+                .doesNotContain("platform-admin");
+    }
+
+    /** The administrators' TOTP step of the browser flow stays required for them. */
+    @Test
+    void cannotSwitchOffTheAdministratorsOneTimeCode() {
+        String flow = "gongkai browser";
+        Map<String, Object> step =
+                admin.get().uri("/authentication/flows/{flow}/executions", flow).retrieve().body(LIST).stream()
+                        .filter(e -> "gongkai platform admin totp".equals(e.get("displayName")))
+                        .findFirst()
+                        .orElseThrow();
+        var disabled = new HashMap<>(step);
+        disabled.put("requirement", "DISABLED");
+
+        assertThat(status(provisioner
+                        .put()
+                        .uri("/authentication/flows/{flow}/executions", flow)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(disabled)))
+                .isEqualTo(403);
+        assertThat(admin.get().uri("/authentication/flows/{flow}/executions", flow).retrieve().body(LIST).stream()
+                        .filter(e -> step.get("id").equals(e.get("id")))
+                        .map(e -> e.get("requirement")))
+                .containsExactly("CONDITIONAL");
+    }
+
+    @Test
+    void cannotGrantItselfAnotherFineGrainedPermission() {
+        String permissions = clientUuid("admin-permissions");
+        String name = username + " maps roles";
+        String policy = (String) admin.get()
+                .uri(b -> b.path("/clients/{id}/authz/resource-server/policy")
+                        .queryParam("name", "the provisioning client")
+                        .build(permissions))
+                .retrieve()
+                .body(LIST)
+                .getFirst()
+                .get("id");
+
+        assertThat(status(provisioner
+                        .post()
+                        .uri("/clients/{id}/authz/resource-server/permission/scope", permissions)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of(
+                                "name",
+                                name,
+                                "resourceType",
+                                "Users",
+                                "scopes",
+                                List.of("map-roles"),
+                                "policies",
+                                List.of(policy)))))
+                .isEqualTo(403);
+        assertThat(names(admin.get()
+                        .uri("/clients/{id}/authz/resource-server/permission", permissions)
+                        .retrieve()
+                        .body(LIST)))
+                .doesNotContain(name);
     }
 
     @Test
@@ -137,7 +232,7 @@ class ProvisionerLeastPrivilegeTest {
                     .retrieve()
                     .body(LIST)
                     .getFirst();
-            var disabled = new java.util.HashMap<>(created);
+            var disabled = new HashMap<>(created);
             disabled.put("enabled", false);
             assertThat(status(provisioner
                             .put()
@@ -150,35 +245,54 @@ class ProvisionerLeastPrivilegeTest {
         }
     }
 
-    /** Removing an agency's member: {@code manage-realm} covers the organizations' members endpoint. */
+    /**
+     * Everything the tenants service does with organizations, done by {@link KeycloakOrganizations} with this client's
+     * credentials: create and find one, disable and enable it, add, list and remove members, disable an account.
+     */
     @Test
-    void stillRemovesAMemberFromAnOrganizationAndTheAccountStays() {
-        String alias = username + "-org";
-        assertThat(status(admin.post()
-                        .uri("/organizations")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("name", "最小权限 " + alias, "alias", alias, "enabled", true))))
-                .isEqualTo(201);
-        String orgId = (String)
-                admin.get().uri("/organizations?max=1000&briefRepresentation=true").retrieve().body(LIST).stream()
-                        .filter(o -> alias.equals(o.get("alias")))
-                        .findFirst()
-                        .orElseThrow()
-                        .get("id");
+    void stillDoesWhatTheServiceDoesWithOrganizations() {
+        var organizations = new KeycloakOrganizations(RealKeycloak.properties());
+        AgencySlug alias = AgencySlug.of(username + "-org");
         try {
-            assertThat(status(admin.post()
-                            .uri("/organizations/{org}/members", orgId)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body("\"" + userId + "\"")))
-                    .isEqualTo(201);
+            assertThat(organizations.ensureOrganization(alias, "最小权限 " + alias))
+                    .isEqualTo(Organizations.Change.CREATED);
+            assertThat(organizations.ensureOrganization(alias, "最小权限 " + alias))
+                    .isEqualTo(Organizations.Change.UNCHANGED);
+            String orgId = organizations.findOrganization(alias).orElseThrow().id();
 
-            assertThat(status(provisioner.delete().uri("/organizations/{org}/members/{id}", orgId, userId)))
-                    .isEqualTo(204);
+            assertThat(organizations.setEnabled(alias, false)).isEqualTo(Organizations.Change.CHANGED);
+            assertThat(admin.get()
+                            .uri("/organizations/{id}", orgId)
+                            .retrieve()
+                            .body(OBJECT)
+                            .get("enabled"))
+                    .isEqualTo(false);
+            assertThat(organizations.setEnabled(alias, true)).isEqualTo(Organizations.Change.CHANGED);
+
+            assertThat(organizations.ensureMember(alias, username, null).change())
+                    .isEqualTo(Organizations.Change.CHANGED);
+            var added = organizations.addMember(alias, new Organizations.NewMember(username + "-new", null, "三", "张"));
+            assertThat(organizations.members(alias))
+                    .extracting(Organizations.Account::username, Organizations.Account::requiredActions)
+                    .containsExactly(tuple(username, List.of()), tuple(username + "-new", List.of("UPDATE_PASSWORD")));
+
+            assertThat(organizations.removeMember(alias, userId)).isEqualTo(Organizations.Change.CHANGED);
+            assertThat(organizations.removeMember(alias, userId)).isEqualTo(Organizations.Change.UNCHANGED);
             assertThat(admin.get()
                             .uri("/organizations/{org}/members", orgId)
                             .retrieve()
                             .body(LIST))
-                    .isEmpty();
+                    .extracting(m -> m.get("username"))
+                    .containsExactly(username + "-new");
+
+            assertThat(organizations.setAccountEnabled(added.account().id(), false))
+                    .isEqualTo(Organizations.Change.CHANGED);
+            assertThat(admin.get()
+                            .uri("/users/{id}", added.account().id())
+                            .retrieve()
+                            .body(OBJECT)
+                            .get("enabled"))
+                    .isEqualTo(false);
             assertThat(admin.get()
                             .uri("/users/{id}", userId)
                             .retrieve()
@@ -186,7 +300,7 @@ class ProvisionerLeastPrivilegeTest {
                             .get("enabled"))
                     .isEqualTo(true);
         } finally {
-            admin.delete().uri("/organizations/{org}", orgId).retrieve().toBodilessEntity();
+            KeycloakTestSupport.deleteOrganizationAndUser(alias, username + "-new");
         }
     }
 
