@@ -322,9 +322,11 @@ final class ReportAssembler {
 
         private boolean isDoubleSpaced() {
             int tables = sections[Section.S2.ordinal()] > 0 ? sections[Section.S2.ordinal()] : n;
-            // A text may be double spaced in its prose, or only in its tables (a PDF's plain text: each cell a
-            // paragraph of its own, an empty line after it): either way its empty lines are not blank cells.
-            return doubleSpaced(Math.max(0, titleLine), tables) || doubleSpaced(tables, n);
+            int afterTables = sections[Section.S5.ordinal()] > tables ? sections[Section.S5.ordinal()] : n;
+            // A text may be double spaced in its prose, or only in its tables (a PDF's plain text, a text browser's
+            // dump: each cell a paragraph of its own, an empty line after it): either way its empty lines are not
+            // blank cells.
+            return doubleSpaced(Math.max(0, titleLine), tables) || doubleSpaced(tables, afterTables);
         }
 
         private boolean doubleSpaced(int from, int to) {

@@ -985,7 +985,7 @@ final class TableReader {
                     pendings.put(row.key(), glued);
                     continue;
                 }
-                if (values.held() == 0) {
+                if (values.held() == 0 || emptyBeforeWrappedRest(values, i, to, width)) {
                     // a label whose values follow its wrapped rest, or a sentence naming the row
                     wrapped = found.contains(row.key()) ? null : row;
                     wrappedLabel = label;
@@ -1046,6 +1046,27 @@ final class TableReader {
                             + String.join("; ", subtotals) + ")"));
         }
         return found;
+    }
+
+    /**
+     * A row's cells all empty on its label's line, and the next line a label's rest with values: a table drawn in
+     * text ({@code w3m -dump}) writes a cell wrapped over lines on each of them, «2.申请人逾期未按收费通知要求缴纳 │ │ │»
+     * then «费用、行政机关不再处理其政府信息 │ 0 │ 0 │», and the values belong to the label as a whole.
+     */
+    private boolean emptyBeforeWrappedRest(Values values, int at, int to, int width) {
+        for (int c = 0; c < values.held(); c++) {
+            if (!values.raw()[c].isEmpty()) {
+                return false;
+            }
+        }
+        int next = at + 1;
+        if (next >= to || consumed[next] || lines[next].isEmpty()) {
+            return false;
+        }
+        int end = labelRunEnd(lines[next]);
+        return end >= 0
+                && end < lines[next].raw.length
+                && collect(next, end, to, width).hasNumber();
     }
 
     /** A table 三 row whose label a layout wrapped around its values, the line of its label's rest (-1: none). */

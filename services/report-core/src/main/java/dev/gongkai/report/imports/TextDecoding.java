@@ -6,12 +6,34 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Decodes text whose encoding nobody declared: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
+/**
+ * Decodes text whose encoding nobody declared: UTF-8 (with or without BOM, a few broken bytes tolerated), UTF-16 with
+ * BOM, else GB18030.
+ */
 final class TextDecoding {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private TextDecoding() {}
+
+    /**
+     * Whether UTF-8 decoding gave at least twenty Chinese characters (or others beyond two bytes) for every byte
+     * it could not decode: GB18030 text read as UTF-8 gives almost none, since its byte pairs rarely form a valid
+     * three-byte sequence.
+     */
+    private static boolean mostlyUtf8(String lenient) {
+        int wide = 0;
+        int broken = 0;
+        for (int i = 0; i < lenient.length(); i++) {
+            char c = lenient.charAt(i);
+            if (c == '\uFFFD') {
+                broken++;
+            } else if (c >= '\u0800') {
+                wide++;
+            }
+        }
+        return wide >= 20 * broken;
+    }
 
     static String decode(byte[] content) {
         return decode(content, content.length);
@@ -43,9 +65,11 @@ final class TextDecoding {
                     .decode(ByteBuffer.wrap(content, 0, length))
                     .toString();
         } catch (CharacterCodingException notUtf8) {
-            if (length < content.length) {
-                // A prefix may cut a UTF-8 sequence in half: sniffing tolerates that.
-                return new String(content, 0, length, StandardCharsets.UTF_8);
+            if (length < content.length || mostlyUtf8(lenient)) {
+                // A prefix may cut a UTF-8 sequence in half: sniffing tolerates that. And a UTF-8 text with a few
+                // broken bytes (a page saved by a tool that cut one character) stays UTF-8: read as GB18030 it
+                // would be garbled whole.
+                return lenient;
             }
             return new String(content, 0, length, GB18030);
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Reads text as sites and scrapers flatten a report: one line per paragraph or table row, a row's cells joined by
- * '|' (or the full-width '｜'). Cells are trimmed; empty cells are kept, because in a row they are blank cells.
+ * '|' (or the full-width '｜', or a box-drawing '│' of a text browser's table, whose borders are empty lines). Cells
+ * are trimmed; empty cells are kept, because in a row they are blank cells.
  */
 final class TextExtractor implements SourceExtractor {
 
@@ -36,13 +37,16 @@ final class TextExtractor implements SourceExtractor {
     }
 
     private static SourceLine cells(String text, int start, int end) {
+        if (isBorder(text, start, end)) {
+            return new SourceLine(List.of(""));
+        }
         List<String> cells = new ArrayList<>();
         int cell = start;
         boolean tab = false;
         boolean spaces = false;
         for (int i = start; i < end && cells.size() < MAX_CELLS - 1; i++) {
             char c = text.charAt(i);
-            if (c == '|' || c == '\uFF5C') {
+            if (isBar(c)) {
                 cells.add(trimmed(text, cell, i));
                 cell = i + 1;
             } else if (c == '\t') {
@@ -101,6 +105,28 @@ final class TextExtractor implements SourceExtractor {
         return cells;
     }
 
+    /**
+     * A cell separator: '|' and its full-width form, and the vertical lines of box drawing, as text browsers
+     * ({@code w3m -dump}) and some editors draw a table («│ 规章 │ 0 │ 0 │ 0 │»).
+     */
+    private static boolean isBar(char c) {
+        return c == '|' || c == '\uFF5C' || c == '\u2502' || c == '\u2503' || c == '\u2551';
+    }
+
+    /** A table's border drawn with box-drawing characters («├────┼────┤»): no row, an empty line. */
+    private static boolean isBorder(String text, int start, int end) {
+        boolean drawn = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u2500' && c <= '\u257F') {
+                drawn = true;
+            } else if (!TextNormalizer.isSpace(c)) {
+                return false;
+            }
+        }
+        return drawn;
+    }
+
     private static boolean isGap(char c) {
         return c == ' ' || c == '\u3000' || c == '\u00A0';
     }
@@ -115,7 +141,10 @@ final class TextExtractor implements SourceExtractor {
         List<String> cells = new ArrayList<>();
         int cell = 0;
         int length = line.length();
-        for (int i = 0; i < length && cells.size() < MAX_CELLS - 1; i++) {
+        while (!tab && cell < length && isGap(line.charAt(cell))) {
+            cell++; // an indent is no cell: only a TAB before the first cell leaves it empty
+        }
+        for (int i = cell; i < length && cells.size() < MAX_CELLS - 1; i++) {
             char c = line.charAt(i);
             if (tab ? c == '\t' : isGap(c) && i + 1 < length && isGap(line.charAt(i + 1))) {
                 cells.add(trimmed(line, cell, i));

@@ -143,7 +143,7 @@ class RealCorpusTest {
         RECORD.values().stream().filter(line -> !line.isEmpty()).forEach(System.out::println);
     }
 
-    private static boolean matches(AnnualReport report, String key, JsonNode truth, CellValue value) {
+    static boolean matches(AnnualReport report, String key, JsonNode truth, CellValue value) {
         CellType type = report.layout().cell(key).map(CellDefinition::type).orElse(CellType.COUNT);
         if (type == CellType.TEXT) {
             return value instanceof CellValue.Text(String text) && text.equals(truth.asString())
