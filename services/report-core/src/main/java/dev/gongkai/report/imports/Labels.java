@@ -140,7 +140,10 @@ final class Labels {
         return new Title(agency.isEmpty() ? null : agency, year);
     }
 
-    /** Drops what a page puts before a title: "当前位置:首页>信息公开>", "标题:", "《". */
+    /**
+     * Drops what a page puts before a title: "当前位置:首页>信息公开>", "标题:", "《", and what is left of a browser's
+     * print header ("12/7/26, 4:38 AM"): an agency's name starts with a Chinese character.
+     */
     private static String stripChrome(String before) {
         int cut = 0;
         for (int i = 0; i < before.length(); i++) {
@@ -149,6 +152,10 @@ final class Labels {
                     || c == ']') {
                 cut = i + 1;
             }
+        }
+        while (cut < before.length()
+                && Character.UnicodeScript.of(before.codePointAt(cut)) != Character.UnicodeScript.HAN) {
+            cut += Character.charCount(before.codePointAt(cut));
         }
         return before.substring(cut);
     }

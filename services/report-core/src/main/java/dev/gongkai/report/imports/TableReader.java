@@ -1086,13 +1086,12 @@ final class TableReader {
         String rest = null;
         if (after >= 0 && !consumed[after] && labelRunEnd(lines[after]) >= 0 && !lines[after].isValues()) {
             rest = lines[after].text();
-            boolean ownLabel =
-                    Labels.table3(TextNormalizer.label(rest), group, true).kind() != Labels.Kind.UNKNOWN;
-            if (ownLabel || collect(after, lines[after].raw.length, to, 1).hasNumber()) {
+            if (namesAnotherRow(group, rest, label)
+                    || collect(after, lines[after].raw.length, to, 1).hasNumber()) {
                 rest = null; // the next row's label (its values below it), never the rest of this one
             }
         }
-        List<Around> tries = new ArrayList<>(3);
+        List<Around> tries = new ArrayList<>(4);
         if (before != null && rest != null) {
             tries.add(new Around(null, before + label + rest, after));
         }
@@ -1101,6 +1100,10 @@ final class TableReader {
         }
         if (rest != null) {
             tries.add(new Around(null, label + rest, after));
+        }
+        if (before != null && rest != null) {
+            // the values' line holds another column's words («（五）», the group's label broken beside the row's)
+            tries.add(new Around(null, before + rest, after));
         }
         for (Around attempt : tries) {
             String norm = TextNormalizer.label(attempt.label());
@@ -1111,6 +1114,29 @@ final class TableReader {
             }
         }
         return null;
+    }
+
+    /** A label's numbering: «2、», «3.», «（六）», «四、». */
+    private static final java.util.regex.Pattern NUMBERED =
+            java.util.regex.Pattern.compile("[（(]?[0-9０-９一二三四五六七八九十]+[)）]?[、.．]|[（(][一二三四五六七八九十]+[)）]");
+
+    /**
+     * Whether a line after a row's values names something else than the rest of that row: a numbered label, a group,
+     * a header, or a row other than the one its joining names («规禁止公开» alone names 其他法律行政法规禁止公开 as joined, so it may be
+     * the rest of «2.其他法律行政法»).
+     */
+    private static boolean namesAnotherRow(String group, String rest, String label) {
+        if (NUMBERED.matcher(rest.strip()).lookingAt()) {
+            return true; // «2、申请人逾期未按收费…»: a row of its own
+        }
+        Labels.Label3 alone = Labels.table3(TextNormalizer.label(rest), group, true);
+        if (alone.kind() == Labels.Kind.UNKNOWN) {
+            return false;
+        }
+        Labels.Label3 joined = Labels.table3(TextNormalizer.label(label + rest), group, true);
+        return alone.kind() != Labels.Kind.ROW
+                || joined.kind() != Labels.Kind.ROW
+                || !alone.row().equals(joined.row());
     }
 
     /** The last line before {@code i} that is not empty, or -1. */
