@@ -480,8 +480,13 @@ final class ReportAssembler {
             if (agency == null && titleLine > 0) {
                 agency = agencyLineBefore(titleLine);
             }
+            boolean fromSignature = false;
             if (agency == null && signatureLine >= 0) {
                 agency = signatureAgency(lines[signatureLine].paragraphNorm());
+                fromSignature = agency != null;
+            }
+            if (agency == null && title == null) {
+                agency = agencyInBody(opening());
             }
             LocalDate published = signatureDate;
             if (published == null) {
@@ -507,8 +512,13 @@ final class ReportAssembler {
                         ? "the year is unknown"
                         : "the year " + year + " was inferred from the "
                                 + (yearFrom.equals("body") ? "body (“" + year + "年，…”)" : "signature's date");
-                zh += agency == null ? "，机关名称无法确定" : "，机关名称“" + agency + "”取自落款";
-                en += agency == null ? ", the agency is unknown" : ", the agency “" + agency + "” from the signature";
+                zh += agency == null
+                        ? "，机关名称无法确定"
+                        : "，机关名称“" + agency + "”取自" + (fromSignature ? "落款" : "正文（“" + year + "年，" + agency + "…”）");
+                en += agency == null
+                        ? ", the agency is unknown"
+                        : ", the agency “" + agency + "” from the "
+                                + (fromSignature ? "signature" : "body (“" + year + "年，" + agency + "…”)");
                 findings.add(Finding.of(
                         RuleId.STRUCTURE,
                         List.of(),
@@ -525,6 +535,10 @@ final class ReportAssembler {
         private Integer yearInBody() {
             int to = sections[Section.S2.ordinal()] >= 0 ? sections[Section.S2.ordinal()] : Math.min(n, 400);
             Integer found = null;
+            int opening = bodyYear(opening());
+            if (opening > 0) {
+                found = opening; // a dump may break «2021年，» over lines: «202» / «1» / «年，»
+            }
             for (int i = Math.max(0, titleLine + 1); i < to && i < n; i++) {
                 TextLine line = lines[i];
                 if (line.filled != 1) {
@@ -543,6 +557,42 @@ final class ReportAssembler {
                 }
             }
             return found;
+        }
+
+        /**
+         * The first words of section 一 after its heading, its lines joined without what separates them (a dump breaks
+         * a sentence over lines anywhere), in comparison form; empty without section 一.
+         */
+        private String opening() {
+            int from = sections[Section.S1.ordinal()];
+            if (from < 0) {
+                return "";
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = from + 1; i < n && text.length() < 60; i++) {
+                if (!lines[i].isEmpty()) {
+                    text.append(lines[i].text());
+                }
+            }
+            return TextNormalizer.label(text.toString());
+        }
+
+        /** Where an agency's name ends: «三明市人民政府», «莆田市城市管理局», «某某市政务服务管理委员会». */
+        private static final java.util.regex.Pattern AGENCY_AT_START = java.util.regex.Pattern.compile(
+                "^\\d{4}年度?[,，]?([\\p{IsHan}（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|管理局|分局|局|厅|办公室|中心|院))"
+                        + "(?:认真|坚持|深入|全面|严格|紧紧|始终|以|在|围绕|按照|根据|高度|持续|进一步|积极|扎实|切实|聚焦|贯彻|落实|不断)");
+
+        /**
+         * The agency a report without a title names where section 一 opens: «2021年，三明市人民政府认真落实…»; null
+         * when it says «我局» or names nobody a verb follows.
+         */
+        private static String agencyInBody(String opening) {
+            var matcher = AGENCY_AT_START.matcher(opening);
+            if (!matcher.find()) {
+                return null;
+            }
+            String agency = matcher.group(1);
+            return agency.startsWith("我") || agency.startsWith("本") ? null : agency;
         }
 
         /** "2021年,…" or "…统计时限自2021年1月1日…" gives 2021; else 0. */

@@ -1,5 +1,6 @@
 package dev.gongkai.report.imports;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.report.model.AnnualReport;
@@ -63,6 +64,33 @@ class PageFormsTest {
                 .map(f -> f.messageZh() + " / " + f.messageEn())
                 .collect(Collectors.joining("\n"));
         assertThat(messages).contains("报告年度2021取自正文", "inferred from the body", "乌海市公安局");
+    }
+
+    /**
+     * The real 三明 2021 dump from its section 一 on, without a signature: the opening sentence, broken over lines by
+     * the page («202» / «1» / «年，» / «三明市» / «人民政府认真落实…»), gives the year and the agency, and the finding
+     * says both were taken from the body. Before, both were unknown.
+     */
+    @Test
+    void aReportWithoutTitleOrSignatureTakesYearAndAgencyFromTheOpeningOfSectionOne() throws Exception {
+        String dump = new String(RealCorpusTest.resource("/fixtures/real/reports/003_sanming_2021.txt"), UTF_8);
+        ImportResult result = read(dump.substring(dump.indexOf("一、总体情况")));
+
+        assertThat(result.report().year()).isEqualTo(2021);
+        assertThat(result.report().agency()).isEqualTo("三明市人民政府");
+        assertThat(result.findings())
+                .anySatisfy(f -> assertThat(f.messageZh()).contains("报告年度2021取自正文", "机关名称“三明市人民政府”取自正文"));
+    }
+
+    @Test
+    void anOpeningThatSaysWeNamesNoAgency() throws Exception {
+        String seed = TextImportTest.seed();
+        String excerpt = seed.substring(seed.indexOf("一、")).replace("2021年以来,乌海市公安局以", "2021年，我局认真落实并以");
+        excerpt = excerpt.substring(0, excerpt.lastIndexOf("乌海市公安局"));
+        AnnualReport report = read(excerpt).report();
+
+        assertThat(report.year()).isEqualTo(2021);
+        assertThat(report.agency()).isNull();
     }
 
     @Test
