@@ -33,6 +33,7 @@ final class DocxExtractor implements SourceExtractor {
     public SourceDocument extract(byte[] content) throws UnreadableReportException {
         // Entry names are only compared with an ASCII name: Latin-1 decodes any bytes, where UTF-8 would throw
         // on the GBK file names that Chinese zip tools write.
+        boolean openDocument = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
             long inflated = 0;
             int entries = 0;
@@ -43,6 +44,7 @@ final class DocxExtractor implements SourceExtractor {
                             "压缩包内文件过多（超过 " + MAX_ENTRIES + " 个），不是 Word 年度报告",
                             "the archive holds more than " + MAX_ENTRIES + " entries; it is not a Word report");
                 }
+                openDocument |= entry.getName().equals("content.xml");
                 if (isDocument(entry.getName())) {
                     return new SourceDocument(
                             SourceType.DOCX,
@@ -52,6 +54,13 @@ final class DocxExtractor implements SourceExtractor {
             }
         } catch (IOException | IllegalArgumentException damaged) {
             throw damaged(damaged);
+        }
+        if (openDocument) {
+            throw new UnreadableReportException(
+                    "NOT_DOCX",
+                    "这是 OpenDocument 文档（.odt），不能直接读取：请在 WPS、LibreOffice 或 Word 中“另存为”Word 文档（.docx）后再导入",
+                    "an OpenDocument text (.odt), which is not read as it is: save it as a Word document (.docx) in"
+                            + " WPS, LibreOffice or Word (Save As) and import that");
         }
         throw new UnreadableReportException(
                 "NOT_A_REPORT",

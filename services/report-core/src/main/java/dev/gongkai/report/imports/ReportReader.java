@@ -18,6 +18,7 @@ public final class ReportReader {
             throw new UnreadableReportException(
                     "TOO_LARGE", "文件过大（超过 64 MB），不是年度报告", "the file is larger than 64 MB; it is not an annual report");
         }
+        refuseFormatsNotRead(content);
         SourceType type = detect(content);
         if (type == SourceType.JSON) {
             return CanonicalJsonReader.read(content);
@@ -30,6 +31,33 @@ public final class ReportReader {
             case JSON -> throw new AssertionError();
         };
         return ReportAssembler.assemble(document);
+    }
+
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
+
+    /**
+     * Office files of the kinds clerks have that are not read, said as what they are and what to do, rather than
+     * read as text (an RTF's "{" looked like JSON): Word 97–2003 (.doc) and WPS (.wps) documents, both OLE2 compound
+     * files, and RTF.
+     */
+    private static void refuseFormatsNotRead(byte[] content) throws UnreadableReportException {
+        if (startsWith(content, OLE2)) {
+            throw new UnreadableReportException(
+                    "NOT_DOCX",
+                    "这是旧版 Office 文件（Word 97–2003 的 .doc、WPS 的 .wps 或 Excel 的 .xls），不能直接读取：请在 Word 或"
+                            + " WPS 中“另存为”Word 文档（.docx）后再导入",
+                    "an Office 97–2003 file (a Word .doc, a WPS .wps or an Excel .xls), which is not read as it is:"
+                            + " save it as a Word document (.docx) in Word or WPS (Save As) and import that");
+        }
+        if (startsWith(content, "{\\rtf".getBytes(StandardCharsets.US_ASCII))) {
+            throw new UnreadableReportException(
+                    "NOT_DOCX",
+                    "这是 RTF 文档，不能直接读取：请在 Word 或 WPS 中“另存为”Word 文档（.docx）后再导入",
+                    "an RTF document, which is not read as it is: save it as a Word document (.docx) in Word or WPS"
+                            + " (Save As) and import that");
+        }
     }
 
     /** Recognises the source type from the first bytes. */

@@ -382,4 +382,22 @@ class DocxImportTest {
                 .putShort((short) 0);
         return Arrays.copyOf(zip.array(), zip.position());
     }
+
+    /**
+     * The Office files clerks have that are not read say what they are and what to do: Word 97–2003 (.doc, an OLE2
+     * compound file, as WPS's .wps), RTF (whose "{" was read as malformed JSON) and OpenDocument (.odt), each made by
+     * LibreOffice 7.4 from the real 006 page's Word document.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"doc", "rtf", "odt"})
+    void anOfficeFileThatIsNoDocxSaysToSaveItAsDocx(String extension) throws Exception {
+        byte[] file = RealCorpusTest.resource("/fixtures/real/forms/006_putian_cgj_2021.libreoffice." + extension);
+
+        UnreadableReportException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                UnreadableReportException.class, () -> ReportReader.read(file));
+
+        assertThat(refused.code()).isEqualTo("NOT_DOCX");
+        assertThat(refused.messageZh()).contains("另存为", ".docx");
+        assertThat(refused.messageEn()).contains("Save As", ".docx");
+    }
 }

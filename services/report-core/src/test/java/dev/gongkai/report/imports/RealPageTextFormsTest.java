@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two real portal pages of the corpus in the text forms they are handed around in ({@code fixtures/real/forms/}, see
- * its README): as text browsers save them, and as {@code pdftotext} gives the text of the page printed to PDF. Every
+ * Two real portal pages of the corpus in the forms they are handed around in ({@code fixtures/real/forms/}, see its
+ * README): as text browsers save them, as {@code pdftotext} gives the text of the page printed to PDF, and as the
+ * Word document LibreOffice makes of the page. Every
  * form but the plain PDF text reads every cell as the truth of the page has it; the plain text reads only right
  * numbers. Before: w3m's dump of 006 gave 111 cells a wrong value (the box-drawing bars read as cells); lynx's dumps
  * were no report at all (decoded as GB18030), and once decoded gave blank cells for their empty lines and indents;
@@ -25,7 +26,12 @@ class RealPageTextFormsTest {
 
     static Stream<String> whole() {
         return Stream.of("006_putian_cgj_2021", "008_putian_slj_2021")
-                .flatMap(page -> Stream.of(".w3m.txt", ".lynx.txt", ".chromium-pdf.layout.txt", ".chromium-pdf.raw.txt")
+                .flatMap(page -> Stream.of(
+                                ".w3m.txt",
+                                ".lynx.txt",
+                                ".chromium-pdf.layout.txt",
+                                ".chromium-pdf.raw.txt",
+                                ".libreoffice.docx")
                         .map(form -> page + form));
     }
 
