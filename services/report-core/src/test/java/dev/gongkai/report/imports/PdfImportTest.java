@@ -124,6 +124,13 @@ class PdfImportTest {
         return cells;
     }
 
+    /** The report's cells as text, by key. */
+    private static Map<String, String> texts(AnnualReport report) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        report.cells().forEach((key, value) -> texts.put(key, value.toString()));
+        return texts;
+    }
+
     private static void assertHuaianReport(ImportResult result) {
         AnnualReport report = result.report();
         assertThat(report.format()).isEqualTo(ReportFormat.V2021);
@@ -131,8 +138,7 @@ class PdfImportTest {
         assertThat(report.agency()).isEqualTo("淮安市人民政府");
         Map<String, String> expected = huaianCells();
         assertThat(expected).hasSize(200);
-        Map<String, String> actual = new LinkedHashMap<>();
-        report.cells().forEach((key, value) -> actual.put(key, value.toString()));
+        Map<String, String> actual = texts(report);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(report.blank()).isEmpty();
         assertThat(report.narrative(Section.S1))
@@ -179,8 +185,7 @@ class PdfImportTest {
     void readsEveryCellOfTheHuaianReportFromItsTextLayoutWithLabelsWrappedAroundTheirValues() throws Exception {
         ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.layout.txt")));
 
-        Map<String, String> actual = new LinkedHashMap<>();
-        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        Map<String, String> actual = texts(result.report());
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(huaianCells());
         assertThat(result.report().year()).isEqualTo(2024);
         assertThat(result.report().agency()).isEqualTo("淮安市人民政府");
@@ -197,8 +202,7 @@ class PdfImportTest {
     void readsEveryCellOfTheHuaianReportFromItsRawTextWithCellsBetweenSingleSpaces() throws Exception {
         ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.raw.txt")));
 
-        Map<String, String> actual = new LinkedHashMap<>();
-        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        Map<String, String> actual = texts(result.report());
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(huaianCells());
         assertThat(result.findings()).extracting(f -> f.messageEn()).isEmpty();
     }
@@ -214,8 +218,7 @@ class PdfImportTest {
         ImportResult result = ReportReader.read(Files.readAllBytes(FIXTURES.resolve("huaian-gov-2024.plain.txt")));
 
         Map<String, String> expected = huaianCells();
-        Map<String, String> actual = new LinkedHashMap<>();
-        result.report().cells().forEach((key, value) -> actual.put(key, value.toString()));
+        Map<String, String> actual = texts(result.report());
         assertThat(expected).containsAllEntriesOf(actual);
         assertThat(actual).hasSizeGreaterThan(120).containsKeys("s2.regulations.inForce", "s3.handledTotal.total");
         assertThat(result.report().blank()).isEmpty();
