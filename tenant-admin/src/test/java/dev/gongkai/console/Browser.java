@@ -152,8 +152,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Fails when the page's visible text shows a code instead of words: an untranslated key, a grouped year, an ISO
-     * timestamp, a cell key, a rule id, a status enum, an action verb or a problem code; and on the console's pages
+     * Fails when the page's visible text shows a code instead of words ({@link Words#CODES}: an untranslated key, a
+     * grouped year, an ISO timestamp, a cell key, a rule id, a status or compliance enum, an action verb or a problem
+     * code, the same check as the files'); and on the console's pages
      * (not Keycloak's or the portal's), a username instead of a person's name. Run after every page load.
      */
     public void assertReadable() {
