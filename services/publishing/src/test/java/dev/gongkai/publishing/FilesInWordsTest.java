@@ -207,10 +207,11 @@ class FilesInWordsTest {
                 .isEqualTo(201);
         String published = compact(assertPdfInWords(
                 file("/public/" + CITY + "/compiled/" + YEAR + "/own.pdf"), "the published compiled report's PDF"));
-        // Published at the service's own moment of publishing, which the answer names.
-        Instant at = Instant.parse(com.jayway.jsonpath.JsonPath.read(
-                publication.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.publishedAt"));
-        assertThat(published).contains("第1版，发布于" + compact(chinaTime(at)));
+        // Published at the service's time, late in the China day: the next day in China.
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(
+                        publication.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.publishedAt"))
+                .isEqualTo(TODAY.toString());
+        assertThat(published).contains("第1版，发布于" + compact(chinaTime(TODAY)));
     }
 
     private String report() {
