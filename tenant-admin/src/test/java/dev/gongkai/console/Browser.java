@@ -1,7 +1,6 @@
 package dev.gongkai.console;
 
-import dev.gongkai.report.labels.Labels;
-import dev.gongkai.report.rules.RuleId;
+import dev.gongkai.report.testing.Words;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -153,42 +151,10 @@ public final class Browser implements AutoCloseable {
         assertWords(String.valueOf(shown.get("text")), shownLang, url, url + " (" + other + ")");
     }
 
-    /** The machine's names a person must never read on a page. */
-    private static final List<Pattern> CODES = List.of(
-            Pattern.compile("\\?\\?[\\w.-]+\\?\\?"), // untranslated message key
-            Pattern.compile("(?<![\\d,.])(1,9|2,0)\\d{2}(?![\\d,])"), // a year with a group separator
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"), // ISO timestamp
-            Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d+"), // fractional seconds
-            Pattern.compile("(?<![\\w/.])s(?:[1-6]|2v2019)\\.[a-z][A-Za-z]*(?:\\.[A-Za-z]+)*"), // cell key
-            Pattern.compile("\\b(?:"
-                    + String.join(
-                            "|",
-                            java.util.Arrays.stream(RuleId.values())
-                                    .map(Enum::name)
-                                    .toList()) + ")\\b"), // rule id
-            Pattern.compile("\\b(?:"
-                    + String.join(
-                            "|",
-                            Labels.STATUSES.stream()
-                                    .filter(s -> !s.equals("NONE"))
-                                    .toList()) + ")\\b"), // status enum
-            Pattern.compile("[\"“「](?:" + String.join("|", Labels.ACTIONS) + ")[\"”」]"), // action verb
-            Pattern.compile("\\b[1-5]\\d{2} · [a-z]"), // "404 · report.not-found"
-            Pattern.compile("\\b[a-z]+(?:\\.[a-z]+)*\\.[a-z]+-[a-z-]+\\b")); // problem code
-
     /**
-     * The demo realm's usernames: the console names people by their full names (李伟（乌海市公安局）), except where a
-     * username is what the page is about (an agency's users, under /admin/). "office" and "admin" count only on a
-     * Chinese page, where no word of the page's own is spelled so.
-     */
-    private static final Pattern USERNAME =
-            Pattern.compile("(?<![\\w.@/-])(?:psb-editor|psb-approver|psb-admin|hbw-editor)(?![\\w.@-])");
-
-    private static final Pattern USERNAME_ZH = Pattern.compile("(?<![\\w.@/-])(?:office|admin)(?![\\w.@-])");
-
-    /**
-     * Fails when the page's visible text shows a code instead of words: an untranslated key, a grouped year, an ISO
-     * timestamp, a cell key, a rule id, a status enum, an action verb or a problem code; and on the console's pages
+     * Fails when the page's visible text shows a code instead of words ({@link Words#CODES}: an untranslated key, a
+     * grouped year, an ISO timestamp, a cell key, a rule id, a status or compliance enum, an action verb or a problem
+     * code, the same check as the files'); and on the console's pages
      * (not Keycloak's or the portal's), a username instead of a person's name. Run after every page load.
      */
     public void assertReadable() {
@@ -204,22 +170,20 @@ public final class Browser implements AutoCloseable {
         assertWords(text, lang, url, url);
     }
 
+    /**
+     * The shared check of {@link Words}; on the console's pages (not Keycloak's or the portal's), a username
+     * ("office" and "admin" only on a Chinese page) instead of a person's name fails too, except where a username is
+     * what the page is about (an agency's users, under /admin/).
+     */
     private static void assertWords(String text, String lang, String url, String where) {
-        java.util.List<Pattern> codes = new java.util.ArrayList<>(CODES);
+        java.util.List<Pattern> usernames = new java.util.ArrayList<>();
         if (url.startsWith(ConsoleOnRealStack.CONSOLE) && !url.contains("/admin/")) {
-            codes.add(USERNAME);
+            usernames.add(Words.USERNAME);
             if ("zh-CN".equals(lang)) {
-                codes.add(USERNAME_ZH);
+                usernames.add(Words.USERNAME_ZH);
             }
         }
-        for (Pattern code : codes) {
-            Matcher found = code.matcher(text);
-            if (found.find()) {
-                int from = Math.max(0, found.start() - 60);
-                throw new AssertionError("\"" + found.group() + "\" is a code, not words, on " + where + ": …"
-                        + text.substring(from, Math.min(text.length(), found.end() + 60)) + "…");
-            }
-        }
+        Words.assertWords(text, where, usernames);
     }
 
     public WebElement find(String css) {

@@ -2,6 +2,7 @@ package dev.gongkai.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.report.testing.Words;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -493,6 +494,7 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
+        Words.assertCsvInWords(csv.body(), true, "the console's compliance CSV");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF辖区,机构标识,机构名称");
         assertThat(text.lines()

@@ -8,7 +8,6 @@ import dev.gongkai.contract.China;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class BranchesController {
-
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final BranchesClient branches;
     private final TenantsClient tenants;
@@ -81,6 +78,6 @@ class BranchesController {
     }
 
     static String day(Instant instant) {
-        return instant == null ? "" : instant.atZone(China.ZONE).format(DAY);
+        return China.day(instant);
     }
 }

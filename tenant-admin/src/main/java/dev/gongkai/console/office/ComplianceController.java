@@ -13,10 +13,8 @@ import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.contract.ScorecardPackRequest;
 import dev.gongkai.contract.ScorecardsView;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +41,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplianceController {
 
     static final ZoneId CHINA = China.ZONE;
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The workflow order the chart follows; NONE first (no report at all). */
     static final List<String> STATUSES =
             List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED", "APPROVED", "PUBLISHED");
@@ -145,8 +142,8 @@ class ComplianceController {
                     r.deadline() == null ? "" : r.deadline().toString(),
                     r.daysLeft(),
                     r.daysLate(),
-                    beijing(r.submittedAt()),
-                    beijing(r.publishedAt()),
+                    China.minute(r.submittedAt()),
+                    China.minute(r.publishedAt()),
                     r.errors(),
                     r.warnings(),
                     r.unexplainedWarnings(),
@@ -250,10 +247,6 @@ class ComplianceController {
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    static String beijing(Instant instant) {
-        return instant == null ? "" : instant.atZone(CHINA).format(MINUTE);
     }
 
     @GetMapping("/office/compliance.csv")

@@ -1,12 +1,11 @@
 package dev.gongkai.console.shell;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.report.labels.Labels;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Component("words")
 public class Words {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     /**
      * A moment as people read it, "2026-12-06 15:33": a time of the services' records ({@link OffsetDateTime},
      * {@link Instant}) or one as JSON writes it ("2026-12-06T07:22:29.309711Z"); empty for none, as given for what
@@ -30,11 +26,10 @@ public class Words {
     public String time(Object moment) {
         return switch (moment) {
             case null -> "";
-            case OffsetDateTime at -> at.atZoneSameInstant(CHINA).format(MINUTES);
-            case Instant at -> at.atZone(CHINA).format(MINUTES);
+            case OffsetDateTime at -> China.minute(at.toInstant());
+            case Instant at -> China.minute(at);
             // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
-            case LocalDateTime at ->
-                at.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).format(MINUTES);
+            case LocalDateTime at -> China.minute(at.toInstant(ZoneOffset.UTC));
             case String iso -> parsed(iso);
             default -> moment.toString();
         };
@@ -45,17 +40,14 @@ public class Words {
             return "";
         }
         try {
-            return OffsetDateTime.parse(iso).atZoneSameInstant(CHINA).format(MINUTES);
+            return China.minute(OffsetDateTime.parse(iso).toInstant());
         } catch (DateTimeParseException notOffset) {
             try {
-                return Instant.parse(iso).atZone(CHINA).format(MINUTES);
+                return China.minute(Instant.parse(iso));
             } catch (DateTimeParseException notInstant) {
                 try {
                     // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
-                    return LocalDateTime.parse(iso)
-                            .atOffset(ZoneOffset.UTC)
-                            .atZoneSameInstant(CHINA)
-                            .format(MINUTES);
+                    return China.minute(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
                 } catch (DateTimeParseException notLocal) {
                     return iso;
                 }

@@ -3,14 +3,12 @@ package dev.gongkai.console.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.console.ConsoleOnRealStack;
+import dev.gongkai.report.testing.Words;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -65,10 +63,9 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
         HttpResponse<byte[]> pdf = browser.fetch(pdfLink.getAttribute("href"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
-            assertThat(text).contains("草稿·未发布", "乌海市公安局", "主动公开栏目更新不及时");
-        }
+        String text =
+                Words.assertPdfInWords(pdf.body(), "the console's draft PDF").replaceAll("\\s+", "");
+        assertThat(text).contains("草稿·未发布", "乌海市公安局", "主动公开栏目更新不及时");
         draftPdf = pdf.body();
         browser.signOut(CONSOLE);
         browser.signIn(CONSOLE, "psb-editor");

@@ -3,6 +3,7 @@ package dev.gongkai.publishing.compiled;
 import dev.gongkai.publishing.compliance.OfficeScope;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.publishing.revisions.ReportStates;
+import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CompiledConfiguration {
 
     @Bean
-    CompiledRevisions compiledRevisions(DSLContext dsl, JsonMapper json) {
-        return new CompiledRevisions(dsl, json);
+    CompiledRevisions compiledRevisions(DSLContext dsl, JsonMapper json, Clock clock) {
+        return new CompiledRevisions(dsl, json, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import dev.gongkai.platform.jooq.core.tables.records.CompiledRevisionRecord;
 import dev.gongkai.report.imports.UnreadableReportException;
 import dev.gongkai.report.render.CanonicalJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,10 +28,13 @@ public class CompiledRevisions {
 
     private final DSLContext dsl;
     private final JsonMapper json;
+    /** The service's clock, like the deadlines and reminders it is read against. */
+    private final Clock clock;
 
-    CompiledRevisions(DSLContext dsl, JsonMapper json) {
+    CompiledRevisions(DSLContext dsl, JsonMapper json, Clock clock) {
         this.dsl = dsl;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Adds the next revision; the jurisdiction's draft row is locked by the caller's transaction. */
@@ -61,7 +65,7 @@ public class CompiledRevisions {
                 .set(c.NUMBER, number)
                 .set(c.DOCUMENT, JSONB.valueOf(CanonicalJson.write(compiled.report())))
                 .set(c.FACTS, JSONB.valueOf(json.writeValueAsString(facts)))
-                .set(c.PUBLISHED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(c.PUBLISHED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .set(c.PUBLISHED_BY, by)
                 .set(c.CORRECTION, number > 1)
                 .set(c.REASON, number > 1 ? reason : null)

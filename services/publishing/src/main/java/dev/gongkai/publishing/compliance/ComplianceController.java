@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.compliance;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ComplianceView;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -85,9 +86,9 @@ class ComplianceController {
                     r.year(),
                     ComplianceWords.status(r, Locale.ROOT),
                     ComplianceWords.compliance(r, Locale.ROOT),
-                    beijing(r.submittedAt()),
-                    beijing(r.approvedAt()),
-                    beijing(r.publishedAt()),
+                    China.minute(r.submittedAt()),
+                    China.minute(r.approvedAt()),
+                    China.minute(r.publishedAt()),
                     r.deadline(),
                     r.daysLeft(),
                     r.daysLate(),
@@ -100,15 +101,5 @@ class ComplianceController {
                     r.revision()));
         }
         return table;
-    }
-
-    static String beijing(java.time.Instant at) {
-        return at == null
-                ? ""
-                : at.atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
-                        .toLocalDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                        .toString()
-                        .replace('T', ' ');
     }
 }

@@ -1,14 +1,10 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.publishing.revisions.Deadlines;
+import dev.gongkai.contract.China;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /** Times as the public reads them, in Beijing: the portal's pages and downloads, and the published PDF's last line. */
 final class Html {
-
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Deadlines.CHINA);
 
     /** For the templates ({@code times.dateTime(…)}), which call no static method. */
     static final Html TIMES = new Html();
@@ -17,6 +13,6 @@ final class Html {
 
     /** Beijing time, as the public reads it: {@code 2022-01-19 10:00}. */
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return China.minute(instant);
     }
 }

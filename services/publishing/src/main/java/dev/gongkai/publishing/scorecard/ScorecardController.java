@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.scorecard;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.Scorecard;
 import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.contract.ScorecardPackRequest;
@@ -109,12 +110,7 @@ class ScorecardController {
                     card.notDue()
                             ? Labels.compliance("OPEN", Locale.ROOT)
                             : ComplianceWords.compliance(card.compliance(), Locale.ROOT),
-                    card.compliance().publishedAt() == null
-                            ? ""
-                            : card.compliance()
-                                    .publishedAt()
-                                    .atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
-                                    .toLocalDate(),
+                    China.day(card.compliance().publishedAt()),
                     card.compliance().deadline(),
                     card.base(),
                     card.deducted(),

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
+import dev.gongkai.report.testing.Words;
 import dev.gongkai.reports.ReportsWebTest;
 import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.Loader;
@@ -59,6 +60,8 @@ class DraftPdfTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
+        // Words, as on the pages: no cell key, enum or grouped year on the page the head of the agency signs.
+        Words.assertPdfInWords(pdf, "the draft's PDF");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             String all = stripper.getText(document).replaceAll("\\s+", "");
