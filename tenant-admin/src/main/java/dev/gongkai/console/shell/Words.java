@@ -1,10 +1,10 @@
 package dev.gongkai.console.shell;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.report.labels.Labels;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("words")
 public class Words {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
@@ -30,11 +29,11 @@ public class Words {
     public String time(Object moment) {
         return switch (moment) {
             case null -> "";
-            case OffsetDateTime at -> at.atZoneSameInstant(CHINA).format(MINUTES);
-            case Instant at -> at.atZone(CHINA).format(MINUTES);
+            case OffsetDateTime at -> at.atZoneSameInstant(China.ZONE).format(MINUTES);
+            case Instant at -> at.atZone(China.ZONE).format(MINUTES);
             // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
             case LocalDateTime at ->
-                at.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).format(MINUTES);
+                at.atOffset(ZoneOffset.UTC).atZoneSameInstant(China.ZONE).format(MINUTES);
             case String iso -> parsed(iso);
             default -> moment.toString();
         };
@@ -45,16 +44,16 @@ public class Words {
             return "";
         }
         try {
-            return OffsetDateTime.parse(iso).atZoneSameInstant(CHINA).format(MINUTES);
+            return OffsetDateTime.parse(iso).atZoneSameInstant(China.ZONE).format(MINUTES);
         } catch (DateTimeParseException notOffset) {
             try {
-                return Instant.parse(iso).atZone(CHINA).format(MINUTES);
+                return Instant.parse(iso).atZone(China.ZONE).format(MINUTES);
             } catch (DateTimeParseException notInstant) {
                 try {
                     // A time without a zone (Liquibase's changelog dates) is the servers' UTC.
                     return LocalDateTime.parse(iso)
                             .atOffset(ZoneOffset.UTC)
-                            .atZoneSameInstant(CHINA)
+                            .atZoneSameInstant(China.ZONE)
                             .format(MINUTES);
                 } catch (DateTimeParseException notLocal) {
                     return iso;

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.compliance;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ComplianceView;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -105,7 +106,7 @@ class ComplianceController {
     static String beijing(java.time.Instant at) {
         return at == null
                 ? ""
-                : at.atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
+                : at.atZone(China.ZONE)
                         .toLocalDateTime()
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                         .toString()

@@ -1,6 +1,6 @@
 package dev.gongkai.publishing.portal;
 
-import dev.gongkai.publishing.revisions.Deadlines;
+import dev.gongkai.contract.China;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 final class Html {
 
     private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Deadlines.CHINA);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(China.ZONE);
 
     /** For the templates ({@code times.dateTime(…)}), which call no static method. */
     static final Html TIMES = new Html();

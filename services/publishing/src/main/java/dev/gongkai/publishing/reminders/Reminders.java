@@ -2,9 +2,11 @@ package dev.gongkai.publishing.reminders;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ReminderSchedule;
 import dev.gongkai.contract.ReminderView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -13,7 +15,6 @@ import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceWords;
-import dev.gongkai.publishing.revisions.Deadlines;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,7 +113,7 @@ public class Reminders {
 
     /** One run as of {@code clock}'s date in China, delivering to {@code webhook} (null: store only). */
     public RunResult run(Clock clock, URI webhook) {
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         int year = today.getYear() - 1;
         int created = 0;
         var stored = schedules.stored();
@@ -167,7 +168,7 @@ public class Reminders {
      */
     public int byHand(List<ComplianceRow> rows, Actor sentBy, String requestKey) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         int created = 0;
         for (ComplianceRow row : rows) {
             int days = (int) ChronoUnit.DAYS.between(today, row.deadline());
@@ -221,7 +222,7 @@ public class Reminders {
                 .set(NOTIFICATION.STEP, step)
                 .set(NOTIFICATION.DEADLINE, row.deadline())
                 .set(NOTIFICATION.DAYS_LEFT, days)
-                .set(NOTIFICATION.REPORT_STATUS, row.status())
+                .set(NOTIFICATION.REPORT_STATUS, storedStatus(row.status()))
                 .set(NOTIFICATION.MESSAGE_ZH, zh)
                 .set(NOTIFICATION.MESSAGE_EN, en)
                 .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
@@ -232,6 +233,14 @@ public class Reminders {
                 .set(NOTIFICATION.WEBHOOK_STATUS, deliver ? "PENDING" : "SKIPPED")
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    /**
+     * The report's status as the notification table and the webhook's {@code reportStatus} have always kept it:
+     * {@code NONE} for no report (the label bundle words both that and the queue's {@code NOT_STARTED}).
+     */
+    static String storedStatus(SubmissionRow.State status) {
+        return status.report().map(Enum::name).orElse("NONE");
     }
 
     /**

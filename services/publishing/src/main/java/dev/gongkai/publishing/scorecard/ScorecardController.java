@@ -1,5 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
+import dev.gongkai.contract.China;
+import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.Scorecard;
 import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.contract.ScorecardPackRequest;
@@ -107,14 +109,11 @@ class ScorecardController {
                     card.nameZh(),
                     ComplianceWords.status(card.compliance(), Locale.ROOT),
                     card.notDue()
-                            ? Labels.compliance("OPEN", Locale.ROOT)
+                            ? Labels.compliance(ComplianceRow.Compliance.OPEN.name(), Locale.ROOT)
                             : ComplianceWords.compliance(card.compliance(), Locale.ROOT),
                     card.compliance().publishedAt() == null
                             ? ""
-                            : card.compliance()
-                                    .publishedAt()
-                                    .atZone(dev.gongkai.publishing.revisions.Deadlines.CHINA)
-                                    .toLocalDate(),
+                            : card.compliance().publishedAt().atZone(China.ZONE).toLocalDate(),
                     card.compliance().deadline(),
                     card.base(),
                     card.deducted(),

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
@@ -28,7 +29,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,7 +106,7 @@ class RemindersTest {
     }
 
     private static Clock on(int year, int month, int day) {
-        return Clock.fixed(Reports.beijing(year, month, day), ZoneId.of("Asia/Shanghai"));
+        return Clock.fixed(Reports.beijing(year, month, day), China.ZONE);
     }
 
     private List<Integer> steps(ManagedAgency agency) {

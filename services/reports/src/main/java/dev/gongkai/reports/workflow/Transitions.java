@@ -4,6 +4,7 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATI
 import static dev.gongkai.platform.jooq.agency_template.Tables.TRANSITION_REQUEST;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
@@ -146,7 +147,7 @@ public class Transitions {
             case PUBLISH -> {
                 // Publishing stamps the date into the document itself, as a new revision.
                 AnnualReport stamped = report.document().toBuilder()
-                        .publishedOn(LocalDate.now(Years.CHINA))
+                        .publishedOn(LocalDate.now(China.ZONE))
                         .build();
                 revision = revision + 1;
                 reports.saveDocument(dsl, year, revision, stamped, to, actor);
