@@ -2,6 +2,8 @@ package dev.gongkai.publishing.reminders;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ReminderSchedule;
@@ -27,10 +29,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
 import org.jooq.impl.DSL;
@@ -303,27 +303,52 @@ public class Reminders {
         }
     }
 
+    /**
+     * The webhook's body: the notification as the jurisdiction's own systems receive it. The agency's name only when
+     * the registry still has the agency; who sent it only for a reminder by hand.
+     */
+    record WebhookBody(
+            String type,
+            ReminderView.Kind kind,
+            long id,
+            String agency,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String agencyName,
+            String jurisdiction,
+            int year,
+            int step,
+            String deadline,
+            int daysLeft,
+            String reportStatus,
+            @JsonProperty("message_zh") String messageZh,
+            @JsonProperty("message_en") String messageEn,
+            String createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentByName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentByAgency) {
+
+        static final String TYPE = "gongkai.deadline-reminder";
+    }
+
     private String post(URI webhook, ReminderView n) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "gongkai.deadline-reminder");
-        body.put("kind", n.kind().name());
-        body.put("id", n.id());
-        body.put("agency", n.agency());
-        registry.find(AgencySlug.of(n.agency())).ifPresent(a -> body.put("agencyName", a.nameZh()));
-        body.put("jurisdiction", n.jurisdiction());
-        body.put("year", n.year());
-        body.put("step", n.step());
-        body.put("deadline", n.deadline().toString());
-        body.put("daysLeft", n.daysLeft());
-        body.put("reportStatus", n.reportStatus());
-        body.put("message_zh", n.messageZh());
-        body.put("message_en", n.messageEn());
-        body.put("createdAt", n.createdAt().toString());
-        if (n.sentBy() != null) {
-            body.put("sentBy", n.sentBy());
-            body.put("sentByName", n.sentByName());
-            body.put("sentByAgency", n.sentByAgency());
-        }
+        boolean byHand = n.sentBy() != null;
+        var body = new WebhookBody(
+                WebhookBody.TYPE,
+                n.kind(),
+                n.id(),
+                n.agency(),
+                registry.find(AgencySlug.of(n.agency())).map(a -> a.nameZh()).orElse(null),
+                n.jurisdiction(),
+                n.year(),
+                n.step(),
+                n.deadline().toString(),
+                n.daysLeft(),
+                n.reportStatus(),
+                n.messageZh(),
+                n.messageEn(),
+                n.createdAt().toString(),
+                byHand ? n.sentBy() : null,
+                byHand ? n.sentByName() : null,
+                byHand ? n.sentByAgency() : null);
         try {
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(webhook)

@@ -149,7 +149,12 @@ class RemindersTest {
                 .contains("\"step\":14")
                 .contains("\"deadline\":\"2022-01-31\"")
                 .contains("提醒市教育局")
-                .contains("\"reportStatus\":\"DRAFT\"");
+                .contains("\"reportStatus\":\"DRAFT\"")
+                .contains("\"type\":\"gongkai.deadline-reminder\"")
+                .contains("\"message_zh\":\"")
+                .contains("\"agencyName\":\"")
+                .as("no sender on an automatic reminder")
+                .doesNotContain("\"sentBy");
     }
 
     @Test

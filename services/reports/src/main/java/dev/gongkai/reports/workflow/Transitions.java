@@ -12,8 +12,8 @@ import dev.gongkai.contract.Role;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.FieldProblem;
 import dev.gongkai.platform.error.ProblemCode;
-import dev.gongkai.platform.error.Problems;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.platform.tenancy.Actors;
@@ -259,14 +259,13 @@ public class Transitions {
         if (given == null) {
             return Map.of();
         }
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, String> result = new LinkedHashMap<>();
         given.forEach((id, text) -> {
             if (text == null || text.isBlank()) {
-                errors.add(Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_EMPTY));
+                errors.add(FieldProblem.of("explanations." + id, ProblemCode.EXPLANATION_EMPTY));
             } else if (text.length() > MAX_REASON_CHARS) {
-                errors.add(
-                        Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_TOO_LONG, MAX_REASON_CHARS));
+                errors.add(FieldProblem.of("explanations." + id, ProblemCode.EXPLANATION_TOO_LONG, MAX_REASON_CHARS));
             } else {
                 result.put(id, text.strip());
             }
