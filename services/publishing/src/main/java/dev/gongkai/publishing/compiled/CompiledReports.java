@@ -43,12 +43,15 @@ public class CompiledReports {
      * being compiled (the city's here, a district's in a district), so adding it would count its agencies twice.
      * An agency belongs where it is registered, whatever its parent: a police 分局 registered in a district (parent
      * 市公安局) is summed in 全市 with that district, not in the city's 本级.
+     *
+     * <p>The scope a request names by its code ({@code own}, {@code city}); any other is refused on the field.
      */
     static CompiledView.Scope scope(String code) {
         return CompiledView.Scope.ofCode(code)
                 .orElseThrow(() -> new ApiException(ProblemCode.COMPILED_SCOPE_INVALID).atField("scope"));
     }
 
+    /** The scope as the draft's banner and the publication name it. */
     static String labelZh(CompiledView.Scope scope) {
         return switch (scope) {
             case OWN -> "本级";
