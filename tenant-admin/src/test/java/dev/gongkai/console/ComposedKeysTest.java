@@ -3,6 +3,7 @@ package dev.gongkai.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.contract.OnboardingOutcome;
 import dev.gongkai.contract.ReminderView;
 import dev.gongkai.contract.ReportStatus;
@@ -89,9 +90,19 @@ class ComposedKeysTest {
                         Arrays.stream(ReminderView.Kind.values())
                                 .map(Enum::name)
                                 .toList()),
-                // Strings of publishing's notification table and compiled report (Reminders, CompiledReports).
+                // Strings of publishing's notification table (Reminders).
                 Map.entry("webhook.", List.of("PENDING", "SENT", "FAILED", "SKIPPED")),
-                Map.entry("compiled.reason.", List.of("not-published", "format")),
+                // The compiled report's missing agencies and scopes, by their codes.
+                Map.entry(
+                        "compiled.reason.",
+                        Arrays.stream(CompiledView.Missing.Reason.values())
+                                .map(CompiledView.Missing.Reason::code)
+                                .toList()),
+                Map.entry(
+                        "compiled.scope.",
+                        Arrays.stream(CompiledView.Scope.values())
+                                .map(CompiledView.Scope::code)
+                                .toList()),
                 // Keycloak's required actions a user here meets: UPDATE_PASSWORD (set by provisioning),
                 // CONFIGURE_TOTP (the realm's second factor), and the built-ins an administrator may set.
                 Map.entry(

@@ -2,6 +2,7 @@ package dev.gongkai.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.report.testing.Words;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -468,7 +468,7 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         browser.signIn(CONSOLE, "office");
         browser.open(CONSOLE + "/office/compliance?year=" + YEAR);
         WebElement psb = browser.find("#compliance tr[data-agency=wuhai-psb]");
-        boolean late = LocalDate.now(ZoneId.of("Asia/Shanghai")).isAfter(LocalDate.of(YEAR + 1, 1, 31));
+        boolean late = LocalDate.now(China.ZONE).isAfter(LocalDate.of(YEAR + 1, 1, 31));
         String flag = late ? "逾期发布" : "按期发布";
         assertThat(psb.getText()).contains("乌海市公安局", "已发布", flag, "未登记网址");
         assertThat(psb.getAttribute("data-compliance")).isEqualTo(late ? "LATE" : "ON_TIME");
@@ -478,7 +478,7 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
         assertThat(browser.find("#status-chart g[data-status=PUBLISHED]").getAttribute("data-count"))
                 .isEqualTo("1");
         assertThat(Integer.parseInt(
-                        browser.find("#status-chart g[data-status=NONE]").getAttribute("data-count")))
+                        browser.find("#status-chart g[data-status=NOT_STARTED]").getAttribute("data-count")))
                 .isGreaterThan(1);
         assertThat(browser.find("#status-chart rect.bar-PUBLISHED").getAttribute("width"))
                 .isNotEqualTo("0");

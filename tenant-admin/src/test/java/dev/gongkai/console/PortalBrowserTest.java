@@ -2,6 +2,7 @@ package dev.gongkai.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
@@ -17,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ class PortalBrowserTest extends ConsoleOnRealStack {
                 "publishedAt",
                 LocalDate.of(year + 1, 1, 20)
                         .atTime(10, 0)
-                        .atZone(ZoneId.of("Asia/Shanghai"))
+                        .atZone(China.ZONE)
                         .toInstant()
                         .toString());
         event.put("actor", "office");

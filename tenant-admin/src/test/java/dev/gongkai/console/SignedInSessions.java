@@ -24,7 +24,7 @@ import org.springframework.session.SessionRepository;
 /**
  * A console session as sign-in leaves it — the user's security context and their access token, stored through the
  * console's own repositories in the session store — for HTTP-level tests that need no Keycloak: clerk 王芳 of
- * 乌海市公安局, an agency-editor.
+ * 乌海市公安局, an agency-editor, or the platform's operator 赵敏.
  */
 final class SignedInSessions {
 
@@ -35,23 +35,55 @@ final class SignedInSessions {
             SessionRepository<? extends Session> sessions,
             ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientRepository authorizedClients) {
+        return cookie(
+                sessions,
+                registrations,
+                authorizedClients,
+                "clerk-wang",
+                "王",
+                "芳",
+                List.of(
+                        new SimpleGrantedAuthority("AGENCY_wuhai-psb=乌海市公安局"),
+                        new SimpleGrantedAuthority("MEMBER_wuhai-psb:agency-editor")));
+    }
+
+    /** The same for the platform's operator 赵敏, a platform-admin of no agency. */
+    static String platformAdminCookie(
+            SessionRepository<? extends Session> sessions,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients) {
+        return cookie(
+                sessions,
+                registrations,
+                authorizedClients,
+                "ops-zhao",
+                "赵",
+                "敏",
+                List.of(new SimpleGrantedAuthority("ROLE_platform-admin")));
+    }
+
+    private static String cookie(
+            SessionRepository<? extends Session> sessions,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            String username,
+            String familyName,
+            String givenName,
+            List<GrantedAuthority> authorities) {
         Instant now = Instant.now();
-        List<GrantedAuthority> authorities = List.of(
-                new SimpleGrantedAuthority("AGENCY_wuhai-psb=乌海市公安局"),
-                new SimpleGrantedAuthority("MEMBER_wuhai-psb:agency-editor"));
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
-                .subject("user-1")
+                .subject("user-" + username)
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
-                .claim("preferred_username", "clerk-wang")
-                .claim("family_name", "王")
-                .claim("given_name", "芳")
+                .claim("preferred_username", username)
+                .claim("family_name", familyName)
+                .claim("given_name", givenName)
                 .build();
         var user = new DefaultOidcUser(authorities, idToken, "preferred_username");
         var authentication = new OAuth2AuthenticationToken(user, authorities, "keycloak");
         var client = new OAuth2AuthorizedClient(
                 registrations.findByRegistrationId("keycloak"),
-                "clerk-wang",
+                username,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token", now, now.plusSeconds(300)));
 
         MockHttpServletRequest request = new MockHttpServletRequest();

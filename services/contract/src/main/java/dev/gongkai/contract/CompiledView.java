@@ -1,8 +1,11 @@
 package dev.gongkai.contract;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The draft of the government's own report for a year as the publishing service answers it
@@ -10,7 +13,9 @@ import java.util.Map;
  * published tables 二/三/四 of the agencies in scope with the office's narrative, checked by the same rules as any
  * report.
  *
- * @param scope           {@code own} (本级) or {@code city} (全市汇总, published as an appendix)
+ * @param scope           {@link Scope#OWN} (本级) or {@link Scope#CITY} (全市汇总, published as an appendix)
+ * @param format          the national format's code the report is summed in ({@code gov-2021}); the report core's
+ *                        {@code ReportFormat}, which the contract cannot name (the core depends on the contract)
  * @param jurisdictionsZh the jurisdictions summed, the office's own first
  * @param complete        every agency in scope included and every cell summed
  * @param incompleteCells cells left blank because an included agency has no number there, with those agencies' names
@@ -23,7 +28,7 @@ import java.util.Map;
 public record CompiledView(
         int year,
         String jurisdiction,
-        String scope,
+        Scope scope,
         String scopeZh,
         boolean appendix,
         String format,
@@ -39,6 +44,32 @@ public record CompiledView(
         List<Publication> publications,
         String publicPath) {
 
+    /**
+     * 本级: the agencies registered in the office's own jurisdiction. 全市汇总: those and every agency of every
+     * jurisdiction below it, published as an appendix. The wire, the URLs and the stored publications name it by
+     * its {@link #code()}.
+     */
+    public enum Scope {
+        OWN("own"),
+        CITY("city");
+
+        private final String code;
+
+        Scope(String code) {
+            this.code = code;
+        }
+
+        @JsonValue
+        public String code() {
+            return code;
+        }
+
+        /** The scope of this code; empty for any other. */
+        public static Optional<Scope> ofCode(String code) {
+            return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        }
+    }
+
     /** @param revision the published revision summed (第 n 版) */
     public record Included(
             String agency,
@@ -49,17 +80,42 @@ public record CompiledView(
             Instant publishedAt) {}
 
     /**
-     * @param reason {@value #NOT_PUBLISHED}, or {@value #FORMAT} when its report follows another national format
-     * @param status the agency's workflow status for the year, {@code NONE} without a report
+     * @param reason why it is not summed
+     * @param status the agency's workflow status for the year, {@link SubmissionRow.State#NOT_STARTED} without a
+     *               report
      */
     public record Missing(
-            String agency, String nameZh, String jurisdiction, String jurisdictionZh, String reason, String status) {
+            String agency,
+            String nameZh,
+            String jurisdiction,
+            String jurisdictionZh,
+            Reason reason,
+            SubmissionRow.State status) {
 
-        public static final String NOT_PUBLISHED = "not-published";
-        public static final String FORMAT = "format";
+        /** Why an agency in scope is not summed; the wire and the label keys name it by its {@link #code()}. */
+        public enum Reason {
+            /** No published revision of the year. */
+            NOT_PUBLISHED("not-published"),
+            /** Its report follows another national format than the year's. */
+            FORMAT("format");
+
+            private final String code;
+
+            Reason(String code) {
+                this.code = code;
+            }
+
+            @JsonValue
+            public String code() {
+                return code;
+            }
+        }
     }
 
-    /** A finding of the rules on the summed report. */
+    /**
+     * A finding of the rules on the summed report, named as {@link FindingView} names one: the report core's rule id
+     * and lower-case severity, which the contract cannot name as types (the core depends on the contract).
+     */
     public record Finding(String rule, String severity, List<String> cells, String messageZh, String messageEn) {}
 
     /** A line of the publication history. */

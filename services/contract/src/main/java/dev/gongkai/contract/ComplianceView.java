@@ -13,13 +13,13 @@ public record ComplianceView(int year, List<String> jurisdictions, Totals totals
     /**
      * Counts per workflow status and per compliance state, and the published reports without a website URL.
      *
-     * @param byStatus     by {@link ComplianceRow#status()}, {@code NONE} for no report
+     * @param byStatus     by {@link ComplianceRow#status()}, {@link SubmissionRow.State#NOT_STARTED} for no report
      * @param byCompliance by {@link ComplianceRow#compliance()}
      */
     public record Totals(
             int agencies,
-            Map<String, Long> byStatus,
-            Map<String, Long> byCompliance,
+            Map<SubmissionRow.State, Long> byStatus,
+            Map<ComplianceRow.Compliance, Long> byCompliance,
             long websiteUrlMissing,
             long notSubmitted) {}
 }

@@ -42,7 +42,7 @@ public record Scorecard(
             Instant publishedAt,
             LocalDate line,
             LocalDate deadline,
-            String status,
+            SubmissionRow.State status,
             String websiteUrl,
             Integer revision,
             Integer previousYear,

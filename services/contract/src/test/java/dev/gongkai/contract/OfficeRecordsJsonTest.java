@@ -73,14 +73,19 @@ class OfficeRecordsJsonTest {
         CompiledView view = new CompiledView(
                 2025,
                 "wuhai",
-                "city",
+                CompiledView.Scope.CITY,
                 "全市汇总",
                 true,
                 "gov-2021",
                 List.of("乌海市", "海勃湾区"),
                 List.of(new CompiledView.Included("psb", "乌海市公安局", "wuhai", "乌海市", 2, AT.toInstant())),
                 List.of(new CompiledView.Missing(
-                        "edu", "乌海市教育局", "wuhai", "乌海市", CompiledView.Missing.NOT_PUBLISHED, "NONE")),
+                        "edu",
+                        "乌海市教育局",
+                        "wuhai",
+                        "乌海市",
+                        CompiledView.Missing.Reason.NOT_PUBLISHED,
+                        SubmissionRow.State.NOT_STARTED)),
                 false,
                 Map.of("s3.received.total", List.of("乌海市教育局")),
                 List.of(),
@@ -95,7 +100,9 @@ class OfficeRecordsJsonTest {
         assertThat(written.path("report")).isEqualTo(json.readTree(document));
         assertThat(written.path("included").get(0).path("publishedAt").asString())
                 .isEqualTo("2026-12-06T07:22:29Z");
+        assertThat(written.path("scope").asString()).isEqualTo("city");
         assertThat(written.path("missing").get(0).path("reason").asString()).isEqualTo("not-published");
+        assertThat(written.path("missing").get(0).path("status").asString()).isEqualTo("NOT_STARTED");
         assertThat(json.readValue(json.writeValueAsString(view), CompiledView.class))
                 .isEqualTo(view);
     }
@@ -105,10 +112,10 @@ class OfficeRecordsJsonTest {
         ComplianceRow correcting = new ComplianceRow(
                 "psb",
                 "乌海市公安局",
-                "DEPARTMENT",
+                AgencyKind.DEPARTMENT,
                 "wuhai",
                 2025,
-                "DRAFT",
+                SubmissionRow.State.DRAFT,
                 "correct",
                 null,
                 null,
@@ -122,7 +129,7 @@ class OfficeRecordsJsonTest {
                 false,
                 LocalDate.of(2026, 1, 31),
                 false,
-                "ON_TIME",
+                ComplianceRow.Compliance.ON_TIME,
                 null,
                 null,
                 0,
@@ -138,8 +145,35 @@ class OfficeRecordsJsonTest {
         assertThat(written.path("correcting").asBoolean()).isTrue();
         assertThat(written.has("published")).isFalse();
         assertThat(written.path("deadline").asString()).isEqualTo("2026-01-31");
+        assertThat(written.path("kind").asString()).isEqualTo("DEPARTMENT");
+        assertThat(written.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(written.path("compliance").asString()).isEqualTo("ON_TIME");
         assertThat(json.readValue(json.writeValueAsString(correcting), ComplianceRow.class))
                 .isEqualTo(correcting);
+    }
+
+    @Test
+    void anAgencyWithoutAReportIsNotStartedAndCountedSoInTheTotals() {
+        String none = """
+                {"agency":"edu","nameZh":"乌海市教育局","kind":"DEPARTMENT","jurisdiction":"wuhai","year":2025,
+                 "status":"NOT_STARTED","lastAction":null,"statusAt":null,"submittedAt":null,"firstSubmittedAt":null,
+                 "returns":0,"approvedAt":null,"publishedAt":null,"lastPublishedAt":null,"publishedRevision":null,
+                 "corrections":0,"imported":false,"deadline":"2026-01-31","compiled":false,"compliance":"OVERDUE",
+                 "daysLeft":null,"daysLate":3,"errors":0,"warnings":0,"unexplainedWarnings":0,"websiteUrl":null,
+                 "websiteUrlMissing":false,"revision":null,"notSubmitted":true,"correcting":false}""";
+        ComplianceRow read = json.readValue(none, ComplianceRow.class);
+        var totals = new ComplianceView.Totals(1, Map.of(read.status(), 1L), Map.of(read.compliance(), 1L), 0, 1);
+
+        assertThat(read.status()).isEqualTo(SubmissionRow.State.NOT_STARTED);
+        assertThat(read.compliance()).isEqualTo(ComplianceRow.Compliance.OVERDUE);
+        assertThat(read.notSubmitted()).isTrue();
+        assertThat(read.correcting()).isFalse();
+        assertThat(json.readTree(json.writeValueAsString(read))).isEqualTo(json.readTree(none));
+        JsonNode written = json.readTree(json.writeValueAsString(totals));
+        assertThat(written.path("byStatus").path("NOT_STARTED").asLong()).isEqualTo(1);
+        assertThat(written.path("byCompliance").path("OVERDUE").asLong()).isEqualTo(1);
+        assertThat(json.readValue(json.writeValueAsString(totals), ComplianceView.Totals.class))
+                .isEqualTo(totals);
     }
 
     @Test

@@ -23,4 +23,9 @@ class ArchitectureTest {
     void controllersTakeAndReturnTypes() {
         Architecture.noJsonTreesInControllers(CLASSES, JSON_TREES_FROZEN);
     }
+
+    @Test
+    void chinaZoneOnlyFromContract() {
+        Architecture.chinaZoneOnlyFromContract(CLASSES);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.publishing;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.report.model.AnnualReport;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
@@ -47,9 +48,6 @@ public final class Reports {
 
     /** A moment in Beijing time. */
     public static Instant beijing(int year, int month, int day) {
-        return LocalDate.of(year, month, day)
-                .atTime(10, 0)
-                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                .toInstant();
+        return LocalDate.of(year, month, day).atTime(10, 0).atZone(China.ZONE).toInstant();
     }
 }

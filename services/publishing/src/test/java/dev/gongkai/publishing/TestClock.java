@@ -1,5 +1,6 @@
 package dev.gongkai.publishing;
 
+import dev.gongkai.contract.China;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ public class TestClock {
     @Bean
     @Primary
     Settable testClock() {
-        return new Settable(Instant.now(), ZoneId.of("Asia/Shanghai"));
+        return new Settable(Instant.now(), China.ZONE);
     }
 
     public static final class Settable extends Clock {

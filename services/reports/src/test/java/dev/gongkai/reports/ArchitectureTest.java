@@ -20,4 +20,9 @@ class ArchitectureTest {
     void controllersTakeAndReturnTypes() {
         Architecture.noJsonTreesInControllers(CLASSES, Set.of());
     }
+
+    @Test
+    void chinaZoneOnlyFromContract() {
+        Architecture.chinaZoneOnlyFromContract(CLASSES);
+    }
 }

@@ -6,6 +6,7 @@ import dev.gongkai.console.services.Services;
 import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.AgencyView;
 import dev.gongkai.contract.JurisdictionView;
+import dev.gongkai.contract.MigrationOutcome;
 import dev.gongkai.contract.MigrationStates;
 import dev.gongkai.contract.MigrationSummary;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ class AgenciesController {
 
     @GetMapping("/admin/agencies")
     String tree(Model model) {
+        return tree(model, tenants.agencies());
+    }
+
+    private String tree(Model model, List<AgencyView> agencies) {
         List<JurisdictionView> jurisdictions = tenants.jurisdictions();
-        List<AgencyView> agencies = tenants.agencies();
         model.addAttribute("trees", trees(jurisdictions, agencies));
         model.addAttribute("jurisdictions", jurisdictions);
         model.addAttribute("agencies", agencies);
@@ -66,20 +70,37 @@ class AgenciesController {
 
     /**
      * Applies the tenant changelog to every agency schema and shows the counts; the service answers 500 with the
-     * same summary when a schema failed, and the failed ones are listed.
+     * same summary when a schema failed, and the failed agencies are named (why each failed is in the tenants
+     * service's log: a database's message is not for the page).
      */
     @PostMapping("/admin/migrate-all")
     String migrateAll(Locale locale, Model model) {
+        MigrationSummary summary = null;
         try {
-            model.addAttribute("migrateAll", tenants.migrateAll());
+            summary = tenants.migrateAll();
         } catch (ServiceProblem problem) {
             if (problem.has("failed")) {
-                model.addAttribute("migrateAll", problem.body(MigrationSummary.class, json));
+                summary = problem.body(MigrationSummary.class, json);
             } else {
                 model.addAttribute("error", problem.message(locale));
             }
         }
-        return tree(model);
+        List<AgencyView> agencies = tenants.agencies();
+        if (summary != null) {
+            model.addAttribute("migrateAll", summary);
+            model.addAttribute("migrationFailed", failed(summary, agencies));
+        }
+        return tree(model, agencies);
+    }
+
+    /** The names of the agencies whose schema failed, in the summary's order; a slug only for an agency not listed. */
+    static List<String> failed(MigrationSummary summary, List<AgencyView> agencies) {
+        Map<String, String> names = new LinkedHashMap<>();
+        agencies.forEach(a -> names.put(a.slug(), a.nameZh()));
+        return summary.results().stream()
+                .filter(r -> r.outcome() == MigrationOutcome.FAILED)
+                .map(r -> names.getOrDefault(r.agency(), r.agency()))
+                .toList();
     }
 
     static List<JurisdictionTree> trees(List<JurisdictionView> jurisdictions, List<AgencyView> agencies) {
@@ -126,6 +147,7 @@ class AgenciesController {
                         : new AdminClient.NewAgency.FirstAdmin(adminUsername.strip()));
         try {
             model.addAttribute("report", tenants.provision(command));
+            model.addAttribute("provisionedName", command.nameZh());
         } catch (ServiceProblem problem) {
             model.addAttribute("error", problem.message(locale));
             model.addAttribute("command", command);

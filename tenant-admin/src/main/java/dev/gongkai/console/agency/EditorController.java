@@ -225,13 +225,8 @@ class EditorController {
             if (cells.isEmpty() && narrative.isEmpty()) {
                 return ResponseEntity.ok(SaveAnswer.nothingSent(etag, invalid));
             }
-            Map<String, Object> changes = new LinkedHashMap<>();
-            if (!cells.isEmpty()) {
-                changes.put("cells", cells);
-            }
-            if (!narrative.isEmpty()) {
-                changes.put("narrative", narrative);
-            }
+            var changes =
+                    new ReportsClient.Changes(cells.isEmpty() ? null : cells, narrative.isEmpty() ? null : narrative);
             try {
                 ResponseEntity<PatchResult> saved = reports.patch(year, etag, changes);
                 PatchResult body = saved.getBody();

@@ -95,8 +95,7 @@ public class ReportsApi {
         return client.create(new ReportsClient.CreateReport(year));
     }
 
-    /** @param changes a partial canonical document: {@code cells} and {@code narrative} */
-    public ResponseEntity<PatchResult> patch(int year, String etag, Map<String, Object> changes) {
+    public ResponseEntity<PatchResult> patch(int year, String etag, ReportsClient.Changes changes) {
         return client.patch(year, etag, changes);
     }
 

@@ -1,5 +1,6 @@
 package dev.gongkai.console.agency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gongkai.contract.AttachmentView;
 import dev.gongkai.contract.AuditEntryView;
 import dev.gongkai.contract.AuditVerification;
@@ -45,10 +46,19 @@ interface ReportsClient {
     @PostExchange
     ReportView create(@RequestBody CreateReport request);
 
-    /** @param changes a partial canonical document: {@code cells} and {@code narrative} */
     @PatchExchange("/{year}")
     ResponseEntity<PatchResult> patch(
-            @PathVariable int year, @RequestHeader("If-Match") String etag, @RequestBody Map<String, Object> changes);
+            @PathVariable int year, @RequestHeader("If-Match") String etag, @RequestBody Changes changes);
+
+    /**
+     * A partial canonical document: the cells and narrative sections that changed; a member left out (null) is not
+     * sent, a cell's null value is (it blanks the cell).
+     *
+     * @param cells     by cell key: a number, a decimal amount as text, or null for blank
+     * @param narrative by section key
+     */
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
+    record Changes(Map<String, Object> cells, Map<String, String> narrative) {}
 
     @GetExchange("/{year}/findings")
     List<FindingView> findings(@PathVariable int year);

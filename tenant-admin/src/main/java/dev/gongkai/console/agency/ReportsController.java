@@ -8,7 +8,6 @@ import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportSummary;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReportsController {
 
-    static final ZoneId CHINA = China.ZONE;
     /** The first year of the national format the service accepts. */
     static final int FIRST_YEAR = 2019;
 
@@ -81,7 +79,7 @@ class ReportsController {
 
     @GetMapping("/reports")
     String list(Model model, org.springframework.security.core.Authentication authentication) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(China.ZONE);
         Map<Integer, ReportSummary> held = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (ReportSummary summary : reports.list()) {
             held.put(summary.year(), summary);

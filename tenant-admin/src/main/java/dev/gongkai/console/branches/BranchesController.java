@@ -5,6 +5,7 @@ import dev.gongkai.console.services.Services;
 import dev.gongkai.console.services.TenantsClient;
 import dev.gongkai.contract.BranchProgress;
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
@@ -45,14 +46,15 @@ class BranchesController {
             int warnings,
             String submittedAt,
             String publishedAt,
-            String lateness) {}
+            ComplianceRow.Compliance lateness) {}
 
     @GetMapping("/branches")
     String branches(@RequestParam(required = false) Integer year, Model model) {
         int shown = year != null ? year : ReportCycle.drafting(ReportCycle.today());
         List<Row> rows = new ArrayList<>();
         for (BranchProgress b : branches.branches(shown).branches()) {
-            String lateness = b.late() ? "LATE" : b.overdue() ? "OVERDUE" : null;
+            ComplianceRow.Compliance lateness =
+                    b.late() ? ComplianceRow.Compliance.LATE : b.overdue() ? ComplianceRow.Compliance.OVERDUE : null;
             rows.add(new Row(
                     b.agency(),
                     b.nameZh(),

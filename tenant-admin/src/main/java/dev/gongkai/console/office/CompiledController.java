@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class CompiledController {
-
-    static final Set<String> SCOPES = Set.of("own", "city");
 
     private final Services services;
     private final JsonMapper json;
@@ -65,9 +62,10 @@ class CompiledController {
             Locale locale,
             Model model) {
         int shown = year != null ? year : ComplianceController.defaultYear();
-        String chosen = scope != null && SCOPES.contains(scope) ? scope : "city";
+        String chosen = chosen(scope);
         model.addAttribute("year", shown);
-        model.addAttribute("scope", chosen);
+        model.addAttribute("scope", CompiledView.Scope.ofCode(chosen).orElseThrow());
+        model.addAttribute("scopes", CompiledView.Scope.values());
         try {
             CompiledView c = publishing.compiled(shown, chosen);
             ReportLayout layout = ReportLayout.of(ReportFormat.forYear(shown));
@@ -176,8 +174,9 @@ class CompiledController {
         return "\"c" + version + "\"";
     }
 
+    /** The scope's code as the service's API and the console's URLs spell it; 全市汇总 unless another is named. */
     private static String chosen(String scope) {
-        return scope != null && SCOPES.contains(scope) ? scope : "city";
+        return CompiledView.Scope.ofCode(scope).orElse(CompiledView.Scope.CITY).code();
     }
 
     @GetMapping("/office/compiled.csv")
@@ -185,7 +184,7 @@ class CompiledController {
     ResponseEntity<byte[]> csv(
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String scope) {
         int shown = year != null ? year : ComplianceController.defaultYear();
-        String chosen = scope != null && SCOPES.contains(scope) ? scope : "city";
+        String chosen = chosen(scope);
         return Downloads.proxy(
                 services.publishing().get().uri("/api/office/compiled.csv?year={year}&scope={scope}", shown, chosen),
                 "compiled-" + shown + "-" + chosen + ".csv");

@@ -12,9 +12,9 @@ import dev.gongkai.contract.Scorecard;
 import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.contract.ScorecardPackRequest;
 import dev.gongkai.contract.ScorecardsView;
+import dev.gongkai.contract.SubmissionRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,12 +40,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ComplianceController {
 
-    static final ZoneId CHINA = China.ZONE;
-    /** The workflow order the chart follows; NONE first (no report at all). */
-    static final List<String> STATUSES =
-            List.of("NONE", "DRAFT", "PENDING_SIGNOFF", "RETURNED", "SUBMITTED", "APPROVED", "PUBLISHED");
+    /** The workflow order the chart follows; no report at all first. */
+    static final List<SubmissionRow.State> STATUSES = List.of(
+            SubmissionRow.State.NOT_STARTED,
+            SubmissionRow.State.DRAFT,
+            SubmissionRow.State.PENDING_SIGNOFF,
+            SubmissionRow.State.RETURNED,
+            SubmissionRow.State.SUBMITTED,
+            SubmissionRow.State.APPROVED,
+            SubmissionRow.State.PUBLISHED);
 
-    static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
+    static final List<ComplianceRow.Compliance> COMPLIANCE = List.of(ComplianceRow.Compliance.values());
 
     private final Services services;
     private final ServiceUrls urls;
@@ -58,7 +63,7 @@ class ComplianceController {
     }
 
     static int defaultYear() {
-        return LocalDate.now(CHINA).getYear() - 1;
+        return LocalDate.now(China.ZONE).getYear() - 1;
     }
 
     record Finding(String rule, String severity, String messageZh, String messageEn, List<String> cells) {}
@@ -83,8 +88,8 @@ class ComplianceController {
             String agency,
             String nameZh,
             String jurisdiction,
-            String status,
-            String compliance,
+            SubmissionRow.State status,
+            ComplianceRow.Compliance compliance,
             String deadline,
             Integer daysLeft,
             Integer daysLate,
@@ -102,7 +107,7 @@ class ComplianceController {
             boolean correcting) {}
 
     /** One bar of the chart, laid out here so the template only writes SVG attributes. */
-    record Bar(String status, long count, int y, int width) {}
+    record Bar(SubmissionRow.State status, long count, int y, int width) {}
 
     /** @param name the item's own name, for a line the office left without a label */
     record PackLine(String item, String points, String label, String name) {}
@@ -172,14 +177,14 @@ class ComplianceController {
     static final int BAR_MAX = 420;
 
     /** Agencies per workflow status, every status shown (an empty bar says "none" as plainly as a full one). */
-    static List<Bar> bars(Map<String, Long> byStatus) {
+    static List<Bar> bars(Map<SubmissionRow.State, Long> byStatus) {
         long max = 1;
-        for (String status : STATUSES) {
+        for (SubmissionRow.State status : STATUSES) {
             max = Math.max(max, byStatus.getOrDefault(status, 0L));
         }
         List<Bar> bars = new ArrayList<>();
         int y = 5;
-        for (String status : STATUSES) {
+        for (SubmissionRow.State status : STATUSES) {
             long count = byStatus.getOrDefault(status, 0L);
             bars.add(new Bar(status, count, y, (int) Math.round((double) BAR_MAX * count / max)));
             y += BAR_STEP;
@@ -188,8 +193,8 @@ class ComplianceController {
     }
 
     /** The counts in {@code order} (every one, none as 0), then any the service counts beyond it. */
-    private static Map<String, Long> counts(Map<String, Long> counted, List<String> order) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    private static <K> Map<K, Long> counts(Map<K, Long> counted, List<K> order) {
+        Map<K, Long> counts = new LinkedHashMap<>();
         order.forEach(key -> counts.put(key, counted.getOrDefault(key, 0L)));
         counted.forEach(counts::putIfAbsent);
         return counts;

@@ -10,6 +10,7 @@ import dev.gongkai.contract.ReminderSchedule;
 import dev.gongkai.contract.ReminderScheduleRequest;
 import dev.gongkai.contract.ReminderView;
 import dev.gongkai.contract.RemindersSent;
+import dev.gongkai.contract.SubmissionRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +44,8 @@ class RemindersController {
     record Line(
             String agency,
             String nameZh,
-            String status,
-            String compliance,
+            SubmissionRow.State status,
+            ComplianceRow.Compliance compliance,
             Integer daysLeft,
             Integer daysLate,
             boolean remind,
@@ -71,7 +72,7 @@ class RemindersController {
             if (!remind && sent.isEmpty()) {
                 continue;
             }
-            if (remind && "OVERDUE".equals(r.compliance())) {
+            if (remind && r.compliance() == ComplianceRow.Compliance.OVERDUE) {
                 late++;
             }
             lines.add(new Line(

@@ -3,6 +3,7 @@ package dev.gongkai.console.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.console.ConsoleOnRealStack;
+import dev.gongkai.contract.China;
 import dev.gongkai.report.testing.Words;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
      * to create: the year being reported on now. ConsoleBrowserTest takes the two before it, OfficeBrowserTest the one
      * before those, CorrectionBrowserTest three years back and TwoConsolesTest 2022.
      */
-    static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+    static final int YEAR = LocalDate.now(China.ZONE).getYear();
     /** A time as people read it: 2026-12-06 15:33. */
     static final String MINUTES = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}";
 
@@ -103,7 +104,7 @@ class ReportFilesBrowserTest extends ConsoleOnRealStack {
                 .doesNotContain("psb-editor")
                 .containsPattern(MINUTES);
         // The minute it was uploaded, in China's time (not UTC).
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(China.ZONE);
         java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         assertThat(row.getText())
                 .containsAnyOf(now.format(minute), now.minusMinutes(1).format(minute));

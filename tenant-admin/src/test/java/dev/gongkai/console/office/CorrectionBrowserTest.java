@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
+import dev.gongkai.contract.China;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +28,7 @@ import org.openqa.selenium.WebElement;
 class CorrectionBrowserTest extends ConsoleOnRealStack {
 
     /** A year of 乌海市公安局 that no other browser test drafts (ConsoleBrowserTest takes it through last year). */
-    static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 3;
+    static final int YEAR = LocalDate.now(China.ZONE).getYear() - 3;
 
     static final String REVIEW = CONSOLE + "/office/reports/wuhai-psb/" + YEAR;
     static final String REASON = "表二行政事业性收费金额漏填，应为1.2万元。";

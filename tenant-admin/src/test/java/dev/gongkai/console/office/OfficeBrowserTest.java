@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gongkai.console.ConsoleOnRealStack;
 import dev.gongkai.console.ServiceStack;
+import dev.gongkai.contract.China;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfficeBrowserTest extends ConsoleOnRealStack {
 
-    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.now(China.ZONE);
     /** The cycle the queue opens on. */
     static final int DRAFTING = ReportCycle.drafting(TODAY);
     /** A cycle long past its deadline that no other browser test submits a report of: every agency is late. */

@@ -1,7 +1,6 @@
 package dev.gongkai.platform.error;
 
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -73,7 +72,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<InvalidField> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemAdvice::fieldError)
                 .toList();
         ProblemDetail problem = Problems.of(ProblemCode.REQUEST_INVALID, errors.size());
@@ -102,12 +101,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static Map<String, Object> fieldError(FieldError error) {
-        return Map.of(
-                "field",
-                error.getField(),
-                "message",
-                error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+    /** A field the bean validation refused, with its constraint's message. */
+    record InvalidField(String field, String message) {}
+
+    private static InvalidField fieldError(FieldError error) {
+        return new InvalidField(
+                error.getField(), error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
     }
 
     private static String chinese(int status) {

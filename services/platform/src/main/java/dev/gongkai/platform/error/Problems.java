@@ -28,12 +28,6 @@ public final class Problems {
         return of(new ApiException(problem, arguments));
     }
 
-    /** A catalogued problem as one entry of a problem's {@code errors} list, about one field. */
-    public static Map<String, Object> fieldError(String field, ProblemCode problem, Object... arguments) {
-        ApiException e = new ApiException(problem, arguments);
-        return Map.of("field", field, "code", e.code(), "message_zh", e.messageZh(), "message_en", e.messageEn());
-    }
-
     /** What a client is told of a failure that is ours (the cause goes to the log, never to the client). */
     public static ProblemDetail unexpected() {
         return of(ProblemCode.INTERNAL_ERROR);

@@ -1,5 +1,7 @@
 package dev.gongkai.platform.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -9,13 +11,15 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The architecture rules every service module checks on its own classes (each module's {@code ArchitectureTest}):
- * no cycles between packages, and no untyped JSON tree in a controller's signature.
+ * no cycles between packages, no untyped JSON tree in a controller's signature, and China's time zone read from the
+ * contract's {@code China.ZONE}.
  */
 public final class Architecture {
 
@@ -82,6 +86,28 @@ public final class Architecture {
         assertThat(frozen)
                 .as("frozen methods that no longer take or return a JSON tree: remove them from the list")
                 .isSubsetOf(offending);
+    }
+
+    /**
+     * China's time zone is declared once, as the contract's {@code China.ZONE}: no class of the module makes a zone
+     * ({@code ZoneId.of}) or keeps one as a constant of its own (an alias such as {@code Deadlines.CHINA}).
+     */
+    public static void chinaZoneOnlyFromContract(JavaClasses classes) {
+        noClasses()
+                .should()
+                .callMethod(ZoneId.class, "of", String.class)
+                .orShould()
+                .callMethod(ZoneId.class, "of", String.class, java.util.Map.class)
+                .because("China's zone is dev.gongkai.contract.China.ZONE")
+                .allowEmptyShould(true)
+                .check(classes);
+        fields().that()
+                .haveRawType(ZoneId.class)
+                .should()
+                .notBeStatic()
+                .because("China's zone is dev.gongkai.contract.China.ZONE, not an alias of it")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     private static boolean mentionsJsonTree(JavaType type) {

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.branches;
 
 import dev.gongkai.contract.AgencyStatus;
 import dev.gongkai.contract.BranchProgress;
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
@@ -53,7 +54,7 @@ class Branches {
                 .of(below.stream().map(Agency::slug).toList(), year)
                 .stream()
                 .collect(Collectors.toMap(ReportState::agency, Function.identity()));
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         return below.stream()
                 .map(a -> progress(a, year, byAgency.get(a.slug().value()), today))
                 .toList();

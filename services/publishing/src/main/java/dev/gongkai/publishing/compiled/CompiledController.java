@@ -78,7 +78,7 @@ class CompiledController {
         this.scope.requireAdmin(caller);
         int expected = version(ifMatch);
         return answer(compiled.saveNarrative(
-                j, OfficeScope.year(year), CompiledReports.Scope.of(scope), narrative, expected, caller.username()));
+                j, OfficeScope.year(year), CompiledReports.scope(scope), narrative, expected, caller.username()));
     }
 
     /**
@@ -99,7 +99,7 @@ class CompiledController {
         CompiledRevision r = compiled.publish(
                 j,
                 OfficeScope.year(year),
-                CompiledReports.Scope.of(scope),
+                CompiledReports.scope(scope),
                 expected,
                 request == null ? null : request.reason(),
                 caller.username());
@@ -133,7 +133,10 @@ class CompiledController {
                         c.draftVersion(),
                         c.blocking().isEmpty(),
                         c.publications(),
-                        c.publications().isEmpty() ? null : publicPath(c.jurisdiction(), c.year(), c.scope())));
+                        c.publications().isEmpty()
+                                ? null
+                                : publicPath(
+                                        c.jurisdiction(), c.year(), c.scope().code())));
     }
 
     private static String etag(int version) {
@@ -159,21 +162,21 @@ class CompiledController {
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String jurisdiction) {
         CompiledReport c = compile(caller, year, scope, jurisdiction);
-        String banner =
-                "<aside class=\"compiled-scope\" data-scope=\"" + c.scope() + "\">\n<p><strong>汇总范围：" + c.scopeZh()
-                        + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "；"
-                        + HtmlUtils.htmlEscape(String.join("、", c.jurisdictionsZh())) + "）</p>\n"
-                        + (c.complete() ? "" : "<p><strong>汇总不完整</strong>：有机构未纳入或有单元格未填写，合计数不代表全部。</p>\n")
-                        + "<p>已汇总 " + c.included().size() + " 个机构："
-                        + HtmlUtils.htmlEscape(c.included().stream()
-                                .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）")
-                                .collect(Collectors.joining("、")))
-                        + "</p>\n<p>未纳入 "
-                        + c.missing().size() + " 个机构："
-                        + HtmlUtils.htmlEscape(c.missing().stream()
-                                .map(m -> m.nameZh() + "（" + CompiledReport.reasonWords(m, Locale.CHINESE) + "）")
-                                .collect(Collectors.joining("、")))
-                        + "</p>\n</aside>\n";
+        String banner = "<aside class=\"compiled-scope\" data-scope=\""
+                + c.scope().code() + "\">\n<p><strong>汇总范围：" + c.scopeZh()
+                + "</strong>（草稿，" + (c.appendix() ? "作为政府年度报告的附件" : "仅本级") + "；"
+                + HtmlUtils.htmlEscape(String.join("、", c.jurisdictionsZh())) + "）</p>\n"
+                + (c.complete() ? "" : "<p><strong>汇总不完整</strong>：有机构未纳入或有单元格未填写，合计数不代表全部。</p>\n")
+                + "<p>已汇总 " + c.included().size() + " 个机构："
+                + HtmlUtils.htmlEscape(c.included().stream()
+                        .map(i -> i.nameZh() + "（第 " + i.revision() + " 版）")
+                        .collect(Collectors.joining("、")))
+                + "</p>\n<p>未纳入 "
+                + c.missing().size() + " 个机构："
+                + HtmlUtils.htmlEscape(c.missing().stream()
+                        .map(m -> m.nameZh() + "（" + CompiledReport.reasonWords(m, Locale.CHINESE) + "）")
+                        .collect(Collectors.joining("、")))
+                + "</p>\n</aside>\n";
         String page = HtmlRenderer.render(c.report()).replaceFirst("<body>\n", "<body>\n" + banner);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
@@ -193,7 +196,8 @@ class CompiledController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
                                 .filename(
-                                        c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".csv",
+                                        c.jurisdiction() + "-" + c.year() + "-"
+                                                + c.scope().code() + ".csv",
                                         StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
@@ -214,7 +218,8 @@ class CompiledController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
                                 .filename(
-                                        c.jurisdiction() + "-" + c.year() + "-" + c.scope() + ".pdf",
+                                        c.jurisdiction() + "-" + c.year() + "-"
+                                                + c.scope().code() + ".pdf",
                                         StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
@@ -224,6 +229,6 @@ class CompiledController {
     private CompiledReport compile(Caller caller, Integer year, String scopeCode, String jurisdiction) {
         Jurisdiction j = scope.one(caller, jurisdiction);
         int y = OfficeScope.year(year);
-        return compiled.compile(j, y, CompiledReports.Scope.of(scopeCode));
+        return compiled.compile(j, y, CompiledReports.scope(scopeCode));
     }
 }

@@ -2,6 +2,7 @@ package dev.gongkai.publishing.compiled;
 
 import static dev.gongkai.platform.jooq.core.Tables.COMPILED_DRAFT;
 
+import dev.gongkai.contract.CompiledView;
 import dev.gongkai.platform.agency.JurisdictionSlug;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
@@ -38,12 +39,12 @@ class CompiledDrafts {
         this.json = json;
     }
 
-    Draft find(JurisdictionSlug jurisdiction, int year, CompiledReports.Scope scope) {
+    Draft find(JurisdictionSlug jurisdiction, int year, CompiledView.Scope scope) {
         return dsl.selectFrom(COMPILED_DRAFT)
                 .where(
                         COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
                         COMPILED_DRAFT.YEAR.eq(year),
-                        COMPILED_DRAFT.SCOPE.eq(scope.code))
+                        COMPILED_DRAFT.SCOPE.eq(scope.code()))
                 .fetchOptional()
                 .map(r -> new Draft(
                         json.readValue(r.getNarrative().data(), new TypeReference<TreeMap<String, String>>() {}),
@@ -54,13 +55,13 @@ class CompiledDrafts {
     }
 
     /** The draft, its row locked until the transaction ends (nothing to lock while none was saved). */
-    Draft lock(JurisdictionSlug jurisdiction, int year, CompiledReports.Scope scope) {
+    Draft lock(JurisdictionSlug jurisdiction, int year, CompiledView.Scope scope) {
         dsl.select(COMPILED_DRAFT.VERSION)
                 .from(COMPILED_DRAFT)
                 .where(
                         COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
                         COMPILED_DRAFT.YEAR.eq(year),
-                        COMPILED_DRAFT.SCOPE.eq(scope.code))
+                        COMPILED_DRAFT.SCOPE.eq(scope.code()))
                 .forUpdate()
                 .fetchOptional();
         return find(jurisdiction, year, scope);
@@ -70,7 +71,7 @@ class CompiledDrafts {
     Draft save(
             JurisdictionSlug jurisdiction,
             int year,
-            CompiledReports.Scope scope,
+            CompiledView.Scope scope,
             Map<String, String> narrative,
             int expected,
             String by) {
@@ -81,7 +82,7 @@ class CompiledDrafts {
                 ? dsl.insertInto(COMPILED_DRAFT)
                         .set(COMPILED_DRAFT.JURISDICTION_SLUG, jurisdiction.value())
                         .set(COMPILED_DRAFT.YEAR, year)
-                        .set(COMPILED_DRAFT.SCOPE, scope.code)
+                        .set(COMPILED_DRAFT.SCOPE, scope.code())
                         .set(COMPILED_DRAFT.NARRATIVE, document)
                         .set(COMPILED_DRAFT.VERSION, 1)
                         .set(COMPILED_DRAFT.UPDATED_BY, by)
@@ -96,7 +97,7 @@ class CompiledDrafts {
                         .where(
                                 COMPILED_DRAFT.JURISDICTION_SLUG.eq(jurisdiction.value()),
                                 COMPILED_DRAFT.YEAR.eq(year),
-                                COMPILED_DRAFT.SCOPE.eq(scope.code),
+                                COMPILED_DRAFT.SCOPE.eq(scope.code()),
                                 COMPILED_DRAFT.VERSION.eq(expected))
                         .execute();
         if (written == 0) {

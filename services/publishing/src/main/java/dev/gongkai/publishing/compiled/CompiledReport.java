@@ -11,9 +11,9 @@ import java.util.Map;
  * The draft of the government's own report for a year: the sum of the published tables 二/三/四 of the agencies
  * in scope, checked by the same rules as any report.
  *
- * @param scope           {@code own} (本级: every agency registered in the office's jurisdiction) or {@code city}
- *                        (全市汇总: those and every agency of the jurisdictions below, published as an appendix);
- *                        disclosure offices are not summed (see {@link CompiledReports.Scope})
+ * @param scope           本级 (every agency registered in the office's jurisdiction) or 全市汇总 (those and every
+ *                        agency of the jurisdictions below, published as an appendix); disclosure offices are not
+ *                        summed (see {@link CompiledReports#scope})
  * @param jurisdictionsZh the jurisdictions summed, the office's own first
  * @param complete        every agency in scope included and every cell summed: only then is a sum the whole scope's
  * @param incompleteCells cells left blank because an included agency has no number there, with those agencies' names
@@ -25,7 +25,7 @@ import java.util.Map;
 public record CompiledReport(
         int year,
         String jurisdiction,
-        String scope,
+        CompiledView.Scope scope,
         String scopeZh,
         boolean appendix,
         String format,
@@ -53,6 +53,6 @@ public record CompiledReport(
 
     /** Why {@code missing} is missing, in the words people read ({@code compiled.missing.*} of the label bundle). */
     public static String reasonWords(CompiledView.Missing missing, Locale locale) {
-        return Labels.word("compiled.missing." + missing.reason(), locale);
+        return Labels.word("compiled.missing." + missing.reason().code(), locale);
     }
 }

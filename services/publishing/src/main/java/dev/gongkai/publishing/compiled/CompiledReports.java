@@ -2,6 +2,7 @@ package dev.gongkai.publishing.compiled;
 
 import dev.gongkai.contract.AgencyKind;
 import dev.gongkai.contract.CompiledView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.error.ApiException;
@@ -42,27 +43,20 @@ public class CompiledReports {
      * being compiled (the city's here, a district's in a district), so adding it would count its agencies twice.
      * An agency belongs where it is registered, whatever its parent: a police 分局 registered in a district (parent
      * 市公安局) is summed in 全市 with that district, not in the city's 本级.
+     *
+     * <p>The scope a request names by its code ({@code own}, {@code city}); any other is refused on the field.
      */
-    public enum Scope {
-        OWN("own", "本级"),
-        CITY("city", "全市汇总（附件）");
+    static CompiledView.Scope scope(String code) {
+        return CompiledView.Scope.ofCode(code)
+                .orElseThrow(() -> new ApiException(ProblemCode.COMPILED_SCOPE_INVALID).atField("scope"));
+    }
 
-        public final String code;
-        final String labelZh;
-
-        Scope(String code, String labelZh) {
-            this.code = code;
-            this.labelZh = labelZh;
-        }
-
-        static Scope of(String code) {
-            for (Scope scope : values()) {
-                if (scope.code.equals(code)) {
-                    return scope;
-                }
-            }
-            throw new ApiException(ProblemCode.COMPILED_SCOPE_INVALID).atField("scope");
-        }
+    /** The scope as the draft's banner and the publication name it. */
+    static String labelZh(CompiledView.Scope scope) {
+        return switch (scope) {
+            case OWN -> "本级";
+            case CITY -> "全市汇总（附件）";
+        };
     }
 
     private final OfficeScope scope;
@@ -89,7 +83,12 @@ public class CompiledReports {
 
     /** Saves the office's narrative if nobody saved since {@code expected}, and compiles again with it. */
     CompiledReport saveNarrative(
-            Jurisdiction jurisdiction, int year, Scope which, Map<String, String> narrative, int expected, String by) {
+            Jurisdiction jurisdiction,
+            int year,
+            CompiledView.Scope which,
+            Map<String, String> narrative,
+            int expected,
+            String by) {
         drafts.save(jurisdiction.slug(), year, which, narrative, expected, by);
         return compile(jurisdiction, year, which);
     }
@@ -99,7 +98,8 @@ public class CompiledReports {
      * narrative of version {@code expected}) as its next revision: the first publication, or a correction with its
      * reason. Refused while an error the office can fix remains.
      */
-    CompiledRevision publish(Jurisdiction jurisdiction, int year, Scope which, int expected, String reason, String by) {
+    CompiledRevision publish(
+            Jurisdiction jurisdiction, int year, CompiledView.Scope which, int expected, String reason, String by) {
         return transactions.execute(status -> {
             CompiledDrafts.Draft draft = drafts.lock(jurisdiction.slug(), year, which);
             if (draft.version() != expected) {
@@ -118,11 +118,13 @@ public class CompiledReports {
             }
             int number =
                     published.add(jurisdiction.slug(), year, which, compiled, by, correction ? reason.strip() : null);
-            return published.find(jurisdiction.slug(), year, which.code, number).orElseThrow();
+            return published
+                    .find(jurisdiction.slug(), year, which.code(), number)
+                    .orElseThrow();
         });
     }
 
-    CompiledReport compile(Jurisdiction jurisdiction, int year, Scope which) {
+    CompiledReport compile(Jurisdiction jurisdiction, int year, CompiledView.Scope which) {
         CompiledDrafts.Draft draft = drafts.find(jurisdiction.slug(), year, which);
         Sum summed = sum(jurisdiction, year, which, null);
         AnnualReport.Builder withNarrative = summed.report.toBuilder();
@@ -143,9 +145,9 @@ public class CompiledReports {
         return new CompiledReport(
                 year,
                 jurisdiction.slug().value(),
-                which.code,
-                which.labelZh,
-                which == Scope.CITY,
+                which,
+                labelZh(which),
+                which == CompiledView.Scope.CITY,
                 sum.report.format().code(),
                 sum.jurisdictions,
                 sum.included,
@@ -155,7 +157,7 @@ public class CompiledReports {
                 findings,
                 sum.report,
                 draft.version(),
-                published.history(jurisdiction.slug(), year, which.code));
+                published.history(jurisdiction.slug(), year, which.code()));
     }
 
     private record Sum(
@@ -165,10 +167,10 @@ public class CompiledReports {
             List<CompiledView.Missing> missing,
             Map<String, List<String>> incomplete) {}
 
-    private Sum sum(Jurisdiction jurisdiction, int year, Scope which, java.util.Set<String> only) {
+    private Sum sum(Jurisdiction jurisdiction, int year, CompiledView.Scope which, java.util.Set<String> only) {
         ReportFormat format = ReportFormat.forYear(year);
         List<Jurisdiction> summed = new ArrayList<>(List.of(jurisdiction));
-        if (which == Scope.CITY) {
+        if (which == CompiledView.Scope.CITY) {
             summed.addAll(scope.below(jurisdiction));
         }
         Map<String, String> jurisdictionNames = new LinkedHashMap<>();
@@ -185,7 +187,8 @@ public class CompiledReports {
             Optional<ReportState> state = states.find(agency.slug(), year);
             Optional<PublishedRevision> current = state.filter(ReportState::published)
                     .flatMap(s -> revisions.find(agency.slug(), year, s.publishedRevision()));
-            String status = state.map(s -> s.status().name()).orElse("NONE");
+            SubmissionRow.State status =
+                    state.map(s -> SubmissionRow.State.of(s.status())).orElse(SubmissionRow.State.NOT_STARTED);
             String where = agency.jurisdiction().value();
             String whereZh = jurisdictionNames.get(where);
             if (current.isEmpty()) {
@@ -194,11 +197,16 @@ public class CompiledReports {
                         agency.nameZh(),
                         where,
                         whereZh,
-                        CompiledView.Missing.NOT_PUBLISHED,
+                        CompiledView.Missing.Reason.NOT_PUBLISHED,
                         status));
             } else if (current.get().report().format() != format) {
                 missing.add(new CompiledView.Missing(
-                        agency.slug().value(), agency.nameZh(), where, whereZh, CompiledView.Missing.FORMAT, status));
+                        agency.slug().value(),
+                        agency.nameZh(),
+                        where,
+                        whereZh,
+                        CompiledView.Missing.Reason.FORMAT,
+                        status));
             } else {
                 included.add(new CompiledView.Included(
                         agency.slug().value(),
@@ -210,7 +218,7 @@ public class CompiledReports {
                 reports.add(current.get().report());
             }
         }
-        String name = jurisdiction.nameZh() + (which == Scope.OWN ? "（本级）" : "（全市汇总）");
+        String name = jurisdiction.nameZh() + (which == CompiledView.Scope.OWN ? "（本级）" : "（全市汇总）");
         AnnualReport.Builder builder = AnnualReport.builder(format).year(year).agency(name);
         Map<String, List<String>> incomplete = new LinkedHashMap<>();
         if (!reports.isEmpty()) {

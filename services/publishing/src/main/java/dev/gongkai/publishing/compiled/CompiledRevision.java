@@ -27,7 +27,7 @@ public record CompiledRevision(
 
     /** 全市汇总 is published as the appendix of the government's own report. */
     public boolean appendix() {
-        return CompiledReports.Scope.CITY.code.equals(scope);
+        return CompiledView.Scope.CITY.code().equals(scope);
     }
 
     public record Facts(

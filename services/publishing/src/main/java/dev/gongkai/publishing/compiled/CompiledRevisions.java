@@ -41,14 +41,14 @@ public class CompiledRevisions {
     int add(
             JurisdictionSlug jurisdiction,
             int year,
-            CompiledReports.Scope scope,
+            CompiledView.Scope scope,
             CompiledReport compiled,
             String by,
             String reason) {
         var c = COMPILED_REVISION;
         int number = dsl.select(coalesce(max(c.NUMBER), val(0)))
                         .from(c)
-                        .where(c.JURISDICTION_SLUG.eq(jurisdiction.value()), c.YEAR.eq(year), c.SCOPE.eq(scope.code))
+                        .where(c.JURISDICTION_SLUG.eq(jurisdiction.value()), c.YEAR.eq(year), c.SCOPE.eq(scope.code()))
                         .fetchOne(0, Integer.class)
                 + 1;
         CompiledRevision.Facts facts = new CompiledRevision.Facts(
@@ -61,7 +61,7 @@ public class CompiledRevisions {
         dsl.insertInto(c)
                 .set(c.JURISDICTION_SLUG, jurisdiction.value())
                 .set(c.YEAR, year)
-                .set(c.SCOPE, scope.code)
+                .set(c.SCOPE, scope.code())
                 .set(c.NUMBER, number)
                 .set(c.DOCUMENT, JSONB.valueOf(CanonicalJson.write(compiled.report())))
                 .set(c.FACTS, JSONB.valueOf(json.writeValueAsString(facts)))

@@ -5,8 +5,10 @@ import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ComplianceView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.platform.jooq.core.tables.records.ReportStateRecord;
@@ -19,9 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -61,7 +63,7 @@ public class Compliance {
 
     /** Agencies by jurisdiction then slug; every agency appears, including those without a report. */
     public List<ComplianceRow> rows(Collection<Jurisdiction> jurisdictions, int year) {
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         List<ComplianceRow> rows = new ArrayList<>();
         for (Jurisdiction jurisdiction : jurisdictions) {
             rows.addAll(rows(jurisdiction, year, today));
@@ -105,23 +107,23 @@ public class Compliance {
         LocalDate deadline = Deadlines.of(agency, year);
         boolean compiled = agency.kind() == AgencyKind.DISCLOSURE_OFFICE;
         Instant published = s == null ? null : instant(s.getFirstPublishedAt());
-        String compliance;
+        ComplianceRow.Compliance compliance;
         Integer daysLeft = null;
         Integer daysLate = null;
         if (published != null) {
-            LocalDate on = published.atZone(Deadlines.CHINA).toLocalDate();
-            compliance = on.isAfter(deadline) ? "LATE" : "ON_TIME";
+            LocalDate on = published.atZone(China.ZONE).toLocalDate();
+            compliance = on.isAfter(deadline) ? ComplianceRow.Compliance.LATE : ComplianceRow.Compliance.ON_TIME;
             if (on.isAfter(deadline)) {
                 daysLate = (int) ChronoUnit.DAYS.between(deadline, on);
             }
         } else if (today.isAfter(deadline)) {
-            compliance = "OVERDUE";
+            compliance = ComplianceRow.Compliance.OVERDUE;
             daysLate = (int) ChronoUnit.DAYS.between(deadline, today);
         } else {
-            compliance = "OPEN";
+            compliance = ComplianceRow.Compliance.OPEN;
             daysLeft = (int) ChronoUnit.DAYS.between(today, deadline);
         }
-        String kind = agency.kind().name();
+        AgencyKind kind = agency.kind();
         String j = agency.jurisdiction().value();
         if (s == null) {
             return new ComplianceRow(
@@ -130,7 +132,7 @@ public class Compliance {
                     kind,
                     j,
                     year,
-                    "NONE",
+                    SubmissionRow.State.NOT_STARTED,
                     null,
                     null,
                     null,
@@ -161,7 +163,7 @@ public class Compliance {
                 kind,
                 j,
                 year,
-                s.getStatus().name(),
+                SubmissionRow.State.of(s.getStatus()),
                 s.getLastAction(),
                 instant(s.getStatusAt()),
                 instant(s.getSubmittedAt()),
@@ -188,14 +190,17 @@ public class Compliance {
 
     /** Counts per workflow status and per compliance state, and the published reports without a website URL. */
     public static ComplianceView.Totals totals(List<ComplianceRow> rows) {
-        Function<Function<ComplianceRow, String>, Map<String, Long>> count =
-                key -> rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
         return new ComplianceView.Totals(
                 rows.size(),
-                count.apply(ComplianceRow::status),
-                count.apply(ComplianceRow::compliance),
+                count(rows, ComplianceRow::status, SubmissionRow.State.class),
+                count(rows, ComplianceRow::compliance, ComplianceRow.Compliance.class),
                 rows.stream().filter(ComplianceRow::websiteUrlMissing).count(),
                 rows.stream().filter(ComplianceRow::notSubmitted).count());
+    }
+
+    private static <K extends Enum<K>> Map<K, Long> count(
+            List<ComplianceRow> rows, Function<ComplianceRow, K> key, Class<K> type) {
+        return rows.stream().collect(Collectors.groupingBy(key, () -> new EnumMap<>(type), Collectors.counting()));
     }
 
     private static Instant instant(OffsetDateTime value) {

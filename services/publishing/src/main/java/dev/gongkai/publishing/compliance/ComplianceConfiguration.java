@@ -1,8 +1,8 @@
 package dev.gongkai.publishing.compliance;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.tenancy.AgencyAccess;
-import dev.gongkai.publishing.revisions.Deadlines;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ class ComplianceConfiguration {
     /** "Today" for days left, days late and reminders is the date in China; tests replace this clock. */
     @Bean
     Clock publishingClock() {
-        return Clock.system(Deadlines.CHINA);
+        return Clock.system(China.ZONE);
     }
 
     @Bean

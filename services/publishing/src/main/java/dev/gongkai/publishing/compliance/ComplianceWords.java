@@ -11,12 +11,12 @@ public final class ComplianceWords {
 
     /** The workflow status in words; during a correction, 「更正中（草稿）」. */
     public static String status(ComplianceRow row, Locale locale) {
-        String words = Labels.status(row.status(), locale);
+        String words = Labels.status(row.status().name(), locale);
         return row.correcting() ? Labels.word("correcting", locale).formatted(words) : words;
     }
 
     /** The compliance state in words. */
     public static String compliance(ComplianceRow row, Locale locale) {
-        return Labels.compliance(row.compliance(), locale);
+        return Labels.compliance(row.compliance().name(), locale);
     }
 }

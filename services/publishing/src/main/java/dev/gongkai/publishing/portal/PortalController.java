@@ -1,5 +1,6 @@
 package dev.gongkai.publishing.portal;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -8,7 +9,6 @@ import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.publishing.compiled.CompiledRevisions;
 import dev.gongkai.publishing.ratelimit.OpenData;
-import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.ReportState;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -68,7 +68,7 @@ class PortalController {
                 j,
                 agencies,
                 reports.states().inJurisdiction(j.slug()),
-                LocalDate.now(Deadlines.CHINA),
+                LocalDate.now(China.ZONE),
                 branchesElsewhere,
                 names,
                 compiled.published(j.slug()),

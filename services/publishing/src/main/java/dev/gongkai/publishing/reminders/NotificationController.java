@@ -90,7 +90,7 @@ class NotificationController {
             chosen = List.of(row);
         } else if (Boolean.TRUE.equals(request.allLate())) {
             chosen = rows.stream()
-                    .filter(r -> r.notSubmitted() && "OVERDUE".equals(r.compliance()))
+                    .filter(r -> r.notSubmitted() && r.compliance() == ComplianceRow.Compliance.OVERDUE)
                     .toList();
         } else {
             throw new ApiException(ProblemCode.REMINDER_TARGET_REQUIRED).atField("agency");

@@ -2,9 +2,13 @@ package dev.gongkai.publishing.reminders;
 
 import static dev.gongkai.platform.jooq.core.Tables.NOTIFICATION;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.ReminderSchedule;
 import dev.gongkai.contract.ReminderView;
+import dev.gongkai.contract.SubmissionRow;
 import dev.gongkai.platform.agency.AgencyRegistry;
 import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
@@ -13,7 +17,6 @@ import dev.gongkai.platform.jooq.core.tables.records.NotificationRecord;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceWords;
-import dev.gongkai.publishing.revisions.Deadlines;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,10 +29,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.RecordMapper;
 import org.jooq.impl.DSL;
@@ -112,7 +113,7 @@ public class Reminders {
 
     /** One run as of {@code clock}'s date in China, delivering to {@code webhook} (null: store only). */
     public RunResult run(Clock clock, URI webhook) {
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         int year = today.getYear() - 1;
         int created = 0;
         var stored = schedules.stored();
@@ -167,7 +168,7 @@ public class Reminders {
      */
     public int byHand(List<ComplianceRow> rows, Actor sentBy, String requestKey) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         int created = 0;
         for (ComplianceRow row : rows) {
             int days = (int) ChronoUnit.DAYS.between(today, row.deadline());
@@ -221,7 +222,7 @@ public class Reminders {
                 .set(NOTIFICATION.STEP, step)
                 .set(NOTIFICATION.DEADLINE, row.deadline())
                 .set(NOTIFICATION.DAYS_LEFT, days)
-                .set(NOTIFICATION.REPORT_STATUS, row.status())
+                .set(NOTIFICATION.REPORT_STATUS, storedStatus(row.status()))
                 .set(NOTIFICATION.MESSAGE_ZH, zh)
                 .set(NOTIFICATION.MESSAGE_EN, en)
                 .set(NOTIFICATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
@@ -232,6 +233,14 @@ public class Reminders {
                 .set(NOTIFICATION.WEBHOOK_STATUS, deliver ? "PENDING" : "SKIPPED")
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    /**
+     * The report's status as the notification table and the webhook's {@code reportStatus} have always kept it:
+     * {@code NONE} for no report (the label bundle words both that and the queue's {@code NOT_STARTED}).
+     */
+    static String storedStatus(SubmissionRow.State status) {
+        return status.report().map(Enum::name).orElse("NONE");
     }
 
     /**
@@ -294,27 +303,52 @@ public class Reminders {
         }
     }
 
+    /**
+     * The webhook's body: the notification as the jurisdiction's own systems receive it. The agency's name only when
+     * the registry still has the agency; who sent it only for a reminder by hand.
+     */
+    record WebhookBody(
+            String type,
+            ReminderView.Kind kind,
+            long id,
+            String agency,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String agencyName,
+            String jurisdiction,
+            int year,
+            int step,
+            String deadline,
+            int daysLeft,
+            String reportStatus,
+            @JsonProperty("message_zh") String messageZh,
+            @JsonProperty("message_en") String messageEn,
+            String createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentByName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sentByAgency) {
+
+        static final String TYPE = "gongkai.deadline-reminder";
+    }
+
     private String post(URI webhook, ReminderView n) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "gongkai.deadline-reminder");
-        body.put("kind", n.kind().name());
-        body.put("id", n.id());
-        body.put("agency", n.agency());
-        registry.find(AgencySlug.of(n.agency())).ifPresent(a -> body.put("agencyName", a.nameZh()));
-        body.put("jurisdiction", n.jurisdiction());
-        body.put("year", n.year());
-        body.put("step", n.step());
-        body.put("deadline", n.deadline().toString());
-        body.put("daysLeft", n.daysLeft());
-        body.put("reportStatus", n.reportStatus());
-        body.put("message_zh", n.messageZh());
-        body.put("message_en", n.messageEn());
-        body.put("createdAt", n.createdAt().toString());
-        if (n.sentBy() != null) {
-            body.put("sentBy", n.sentBy());
-            body.put("sentByName", n.sentByName());
-            body.put("sentByAgency", n.sentByAgency());
-        }
+        boolean byHand = n.sentBy() != null;
+        var body = new WebhookBody(
+                WebhookBody.TYPE,
+                n.kind(),
+                n.id(),
+                n.agency(),
+                registry.find(AgencySlug.of(n.agency())).map(a -> a.nameZh()).orElse(null),
+                n.jurisdiction(),
+                n.year(),
+                n.step(),
+                n.deadline().toString(),
+                n.daysLeft(),
+                n.reportStatus(),
+                n.messageZh(),
+                n.messageEn(),
+                n.createdAt().toString(),
+                byHand ? n.sentBy() : null,
+                byHand ? n.sentByName() : null,
+                byHand ? n.sentByAgency() : null);
         try {
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(webhook)

@@ -6,12 +6,9 @@ import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.report.rules.ReportCycle;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** The legal deadline of a report and whether a publication met it, judged on the date in China. */
 public final class Deadlines {
-
-    public static final ZoneId CHINA = China.ZONE;
 
     private Deadlines() {}
 
@@ -21,6 +18,6 @@ public final class Deadlines {
     }
 
     public static boolean late(Instant publishedAt, LocalDate deadline) {
-        return publishedAt.atZone(CHINA).toLocalDate().isAfter(deadline);
+        return publishedAt.atZone(China.ZONE).toLocalDate().isAfter(deadline);
     }
 }

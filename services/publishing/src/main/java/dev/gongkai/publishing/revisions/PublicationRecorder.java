@@ -4,6 +4,7 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.PUBLISHED_REVISIO
 import static dev.gongkai.platform.jooq.core.Tables.PUBLICATION;
 import static dev.gongkai.platform.jooq.core.Tables.REPORT_STATE;
 
+import dev.gongkai.contract.Action;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.platform.agency.Agency;
 import dev.gongkai.platform.agency.AgencyRegistry;
@@ -91,7 +92,7 @@ public class PublicationRecorder {
         Condition newest = rs.PUBLISHED_REVISION.isNull().or(rs.PUBLISHED_REVISION.lt(number));
         Condition earliest = rs.FIRST_PUBLISHED_AT.isNull().or(rs.FIRST_PUBLISHED_AT.gt(publishedAt));
         Condition latestStatus = rs.STATUS_AT.isNull().or(rs.STATUS_AT.le(publishedAt));
-        String action = event.correction() ? "correct" : "publish";
+        String action = (event.correction() ? Action.CORRECT : Action.PUBLISH).code();
         dsl.insertInto(rs)
                 .set(rs.AGENCY_SLUG, agency.slug().value())
                 .set(rs.YEAR, event.year())

@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.contract.China;
+import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.Scorecard;
 import dev.gongkai.contract.ScorecardPack;
 import dev.gongkai.contract.ScorecardPackRequest;
@@ -108,7 +109,7 @@ class ScorecardController {
                     card.nameZh(),
                     ComplianceWords.status(card.compliance(), Locale.ROOT),
                     card.notDue()
-                            ? Labels.compliance("OPEN", Locale.ROOT)
+                            ? Labels.compliance(ComplianceRow.Compliance.OPEN.name(), Locale.ROOT)
                             : ComplianceWords.compliance(card.compliance(), Locale.ROOT),
                     China.day(card.compliance().publishedAt()),
                     card.compliance().deadline(),

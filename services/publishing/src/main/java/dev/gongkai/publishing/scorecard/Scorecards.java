@@ -1,6 +1,7 @@
 package dev.gongkai.publishing.scorecard;
 
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.contract.Scorecard;
 import dev.gongkai.contract.Scorecard.Applied;
@@ -11,7 +12,6 @@ import dev.gongkai.platform.agency.AgencySlug;
 import dev.gongkai.platform.agency.Jurisdiction;
 import dev.gongkai.publishing.compliance.Compliance;
 import dev.gongkai.publishing.compliance.ComplianceWords;
-import dev.gongkai.publishing.revisions.Deadlines;
 import dev.gongkai.publishing.revisions.PublishedRevision;
 import dev.gongkai.publishing.revisions.PublishedRevisions;
 import dev.gongkai.report.model.AnnualReport;
@@ -61,7 +61,7 @@ public class Scorecards {
 
     List<Scorecard> score(Jurisdiction jurisdiction, ScorecardPack pack) {
         List<Scorecard> cards = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(China.ZONE));
         for (ComplianceRow row : compliance.rows(List.of(jurisdiction), pack.year())) {
             cards.add(score(row, pack, today));
         }
@@ -101,16 +101,14 @@ public class Scorecards {
             Optional<AnnualReport> previous =
                     revisions.current(slug, row.year() - 1).map(PublishedRevision::report);
             List<EvidenceFinding> findings = withIds(ReportChecker.check(
-                    current.report(),
-                    new CheckContext(
-                            previous, AgencyKind.DISCLOSURE_OFFICE.name().equals(row.kind()))));
+                    current.report(), new CheckContext(previous, row.kind() == AgencyKind.DISCLOSURE_OFFICE)));
             String link = "/public/" + row.jurisdiction() + "/" + row.agency() + "/" + row.year();
             Integer previousYear = previous.isPresent() ? row.year() - 1 : null;
             for (ScorecardPack.Deduction d : pack.deductions()) {
                 Evidence evidence = switch (d.item()) {
                     case ScorecardPack.REPORT_MISSING -> null;
                     case ScorecardPack.PUBLISHED_AFTER_LINE -> {
-                        LocalDate on = row.publishedAt().atZone(Deadlines.CHINA).toLocalDate();
+                        LocalDate on = row.publishedAt().atZone(China.ZONE).toLocalDate();
                         yield on.isAfter(line)
                                 ? new Evidence(
                                         "首次发布于 " + on + "，晚于时限 " + line,

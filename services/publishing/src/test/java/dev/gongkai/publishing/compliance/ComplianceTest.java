@@ -107,7 +107,7 @@ class ComplianceTest {
                 .andExpect(jsonPath(
                                 "$.agencies[?(@.agency=='%s')].status",
                                 silent.slug().value())
-                        .value("NONE"))
+                        .value("NOT_STARTED"))
                 .andExpect(jsonPath(
                                 "$.agencies[?(@.agency=='%s')].deadline",
                                 silent.slug().value())
@@ -122,7 +122,7 @@ class ComplianceTest {
                                 office.slug().value())
                         .value(65))
                 .andExpect(jsonPath("$.totals.agencies").value(4))
-                .andExpect(jsonPath("$.totals.byStatus.NONE").value(2))
+                .andExpect(jsonPath("$.totals.byStatus.NOT_STARTED").value(2))
                 .andExpect(jsonPath("$.totals.byStatus.PUBLISHED").value(1))
                 .andExpect(jsonPath("$.totals.byStatus.SUBMITTED").value(1))
                 .andExpect(jsonPath("$.totals.websiteUrlMissing").value(1));
@@ -159,7 +159,7 @@ class ComplianceTest {
         clock.set(Reports.beijing(2024, 1, 25));
         String silentRow = "$.agencies[?(@.agency=='" + silent.slug().value() + "')]";
         mvc.perform(get("/api/office/compliance").param("year", "2023").with(officeOf(office)))
-                .andExpect(jsonPath(silentRow + ".status").value("NONE"))
+                .andExpect(jsonPath(silentRow + ".status").value("NOT_STARTED"))
                 .andExpect(jsonPath(silentRow + ".daysLeft").value(6));
 
         events.status(silent, 2023, "create", "DRAFT", Reports.beijing(2024, 1, 25));
@@ -281,7 +281,7 @@ class ComplianceTest {
                 .contains("未创建")
                 .contains("未到期");
         assertThat(lines.get(1)).startsWith("测试辖区 comp-city,");
-        for (String code : List.of("NONE", "OPEN", "ON_TIME", "PUBLISHED", "SUBMITTED", "DRAFT")) {
+        for (String code : List.of("NONE", "NOT_STARTED", "OPEN", "ON_TIME", "PUBLISHED", "SUBMITTED", "DRAFT")) {
             assertThat(text).as("no code " + code).doesNotContainPattern("\\b" + code + "\\b");
         }
 

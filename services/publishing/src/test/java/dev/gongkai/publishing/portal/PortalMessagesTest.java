@@ -2,7 +2,7 @@ package dev.gongkai.publishing.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gongkai.publishing.compiled.CompiledReports;
+import dev.gongkai.contract.CompiledView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,8 +36,8 @@ class PortalMessagesTest {
     /** Every prefix a portal template composes a key from, with every value that can follow it. */
     private static final Map<String, List<String>> COMPOSED_VALUES = Map.of(
             "compiled.scope.",
-            Arrays.stream(CompiledReports.Scope.values())
-                    .map(scope -> scope.code)
+            Arrays.stream(CompiledView.Scope.values())
+                    .map(CompiledView.Scope::code)
                     .toList());
 
     @Test

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gongkai.contract.AgencyKind;
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.publishing.Events;
@@ -28,7 +29,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,7 +106,7 @@ class RemindersTest {
     }
 
     private static Clock on(int year, int month, int day) {
-        return Clock.fixed(Reports.beijing(year, month, day), ZoneId.of("Asia/Shanghai"));
+        return Clock.fixed(Reports.beijing(year, month, day), China.ZONE);
     }
 
     private List<Integer> steps(ManagedAgency agency) {
@@ -149,7 +149,12 @@ class RemindersTest {
                 .contains("\"step\":14")
                 .contains("\"deadline\":\"2022-01-31\"")
                 .contains("提醒市教育局")
-                .contains("\"reportStatus\":\"DRAFT\"");
+                .contains("\"reportStatus\":\"DRAFT\"")
+                .contains("\"type\":\"gongkai.deadline-reminder\"")
+                .contains("\"message_zh\":\"")
+                .contains("\"agencyName\":\"")
+                .as("no sender on an automatic reminder")
+                .doesNotContain("\"sentBy");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gongkai.report.labels;
 
+import dev.gongkai.contract.ComplianceRow;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.ReportFormat;
 import dev.gongkai.report.model.Section;
@@ -34,7 +35,8 @@ public final class Labels {
 
     public static final List<String> SEVERITIES = List.of("error", "warning", "info", "compliance");
     /** Whether a report was published by its legal deadline, as the office's compliance list says it. */
-    public static final List<String> COMPLIANCE = List.of("ON_TIME", "LATE", "OPEN", "OVERDUE");
+    public static final List<String> COMPLIANCE =
+            Arrays.stream(ComplianceRow.Compliance.values()).map(Enum::name).toList();
 
     private Labels() {}
 

@@ -6,6 +6,7 @@ import dev.gongkai.contract.ReportSource;
 import dev.gongkai.contract.ReportStatus;
 import dev.gongkai.contract.ReportSummary;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.FieldProblem;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.Actor;
@@ -242,11 +243,11 @@ class Drafting {
 
     /** A count must be a whole number ≥ 0 (rule CELL_RANGE): a patch that breaks it is refused, not stored. */
     private static void refuseOutOfRange(CheckedReport checked, java.util.Collection<String> patchedCells) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (FindingView finding : checked.findings()) {
             if (finding.rule().equals(RuleId.CELL_RANGE.name())
                     && finding.cells().stream().anyMatch(patchedCells::contains)) {
-                errors.add(ReportPatch.error(
+                errors.add(new FieldProblem(
                         "cells." + finding.cells().getFirst(),
                         "patch.cell.out-of-range",
                         finding.messageZh(),

@@ -1,6 +1,7 @@
 package dev.gongkai.reports.drafting;
 
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.FieldProblem;
 import dev.gongkai.platform.error.ProblemCode;
 import dev.gongkai.report.model.CellDefinition;
 import dev.gongkai.report.model.CellType;
@@ -54,7 +55,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
         if (!root.isObject()) {
             throw new ApiException(ProblemCode.REPORT_PATCH_NOT_OBJECT);
         }
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, Optional<CellValue>> cells = new LinkedHashMap<>();
         Map<String, String> narrative = new LinkedHashMap<>();
         for (var member : root.properties()) {
@@ -62,7 +63,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
                 case "cells" -> readCells(member.getValue(), layout, cells, errors);
                 case "narrative" -> readNarrative(member.getValue(), narrative, errors);
                 default ->
-                    errors.add(error(
+                    errors.add(new FieldProblem(
                             member.getKey(),
                             "patch.unknown-member",
                             "不能修改“" + member.getKey() + "”：只能修改 cells 和 narrative",
@@ -91,12 +92,9 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
     }
 
     private static void readCells(
-            JsonNode node,
-            ReportLayout layout,
-            Map<String, Optional<CellValue>> cells,
-            List<Map<String, Object>> errors) {
+            JsonNode node, ReportLayout layout, Map<String, Optional<CellValue>> cells, List<FieldProblem> errors) {
         if (!node.isObject()) {
-            errors.add(error(
+            errors.add(new FieldProblem(
                     "cells",
                     "patch.cells.not-object",
                     "cells 应为对象（单元格 → 值）",
@@ -109,7 +107,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             JsonNode value = entry.getValue();
             Optional<CellDefinition> cell = layout.cell(key);
             if (cell.isEmpty()) {
-                errors.add(error(
+                errors.add(new FieldProblem(
                         path,
                         "patch.cell.unknown",
                         "“" + key + "”不是" + layout.format().code() + "年版格式的单元格",
@@ -123,7 +121,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             } else if (value.isNumber()) {
                 BigDecimal number = value.decimalValue();
                 if (number.abs().compareTo(MAX_NUMBER) >= 0) {
-                    errors.add(error(
+                    errors.add(new FieldProblem(
                             path,
                             "patch.cell.too-large",
                             cell.get().labelZh() + "：数值过大",
@@ -143,14 +141,14 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
                 } else if (DECIMAL.matcher(text).matches() && text.length() < 30) {
                     cells.put(key, Optional.of(CellValue.of(new BigDecimal(text))));
                 } else {
-                    errors.add(error(
+                    errors.add(new FieldProblem(
                             path,
                             "patch.cell.not-a-number",
                             cell.get().labelZh() + "：“" + abbreviate(text) + "”不是数字",
                             key + ": \"" + abbreviate(text) + "\" is not a number"));
                 }
             } else {
-                errors.add(error(
+                errors.add(new FieldProblem(
                         path,
                         "patch.cell.not-a-number",
                         cell.get().labelZh() + "：值应为数字或 null（空白）",
@@ -159,9 +157,9 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
         }
     }
 
-    private static void readNarrative(JsonNode node, Map<String, String> narrative, List<Map<String, Object>> errors) {
+    private static void readNarrative(JsonNode node, Map<String, String> narrative, List<FieldProblem> errors) {
         if (!node.isObject()) {
-            errors.add(error(
+            errors.add(new FieldProblem(
                     "narrative",
                     "patch.narrative.not-object",
                     "narrative 应为对象（s1、s5、s6 → 文字）",
@@ -172,7 +170,7 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             String key = entry.getKey();
             String path = "narrative." + key;
             if (Section.NARRATIVES.stream().noneMatch(s -> s.key().equals(key))) {
-                errors.add(error(
+                errors.add(new FieldProblem(
                         path,
                         "patch.narrative.unknown",
                         "“" + key + "”不是文字部分（应为 s1、s5 或 s6）",
@@ -180,9 +178,10 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
             } else if (entry.getValue().isNull()) {
                 narrative.put(key, null);
             } else if (!entry.getValue().isString()) {
-                errors.add(error(path, "patch.narrative.not-text", "文字部分的值应为字符串", "A narrative must be a string"));
+                errors.add(new FieldProblem(
+                        path, "patch.narrative.not-text", "文字部分的值应为字符串", "A narrative must be a string"));
             } else if (entry.getValue().stringValue().length() > MAX_NARRATIVE_CHARS) {
-                errors.add(error(
+                errors.add(new FieldProblem(
                         path,
                         "patch.narrative.too-long",
                         Section.ofKey(key).titleZh() + "超过 " + MAX_NARRATIVE_CHARS + " 个字符",
@@ -193,13 +192,9 @@ record ReportPatch(Map<String, Optional<CellValue>> cells, Map<String, String> n
         }
     }
 
-    static Map<String, Object> error(String field, String code, String zh, String en) {
-        return Map.of("field", field, "code", code, "message_zh", zh, "message_en", en);
-    }
-
-    static ApiException invalid(List<Map<String, Object>> errors) {
-        String fields = String.join(
-                ", ", errors.stream().map(e -> (String) e.get("field")).toList());
+    static ApiException invalid(List<FieldProblem> errors) {
+        String fields =
+                String.join(", ", errors.stream().map(FieldProblem::field).toList());
         return new ApiException(ProblemCode.REPORT_PATCH_INVALID, errors.size(), fields).with("errors", errors);
     }
 

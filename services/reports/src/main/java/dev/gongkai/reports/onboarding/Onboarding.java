@@ -1,6 +1,7 @@
 package dev.gongkai.reports.onboarding;
 
 import dev.gongkai.contract.BatchSummary;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.OnboardingOutcome;
 import dev.gongkai.contract.OnboardingPlan;
@@ -316,7 +317,7 @@ class Onboarding {
         DSLContext dsl = agencyDsl.of(agency.slug());
         String checksum = Attachments.sha256(content);
         OffsetDateTime publishedAt = report.publishedOn() != null
-                ? report.publishedOn().atStartOfDay(Years.CHINA).toOffsetDateTime()
+                ? report.publishedOn().atStartOfDay(China.ZONE).toOffsetDateTime()
                 : OffsetDateTime.now(ZoneOffset.UTC);
         Actor actor = actors.of(caller, agency.slug());
         reports.insert(

@@ -4,18 +4,16 @@ import dev.gongkai.contract.China;
 import dev.gongkai.platform.error.ApiException;
 import dev.gongkai.platform.error.ProblemCode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** Report years the service accepts: the 2019 format onwards, never a year that has not begun. */
 public final class Years {
 
-    public static final ZoneId CHINA = China.ZONE;
     public static final int FIRST = 2019;
 
     private Years() {}
 
     public static int current() {
-        return LocalDate.now(CHINA).getYear();
+        return LocalDate.now(China.ZONE).getYear();
     }
 
     public static int check(Integer year, String field) {

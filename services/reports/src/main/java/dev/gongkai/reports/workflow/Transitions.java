@@ -4,6 +4,7 @@ import static dev.gongkai.platform.jooq.agency_template.Tables.FINDING_EXPLANATI
 import static dev.gongkai.platform.jooq.agency_template.Tables.TRANSITION_REQUEST;
 
 import dev.gongkai.contract.Action;
+import dev.gongkai.contract.China;
 import dev.gongkai.contract.FindingView;
 import dev.gongkai.contract.ReportChange;
 import dev.gongkai.contract.ReportStatus;
@@ -11,8 +12,8 @@ import dev.gongkai.contract.Role;
 import dev.gongkai.contract.TransitionRequest;
 import dev.gongkai.contract.TransitionResult;
 import dev.gongkai.platform.error.ApiException;
+import dev.gongkai.platform.error.FieldProblem;
 import dev.gongkai.platform.error.ProblemCode;
-import dev.gongkai.platform.error.Problems;
 import dev.gongkai.platform.tenancy.ActingAgency;
 import dev.gongkai.platform.tenancy.Actor;
 import dev.gongkai.platform.tenancy.Actors;
@@ -146,7 +147,7 @@ public class Transitions {
             case PUBLISH -> {
                 // Publishing stamps the date into the document itself, as a new revision.
                 AnnualReport stamped = report.document().toBuilder()
-                        .publishedOn(LocalDate.now(Years.CHINA))
+                        .publishedOn(LocalDate.now(China.ZONE))
                         .build();
                 revision = revision + 1;
                 reports.saveDocument(dsl, year, revision, stamped, to, actor);
@@ -258,14 +259,13 @@ public class Transitions {
         if (given == null) {
             return Map.of();
         }
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, String> result = new LinkedHashMap<>();
         given.forEach((id, text) -> {
             if (text == null || text.isBlank()) {
-                errors.add(Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_EMPTY));
+                errors.add(FieldProblem.of("explanations." + id, ProblemCode.EXPLANATION_EMPTY));
             } else if (text.length() > MAX_REASON_CHARS) {
-                errors.add(
-                        Problems.fieldError("explanations." + id, ProblemCode.EXPLANATION_TOO_LONG, MAX_REASON_CHARS));
+                errors.add(FieldProblem.of("explanations." + id, ProblemCode.EXPLANATION_TOO_LONG, MAX_REASON_CHARS));
             } else {
                 result.put(id, text.strip());
             }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.gongkai.contract.China;
 import dev.gongkai.platform.testing.ManagedAgency;
 import dev.gongkai.platform.testing.TestTenant;
 import dev.gongkai.reports.Reports;
@@ -311,7 +312,7 @@ class DraftingTest {
 
     @Test
     void aYearInTheFutureOrBeforeTheFormatIsRefused() throws Exception {
-        int next = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        int next = java.time.LocalDate.now(China.ZONE).getYear() + 1;
         for (int year : new int[] {next, 2018}) {
             mvc.perform(post("/api/reports")
                             .with(editor(agency))

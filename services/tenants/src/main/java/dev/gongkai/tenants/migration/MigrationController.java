@@ -4,6 +4,8 @@ import dev.gongkai.contract.MigrationStates;
 import dev.gongkai.contract.MigrationSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin")
 @Tag(name = "Administration")
 class MigrationController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationController.class);
 
     private final TenantMigrations migrations;
     private final SchemaStates states;
@@ -43,7 +47,16 @@ class MigrationController {
             description = "Same as `java -jar tenants.jar migrate-all`. 200 when every schema is current, 500 with "
                     + "the per-schema results when any failed.")
     ResponseEntity<MigrationSummary> migrateAll() {
-        var summary = migrations.migrateAll(result -> {});
+        var summary = migrations.migrateAll(result -> {
+            if (result.failed()) {
+                // The console names the failed agencies; why each failed is for the operators, here.
+                LOG.warn(
+                        "migrate-all: schema {} of agency {} failed: {}",
+                        result.schema(),
+                        result.agency().value(),
+                        result.error());
+            }
+        });
         return ResponseEntity.status(summary.failed() == 0 ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new MigrationSummary(
                         summary.total(),
