@@ -91,19 +91,18 @@ class FilesInWordsTest {
     }
 
     /**
-     * The report's CSV is the national open-data form read back by the importer: its {@code key} column (and header
-     * {@code key,label,value}) is that form's identifier for programs; what a person reads, the label and the value of
-     * every row, is words.
+     * The report's CSV is for people and their spreadsheets: every item named as the national format names it, every
+     * value as published, no cell key anywhere (it used to be {@code key,label,value} with a column of cell keys).
      */
     @Test
-    void thePublishedReportsCsvReadsInWordsBesideItsKeys() throws Exception {
+    void thePublishedReportsCsvIsWordsOnly() throws Exception {
         for (String path : List.of(report() + ".csv", report() + "/revisions/1.csv")) {
             List<List<String>> rows = dev.gongkai.report.testing.Words.csvRows(file(path));
-            assertThat(rows.getFirst()).containsExactly("key", "label", "value");
+            assertThat(rows.getFirst()).containsExactly("项目", "数值");
             for (List<String> row : rows.subList(1, rows.size())) {
-                assertWords(row.get(1) + " | " + row.get(2), path + " (" + row.getFirst() + ")", List.of());
+                assertWords(String.join(" | ", row), path + " (" + row.getFirst() + ")", List.of());
             }
-            assertThat(rows).anySatisfy(row -> assertThat(row).containsExactly("year", "报告年度", "2025"));
+            assertThat(rows).anySatisfy(row -> assertThat(row).containsExactly("报告年度", "2025"));
         }
     }
 
@@ -192,9 +191,9 @@ class FilesInWordsTest {
 
         assertPdfInWords(office(base + ".pdf"), "the compiled draft's PDF");
         List<List<String>> draft = dev.gongkai.report.testing.Words.csvRows(office(base + ".csv"));
+        assertThat(draft.getFirst()).containsExactly("项目", "数值");
         for (List<String> row : draft.subList(1, draft.size())) {
-            assertWords(
-                    row.get(1) + " | " + row.get(2), "the compiled draft's CSV (" + row.getFirst() + ")", List.of());
+            assertWords(String.join(" | ", row), "the compiled draft's CSV (" + row.getFirst() + ")", List.of());
         }
 
         var publication = mvc.perform(post(base + "/publications?year=" + YEAR + "&scope=own")

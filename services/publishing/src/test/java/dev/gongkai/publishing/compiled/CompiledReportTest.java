@@ -199,7 +199,9 @@ class CompiledReportTest {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("s3.received.total");
+        assertThat(new String(csv, StandardCharsets.UTF_8))
+                .contains("\r\n一、本年新收政府信息公开申请数量 · 总计,")
+                .doesNotContain("s3.received.total");
     }
 
     @Test

@@ -205,7 +205,10 @@ class PortalTest {
                 .andExpect(header().string(
                                 HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString("attachment")))
                 .andReturn());
-        assertThat(csv).contains("s3.received.naturalPerson,一、本年新收政府信息公开申请数量 / 自然人,8", "s2.fees.amount", "1.25");
+        assertThat(csv)
+                .startsWith("\uFEFF项目,数值\r\n")
+                .contains("\r\n一、本年新收政府信息公开申请数量 · 自然人,8\r\n", "\r\n第二十条第(八)项 行政事业性收费 · 本年收费金额(单位:万元),1.25\r\n")
+                .doesNotContain("s3.received", "s2.fees");
     }
 
     @Test

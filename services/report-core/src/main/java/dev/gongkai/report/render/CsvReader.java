@@ -20,38 +20,57 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the CSV that {@link CsvRenderer} writes back into the report: a row per cell, an empty value is a blank,
- * a missing row an absent cell. Rows the format does not know are {@code STRUCTURE} findings, never dropped
- * silently. The label column is for people and is not read.
+ * Reads the CSV that {@link CsvRenderer} writes back into the report: a row per item named as the format names it,
+ * an empty value is a blank, a missing row an absent cell. The CSV of earlier releases ({@code key,label,value}, items
+ * by their cell keys) is read too. Rows the format does not know are {@code STRUCTURE} findings, never dropped
+ * silently.
  */
 public final class CsvReader {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** The header of the CSV that earlier releases wrote, its items by their cell keys. */
+    private static final List<String> KEYED = List.of("key", "label", "value");
 
     private CsvReader() {}
 
     /** True when the content starts like our CSV (after an optional byte-order mark). */
     public static boolean looksLikeCsv(byte[] content) {
         int offset = hasBom(content) ? 3 : 0;
-        byte[] header = CsvRenderer.HEADER.getBytes(StandardCharsets.US_ASCII);
-        if (content.length < offset + header.length) {
+        for (List<String> header : List.of(CsvRenderer.HEADER, KEYED)) {
+            byte[] first = String.join(",", header).getBytes(StandardCharsets.UTF_8);
+            if (startsWith(content, offset, first)) {
+                int next = offset + first.length;
+                if (next == content.length || content[next] == '\r' || content[next] == '\n') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] content, int offset, byte[] prefix) {
+        if (content.length < offset + prefix.length) {
             return false;
         }
-        for (int i = 0; i < header.length; i++) {
-            if (content[offset + i] != header[i]) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[offset + i] != prefix[i]) {
                 return false;
             }
         }
-        int next = offset + header.length;
-        return next == content.length || content[next] == '\r' || content[next] == '\n';
+        return true;
     }
+
+    /** One item of the CSV: its key in the report (or its name where the format has none), its value, its line. */
+    private record Item(String key, String name, String value, int line) {}
 
     /**
      * Reads a report from CSV. The result names {@link SourceType#TEXT} as its source until the source types
@@ -59,17 +78,19 @@ public final class CsvReader {
      */
     public static ImportResult read(byte[] content) throws UnreadableReportException {
         List<List<String>> rows = parse(decode(content));
-        if (rows.isEmpty() || !rows.getFirst().equals(List.of("key", "label", "value"))) {
+        boolean keyed = !rows.isEmpty() && rows.getFirst().equals(KEYED);
+        if (rows.isEmpty() || !keyed && !rows.getFirst().equals(CsvRenderer.HEADER)) {
             throw new UnreadableReportException(
-                    "NOT_A_REPORT", "CSV 的第一行应为 key,label,value", "the CSV's first row must be key,label,value");
+                    "NOT_A_REPORT", "CSV 的第一行应为“项目,数值”", "the CSV's first row must be 项目,数值 (item, value)");
         }
+        int width = keyed ? 3 : 2;
         String formatCode = rows.stream()
                 .skip(1)
-                .filter(r -> r.size() == 3 && r.get(0).equals("format"))
-                .map(r -> r.get(2))
+                .filter(r -> r.size() == width && r.get(0).equals(keyed ? "format" : CsvRenderer.FORMAT))
+                .map(r -> r.get(width - 1))
                 .findFirst()
                 .orElseThrow(() -> new UnreadableReportException(
-                        "UNKNOWN_FORMAT", "CSV 缺少报告格式行（format,格式,2021）", "the CSV has no format row (format,格式,2021)"));
+                        "UNKNOWN_FORMAT", "CSV 缺少“报告格式”一行（如 报告格式,2021）", "the CSV has no 报告格式 (format) row"));
         ReportFormat format;
         try {
             format = ReportFormat.ofCode(formatCode);
@@ -80,6 +101,7 @@ public final class CsvReader {
                     "unknown report format \"" + formatCode + "\" (expected 2021 or 2019)");
         }
         ReportLayout layout = ReportLayout.of(format);
+        Map<String, String> keysByName = keysByName(layout);
         AnnualReport.Builder builder = AnnualReport.builder(format);
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -89,49 +111,63 @@ public final class CsvReader {
             if (row.size() == 1 && row.getFirst().isEmpty()) {
                 continue;
             }
-            if (row.size() != 3) {
+            if (row.size() != width) {
                 findings.add(structure(
                         List.of(),
-                        "CSV 第 " + line + " 行有 " + row.size() + " 列（应为 3 列），已忽略",
-                        "CSV row " + line + " has " + row.size() + " fields (expected 3); it was not read"));
+                        "CSV 第 " + line + " 行有 " + row.size() + " 列（应为 " + width + " 列），已忽略",
+                        "CSV row " + line + " has " + row.size() + " fields (expected " + width
+                                + "); it was not read"));
                 continue;
             }
-            String key = row.get(0);
-            String value = row.get(2);
-            if (!seen.add(key)) {
+            String name = row.getFirst();
+            Item item = new Item(keyed ? name : keysByName.getOrDefault(name, name), name, row.get(width - 1), line);
+            if (!seen.add(item.key())) {
                 findings.add(structure(
-                        cellList(layout, key),
-                        "CSV 第 " + line + " 行重复了“" + key + "”，已忽略",
-                        "CSV row " + line + " repeats \"" + key + "\"; it was not read"));
+                        cellList(layout, item.key()),
+                        "CSV 第 " + line + " 行重复了“" + name + "”，已忽略",
+                        "CSV row " + line + " repeats \"" + name + "\"; it was not read"));
                 continue;
             }
-            switch (key) {
+            String value = item.value();
+            switch (item.key()) {
                 case "format" -> {}
                 case "year" -> builder.year(year(value, findings));
                 case "agency" -> builder.agency(value.isEmpty() ? null : untext(value));
                 case "publishedOn" -> builder.publishedOn(date(value, findings));
-                case "s1", "s5", "s6" -> builder.narrative(Section.ofKey(key), untext(value));
-                default -> cell(layout, key, value, line, builder, findings);
+                case "s1", "s5", "s6" -> builder.narrative(Section.ofKey(item.key()), untext(value));
+                default -> cell(layout, item, builder, findings);
             }
         }
         return new ImportResult(SourceType.TEXT, builder.build(), findings);
     }
 
-    private static void cell(
-            ReportLayout layout,
-            String key,
-            String value,
-            int line,
-            AnnualReport.Builder builder,
-            List<Finding> findings) {
+    /** The report's items by the names the CSV gives them: its own rows, the narratives' titles, every cell's name. */
+    private static Map<String, String> keysByName(ReportLayout layout) {
+        Map<String, String> keys = new HashMap<>();
+        keys.put(CsvRenderer.FORMAT, "format");
+        keys.put(CsvRenderer.YEAR, "year");
+        keys.put(CsvRenderer.AGENCY, "agency");
+        keys.put(CsvRenderer.PUBLISHED_ON, "publishedOn");
+        for (Section section : Section.NARRATIVES) {
+            keys.put(section.titleZh(), section.key());
+        }
+        for (CellDefinition cell : layout.cells()) {
+            keys.put(cell.name(), cell.key());
+        }
+        return keys;
+    }
+
+    private static void cell(ReportLayout layout, Item item, AnnualReport.Builder builder, List<Finding> findings) {
+        String key = item.key();
+        String value = item.value();
         Optional<CellDefinition> cell = layout.cell(key);
         if (cell.isEmpty()) {
             findings.add(structure(
-                    List.of(key),
-                    "CSV 第 " + line + " 行的“" + key + "”（值“" + value + "”）不属于"
-                            + layout.format().code() + "年版格式，已忽略",
-                    "CSV row " + line + ": \"" + key + "\" (value \"" + value + "\") is not part of the "
-                            + layout.format().code() + " format; it was not read"));
+                    List.of(),
+                    "CSV 第 " + item.line() + " 行的“" + item.name() + "”（值“" + value + "”）不是"
+                            + layout.format().code() + "年版格式的项目，已忽略",
+                    "CSV row " + item.line() + ": \"" + item.name() + "\" (value \"" + value
+                            + "\") is not an item of the " + layout.format().code() + " format; it was not read"));
         } else if (value.isEmpty()) {
             builder.blank(key);
         } else if (cell.get().type() != CellType.TEXT && DECIMAL.matcher(value).matches()) {

@@ -17,33 +17,61 @@ import org.junit.jupiter.api.Test;
 class CsvRendererTest {
 
     @Test
-    void writesKeyLabelValueRowsInNationalOrderAfterTheReportsOwnRows() {
+    void writesItemsInWordsInNationalOrderAfterTheReportsOwnRows() throws Exception {
         String csv = CsvRenderer.render(SeedReport.report());
         List<String> lines = csv.lines().toList();
 
-        assertThat(lines.getFirst()).isEqualTo("key,label,value");
-        assertThat(lines.subList(1, 5))
-                .containsExactly(
-                        "format,格式,2021", "year,报告年度,2021", "agency,机关名称,乌海市公安局", "publishedOn,发布日期,2022-01-19");
+        assertThat(lines.getFirst()).isEqualTo("项目,数值");
+        assertThat(lines.subList(1, 5)).containsExactly("报告格式,2021", "报告年度,2021", "机关名称,乌海市公安局", "发布日期,2022-01-19");
         assertThat(csv)
-                .contains("\r\ns2.regulations.issued,规章 / 本年制发件数,0\r\n" + "s2.regulations.repealed,规章 / 本年废止件数,0\r\n");
-        assertThat(csv).contains("\r\ns2.fees.amount,行政事业性收费 / 本年收费金额(单位:万元),0\r\n");
-        assertThat(csv).endsWith("s4.litigationAfterReview.total,行政诉讼 复议后起诉 / 行政诉讼 复议后起诉 总计,0\r\n");
-        List<String> keys = lines.stream()
-                .map(l -> l.split(",", 2)[0])
-                .filter(k -> k.startsWith("s2.") || k.startsWith("s3.") || k.startsWith("s4."))
+                .contains("\r\n第二十条第(一)项 规章 · 本年制发件数,0\r\n第二十条第(一)项 规章 · 本年废止件数,0\r\n")
+                .contains("\r\n三、(七)总计 · 总计,0\r\n")
+                .doesNotContain("s2.", "s3.", "s4.", "key", "label");
+        List<String> names = CsvReader.parse(csv).stream()
+                .map(List::getFirst)
+                .filter(name -> name.contains(" · "))
                 .toList();
-        assertThat(keys)
+        assertThat(names)
                 .isEqualTo(ReportLayout.of(ReportFormat.V2021).cells().stream()
-                        .map(c -> c.key())
+                        .map(c -> c.name())
                         .toList());
+    }
+
+    /** Each format names each of its cells once, so a CSV row's name says which cell it is. */
+    @Test
+    void everyCellOfAFormatHasANameOfItsOwn() {
+        for (ReportFormat format : ReportFormat.values()) {
+            List<String> names =
+                    ReportLayout.of(format).cells().stream().map(c -> c.name()).toList();
+            assertThat(names).as(format.code()).doesNotHaveDuplicates();
+        }
+    }
+
+    /** The CSV of earlier releases ({@code key,label,value}) is still read. */
+    @Test
+    void readsTheKeyedCsvOfEarlierReleases() throws Exception {
+        String csv = "key,label,value\r\nformat,格式,2021\r\nyear,报告年度,2021\r\nagency,机关名称,乌海市公安局\r\n"
+                + "s3.received.total,一、本年新收政府信息公开申请数量 / 总计,4\r\n"
+                + "s3.received.naturalPerson,一、本年新收政府信息公开申请数量 / 自然人,\r\n";
+
+        ImportResult result = CsvReader.read(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.report())
+                .isEqualTo(AnnualReport.builder(ReportFormat.V2021)
+                        .year(2021)
+                        .agency("乌海市公安局")
+                        .cell("s3.received.total", 4)
+                        .blank("s3.received.naturalPerson")
+                        .build());
+        assertThat(CsvReader.looksLikeCsv(csv.getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
     @Test
     void startsWithAByteOrderMarkSoSpreadsheetsReadUtf8() {
         byte[] bytes = CsvRenderer.renderBytes(SeedReport.report());
 
-        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF, 'k', 'e', 'y');
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF, 0xE9, 0xA1, 0xB9); // 项
     }
 
     @Test
@@ -55,9 +83,9 @@ class CsvRendererTest {
 
         String csv = CsvRenderer.render(report);
 
-        assertThat(csv).contains("agency,机关名称,\"某局,\"\"办公室\"\"\"\r\n");
-        assertThat(csv).contains("s6,六、其他需要报告的事项,\"第一行\n第二行\"\r\n");
-        assertThat(csv).contains("year,报告年度,\r\n", "publishedOn,发布日期,\r\n").doesNotContain("s1,", "s5,");
+        assertThat(csv).contains("机关名称,\"某局,\"\"办公室\"\"\"\r\n");
+        assertThat(csv).contains("六、其他需要报告的事项,\"第一行\n第二行\"\r\n");
+        assertThat(csv).contains("报告年度,\r\n", "发布日期,\r\n").doesNotContain("一、总体情况", "五、");
     }
 
     @Test
@@ -71,8 +99,12 @@ class CsvRendererTest {
         String csv = CsvRenderer.render(report);
         ImportResult back = CsvReader.read(CsvRenderer.renderBytes(report));
 
-        assertThat(csv).contains("s3.received.naturalPerson,一、本年新收政府信息公开申请数量 / 自然人,\r\n");
-        assertThat(csv).doesNotContain("s3.received.commercial");
+        String naturalPerson = ReportLayout.of(ReportFormat.V2021)
+                .cell("s3.received.naturalPerson")
+                .orElseThrow()
+                .name();
+        assertThat(csv).contains("\r\n" + naturalPerson + ",\r\n");
+        assertThat(csv).doesNotContain("商业企业");
         assertThat(back.findings()).isEmpty();
         assertThat(back.report()).isEqualTo(report);
     }
@@ -103,8 +135,12 @@ class CsvRendererTest {
 
     @Test
     void reportsRowsTheFormatDoesNotKnow() throws Exception {
-        String csv = "key,label,value\nformat,格式,2021\ns3.received.subtotal,小计,3\ns3.received.total,,2\n"
-                + "s3.received.total,,5\nbroken,row\n";
+        String total = ReportLayout.of(ReportFormat.V2021)
+                .cell("s3.received.total")
+                .orElseThrow()
+                .name();
+        String csv =
+                "项目,数值\n报告格式,2021\n一、本年新收政府信息公开申请数量 · 小计,3\n" + total + ",2\n" + total + ",5\n" + "broken,row,three\n";
 
         ImportResult result = CsvReader.read(csv.getBytes(StandardCharsets.UTF_8));
 
@@ -120,11 +156,11 @@ class CsvRendererTest {
                 .isInstanceOfSatisfying(
                         UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("NOT_A_REPORT"));
-        assertThatThrownBy(() -> CsvReader.read("key,label,value\nyear,,2021\n".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> CsvReader.read("项目,数值\n报告年度,2021\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(
                         UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("UNKNOWN_FORMAT"));
-        assertThatThrownBy(() -> CsvReader.read("key,label,value\nformat,,\"2021\n".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> CsvReader.read("项目,数值\n报告格式,\"2021\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(
                         UnreadableReportException.class,
                         e -> assertThat(e.code()).isEqualTo("DAMAGED"));
