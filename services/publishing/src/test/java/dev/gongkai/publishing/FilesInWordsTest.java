@@ -161,7 +161,7 @@ class FilesInWordsTest {
                 .getContentAsByteArray();
         List<List<String>> rows = assertCsvInWords(csv, true, "the scorecard CSV");
         List<String> line = row(rows, "字词市教育局");
-        assertThat(line.get(rows.getFirst().indexOf("发布时间"))).isEqualTo(chinaDate(PUBLISHED));
+        assertThat(line.get(rows.getFirst().indexOf("发布日期"))).isEqualTo(chinaDate(PUBLISHED));
         // The office itself has no report yet: a deduction whose evidence names its state in words.
         assertThat(row(rows, "字词市人民政府办公室")).isNotEmpty();
     }

@@ -97,7 +97,7 @@ class ScorecardController {
     /** One row per agency: the compliance facts, the score, then one column per deduction item of the pack. */
     private static byte[] csv(ScorecardPack pack, List<Scorecard> cards) {
         List<String> headers =
-                new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布时间", "法定期限", "基础分", "扣分合计", "得分"));
+                new ArrayList<>(List.of("机构标识", "机构名称", "状态", "合规情况", "发布日期", "法定期限", "基础分", "扣分合计", "得分"));
         for (ScorecardPack.Deduction d : pack.deductions()) {
             headers.add("扣分：" + ScorecardItems.label(d.item(), d.labelZh()));
         }

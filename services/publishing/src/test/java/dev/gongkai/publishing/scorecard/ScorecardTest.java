@@ -189,7 +189,7 @@ class ScorecardTest {
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(text.lines().toList()).hasSize(5);
         assertThat(text.lines().findFirst().orElseThrow())
-                .startsWith("机构标识,机构名称,状态,合规情况,发布时间,法定期限,基础分,扣分合计,得分,扣分：未发布年度报告");
+                .startsWith("机构标识,机构名称,状态,合规情况,发布日期,法定期限,基础分,扣分合计,得分,扣分：未发布年度报告");
         // Words as the dashboard shows them, never status codes or rule ids.
         assertThat(text)
                 .contains("评分市卫健委,未创建,逾期未发布,,2022-01-31,10,2,8,-2")
