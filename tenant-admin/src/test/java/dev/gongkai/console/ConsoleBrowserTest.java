@@ -529,6 +529,23 @@ class ConsoleBrowserTest extends ConsoleOnRealStack {
                 .isEqualTo("未填写");
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("office-compliance");
+
+        // At 800 px, in English too (longer words), the agencies' table scrolls in its own frame, not the page
+        // (it was 1,044 px wide in English).
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        try {
+            for (String lang : List.of("en", "zh")) {
+                browser.open(CONSOLE + "/locale?lang=" + lang + "&back=/office/compliance");
+                browser.find("#compliance");
+                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("nothing wider than the window on the compliance page in " + lang + " at 800 px")
+                        .isTrue();
+                WebElement frame = browser.find(".table-wrap[aria-labelledby=compliance-caption]");
+                assertThat(frame.getAttribute("tabindex")).isEqualTo("0");
+            }
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        }
     }
 
     @Test
