@@ -79,6 +79,10 @@ final class TextExtractor implements SourceExtractor {
      * label glued to its first number («规章1 0 11», read by the arithmetic instead).
      */
     private static List<String> numbersAfterLabel(String line) {
+        int lastGap = Math.max(line.lastIndexOf(' '), Math.max(line.lastIndexOf('\u3000'), line.lastIndexOf('\u00A0')));
+        if (lastGap < 0 || !CellText.isNumber(TextNormalizer.label(line.substring(lastGap + 1)))) {
+            return null; // most lines are prose, without a number after their last space: nothing to split
+        }
         String[] tokens = line.split("[ \u3000\u00A0]+");
         int first = tokens.length;
         while (first > 0 && CellText.isNumber(TextNormalizer.label(tokens[first - 1]))) {
